@@ -1,0 +1,59 @@
+"""Calendar arithmetic as decisions.md L1 prescribes (民法典 Arts. 201-202).
+
+A period of N years that starts on date D does not count D itself and ends at the end of
+the same calendar date N years later; where that date does not exist (29 February) it ends
+on the last day of that month. The period is therefore "full" from the next day on.
+Never 365 days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+ONE_DAY = timedelta(days=1)
+
+
+def add_years(start: date, years: int) -> date:
+    """The same calendar date `years` later, or the month's last day if it does not exist."""
+    year = start.year + years
+    last_day = calendar.monthrange(year, start.month)[1]
+    return date(year, start.month, min(start.day, last_day))
+
+
+def full_from(start: date, years: int) -> date:
+    """The first day on which `years` full years have passed since `start` (L1)."""
+    return add_years(start, years) + ONE_DAY
+
+
+def full_years(start: date, as_of: date) -> int:
+    """How many full years have passed since `start` on `as_of` (0 if none, never negative)."""
+    if as_of <= start:
+        return 0
+    years = as_of.year - start.year
+    while years > 0 and as_of < full_from(start, years):
+        years -= 1
+    return years
+
+
+_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+_CHINESE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+
+
+def parse_date(text: str) -> date:
+    """ISO dates, and the forms bureaus write: 2012/7/1 and 2012年7月1日.
+
+    Raises ValueError for anything else, including impossible dates such as 2013-02-29.
+    """
+    text = text.strip()
+    match = _SLASHED.match(text) or _CHINESE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return date(year, month, day)
+    if len(text) != 10:
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+DATE_FORMS = "a date such as 2012-07-01, 2012/7/1 or 2012年7月1日"

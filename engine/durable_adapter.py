@@ -1,0 +1,181 @@
+"""The one place that talks to durable_rules.
+
+Why it looks the way it does (each point was a real failure, see DEVELOPERS.md):
+- rulesets are built as dicts from our rule data and deep-copied, because durable mutates
+  the definition it is given;
+- the Host starts no dispatcher threads (the stock one races the caller and loses actions);
+  there is one Host per process and rule family, created before anything touches it;
+- every parcel is asserted as a *fact*, so every matching rule fires (an event would be
+  consumed by the first), in batches well under the ~65,000-fact session limit, and is
+  retracted after its batch, so one session serves any number of parcels;
+- a lowest-priority catch-all rule matches every fact, so no batch ever raises
+  MessageNotHandledException (which would leave matched actions unrun);
+- no rule tests a field named ``id`` (it hangs the engine): the subject travels as ``pid``;
+- the engine has no dates, decimals or fractions: days are integers, and a ratio is sent
+  as floor and ceiling of ratio x scale, where the scale makes every threshold whole, so
+  that ``r < t`` is exactly ``floor(r*s) < t*s`` and ``r <= t`` is ``ceil(r*s) <= t*s``.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import math
+import os
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from durable import engine as durable_engine
+
+from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons
+from engine.errors import EngineError
+from engine.rulebook import CompiledRule, RuleFamily
+
+SUBJECT = "pid"
+CATCH_ALL_PRIORITY = 1_000_000
+_OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
+# Ratio comparisons that are exact on the floor of ratio*scale; the others use the ceiling.
+_FLOOR_OPS = ("<", ">=")
+
+
+class _ThreadlessHost(durable_engine.Host):  # type: ignore[misc]
+    """A durable Host without the background dispatcher threads of the stock one."""
+
+    def _run(self) -> None:
+        pass
+
+
+_HOSTS: dict[tuple[int, str], _ThreadlessHost] = {}
+
+
+def _host_for(family: RuleFamily) -> _ThreadlessHost:
+    key = (os.getpid(), family.sha256)
+    if key not in _HOSTS:
+        _HOSTS[key] = _ThreadlessHost()
+    return _HOSTS[key]
+
+
+# Fired (rule index, action index or None) per subject, in firing order.
+Hit = tuple[int, int | None]
+
+
+class CompiledRuleset:
+    """A family's rules in force, registered once as a durable ruleset."""
+
+    def __init__(self, family: RuleFamily, rules: Sequence[CompiledRule]) -> None:
+        self.rules = tuple(rules)
+        ratio_params = [c.value for r in rules for c in _leaves(r) if isinstance(c.value, Fraction)]
+        self.scale = math.lcm(1, *(v.denominator for v in ratio_params))
+        self.ratio_facts = {n for n, f in family.fact_fields.items() if f.type == "ratio"}
+        self._keys: list[Hit] = []
+        self._hits: list[tuple[int, str]] = []
+        definition: dict[str, Any] = {}
+        for index, compiled in enumerate(self.rules):
+            self._add(definition, (index, None), compiled.rule.priority, compiled.when)
+            for action_index, action in enumerate(compiled.actions):
+                if action.when is not None:
+                    both = AllOf((compiled.when, action.when))
+                    self._add(definition, (index, action_index), compiled.rule.priority, both)
+        definition["catch_all"] = {
+            "all": [{"m": {"$neq": {SUBJECT: None}}}],
+            "pri": CATCH_ALL_PRIORITY,
+            "run": _ignore,
+        }
+        digest = hashlib.sha256(
+            json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
+        ).hexdigest()[:16]
+        self.name = f"{family.name}_{digest}"
+        self._host = _host_for(family)
+        try:
+            self._host.get_ruleset(self.name)
+        except Exception:  # durable signals "not registered" with a bare Exception
+            self._host.register_rulesets({self.name: copy.deepcopy(definition)})
+        else:
+            raise EngineError(f"ruleset {self.name} registered twice in one process")
+
+    def _add(self, definition: dict[str, Any], key: Hit, priority: int, cond: Condition) -> None:
+        definition[f"r{len(self._keys)}"] = {
+            "all": [{"m": self._compile(cond)}],
+            "pri": priority,
+            "run": self._recorder(len(self._keys)),
+        }
+        self._keys.append(key)
+
+    def _recorder(self, key_index: int) -> Callable[[Any], None]:
+        hits = self._hits
+
+        def record(c: Any) -> None:
+            hits.append((key_index, c.m[SUBJECT]))
+
+        return record
+
+    def _compile(self, cond: Condition) -> dict[str, Any]:
+        if isinstance(cond, AllOf):
+            return {"$and": [self._compile(item) for item in cond.items]}
+        if isinstance(cond, AnyOf):
+            return {"$or": [self._compile(item) for item in cond.items]}
+        name, value = cond.fact, cond.value
+        if isinstance(value, Fraction):
+            name += "__lo" if cond.op in _FLOOR_OPS else "__hi"
+            value = int(value * self.scale)
+        if cond.op == "==":
+            return {name: value}
+        return {_OPS[cond.op]: {name: value}}
+
+    def to_fact(self, subject: str, tests: dict[str, Any]) -> dict[str, Any]:
+        fact: dict[str, Any] = {SUBJECT: subject}
+        for name, value in tests.items():
+            if isinstance(value, Fraction):
+                scaled = value * self.scale
+                fact[name + "__lo"] = math.floor(scaled)
+                fact[name + "__hi"] = math.ceil(scaled)
+            else:
+                fact[name] = value
+        return fact
+
+    def run(self, facts: list[dict[str, Any]]) -> dict[str, list[Hit]]:
+        """Assert a batch of facts, collect what fired for each subject, retract them."""
+        self._hits.clear()
+        try:
+            state = self._host.assert_facts(self.name, facts)
+        except durable_engine.MessageObservedException:
+            raise EngineError(
+                "the rules engine saw the same facts twice in one batch (duplicate subject?)"
+            ) from None
+        finally:
+            try:
+                self._host.retract_facts(self.name, facts)
+            except Exception:  # noqa: S110 - nothing asserted, nothing to retract
+                pass
+        if isinstance(state, dict) and "exception" in state:
+            raise EngineError(f"a rule action failed inside the engine: {state['exception']}")
+        fired: dict[str, list[Hit]] = {fact[SUBJECT]: [] for fact in facts}
+        for key_index, subject in self._hits:
+            fired[subject].append(self._keys[key_index])
+        self._hits.clear()
+        return fired
+
+
+def _ignore(c: Any) -> None:
+    """The catch-all rule's action: nothing to do, the fact was handled."""
+
+
+def _leaves(compiled: CompiledRule) -> list[Comparison]:
+    found = comparisons(compiled.when)
+    for action in compiled.actions:
+        if action.when is not None:
+            found += comparisons(action.when)
+    return found
+
+
+_RULESETS: dict[tuple[int, str, tuple[str, ...]], CompiledRuleset] = {}
+
+
+def ruleset_for(family: RuleFamily, rules: Sequence[CompiledRule]) -> CompiledRuleset:
+    """The compiled ruleset for these rules of the family, built once per process."""
+    key = (os.getpid(), family.sha256, tuple(r.rule.id for r in rules))
+    if key not in _RULESETS:
+        _RULESETS[key] = CompiledRuleset(family, rules)
+    return _RULESETS[key]

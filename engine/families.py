@@ -1,0 +1,26 @@
+"""Where rule families live and which facts each kind of subject offers the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine import parcels
+from engine.errors import RulebookError
+from engine.rulebook import RuleFamily, Schema, load_family
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+SCHEMAS: dict[str, Schema] = {"parcel": (parcels.FACT_FIELDS, parcels.VALUE_FIELDS)}
+_CACHE: dict[Path, tuple[float, RuleFamily]] = {}
+
+
+def load(name: str, rules_dir: Path | None = None) -> RuleFamily:
+    """The rule family `name` from rules_dir (the bundled rules/ by default)."""
+    path = (rules_dir or RULES_DIR) / f"{name}.yaml"
+    if not path.is_file():
+        raise RulebookError(f"{path}: rule file not found")
+    mtime = path.stat().st_mtime
+    cached = _CACHE.get(path)
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, load_family(path, SCHEMAS))
+        _CACHE[path] = cached
+    return cached[1]

@@ -1,0 +1,267 @@
+"""Parcel facts: the input row as a pydantic model, and the facts the rules test.
+
+Derived values are computed here, as decisions.md prescribes: the start date that counts
+(L2, L6), full years by the civil-code count (L1), the date a parcel becomes idle and the
+days left until then. Every fact is taken as of the evaluation date: anything dated after
+it (a start, a halt, a levied fee, a notice) has not happened yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from engine.conditions import FactField
+from engine.dates import DATE_FORMS, add_years, full_from, full_years, parse_date
+
+SUPPLY_ALIASES = {"transfer": "transfer", "出让": "transfer",
+                  "allocation": "allocation", "划拨": "allocation"}
+CAUSES = ("holder", "government", "force_majeure")
+TRUE_WORDS = {"true": True, "yes": True, "1": True, "是": True, "y": True,
+              "false": False, "no": False, "0": False, "否": False, "n": False}
+
+# The facts rules may test (rules/idle_land.yaml names them; the rulebook checks the names).
+FACT_FIELDS: dict[str, FactField] = {f.name: f for f in (
+    FactField("supply", "enum", "how the land was supplied", "供地方式",
+              ("transfer", "allocation")),
+    FactField("started", "bool", "development has started (Art. 30)", "已动工开发"),
+    FactField("days_past_start", "int", "days past the start date that counts",
+              "超过动工开发日期的天数"),
+    FactField("years_not_started", "int", "full years past the start date, not started",
+              "未动工开发满年数"),
+    FactField("halted", "bool", "development halted after starting", "已中止开发建设"),
+    FactField("years_halted", "int", "full years since development halted",
+              "中止开发建设满年数"),
+    FactField("developed_ratio", "ratio", "developed share of the area to develop",
+              "已开发面积占比"),
+    FactField("invested_ratio", "ratio", "share of total investment made", "已投资额占比"),
+    FactField("cause", "enum", "cause of the delay", "闲置原因", CAUSES),
+    FactField("cause_verified", "bool", "the cause was verified (Art. 8)", "原因经审核属实"),
+    FactField("fee_levied", "bool", "the idle-land fee was levied", "已征缴土地闲置费"),
+    FactField("mortgaged", "bool", "the land is mortgaged", "土地设有抵押权"),
+    FactField("investigation_noticed", "bool", "an investigation notice was issued",
+              "已发出调查通知书"),
+    FactField("determined", "bool", "the idle-land determination was issued",
+              "已下达认定书"),
+    FactField("filed_in_monitoring", "bool", "filed in the land-market monitoring system",
+              "已录入监测监管系统"),
+    FactField("hoarding", "bool", "the holder was found to hoard land maliciously",
+              "恶意囤地、炒地"),
+)}
+
+# Values an action may carry (rules name them in action fields).
+VALUE_FIELDS: dict[str, str] = {
+    "as_of": "date", "start_date": "date", "idle_from": "date", "reclaim_from": "date",
+    "investigation_notice_on": "date", "days_until_idle": "int", "days_past_start": "int",
+    "price": "money",
+}
+
+# Parameters the derivation below needs; the rulebook must define them.
+REQUIRED_PARAMS = ("idle_after_years", "reclaim_after_years", "start_after_delivery_years")
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class Parcel(BaseModel):
+    """One row of a parcels file, as the input contract defines it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    parcel_id: str = Field(min_length=1)
+    holder: str = Field(min_length=1)
+    supply: Literal["transfer", "allocation"]
+    price: Decimal
+    agreed_start: date | None = None
+    delivered_on: date | None = None
+    extended_start: date | None = None
+    started_on: date | None = None
+    developed_ratio: Fraction | None = None
+    invested_ratio: Fraction | None = None
+    halted_on: date | None = None
+    cause: Literal["holder", "government", "force_majeure"] = "holder"
+    cause_verified: bool = False
+    government_delay_days: int = Field(default=0, ge=0)
+    mortgaged: bool = False
+    mortgagee: str | None = None
+    fee_levied_on: date | None = None
+    investigation_notice_on: date | None = None
+    determination_on: date | None = None
+    filed_in_monitoring: bool = False
+    hoarding: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults_for_blanks(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not _blank(v)}
+        return data
+
+    @field_validator("parcel_id", "holder", "mortgagee", mode="before")
+    @classmethod
+    def _strip(cls, value: Any) -> Any:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("supply", mode="before")
+    @classmethod
+    def _supply(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() in SUPPLY_ALIASES:
+            return SUPPLY_ALIASES[value.strip()]
+        raise ValueError("transfer or allocation (出让 or 划拨)")
+
+    @field_validator("price", mode="before")
+    @classmethod
+    def _price(cls, value: Any) -> Decimal:
+        try:
+            amount = Decimal(str(value).strip().replace(",", ""))
+        except InvalidOperation:
+            raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
+        if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+            raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
+        return amount
+
+    @field_validator("agreed_start", "delivered_on", "extended_start", "started_on",
+                     "halted_on", "fee_levied_on", "investigation_notice_on",
+                     "determination_on", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError:
+            raise ValueError(DATE_FORMS) from None
+
+    @field_validator("developed_ratio", "invested_ratio", mode="before")
+    @classmethod
+    def _ratio(cls, value: Any) -> Fraction:
+        text = str(value).strip()
+        try:
+            ratio = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%") from None
+        if not 0 <= ratio <= 1:
+            raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
+        return ratio
+
+    @field_validator("cause", mode="before")
+    @classmethod
+    def _cause(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() in CAUSES:
+            return value.strip()
+        raise ValueError(f"one of {', '.join(CAUSES)} (empty means holder)")
+
+    @field_validator("cause_verified", "mortgaged", "filed_in_monitoring", "hoarding",
+                     mode="before")
+    @classmethod
+    def _bool(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word in TRUE_WORDS:
+            return TRUE_WORDS[word]
+        raise ValueError("true or false (是/否, 1/0 also accepted)")
+
+    @field_validator("government_delay_days", mode="before")
+    @classmethod
+    def _days(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip()
+        if text.isdigit():
+            return int(text)
+        raise ValueError("a whole number of days, 0 or more")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Parcel:
+        if self.agreed_start is None and self.delivered_on is None:
+            raise ValueError("agreed_start: a start date, or delivered_on to count it from (L2)")
+        if self.halted_on is not None:
+            if self.started_on is None:
+                raise ValueError("halted_on: only a started parcel can halt (give started_on)")
+            if self.halted_on < self.started_on:
+                raise ValueError("halted_on: a date on or after started_on")
+            if self.developed_ratio is None or self.invested_ratio is None:
+                raise ValueError(
+                    "developed_ratio: both developed_ratio and invested_ratio for a halted "
+                    "parcel (Art. 2 ¶2)")
+        return self
+
+
+@dataclass(frozen=True)
+class ParcelFacts:
+    """A parcel as of a date: the facts the rules test and the values actions carry."""
+
+    parcel: Parcel
+    as_of: date
+    start_date: date
+    idle_from: date
+    reclaim_from: date
+    tests: dict[str, bool | int | str | Fraction]
+
+    def value(self, name: str) -> Any:
+        if name in ("price", "investigation_notice_on"):
+            return getattr(self.parcel, name)
+        if name == "days_until_idle":
+            return (self.idle_from - self.as_of).days
+        if name == "days_past_start":
+            return (self.as_of - self.start_date).days
+        return getattr(self, name)
+
+
+def start_date(parcel: Parcel, params: dict[str, Any]) -> date:
+    """The start date that counts (L2), moved later by verified government delay (L6)."""
+    if parcel.extended_start is not None:  # Art. 12 ¶2: the clock restarts
+        start = parcel.extended_start
+    elif parcel.agreed_start is not None:
+        start = parcel.agreed_start
+    else:
+        assert parcel.delivered_on is not None  # the model requires one of the two
+        start = add_years(parcel.delivered_on, params["start_after_delivery_years"])
+    return start + timedelta(days=parcel.government_delay_days)
+
+
+def derive(parcel: Parcel, as_of: date, params: dict[str, Any]) -> ParcelFacts:
+    def done(day: date | None) -> bool:
+        return day is not None and day <= as_of
+
+    start = start_date(parcel, params)
+    started = done(parcel.started_on)
+    halted = started and done(parcel.halted_on)
+    tests: dict[str, bool | int | str | Fraction] = {
+        "supply": parcel.supply,
+        "started": started,
+        "days_past_start": (as_of - start).days,
+        "halted": halted,
+        "cause": parcel.cause,
+        "cause_verified": parcel.cause_verified,
+        "fee_levied": done(parcel.fee_levied_on),
+        "mortgaged": parcel.mortgaged,
+        "investigation_noticed": done(parcel.investigation_notice_on),
+        "determined": done(parcel.determination_on),
+        "filed_in_monitoring": parcel.filed_in_monitoring,
+        "hoarding": parcel.hoarding,
+    }
+    if not started:
+        tests["years_not_started"] = full_years(start, as_of)
+    if halted:
+        assert parcel.halted_on is not None
+        tests["years_halted"] = full_years(parcel.halted_on, as_of)
+    if parcel.developed_ratio is not None:
+        tests["developed_ratio"] = parcel.developed_ratio
+    if parcel.invested_ratio is not None:
+        tests["invested_ratio"] = parcel.invested_ratio
+    return ParcelFacts(
+        parcel=parcel,
+        as_of=as_of,
+        start_date=start,
+        idle_from=full_from(start, params["idle_after_years"]),
+        reclaim_from=full_from(start, params["reclaim_after_years"]),
+        tests=tests,
+    )

@@ -1,0 +1,401 @@
+"""Rule files (rules/*.yaml): their schema, loading, and every check made at load time.
+
+A malformed file fails here, never later, with a message that names the file, the rule
+and the field. The parsed family is what the engine compiles and what explanations read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine.conditions import (
+    AllOf,
+    Condition,
+    ConditionError,
+    FactField,
+    Scope,
+    Value,
+    did_you_mean,
+    parse_condition,
+)
+from engine.errors import RulebookError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in English and in Simplified Chinese (decisions.md IO2)."""
+
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
+
+    def in_(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Window(_Strict):
+    """When a rule or law is in force: from a date, until a date (inclusive) or open."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    start: date = Field(alias="from")
+    until: date | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.until is None or day <= self.until)
+
+
+class Law(_Strict):
+    title: Text
+    short: Text
+    issued_by: Text
+    effective: Window
+    source: str
+
+
+class Citation(_Strict):
+    law: str
+    article: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    section: str | None = None  # for texts cited by section, such as the speech
+
+
+class Parameter(_Strict):
+    value: Any
+    type: Literal["years", "days", "rate", "ratio"]
+    maximum: Any = Field(default=None, alias="max")
+    set_by: Literal["law", "district"]
+    source: str = Field(min_length=1)
+    title: Text
+
+    def parsed(self) -> int | Decimal | Fraction:
+        return _parse_param(self.type, self.value)
+
+
+class AmountSpec(_Strict):
+    rate: str
+    of: str
+
+
+class DueSpec(_Strict):
+    after: str
+    days: str
+
+
+class ActionSpec(_Strict):
+    code: str
+    when: list[Any] = []
+    amount: AmountSpec | None = None
+    due: DueSpec | None = None
+    idle_from: str | None = None
+    days_left: str | None = None
+    recipients: list[str] = []
+    options: list[str] = []
+
+
+class CodeEntry(_Strict):
+    title: Text
+    kind: Literal["step", "disposal", "notice", "sanction"]
+
+
+class Predicate(_Strict):
+    meaning: Text
+    when: list[Any] = Field(min_length=1)
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+    title: Text
+    cites: list[Citation] = Field(min_length=1)
+    effective: Window
+    when: list[Any] = Field(min_length=1)
+    status: str | None = None
+    actions: list[ActionSpec] = []
+    priority: int
+    exception_of: list[str] = []
+    note: Text | None = None
+
+
+class FamilyFile(_Strict):
+    """The YAML document of one rule family, as written."""
+
+    family: str
+    version: str
+    facts: str
+    title: Text
+    laws: dict[str, Law]
+    statuses: dict[str, Text]
+    parameters: dict[str, Parameter]
+    action_codes: dict[str, CodeEntry]
+    recipients: dict[str, Text] = {}
+    options: dict[str, Text] = {}
+    predicates: dict[str, Predicate] = {}
+    rules: list[Rule] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class CompiledAction:
+    spec: ActionSpec
+    when: Condition | None
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    when: Condition
+    actions: tuple[CompiledAction, ...]
+
+
+@dataclass(frozen=True)
+class RuleFamily:
+    """A loaded, checked rule family: the data the engine runs and explanations read."""
+
+    path: Path
+    doc: FamilyFile
+    sha256: str
+    params: Mapping[str, int | Decimal | Fraction]
+    rules: tuple[CompiledRule, ...]
+    fact_fields: Mapping[str, FactField] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.doc.family
+
+    def in_force(self, day: date) -> tuple[CompiledRule, ...]:
+        return tuple(r for r in self.rules if r.rule.effective.covers(day))
+
+    def basis(self, rule: Rule, lang: str) -> str:
+        return "; ".join(cite_text(self.doc.laws[c.law], c, lang) for c in rule.cites)
+
+
+def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
+    text = str(raw).strip()
+    if kind in ("years", "days"):
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+            raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
+        return raw
+    try:
+        if kind == "rate":
+            value: Decimal | Fraction = Decimal(text)
+        else:
+            value = Fraction(text)
+    except (InvalidOperation, ValueError, ZeroDivisionError):
+        raise ValueError(f"expected a {kind} such as 0.20 or 1/3, got {raw!r}") from None
+    if not 0 <= value <= 1:
+        raise ValueError(f"expected a {kind} between 0 and 1, got {raw!r}")
+    return value
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """Chinese numerals as statutes write article numbers (1-99)."""
+    if n < 10:
+        return _ZH_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _ZH_DIGITS[tens]
+    return head + "十" + (_ZH_DIGITS[ones] if ones else "")
+
+
+def cite_text(law: Law, cite: Citation, lang: str) -> str:
+    """'Order 53 Art. 14(1)' / '《闲置土地处置办法》第十四条第（一）项'."""
+    if lang == "zh":
+        text = f"《{law.short.zh}》"
+        if cite.article is not None:
+            text += f"第{zh_number(cite.article)}条"
+        if cite.paragraph is not None:
+            text += f"第{zh_number(cite.paragraph)}款"
+        if cite.item is not None:
+            text += f"第（{zh_number(cite.item)}）项"
+        return text + (f"§{cite.section}" if cite.section else "")
+    text = law.short.en
+    if cite.article is not None:
+        text += f" Art. {cite.article}"
+    if cite.paragraph is not None:
+        text += f" ¶{cite.paragraph}"
+    if cite.item is not None:
+        text += f"({cite.item})"
+    return text + (f" §{cite.section}" if cite.section else "")
+
+
+Schema = tuple[Mapping[str, FactField], Mapping[str, str]]
+
+
+def load_family(path: Path, schemas: Mapping[str, Schema]) -> RuleFamily:
+    """Read, validate and cross-check one rule file; raise RulebookError naming what is wrong.
+
+    `schemas` maps a kind of facts (the file's `facts:`) to the facts rules may test and the
+    values actions may carry.
+    """
+    raw_bytes = path.read_bytes()
+    try:
+        data = yaml.safe_load(raw_bytes)
+    except yaml.YAMLError as exc:
+        raise RulebookError(f"{path}: not valid YAML: {exc}") from None
+    try:
+        doc = FamilyFile.model_validate(data)
+    except ValidationError as exc:
+        raise RulebookError(_describe_validation(path, data, exc)) from None
+    if doc.facts not in schemas:
+        raise RulebookError(f"{path}: field 'facts': unknown kind of facts {doc.facts!r}"
+                            f"{did_you_mean(doc.facts, list(schemas))}")
+    problems: list[str] = []
+    checker = _Checker(path, doc, *schemas[doc.facts], problems)
+    family = checker.build(hashlib.sha256(raw_bytes).hexdigest())
+    checker.check_placeholders()
+    if problems:
+        raise RulebookError("\n".join(problems))
+    return family
+
+
+def _describe_validation(path: Path, data: Any, exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        loc = list(error["loc"])
+        where = str(path)
+        if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+            rule_id = "?"
+            try:
+                rule_id = data["rules"][loc[1]].get("id", "?")
+            except (KeyError, IndexError, TypeError, AttributeError):
+                pass
+            where += f": rule {rule_id} (rules[{loc[1]}])"
+            loc = loc[2:]
+        field_path = ".".join(str(part) for part in loc) or "(file)"
+        lines.append(f"{where}: field {field_path!r}: {error['msg']}")
+    return "\n".join(lines)
+
+
+class _Checker:
+    """Cross-references a family: every name used must be defined, every number sourced."""
+
+    def __init__(self, path: Path, doc: FamilyFile, fact_fields: Mapping[str, FactField],
+                 value_fields: Mapping[str, str], problems: list[str]) -> None:
+        self.path, self.doc, self.problems = path, doc, problems
+        self.fact_fields, self.value_fields = fact_fields, value_fields
+        self.params: dict[str, int | Decimal | Fraction] = {}
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.path}: {where}: {message}")
+
+    def build(self, sha256: str) -> RuleFamily:
+        doc = self.doc
+        for name, param in doc.parameters.items():
+            try:
+                self.params[name] = param.parsed()
+                if param.maximum is not None and self.params[name] > _parse_param(
+                    param.type, param.maximum
+                ):
+                    self.fail(f"parameter {name}",
+                              f"value {param.value} exceeds its legal maximum {param.maximum}")
+            except ValueError as exc:
+                self.fail(f"parameter {name}", str(exc))
+        comparable: dict[str, Value] = {
+            k: v for k, v in self.params.items() if not isinstance(v, Decimal)
+        }
+        predicates: dict[str, Condition] = {}
+        for name, pred in doc.predicates.items():
+            scope = Scope(self.fact_fields, comparable, predicates)
+            cond = self.condition(f"predicate {name}", pred.when, scope)
+            if cond is not None:
+                predicates[name] = cond
+        scope = Scope(self.fact_fields, comparable, predicates)
+        ids = [r.id for r in doc.rules]
+        compiled = []
+        for rule in doc.rules:
+            where = f"rule {rule.id}"
+            if ids.count(rule.id) > 1:
+                self.fail(where, "field 'id': the id is used by more than one rule")
+            for cite in rule.cites:
+                if cite.law not in doc.laws:
+                    self.fail(where, f"field 'cites.law': unknown law {cite.law!r}"
+                                     f"{did_you_mean(cite.law, list(doc.laws))}")
+            if rule.effective.until and rule.effective.until < rule.effective.start:
+                self.fail(where, "field 'effective': 'until' is before 'from'")
+            if rule.status is not None and rule.status not in doc.statuses:
+                self.fail(where, f"field 'status': unknown status {rule.status!r}"
+                                 f"{did_you_mean(rule.status, list(doc.statuses))}")
+            for other in rule.exception_of:
+                if other not in ids or other == rule.id:
+                    self.fail(where, f"field 'exception_of': no other rule has id {other!r}"
+                                     f"{did_you_mean(other, ids)}")
+            if rule.status is None and not rule.actions:
+                self.fail(where, "the rule sets no status and yields no action")
+            when = self.condition(f"{where}: field 'when'", rule.when, scope)
+            actions = []
+            for index, spec in enumerate(rule.actions):
+                actions.append(CompiledAction(
+                    spec, self.condition(f"{where}: field 'actions[{index}].when'", spec.when,
+                                         scope) if spec.when else None))
+                self.check_action(f"{where}: field 'actions[{index}]'", spec)
+            if when is not None:
+                compiled.append(CompiledRule(rule, when, tuple(actions)))
+        return RuleFamily(self.path, doc, sha256, self.params, tuple(compiled), self.fact_fields)
+
+    def condition(self, where: str, items: list[Any], scope: Scope) -> Condition | None:
+        try:
+            parsed = tuple(parse_condition(item, scope) for item in items)
+        except ConditionError as exc:
+            self.problems.append(f"{self.path}: {where}: {exc}")
+            return None
+        return parsed[0] if len(parsed) == 1 else AllOf(parsed)
+
+    def check_action(self, where: str, spec: ActionSpec) -> None:
+        doc = self.doc
+        if spec.code not in doc.action_codes:
+            self.fail(where, f"unknown action code {spec.code!r}"
+                             f"{did_you_mean(spec.code, list(doc.action_codes))}")
+        wanted: list[tuple[str, str | None, str]] = [
+            ("idle_from", spec.idle_from, "date"),
+            ("days_left", spec.days_left, "int"),
+        ]
+        if spec.amount:
+            wanted.append(("amount.of", spec.amount.of, "money"))
+            self.param(where, "amount.rate", spec.amount.rate, "rate")
+        if spec.due:
+            wanted.append(("due.after", spec.due.after, "date"))
+            self.param(where, "due.days", spec.due.days, "days")
+        for name, value, kind in wanted:
+            if value is not None and self.value_fields.get(value) != kind:
+                known = [k for k, v in self.value_fields.items() if v == kind]
+                self.fail(where, f"{name}: {value!r} is not a {kind} value of the facts"
+                                 f"{did_you_mean(value, known)}")
+        for code in spec.recipients:
+            if code not in doc.recipients:
+                self.fail(where, f"unknown recipient {code!r}")
+        for code in spec.options:
+            if code not in doc.options:
+                self.fail(where, f"unknown option {code!r}")
+
+    def check_placeholders(self) -> None:
+        """Titles may name parameters as {name}; each must exist, in both languages."""
+        doc = self.doc
+        texts = [(f"action_codes.{code}.title", entry.title)
+                 for code, entry in doc.action_codes.items()]
+        texts += [(f"options.{code}", text) for code, text in doc.options.items()]
+        for where, text in texts:
+            for lang in ("en", "zh"):
+                for _, name, _, _ in string.Formatter().parse(text.in_(lang)):
+                    if name is not None and name not in doc.parameters:
+                        self.fail(where, f"{lang}: {{{name}}} is not a parameter"
+                                         f"{did_you_mean(name, list(doc.parameters))}")
+
+    def param(self, where: str, name: str, value: str, kind: str) -> None:
+        param = self.doc.parameters.get(value)
+        if param is None or param.type != kind:
+            self.fail(where, f"{name}: {value!r} is not a {kind} parameter"
+                             f"{did_you_mean(value, list(self.doc.parameters))}")
