@@ -57,8 +57,9 @@ class Evaluator:
     def __init__(self, family: RuleFamily, as_of: date) -> None:
         missing = [p for p in parcels.REQUIRED_PARAMS if p not in family.params]
         if missing:
-            raise RulebookError(f"{family.path}: parameters the engine needs are missing: "
-                                f"{', '.join(missing)}")
+            raise RulebookError(
+                f"{family.path}: parameters the engine needs are missing: {', '.join(missing)}"
+            )
         if UNDETERMINED not in family.doc.statuses:
             raise RulebookError(f"{family.path}: field 'statuses': must define {UNDETERMINED!r}")
         self.family, self.as_of = family, as_of
@@ -69,7 +70,8 @@ class Evaluator:
         self.ruleset = durable_adapter.ruleset_for(family, rules)
         self.params: dict[str, Any] = dict(family.params)
 
-    def decide(self, items: Iterable[parcels.Parcel]) -> Iterator[Decision]:
+    def decide(self, items: Iterable[parcels.Parcel]) -> Iterator[tuple[parcels.Parcel, Decision]]:
+        """Decisions in input order, each with its parcel; parcels are read batch by batch."""
         iterator = iter(items)
         while batch := list(islice(iterator, BATCH)):
             facts = [parcels.derive(p, self.as_of, self.params) for p in batch]
@@ -77,10 +79,9 @@ class Evaluator:
                 [self.ruleset.to_fact(f.parcel.parcel_id, f.tests) for f in facts]
             )
             for fact in facts:
-                yield self._resolve(fact, fired[fact.parcel.parcel_id])
+                yield fact.parcel, self._resolve(fact, fired[fact.parcel.parcel_id])
 
-    def _resolve(self, facts: parcels.ParcelFacts,
-                 hits: list[durable_adapter.Hit]) -> Decision:
+    def _resolve(self, facts: parcels.ParcelFacts, hits: list[durable_adapter.Hit]) -> Decision:
         fired_rules: dict[int, set[int]] = {}
         for rule_index, action_index in hits:
             if action_index is None:
@@ -98,7 +99,7 @@ class Evaluator:
             (i for i in fired_rules if self.rules[i].rule.id not in suppressed),
             key=lambda i: (self.rules[i].rule.priority, i),
         )
-        statuses = [self.rules[i].rule.status for i in standing if self.rules[i].rule.status]
+        statuses = [s for i in standing if (s := self.rules[i].rule.status) is not None]
         if len(statuses) > 1:
             ids = [self.rules[i].rule.id for i in standing if self.rules[i].rule.status]
             raise EngineError(
@@ -119,13 +120,15 @@ class Evaluator:
             suppressed=tuple(Suppression(rule, by) for rule, by in suppressed.items()),
         )
 
-    def _action(self, compiled: CompiledRule, spec: ActionSpec,
-                facts: parcels.ParcelFacts) -> Action:
+    def _action(
+        self, compiled: CompiledRule, spec: ActionSpec, facts: parcels.ParcelFacts
+    ) -> Action:
         values: dict[str, Any] = {}
         if spec.amount:
             base = Decimal(facts.value(spec.amount.of))
             values["amount"] = (base * self.params[spec.amount.rate]).quantize(
-                FEN, rounding=ROUND_HALF_UP)
+                FEN, rounding=ROUND_HALF_UP
+            )
         if spec.due:
             after = facts.value(spec.due.after)
             values["due"] = after + timedelta(days=self.params[spec.due.days])
@@ -133,15 +136,21 @@ class Evaluator:
             values["idle_from"] = facts.value(spec.idle_from)
         if spec.days_left:
             values["days_left"] = facts.value(spec.days_left)
-        return Action(code=spec.code, rule=compiled.rule.id,
-                      recipients=tuple(spec.recipients), options=tuple(spec.options), **values)
+        return Action(
+            code=spec.code,
+            rule=compiled.rule.id,
+            recipients=tuple(spec.recipients),
+            options=tuple(spec.options),
+            **values,
+        )
 
 
 def not_covered_message(family: RuleFamily, as_of: date) -> str:
     starts = sorted({r.rule.effective.start for r in family.rules})
     laws = "; ".join(
         f"{law.short.en} ({law.title.zh}) in force from {law.effective.start}"
-        for law in family.doc.laws.values() if law.effective.start > as_of
+        for law in family.doc.laws.values()
+        if law.effective.start > as_of
     )
     first = starts[0] if starts else as_of
     return (

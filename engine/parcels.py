@@ -19,45 +19,86 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from engine.conditions import FactField
 from engine.dates import DATE_FORMS, add_years, full_from, full_years, parse_date
 
-SUPPLY_ALIASES = {"transfer": "transfer", "出让": "transfer",
-                  "allocation": "allocation", "划拨": "allocation"}
+SUPPLY_ALIASES = {
+    "transfer": "transfer",
+    "出让": "transfer",
+    "allocation": "allocation",
+    "划拨": "allocation",
+}
 CAUSES = ("holder", "government", "force_majeure")
-TRUE_WORDS = {"true": True, "yes": True, "1": True, "是": True, "y": True,
-              "false": False, "no": False, "0": False, "否": False, "n": False}
+TRUE_WORDS = {
+    "true": True,
+    "yes": True,
+    "1": True,
+    "是": True,
+    "y": True,
+    "false": False,
+    "no": False,
+    "0": False,
+    "否": False,
+    "n": False,
+}
 
 # The facts rules may test (rules/idle_land.yaml names them; the rulebook checks the names).
-FACT_FIELDS: dict[str, FactField] = {f.name: f for f in (
-    FactField("supply", "enum", "how the land was supplied", "供地方式",
-              ("transfer", "allocation")),
-    FactField("started", "bool", "development has started (Art. 30)", "已动工开发"),
-    FactField("days_past_start", "int", "days past the start date that counts",
-              "超过动工开发日期的天数"),
-    FactField("years_not_started", "int", "full years past the start date, not started",
-              "未动工开发满年数"),
-    FactField("halted", "bool", "development halted after starting", "已中止开发建设"),
-    FactField("years_halted", "int", "full years since development halted",
-              "中止开发建设满年数"),
-    FactField("developed_ratio", "ratio", "developed share of the area to develop",
-              "已开发面积占比"),
-    FactField("invested_ratio", "ratio", "share of total investment made", "已投资额占比"),
-    FactField("cause", "enum", "cause of the delay", "闲置原因", CAUSES),
-    FactField("cause_verified", "bool", "the cause was verified (Art. 8)", "原因经审核属实"),
-    FactField("fee_levied", "bool", "the idle-land fee was levied", "已征缴土地闲置费"),
-    FactField("mortgaged", "bool", "the land is mortgaged", "土地设有抵押权"),
-    FactField("investigation_noticed", "bool", "an investigation notice was issued",
-              "已发出调查通知书"),
-    FactField("determined", "bool", "the idle-land determination was issued",
-              "已下达认定书"),
-    FactField("filed_in_monitoring", "bool", "filed in the land-market monitoring system",
-              "已录入监测监管系统"),
-    FactField("hoarding", "bool", "the holder was found to hoard land maliciously",
-              "恶意囤地、炒地"),
-)}
+FACT_FIELDS: dict[str, FactField] = {
+    f.name: f
+    for f in (
+        FactField(
+            "supply", "enum", "how the land was supplied", "供地方式", ("transfer", "allocation")
+        ),
+        FactField("started", "bool", "development has started (Art. 30)", "已动工开发"),
+        FactField(
+            "days_past_start",
+            "int",
+            "days past the start date that counts",
+            "超过动工开发日期的天数",
+        ),
+        FactField(
+            "years_not_started",
+            "int",
+            "full years past the start date, not started",
+            "未动工开发满年数",
+        ),
+        FactField("halted", "bool", "development halted after starting", "已中止开发建设"),
+        FactField(
+            "years_halted", "int", "full years since development halted", "中止开发建设满年数"
+        ),
+        FactField(
+            "developed_ratio", "ratio", "developed share of the area to develop", "已开发面积占比"
+        ),
+        FactField("invested_ratio", "ratio", "share of total investment made", "已投资额占比"),
+        FactField("cause", "enum", "cause of the delay", "闲置原因", CAUSES),
+        FactField("cause_verified", "bool", "the cause was verified (Art. 8)", "原因经审核属实"),
+        FactField("fee_levied", "bool", "the idle-land fee was levied", "已征缴土地闲置费"),
+        FactField("mortgaged", "bool", "the land is mortgaged", "土地设有抵押权"),
+        FactField(
+            "investigation_noticed",
+            "bool",
+            "an investigation notice was issued",
+            "已发出调查通知书",
+        ),
+        FactField("determined", "bool", "the idle-land determination was issued", "已下达认定书"),
+        FactField(
+            "filed_in_monitoring",
+            "bool",
+            "filed in the land-market monitoring system",
+            "已录入监测监管系统",
+        ),
+        FactField(
+            "hoarding", "bool", "the holder was found to hoard land maliciously", "恶意囤地、炒地"
+        ),
+    )
+}
 
 # Values an action may carry (rules name them in action fields).
 VALUE_FIELDS: dict[str, str] = {
-    "as_of": "date", "start_date": "date", "idle_from": "date", "reclaim_from": "date",
-    "investigation_notice_on": "date", "days_until_idle": "int", "days_past_start": "int",
+    "as_of": "date",
+    "start_date": "date",
+    "idle_from": "date",
+    "reclaim_from": "date",
+    "investigation_notice_on": "date",
+    "days_until_idle": "int",
+    "days_past_start": "int",
     "price": "money",
 }
 
@@ -126,9 +167,17 @@ class Parcel(BaseModel):
             raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
         return amount
 
-    @field_validator("agreed_start", "delivered_on", "extended_start", "started_on",
-                     "halted_on", "fee_levied_on", "investigation_notice_on",
-                     "determination_on", mode="before")
+    @field_validator(
+        "agreed_start",
+        "delivered_on",
+        "extended_start",
+        "started_on",
+        "halted_on",
+        "fee_levied_on",
+        "investigation_notice_on",
+        "determination_on",
+        mode="before",
+    )
     @classmethod
     def _date(cls, value: Any) -> Any:
         if isinstance(value, date):
@@ -157,8 +206,9 @@ class Parcel(BaseModel):
             return value.strip()
         raise ValueError(f"one of {', '.join(CAUSES)} (empty means holder)")
 
-    @field_validator("cause_verified", "mortgaged", "filed_in_monitoring", "hoarding",
-                     mode="before")
+    @field_validator(
+        "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"
+    )
     @classmethod
     def _bool(cls, value: Any) -> Any:
         if isinstance(value, bool):
@@ -190,7 +240,8 @@ class Parcel(BaseModel):
             if self.developed_ratio is None or self.invested_ratio is None:
                 raise ValueError(
                     "developed_ratio: both developed_ratio and invested_ratio for a halted "
-                    "parcel (Art. 2 ¶2)")
+                    "parcel (Art. 2 ¶2)"
+                )
         return self
 
 

@@ -6,6 +6,7 @@ and the field. The parsed family is what the engine compiles and what explanatio
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import string
 from collections.abc import Mapping
@@ -178,7 +179,8 @@ class RuleFamily:
         return tuple(r for r in self.rules if r.rule.effective.covers(day))
 
     def basis(self, rule: Rule, lang: str) -> str:
-        return "; ".join(cite_text(self.doc.laws[c.law], c, lang) for c in rule.cites)
+        separator = "；" if lang == "zh" else "; "
+        return separator.join(cite_text(self.doc.laws[c.law], c, lang) for c in rule.cites)
 
 
 def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
@@ -186,7 +188,7 @@ def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
     if kind in ("years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
             raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
-        return raw
+        return int(raw)
     try:
         if kind == "rate":
             value: Decimal | Fraction = Decimal(text)
@@ -251,8 +253,10 @@ def load_family(path: Path, schemas: Mapping[str, Schema]) -> RuleFamily:
     except ValidationError as exc:
         raise RulebookError(_describe_validation(path, data, exc)) from None
     if doc.facts not in schemas:
-        raise RulebookError(f"{path}: field 'facts': unknown kind of facts {doc.facts!r}"
-                            f"{did_you_mean(doc.facts, list(schemas))}")
+        raise RulebookError(
+            f"{path}: field 'facts': unknown kind of facts {doc.facts!r}"
+            f"{did_you_mean(doc.facts, list(schemas))}"
+        )
     problems: list[str] = []
     checker = _Checker(path, doc, *schemas[doc.facts], problems)
     family = checker.build(hashlib.sha256(raw_bytes).hexdigest())
@@ -269,10 +273,8 @@ def _describe_validation(path: Path, data: Any, exc: ValidationError) -> str:
         where = str(path)
         if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
             rule_id = "?"
-            try:
+            with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
                 rule_id = data["rules"][loc[1]].get("id", "?")
-            except (KeyError, IndexError, TypeError, AttributeError):
-                pass
             where += f": rule {rule_id} (rules[{loc[1]}])"
             loc = loc[2:]
         field_path = ".".join(str(part) for part in loc) or "(file)"
@@ -283,8 +285,14 @@ def _describe_validation(path: Path, data: Any, exc: ValidationError) -> str:
 class _Checker:
     """Cross-references a family: every name used must be defined, every number sourced."""
 
-    def __init__(self, path: Path, doc: FamilyFile, fact_fields: Mapping[str, FactField],
-                 value_fields: Mapping[str, str], problems: list[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        doc: FamilyFile,
+        fact_fields: Mapping[str, FactField],
+        value_fields: Mapping[str, str],
+        problems: list[str],
+    ) -> None:
         self.path, self.doc, self.problems = path, doc, problems
         self.fact_fields, self.value_fields = fact_fields, value_fields
         self.params: dict[str, int | Decimal | Fraction] = {}
@@ -300,8 +308,10 @@ class _Checker:
                 if param.maximum is not None and self.params[name] > _parse_param(
                     param.type, param.maximum
                 ):
-                    self.fail(f"parameter {name}",
-                              f"value {param.value} exceeds its legal maximum {param.maximum}")
+                    self.fail(
+                        f"parameter {name}",
+                        f"value {param.value} exceeds its legal maximum {param.maximum}",
+                    )
             except ValueError as exc:
                 self.fail(f"parameter {name}", str(exc))
         comparable: dict[str, Value] = {
@@ -322,25 +332,39 @@ class _Checker:
                 self.fail(where, "field 'id': the id is used by more than one rule")
             for cite in rule.cites:
                 if cite.law not in doc.laws:
-                    self.fail(where, f"field 'cites.law': unknown law {cite.law!r}"
-                                     f"{did_you_mean(cite.law, list(doc.laws))}")
+                    self.fail(
+                        where,
+                        f"field 'cites.law': unknown law {cite.law!r}"
+                        f"{did_you_mean(cite.law, list(doc.laws))}",
+                    )
             if rule.effective.until and rule.effective.until < rule.effective.start:
                 self.fail(where, "field 'effective': 'until' is before 'from'")
             if rule.status is not None and rule.status not in doc.statuses:
-                self.fail(where, f"field 'status': unknown status {rule.status!r}"
-                                 f"{did_you_mean(rule.status, list(doc.statuses))}")
+                self.fail(
+                    where,
+                    f"field 'status': unknown status {rule.status!r}"
+                    f"{did_you_mean(rule.status, list(doc.statuses))}",
+                )
             for other in rule.exception_of:
                 if other not in ids or other == rule.id:
-                    self.fail(where, f"field 'exception_of': no other rule has id {other!r}"
-                                     f"{did_you_mean(other, ids)}")
+                    self.fail(
+                        where,
+                        f"field 'exception_of': no other rule has id {other!r}"
+                        f"{did_you_mean(other, ids)}",
+                    )
             if rule.status is None and not rule.actions:
                 self.fail(where, "the rule sets no status and yields no action")
             when = self.condition(f"{where}: field 'when'", rule.when, scope)
             actions = []
             for index, spec in enumerate(rule.actions):
-                actions.append(CompiledAction(
-                    spec, self.condition(f"{where}: field 'actions[{index}].when'", spec.when,
-                                         scope) if spec.when else None))
+                actions.append(
+                    CompiledAction(
+                        spec,
+                        self.condition(f"{where}: field 'actions[{index}].when'", spec.when, scope)
+                        if spec.when
+                        else None,
+                    )
+                )
                 self.check_action(f"{where}: field 'actions[{index}]'", spec)
             if when is not None:
                 compiled.append(CompiledRule(rule, when, tuple(actions)))
@@ -357,8 +381,11 @@ class _Checker:
     def check_action(self, where: str, spec: ActionSpec) -> None:
         doc = self.doc
         if spec.code not in doc.action_codes:
-            self.fail(where, f"unknown action code {spec.code!r}"
-                             f"{did_you_mean(spec.code, list(doc.action_codes))}")
+            self.fail(
+                where,
+                f"unknown action code {spec.code!r}"
+                f"{did_you_mean(spec.code, list(doc.action_codes))}",
+            )
         wanted: list[tuple[str, str | None, str]] = [
             ("idle_from", spec.idle_from, "date"),
             ("days_left", spec.days_left, "int"),
@@ -372,8 +399,11 @@ class _Checker:
         for name, value, kind in wanted:
             if value is not None and self.value_fields.get(value) != kind:
                 known = [k for k, v in self.value_fields.items() if v == kind]
-                self.fail(where, f"{name}: {value!r} is not a {kind} value of the facts"
-                                 f"{did_you_mean(value, known)}")
+                self.fail(
+                    where,
+                    f"{name}: {value!r} is not a {kind} value of the facts"
+                    f"{did_you_mean(value, known)}",
+                )
         for code in spec.recipients:
             if code not in doc.recipients:
                 self.fail(where, f"unknown recipient {code!r}")
@@ -384,18 +414,25 @@ class _Checker:
     def check_placeholders(self) -> None:
         """Titles may name parameters as {name}; each must exist, in both languages."""
         doc = self.doc
-        texts = [(f"action_codes.{code}.title", entry.title)
-                 for code, entry in doc.action_codes.items()]
+        texts = [
+            (f"action_codes.{code}.title", entry.title) for code, entry in doc.action_codes.items()
+        ]
         texts += [(f"options.{code}", text) for code, text in doc.options.items()]
         for where, text in texts:
             for lang in ("en", "zh"):
                 for _, name, _, _ in string.Formatter().parse(text.in_(lang)):
                     if name is not None and name not in doc.parameters:
-                        self.fail(where, f"{lang}: {{{name}}} is not a parameter"
-                                         f"{did_you_mean(name, list(doc.parameters))}")
+                        self.fail(
+                            where,
+                            f"{lang}: {{{name}}} is not a parameter"
+                            f"{did_you_mean(name, list(doc.parameters))}",
+                        )
 
     def param(self, where: str, name: str, value: str, kind: str) -> None:
         param = self.doc.parameters.get(value)
         if param is None or param.type != kind:
-            self.fail(where, f"{name}: {value!r} is not a {kind} parameter"
-                             f"{did_you_mean(value, list(self.doc.parameters))}")
+            self.fail(
+                where,
+                f"{name}: {value!r} is not a {kind} parameter"
+                f"{did_you_mean(value, list(self.doc.parameters))}",
+            )

@@ -1,0 +1,30 @@
+# Quick start: `make example` runs comply on the bundled example, `make test` runs the checks.
+# Both create the virtual environment (.venv) on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: example test lint bench clean
+
+$(BIN)/comply: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+example: $(BIN)/comply
+	$(BIN)/comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31
+
+lint: $(BIN)/comply
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(BIN)/comply
+	$(BIN)/python bench/parcels_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

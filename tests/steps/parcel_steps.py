@@ -1,0 +1,268 @@
+"""Steps for the idle-land policy, in the words of the law rather than of Python.
+
+A scenario builds parcel rows exactly as a bureau's CSV file holds them, and evaluates them
+through the real `comply parcels` command (click's runner, the real durable_rules engine),
+reading back its JSON output: the same road a user's file travels.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pytest_bdd import given, parsers, then, when
+
+from cli import main
+from engine.parcels import Parcel
+
+COLUMNS = list(Parcel.model_fields)
+DEFAULTS = {"holder": "示例置业有限公司", "supply": "transfer", "price": "10000000"}
+
+
+@pytest.fixture
+def rows() -> list[dict[str, str]]:
+    return []
+
+
+def _last(rows: list[dict[str, str]]) -> dict[str, str]:
+    assert rows, "a step about 'it' needs a parcel first"
+    return rows[-1]
+
+
+def _new(rows: list[dict[str, str]], parcel_id: str, **cells: str) -> None:
+    rows.append({"parcel_id": parcel_id, **DEFAULTS, **cells})
+
+
+# ---- Given: the parcel -----------------------------------------------------------------------
+
+@given(parsers.parse('a parcel "{parcel_id}" agreed to start on {day}'))
+@given(parsers.parse("a parcel agreed to start on {day}"))
+def parcel_agreed(rows: list[dict[str, str]], day: str, parcel_id: str = "P1") -> None:
+    _new(rows, parcel_id, agreed_start=day)
+
+
+@given(parsers.parse('a parcel "{parcel_id}" delivered on {day} with no agreed start date'))
+@given(parsers.parse("a parcel delivered on {day} with no agreed start date"))
+def parcel_delivered(rows: list[dict[str, str]], day: str, parcel_id: str = "P1") -> None:
+    _new(rows, parcel_id, delivered_on=day)
+
+
+@given("a parcel with:")
+def parcel_table(rows: list[dict[str, str]], datatable: list[list[str]]) -> None:
+    cells = {name.strip(): value.strip() for name, value in datatable}
+    rows.append({**DEFAULTS, "parcel_id": "P1", **cells})
+
+
+@given(parsers.parse("its price is {amount} yuan"))
+def price(rows: list[dict[str, str]], amount: str) -> None:
+    _last(rows)["price"] = amount.replace(",", "")
+
+
+@given(parsers.parse("its supply is {supply}"))
+def supply(rows: list[dict[str, str]], supply: str) -> None:
+    _last(rows)["supply"] = supply
+
+
+@given(parsers.parse("it started on {day}"))
+def started(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["started_on"] = day
+
+
+@given(parsers.parse("it halted on {day} with {developed} of the area developed and "
+                     "{invested} of the investment made"))
+def halted(rows: list[dict[str, str]], day: str, developed: str, invested: str) -> None:
+    row = _last(rows)
+    row.update(halted_on=day, developed_ratio=developed, invested_ratio=invested)
+
+
+@given(parsers.parse("the holder claims a {cause} cause that is not verified"))
+def cause_claimed(rows: list[dict[str, str]], cause: str) -> None:
+    _last(rows).update(cause=cause.replace(" ", "_").replace("-", "_"), cause_verified="false")
+
+
+@given(parsers.parse("a {cause} cause of the delay is verified"))
+def cause_verified(rows: list[dict[str, str]], cause: str) -> None:
+    _last(rows).update(cause=cause.replace(" ", "_").replace("-", "_"), cause_verified="true")
+
+
+@given(parsers.parse("{days:d} days of government delay are verified"))
+def delay_days(rows: list[dict[str, str]], days: int) -> None:
+    _last(rows)["government_delay_days"] = str(days)
+
+
+@given(parsers.parse("a supplementary agreement moved its start date to {day}"))
+def extended(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["extended_start"] = day
+
+
+@given(parsers.parse('it is mortgaged to "{mortgagee}"'))
+def mortgaged(rows: list[dict[str, str]], mortgagee: str) -> None:
+    _last(rows).update(mortgaged="true", mortgagee=mortgagee)
+
+
+@given(parsers.parse("the idle fee was levied on {day}"))
+def fee_levied(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["fee_levied_on"] = day
+
+
+@given(parsers.parse("the investigation notice was issued on {day}"))
+def noticed(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["investigation_notice_on"] = day
+
+
+@given(parsers.parse("the idle-land determination was issued on {day}"))
+def determined(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["determination_on"] = day
+
+
+@given("it is filed in the land-market monitoring system")
+def filed(rows: list[dict[str, str]]) -> None:
+    _last(rows)["filed_in_monitoring"] = "true"
+
+
+@given("the holder was found to hoard land maliciously")
+def hoarding(rows: list[dict[str, str]]) -> None:
+    _last(rows)["hoarding"] = "true"
+
+
+@given(parsers.parse('its "{column}" is "{value}"'))
+def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
+    _last(rows)[column] = value
+
+
+# ---- When: evaluation through the real command --------------------------------------------
+
+@when(parsers.parse("it is evaluated as of {day}"), target_fixture="result")
+@when(parsers.parse("the parcels are evaluated as of {day}"), target_fixture="result")
+def evaluate(rows: list[dict[str, str]], day: str, tmp_path: Path) -> dict[str, Any]:
+    source = tmp_path / "parcels.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "decisions.json"
+    run = CliRunner().invoke(main, ["parcels", str(source), "--as-of", day, "--out", str(out)])
+    result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output, "by_subject": {}}
+    if run.exit_code == 0:
+        document = json.loads(out.read_text(encoding="utf-8"))
+        result["document"] = document
+        result["by_subject"] = {d["subject"]: d for d in document["decisions"]}
+    else:
+        assert not out.exists(), "a refused run must not write its output"
+    return result
+
+
+def _decision(result: dict[str, Any], parcel_id: str | None = None) -> dict[str, Any]:
+    assert result["exit_code"] == 0, result["output"]
+    decisions = result["by_subject"]
+    if parcel_id is None:
+        assert len(decisions) == 1, "say which parcel: more than one was evaluated"
+        return next(iter(decisions.values()))
+    return decisions[parcel_id]
+
+
+def _action(result: dict[str, Any], code: str, parcel_id: str | None = None) -> dict[str, Any]:
+    actions = [a for a in _decision(result, parcel_id)["actions"] if a["code"] == code]
+    assert actions, f"no {code} among {[a['code'] for a in _decision(result, parcel_id)['actions']]}"
+    return actions[0]
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+# ---- Then: the decision -------------------------------------------------------------------
+
+@then(parsers.parse('its status is "{status}"'))
+def status_is(result: dict[str, Any], status: str) -> None:
+    assert _decision(result)["status"] == status
+
+
+@then(parsers.parse('parcel "{parcel_id}" is "{status}"'))
+def parcel_status_is(result: dict[str, Any], parcel_id: str, status: str) -> None:
+    assert _decision(result, parcel_id)["status"] == status
+
+
+@then(parsers.parse("the actions are {codes}"))
+def actions_are(result: dict[str, Any], codes: str) -> None:
+    assert [a["code"] for a in _decision(result)["actions"]] == _codes(codes)
+
+
+@then(parsers.parse('the actions for "{parcel_id}" are {codes}'))
+def parcel_actions_are(result: dict[str, Any], parcel_id: str, codes: str) -> None:
+    assert [a["code"] for a in _decision(result, parcel_id)["actions"]] == _codes(codes)
+
+
+@then("it has no actions")
+def no_actions(result: dict[str, Any]) -> None:
+    assert _decision(result)["actions"] == []
+
+
+@then(parsers.parse("the actions include {codes}"))
+def actions_include(result: dict[str, Any], codes: str) -> None:
+    present = {a["code"] for a in _decision(result)["actions"]}
+    assert set(_codes(codes)) <= present, present
+
+
+@then(parsers.parse("the actions do not include {codes}"))
+def actions_exclude(result: dict[str, Any], codes: str) -> None:
+    present = {a["code"] for a in _decision(result)["actions"]}
+    assert not set(_codes(codes)) & present, present
+
+
+@then(parsers.parse("the idle fee is {amount} yuan"))
+def fee_is(result: dict[str, Any], amount: str) -> None:
+    assert _action(result, "CHARGE_IDLE_FEE")["amount"] == amount.replace(",", "")
+
+
+@then(parsers.parse("it becomes idle on {day} with {days:d} days left"))
+def becomes_idle(result: dict[str, Any], day: str, days: int) -> None:
+    action = _action(result, "URGE_START")
+    assert (action["idle_from"], action["days_left"]) == (day, days)
+
+
+@then(parsers.parse("{code} is due on {day}"))
+def due_on(result: dict[str, Any], code: str, day: str) -> None:
+    assert _action(result, code)["due"] == day
+
+
+@then(parsers.parse("{code} cites {basis}"))
+def cites(result: dict[str, Any], code: str, basis: str) -> None:
+    assert basis in _action(result, code)["basis"]
+
+
+@then(parsers.parse("{code} is addressed to {recipients}"))
+def addressed_to(result: dict[str, Any], code: str, recipients: str) -> None:
+    names = [r["name"] for r in _action(result, code)["recipients"]]
+    assert names == [name.strip() for name in recipients.replace(" and ", ", ").split(",")]
+
+
+@then(parsers.parse("{code} offers {options}"))
+def offers(result: dict[str, Any], code: str, options: str) -> None:
+    assert [o["code"] for o in _action(result, code)["options"]] == _codes(options)
+
+
+@then(parsers.parse("{rule} is suppressed by {by}"))
+def suppressed(result: dict[str, Any], rule: str, by: str) -> None:
+    assert {"rule": rule, "by": by} in _decision(result).get("suppressed", [])
+
+
+@then("nothing is suppressed")
+def nothing_suppressed(result: dict[str, Any]) -> None:
+    assert "suppressed" not in _decision(result)
+
+
+@then(parsers.parse("the evaluation is refused because no rule is in force on {day}"))
+def refused_not_covered(result: dict[str, Any], day: str) -> None:
+    assert result["exit_code"] == 2
+    assert f"No rule of the idle_land rulebook is in force on {day}" in result["output"]
+
+
+@then(parsers.parse('the input is refused at row {row:d}, column "{column}", value "{value}"'))
+def refused_input(result: dict[str, Any], row: int, column: str, value: str) -> None:
+    assert result["exit_code"] == 2
+    assert f"row {row}, column {column!r}: got {value!r}" in result["output"]
