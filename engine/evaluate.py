@@ -17,7 +17,7 @@ from typing import Any
 
 from engine import durable_adapter, parcels
 from engine.errors import EngineError, NotCoveredError, RulebookError
-from engine.rulebook import ActionSpec, CompiledRule, RuleFamily
+from engine.rulebook import CompiledRule, RuleFamily
 
 UNDETERMINED = "undetermined"
 BATCH = 500  # facts per engine call: far below the session limit, large enough to amortise
@@ -28,6 +28,7 @@ FEN = Decimal("0.01")
 class Action:
     code: str
     rule: str
+    index: int  # which action of the rule: its citations may be its own
     amount: Decimal | None = None
     due: date | None = None
     idle_from: date | None = None
@@ -111,7 +112,7 @@ class Evaluator:
             compiled = self.rules[index]
             for action_index, action in enumerate(compiled.actions):
                 if action.when is None or action_index in fired_rules[index]:
-                    actions.append(self._action(compiled, action.spec, facts))
+                    actions.append(self._action(compiled, action_index, facts))
         return Decision(
             subject=facts.parcel.parcel_id,
             status=statuses[0] if statuses else UNDETERMINED,
@@ -120,9 +121,8 @@ class Evaluator:
             suppressed=tuple(Suppression(rule, by) for rule, by in suppressed.items()),
         )
 
-    def _action(
-        self, compiled: CompiledRule, spec: ActionSpec, facts: parcels.ParcelFacts
-    ) -> Action:
+    def _action(self, compiled: CompiledRule, index: int, facts: parcels.ParcelFacts) -> Action:
+        spec = compiled.actions[index].spec
         values: dict[str, Any] = {}
         if spec.amount:
             base = Decimal(facts.value(spec.amount.of))
@@ -139,6 +139,7 @@ class Evaluator:
         return Action(
             code=spec.code,
             rule=compiled.rule.id,
+            index=index,
             recipients=tuple(spec.recipients),
             options=tuple(spec.options),
             **values,

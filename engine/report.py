@@ -112,8 +112,11 @@ class Renderer:
             code: entry.title.in_(lang).format(**self.params)
             for code, entry in family.doc.action_codes.items()
         }
-        rules = {r.rule.id: r.rule for r in family.rules}
-        self._basis = {rid: family.basis(rule, lang) for rid, rule in rules.items()}
+        self._basis = {
+            (r.rule.id, i): family.basis(r.rule, lang, a.spec)
+            for r in family.rules
+            for i, a in enumerate(r.actions)
+        }
         self._csv = csv.writer(out) if fmt == "csv" else None
         self._rows: list[tuple[str, ...]] = []
 
@@ -181,7 +184,7 @@ class Renderer:
         record: dict[str, Any] = {
             "code": action.code,
             "rule": action.rule,
-            "basis": self._basis[action.rule],
+            "basis": self._basis[action.rule, action.index],
             "title": self._titles[action.code],
         }
         if action.amount is not None:

@@ -98,6 +98,7 @@ class DueSpec(_Strict):
 
 class ActionSpec(_Strict):
     code: str
+    cites: list[Citation] = []  # the action's own basis; the rule's citations if empty
     when: list[Any] = []
     amount: AmountSpec | None = None
     due: DueSpec | None = None
@@ -178,9 +179,11 @@ class RuleFamily:
     def in_force(self, day: date) -> tuple[CompiledRule, ...]:
         return tuple(r for r in self.rules if r.rule.effective.covers(day))
 
-    def basis(self, rule: Rule, lang: str) -> str:
+    def basis(self, rule: Rule, lang: str, action: ActionSpec | None = None) -> str:
+        """The citations of a rule, or of one of its actions, as one line of text."""
+        cites = action.cites if action is not None and action.cites else rule.cites
         separator = "；" if lang == "zh" else "; "
-        return separator.join(cite_text(self.doc.laws[c.law], c, lang) for c in rule.cites)
+        return separator.join(cite_text(self.doc.laws[c.law], c, lang) for c in cites)
 
 
 def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
@@ -380,6 +383,12 @@ class _Checker:
 
     def check_action(self, where: str, spec: ActionSpec) -> None:
         doc = self.doc
+        for cite in spec.cites:
+            if cite.law not in doc.laws:
+                self.fail(
+                    where,
+                    f"cites.law: unknown law {cite.law!r}{did_you_mean(cite.law, list(doc.laws))}",
+                )
         if spec.code not in doc.action_codes:
             self.fail(
                 where,

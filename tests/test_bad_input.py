@@ -1,0 +1,91 @@
+"""Bad input gets a clear error: file, row, column, value and what was expected.
+
+One fixture per error in tests/fixtures/bad_parcels/, each with the words its message must
+contain. Every run is through the real CLI: exit status 2, no traceback, nothing written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bad_parcels"
+
+EXPECTED: dict[str, list[str]] = {
+    "price_not_a_number.csv": ["row 2, column 'price': got 'abc'", "an amount in yuan"],
+    "price_negative.csv": ["row 2, column 'price': got '-5'", "a positive amount"],
+    "price_below_fen.csv": ["column 'price': got '100.005'", "at most 2 decimals (fen)"],
+    "date_impossible.csv": ["row 2, column 'agreed_start': got '2013-02-29'",
+                            "2012/7/1 or 2012年7月1日"],
+    "date_unknown_form.csv": ["column 'agreed_start': got '01/07/2012'", "expected a date"],
+    "supply_unknown.csv": ["column 'supply': got 'lease'", "transfer or allocation (出让 or 划拨)"],
+    "cause_unknown.csv": ["column 'cause': got 'govt'", "holder, government, force_majeure"],
+    "bool_unknown.csv": ["column 'cause_verified': got 'maybe'", "true or false"],
+    "ratio_above_one.csv": ["column 'developed_ratio': got '1.5'", "between 0 and 1"],
+    "halted_without_ratio.csv": ["row 2, column 'developed_ratio'",
+                                 "both developed_ratio and invested_ratio"],
+    "halted_not_started.csv": ["row 2, column 'halted_on'", "only a started parcel can halt"],
+    "no_start_date.csv": ["row 2, column 'agreed_start'", "delivered_on to count it from"],
+    "holder_missing.csv": ["row 2, column 'holder'", "this column is required"],
+    "duplicate_id.csv": ["row 3, column 'parcel_id': got 'P1'", "a unique id"],
+    "extra_cells.csv": ["row 2, column '(row)'", "13 cells, as in the header, not 14"],
+    "column_misspelt.csv": ["row 1, column 'mortaged'", "did you mean 'mortgaged'"],
+    "column_missing.csv": ["row 1, column 'price'", "this required column in the header"],
+    "not_utf8.csv": ["column '(file)'", "UTF-8 text"],
+    "line_not_json.jsonl": ["row 2, column '(line)': got 'not json'", "a JSON object"],
+    "several_problems.csv": ["2 input problems", "row 2, column 'price'",
+                             "row 3, column 'agreed_start': got '2011-13-01'"],
+}
+
+
+def test_every_fixture_has_its_expected_message() -> None:
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_is_refused_with_a_precise_message(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "decisions.json"
+    result = CliRunner().invoke(
+        main, ["parcels", str(FIXTURES / name), "--as-of", "2012-08-31", "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"{FIXTURES / name}: row" in result.output
+    for words in EXPECTED[name]:
+        assert words in result.output
+    assert not out.exists()
+    assert not list(tmp_path.iterdir()), "no partial output may be left behind"
+
+
+def test_a_refused_run_leaves_an_existing_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "decisions.json"
+    out.write_text("yesterday's decisions", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parcels", str(FIXTURES / "price_not_a_number.csv"),
+                                       "--as-of", "2012-08-31", "--out", str(out)])
+    assert result.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "yesterday's decisions"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--as-of", "2012-02-30"], "'2012-02-30' is not a date"),
+        (["--as-of", "2012-08-31", "--format", "xml"], "'xml' is not one of"),
+        (["--as-of", "2012-08-31", "--lang", "fr"], "'fr' is not one of"),
+    ],
+)
+def test_bad_options_are_refused(args: list[str], words: str) -> None:
+    source = FIXTURES / "duplicate_id.csv"
+    result = CliRunner().invoke(main, ["parcels", str(source), *args])
+    assert result.exit_code == 2
+    assert words in result.output
+
+
+def test_missing_file() -> None:
+    result = CliRunner().invoke(main, ["parcels", "no/such/file.csv"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output

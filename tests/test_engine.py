@@ -1,0 +1,147 @@
+"""The durable engine against an independent, plain reading of decisions.md.
+
+The reference below is written from decisions.md alone (no engine code): status, the
+disposal the law points to, and the fee. Thousands of random parcels, evaluated in one run
+(many batches, far more parcels than durable's 1,024-session limit), must agree with it.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+from engine import families
+from engine.evaluate import Evaluator
+from engine.parcels import Parcel
+
+DISPOSALS = {"CHARGE_IDLE_FEE", "RECLAIM_LAND", "NEGOTIATE_DISPOSAL", "VERIFY_CAUSE"}
+
+
+def _anniversary(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a common year: the month's last day
+        return day.replace(year=day.year + years, day=28)
+
+
+def _years_full(start: date, as_of: date) -> int:
+    years = 0
+    while as_of > _anniversary(start, years + 1):
+        years += 1
+    return years
+
+
+def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
+    if p.extended_start:
+        start = p.extended_start
+    elif p.agreed_start:
+        start = p.agreed_start
+    else:
+        assert p.delivered_on
+        start = _anniversary(p.delivered_on, 1)
+    start += timedelta(days=p.government_delay_days)
+    if not (p.started_on and p.started_on <= as_of):
+        if as_of <= start:
+            return "not_yet_due", set(), None
+        years = _years_full(start, as_of)
+        if years < 1:
+            return "overdue", set(), None
+        if p.cause != "holder":
+            return "idle", {"NEGOTIATE_DISPOSAL" if p.cause_verified else "VERIFY_CAUSE"}, None
+        if years >= 2:
+            return "idle", {"RECLAIM_LAND"}, None
+        if p.fee_levied_on and p.fee_levied_on <= as_of:
+            return "idle", set(), None
+        fee = (p.price * Decimal("0.2")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return "idle", {"CHARGE_IDLE_FEE"}, fee
+    halted = p.halted_on is not None and p.halted_on <= as_of
+    if halted:
+        assert p.halted_on and p.developed_ratio is not None and p.invested_ratio is not None
+        under = p.developed_ratio < Fraction(1, 3) or p.invested_ratio < Fraction(1, 4)
+        if under and _years_full(p.halted_on, as_of) >= 1:
+            return "stalled", {"NEGOTIATE_DISPOSAL"}, None
+    return "compliant", set(), None
+
+
+def _day(rng: random.Random, first: date, last: date) -> date:
+    return first + timedelta(days=rng.randrange((last - first).days + 1))
+
+
+def random_parcel(rng: random.Random, n: int) -> dict[str, Any]:
+    row: dict[str, Any] = {"parcel_id": f"R{n:06d}", "holder": "某公司", "supply": "transfer",
+                           "price": f"{rng.randrange(1, 10**10)}.{rng.randrange(100):02d}"}
+    if rng.random() < 0.85:
+        row["agreed_start"] = _day(rng, date(2008, 1, 1), date(2015, 12, 31))
+    else:
+        row["delivered_on"] = _day(rng, date(2008, 1, 1), date(2014, 12, 31))
+    if rng.random() < 0.4:
+        started = _day(rng, date(2008, 6, 1), date(2016, 6, 30))
+        row["started_on"] = started
+        if rng.random() < 0.6:
+            row["halted_on"] = started + timedelta(days=rng.randrange(0, 1500))
+            thirds = [Fraction(1, 3), Fraction(3333, 10000), Fraction(rng.randrange(101), 100)]
+            quarters = [Fraction(1, 4), Fraction(2499, 10000), Fraction(rng.randrange(101), 100)]
+            row["developed_ratio"] = str(rng.choice(thirds))
+            row["invested_ratio"] = str(rng.choice(quarters))
+    row["cause"] = rng.choice(["holder", "holder", "government", "force_majeure"])
+    row["cause_verified"] = rng.random() < 0.5
+    if rng.random() < 0.2:
+        row["government_delay_days"] = rng.randrange(400)
+    if rng.random() < 0.1:
+        row["extended_start"] = _day(rng, date(2012, 1, 1), date(2014, 12, 31))
+    if rng.random() < 0.3:
+        row["fee_levied_on"] = _day(rng, date(2012, 7, 1), date(2015, 12, 31))
+    row["mortgaged"] = rng.random() < 0.3
+    return row
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_engine_agrees_with_a_plain_reading_of_the_decisions(seed: int) -> None:
+    rng = random.Random(seed)
+    as_of = _day(rng, date(2012, 7, 1), date(2016, 12, 31))
+    parcels = [Parcel.model_validate(random_parcel(rng, n)) for n in range(2500)]
+    evaluator = Evaluator(families.load("idle_land"), as_of)
+    seen = 0
+    for parcel, decision in evaluator.decide(parcels):
+        status, disposals, fee = reference(parcel, as_of)
+        codes = {a.code for a in decision.actions}
+        assert (decision.status, codes & DISPOSALS) == (status, disposals), parcel
+        amounts = [a.amount for a in decision.actions if a.code == "CHARGE_IDLE_FEE"]
+        assert amounts == ([fee] if fee is not None else [])
+        seen += 1
+    assert seen == len(parcels)
+
+
+@pytest.mark.parametrize(
+    ("developed", "invested", "status"),
+    [
+        ("1/3", "0.25", "compliant"),  # exactly 1/3 and 25% are not "under" (L5)
+        ("0.3333333333333333", "0.25", "stalled"),  # a hair under 1/3: floats would miss it
+        ("1/3", "0.2499999999999999", "stalled"),
+        ("0.34", "0.26", "compliant"),
+        ("0", "1", "stalled"),
+    ],
+)
+def test_ratio_thresholds_are_exact(developed: str, invested: str, status: str) -> None:
+    parcel = Parcel.model_validate({
+        "parcel_id": "S1", "holder": "某公司", "supply": "transfer", "price": "1000",
+        "agreed_start": "2010-01-01", "started_on": "2010-03-01", "halted_on": "2011-01-01",
+        "developed_ratio": developed, "invested_ratio": invested,
+    })
+    [(_, decision)] = Evaluator(families.load("idle_land"), date(2012, 8, 31)).decide([parcel])
+    assert decision.status == status
+
+
+def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
+    """Facts are retracted after each batch: a second run is not 'observed' twice."""
+    rng = random.Random(7)
+    parcels = [Parcel.model_validate(random_parcel(rng, n)) for n in range(50)]
+    evaluator = Evaluator(families.load("idle_land"), date(2013, 1, 1))
+    first = [d for _, d in evaluator.decide(parcels)]
+    again = [d for _, d in evaluator.decide(parcels)]
+    assert first == again
