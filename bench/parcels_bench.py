@@ -30,8 +30,10 @@ def generate(size: int) -> Path:
     path = DATA / f"parcels-{size}.csv"
     if not path.exists():
         DATA.mkdir(exist_ok=True)
-        subprocess.run([sys.executable, str(HERE / "gen_parcels.py"), str(size), str(path),
-                        "--as-of", AS_OF], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "gen_parcels.py"), str(size), str(path), "--as-of", AS_OF],
+            check=True,
+        )
     return path
 
 
@@ -40,8 +42,19 @@ def measure(source: Path) -> tuple[float, int, Counter[str]]:
     out = source.with_suffix(".out.jsonl")
     comply = Path(sys.executable).parent / "comply"
     started = time.perf_counter()
-    process = subprocess.Popen([str(comply), "parcels", str(source), "--as-of", AS_OF,
-                                "--format", "jsonl", "--out", str(out)])
+    process = subprocess.Popen(
+        [
+            str(comply),
+            "parcels",
+            str(source),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "jsonl",
+            "--out",
+            str(out),
+        ]
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -59,8 +72,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    print(f"comply parcels, CSV in, JSON Lines out; Python {platform.python_version()}, "
-          f"{os.cpu_count()} cores; as of {AS_OF}")
+    print(
+        f"comply parcels, CSV in, JSON Lines out; Python {platform.python_version()}, "
+        f"{os.cpu_count()} cores; as of {AS_OF}"
+    )
     print(f"{'parcels':>10} {'wall s':>8} {'parcels/s':>10} {'peak RSS MB':>12}  statuses")
     for size in (int(s) for s in args.sizes.split(",")):
         source = generate(size)
@@ -68,8 +83,9 @@ def main() -> None:
             wall, rss, counts = measure(source)
             assert sum(counts.values()) == size, "every parcel must get a decision"
             statuses = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-            print(f"{size:>10,} {wall:>8.2f} {size / wall:>10,.0f} {rss:>12,}  {statuses}",
-                  flush=True)
+            print(
+                f"{size:>10,} {wall:>8.2f} {size / wall:>10,.0f} {rss:>12,}  {statuses}", flush=True
+            )
 
 
 if __name__ == "__main__":

@@ -19,15 +19,19 @@ EXPECTED: dict[str, list[str]] = {
     "price_not_a_number.csv": ["row 2, column 'price': got 'abc'", "an amount in yuan"],
     "price_negative.csv": ["row 2, column 'price': got '-5'", "a positive amount"],
     "price_below_fen.csv": ["column 'price': got '100.005'", "at most 2 decimals (fen)"],
-    "date_impossible.csv": ["row 2, column 'agreed_start': got '2013-02-29'",
-                            "2012/7/1 or 2012年7月1日"],
+    "date_impossible.csv": [
+        "row 2, column 'agreed_start': got '2013-02-29'",
+        "2012/7/1 or 2012年7月1日",
+    ],
     "date_unknown_form.csv": ["column 'agreed_start': got '01/07/2012'", "expected a date"],
     "supply_unknown.csv": ["column 'supply': got 'lease'", "transfer or allocation (出让 or 划拨)"],
     "cause_unknown.csv": ["column 'cause': got 'govt'", "holder, government, force_majeure"],
     "bool_unknown.csv": ["column 'cause_verified': got 'maybe'", "true or false"],
     "ratio_above_one.csv": ["column 'developed_ratio': got '1.5'", "between 0 and 1"],
-    "halted_without_ratio.csv": ["row 2, column 'developed_ratio'",
-                                 "both developed_ratio and invested_ratio"],
+    "halted_without_ratio.csv": [
+        "row 2, column 'developed_ratio'",
+        "both developed_ratio and invested_ratio",
+    ],
     "halted_not_started.csv": ["row 2, column 'halted_on'", "only a started parcel can halt"],
     "no_start_date.csv": ["row 2, column 'agreed_start'", "delivered_on to count it from"],
     "holder_missing.csv": ["row 2, column 'holder'", "this column is required"],
@@ -37,8 +41,11 @@ EXPECTED: dict[str, list[str]] = {
     "column_missing.csv": ["row 1, column 'price'", "this required column in the header"],
     "not_utf8.csv": ["column '(file)'", "UTF-8 text"],
     "line_not_json.jsonl": ["row 2, column '(line)': got 'not json'", "a JSON object"],
-    "several_problems.csv": ["2 input problems", "row 2, column 'price'",
-                             "row 3, column 'agreed_start': got '2011-13-01'"],
+    "several_problems.csv": [
+        "2 input problems",
+        "row 2, column 'price'",
+        "row 3, column 'agreed_start': got '2011-13-01'",
+    ],
 }
 
 
@@ -64,8 +71,17 @@ def test_bad_input_is_refused_with_a_precise_message(name: str, tmp_path: Path) 
 def test_a_refused_run_leaves_an_existing_output_untouched(tmp_path: Path) -> None:
     out = tmp_path / "decisions.json"
     out.write_text("yesterday's decisions", encoding="utf-8")
-    result = CliRunner().invoke(main, ["parcels", str(FIXTURES / "price_not_a_number.csv"),
-                                       "--as-of", "2012-08-31", "--out", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "parcels",
+            str(FIXTURES / "price_not_a_number.csv"),
+            "--as-of",
+            "2012-08-31",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 2
     assert out.read_text(encoding="utf-8") == "yesterday's decisions"
 

@@ -61,7 +61,9 @@ def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
         return "idle", {"CHARGE_IDLE_FEE"}, fee
     halted = p.halted_on is not None and p.halted_on <= as_of
     if halted:
-        assert p.halted_on and p.developed_ratio is not None and p.invested_ratio is not None
+        assert p.halted_on
+        assert p.developed_ratio is not None
+        assert p.invested_ratio is not None
         under = p.developed_ratio < Fraction(1, 3) or p.invested_ratio < Fraction(1, 4)
         if under and _years_full(p.halted_on, as_of) >= 1:
             return "stalled", {"NEGOTIATE_DISPOSAL"}, None
@@ -73,8 +75,12 @@ def _day(rng: random.Random, first: date, last: date) -> date:
 
 
 def random_parcel(rng: random.Random, n: int) -> dict[str, Any]:
-    row: dict[str, Any] = {"parcel_id": f"R{n:06d}", "holder": "某公司", "supply": "transfer",
-                           "price": f"{rng.randrange(1, 10**10)}.{rng.randrange(100):02d}"}
+    row: dict[str, Any] = {
+        "parcel_id": f"R{n:06d}",
+        "holder": "某公司",
+        "supply": "transfer",
+        "price": f"{rng.randrange(1, 10**10)}.{rng.randrange(100):02d}",
+    }
     if rng.random() < 0.85:
         row["agreed_start"] = _day(rng, date(2008, 1, 1), date(2015, 12, 31))
     else:
@@ -128,11 +134,19 @@ def test_engine_agrees_with_a_plain_reading_of_the_decisions(seed: int) -> None:
     ],
 )
 def test_ratio_thresholds_are_exact(developed: str, invested: str, status: str) -> None:
-    parcel = Parcel.model_validate({
-        "parcel_id": "S1", "holder": "某公司", "supply": "transfer", "price": "1000",
-        "agreed_start": "2010-01-01", "started_on": "2010-03-01", "halted_on": "2011-01-01",
-        "developed_ratio": developed, "invested_ratio": invested,
-    })
+    parcel = Parcel.model_validate(
+        {
+            "parcel_id": "S1",
+            "holder": "某公司",
+            "supply": "transfer",
+            "price": "1000",
+            "agreed_start": "2010-01-01",
+            "started_on": "2010-03-01",
+            "halted_on": "2011-01-01",
+            "developed_ratio": developed,
+            "invested_ratio": invested,
+        }
+    )
     [(_, decision)] = Evaluator(families.load("idle_land"), date(2012, 8, 31)).decide([parcel])
     assert decision.status == status
 

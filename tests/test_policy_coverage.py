@@ -39,8 +39,9 @@ def _scenario_tags() -> dict[str, set[str]]:
 
 
 def _rule_tags() -> set[str]:
-    return {m.group(1) for tags in _scenario_tags().values() for t in tags
-            if (m := RULE_TAG.match(t))}
+    return {
+        m.group(1) for tags in _scenario_tags().values() for t in tags if (m := RULE_TAG.match(t))
+    }
 
 
 def test_every_rule_has_a_scenario() -> None:

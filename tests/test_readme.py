@@ -14,8 +14,9 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 COMMAND = "comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31"
-BLOCK = re.compile(r"(<!-- example-output[^>]*-->\n```console\n)(.*?)(```\n<!-- /example-output -->)",
-                   re.DOTALL)
+BLOCK = re.compile(
+    r"(<!-- example-output[^>]*-->\n```console\n)(.*?)(```\n<!-- /example-output -->)", re.DOTALL
+)
 
 
 def real_output() -> str:
@@ -35,5 +36,6 @@ def test_readme_shows_the_real_output() -> None:
 
 if __name__ == "__main__":
     text = README.read_text(encoding="utf-8")
-    README.write_text(BLOCK.sub(lambda m: m.group(1) + real_output() + m.group(3), text),
-                      encoding="utf-8")
+    README.write_text(
+        BLOCK.sub(lambda m: m.group(1) + real_output() + m.group(3), text), encoding="utf-8"
+    )
