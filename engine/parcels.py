@@ -59,6 +59,12 @@ FACT_FIELDS: dict[str, FactField] = {
             "full years past the start date, not started",
             "未动工开发满年数",
         ),
+        FactField(
+            "years_extended",
+            "int",
+            "full years a supplementary agreement moved the start date",
+            "补充协议延长动工开发期限满年数",
+        ),
         FactField("halted", "bool", "development halted after starting", "已中止开发建设"),
         FactField(
             "years_halted", "int", "full years since development halted", "中止开发建设满年数"
@@ -266,15 +272,17 @@ class ParcelFacts:
         return getattr(self, name)
 
 
+def original_start(parcel: Parcel, params: dict[str, Any]) -> date:
+    """The agreed start date, or one year after delivery where none was agreed (L2)."""
+    if parcel.agreed_start is not None:
+        return parcel.agreed_start
+    assert parcel.delivered_on is not None  # the model requires one of the two
+    return add_years(parcel.delivered_on, params["start_after_delivery_years"])
+
+
 def start_date(parcel: Parcel, params: dict[str, Any]) -> date:
     """The start date that counts (L2), moved later by verified government delay (L6)."""
-    if parcel.extended_start is not None:  # Art. 12 ¶2: the clock restarts
-        start = parcel.extended_start
-    elif parcel.agreed_start is not None:
-        start = parcel.agreed_start
-    else:
-        assert parcel.delivered_on is not None  # the model requires one of the two
-        start = add_years(parcel.delivered_on, params["start_after_delivery_years"])
+    start = parcel.extended_start or original_start(parcel, params)  # Art. 12 ¶2: re-count
     return start + timedelta(days=parcel.government_delay_days)
 
 
@@ -301,6 +309,8 @@ def derive(parcel: Parcel, as_of: date, params: dict[str, Any]) -> ParcelFacts:
     }
     if not started:
         tests["years_not_started"] = full_years(start, as_of)
+    if parcel.extended_start is not None:
+        tests["years_extended"] = full_years(original_start(parcel, params), parcel.extended_start)
     if halted:
         assert parcel.halted_on is not None
         tests["years_halted"] = full_years(parcel.halted_on, as_of)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -285,6 +285,48 @@ def _describe_validation(path: Path, data: Any, exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
+class _Predicates(Mapping[str, Condition]):
+    """Named predicates, parsed on first use so that they may refer to each other in any
+    order; a predicate that refers back to itself is an error, not an endless loop."""
+
+    def __init__(
+        self,
+        written: Mapping[str, Predicate],
+        facts: Mapping[str, FactField],
+        params: Mapping[str, Value],
+    ) -> None:
+        self.written = written
+        self.scope = Scope(facts, params, self)
+        self._parsed: dict[str, Condition] = {}
+        self._parsing: list[str] = []
+
+    def __getitem__(self, name: str) -> Condition:
+        if name not in self._parsed:
+            if name in self._parsing:
+                cycle = " -> ".join([*self._parsing[self._parsing.index(name) :], name])
+                raise ConditionError(f"predicates refer to each other in a circle: {cycle}")
+            self._parsing.append(name)
+            try:
+                items = tuple(parse_condition(i, self.scope) for i in self.written[name].when)
+            except ConditionError as exc:
+                if str(exc).startswith("predicates refer"):
+                    raise
+                raise ConditionError(f"predicate {name!r} is not valid: {exc}") from None
+            finally:
+                self._parsing.pop()
+            self._parsed[name] = items[0] if len(items) == 1 else AllOf(items)
+        return self._parsed[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.written
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.written)
+
+    def __len__(self) -> int:
+        return len(self.written)
+
+
 class _Checker:
     """Cross-references a family: every name used must be defined, every number sourced."""
 
@@ -320,13 +362,10 @@ class _Checker:
         comparable: dict[str, Value] = {
             k: v for k, v in self.params.items() if not isinstance(v, Decimal)
         }
-        predicates: dict[str, Condition] = {}
+        predicates = _Predicates(doc.predicates, self.fact_fields, comparable)
         for name, pred in doc.predicates.items():
-            scope = Scope(self.fact_fields, comparable, predicates)
-            cond = self.condition(f"predicate {name}", pred.when, scope)
-            if cond is not None:
-                predicates[name] = cond
-        scope = Scope(self.fact_fields, comparable, predicates)
+            self.condition(f"predicate {name}", pred.when, predicates.scope)
+        scope = predicates.scope
         ids = [r.id for r in doc.rules]
         compiled = []
         for rule in doc.rules:

@@ -1,29 +1,792 @@
-Feature: Disposal of idle land (Order 53 of 2012)
+Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
+
+  The engine reads one row per land parcel, as a land bureau keeps them, and decides for
+  each parcel, as of an evaluation date ("as of"):
+  - its status: not yet due, overdue, idle, stalled or compliant;
+  - what must happen next, each action with the rule that asks for it and its citation:
+  urge a start, investigate, determine, verify a claimed cause, file, levy the idle fee,
+  reclaim, negotiate, and whom to tell.
+
+  Facts are taken as they stood on the evaluation date. Anything dated after it (a start,
+  a halt, an investigation notice, a determination, a levied fee) has not happened yet.
+
+  Years are counted as the civil code counts them (decisions.md L1; 民法典 Arts. 201-202):
+  “按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。”
+  “按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。”
+  The start date itself is not counted, and a period of N years ends at the end of the
+  same calendar date N years later, or on the last day of February where that date does
+  not exist. So a parcel whose start date is D is overdue from the day after D, idle from
+  the day after the first anniversary of D, and two full years unstarted from the day after
+  the second anniversary. It is calendar arithmetic, never "365 days".
+
+  Order 53 is in force from 2012-07-01 (Art. 32). An evaluation date before that is
+  refused: the rules in force earlier are not encoded. The interpretation followed is
+  decisions.md L1-L12. Money is in yuan, rounded half-up to the fen.
 
   Rule: Art. 2 ¶1 — land not started a full year after its start date is idle
 
-    @IL-ART2-IDLE @IL-ART14-1-FEE
-    Scenario Outline: the anniversary and the day after
-      Given a parcel agreed to start on 2011-07-31
+    《闲置土地处置办法》第二条第一款 (Order 53 Art. 2 ¶1):
+    “本办法所称闲置土地，是指国有建设用地使用权人超过国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的动工开发日期满一年未动工开发的国有建设用地。”
+    Gloss: state construction land not started when a full year has passed after the
+    agreed or prescribed start date is idle. Before that it is only overdue: no sanction
+    applies, the holder is urged to start and told the day it becomes idle (L4).
+
+    @IL-ART2-NOT-YET-DUE
+    Example: on its start date a parcel is not yet due and nothing is asked of anyone
+      Given a parcel agreed to start on 2012-09-15
+      When it is evaluated as of 2012-09-15
+      Then its status is "not_yet_due"
+      And it has no actions
+
+    @IL-ART2-OVERDUE
+    Example: the day after its start date the holder is urged to start and told when the land becomes idle
+      Given a parcel agreed to start on 2012-09-15
+      When it is evaluated as of 2012-09-16
+      Then its status is "overdue"
+      And the actions are URGE_START
+      And it becomes idle on 2013-09-16 with 365 days left
+
+    @IL-ART2-OVERDUE @IL-ART2-IDLE
+    Scenario Outline: the first anniversary of the start date is still overdue, the day after is idle
+      The year is counted by the calendar, not as 365 days: from 2015-03-01, 365 days end on
+      2016-02-29 (a leap year), but the full year ends on 2016-03-01.
+
+      Given a parcel agreed to start on <start>
       When it is evaluated as of <as_of>
       Then its status is "<status>"
 
-      Examples:
-        | as_of      | status  |
-        | 2012-07-31 | overdue |
-        | 2012-08-01 | idle    |
+      Examples: on the first anniversary (the full year ends at the end of this day)
+        | start      | as_of      | status  |
+        | 2011-07-31 | 2012-07-31 | overdue |
+        | 2012-02-29 | 2013-02-28 | overdue |
+        | 2015-03-01 | 2016-03-01 | overdue |
 
-    Example: fee and suppression
-      Given a parcel agreed to start on 2011-01-30
-      And a government cause of the delay is verified
+      Examples: the day after the first anniversary
+        | start      | as_of      | status |
+        | 2011-07-31 | 2012-08-01 | idle   |
+        | 2012-02-29 | 2013-03-01 | idle   |
+        | 2015-03-01 | 2016-03-02 | idle   |
+
+    @IL-ART2-OVERDUE
+    Example: a start date of 29 February: the year ends on 28 February and the land is idle from 1 March
+      Given a parcel agreed to start on 2012-02-29
+      When it is evaluated as of 2013-02-28
+      Then its status is "overdue"
+      And it becomes idle on 2013-03-01 with 1 day left
+
+    @IL-ART2-IDLE @IL-ART2-COMPLIANT
+    Scenario Outline: a start dated after the evaluation date has not happened yet
+      Given a parcel agreed to start on 2011-03-15
+      And it started on 2012-09-10
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: before the start
+        | as_of      | status |
+        | 2012-09-09 | idle   |
+
+      Examples: on the day of the start
+        | as_of      | status    |
+        | 2012-09-10 | compliant |
+
+  Rule: Art. 2 ¶2 — started land, under a third developed or under 25% invested, halted a full year, may be found idle
+
+    《闲置土地处置办法》第二条第二款 (Order 53 Art. 2 ¶2), with the definitions of Art. 30:
+    “已动工开发但开发建设用地面积占应动工开发建设用地总面积不足三分之一或者已投资额占总投资额不足百分之二十五，中止开发建设满一年的国有建设用地，也可以认定为闲置土地。”
+    “本办法中下列用语的含义：”
+    “动工开发：依法取得施工许可证后，需挖深基坑的项目，基坑开挖完毕；使用桩基的项目，打入所有基础桩；其他项目，地基施工完成三分之一。”
+    “已投资额、总投资额：均不含国有建设用地使用权出让价款、划拨价款和向国家缴纳的相关税费。”
+    Gloss: land already started is also idle (status "stalled") if less than one third of
+    the area was developed or less than 25% of the investment made, and development has been
+    halted for a full year. "不足" is strict: exactly one third or exactly 25% is not under
+    (L5). The halt year is counted as in L1 from the halt date. Whether a parcel has started
+    (Art. 30) is given by the input; the engine does not judge building works (L3).
+
+    @IL-ART2-COMPLIANT
+    Example: a started parcel that has not halted is compliant and nothing is asked
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      When it is evaluated as of 2013-04-01
+      Then its status is "compliant"
+      And it has no actions
+
+    @IL-ART2-COMPLIANT @IL-ART2-STALLED
+    Scenario Outline: "under one third" and "under 25%" are strict
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with <developed> of the area developed and <invested> of the investment made
+      When it is evaluated as of 2013-04-01
+      Then its status is "<status>"
+
+      Examples: exactly at a threshold is not under it
+        | developed | invested | status    |
+        | 1/3       | 0.5      | compliant |
+        | 0.5       | 0.25     | compliant |
+
+      Examples: under either threshold
+        | developed | invested | status  |
+        | 0.3333    | 0.5      | stalled |
+        | 0.5       | 0.2499   | stalled |
+
+    @IL-ART2-COMPLIANT @IL-ART2-STALLED
+    Scenario Outline: halted a full year: the anniversary of the halt is not yet enough
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: on the anniversary of the halt
+        | as_of      | status    |
+        | 2013-03-15 | compliant |
+
+      Examples: the day after
+        | as_of      | status  |
+        | 2013-03-16 | stalled |
+
+  Rule: Art. 22 ¶2 — with no agreed start date, the start date is one year after delivery
+
+    《闲置土地处置办法》第二十二条第二款 (Order 53 Art. 22 ¶2):
+    “因特殊情况，未约定、规定动工开发日期，或者约定、规定不明确的，以实际交付土地之日起一年为动工开发日期。实际交付土地日期以交地确认书确定的时间为准。”
+    Gloss: where the contract or allocation decision set no start date, or an unclear one,
+    the start date is one year from the actual delivery of the land, as the land-delivery
+    confirmation dates it (L2). That year is counted as in L1 (it ends on the anniversary of
+    delivery, or on 28 February for a delivery on 29 February); the idle year then runs from
+    that start date as usual.
+
+    @IL-ART2-NOT-YET-DUE @IL-ART2-OVERDUE @IL-ART2-IDLE
+    Scenario Outline: the start date is the first anniversary of delivery
+      Given a parcel delivered on <delivered> with no agreed start date
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: up to the start date
+        | delivered  | as_of      | status      |
+        | 2011-08-20 | 2012-08-20 | not_yet_due |
+
+      Examples: after the start date, up to its first anniversary
+        | delivered  | as_of      | status  |
+        | 2011-08-20 | 2012-08-21 | overdue |
+        | 2011-08-20 | 2013-08-20 | overdue |
+        | 2012-02-29 | 2014-02-28 | overdue |
+
+      Examples: the day after the first anniversary of the start date
+        | delivered  | as_of      | status |
+        | 2011-08-20 | 2013-08-21 | idle   |
+        | 2012-02-29 | 2014-03-01 | idle   |
+
+    @IL-ART2-OVERDUE
+    Example: land delivered without a start date is urged to start a year and a day after delivery
+      Given a parcel delivered on 2011-08-20 with no agreed start date
+      When it is evaluated as of 2012-08-21
+      Then the actions are URGE_START
+      And it becomes idle on 2013-08-21 with 365 days left
+
+  Rule: Art. 12 ¶2 — after a supplementary agreement the start date is counted afresh
+
+    《闲置土地处置办法》第十二条第一款第（一）项、第二款 (Order 53 Art. 12(1) and ¶2):
+    “（一）延长动工开发期限。签订补充协议，重新约定动工开发、竣工期限和违约责任。从补充协议约定的动工开发日期起，延长动工开发期限最长不得超过一年；”
+    “除前款第四项规定外，动工开发时间按照新约定、规定的时间重新起算。”
+    Gloss: where an Art. 12(1) supplementary agreement set a new start date, the clock
+    restarts from it (L2): the parcel is judged from the new date as from any start date,
+    whatever the original date was.
+
+    @IL-ART2-NOT-YET-DUE @IL-ART2-OVERDUE @IL-ART2-IDLE
+    Scenario Outline: the clock restarts from the new start date
+      Given a parcel agreed to start on 2011-09-01
+      And a supplementary agreement moved its start date to 2012-12-01
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: up to the new start date (the original date is over a year past)
+        | as_of      | status      |
+        | 2012-11-30 | not_yet_due |
+        | 2012-12-01 | not_yet_due |
+
+      Examples: after the new start date, up to its first anniversary
+        | as_of      | status  |
+        | 2012-12-02 | overdue |
+        | 2013-12-01 | overdue |
+
+      Examples: the day after the first anniversary of the new start date
+        | as_of      | status |
+        | 2013-12-02 | idle   |
+
+    @IL-ART2-OVERDUE
+    Example: two years after the original date, a parcel with a new start date is only overdue
+      Given a parcel agreed to start on 2011-09-01
+      And a supplementary agreement moved its start date to 2012-12-01
+      When it is evaluated as of 2013-09-02
+      Then the actions are URGE_START, REVIEW_EXTENSION
+      And it becomes idle on 2013-12-02 with 91 days left
+
+    @IL-ART2-IDLE @IL-ART14-2-RECLAIM
+    Example: the same parcel without the agreement would be reclaimed on that day
+      Given a parcel agreed to start on 2011-09-01
+      When it is evaluated as of 2013-09-02
+      Then its status is "idle"
+      And the actions include RECLAIM_LAND
+
+  Rule: Art. 12(1) — an extension of the start period may not exceed one year
+
+    《闲置土地处置办法》第十二条第一款第（一）项 (Order 53 Art. 12(1)):
+    “（一）延长动工开发期限。签订补充协议，重新约定动工开发、竣工期限和违约责任。从补充协议约定的动工开发日期起，延长动工开发期限最长不得超过一年；”
+    Gloss: read as decisions.md L2 reads it, the new start date may be at most one year
+    after the start date it replaces; a full year later (from the day after the
+    anniversary, L1) is too far, and the agreement is flagged for review. The parcel is
+    still judged from the new date.
+
+    @IL-ART12-1-EXTENSION-LIMIT
+    Scenario Outline: an extension of one year is allowed, a day more is flagged
+      Given a parcel agreed to start on 2011-06-15
+      And a supplementary agreement moved its start date to <new_start>
+      When it is evaluated as of 2012-08-31
+      Then its status is "overdue"
+      And the actions are <actions>
+
+      Examples:
+        | new_start  | actions                      |
+        | 2012-06-15 | URGE_START                   |
+        | 2012-06-16 | URGE_START, REVIEW_EXTENSION |
+
+    @IL-ART12-1-EXTENSION-LIMIT
+    Example: with no agreed date, the year is measured from delivery plus one year (Art. 22 ¶2)
+      Given a parcel delivered on 2011-03-10 with no agreed start date
+      And a supplementary agreement moved its start date to 2013-03-10
+      When it is evaluated as of 2013-01-15
+      Then its status is "not_yet_due"
+      And it has no actions
+
+  Rule: Art. 5 — suspected idle land is investigated first, by an investigation notice
+
+    《闲置土地处置办法》第五条 (Order 53 Art. 5):
+    “市、县国土资源主管部门发现有涉嫌构成本办法第二条规定的闲置土地的，应当在三十日内开展调查核实，向国有建设用地使用权人发出《闲置土地调查通知书》。”
+    “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
+    Gloss: the department opens an investigation and issues the idle-land investigation
+    notice within 30 days of discovering suspected idle land; the holder answers within 30
+    days of receipt. Where the input records no notice, the notice is the next step, due 30
+    days after the evaluation date (the day of discovery) (L10).
+
+    @IL-ART5-INVESTIGATE
+    Scenario Outline: with nothing done yet, the investigation notice is due 30 days after the evaluation date
+      Given a parcel agreed to start on 2011-03-15
+      When it is evaluated as of <as_of>
+      Then its status is "idle"
+      And INVESTIGATE is due on <due>
+      And the actions do not include DETERMINE_IDLE
+
+      Examples:
+        | as_of      | due        |
+        | 2012-08-31 | 2012-09-30 |
+        | 2013-02-01 | 2013-03-03 |
+
+    @IL-ART5-INVESTIGATE
+    Example: a notice dated after the evaluation date has not been issued yet
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-09-10
+      When it is evaluated as of 2012-08-31
+      Then INVESTIGATE is due on 2012-09-30
+      And the actions do not include DETERMINE_IDLE
+
+  Rule: Arts. 9-11 — after the investigation, idle land is determined in writing, with its cause, and published
+
+    《闲置土地处置办法》第九条、第十条、第十一条第一款和第三款 (Order 53 Arts. 9, 10, 11 ¶1 and ¶3):
+    “经调查核实，符合本办法第二条规定条件，构成闲置土地的，市、县国土资源主管部门应当向国有建设用地使用权人下达《闲置土地认定书》。”
+    “《闲置土地认定书》应当载明下列事项：（一）国有建设用地使用权人的姓名或者名称、地址；（二）闲置土地的基本情况；（三）认定土地闲置的事实、依据；（四）闲置原因及认定结论；（五）其他需要说明的事项。”
+    “《闲置土地认定书》下达后，市、县国土资源主管部门应当通过门户网站等形式向社会公开闲置土地的位置、国有建设用地使用权人名称、闲置时间等信息；属于政府或者政府有关部门的行为导致土地闲置的，应当同时公开闲置原因，并书面告知有关政府或者政府部门。”
+    “闲置土地在没有处置完毕前，相关信息应当长期公开。闲置土地处置完毕后，应当及时撤销相关信息。”
+    Gloss: once investigated, idle land is determined by a written determination that
+    records the cause (government or holder), and the determination is published until the
+    disposal is complete. Order 53 sets no deadline; the engine proposes it once the holder's
+    30 days to answer the notice have run, counted from the notice date (L10).
+
+    @IL-ART9-DETERMINE
+    Scenario Outline: once the notice is issued, the determination is next, due when the holder's 30 days have run
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on <notice>
+      When it is evaluated as of <as_of>
+      Then DETERMINE_IDLE is due on <due>
+      And the actions do not include INVESTIGATE
+
+      Examples:
+        | notice     | as_of      | due        |
+        | 2012-08-10 | 2012-08-31 | 2012-09-09 |
+        | 2013-01-31 | 2013-02-15 | 2013-03-02 |
+
+    @IL-ART9-DETERMINE @IL-ART25-FILE @IL-ART14-1-FEE
+    Example: the whole opinion while the determination is pending
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-08-10
+      When it is evaluated as of 2012-08-31
+      Then the actions are DETERMINE_IDLE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+
+    @IL-ART26-SHARE
+    Example: a determination on record means the investigation is over, even if no notice date was recorded
+      Given a parcel agreed to start on 2011-03-15
+      And the idle-land determination was issued on 2012-08-20
+      When it is evaluated as of 2012-08-31
+      Then the actions do not include INVESTIGATE, DETERMINE_IDLE
+      And the actions include SHARE_WITH_FINANCIAL_REGULATORS
+
+  Rule: Art. 8 — a government or force-majeure cause counts only once verified
+
+    《闲置土地处置办法》第八条 (Order 53 Art. 8):
+    “有下列情形之一，属于政府、政府有关部门的行为造成动工开发延迟的，国有建设用地使用权人应当向市、县国土资源主管部门提供土地闲置原因说明材料，经审核属实的，依照本办法第十二条和第十三条规定处置：”
+    “（一）因未按照国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的期限、条件将土地交付给国有建设用地使用权人，致使项目不具备动工开发条件的；”
+    “（二）因土地利用总体规划、城乡规划依法修改，造成国有建设用地使用权人不能按照国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的用途、规划和建设条件开发的；”
+    “（三）因国家出台相关政策，需要对约定、规定的规划和建设条件进行修改的；”
+    “（四）因处置土地上相关群众信访事项等无法动工开发的；”
+    “（五）因军事管制、文物保护等无法动工开发的；”
+    “（六）政府、政府有关部门的其他行为。”
+    “因自然灾害等不可抗力导致土地闲置的，依照前款规定办理。”
+    Gloss: a delay caused by the government (items 1-6) or by force majeure counts only once
+    the holder's materials are verified as true; the parcel is then disposed of by
+    negotiation under Arts. 12-13, not by the Art. 14 fee or reclaim. A cause claimed but not
+    yet verified is verified first, and no fee or reclaim is proposed until it is settled;
+    the decision records which rule was held back. No cause given is the holder's (L6).
+    Mixed causes: verified days of government delay move the start date later by as many
+    days, and the rest is the holder's time (L6).
+
+    @IL-ART8-VERIFY-CAUSE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
+    Scenario Outline: a claimed cause not yet verified: verify it, and propose neither fee nor reclaim
+      Given a parcel agreed to start on 2011-03-15
+      And the holder claims a <cause> cause that is not verified
+      When it is evaluated as of <as_of>
+      Then its status is "idle"
+      And the actions are INVESTIGATE, VERIFY_CAUSE, FILE_IN_MONITORING_SYSTEM
+      And <rule> is suppressed by IL-ART8-VERIFY-CAUSE
+
+      Examples: one full year: the fee is held back
+        | cause         | as_of      | rule           |
+        | government    | 2012-08-31 | IL-ART14-1-FEE |
+        | force majeure | 2012-08-31 | IL-ART14-1-FEE |
+
+      Examples: two full years: the reclaim is held back
+        | cause         | as_of      | rule               |
+        | government    | 2013-08-31 | IL-ART14-2-RECLAIM |
+        | force majeure | 2013-08-31 | IL-ART14-2-RECLAIM |
+
+    @IL-ART12-NEGOTIATE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
+    Scenario Outline: a verified cause: negotiate, neither fee nor reclaim
+      Given a parcel agreed to start on 2011-03-15
+      And a <cause> cause of the delay is verified
+      When it is evaluated as of <as_of>
+      Then its status is "idle"
+      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+      And <rule> is suppressed by IL-ART12-NEGOTIATE
+
+      Examples: one full year: no fee
+        | cause         | as_of      | rule           |
+        | government    | 2012-08-31 | IL-ART14-1-FEE |
+        | force majeure | 2012-08-31 | IL-ART14-1-FEE |
+
+      Examples: two full years: no reclaim
+        | cause         | as_of      | rule               |
+        | government    | 2013-08-31 | IL-ART14-2-RECLAIM |
+        | force majeure | 2013-08-31 | IL-ART14-2-RECLAIM |
+
+    @IL-ART2-OVERDUE @IL-ART2-IDLE
+    Scenario Outline: mixed causes: verified days of government delay move the start date later
+      Given a parcel agreed to start on 2011-07-01
+      And 92 days of government delay are verified
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: the start date that counts is 2011-10-01
+        | as_of      | status  |
+        | 2012-07-02 | overdue |
+        | 2012-10-01 | overdue |
+
+      Examples: a full year of the holder's own delay
+        | as_of      | status |
+        | 2012-10-02 | idle   |
+
+    @IL-ART2-IDLE @IL-ART14-1-FEE
+    Example: mixed causes: once the holder's own delay reaches a full year, the fee applies
+      Given a parcel agreed to start on 2011-07-01
+      And 92 days of government delay are verified
+      When it is evaluated as of 2012-10-02
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      And nothing is suppressed
+
+    @IL-ART2-OVERDUE
+    Example: mixed causes as in a published case: 11 months of government delay, 6 of the holder's, not idle
+      Given a parcel agreed to start on 2011-01-01
+      And 334 days of government delay are verified
+      When it is evaluated as of 2012-07-01
+      Then its status is "overdue"
+      And the actions are URGE_START
+      And it becomes idle on 2012-12-02 with 154 days left
+
+  Rule: Art. 14(1) — holder's cause, a full year not started: an idle fee of 20% of the price, once
+
+    《闲置土地处置办法》第十四条第（一）项 (Order 53 Art. 14(1)), with Arts. 15 and 17:
+    “除本办法第八条规定情形外，闲置土地按照下列方式处理：”
+    “（一）未动工开发满一年的，由市、县国土资源主管部门报经本级人民政府批准后，向国有建设用地使用权人下达《征缴土地闲置费决定书》，按照土地出让或者划拨价款的百分之二十征缴土地闲置费。土地闲置费不得列入生产成本；”
+    “市、县国土资源主管部门在依照本办法第十四条规定作出征缴土地闲置费、收回国有建设用地使用权决定前，应当书面告知国有建设用地使用权人有申请听证的权利。国有建设用地使用权人要求举行听证的，市、县国土资源主管部门应当依照《国土资源听证规定》依法组织听证。”
+    “国有建设用地使用权人应当自《征缴土地闲置费决定书》送达之日起三十日内，按照规定缴纳土地闲置费；自《收回国有建设用地使用权决定书》送达之日起三十日内，到市、县国土资源主管部门办理国有建设用地使用权注销登记，交回土地权利证书。”
+    Gloss: except in Art. 8 cases, land not started for a full year (and not yet two) is
+    charged an idle fee of 20% of the transfer or allocation price, after written notice of
+    the right to a hearing and approval by the same-level government; payable within 30
+    days of service. The fee is levied once: a parcel whose fee was levied gets no second
+    fee (L7). Money is decimal yuan, rounded half-up to the fen.
+
+    @IL-ART14-1-FEE @IL-ART5-INVESTIGATE @IL-ART25-FILE
+    Example: a full year not started, nothing done yet: investigate, file, and propose the fee
+      Given a parcel agreed to start on 2011-03-15
+      And its price is 10,000,000.00 yuan
+      When it is evaluated as of 2012-08-31
+      Then its status is "idle"
+      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      And the idle fee is 2,000,000.00 yuan
+      And CHARGE_IDLE_FEE cites Order 53 Art. 14(1)
+      And NOTIFY_HEARING_RIGHT cites Order 53 Art. 15
+      And nothing is suppressed
+
+    @IL-ART14-1-FEE
+    Scenario Outline: the fee is 20% of the price, rounded half-up to the fen
+      Given a parcel agreed to start on 2011-03-15
+      And its price is <price> yuan
+      When it is evaluated as of 2012-08-31
+      Then the idle fee is <fee> yuan
+
+      Examples:
+        | price         | fee          |
+        | 10,000,000    | 2,000,000.00 |
+        | 12345678.91   | 2,469,135.78 |
+        | 10.03         | 2.01         |
+        | 10.02         | 2.00         |
+
+    @IL-ART14-1-FEE
+    Example: allocated land pays 20% of the allocation price
+      Given a parcel agreed to start on 2011-03-15
+      And its supply is allocation
+      And its price is 4,500,000 yuan
+      When it is evaluated as of 2012-08-31
+      Then the idle fee is 900,000.00 yuan
+
+    @IL-ART26-SHARE @IL-ART14-2-RECLAIM
+    Scenario Outline: a fee already levied is not levied again, and at two years the land is still reclaimed
+      Given a parcel agreed to start on 2011-08-15
+      And the investigation notice was issued on 2012-08-20
+      And the idle-land determination was issued on 2012-10-08
+      And it is filed in the land-market monitoring system
+      And the idle fee was levied on 2012-11-05
+      When it is evaluated as of <as_of>
+      Then the actions are <actions>
+
+      Examples: under two full years: no second fee
+        | as_of      | actions                         |
+        | 2013-01-15 | SHARE_WITH_FINANCIAL_REGULATORS |
+        | 2013-08-15 | SHARE_WITH_FINANCIAL_REGULATORS |
+
+      Examples: two full years: reclaim, fee or no fee
+        | as_of      | actions                                                                                     |
+        | 2013-08-16 | NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS |
+
+    @IL-ART14-1-FEE
+    Example: a fee dated after the evaluation date has not been levied yet
+      Given a parcel agreed to start on 2011-08-15
+      And the idle fee was levied on 2013-01-20
+      When it is evaluated as of 2013-01-15
+      Then the actions include NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE
+      And the idle fee is 2,000,000.00 yuan
+
+  Rule: Art. 14(2) — holder's cause, two full years not started: reclaim without compensation
+
+    《闲置土地处置办法》第十四条第（二）项 (Order 53 Art. 14(2)):
+    “（二）未动工开发满两年的，由市、县国土资源主管部门按照《中华人民共和国土地管理法》第三十七条和《中华人民共和国城市房地产管理法》第二十六条的规定，报经有批准权的人民政府批准后，向国有建设用地使用权人下达《收回国有建设用地使用权决定书》，无偿收回国有建设用地使用权。闲置土地设有抵押权的，同时抄送相关土地抵押权人。”
+    Gloss: except in Art. 8 cases, land not started for two full years is reclaimed without
+    compensation, after notice of the right to a hearing and approval by the government with
+    approval authority, whether or not the fee was levied; if the land is mortgaged, the
+    decision is copied to the mortgagee (L8). The fee does not go to the mortgagee.
+
+    @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
+    Scenario Outline: on the second anniversary it is still the fee, from the day after it is the reclaim
+      Given a parcel agreed to start on <start>
+      When it is evaluated as of <as_of>
+      Then the actions include <present>
+      And the actions do not include <absent>
+
+      Examples: on the second anniversary of the start date
+        | start      | as_of      | present         | absent          |
+        | 2011-07-31 | 2013-07-31 | CHARGE_IDLE_FEE | RECLAIM_LAND    |
+        | 2012-02-29 | 2014-02-28 | CHARGE_IDLE_FEE | RECLAIM_LAND    |
+
+      Examples: the day after the second anniversary
+        | start      | as_of      | present         | absent          |
+        | 2011-07-31 | 2013-08-01 | RECLAIM_LAND    | CHARGE_IDLE_FEE |
+        | 2012-02-29 | 2014-03-01 | RECLAIM_LAND    | CHARGE_IDLE_FEE |
+
+    @IL-ART14-2-RECLAIM
+    Example: two full years not started, nothing done yet: investigate, file, and propose the reclaim
+      Given a parcel agreed to start on 2010-05-20
+      When it is evaluated as of 2012-08-31
+      Then its status is "idle"
+      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION
+      And RECLAIM_LAND cites Order 53 Art. 14(2)
+      And RECLAIM_LAND cites Urban Real Estate Law Art. 26
+      And nothing is suppressed
+
+    @IL-ART14-2-RECLAIM
+    Example: the reclaim decision is copied to the mortgagee
+      Given a parcel agreed to start on 2010-05-20
       And it is mortgaged to "中国工商银行"
       When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION
-      And IL-ART14-1-FEE is suppressed by IL-ART12-NEGOTIATE
-      And REPORT_DISPOSAL_OPINION is addressed to city land-resources bureau and district government
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, COPY_TO_MORTGAGEE, REPORT_DISPOSAL_OPINION
+      And the actions do not include NOTIFY_MORTGAGEE
 
-    Example: bad price
-      Given a parcel agreed to start on 2011-01-30
-      And its "price" is "abc"
+    @IL-ART14-1-FEE
+    Example: the fee is not sent to the mortgagee
+      Given a parcel agreed to start on 2011-03-15
+      And it is mortgaged to "中国工商银行"
       When it is evaluated as of 2012-08-31
-      Then the input is refused at row 2, column "price", value "abc"
+      Then the actions include CHARGE_IDLE_FEE
+      And the actions do not include COPY_TO_MORTGAGEE, NOTIFY_MORTGAGEE
+
+  Rule: Arts. 12-13 — a verified government or force-majeure cause: negotiate a disposal, notify the mortgagee
+
+    《闲置土地处置办法》第十二条第一款、第十三条 (Order 53 Art. 12 ¶1, Art. 13):
+    “因本办法第八条规定情形造成土地闲置的，市、县国土资源主管部门应当与国有建设用地使用权人协商，选择下列方式处置：”
+    “（一）延长动工开发期限。签订补充协议，重新约定动工开发、竣工期限和违约责任。从补充协议约定的动工开发日期起，延长动工开发期限最长不得超过一年；”
+    “（二）调整土地用途、规划条件。按照新用途或者新规划条件重新办理相关用地手续，并按照新用途或者新规划条件核算、收缴或者退还土地价款。改变用途后的土地利用必须符合土地利用总体规划和城乡规划；”
+    “（三）由政府安排临时使用。待原项目具备开发建设条件，国有建设用地使用权人重新开发建设。从安排临时使用之日起，临时使用期限最长不得超过两年；”
+    “（四）协议有偿收回国有建设用地使用权；”
+    “（五）置换土地。对已缴清土地价款、落实项目资金，且因规划依法修改造成闲置的，可以为国有建设用地使用权人置换其它价值相当、用途相同的国有建设用地进行开发建设。涉及出让土地的，应当重新签订土地出让合同，并在合同中注明为置换土地；”
+    “（六）市、县国土资源主管部门还可以根据实际情况规定其他处置方式。”
+    “市、县国土资源主管部门与国有建设用地使用权人协商一致后，应当拟订闲置土地处置方案，报本级人民政府批准后实施。”
+    “闲置土地设有抵押权的，市、县国土资源主管部门在拟订闲置土地处置方案时，应当书面通知相关抵押权人。”
+    Gloss: for a verified Art. 8 cause, the department negotiates one of the Art. 12 options
+    with the holder, drafts a disposal plan and has the same-level government approve it; if
+    the land is mortgaged, the mortgagee is notified in writing while the plan is drafted
+    (L9). The land swap is offered with its conditions stated.
+
+    @IL-ART12-NEGOTIATE
+    Example: a verified government cause on mortgaged land: negotiate, notify the mortgagee, no fee
+      Given a parcel agreed to start on 2011-03-15
+      And a government cause of the delay is verified
+      And it is mortgaged to "中国建设银行"
+      When it is evaluated as of 2012-08-31
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION
+      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, land_swap, other_local
+      And NEGOTIATE_DISPOSAL cites Order 53 Art. 12
+      And NOTIFY_MORTGAGEE cites Order 53 Art. 13
+      And IL-ART14-1-FEE is suppressed by IL-ART12-NEGOTIATE
+
+    @IL-ART12-NEGOTIATE
+    Example: verified force majeure on mortgaged land at two years: no reclaim, the mortgagee is notified, not copied
+      Given a parcel agreed to start on 2010-05-20
+      And a force majeure cause of the delay is verified
+      And it is mortgaged to "中国建设银行"
+      When it is evaluated as of 2012-08-31
+      Then the actions include NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE
+      And the actions do not include NOTIFY_HEARING_RIGHT, RECLAIM_LAND, COPY_TO_MORTGAGEE
+      And IL-ART14-2-RECLAIM is suppressed by IL-ART12-NEGOTIATE
+
+  Rule: Art. 12 ¶3 — started-but-stalled idle land is disposed of by negotiation, never by fee or reclaim
+
+    《闲置土地处置办法》第十二条第三款 (Order 53 Art. 12 ¶3):
+    “符合本办法第二条第二款规定情形的闲置土地，依照本条规定的方式处置。”
+    Gloss: idle land of the Art. 2 ¶2 kind is disposed of by the negotiated options of
+    Art. 12, never by the Art. 14 fee or reclaim, however long it has been halted (L5).
+
+    @IL-ART12-3-STALLED @IL-ART2-STALLED
+    Example: a stalled parcel: investigate, file and negotiate
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
+      When it is evaluated as of 2013-04-01
+      Then its status is "stalled"
+      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, land_swap, other_local
+
+    @IL-ART12-3-STALLED
+    Example: halted three years: still neither fee nor reclaim
+      Given a parcel agreed to start on 2010-06-01
+      And it started on 2010-09-01
+      And it halted on 2010-10-15 with 0.05 of the area developed and 0.02 of the investment made
+      When it is evaluated as of 2013-10-16
+      Then its status is "stalled"
+      And the actions include NEGOTIATE_DISPOSAL
+      And the actions do not include NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, RECLAIM_LAND
+
+    @IL-ART12-3-STALLED
+    Example: a stalled parcel on mortgaged land: the mortgagee is notified
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
+      And it is mortgaged to "中国农业银行"
+      When it is evaluated as of 2013-04-01
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION
+
+  Rule: Art. 25 — idle land is filed in the land-market monitoring system, and not negotiated before
+
+    《闲置土地处置办法》第二十五条 (Order 53 Art. 25):
+    “市、县国土资源主管部门应当将本行政区域内的闲置土地信息按宗录入土地市场动态监测与监管系统备案。闲置土地按照规定处置完毕后，市、县国土资源主管部门应当及时更新该宗土地相关信息。”
+    “闲置土地未按照规定备案的，不得采取本办法第十二条规定的方式处置。”
+    Gloss: every idle parcel is filed, parcel by parcel, in the land-market monitoring
+    system; an unfiled parcel may not be disposed of by the Art. 12 options, so filing comes
+    before the negotiation (L9).
+
+    @IL-ART25-FILE @IL-ART12-NEGOTIATE
+    Example: an unfiled parcel is filed before the negotiation
+      Given a parcel agreed to start on 2011-03-15
+      And a government cause of the delay is verified
+      When it is evaluated as of 2012-08-31
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+      And FILE_IN_MONITORING_SYSTEM cites Order 53 Art. 25
+
+    @IL-ART12-NEGOTIATE
+    Example: a filed parcel is not filed again
+      Given a parcel agreed to start on 2011-03-15
+      And a government cause of the delay is verified
+      And it is filed in the land-market monitoring system
+      When it is evaluated as of 2012-08-31
+      Then the actions are INVESTIGATE, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+
+  Rule: Art. 26 — information on holders of idle land goes to the financial regulators
+
+    《闲置土地处置办法》第二十六条 (Order 53 Art. 26):
+    “市、县国土资源主管部门应当将国有建设用地使用权人闲置土地的信息抄送金融监管等部门。”
+    Gloss: once the parcel is determined idle, the holder's idle-land information is sent to
+    the financial regulators (L12). With the determination issued, neither the
+    investigation nor the determination is proposed again (L10).
+
+    @IL-ART26-SHARE @IL-ART14-1-FEE
+    Example: a determined parcel: the information goes to the financial regulators, and the procedure is done
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-08-10
+      And the idle-land determination was issued on 2012-09-20
+      And it is filed in the land-market monitoring system
+      When it is evaluated as of 2012-09-30
+      Then the actions are NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
+
+    @IL-ART26-SHARE @IL-ART12-3-STALLED
+    Example: a determined stalled parcel is shared too
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
+      And the investigation notice was issued on 2013-04-02
+      And the idle-land determination was issued on 2013-05-20
+      And it is filed in the land-market monitoring system
+      When it is evaluated as of 2013-06-01
+      Then the actions are NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
+
+  Rule: Art. 24 — a holder found to hoard land gets no new land, and its idle parcel is frozen
+
+    《闲置土地处置办法》第二十四条 (Order 53 Art. 24):
+    “国有建设用地使用权人违反法律法规规定和合同约定、划拨决定书规定恶意囤地、炒地的，依照本办法规定处理完毕前，市、县国土资源主管部门不得受理该国有建设用地使用权人新的用地申请，不得办理被认定为闲置土地的转让、出租、抵押和变更登记。”
+    Gloss: until the case is closed, a holder found to hoard or speculate in land
+    maliciously may not be given new land, and its idle parcel may not be transferred,
+    leased, mortgaged or re-registered (L12). Idle status alone is not hoarding.
+
+    @IL-ART24-HOARDING @IL-ART14-2-RECLAIM @IL-ART26-SHARE
+    Example: a determined hoarder: reclaim, share, and block new land
+      Given a parcel agreed to start on 2010-05-20
+      And the investigation notice was issued on 2012-07-05
+      And the idle-land determination was issued on 2012-08-10
+      And it is filed in the land-market monitoring system
+      And the holder was found to hoard land maliciously
+      When it is evaluated as of 2012-08-31
+      Then the actions are NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS, BLOCK_NEW_LAND
+      And BLOCK_NEW_LAND cites Order 53 Art. 24
+
+    @IL-ART24-HOARDING
+    Example: a hoarder at the first step: the block comes with the investigation
+      Given a parcel agreed to start on 2011-03-15
+      And the holder was found to hoard land maliciously
+      When it is evaluated as of 2012-08-31
+      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION, BLOCK_NEW_LAND
+
+  Rule: the speech — every disposal opinion goes to the city land-resources bureau and the district government
+
+    区委书记在2012年重点项目调度会上的讲话，二.3 (district speech 2012, section 二.3; quoted from
+    the seed text in Traditional characters, its pinyin marks removed):
+    “針對閑置時間超過1年以上的地塊,國土分局要嚴格按照國土資源部今年7月1日頒布實施的《閑置土地處置辦法》,提出處置意見上報市國土資源局和區政府,根據閑置時長依法收回或征收閑置費。針對閑置時間未超過1年的地塊,認真分析研判,積極創造條件,力推盡早開工。”
+    Gloss: for land idle over a year the land sub-bureau puts forward a disposal opinion and
+    reports it to the city land-resources bureau and the district government, which decide
+    (L11); land not yet idle is pushed to start early (L4).
+
+    @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART12-NEGOTIATE
+    Scenario Outline: each kind of disposal opinion is reported to both
+      Given a parcel agreed to start on <start>
+      And its "cause" is "<cause>"
+      And its "cause_verified" is "<verified>"
+      When it is evaluated as of 2012-08-31
+      Then the actions include <disposal>, REPORT_DISPOSAL_OPINION
+      And REPORT_DISPOSAL_OPINION is addressed to city land-resources bureau and district government
+      And REPORT_DISPOSAL_OPINION cites District speech 2012 §2.3
+
+      Examples: the idle fee
+        | start      | cause  | verified | disposal        |
+        | 2011-03-15 | holder | false    | CHARGE_IDLE_FEE |
+
+      Examples: the reclaim
+        | start      | cause  | verified | disposal     |
+        | 2010-05-20 | holder | false    | RECLAIM_LAND |
+
+      Examples: the negotiation
+        | start      | cause         | verified | disposal           |
+        | 2011-03-15 | government    | true     | NEGOTIATE_DISPOSAL |
+
+    @IL-ART2-NOT-YET-DUE @IL-ART2-OVERDUE @IL-ART2-IDLE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
+    Example: the speech's groups: idle over a year is disposed of, under a year is urged to start
+      Given a parcel "P-A" agreed to start on 2012-03-01
+      And a parcel "P-B" agreed to start on 2011-03-15
+      And a parcel "P-C" agreed to start on 2010-05-20
+      And a parcel "P-D" agreed to start on 2012-10-01
+      When the parcels are evaluated as of 2012-08-31
+      Then parcel "P-A" is "overdue"
+      And parcel "P-B" is "idle"
+      And parcel "P-C" is "idle"
+      And parcel "P-D" is "not_yet_due"
+      And the actions for "P-A" are URGE_START
+      And the actions for "P-B" are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      And the actions for "P-C" are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION
+
+  Rule: Art. 32 — Order 53 is in force from 2012-07-01
+
+    《闲置土地处置办法》第三十二条 (Order 53 Art. 32):
+    “本办法自2012年7月1日起施行。”
+    Gloss: the measures apply from 1 July 2012. Nothing is decided as of an earlier date:
+    the rules in force before it are not encoded, and the run says so.
+
+    Scenario Outline: an evaluation date before 2012-07-01 is refused
+      Given a parcel agreed to start on 2011-06-30
+      When it is evaluated as of <as_of>
+      Then the evaluation is refused because no rule is in force on <as_of>
+
+      Examples:
+        | as_of      |
+        | 2012-06-30 |
+
+    @IL-ART2-IDLE @IL-ART14-1-FEE
+    Example: on 2012-07-01 itself the measures apply: a start date of 2011-06-30 is idle from that day
+      Given a parcel agreed to start on 2011-06-30
+      When it is evaluated as of 2012-07-01
+      Then its status is "idle"
+      And the actions include CHARGE_IDLE_FEE
+      And INVESTIGATE is due on 2012-07-31
+
+  Rule: input the engine cannot read is refused, never guessed
+
+    Not an article: decisions.md IO1. A row that fails validation is reported with its row,
+    column and value and what was expected; nothing is decided and nothing is written.
+
+    Scenario Outline: a bad cell names its row, column and value
+      Given a parcel agreed to start on 2011-03-15
+      And its "<column>" is "<value>"
+      When it is evaluated as of 2012-08-31
+      Then the input is refused at row 2, column "<column>", value "<value>"
+
+      Examples:
+        | column          | value      |
+        | price           | abc        |
+        | agreed_start    | 2013-02-29 |
+
+    Example: a bad second parcel is named by its row, and the good one is not decided either
+      Given a parcel "P1" agreed to start on 2011-03-15
+      And a parcel "P2" agreed to start on 2011-03-15
+      And its "price" is "12,345.678"
+      When the parcels are evaluated as of 2012-08-31
+      Then the input is refused at row 3, column "price", value "12,345.678"

@@ -11,9 +11,11 @@ import random
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from engine import families
 from engine.evaluate import Evaluator
@@ -159,3 +161,23 @@ def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
     first = [d for _, d in evaluator.decide(parcels)]
     again = [d for _, d in evaluator.decide(parcels)]
     assert first == again
+
+
+def test_fees_round_half_up_to_the_fen(tmp_path: Path) -> None:
+    """At 20% a price in whole fen never ends in half a fen; at a lawful 15% it can."""
+    doc = yaml.safe_load((families.RULES_DIR / "idle_land.yaml").read_text(encoding="utf-8"))
+    doc["parameters"]["idle_fee_rate"]["value"] = "0.15"
+    (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    family = families.load("idle_land", tmp_path)
+    row = {"holder": "某公司", "supply": "transfer", "agreed_start": "2011-03-01"}
+    prices = {"H1": "0.30", "H2": "0.10", "H3": "1234.50"}  # 0.045, 0.015, 185.175 yuan
+    parcels = [
+        Parcel.model_validate({"parcel_id": k, "price": v, **row}) for k, v in prices.items()
+    ]
+    fees = {
+        d.subject: a.amount
+        for _, d in Evaluator(family, date(2012, 8, 31)).decide(parcels)
+        for a in d.actions
+        if a.code == "CHARGE_IDLE_FEE"
+    }
+    assert fees == {"H1": Decimal("0.05"), "H2": Decimal("0.02"), "H3": Decimal("185.18")}

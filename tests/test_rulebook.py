@@ -138,3 +138,18 @@ def test_citations_read_as_the_law_is_cited() -> None:
     fee = next(r.rule for r in family.rules if r.rule.id == "IL-ART14-1-FEE")
     assert family.basis(fee, "en").startswith("Order 53 Art. 14(1); Order 53 Art. 15")
     assert family.basis(fee, "zh").startswith("《闲置土地处置办法》第十四条第（一）项；")
+
+
+def test_predicates_may_be_written_in_any_order(tmp_path: Path) -> None:
+    doc = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    doc["predicates"] = dict(reversed(list(doc["predicates"].items())))
+    (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    assert len(families.load("idle_land", tmp_path).rules) == len(families.load("idle_land").rules)
+
+
+def test_predicates_referring_to_each_other_in_a_circle(tmp_path: Path) -> None:
+    doc = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    doc["predicates"]["not_started_idle"]["when"].append("found_idle")
+    (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    with pytest.raises(RulebookError, match="in a circle: found_idle -> not_started_idle"):
+        families.load("idle_land", tmp_path)

@@ -39,6 +39,7 @@ def _new(rows: list[dict[str, str]], parcel_id: str, **cells: str) -> None:
 
 # ---- Given: the parcel -----------------------------------------------------------------------
 
+
 @given(parsers.parse('a parcel "{parcel_id}" agreed to start on {day}'))
 @given(parsers.parse("a parcel agreed to start on {day}"))
 def parcel_agreed(rows: list[dict[str, str]], day: str, parcel_id: str = "P1") -> None:
@@ -72,8 +73,12 @@ def started(rows: list[dict[str, str]], day: str) -> None:
     _last(rows)["started_on"] = day
 
 
-@given(parsers.parse("it halted on {day} with {developed} of the area developed and "
-                     "{invested} of the investment made"))
+@given(
+    parsers.parse(
+        "it halted on {day} with {developed} of the area developed and "
+        "{invested} of the investment made"
+    )
+)
 def halted(rows: list[dict[str, str]], day: str, developed: str, invested: str) -> None:
     row = _last(rows)
     row.update(halted_on=day, developed_ratio=developed, invested_ratio=invested)
@@ -136,6 +141,7 @@ def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
 
 # ---- When: evaluation through the real command --------------------------------------------
 
+
 @when(parsers.parse("it is evaluated as of {day}"), target_fixture="result")
 @when(parsers.parse("the parcels are evaluated as of {day}"), target_fixture="result")
 def evaluate(rows: list[dict[str, str]], day: str, tmp_path: Path) -> dict[str, Any]:
@@ -167,7 +173,9 @@ def _decision(result: dict[str, Any], parcel_id: str | None = None) -> dict[str,
 
 def _action(result: dict[str, Any], code: str, parcel_id: str | None = None) -> dict[str, Any]:
     actions = [a for a in _decision(result, parcel_id)["actions"] if a["code"] == code]
-    assert actions, f"no {code} among {[a['code'] for a in _decision(result, parcel_id)['actions']]}"
+    assert actions, (
+        f"no {code} among {[a['code'] for a in _decision(result, parcel_id)['actions']]}"
+    )
     return actions[0]
 
 
@@ -176,6 +184,7 @@ def _codes(text: str) -> list[str]:
 
 
 # ---- Then: the decision -------------------------------------------------------------------
+
 
 @then(parsers.parse('its status is "{status}"'))
 def status_is(result: dict[str, Any], status: str) -> None:
@@ -220,6 +229,7 @@ def fee_is(result: dict[str, Any], amount: str) -> None:
 
 
 @then(parsers.parse("it becomes idle on {day} with {days:d} days left"))
+@then(parsers.parse("it becomes idle on {day} with {days:d} day left"))
 def becomes_idle(result: dict[str, Any], day: str, days: int) -> None:
     action = _action(result, "URGE_START")
     assert (action["idle_from"], action["days_left"]) == (day, days)
