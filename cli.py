@@ -134,10 +134,10 @@ def parcels(
       comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
     """
     chosen = _format(fmt, out)
-    summary = jobs.evaluate_parcels(file, as_of, chosen, lang, out, rules_dir)
+    summary = jobs.evaluate_file(["idle_land"], file, as_of, chosen, lang, out, rules_dir)
     if out is not None:
         click.echo(
-            f"{summary.parcels} parcels evaluated as of {as_of}; {chosen} written to {out}",
+            f"{summary.subjects} parcels evaluated as of {as_of}; {chosen} written to {out}",
             err=True,
         )
 

@@ -11,6 +11,8 @@ Why it looks the way it does (each point was a real failure, see DEVELOPERS.md):
 - a lowest-priority catch-all rule matches every fact, so no batch ever raises
   MessageNotHandledException (which would leave matched actions unrun);
 - no rule tests a field named ``id`` (it hangs the engine): the subject travels as ``pid``;
+- a rule's effective window is part of its condition, on the day of the snapshot, so a
+  finding about a past event is made only under a rule in force on that day;
 - the engine has no dates, decimals or fractions: days are integers, and a ratio is sent
   as floor and ceiling of ratio x scale, where the scale makes every threshold whole, so
   that ``r < t`` is exactly ``floor(r*s) < t*s`` and ``r <= t`` is ``ceil(r*s) <= t*s``.
@@ -25,6 +27,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Sequence
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -35,6 +38,7 @@ from engine.errors import EngineError
 from engine.rulebook import CompiledRule, RuleFamily
 
 SUBJECT = "pid"
+DAY = "day"  # the snapshot's day number (date.toordinal), for effective windows
 CATCH_ALL_PRIORITY = 1_000_000
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
 # Ratio comparisons that are exact on the floor of ratio*scale; the others use the ceiling.
@@ -51,8 +55,8 @@ class _ThreadlessHost(durable_engine.Host):  # type: ignore[misc]
 _HOSTS: dict[tuple[int, str], _ThreadlessHost] = {}
 
 
-def _host_for(family: RuleFamily) -> _ThreadlessHost:
-    key = (os.getpid(), family.sha256)
+def _host_for(rulebook: str) -> _ThreadlessHost:
+    key = (os.getpid(), rulebook)
     if key not in _HOSTS:
         _HOSTS[key] = _ThreadlessHost()
     return _HOSTS[key]
@@ -63,22 +67,23 @@ Hit = tuple[int, int | None]
 
 
 class CompiledRuleset:
-    """A family's rules in force, registered once as a durable ruleset."""
+    """The rules of one or more families, registered once as a durable ruleset."""
 
-    def __init__(self, family: RuleFamily, rules: Sequence[CompiledRule]) -> None:
+    def __init__(self, families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> None:
         self.rules = tuple(rules)
         ratio_params = [c.value for r in rules for c in _leaves(r) if isinstance(c.value, Fraction)]
         self.scale = math.lcm(1, *(v.denominator for v in ratio_params))
-        self.ratio_facts = {n for n, f in family.fact_fields.items() if f.type == "ratio"}
         self._keys: list[Hit] = []
         self._hits: list[tuple[int, str]] = []
         definition: dict[str, Any] = {}
         for index, compiled in enumerate(self.rules):
-            self._add(definition, (index, None), compiled.rule.priority, compiled.when)
+            window = _window(compiled)
+            self._add(definition, (index, None), compiled.rule.priority, compiled.when, window)
             for action_index, action in enumerate(compiled.actions):
                 if action.when is not None:
                     both = AllOf((compiled.when, action.when))
-                    self._add(definition, (index, action_index), compiled.rule.priority, both)
+                    key = (index, action_index)
+                    self._add(definition, key, compiled.rule.priority, both, window)
         definition["catch_all"] = {
             "all": [{"m": {"$neq": {SUBJECT: None}}}],
             "pri": CATCH_ALL_PRIORITY,
@@ -87,8 +92,8 @@ class CompiledRuleset:
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
         ).hexdigest()[:16]
-        self.name = f"{family.name}_{digest}"
-        self._host = _host_for(family)
+        self.name = "_".join(f.name for f in families) + f"_{digest}"
+        self._host = _host_for("+".join(f.sha256 for f in families))
         try:
             self._host.get_ruleset(self.name)
         except Exception:  # durable signals "not registered" with a bare Exception
@@ -96,9 +101,16 @@ class CompiledRuleset:
         else:
             raise EngineError(f"ruleset {self.name} registered twice in one process")
 
-    def _add(self, definition: dict[str, Any], key: Hit, priority: int, cond: Condition) -> None:
+    def _add(
+        self,
+        definition: dict[str, Any],
+        key: Hit,
+        priority: int,
+        cond: Condition,
+        window: list[dict[str, Any]],
+    ) -> None:
         definition[f"r{len(self._keys)}"] = {
-            "all": [{"m": self._compile(cond)}],
+            "all": [{"m": {"$and": [self._compile(cond), *window]}}],
             "pri": priority,
             "run": self._recorder(len(self._keys)),
         }
@@ -125,8 +137,8 @@ class CompiledRuleset:
             return {name: value}
         return {_OPS[cond.op]: {name: value}}
 
-    def to_fact(self, subject: str, tests: dict[str, Any]) -> dict[str, Any]:
-        fact: dict[str, Any] = {SUBJECT: subject}
+    def to_fact(self, subject: str, day: date, tests: dict[str, Any]) -> dict[str, Any]:
+        fact: dict[str, Any] = {SUBJECT: subject, DAY: day.toordinal()}
         for name, value in tests.items():
             if isinstance(value, Fraction):
                 scaled = value * self.scale
@@ -159,6 +171,15 @@ class CompiledRuleset:
         return fired
 
 
+def _window(compiled: CompiledRule) -> list[dict[str, Any]]:
+    """The rule's effective window as conditions on the snapshot's day number."""
+    effective = compiled.rule.effective
+    window = [{"$gte": {DAY: effective.start.toordinal()}}]
+    if effective.until is not None:
+        window.append({"$lte": {DAY: effective.until.toordinal()}})
+    return window
+
+
 def _ignore(c: Any) -> None:
     """The catch-all rule's action: nothing to do, the fact was handled."""
 
@@ -171,12 +192,12 @@ def _leaves(compiled: CompiledRule) -> list[Comparison]:
     return found
 
 
-_RULESETS: dict[tuple[int, str, tuple[str, ...]], CompiledRuleset] = {}
+_RULESETS: dict[tuple[int, tuple[str, ...]], CompiledRuleset] = {}
 
 
-def ruleset_for(family: RuleFamily, rules: Sequence[CompiledRule]) -> CompiledRuleset:
-    """The compiled ruleset for these rules of the family, built once per process."""
-    key = (os.getpid(), family.sha256, tuple(r.rule.id for r in rules))
+def ruleset_for(families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> CompiledRuleset:
+    """The compiled ruleset of these families' rules, built once per process."""
+    key = (os.getpid(), tuple(f.sha256 for f in families))
     if key not in _RULESETS:
-        _RULESETS[key] = CompiledRuleset(family, rules)
+        _RULESETS[key] = CompiledRuleset(families, rules)
     return _RULESETS[key]

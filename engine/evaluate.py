@@ -1,23 +1,26 @@
-"""From parcels to decisions: derive facts, let the engine fire rules, resolve the result.
+"""From subjects to decisions: let the engine fire rules on every snapshot, resolve the result.
 
-Resolution follows the rule file, not code: a rule that fires as an ``exception_of``
+Resolution follows the rule files, not code: a rule that fires as an ``exception_of``
 another suppresses it (Catala-style default logic: Art. 8 causes suppress the Art. 14 fee
 and reclaim), and the decision records which rule suppressed which. Exactly one status
-rule may stand; none means the facts do not decide the case, and that is said.
+rule may stand, on the snapshot of the evaluation date; none means the facts do not decide
+the case, and that is said. Actions from every snapshot are kept, each once: a finding
+about a past event is dated by that event.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import islice
 from typing import Any
 
-from engine import durable_adapter, parcels
+from engine import durable_adapter
 from engine.errors import EngineError, NotCoveredError, RulebookError
 from engine.rulebook import CompiledRule, RuleFamily
+from engine.subjects import Kind, Snapshot, Subject
 
 UNDETERMINED = "undetermined"
 BATCH = 500  # facts per engine call: far below the session limit, large enough to amortise
@@ -29,9 +32,10 @@ class Action:
     code: str
     rule: str
     index: int  # which action of the rule: its citations may be its own
+    date: dt.date | None = None  # when it arose (a finding: the event it is about)
     amount: Decimal | None = None
-    due: date | None = None
-    idle_from: date | None = None
+    due: dt.date | None = None
+    idle_from: dt.date | None = None
     days_left: int | None = None
     recipients: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
@@ -50,92 +54,146 @@ class Decision:
     actions: tuple[Action, ...]
     fired: tuple[str, ...]
     suppressed: tuple[Suppression, ...] = field(default=())
+    values: tuple[tuple[str, Any], ...] = field(default=())
 
 
 class Evaluator:
-    """Evaluates parcels of one family as of one date."""
+    """Evaluates subjects of one kind, under one or more rule families, as of one date."""
 
-    def __init__(self, family: RuleFamily, as_of: date) -> None:
-        missing = [p for p in parcels.REQUIRED_PARAMS if p not in family.params]
+    def __init__(self, kind: Kind, families: Sequence[RuleFamily], as_of: date) -> None:
+        main = families[0]
+        params: dict[str, Any] = {}
+        for family in families:
+            if family.doc.facts != kind.name:
+                raise RulebookError(
+                    f"{family.path}: field 'facts': {family.doc.facts!r}, expected {kind.name!r}"
+                )
+            clash = sorted(set(params) & set(family.params))
+            if clash:
+                raise RulebookError(f"{family.path}: parameters also defined elsewhere: {clash}")
+            params.update(family.params)
+        missing = [p for p in kind.required_params if p not in params]
         if missing:
             raise RulebookError(
-                f"{family.path}: parameters the engine needs are missing: {', '.join(missing)}"
+                f"{main.path}: parameters the engine needs are missing: {', '.join(missing)}"
             )
-        if UNDETERMINED not in family.doc.statuses:
-            raise RulebookError(f"{family.path}: field 'statuses': must define {UNDETERMINED!r}")
-        self.family, self.as_of = family, as_of
-        rules = family.in_force(as_of)
-        if not any(r.rule.status for r in rules):
-            raise NotCoveredError(not_covered_message(family, as_of))
-        self.rules = rules
-        self.ruleset = durable_adapter.ruleset_for(family, rules)
-        self.params: dict[str, Any] = dict(family.params)
-
-    def decide(self, items: Iterable[parcels.Parcel]) -> Iterator[tuple[parcels.Parcel, Decision]]:
-        """Decisions in input order, each with its parcel; parcels are read batch by batch."""
-        iterator = iter(items)
-        while batch := list(islice(iterator, BATCH)):
-            facts = [parcels.derive(p, self.as_of, self.params) for p in batch]
-            fired = self.ruleset.run(
-                [self.ruleset.to_fact(f.parcel.parcel_id, f.tests) for f in facts]
+        if UNDETERMINED not in main.doc.statuses:
+            raise RulebookError(f"{main.path}: field 'statuses': must define {UNDETERMINED!r}")
+        if not any(r.rule.status for r in main.in_force(as_of)):
+            raise NotCoveredError(not_covered_message(main, as_of))
+        self.kind, self.families, self.as_of = kind, tuple(families), as_of
+        self.rules: tuple[CompiledRule, ...] = tuple(r for f in families for r in f.rules)
+        ids = [r.rule.id for r in self.rules]
+        if len(set(ids)) != len(ids):
+            raise RulebookError(
+                f"rule ids repeat across {', '.join(str(f.path) for f in families)}"
             )
-            for fact in facts:
-                yield fact.parcel, self._resolve(fact, fired[fact.parcel.parcel_id])
+        self.ruleset = durable_adapter.ruleset_for(families, self.rules)
+        self.params = params
 
-    def _resolve(self, facts: parcels.ParcelFacts, hits: list[durable_adapter.Hit]) -> Decision:
-        fired_rules: dict[int, set[int]] = {}
+    def decide(self, subjects: Iterable[Subject]) -> Iterator[tuple[Subject, Decision]]:
+        """Decisions in input order; subjects are evaluated in batches of about BATCH facts."""
+        batch: list[Subject] = []
+        size = 0
+        for subject in subjects:
+            batch.append(subject)
+            size += len(subject.snapshots)
+            if size >= BATCH:
+                yield from self._run(batch)
+                batch, size = [], 0
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Subject]) -> Iterator[tuple[Subject, Decision]]:
+        facts = [
+            self.ruleset.to_fact(f"{subject.key}\x1f{i}", snapshot.day, snapshot.tests)
+            for subject in batch
+            for i, snapshot in enumerate(subject.snapshots)
+        ]
+        fired = self.ruleset.run(facts)
+        for subject in batch:
+            hits = [fired[f"{subject.key}\x1f{i}"] for i in range(len(subject.snapshots))]
+            yield subject, self._resolve(subject, hits)
+
+    def _resolve(self, subject: Subject, hits: list[list[durable_adapter.Hit]]) -> Decision:
+        actions: list[Action] = []
+        fired_ids: set[str] = set()
+        suppressions: list[Suppression] = []
+        statuses: list[str] = []
+        last = len(subject.snapshots) - 1
+        for index, (snapshot, snapshot_hits) in enumerate(
+            zip(subject.snapshots, hits, strict=True)
+        ):
+            standing, fired_actions, suppressed = self._standing(snapshot_hits)
+            fired_ids.update(self.rules[i].rule.id for i in fired_actions)
+            suppressions += [s for s in suppressed if s not in suppressions]
+            for rule_index in standing:
+                compiled = self.rules[rule_index]
+                if compiled.rule.status is not None:
+                    if index != last:
+                        raise EngineError(
+                            f"status rule {compiled.rule.id} fired on a past event "
+                            f"of {subject.key}; status rules must test the "
+                            "evaluation date"
+                        )
+                    statuses.append(compiled.rule.status)
+                for action_index, action in enumerate(compiled.actions):
+                    if action.when is None or action_index in fired_actions[rule_index]:
+                        made = self._action(compiled, action_index, snapshot)
+                        if made not in actions:
+                            actions.append(made)
+        if len(statuses) > 1:
+            raise EngineError(
+                f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
+                "status rules must exclude each other"
+            )
+        return Decision(
+            subject=subject.key,
+            status=statuses[0] if statuses else UNDETERMINED,
+            actions=tuple(actions),
+            fired=tuple(r.rule.id for r in self.rules if r.rule.id in fired_ids),
+            suppressed=tuple(suppressions),
+            values=tuple(subject.values.items()),
+        )
+
+    def _standing(
+        self, hits: list[durable_adapter.Hit]
+    ) -> tuple[list[int], dict[int, set[int]], list[Suppression]]:
+        """The rules that fired on one snapshot and stand after exceptions, by priority."""
+        fired: dict[int, set[int]] = {}
         for rule_index, action_index in hits:
             if action_index is None:
-                fired_rules.setdefault(rule_index, set())
+                fired.setdefault(rule_index, set())
         for rule_index, action_index in hits:
-            if action_index is not None and rule_index in fired_rules:
-                fired_rules[rule_index].add(action_index)
-        by_id = {self.rules[i].rule.id: i for i in fired_rules}
+            if action_index is not None and rule_index in fired:
+                fired[rule_index].add(action_index)
+        by_id = {self.rules[i].rule.id for i in fired}
         suppressed: dict[str, str] = {}
-        for index in fired_rules:
+        for index in fired:
             for base in self.rules[index].rule.exception_of:
                 if base in by_id and base not in suppressed:
                     suppressed[base] = self.rules[index].rule.id
         standing = sorted(
-            (i for i in fired_rules if self.rules[i].rule.id not in suppressed),
+            (i for i in fired if self.rules[i].rule.id not in suppressed),
             key=lambda i: (self.rules[i].rule.priority, i),
         )
-        statuses = [s for i in standing if (s := self.rules[i].rule.status) is not None]
-        if len(statuses) > 1:
-            ids = [self.rules[i].rule.id for i in standing if self.rules[i].rule.status]
-            raise EngineError(
-                f"{self.family.path}: rules {', '.join(ids)} all set a status for "
-                f"{facts.parcel.parcel_id}; status rules must exclude each other"
-            )
-        actions = []
-        for index in standing:
-            compiled = self.rules[index]
-            for action_index, action in enumerate(compiled.actions):
-                if action.when is None or action_index in fired_rules[index]:
-                    actions.append(self._action(compiled, action_index, facts))
-        return Decision(
-            subject=facts.parcel.parcel_id,
-            status=statuses[0] if statuses else UNDETERMINED,
-            actions=tuple(actions),
-            fired=tuple(self.rules[i].rule.id for i in sorted(fired_rules)),
-            suppressed=tuple(Suppression(rule, by) for rule, by in suppressed.items()),
-        )
+        return standing, fired, [Suppression(rule, by) for rule, by in suppressed.items()]
 
-    def _action(self, compiled: CompiledRule, index: int, facts: parcels.ParcelFacts) -> Action:
+    def _action(self, compiled: CompiledRule, index: int, snapshot: Snapshot) -> Action:
         spec = compiled.actions[index].spec
         values: dict[str, Any] = {}
         if spec.amount:
-            base = Decimal(facts.value(spec.amount.of))
+            base = Decimal(snapshot.value(spec.amount.of))
             values["amount"] = (base * self.params[spec.amount.rate]).quantize(
                 FEN, rounding=ROUND_HALF_UP
             )
         if spec.due:
-            after = facts.value(spec.due.after)
+            after = snapshot.value(spec.due.after)
             values["due"] = after + timedelta(days=self.params[spec.due.days])
-        if spec.idle_from:
-            values["idle_from"] = facts.value(spec.idle_from)
-        if spec.days_left:
-            values["days_left"] = facts.value(spec.days_left)
+        for name in ("date", "idle_from", "days_left"):
+            source = getattr(spec, name)
+            if source:
+                values[name] = snapshot.value(source)
         return Action(
             code=spec.code,
             rule=compiled.rule.id,
@@ -147,7 +205,7 @@ class Evaluator:
 
 
 def not_covered_message(family: RuleFamily, as_of: date) -> str:
-    starts = sorted({r.rule.effective.start for r in family.rules})
+    starts = sorted({r.rule.effective.start for r in family.rules if r.rule.status})
     laws = "; ".join(
         f"{law.short.en} ({law.title.zh}) in force from {law.effective.start}"
         for law in family.doc.laws.values()
@@ -155,7 +213,8 @@ def not_covered_message(family: RuleFamily, as_of: date) -> str:
     )
     first = starts[0] if starts else as_of
     return (
-        f"No rule of the {family.name} rulebook is in force on {as_of}: {laws}. "
-        f"Rules in force before that date are not encoded, so nothing is decided; "
+        f"No rule of the {family.name} rulebook is in force on {as_of}"
+        + (f": {laws}" if laws else "")
+        + ". Rules in force before that date are not encoded, so nothing is decided; "
         f"evaluate as of {first} or later."
     )

@@ -1,4 +1,4 @@
-"""Where rule families live and which facts each kind of subject offers the rules."""
+"""Where rule families live, and the kinds of subject whose facts they test."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ from pathlib import Path
 from engine import parcels
 from engine.errors import RulebookError
 from engine.rulebook import RuleFamily, Schema, load_family
+from engine.subjects import Kind
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-SCHEMAS: dict[str, Schema] = {"parcel": (parcels.FACT_FIELDS, parcels.VALUE_FIELDS)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (parcels.KIND,)}
 _CACHE: dict[Path, tuple[float, RuleFamily]] = {}
+
+
+def schemas() -> dict[str, Schema]:
+    return {name: (kind.facts, kind.values) for name, kind in KINDS.items()}
 
 
 def load(name: str, rules_dir: Path | None = None) -> RuleFamily:
@@ -21,6 +26,6 @@ def load(name: str, rules_dir: Path | None = None) -> RuleFamily:
     mtime = path.stat().st_mtime
     cached = _CACHE.get(path)
     if cached is None or cached[0] != mtime:
-        cached = (mtime, load_family(path, SCHEMAS))
+        cached = (mtime, load_family(path, schemas()))
         _CACHE[path] = cached
     return cached[1]

@@ -9,26 +9,33 @@ from engine import families
 from engine.errors import InputError
 from engine.evaluate import Evaluator
 from engine.loader import RowReader
-from engine.parcels import Parcel
 from engine.report import Renderer, Summary, atomic_output
 
 
-def evaluate_parcels(
-    source: Path, as_of: date, fmt: str, lang: str, out: Path | None, rules_dir: Path | None = None
+def evaluate_file(
+    family_names: list[str],
+    source: Path,
+    as_of: date,
+    fmt: str,
+    lang: str,
+    out: Path | None,
+    rules_dir: Path | None = None,
 ) -> Summary:
-    """Evaluate a parcels file as of a date and write the decisions.
+    """Evaluate a file of subjects as of a date under the named families; write decisions.
 
     Raises InputError (listing every bad cell) before anything is written if the file has
-    any problem, NotCoveredError if no rule is in force on `as_of`.
+    any problem, NotCoveredError if no status rule is in force on `as_of`.
     """
-    family = families.load("idle_land", rules_dir)
-    evaluator = Evaluator(family, as_of)
-    reader = RowReader(source, Parcel, "parcel_id")
+    loaded = [families.load(name, rules_dir) for name in family_names]
+    kind = families.KINDS[loaded[0].doc.facts]
+    evaluator = Evaluator(kind, loaded, as_of)
+    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+    subjects = kind.build(reader, as_of, evaluator.params, reader.problem)
     with atomic_output(out) as stream:
-        renderer = Renderer(family, as_of, fmt, lang, stream)
+        renderer = Renderer(kind, loaded, as_of, fmt, lang, stream)
         renderer.start()
-        for parcel, decision in evaluator.decide(reader):
-            renderer.decision(decision, parcel.holder)
+        for subject, decision in evaluator.decide(subjects):
+            renderer.decision(decision, subject)
         if reader.problems:
             raise InputError(reader.problems)
         renderer.finish()

@@ -20,9 +20,9 @@ from engine.errors import InputProblem
 
 
 class RowReader:
-    """Streams validated models of one kind from a file, collecting every problem."""
+    """Streams (row number, validated model) pairs from a file, collecting every problem."""
 
-    def __init__(self, path: Path, model: type[BaseModel], id_field: str) -> None:
+    def __init__(self, path: Path, model: type[BaseModel], id_field: str | None) -> None:
         self.path, self.model, self.id_field = path, model, id_field
         self.problems: list[InputProblem] = []
         self.rows = 0
@@ -43,12 +43,15 @@ class RowReader:
                 for error in exc.errors():
                     self._report(row, raw, error)
                 continue
-            key = getattr(item, self.id_field)
-            if key in seen:
-                self.problem(row, self.id_field, key, "a unique id: it appears on an earlier row")
-                continue
-            seen.add(key)
-            yield item
+            if self.id_field is not None:
+                key = getattr(item, self.id_field)
+                if key in seen:
+                    self.problem(
+                        row, self.id_field, key, "a unique id: it appears on an earlier row"
+                    )
+                    continue
+                seen.add(key)
+            yield row, item
 
     def _report(self, row: int, raw: dict[str, Any], error: Any) -> None:
         message: str = error["msg"].removeprefix("Value error, ")

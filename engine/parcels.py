@@ -8,6 +8,7 @@ it (a start, a halt, a levied fee, a notice) has not happened yet.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from engine.conditions import FactField
 from engine.dates import DATE_FORMS, add_years, full_from, full_years, parse_date
+from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 SUPPLY_ALIASES = {
     "transfer": "transfer",
@@ -260,7 +262,11 @@ class ParcelFacts:
     start_date: date
     idle_from: date
     reclaim_from: date
-    tests: dict[str, bool | int | str | Fraction]
+    tests: Tests
+
+    @property
+    def day(self) -> date:
+        return self.as_of
 
     def value(self, name: str) -> Any:
         if name in ("price", "investigation_notice_on"):
@@ -272,7 +278,7 @@ class ParcelFacts:
         return getattr(self, name)
 
 
-def original_start(parcel: Parcel, params: dict[str, Any]) -> date:
+def original_start(parcel: Parcel, params: Mapping[str, Any]) -> date:
     """The agreed start date, or one year after delivery where none was agreed (L2)."""
     if parcel.agreed_start is not None:
         return parcel.agreed_start
@@ -280,20 +286,20 @@ def original_start(parcel: Parcel, params: dict[str, Any]) -> date:
     return add_years(parcel.delivered_on, params["start_after_delivery_years"])
 
 
-def start_date(parcel: Parcel, params: dict[str, Any]) -> date:
+def start_date(parcel: Parcel, params: Mapping[str, Any]) -> date:
     """The start date that counts (L2), moved later by verified government delay (L6)."""
     start = parcel.extended_start or original_start(parcel, params)  # Art. 12 ¶2: re-count
     return start + timedelta(days=parcel.government_delay_days)
 
 
-def derive(parcel: Parcel, as_of: date, params: dict[str, Any]) -> ParcelFacts:
+def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFacts:
     def done(day: date | None) -> bool:
         return day is not None and day <= as_of
 
     start = start_date(parcel, params)
     started = done(parcel.started_on)
     halted = started and done(parcel.halted_on)
-    tests: dict[str, bool | int | str | Fraction] = {
+    tests: Tests = {
         "supply": parcel.supply,
         "started": started,
         "days_past_start": (as_of - start).days,
@@ -326,3 +332,26 @@ def derive(parcel: Parcel, as_of: date, params: dict[str, Any]) -> ParcelFacts:
         reclaim_from=full_from(start, params["reclaim_after_years"]),
         tests=tests,
     )
+
+
+def subjects(
+    rows: Iterable[tuple[int, Parcel]],
+    as_of: date,
+    params: Mapping[str, Any],
+    problem: ProblemSink,
+) -> Iterator[Subject]:
+    """Each parcel is one subject with one snapshot, taken on the evaluation date."""
+    for _, parcel in rows:
+        yield Subject(parcel.parcel_id, parcel, (derive(parcel, as_of, params),), {})
+
+
+KIND = Kind(
+    name="parcel",
+    model=Parcel,
+    id_field="parcel_id",
+    unique_rows=True,
+    facts=FACT_FIELDS,
+    values=VALUE_FIELDS,
+    required_params=REQUIRED_PARAMS,
+    build=subjects,
+)

@@ -8,13 +8,14 @@ the whole run succeeded, so a failed run never leaves a half-written file.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sys
 import tempfile
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from typing import IO, Any
 
 from engine.evaluate import Action, Decision
 from engine.rulebook import RuleFamily, Text
+from engine.subjects import Kind, Subject
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_COLUMNS = (
@@ -34,6 +36,7 @@ CSV_COLUMNS = (
     "rule",
     "basis",
     "title",
+    "date",
     "amount",
     "due",
     "idle_from",
@@ -42,93 +45,189 @@ CSV_COLUMNS = (
     "options",
 )
 
+
+def _t(en: str, zh: str) -> Text:
+    return Text(en=en, zh=zh)
+
+
 LABELS = {
-    "heading": Text(en="Idle land as of {as_of}", zh="闲置土地处置，评估日期 {as_of}"),
-    "rulebook": Text(
-        en="rulebook {family} {version} (sha256 {sha})",
-        zh="规则库 {family} {version}（sha256 {sha}）",
-    ),
-    "subject": Text(en="parcel", zh="地块"),
-    "holder": Text(en="holder", zh="使用权人"),
-    "status": Text(en="status", zh="状态"),
-    "amount": Text(en="amount (yuan)", zh="金额（元）"),
-    "idle_from": Text(en="idle from", zh="闲置起算日"),
-    "due": Text(en="next due", zh="下一期限"),
-    "actions": Text(en="actions", zh="措施"),
-    "summary": Text(en="Summary", zh="汇总"),
-    "parcels": Text(en="parcels", zh="地块数"),
-    "fees": Text(
-        en="idle fees to levy: {count}, total {total} yuan",
-        zh="应征缴土地闲置费：{count} 宗，合计 {total} 元",
-    ),
-    "reclaims": Text(
-        en="parcels to reclaim without compensation: {count}", zh="应无偿收回：{count} 宗"
-    ),
-    "negotiations": Text(en="parcels to negotiate: {count}", zh="应协商处置：{count} 宗"),
+    "heading": _t("{title}, as of {as_of}", "{title}，评估日期 {as_of}"),
+    "rulebook": _t("rulebook {books}", "规则库 {books}"),
+    "summary": _t("Summary", "汇总"),
+    "subjects": _t("{noun}", "{noun}数"),
+    "status": _t("status", "状态"),
+    "actions": _t("actions", "措施"),
 }
+
+
+def plain(value: Any) -> Any:
+    """A decision value as JSON shows it: decimals and dates as strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def money(value: Any) -> str:
+    return f"{value:,.2f}" if isinstance(value, Decimal) else ""
 
 
 @dataclass
 class Summary:
-    parcels: int = 0
+    subjects: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
     by_action: Counter[str] = field(default_factory=Counter)
-    fees_total: Decimal = Decimal("0.00")
+    totals: dict[str, Decimal] = field(default_factory=dict)
 
-    def add(self, decision: Decision) -> None:
-        self.parcels += 1
+    def add(self, decision: Decision, totals: dict[str, Decimal]) -> None:
+        self.subjects += 1
         self.by_status[decision.status] += 1
         for action in decision.actions:
             self.by_action[action.code] += 1
-            if action.code == "CHARGE_IDLE_FEE" and action.amount is not None:
-                self.fees_total += action.amount
+        for name, amount in totals.items():
+            self.totals[name] = self.totals.get(name, Decimal("0.00")) + amount
 
-    def as_dict(self, family: RuleFamily) -> dict[str, Any]:
+    def as_dict(self, noun: str, statuses: Sequence[str]) -> dict[str, Any]:
         return {
-            "parcels": self.parcels,
-            "by_status": {s: self.by_status[s] for s in family.doc.statuses if self.by_status[s]},
+            noun: self.subjects,
+            "by_status": {s: self.by_status[s] for s in statuses if self.by_status[s]},
             "by_action": dict(sorted(self.by_action.items())),
-            "idle_fees_total": str(self.fees_total),
+            **{name: str(total) for name, total in self.totals.items()},
         }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+Cell = Callable[["Renderer", Decision, Subject], str]
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+@dataclass(frozen=True)
+class View:
+    """How a kind of subject is shown: its noun, table columns and summary totals."""
+
+    noun: Text
+    columns: tuple[tuple[Text, Cell], ...]
+    totals: Callable[[Decision], dict[str, Decimal]]
+    lines: tuple[tuple[Text, Callable[[Summary], dict[str, Any]]], ...]
+
+
+def _codes(keep: Callable[[Renderer, Action], bool]) -> Cell:
+    return lambda r, d, s: ", ".join(a.code for a in d.actions if keep(r, a))
+
+
+def _first(name: str) -> Cell:
+    def cell(r: Renderer, d: Decision, s: Subject) -> str:
+        found = [getattr(a, name) for a in d.actions if getattr(a, name) is not None]
+        if not found:
+            return ""
+        value = min(found) if name == "due" else found[0]
+        return money(value) if isinstance(value, Decimal) else str(value)
+
+    return cell
+
+
+def _value(name: str, show: Callable[[Any], str] = str) -> Cell:
+    return lambda r, d, s: show(dict(d.values)[name]) if name in dict(d.values) else ""
+
+
+def _percent(value: Any) -> str:
+    return f"{Decimal(value) * 100:.2f}%"
+
+
+def _fees(decision: Decision) -> dict[str, Decimal]:
+    fees = [a.amount for a in decision.actions if a.code == "CHARGE_IDLE_FEE" and a.amount]
+    return {"idle_fees_total": sum(fees, Decimal("0.00"))}
+
+
+VIEWS: dict[str, View] = {
+    "parcel": View(
+        noun=_t("parcels", "地块"),
+        columns=(
+            (_t("parcel", "地块"), lambda r, d, s: d.subject),
+            (_t("holder", "使用权人"), lambda r, d, s: str(getattr(s.row, "holder", ""))),
+            (_t("status", "状态"), lambda r, d, s: r.status_label(d.status)),
+            (_t("idle from", "闲置起算日"), _first("idle_from")),
+            (_t("next due", "下一期限"), _first("due")),
+            (_t("amount (yuan)", "金额（元）"), _first("amount")),
+            (_t("actions", "措施"), _codes(lambda r, a: True)),
+        ),
+        totals=_fees,
+        lines=(
+            (
+                _t(
+                    "idle fees to levy: {count}, total {total} yuan",
+                    "应征缴土地闲置费：{count} 宗，合计 {total} 元",
+                ),
+                lambda s: {
+                    "count": s.by_action["CHARGE_IDLE_FEE"],
+                    "total": money(s.totals.get("idle_fees_total", Decimal("0.00"))),
+                },
+            ),
+            (
+                _t("parcels to reclaim without compensation: {count}", "应无偿收回：{count} 宗"),
+                lambda s: {"count": s.by_action["RECLAIM_LAND"]},
+            ),
+            (
+                _t("parcels to negotiate: {count}", "应协商处置：{count} 宗"),
+                lambda s: {"count": s.by_action["NEGOTIATE_DISPOSAL"]},
+            ),
+        ),
+    ),
+}
 
 
 class Renderer:
     """Writes one run's decisions in one format and language."""
 
-    def __init__(self, family: RuleFamily, as_of: date, fmt: str, lang: str, out: IO[str]) -> None:
-        self.family, self.as_of, self.fmt, self.lang, self.out = family, as_of, fmt, lang, out
+    def __init__(
+        self,
+        kind: Kind,
+        families: Sequence[RuleFamily],
+        as_of: date,
+        fmt: str,
+        lang: str,
+        out: IO[str],
+    ) -> None:
+        self.view = VIEWS[kind.name]
+        self.families, self.as_of, self.fmt, self.lang, self.out = families, as_of, fmt, lang, out
         self.summary = Summary()
-        self.params = {k: str(v) for k, v in family.params.items()}
+        self.params = {k: str(v) for f in families for k, v in f.params.items()}
         self._first = True
-        self._titles = {
-            code: entry.title.in_(lang).format(**self.params)
-            for code, entry in family.doc.action_codes.items()
-        }
-        self._basis = {
-            (r.rule.id, i): family.basis(r.rule, lang, a.spec)
-            for r in family.rules
-            for i, a in enumerate(r.actions)
-        }
+        main = families[0].doc
+        self._statuses = main.statuses
+        self._titles, self._kinds = {}, {}
+        self._recipients: dict[str, Text] = {}
+        self._options: dict[str, Text] = {}
+        self._basis: dict[tuple[str, int], str] = {}
+        for family in families:
+            for code, entry in family.doc.action_codes.items():
+                self._titles[code] = entry.title.in_(lang).format(**self.params)
+                self._kinds[code] = entry.kind
+            self._recipients.update(family.doc.recipients)
+            self._options.update(family.doc.options)
+            for r in family.rules:
+                for i, a in enumerate(r.actions):
+                    self._basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
         self._csv = csv.writer(out) if fmt == "csv" else None
         self._rows: list[tuple[str, ...]] = []
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[key].in_(self.lang).format(**values)
 
-    def rulebook(self) -> dict[str, str]:
+    def rulebook(self) -> dict[str, Any]:
+        """The rulebook's version and content hash (of all its families' files)."""
+        shas = [f.sha256 for f in self.families]
+        combined = hashlib.sha256("+".join(shas).encode()).hexdigest()
         return {
-            "family": self.family.name,
-            "version": self.family.doc.version,
-            "sha256": self.family.sha256,
+            "version": "+".join(f"{f.name} {f.doc.version}" for f in self.families),
+            "sha256": shas[0] if len(shas) == 1 else combined,
+            "families": [
+                {"family": f.name, "version": f.doc.version, "sha256": f.sha256}
+                for f in self.families
+            ],
         }
+
+    def is_finding(self, action: Action) -> bool:
+        return self._kinds[action.code] == "finding"
 
     def start(self) -> None:
         if self.fmt == "json":
@@ -137,82 +236,69 @@ class Renderer:
         elif self._csv:
             self._csv.writerow(CSV_COLUMNS)
         elif self.fmt == "table":
+            title = self.families[0].doc.title.in_(self.lang)
             book = self.rulebook()
-            self.out.write(self.text("heading", as_of=self.as_of) + "\n")
-            self.out.write(
-                self.text(
-                    "rulebook",
-                    family=book["family"],
-                    version=book["version"],
-                    sha=book["sha256"][:12],
-                )
-                + "\n\n"
-            )
+            books = f"{book['version']} (sha256 {book['sha256'][:12]})"
+            self.out.write(self.text("heading", title=title, as_of=self.as_of) + "\n")
+            self.out.write(self.text("rulebook", books=books) + "\n\n")
 
-    def decision(self, decision: Decision, holder: str = "") -> None:
-        self.summary.add(decision)
+    def decision(self, decision: Decision, subject: Subject) -> None:
+        self.summary.add(decision, self.view.totals(decision))
         if self.fmt in ("json", "jsonl"):
             record = self.as_dict(decision)
             if self.fmt == "jsonl":
-                record = {"as_of": self.as_of.isoformat(), **record}
+                self.out.write(
+                    json.dumps({"as_of": self.as_of.isoformat(), **record}, ensure_ascii=False)
+                    + "\n"
+                )
             else:
-                self.out.write("" if self._first else ",")
-                self.out.write("\n  ")
-            self.out.write(json.dumps(record, ensure_ascii=False))
-            if self.fmt == "jsonl":
-                self.out.write("\n")
+                self.out.write(("" if self._first else ",") + "\n  ")
+                self.out.write(json.dumps(record, ensure_ascii=False))
         elif self._csv:
             for row in self.csv_rows(decision):
                 self._csv.writerow(row)
         else:
-            self._rows.append(self.table_row(decision, holder))
+            self._rows.append(tuple(cell(self, decision, subject) for _, cell in self.view.columns))
         self._first = False
 
     def finish(self) -> None:
-        summary = self.summary.as_dict(self.family)
+        summary = self.summary.as_dict(self.view.noun.en, list(self._statuses))
         if self.fmt == "json":
             self.out.write("\n], " + json.dumps({"summary": summary}, ensure_ascii=False)[1:])
             self.out.write("\n")
         elif self.fmt == "table":
-            self._table(summary)
+            self._table()
 
     def status_label(self, status: str) -> str:
-        return self.family.doc.statuses[status].in_(self.lang)
+        return self._statuses[status].in_(self.lang)
 
     def action_dict(self, action: Action) -> dict[str, Any]:
-        doc = self.family.doc
         record: dict[str, Any] = {
             "code": action.code,
             "rule": action.rule,
             "basis": self._basis[action.rule, action.index],
             "title": self._titles[action.code],
         }
-        if action.amount is not None:
-            record["amount"] = str(action.amount)
-        for name in ("due", "idle_from"):
+        for name in ("date", "amount", "due", "idle_from", "days_left"):
             value = getattr(action, name)
             if value is not None:
-                record[name] = value.isoformat()
-        if action.days_left is not None:
-            record["days_left"] = action.days_left
+                record[name] = plain(value)
         if action.recipients:
             record["recipients"] = [
-                {"code": c, "name": doc.recipients[c].in_(self.lang)} for c in action.recipients
+                {"code": c, "name": self._recipients[c].in_(self.lang)} for c in action.recipients
             ]
         if action.options:
             record["options"] = [
-                {"code": c, "title": doc.options[c].in_(self.lang).format(**self.params)}
+                {"code": c, "title": self._options[c].in_(self.lang).format(**self.params)}
                 for c in action.options
             ]
         return record
 
     def as_dict(self, decision: Decision) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "subject": decision.subject,
-            "status": decision.status,
-            "actions": [self.action_dict(a) for a in decision.actions],
-            "rules_fired": list(decision.fired),
-        }
+        record: dict[str, Any] = {"subject": decision.subject, "status": decision.status}
+        record.update((name, plain(value)) for name, value in decision.values)
+        record["actions"] = [self.action_dict(a) for a in decision.actions]
+        record["rules_fired"] = list(decision.fired)
         if decision.suppressed:
             record["suppressed"] = [{"rule": s.rule, "by": s.by} for s in decision.suppressed]
         return record
@@ -220,7 +306,7 @@ class Renderer:
     def csv_rows(self, decision: Decision) -> Iterator[tuple[str, ...]]:
         head = (self.as_of.isoformat(), decision.subject, decision.status)
         if not decision.actions:
-            yield head + ("",) * (len(CSV_COLUMNS) - 3)
+            yield head + ("",) * (len(CSV_COLUMNS) - len(head))
         for action in decision.actions:
             record = self.action_dict(action)
             yield (
@@ -229,58 +315,38 @@ class Renderer:
                 action.rule,
                 record["basis"],
                 record["title"],
-                record.get("amount", ""),
-                record.get("due", ""),
-                record.get("idle_from", ""),
-                str(record.get("days_left", "")),
+                *(
+                    str(record.get(name, ""))
+                    for name in ("date", "amount", "due", "idle_from", "days_left")
+                ),
                 ";".join(r["code"] for r in record.get("recipients", [])),
                 ";".join(o["code"] for o in record.get("options", [])),
             )
 
-    def table_row(self, decision: Decision, holder: str) -> tuple[str, ...]:
-        amount = next((a.amount for a in decision.actions if a.amount is not None), None)
-        idle_from = next((a.idle_from for a in decision.actions if a.idle_from), None)
-        due = min((a.due for a in decision.actions if a.due), default=None)
-        return (
-            decision.subject,
-            holder,
-            self.status_label(decision.status),
-            idle_from.isoformat() if idle_from else "",
-            due.isoformat() if due else "",
-            f"{amount:,.2f}" if amount is not None else "",
-            ", ".join(a.code for a in decision.actions),
-        )
-
-    def _table(self, summary: dict[str, Any]) -> None:
-        header = tuple(
-            self.text(k)
-            for k in ("subject", "holder", "status", "idle_from", "due", "amount", "actions")
-        )
+    def _table(self) -> None:
+        header = tuple(label.in_(self.lang) for label, _ in self.view.columns)
         rows = [header, *self._rows]
         widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
         for row in rows:
-            cells = [
-                _pad(cell, widths[i]) if i < len(widths) else cell for i, cell in enumerate(row)
-            ]
+            cells = [_pad(c, widths[i]) if i < len(widths) else c for i, c in enumerate(row)]
             self.out.write("  ".join(cells).rstrip() + "\n")
+        summary = self.summary
         self.out.write("\n" + self.text("summary") + "\n")
-        self.out.write(f"  {self.text('parcels')}: {summary['parcels']}\n")
-        for status, count in summary["by_status"].items():
-            self.out.write(f"  {self.status_label(status)}: {count}\n")
-        actions = summary["by_action"]
-        self.out.write(
-            "  "
-            + self.text(
-                "fees",
-                count=actions.get("CHARGE_IDLE_FEE", 0),
-                total=f"{Decimal(summary['idle_fees_total']):,.2f}",
-            )
-            + "\n"
-        )
-        self.out.write("  " + self.text("reclaims", count=actions.get("RECLAIM_LAND", 0)) + "\n")
-        self.out.write(
-            "  " + self.text("negotiations", count=actions.get("NEGOTIATE_DISPOSAL", 0)) + "\n"
-        )
+        noun = self.view.noun.in_(self.lang)
+        self.out.write(f"  {self.text('subjects', noun=noun)}: {summary.subjects}\n")
+        for status in self._statuses:
+            if summary.by_status[status]:
+                self.out.write(f"  {self.status_label(status)}: {summary.by_status[status]}\n")
+        for label, values in self.view.lines:
+            self.out.write("  " + label.in_(self.lang).format(**values(summary)) + "\n")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 @contextmanager

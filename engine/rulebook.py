@@ -100,6 +100,7 @@ class ActionSpec(_Strict):
     code: str
     cites: list[Citation] = []  # the action's own basis; the rule's citations if empty
     when: list[Any] = []
+    date: str | None = None  # the value dating the action: when it arose
     amount: AmountSpec | None = None
     due: DueSpec | None = None
     idle_from: str | None = None
@@ -110,7 +111,7 @@ class ActionSpec(_Strict):
 
 class CodeEntry(_Strict):
     title: Text
-    kind: Literal["step", "disposal", "notice", "sanction"]
+    kind: Literal["step", "disposal", "notice", "sanction", "finding"]
 
 
 class Predicate(_Strict):
@@ -435,6 +436,7 @@ class _Checker:
                 f"{did_you_mean(spec.code, list(doc.action_codes))}",
             )
         wanted: list[tuple[str, str | None, str]] = [
+            ("date", spec.date, "date"),
             ("idle_from", spec.idle_from, "date"),
             ("days_left", spec.days_left, "int"),
         ]

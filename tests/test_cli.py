@@ -65,7 +65,7 @@ def test_example_fees_are_twenty_percent_of_the_price(tmp_path: Path) -> None:
 def test_json_document_shape(tmp_path: Path) -> None:
     document = example_json(tmp_path)
     assert document["as_of"] == "2012-08-31"
-    assert set(document["rulebook"]) == {"family", "version", "sha256"}
+    assert set(document["rulebook"]) == {"version", "sha256", "families"}
     assert len(document["rulebook"]["sha256"]) == 64
     for decision in document["decisions"]:
         assert {"subject", "status", "actions"} <= set(decision)
