@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import jobs
+from engine import families, jobs
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
 from engine.report import FORMATS
@@ -138,6 +138,53 @@ def parcels(
     if out is not None:
         click.echo(
             f"{summary.subjects} parcels evaluated as of {as_of}; {chosen} written to {out}",
+            err=True,
+        )
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--national/--no-national",
+    default=None,
+    help="Apply the national Government Investment Regulations (from 2019-07-01) "
+    "[default: as rules/budget_national.yaml says].",
+)
+@output_options
+@reports_errors
+def budget(
+    file: Path,
+    national: bool | None,
+    as_of: date,
+    fmt: str | None,
+    out: Path | None,
+    lang: str,
+    rules_dir: Path | None,
+) -> None:
+    """Check the budget changes of district fiscally-funded projects in FILE (a change log).
+
+    FILE holds dated events per project (budget, estimate, report, approve, reject, suspend,
+    resume, complete), in any row order. Applies the four principles of the 2012 speech as
+    rules/budget.yaml encodes them: report an overrun within 5 days, suspend construction
+    until the district government approves, refer unapproved overruns of 20% or more to the
+    supervision department, re-scope after a rejection. Shows per project the figures, the
+    status, the actions in force on the evaluation date and the dated findings.
+
+    \b
+    Examples:
+      comply budget examples/district-2012/budget.csv --as-of 2012-08-31
+      comply budget budget.csv --as-of 2020-01-31 --no-national --out decisions.json
+    """
+    names = ["budget"]
+    if national is None:
+        national = families.load("budget_national", rules_dir).doc.enabled
+    if national:
+        names.append("budget_national")
+    chosen = _format(fmt, out)
+    summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir)
+    if out is not None:
+        click.echo(
+            f"{summary.subjects} projects evaluated as of {as_of}; {chosen} written to {out}",
             err=True,
         )
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine import parcels
+from engine import parcels, projects
 from engine.errors import RulebookError
 from engine.rulebook import RuleFamily, Schema, load_family
 from engine.subjects import Kind
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (parcels.KIND,)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (parcels.KIND, projects.KIND)}
 _CACHE: dict[Path, tuple[float, RuleFamily]] = {}
 
 

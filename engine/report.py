@@ -138,6 +138,17 @@ def _fees(decision: Decision) -> dict[str, Decimal]:
     return {"idle_fees_total": sum(fees, Decimal("0.00"))}
 
 
+def _overrun(decision: Decision) -> dict[str, Decimal]:
+    if decision.status == "out_of_scope":
+        return {}
+    overrun = dict(decision.values).get("overrun")
+    return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
+
+
+def _findings(r: Renderer, d: Decision, s: Subject) -> str:
+    return ", ".join(f"{a.code} {a.date}" for a in d.actions if r.is_finding(a))
+
+
 VIEWS: dict[str, View] = {
     "parcel": View(
         noun=_t("parcels", "地块"),
@@ -169,6 +180,40 @@ VIEWS: dict[str, View] = {
             (
                 _t("parcels to negotiate: {count}", "应协商处置：{count} 宗"),
                 lambda s: {"count": s.by_action["NEGOTIATE_DISPOSAL"]},
+            ),
+        ),
+    ),
+    "project_event": View(
+        noun=_t("projects", "项目"),
+        columns=(
+            (_t("project", "项目"), lambda r, d, s: d.subject),
+            (_t("name", "名称"), _value("name")),
+            (_t("budget", "预算"), _value("budget", money)),
+            (_t("approved +", "批准追加"), _value("approved_increases", money)),
+            (_t("estimate", "估算"), _value("estimate", money)),
+            (_t("overrun", "超支"), _value("overrun", money)),
+            (_t("ratio", "超支比例"), _value("overrun_ratio", _percent)),
+            (_t("status", "状态"), lambda r, d, s: r.status_label(d.status)),
+            (_t("actions in force", "当前措施"), _codes(lambda r, a: not r.is_finding(a))),
+            (_t("findings", "发现问题"), _findings),
+        ),
+        totals=_overrun,
+        lines=(
+            (
+                _t("unapproved overruns: {total} yuan", "未经批准的超支合计：{total} 元"),
+                lambda s: {"total": money(s.totals.get("unapproved_overrun_total", Decimal(0)))},
+            ),
+            (
+                _t(
+                    "referrals to supervision: {refer}; late reports: {late}; construction "
+                    "without approval: {breach}",
+                    "移交监察：{refer}；报告迟延：{late}；未经批准施工：{breach}",
+                ),
+                lambda s: {
+                    "refer": s.by_action["REFER_TO_SUPERVISION"],
+                    "late": s.by_action["LATE_REPORT"],
+                    "breach": s.by_action["CONSTRUCTION_WITHOUT_APPROVAL"],
+                },
             ),
         ),
     ),

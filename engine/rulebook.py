@@ -138,6 +138,7 @@ class FamilyFile(_Strict):
     family: str
     version: str
     facts: str
+    enabled: bool = True  # a district may switch a family off (e.g. national rules)
     title: Text
     laws: dict[str, Law]
     statuses: dict[str, Text]

@@ -1,0 +1,463 @@
+"""Projects: a change log of budget events, folded into one snapshot per event.
+
+Each project's events are put in order (by date, then by row within a date: decisions.md
+and the input contract), and the project's figures are carried forward event by event:
+budget, approved increases, latest estimate, the unapproved overrun and since when it has
+stood, whether it was reported, what the district government answered, and whether
+construction is going on. Every snapshot holds the figures just before its event and just
+after it, so that rules can see order: a report made N days after the estimate that
+revealed the overrun, construction that was still going on at a later event, an estimate
+that took the ratio across the referral threshold. What those mean in law is decided by
+the rules (rules/budget.yaml), not here.
+
+Rows may arrive in any order; they are sorted on disk (SQLite in a temporary file), so a
+log of millions of events is never held in memory at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from fractions import Fraction
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from engine.conditions import FactField
+from engine.dates import DATE_FORMS, parse_date
+from engine.subjects import Kind, ProblemSink, Subject, Tests
+
+EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
+# Sources of funding the rules may name; any other funding is read as "other".
+FUNDINGS = (
+    "district_fiscal",
+    "city_fiscal",
+    "provincial_fiscal",
+    "central_fiscal",
+    "special_bond",
+    "enterprise",
+    "other",
+)
+CONSTRUCTION = ("active", "suspended", "complete")
+REQUESTS = ("none", "pending", "rejected")
+RATIO_PLACES = Decimal("0.000001")
+
+FACT_FIELDS: dict[str, FactField] = {
+    f.name: f
+    for f in (
+        FactField(
+            "event",
+            "enum",
+            "the event of this snapshot (as_of: the evaluation date)",
+            "本次事件（as_of 为评估日期）",
+            (*EVENTS, "as_of"),
+        ),
+        FactField("funding", "enum", "source of the project's funds", "资金来源", FUNDINGS),
+        FactField("budgeted", "bool", "an engineering budget was approved", "已批准工程预算"),
+        FactField(
+            "has_overrun", "bool", "the estimate exceeds the approved budget", "估算超出已批准预算"
+        ),
+        FactField(
+            "overrun_ratio",
+            "ratio",
+            "unapproved overrun / original budget",
+            "未经批准的超支额占原预算比例",
+        ),
+        FactField(
+            "previous_overrun_ratio",
+            "ratio",
+            "the overrun ratio before this event",
+            "本次事件前的超支比例",
+        ),
+        FactField(
+            "overrun_reported",
+            "bool",
+            "the overrun was reported to the district government",
+            "超支已报告区政府",
+        ),
+        FactField(
+            "request",
+            "enum",
+            "the district government's answer to the reported overrun",
+            "区政府对超支报告的答复",
+            REQUESTS,
+        ),
+        FactField(
+            "was_active",
+            "bool",
+            "construction was going on just before this event",
+            "本次事件前正在施工",
+        ),
+        FactField(
+            "construction",
+            "enum",
+            "construction after this event",
+            "本次事件后施工状态",
+            CONSTRUCTION,
+        ),
+        FactField(
+            "days_since_overrun",
+            "int",
+            "days since the unapproved overrun arose",
+            "未经批准超支发生以来的天数",
+        ),
+        FactField(
+            "days_unreported", "int", "days the overrun had gone unreported", "超支未报告的天数"
+        ),
+        FactField(
+            "stopped_since_overrun",
+            "bool",
+            "construction stopped at some point since the overrun arose",
+            "超支发生后曾停工",
+        ),
+        FactField(
+            "ever_approved",
+            "bool",
+            "the district government approved an increase",
+            "区政府曾批准追加预算",
+        ),
+    )
+}
+
+VALUE_FIELDS: dict[str, str] = {
+    "as_of": "date",
+    "event_date": "date",
+    "budget_date": "date",
+    "overrun_since": "date",
+    "rejected_on": "date",
+}
+
+
+def _amount(value: Any) -> Decimal:
+    try:
+        amount = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError("an amount in yuan such as 48000000 or 1250000.50") from None
+    if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
+    return amount
+
+
+class BudgetEvent(BaseModel):
+    """One row of a budget change log, as the input contract defines it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    project_id: str = Field(min_length=1)
+    date: date
+    event: Literal[
+        "budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete"
+    ]
+    amount: Decimal | None = None
+    name: str | None = None
+    funding: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {
+                k: v.strip() if isinstance(v, str) else v
+                for k, v in data.items()
+                if not (v is None or (isinstance(v, str) and not v.strip()))
+            }
+        return data
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError:
+            raise ValueError(DATE_FORMS) from None
+
+    @field_validator("event", mode="before")
+    @classmethod
+    def _event(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip() in EVENTS:
+            return value.strip()
+        raise ValueError(f"one of {', '.join(EVENTS)}")
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _money(cls, value: Any) -> Decimal:
+        return _amount(value)
+
+    @model_validator(mode="after")
+    def _complete(self) -> BudgetEvent:
+        if self.event in ("budget", "estimate", "approve") and self.amount is None:
+            raise ValueError(f"amount: an amount in yuan for a {self.event} event")
+        if self.event == "budget":
+            if not self.name:
+                raise ValueError("name: the project's name on its budget event")
+            if not self.funding:
+                raise ValueError(
+                    "funding: the source of funds on the budget event "
+                    "(district_fiscal for district fiscally-funded projects)"
+                )
+        return self
+
+
+@dataclass(frozen=True)
+class _Event:
+    row: int
+    day: date
+    kind: str
+    fen: int | None
+    name: str | None
+    funding: str | None
+
+
+@dataclass(frozen=True)
+class ProjectSnapshot:
+    day: date
+    tests: Tests
+    values: Mapping[str, Any]
+
+    def value(self, name: str) -> Any:
+        return self.values[name]
+
+
+@dataclass
+class _Ledger:
+    """A project's figures, carried forward event by event (amounts in fen)."""
+
+    budget: int
+    approved: int = 0
+    estimate: int | None = None
+    construction: str = "active"
+    since: date | None = None  # the unapproved overrun has stood since this date
+    reported: bool = False
+    reported_fen: int = 0
+    request: str = "none"
+    rejected_on: date | None = None
+    ever_approved: bool = False
+    stopped: bool = False  # construction stopped at some point since the overrun arose
+
+    def overrun(self) -> int:
+        return max(0, (self.estimate or self.budget) - self.budget - self.approved)
+
+    def open(self, day: date) -> None:
+        """A new obligation to report, from `day`."""
+        self.since, self.reported, self.reported_fen, self.request = day, False, 0, "none"
+        self.stopped = self.construction != "active"
+
+    def close(self) -> None:
+        self.since, self.reported, self.reported_fen, self.request = None, False, 0, "none"
+        self.rejected_on, self.stopped = None, False
+
+    def apply(self, event: _Event) -> None:
+        kind = event.kind
+        if kind == "estimate":
+            self.estimate = event.fen
+            overrun = self.overrun()
+            if overrun == 0:
+                self.close()
+            elif self.since is None or (self.reported and overrun > self.reported_fen):
+                self.open(event.day)
+        elif kind == "report" and self.overrun():
+            self.reported, self.reported_fen, self.request = True, self.overrun(), "pending"
+            self.rejected_on = None
+        elif kind == "approve":
+            self.approved += event.fen or 0
+            self.ever_approved = True
+            if self.overrun() == 0:
+                self.close()
+            else:  # approved less than the overrun: the rest must be reported anew
+                self.open(event.day)
+        elif kind == "reject" and self.overrun():
+            self.request, self.rejected_on = "rejected", event.day
+        elif kind == "suspend" and self.construction == "active":
+            self.construction, self.stopped = "suspended", True
+        elif kind == "resume":
+            self.construction = "active"
+        elif kind == "complete":
+            self.construction, self.stopped = "complete", True
+
+
+def _yuan(fen: int) -> Decimal:
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def _snapshot(
+    kind: str,
+    day: date,
+    ledger: _Ledger,
+    before: _Ledger,
+    funding: str,
+    as_of: date,
+    budget_date: date,
+) -> ProjectSnapshot:
+    tests: Tests = {
+        "event": kind,
+        "funding": funding,
+        "budgeted": True,
+        "has_overrun": ledger.overrun() > 0,
+        "overrun_ratio": Fraction(ledger.overrun(), ledger.budget),
+        "previous_overrun_ratio": Fraction(before.overrun(), before.budget),
+        "overrun_reported": ledger.reported,
+        "request": ledger.request,
+        "was_active": before.construction == "active",
+        "construction": ledger.construction,
+        "ever_approved": ledger.ever_approved,
+    }
+    if before.since is not None:
+        tests["days_since_overrun"] = (day - before.since).days
+        tests["stopped_since_overrun"] = before.stopped
+        if not before.reported:
+            tests["days_unreported"] = (day - before.since).days
+    values = {
+        "as_of": as_of,
+        "event_date": day,
+        "budget_date": budget_date,
+        "overrun_since": ledger.since or before.since,
+        "rejected_on": ledger.rejected_on,
+    }
+    return ProjectSnapshot(day, tests, values)
+
+
+def _unbudgeted(as_of: date, funding: str) -> ProjectSnapshot:
+    tests: Tests = {"event": "as_of", "funding": funding, "budgeted": False}
+    return ProjectSnapshot(as_of, tests, {"as_of": as_of})
+
+
+def _fold(key: str, events: list[_Event], as_of: date) -> Subject:
+    first = events[0]
+    funding = first.funding if first.funding in FUNDINGS else "other"
+    row = BudgetEvent(
+        project_id=key,
+        date=first.day,
+        event="budget",
+        amount=_yuan(first.fen or 0),
+        name=first.name,
+        funding=first.funding,
+    )
+    if first.day > as_of:  # not budgeted yet on the evaluation date
+        return Subject(key, row, (_unbudgeted(as_of, funding),), {"name": first.name})
+    assert first.fen is not None
+    ledger = _Ledger(budget=first.fen)
+    snapshots: list[ProjectSnapshot] = []
+    for event in events:
+        if event.day > as_of:
+            break  # it has not happened yet on the evaluation date
+        before = replace(ledger)
+        ledger.apply(event)
+        snapshots.append(
+            _snapshot(event.kind, event.day, ledger, before, funding, as_of, first.day)
+        )
+    snapshots.append(_snapshot("as_of", as_of, ledger, ledger, funding, as_of, first.day))
+    overrun = ledger.overrun()
+    values = {
+        "name": first.name,
+        "funding": first.funding,
+        "budget": _yuan(ledger.budget),
+        "approved_increases": _yuan(ledger.approved),
+        "estimate": _yuan(ledger.estimate or ledger.budget),
+        "overrun": _yuan(overrun),
+        "overrun_ratio": (Decimal(overrun) / Decimal(ledger.budget)).quantize(
+            RATIO_PLACES, rounding=ROUND_DOWN
+        ),
+    }
+    return Subject(key, row, tuple(snapshots), values)
+
+
+def subjects(
+    rows: Iterable[tuple[int, BudgetEvent]],
+    as_of: date,
+    params: Mapping[str, Any],
+    problem: ProblemSink,
+) -> Iterator[Subject]:
+    """Group events by project (on disk), check each log's shape, fold it into snapshots."""
+    with tempfile.TemporaryDirectory(prefix="comply-") as tmp:
+        db = sqlite3.connect(Path(tmp) / "events.sqlite")
+        db.execute(
+            "CREATE TABLE ev (project TEXT, day INT, row INT, kind TEXT, fen INT, "
+            "name TEXT, funding TEXT)"
+        )
+        batch: list[tuple[Any, ...]] = []
+        for row, event in rows:
+            fen = int(event.amount * 100) if event.amount is not None else None
+            batch.append(
+                (
+                    event.project_id,
+                    event.date.toordinal(),
+                    row,
+                    event.event,
+                    fen,
+                    event.name,
+                    event.funding,
+                )
+            )
+            if len(batch) >= 10_000:
+                db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+                batch.clear()
+        db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+        cursor = db.execute("SELECT * FROM ev ORDER BY project, day, row")
+        for key, group in groupby(cursor, key=lambda r: r[0]):
+            events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
+            if _well_formed(key, events, problem):
+                yield _fold(key, events, as_of)
+        db.close()
+
+
+def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
+    budgets = [e for e in events if e.kind == "budget"]
+    if not budgets:
+        first = min(events, key=lambda e: e.row)
+        problem(
+            first.row,
+            "event",
+            first.kind,
+            f"a budget event first: project {key} has no budget event",
+        )
+        return False
+    if len(budgets) > 1:
+        for extra in budgets[1:]:
+            problem(
+                extra.row,
+                "event",
+                "budget",
+                f"one budget event per project: {key} has one on row {budgets[0].row}",
+            )
+        return False
+    budget = budgets[0]
+    early = [e for e in events if (e.day, e.row) < (budget.day, budget.row)]
+    for event in early:
+        if event.day < budget.day:
+            problem(
+                event.row,
+                "date",
+                event.day.isoformat(),
+                f"a date on or after the project's budget event "
+                f"({budget.day.isoformat()}, row {budget.row})",
+            )
+        else:
+            problem(
+                event.row,
+                "event",
+                event.kind,
+                f"the budget event (row {budget.row}) first: on the same date it must "
+                "come on an earlier row",
+            )
+    return not early
+
+
+KIND = Kind(
+    name="project_event",
+    model=BudgetEvent,
+    id_field="project_id",
+    unique_rows=False,
+    facts=FACT_FIELDS,
+    values=VALUE_FIELDS,
+    required_params=(),
+    build=subjects,
+)
