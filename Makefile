@@ -24,7 +24,8 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(BIN)/comply
-	$(BIN)/python bench/parcels_bench.py
+	$(BIN)/python bench/bench.py parcels
+	$(BIN)/python bench/bench.py budget
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

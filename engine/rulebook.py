@@ -210,12 +210,21 @@ _ZH_DIGITS = "零一二三四五六七八九"
 
 
 def zh_number(n: int) -> str:
-    """Chinese numerals as statutes write article numbers (1-99)."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _ZH_DIGITS[tens]
-    return head + "十" + (_ZH_DIGITS[ones] if ones else "")
+    """Chinese numerals as statutes write article numbers: 十四, 一百零五, 一千二百五十九."""
+    if not 0 < n < 10000:
+        raise ValueError(f"article number out of range: {n}")
+    digits = [int(d) for d in f"{n:04d}"]
+    units = ["千", "百", "十", ""]
+    text, gap = "", False
+    for digit, unit in zip(digits, units, strict=True):
+        if digit == 0:
+            gap = bool(text)
+            continue
+        if gap:
+            text += "零"
+            gap = False
+        text += _ZH_DIGITS[digit] + unit
+    return text[1:] if text.startswith("一十") else text
 
 
 def cite_text(law: Law, cite: Citation, lang: str) -> str:
@@ -375,7 +384,9 @@ class _Checker:
             if ids.count(rule.id) > 1:
                 self.fail(where, "field 'id': the id is used by more than one rule")
             for cite in rule.cites:
-                if cite.law not in doc.laws:
+                if cite.law in doc.laws:
+                    self.renders(where, doc.laws[cite.law], cite)
+                else:
                     self.fail(
                         where,
                         f"field 'cites.law': unknown law {cite.law!r}"
@@ -461,6 +472,14 @@ class _Checker:
         for code in spec.options:
             if code not in doc.options:
                 self.fail(where, f"unknown option {code!r}")
+
+    def renders(self, where: str, law: Law, cite: Citation) -> None:
+        """A citation must read in both languages, or the rule file is refused now."""
+        try:
+            for lang in ("en", "zh"):
+                cite_text(law, cite, lang)
+        except ValueError as exc:
+            self.fail(where, f"field 'cites': {exc}")
 
     def check_placeholders(self) -> None:
         """Titles may name parameters as {name}; each must exist, in both languages."""

@@ -6,9 +6,10 @@ from typing import Any
 
 from engine import families
 
-pytest_plugins = ["steps.parcel_steps"]
+pytest_plugins = ["steps.parcel_steps", "steps.budget_steps"]
 
-RULE_IDS = {r.rule.id for r in families.load("idle_land").rules}
+FAMILIES = ("idle_land", "budget", "budget_national")
+RULE_IDS = {r.rule.id for name in FAMILIES for r in families.load(name).rules}
 
 
 def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:

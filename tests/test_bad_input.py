@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_parcels"
+BUDGET_FIXTURES = Path(__file__).parent / "fixtures" / "bad_budget"
 
 EXPECTED: dict[str, list[str]] = {
     "price_not_a_number.csv": ["row 2, column 'price': got 'abc'", "an amount in yuan"],
@@ -105,3 +106,45 @@ def test_missing_file() -> None:
     result = CliRunner().invoke(main, ["parcels", "no/such/file.csv"])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+BUDGET_EXPECTED: dict[str, list[str]] = {
+    "event_before_budget.csv": [
+        "row 2, column 'date': got '2012-03-01'",
+        "on or after the project's budget event (2012-04-01, row 3)",
+    ],
+    "no_budget_event.csv": ["row 2, column 'event': got 'estimate'", "B1 has no budget event"],
+    "two_budget_events.csv": [
+        "row 3, column 'event': got 'budget'",
+        "one budget event per project: B1 has one on row 2",
+    ],
+    "estimate_without_amount.csv": ["row 3, column 'amount'", "an amount in yuan for a estimate"],
+    "budget_without_name.csv": ["row 2, column 'name'", "the project's name on its budget event"],
+    "budget_without_funding.csv": ["row 2, column 'funding'", "district_fiscal"],
+    "event_unknown.csv": ["row 3, column 'event': got 'overspend'", "one of budget, estimate"],
+    "date_impossible.csv": ["row 3, column 'date': got '2012-02-30'", "expected a date"],
+    "amount_negative.csv": ["row 3, column 'amount': got '-5'", "a positive amount"],
+    "column_misspelt.csv": ["row 1, column 'notes'", "did you mean 'note'"],
+    "same_day_before_budget.csv": [
+        "row 2, column 'event': got 'report'",
+        "the budget event (row 3) first",
+    ],
+}
+
+
+def test_every_budget_fixture_has_its_expected_message() -> None:
+    assert sorted(p.name for p in BUDGET_FIXTURES.iterdir()) == sorted(BUDGET_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(BUDGET_EXPECTED))
+def test_bad_budget_log_is_refused_with_a_precise_message(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "decisions.json"
+    source = BUDGET_FIXTURES / name
+    result = CliRunner().invoke(
+        main, ["budget", str(source), "--as-of", "2012-08-31", "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for words in BUDGET_EXPECTED[name]:
+        assert words in result.output
+    assert not list(tmp_path.iterdir()), "no output, not even a partial one"

@@ -44,21 +44,28 @@ def _rule_tags() -> set[str]:
     }
 
 
+FAMILIES = ("idle_land", "budget", "budget_national")
+
+
+def _rule_ids() -> set[str]:
+    return {r.rule.id for name in FAMILIES for r in families.load(name).rules}
+
+
 def test_every_rule_has_a_scenario() -> None:
-    rule_ids = {r.rule.id for r in families.load("idle_land").rules}
+    rule_ids = _rule_ids()
     missing = sorted(rule_ids - _rule_tags())
     assert not missing, f"rules without a scenario in features/: {missing}"
 
 
 def test_every_rule_tag_names_a_rule() -> None:
-    rule_ids = {r.rule.id for r in families.load("idle_land").rules}
+    rule_ids = _rule_ids()
     stale = sorted(_rule_tags() - rule_ids)
     assert not stale, f"scenario tags naming no rule: {stale}"
 
 
 def test_every_rule_is_cited_and_every_parameter_sourced() -> None:
-    family = families.load("idle_land")
-    for compiled in family.rules:
-        assert compiled.rule.cites, compiled.rule.id
-    for name, parameter in family.doc.parameters.items():
-        assert parameter.source.strip(), name
+    for family in (families.load(name) for name in FAMILIES):
+        for compiled in family.rules:
+            assert compiled.rule.cites, compiled.rule.id
+        for name, parameter in family.doc.parameters.items():
+            assert parameter.source.strip(), name

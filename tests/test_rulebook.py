@@ -12,6 +12,7 @@ import yaml
 
 from engine import families
 from engine.errors import RulebookError
+from engine.rulebook import zh_number
 
 BUNDLED = families.RULES_DIR / "idle_land.yaml"
 
@@ -153,3 +154,22 @@ def test_predicates_referring_to_each_other_in_a_circle(tmp_path: Path) -> None:
     (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
     with pytest.raises(RulebookError, match="in a circle: found_idle -> not_started_idle"):
         families.load("idle_land", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("number", "chinese"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (14, "十四"),
+        (20, "二十"),
+        (32, "三十二"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+        (1005, "一千零五"),
+        (1259, "一千二百五十九"),
+    ],
+)
+def test_article_numbers_in_chinese(number: int, chinese: str) -> None:
+    assert zh_number(number) == chinese
