@@ -1,4 +1,4 @@
-# Quick start: `make example` runs comply on the bundled example, `make test` runs the checks.
+# Quick start: `make example` runs comply on the bundled examples, `make test` runs the checks.
 # Both create the virtual environment (.venv) on first use.
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,6 +14,7 @@ $(BIN)/comply: pyproject.toml
 
 example: $(BIN)/comply
 	$(BIN)/comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31
+	$(BIN)/comply budget examples/district-2012/budget.csv --as-of 2012-08-31
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

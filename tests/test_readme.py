@@ -1,11 +1,12 @@
-"""The README's example output is the real output of the command it shows.
+"""The README's example outputs are the real outputs of the commands they show.
 
-Run `python tests/test_readme.py` to rewrite the block after a change to the example.
+Run `python tests/test_readme.py` to rewrite the blocks after a change to an example.
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -13,29 +14,31 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-COMMAND = "comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31"
 BLOCK = re.compile(
-    r"(<!-- example-output[^>]*-->\n```console\n)(.*?)(```\n<!-- /example-output -->)", re.DOTALL
+    r"(<!-- example-output[^>]*-->\n```console\n\$ (comply [^\n]*)\n)(.*?)(```\n<!-- /example-output -->)",
+    re.DOTALL,
 )
 
 
-def real_output() -> str:
+def real_output(command: str) -> str:
     sys.path.insert(0, str(ROOT))
     from cli import main
 
-    result = CliRunner().invoke(main, COMMAND.split()[1:], catch_exceptions=False)
+    result = CliRunner().invoke(main, shlex.split(command)[1:], catch_exceptions=False)
     assert result.exit_code == 0
-    return f"$ {COMMAND}\n{result.output}"
+    return result.output
 
 
-def test_readme_shows_the_real_output() -> None:
-    match = BLOCK.search(README.read_text(encoding="utf-8"))
-    assert match, "README lost its example-output block"
-    assert match.group(2) == real_output(), "run: python tests/test_readme.py"
+def test_readme_shows_the_real_outputs() -> None:
+    blocks = BLOCK.findall(README.read_text(encoding="utf-8"))
+    assert len(blocks) == 2, "README lost an example-output block"
+    for _, command, shown, _ in blocks:
+        assert shown == real_output(command), "run: python tests/test_readme.py"
 
 
 if __name__ == "__main__":
     text = README.read_text(encoding="utf-8")
     README.write_text(
-        BLOCK.sub(lambda m: m.group(1) + real_output() + m.group(3), text), encoding="utf-8"
+        BLOCK.sub(lambda m: m.group(1) + real_output(m.group(2)) + m.group(4), text),
+        encoding="utf-8",
     )
