@@ -41,19 +41,28 @@ _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _CHINESE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 
 
+# Dates a register can meaningfully hold; far-off years would overflow period arithmetic.
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
 def parse_date(text: str) -> date:
     """ISO dates, and the forms bureaus write: 2012/7/1 and 2012年7月1日.
 
-    Raises ValueError for anything else, including impossible dates such as 2013-02-29.
+    Raises ValueError for anything else, including impossible dates such as 2013-02-29
+    and dates outside 1900-2999.
     """
     text = text.strip()
     match = _SLASHED.match(text) or _CHINESE.match(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
-        return date(year, month, day)
-    if len(text) != 10:
+        parsed = date(year, month, day)
+    elif len(text) != 10:
         raise ValueError(text)
-    return date.fromisoformat(text)
+    else:
+        parsed = date.fromisoformat(text)
+    if not EARLIEST <= parsed <= LATEST:
+        raise ValueError(text)
+    return parsed
 
 
-DATE_FORMS = "a date such as 2012-07-01, 2012/7/1 or 2012年7月1日"
+DATE_FORMS = "a date between 1900 and 2999 such as 2012-07-01, 2012/7/1 or 2012年7月1日"

@@ -111,6 +111,7 @@ VALUE_FIELDS: dict[str, str] = {
 }
 
 # Parameters the derivation below needs; the rulebook must define them.
+MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow the calendar
 REQUIRED_PARAMS = ("idle_after_years", "reclaim_after_years", "start_after_delivery_years")
 
 
@@ -229,12 +230,10 @@ class Parcel(BaseModel):
     @field_validator("government_delay_days", mode="before")
     @classmethod
     def _days(cls, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
         text = str(value).strip()
-        if text.isdigit():
+        if text.isdigit() and int(text) <= MAX_DELAY_DAYS:
             return int(text)
-        raise ValueError("a whole number of days, 0 or more")
+        raise ValueError(f"a whole number of days from 0 to {MAX_DELAY_DAYS}")
 
     @model_validator(mode="after")
     def _coherent(self) -> Parcel:
