@@ -130,6 +130,7 @@ VALUE_FIELDS: dict[str, str] = {
     "event_date": "date",
     "budget_date": "date",
     "overrun_since": "date",
+    "previous_overrun_since": "date",
     "rejected_on": "date",
 }
 
@@ -255,8 +256,14 @@ class _Ledger:
         self.since, self.reported, self.reported_fen, self.request = None, False, 0, "none"
         self.rejected_on, self.stopped = None, False
 
-    def apply(self, event: _Event) -> None:
+    def apply(self, event: _Event) -> str | None:
+        """Carry the figures past one event; say what is wrong if the log contradicts itself."""
         kind = event.kind
+        if kind == "reject" and self.request != "pending":
+            return (
+                "a reject answers a reported overrun, but no report is awaiting an answer "
+                "on this date (add the report event, or correct the event)"
+            )
         if kind == "estimate":
             self.estimate = event.fen
             overrun = self.overrun()
@@ -274,7 +281,7 @@ class _Ledger:
                 self.close()
             else:  # approved less than the overrun: the rest must be reported anew
                 self.open(event.day)
-        elif kind == "reject" and self.overrun():
+        elif kind == "reject":
             self.request, self.rejected_on = "rejected", event.day
         elif kind == "suspend" and self.construction == "active":
             self.construction, self.stopped = "suspended", True
@@ -282,6 +289,7 @@ class _Ledger:
             self.construction = "active"
         elif kind == "complete":
             self.construction, self.stopped = "complete", True
+        return None
 
 
 def _yuan(fen: int) -> Decimal:
@@ -320,6 +328,8 @@ def _snapshot(
         "event_date": day,
         "budget_date": budget_date,
         "overrun_since": ledger.since or before.since,
+        # The overrun as it stood before this event: what construction went on through.
+        "previous_overrun_since": before.since,
         "rejected_on": ledger.rejected_on,
     }
     return ProjectSnapshot(day, tests, values)
@@ -330,7 +340,7 @@ def _unbudgeted(as_of: date, funding: str) -> ProjectSnapshot:
     return ProjectSnapshot(as_of, tests, {"as_of": as_of})
 
 
-def _fold(key: str, events: list[_Event], as_of: date) -> Subject:
+def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> Subject | None:
     first = events[0]
     funding = first.funding if first.funding in FUNDINGS else "other"
     row = BudgetEvent(
@@ -350,7 +360,10 @@ def _fold(key: str, events: list[_Event], as_of: date) -> Subject:
         if event.day > as_of:
             break  # it has not happened yet on the evaluation date
         before = replace(ledger)
-        ledger.apply(event)
+        complaint = ledger.apply(event)
+        if complaint:
+            problem(event.row, "event", event.kind, complaint)
+            return None
         snapshots.append(
             _snapshot(event.kind, event.day, ledger, before, funding, as_of, first.day)
         )
@@ -405,7 +418,9 @@ def subjects(
         for key, group in groupby(cursor, key=lambda r: r[0]):
             events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
             if _well_formed(key, events, problem):
-                yield _fold(key, events, as_of)
+                subject = _fold(key, events, as_of, problem)
+                if subject is not None:
+                    yield subject
         db.close()
 
 

@@ -125,6 +125,10 @@ BUDGET_EXPECTED: dict[str, list[str]] = {
     "date_impossible.csv": ["row 3, column 'date': got '2012-02-30'", "expected a date"],
     "amount_negative.csv": ["row 3, column 'amount': got '-5'", "a positive amount"],
     "column_misspelt.csv": ["row 1, column 'notes'", "did you mean 'note'"],
+    "reject_without_report.csv": [
+        "row 4, column 'event': got 'reject'",
+        "no report is awaiting an answer",
+    ],
     "same_day_before_budget.csv": [
         "row 2, column 'event': got 'report'",
         "the budget event (row 3) first",

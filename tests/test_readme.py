@@ -15,7 +15,8 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(
-    r"(<!-- example-output[^>]*-->\n```console\n\$ (comply [^\n]*)\n)(.*?)(```\n<!-- /example-output -->)",
+    r"(<!-- example-output[^>]*-->\n```console\n\$ (comply [^\n]*)\n)"
+    r"(.*?)(```\n<!-- /example-output -->)",
     re.DOTALL,
 )
 
