@@ -27,6 +27,11 @@ def full_from(start: date, years: int) -> date:
     return add_years(start, years) + ONE_DAY
 
 
+def after_days(start: date, days: int) -> date:
+    """The first day after a period of `days` days counted from `start` (not counting it)."""
+    return start + timedelta(days=days) + ONE_DAY
+
+
 def full_years(start: date, as_of: date) -> int:
     """How many full years have passed since `start` on `as_of` (0 if none, never negative)."""
     if as_of <= start:

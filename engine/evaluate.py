@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from engine import durable_adapter
+from engine.dates import after_days
 from engine.errors import EngineError, NotCoveredError, RulebookError
 from engine.rulebook import CompiledRule, RuleFamily
 from engine.subjects import Kind, Snapshot, Subject
@@ -35,6 +36,7 @@ class Action:
     date: dt.date | None = None  # when it arose (a finding: the event it is about)
     amount: Decimal | None = None
     due: dt.date | None = None
+    not_before: dt.date | None = None
     idle_from: dt.date | None = None
     days_left: int | None = None
     recipients: tuple[str, ...] = ()
@@ -190,6 +192,9 @@ class Evaluator:
         if spec.due:
             after = snapshot.value(spec.due.after)
             values["due"] = after + timedelta(days=self.params[spec.due.days])
+        if spec.not_before:
+            after = snapshot.value(spec.not_before.after)
+            values["not_before"] = after_days(after, self.params[spec.not_before.days])
         for name in ("date", "idle_from", "days_left"):
             source = getattr(spec, name)
             if source:

@@ -75,6 +75,12 @@ FACT_FIELDS: dict[str, FactField] = {
             "developed_ratio", "ratio", "developed share of the area to develop", "已开发面积占比"
         ),
         FactField("invested_ratio", "ratio", "share of total investment made", "已投资额占比"),
+        FactField(
+            "delivered_after_start",
+            "bool",
+            "the land was delivered after the start date that counts",
+            "实际交地晚于动工开发日期",
+        ),
         FactField("cause", "enum", "cause of the delay", "闲置原因", CAUSES),
         FactField("cause_verified", "bool", "the cause was verified (Art. 8)", "原因经审核属实"),
         FactField("fee_levied", "bool", "the idle-land fee was levied", "已征缴土地闲置费"),
@@ -249,6 +255,25 @@ class Parcel(BaseModel):
                     "developed_ratio: both developed_ratio and invested_ratio for a halted "
                     "parcel (Art. 2 ¶2)"
                 )
+        if self.government_delay_days and self.cause != "holder":
+            # L6: verified days of delay are deducted *within a holder-caused case*; a case
+            # whose cause is the government's or force majeure goes to Arts. 8 and 12 whole.
+            raise ValueError(
+                "government_delay_days: empty or 0 unless the cause is the holder's (L6: "
+                "verified days of delay are deducted within a holder-caused case)"
+            )
+        replaced = self.agreed_start or self.delivered_on
+        if self.extended_start is not None and replaced and self.extended_start < replaced:
+            raise ValueError(
+                "extended_start: a date on or after the start date it replaces "
+                f"({replaced.isoformat()}); an extension cannot move it earlier"
+            )
+        if (
+            self.determination_on
+            and self.investigation_notice_on
+            and self.determination_on < self.investigation_notice_on
+        ):
+            raise ValueError("determination_on: a date on or after investigation_notice_on")
         return self
 
 
@@ -304,6 +329,7 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
         "days_past_start": (as_of - start).days,
         "halted": halted,
         "cause": parcel.cause,
+        "delivered_after_start": parcel.delivered_on is not None and parcel.delivered_on > start,
         "cause_verified": parcel.cause_verified,
         "fee_levied": done(parcel.fee_levied_on),
         "mortgaged": parcel.mortgaged,
@@ -341,7 +367,9 @@ def subjects(
 ) -> Iterator[Subject]:
     """Each parcel is one subject with one snapshot, taken on the evaluation date."""
     for _, parcel in rows:
-        yield Subject(parcel.parcel_id, parcel, (derive(parcel, as_of, params),), {})
+        facts = derive(parcel, as_of, params)
+        values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+        yield Subject(parcel.parcel_id, parcel, (facts,), values)
 
 
 KIND = Kind(

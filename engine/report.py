@@ -39,6 +39,7 @@ CSV_COLUMNS = (
     "date",
     "amount",
     "due",
+    "not_before",
     "idle_from",
     "days_left",
     "recipients",
@@ -156,7 +157,7 @@ VIEWS: dict[str, View] = {
             (_t("parcel", "地块"), lambda r, d, s: d.subject),
             (_t("holder", "使用权人"), lambda r, d, s: str(getattr(s.row, "holder", ""))),
             (_t("status", "状态"), lambda r, d, s: r.status_label(d.status)),
-            (_t("idle from", "闲置起算日"), _first("idle_from")),
+            (_t("idle from", "闲置起算日"), _value("idle_from")),
             (_t("next due", "下一期限"), _first("due")),
             (_t("amount (yuan)", "金额（元）"), _first("amount")),
             (_t("actions", "措施"), _codes(lambda r, a: True)),
@@ -324,7 +325,7 @@ class Renderer:
             "basis": self._basis[action.rule, action.index],
             "title": self._titles[action.code],
         }
-        for name in ("date", "amount", "due", "idle_from", "days_left"):
+        for name in ("date", "amount", "due", "not_before", "idle_from", "days_left"):
             value = getattr(action, name)
             if value is not None:
                 record[name] = plain(value)
@@ -362,7 +363,7 @@ class Renderer:
                 record["title"],
                 *(
                     str(record.get(name, ""))
-                    for name in ("date", "amount", "due", "idle_from", "days_left")
+                    for name in ("date", "amount", "due", "not_before", "idle_from", "days_left")
                 ),
                 ";".join(r["code"] for r in record.get("recipients", [])),
                 ";".join(o["code"] for o in record.get("options", [])),

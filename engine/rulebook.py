@@ -102,7 +102,8 @@ class ActionSpec(_Strict):
     when: list[Any] = []
     date: str | None = None  # the value dating the action: when it arose
     amount: AmountSpec | None = None
-    due: DueSpec | None = None
+    due: DueSpec | None = None  # the last day of a period of days from a date
+    not_before: DueSpec | None = None  # the first day after such a period
     idle_from: str | None = None
     days_left: str | None = None
     recipients: list[str] = []
@@ -392,6 +393,13 @@ class _Checker:
                         f"field 'cites.law': unknown law {cite.law!r}"
                         f"{did_you_mean(cite.law, list(doc.laws))}",
                     )
+            primary = doc.laws.get(rule.cites[0].law)
+            if primary is not None and rule.effective.start < primary.effective.start:
+                self.fail(
+                    where,
+                    f"field 'effective': from {rule.effective.start}, before the "
+                    f"law it cites first is in force ({primary.effective.start})",
+                )
             if rule.effective.until and rule.effective.until < rule.effective.start:
                 self.fail(where, "field 'effective': 'until' is before 'from'")
             if rule.status is not None and rule.status not in doc.statuses:
@@ -455,9 +463,10 @@ class _Checker:
         if spec.amount:
             wanted.append(("amount.of", spec.amount.of, "money"))
             self.param(where, "amount.rate", spec.amount.rate, "rate")
-        if spec.due:
-            wanted.append(("due.after", spec.due.after, "date"))
-            self.param(where, "due.days", spec.due.days, "days")
+        for name, period in (("due", spec.due), ("not_before", spec.not_before)):
+            if period:
+                wanted.append((f"{name}.after", period.after, "date"))
+                self.param(where, f"{name}.days", period.days, "days")
         for name, value, kind in wanted:
             if value is not None and self.value_fields.get(value) != kind:
                 known = [k for k, v in self.value_fields.items() if v == kind]

@@ -288,6 +288,33 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Then INVESTIGATE is due on 2012-09-30
       And the actions do not include DETERMINE_IDLE
 
+  Rule: Art. 8(1) — land delivered after its start date: verify the cause before any fee or reclaim
+
+    《闲置土地处置办法》第八条第一款第（一）项、第二十八条 (Order 53 Art. 8(1), Art. 28):
+    “（一）因未按照国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的期限、条件将土地交付给国有建设用地使用权人，致使项目不具备动工开发条件的；”
+    “市、县国土资源主管部门未按照国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的期限、条件将土地交付给国有建设用地使用权人，致使项目不具备动工开发条件的，应当依法承担违约责任。”
+    Gloss: where the register itself shows the land was delivered after the start date,
+    the holder's cause (the default of L6) is not established: the delay points to the
+    government (Art. 8(1)). The cause is verified first, and no fee or reclaim is proposed
+    until it is settled.
+
+    @IL-ART8-1-LATE-DELIVERY @IL-ART14-2-RECLAIM
+    Example: land delivered three years late is not reclaimed without compensation; the cause is verified
+      Given a parcel agreed to start on 2010-01-01
+      And its "delivered_on" is "2013-01-01"
+      When it is evaluated as of 2012-08-31
+      Then its status is "idle"
+      And the actions are INVESTIGATE, VERIFY_CAUSE, FILE_IN_MONITORING_SYSTEM
+      And IL-ART14-2-RECLAIM is suppressed by IL-ART8-1-LATE-DELIVERY
+
+    @IL-ART14-1-FEE
+    Example: land delivered before its start date leaves the holder's cause in place
+      Given a parcel agreed to start on 2011-03-15
+      And its "delivered_on" is "2011-03-01"
+      When it is evaluated as of 2012-08-31
+      Then the actions include CHARGE_IDLE_FEE
+      And nothing is suppressed
+
   Rule: Arts. 9-11 — after the investigation, idle land is determined in writing, with its cause, and published
 
     《闲置土地处置办法》第九条、第十条、第十一条第一款和第三款 (Order 53 Arts. 9, 10, 11 ¶1 and ¶3):
@@ -301,17 +328,17 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     30 days to answer the notice have run, counted from the notice date (L10).
 
     @IL-ART9-DETERMINE
-    Scenario Outline: once the notice is issued, the determination is next, due when the holder's 30 days have run
+    Scenario Outline: once the notice is issued, the determination is next, once the holder's 30 days have run
       Given a parcel agreed to start on 2011-03-15
       And the investigation notice was issued on <notice>
       When it is evaluated as of <as_of>
-      Then DETERMINE_IDLE is due on <due>
+      Then DETERMINE_IDLE may not come before <not_before>
       And the actions do not include INVESTIGATE
 
       Examples:
-        | notice     | as_of      | due        |
-        | 2012-08-10 | 2012-08-31 | 2012-09-09 |
-        | 2013-01-31 | 2013-02-15 | 2013-03-02 |
+        | notice     | as_of      | not_before |
+        | 2012-08-10 | 2012-08-31 | 2012-09-10 |
+        | 2013-01-31 | 2013-02-15 | 2013-03-03 |
 
     @IL-ART9-DETERMINE @IL-ART25-FILE @IL-ART14-1-FEE
     Example: the whole opinion while the determination is pending

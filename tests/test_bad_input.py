@@ -42,6 +42,15 @@ EXPECTED: dict[str, list[str]] = {
     "column_missing.csv": ["row 1, column 'price'", "this required column in the header"],
     "not_utf8.csv": ["column '(file)'", "UTF-8 text"],
     "line_not_json.jsonl": ["row 2, column '(line)': got 'not json'", "a JSON object"],
+    "delay_days_not_holder_cause.csv": [
+        "row 2, column 'government_delay_days'",
+        "within a holder-caused case",
+    ],
+    "extension_earlier.csv": ["row 2, column 'extended_start'", "cannot move it earlier"],
+    "determination_before_notice.csv": [
+        "row 2, column 'determination_on'",
+        "on or after investigation_notice_on",
+    ],
     "several_problems.csv": [
         "2 input problems",
         "row 2, column 'price'",

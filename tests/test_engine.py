@@ -66,6 +66,8 @@ def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
             return "overdue", set(), None
         if p.cause != "holder":
             return "idle", {"NEGOTIATE_DISPOSAL" if p.cause_verified else "VERIFY_CAUSE"}, None
+        if p.delivered_on and p.delivered_on > start:  # Art. 8(1): verify before sanctions
+            return "idle", {"VERIFY_CAUSE"}, None
         if years >= 2:
             return "idle", {"RECLAIM_LAND"}, None
         if p.fee_levied_on and p.fee_levied_on <= as_of:
@@ -109,10 +111,13 @@ def random_parcel(rng: random.Random, n: int) -> dict[str, Any]:
             row["invested_ratio"] = str(rng.choice(quarters))
     row["cause"] = rng.choice(["holder", "holder", "government", "force_majeure"])
     row["cause_verified"] = rng.random() < 0.5
-    if rng.random() < 0.2:
+    if row["cause"] == "holder" and rng.random() < 0.2:
         row["government_delay_days"] = rng.randrange(400)
+    if "agreed_start" in row and rng.random() < 0.2:
+        row["delivered_on"] = row["agreed_start"] + timedelta(days=rng.randrange(-400, 400))
     if rng.random() < 0.1:
-        row["extended_start"] = _day(rng, date(2012, 1, 1), date(2014, 12, 31))
+        replaced = row.get("agreed_start") or row["delivered_on"]
+        row["extended_start"] = replaced + timedelta(days=rng.randrange(0, 900))
     if rng.random() < 0.3:
         row["fee_levied_on"] = _day(rng, date(2012, 7, 1), date(2015, 12, 31))
     row["mortgaged"] = rng.random() < 0.3

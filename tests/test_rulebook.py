@@ -96,6 +96,10 @@ BAD_RULEBOOKS: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
         lambda d: d["action_codes"]["INVESTIGATE"]["title"].update(en="within {days} days"),
         ["action_codes.INVESTIGATE.title", "{days} is not a parameter"],
     ),
+    "rule in force before its law": (
+        lambda d: _rule(d, "IL-ART2-NOT-YET-DUE")["effective"].update({"from": "2001-01-01"}),
+        ["rule IL-ART2-NOT-YET-DUE", "before the law it cites first is in force (2012-07-01)"],
+    ),
     "effective window backwards": (
         lambda d: _rule(d, "IL-ART2-IDLE")["effective"].update(until="2011-01-01"),
         ["rule IL-ART2-IDLE", "'until' is before 'from'"],

@@ -240,6 +240,11 @@ def due_on(result: dict[str, Any], code: str, day: str) -> None:
     assert _action(result, code)["due"] == day
 
 
+@then(parsers.parse("{code} may not come before {day}"))
+def not_before(result: dict[str, Any], code: str, day: str) -> None:
+    assert _action(result, code)["not_before"] == day
+
+
 @then(parsers.parse("{code} cites {basis}"))
 def cites(result: dict[str, Any], code: str, basis: str) -> None:
     assert basis in _action(result, code)["basis"]
