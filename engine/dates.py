@@ -42,6 +42,7 @@ def full_years(start: date, as_of: date) -> int:
     return years
 
 
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _CHINESE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 
@@ -61,7 +62,7 @@ def parse_date(text: str) -> date:
     if match:
         year, month, day = (int(part) for part in match.groups())
         parsed = date(year, month, day)
-    elif len(text) != 10:
+    elif not _ISO.match(text):
         raise ValueError(text)
     else:
         parsed = date.fromisoformat(text)

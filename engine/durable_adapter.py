@@ -1,6 +1,7 @@
 """The one place that talks to durable_rules.
 
-Why it looks the way it does (each point was a real failure, see DEVELOPERS.md):
+Why it looks the way it does (each point was a real failure of durable_rules 2.0.28 on
+this project's machines, measured in the peer benchmarks):
 - rulesets are built as dicts from our rule data and deep-copied, because durable mutates
   the definition it is given;
 - the Host starts no dispatcher threads (the stock one races the caller and loses actions);
@@ -20,7 +21,6 @@ Why it looks the way it does (each point was a real failure, see DEVELOPERS.md):
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import json
@@ -34,9 +34,10 @@ from typing import Any
 from durable import engine as durable_engine
 
 from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons
-from engine.errors import EngineError
+from engine.errors import EngineError, RulebookError
 from engine.rulebook import CompiledRule, RuleFamily
 
+MAX_SCALE = 10**9  # ratio x scale must stay an exact integer in the engine (doubles: 2^53)
 SUBJECT = "pid"
 DAY = "day"  # the snapshot's day number (date.toordinal), for effective windows
 CATCH_ALL_PRIORITY = 1_000_000
@@ -73,6 +74,11 @@ class CompiledRuleset:
         self.rules = tuple(rules)
         ratio_params = [c.value for r in rules for c in _leaves(r) if isinstance(c.value, Fraction)]
         self.scale = math.lcm(1, *(v.denominator for v in ratio_params))
+        if self.scale > MAX_SCALE:
+            raise RulebookError(
+                f"ratio parameters {sorted(set(map(str, ratio_params)))} need a scale of "
+                f"{self.scale}, beyond the engine's exact integers; use coarser ratios"
+            )
         self._keys: list[Hit] = []
         self._hits: list[tuple[int, str]] = []
         definition: dict[str, Any] = {}
@@ -154,14 +160,16 @@ class CompiledRuleset:
         try:
             state = self._host.assert_facts(self.name, facts)
         except durable_engine.MessageObservedException:
+            # Nothing was asserted: the batch is refused as a whole.
             raise EngineError(
                 "the rules engine saw the same facts twice in one batch (duplicate subject?)"
             ) from None
-        finally:
-            # Nothing may stay asserted, whatever happened: a fact left behind would be
-            # "observed" again by the next run in this process.
-            with contextlib.suppress(Exception):
-                self._host.retract_facts(self.name, facts)
+        try:
+            # Nothing may stay asserted: a fact left behind would be "observed" again by the
+            # next run in this process. Not single-threaded-safe: one ruleset per process.
+            self._host.retract_facts(self.name, facts)
+        except Exception as exc:
+            raise EngineError(f"the rules engine could not retract a batch: {exc}") from None
         if isinstance(state, dict) and "exception" in state:
             raise EngineError(f"a rule action failed inside the engine: {state['exception']}")
         fired: dict[str, list[Hit]] = {fact[SUBJECT]: [] for fact in facts}

@@ -43,5 +43,9 @@ class NotCoveredError(ComplyError):
     """No rule of the family is in force on the requested date."""
 
 
+class OutputError(ComplyError):
+    """The output cannot be written where the user asked."""
+
+
 class EngineError(ComplyError):
     """The rules engine failed or the rulebook produced a contradiction."""

@@ -63,22 +63,24 @@ class RowReader:
         self.problem(row, column or "(row)", raw.get(column, ""), message)
 
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        try:
-            if self.path.suffix.lower() in (".jsonl", ".ndjson"):
-                yield from self._jsonl_rows()
-            else:
-                yield from self._csv_rows()
-        except UnicodeDecodeError as exc:
-            self.problem(
-                0,
-                "(file)",
-                repr(exc.object[exc.start : exc.start + 4]),
-                "UTF-8 text (save the file as UTF-8 CSV)",
-            )
+        if self.path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from self._jsonl_rows()
+        else:
+            yield from self._csv_rows()
+
+    def _undecodable(self, row: int, raw: dict[str, Any]) -> bool:
+        """Bytes that are not UTF-8 were kept as surrogates: report each such cell."""
+        bad = False
+        for column, value in raw.items():
+            if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
+                shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                self.problem(row, column, shown, "UTF-8 text (save the file as UTF-8)")
+                bad = True
+        return bad
 
     def _check_header(self, header: list[str]) -> bool:
         ok = True
-        for name in header:
+        for index, name in enumerate(header):
             if name not in self._columns:
                 ok = False
                 self.problem(
@@ -88,6 +90,9 @@ class RowReader:
                     "a column of the input contract"
                     + (did_you_mean(name, self._columns) or f" ({', '.join(self._columns)})"),
                 )
+            elif name in header[:index]:
+                ok = False
+                self.problem(1, name, name, "each column once: it appears twice in the header")
         for name in self._required:
             if name not in header:
                 ok = False
@@ -95,52 +100,86 @@ class RowReader:
         return ok
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+        with self.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
             reader = csv.reader(handle)
-            header = [name.strip() for name in next(reader, [])]
+            try:
+                header = [name.strip() for name in next(reader, [])]
+            except csv.Error as exc:
+                self.problem(1, "(header)", "", f"a readable CSV header ({exc})")
+                return
             if not header:
                 self.problem(1, "(header)", "", "a header row naming the columns")
                 return
-            if not self._check_header(header):
+            if self._undecodable(1, {"(header)": ",".join(header)}) or not self._check_header(
+                header
+            ):
                 return
-            for cells in reader:
-                row = reader.line_num
+            row = reader.line_num + 1  # where the next record starts, even if a cell spans lines
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    self.problem(row, "(row)", "", f"a readable CSV row ({exc}); reading stopped")
+                    return
+                start, row = row, reader.line_num + 1
                 if not any(cell.strip() for cell in cells):
                     continue  # a blank line is not a row
-                if len(cells) > len(header):
+                if len(cells) != len(header):
                     self.problem(
-                        row,
+                        start,
                         "(row)",
-                        ",".join(cells),
+                        ",".join(cells)[:200],
                         f"{len(header)} cells, as in the header, not {len(cells)}",
                     )
                     continue
-                yield row, dict(zip(header, cells, strict=False))
+                raw = dict(zip(header, cells, strict=True))
+                if not self._undecodable(start, raw):
+                    yield start, raw
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        with self.path.open(encoding="utf-8-sig") as handle:
+        with self.path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
             for row, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
+                if self._undecodable(row, {"(line)": line.strip()[:80]}):
+                    continue
                 try:
-                    raw = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    self.problem(row, "(line)", line.strip()[:80], f"a JSON object ({exc.msg})")
+                    raw = json.loads(line, object_pairs_hook=_unique_keys)
+                except (ValueError, RecursionError) as exc:
+                    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:80]
+                    self.problem(row, "(line)", line.strip()[:80], f"a JSON object ({reason})")
                     continue
                 if not isinstance(raw, dict):
                     self.problem(row, "(line)", line.strip()[:80], "a JSON object")
                     continue
-                unknown = [k for k in raw if k not in self._columns]
-                for name in unknown:
-                    self.problem(
+                fine = True
+                for name, value in raw.items():
+                    if name not in self._columns:
+                        fine = False
+                        self.problem(
+                            row,
+                            name,
+                            value,
+                            "a key of the input contract" + did_you_mean(name, self._columns),
+                        )
+                    elif isinstance(value, dict | list):
+                        fine = False
+                        self.problem(row, name, value, "a single value (text, number, true/false)")
+                if fine:
+                    yield (
                         row,
-                        name,
-                        raw[name],
-                        "a key of the input contract" + did_you_mean(name, self._columns),
+                        {
+                            k: v if v is None or isinstance(v, bool) else str(v)
+                            for k, v in raw.items()
+                        },
                     )
-                if unknown:
-                    continue
-                yield (
-                    row,
-                    {k: v if v is None or isinstance(v, bool) else str(v) for k, v in raw.items()},
-                )
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise ValueError(f"each key once; repeated: {', '.join(repeated)}")
+    return dict(pairs)

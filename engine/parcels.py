@@ -8,6 +8,7 @@ it (a start, a halt, a levied fee, a notice) has not happened yet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -121,6 +122,37 @@ MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow 
 REQUIRED_PARAMS = ("idle_after_years", "reclaim_after_years", "start_after_delivery_years")
 
 
+MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any land price; bounds the arithmetic
+_RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
+
+
+def parse_amount(value: Any) -> Decimal:
+    """A positive amount of yuan with at most two decimals (fen)."""
+    try:
+        amount = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
+    if not amount.is_finite() or not 0 < amount <= MAX_YUAN:
+        raise ValueError(f"a positive amount in yuan, at most {MAX_YUAN:,.0f}")
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
+    return amount
+
+
+def parse_ratio(value: Any) -> Fraction:
+    """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
+    text = str(value).strip()
+    if not _RATIO.match(text):
+        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
+    try:
+        ratio = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+    except ZeroDivisionError:
+        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%") from None
+    if not 0 <= ratio <= 1:
+        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
+    return ratio
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -174,13 +206,7 @@ class Parcel(BaseModel):
     @field_validator("price", mode="before")
     @classmethod
     def _price(cls, value: Any) -> Decimal:
-        try:
-            amount = Decimal(str(value).strip().replace(",", ""))
-        except InvalidOperation:
-            raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
-        if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-            raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
-        return amount
+        return parse_amount(value)
 
     @field_validator(
         "agreed_start",
@@ -205,14 +231,7 @@ class Parcel(BaseModel):
     @field_validator("developed_ratio", "invested_ratio", mode="before")
     @classmethod
     def _ratio(cls, value: Any) -> Fraction:
-        text = str(value).strip()
-        try:
-            ratio = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
-        except (ValueError, ZeroDivisionError):
-            raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%") from None
-        if not 0 <= ratio <= 1:
-            raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
-        return ratio
+        return parse_ratio(value)
 
     @field_validator("cause", mode="before")
     @classmethod
@@ -237,7 +256,7 @@ class Parcel(BaseModel):
     @classmethod
     def _days(cls, value: Any) -> Any:
         text = str(value).strip()
-        if text.isdigit() and int(text) <= MAX_DELAY_DAYS:
+        if re.fullmatch("[0-9]{1,6}", text) and int(text) <= MAX_DELAY_DAYS:
             return int(text)
         raise ValueError(f"a whole number of days from 0 to {MAX_DELAY_DAYS}")
 

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from itertools import groupby
 from pathlib import Path
@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from engine.conditions import FactField
 from engine.dates import DATE_FORMS, parse_date
+from engine.parcels import parse_amount
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
@@ -135,16 +136,6 @@ VALUE_FIELDS: dict[str, str] = {
 }
 
 
-def _amount(value: Any) -> Decimal:
-    try:
-        amount = Decimal(str(value).strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValueError("an amount in yuan such as 48000000 or 1250000.50") from None
-    if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
-    return amount
-
-
 class BudgetEvent(BaseModel):
     """One row of a budget change log, as the input contract defines it."""
 
@@ -191,7 +182,7 @@ class BudgetEvent(BaseModel):
     @field_validator("amount", mode="before")
     @classmethod
     def _money(cls, value: Any) -> Decimal:
-        return _amount(value)
+        return parse_amount(value)
 
     @model_validator(mode="after")
     def _complete(self) -> BudgetEvent:

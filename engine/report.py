@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from engine.errors import OutputError
 from engine.evaluate import Action, Decision
 from engine.rulebook import RuleFamily, Text
 from engine.subjects import Kind, Subject
@@ -395,33 +396,48 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def output_target(path: Path) -> Path:
+    """Where --out really writes: through a symlink to its file, never over a device."""
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        raise OutputError(f"--out {path}: not a regular file; give a file path")
+    if not target.parent.is_dir():
+        raise OutputError(f"--out {path}: the directory {target.parent} does not exist")
+    return target
+
+
 @contextmanager
 def atomic_output(path: Path | None) -> Iterator[IO[str]]:
     """A text stream that reaches `path` (or stdout) only if the block completes."""
-    directory = path.parent if path else None
-    with tempfile.NamedTemporaryFile(
-        "w+",
-        encoding="utf-8",
-        newline="",
-        dir=directory,
-        prefix=".comply-",
-        suffix=".part",
-        delete=False,
-    ) as tmp:
-        try:
+    target = output_target(path) if path is not None else None
+    try:
+        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
+            "w+",
+            encoding="utf-8",
+            newline="",
+            prefix=".comply-",
+            suffix=".part",
+            dir=target.parent if target else None,
+            delete=False,
+        )
+    except OSError as exc:
+        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
+    try:
+        with tmp:
             yield tmp
             tmp.flush()
-        except BaseException:
-            tmp.close()
-            os.unlink(tmp.name)
-            raise
-    if path is not None:
-        os.replace(tmp.name, path)
-        return
-    try:
+        if target is not None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp.name, 0o666 & ~umask)  # as a plain file would be created
+            os.replace(tmp.name, target)
+            return
         with open(tmp.name, encoding="utf-8", newline="") as done:
             while chunk := done.read(1 << 16):
                 sys.stdout.write(chunk)
         sys.stdout.flush()
+    except OSError as exc:
+        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
     finally:
-        os.unlink(tmp.name)
+        if os.path.exists(tmp.name):
+            os.unlink(tmp.name)

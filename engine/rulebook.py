@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -189,12 +190,17 @@ class RuleFamily:
         return separator.join(cite_text(self.doc.laws[c.law], c, lang) for c in cites)
 
 
+_PARAM_NUMBER = re.compile(r"^(\d{1,6}(\.\d{1,9})?|\d{1,9}/\d{1,9})$")
+
+
 def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
     text = str(raw).strip()
     if kind in ("years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
             raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
         return int(raw)
+    if not _PARAM_NUMBER.match(text):
+        raise ValueError(f"expected a {kind} such as 0.20 or 1/3, got {raw!r}")
     try:
         if kind == "rate":
             value: Decimal | Fraction = Decimal(text)
@@ -499,7 +505,12 @@ class _Checker:
         texts += [(f"options.{code}", text) for code, text in doc.options.items()]
         for where, text in texts:
             for lang in ("en", "zh"):
-                for _, name, _, _ in string.Formatter().parse(text.in_(lang)):
+                try:
+                    fields = list(string.Formatter().parse(text.in_(lang)))
+                except ValueError as exc:
+                    self.fail(where, f"{lang}: {exc} (write a literal brace as {{{{ or }}}})")
+                    continue
+                for _, name, _, _ in fields:
                     if name is not None and name not in doc.parameters:
                         self.fail(
                             where,

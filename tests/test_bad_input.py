@@ -15,6 +15,7 @@ from cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_parcels"
 BUDGET_FIXTURES = Path(__file__).parent / "fixtures" / "bad_budget"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "district-2012" / "parcels.csv"
 
 EXPECTED: dict[str, list[str]] = {
     "price_not_a_number.csv": ["row 2, column 'price': got 'abc'", "an amount in yuan"],
@@ -40,7 +41,12 @@ EXPECTED: dict[str, list[str]] = {
     "extra_cells.csv": ["row 2, column '(row)'", "13 cells, as in the header, not 14"],
     "column_misspelt.csv": ["row 1, column 'mortaged'", "did you mean 'mortgaged'"],
     "column_missing.csv": ["row 1, column 'price'", "this required column in the header"],
-    "not_utf8.csv": ["column '(file)'", "UTF-8 text"],
+    "not_utf8.csv": ["row 2, column 'holder'", "UTF-8 text"],
+    "column_twice.csv": ["row 1, column 'started_on'", "it appears twice in the header"],
+    "row_short.csv": ["row 2, column '(row)'", "7 cells, as in the header, not 5"],
+    "value_not_scalar.jsonl": ["row 1, column 'parcel_id'", "a single value"],
+    "key_twice.jsonl": ["row 1, column '(line)'", "repeated: holder"],
+    "quoted_newline.csv": ["row 2, column 'price': got 'abc'"],
     "line_not_json.jsonl": ["row 2, column '(line)': got 'not json'", "a JSON object"],
     "delay_days_not_holder_cause.csv": [
         "row 2, column 'government_delay_days'",
@@ -161,3 +167,35 @@ def test_bad_budget_log_is_refused_with_a_precise_message(name: str, tmp_path: P
     for words in BUDGET_EXPECTED[name]:
         assert words in result.output
     assert not list(tmp_path.iterdir()), "no output, not even a partial one"
+
+
+def test_output_into_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "decisions.json"
+    result = CliRunner().invoke(
+        main, ["parcels", str(EXAMPLE), "--as-of", "2012-08-31", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_output_over_a_directory_or_device_is_refused(tmp_path: Path) -> None:
+    for out, words in ((str(tmp_path), "is a directory"), ("/dev/null", "not a regular file")):
+        result = CliRunner().invoke(
+            main, ["parcels", str(EXAMPLE), "--as-of", "2012-08-31", "--out", out]
+        )
+        assert result.exit_code == 2
+        assert words in result.output
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(target)
+    result = CliRunner().invoke(
+        main,
+        ["parcels", str(EXAMPLE), "--as-of", "2012-08-31", "--out", str(tmp_path / "link.json")],
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "link.json").is_symlink()
+    assert target.read_text(encoding="utf-8").startswith('{"as_of": "2012-08-31"')
