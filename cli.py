@@ -6,6 +6,7 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -185,6 +186,110 @@ def budget(
     if out is not None:
         click.echo(
             f"{summary.subjects} projects evaluated as of {as_of}; {chosen} written to {out}",
+            err=True,
+        )
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--plan-year",
+    type=click.IntRange(1900, 2999),
+    required=True,
+    help="The year whose major-project plan is being prepared.",
+)
+@click.option(
+    "--parcels",
+    "parcels_file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Parcels file: holders with idle land (as of --as-of) fail feasibility.",
+)
+@output_options
+@reports_errors
+def intake(
+    file: Path,
+    plan_year: int,
+    parcels_file: Path | None,
+    as_of: date,
+    fmt: str | None,
+    out: Path | None,
+    lang: str,
+    rules_dir: Path | None,
+) -> None:
+    """Screen candidate projects in FILE for next year's major-project plan.
+
+    Applies "quantity, but quality even more" as rules/intake.yaml encodes it (decisions.md
+    I1-I5): large scale by category, tax per mu, and readiness to start in the plan year.
+    Admits new starts and reserve projects, ranked, and rejects the rest; shows every
+    criterion with its value, threshold and verdict. With --parcels, a holder with idle
+    land (Order 53 Art. 24) cannot get a new start.
+
+    \b
+    Examples:
+      comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \\
+          --parcels examples/district-2012/parcels.csv --as-of 2012-08-31
+    """
+    context = jobs.idle_holders(parcels_file, as_of, rules_dir) if parcels_file else []
+    chosen = _format(fmt, out)
+    summary = jobs.evaluate_file(
+        ["intake"],
+        file,
+        as_of,
+        chosen,
+        lang,
+        out,
+        rules_dir,
+        build_params={"plan_year": plan_year},
+        context=context,
+    )
+    if out is not None:
+        click.echo(
+            f"{summary.subjects} candidates screened for {plan_year} as of {as_of}; "
+            f"{chosen} written to {out}",
+            err=True,
+        )
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--target",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    help="Start/completion rate to reach [default: rules/portfolio.yaml, 0.70].",
+)
+@output_options
+@reports_errors
+def portfolio(
+    file: Path,
+    target: float | None,
+    as_of: date,
+    fmt: str | None,
+    out: Path | None,
+    lang: str,
+    rules_dir: Path | None,
+) -> None:
+    """Track a year's list of major projects in FILE against its start/completion target.
+
+    Reports the rate of projects started or completed, how many must start to reach the
+    target (the smallest whole number that reaches it, decisions.md I6), the projects
+    closest to starting, and a supervision action for every project past a required
+    start date (rules/portfolio.yaml).
+
+    \b
+    Examples:
+      comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
+    """
+    family = families.load("portfolio", rules_dir)
+    goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
+    chosen = _format(fmt, out)
+    summary = jobs.evaluate_file(
+        ["portfolio"], file, as_of, chosen, lang, out, rules_dir, target=goal
+    )
+    if out is not None:
+        click.echo(
+            f"{summary.subjects} projects tracked as of {as_of}; {chosen} written to {out}",
             err=True,
         )
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-FactType = Literal["bool", "int", "enum", "ratio"]
+FactType = Literal["bool", "int", "enum", "ratio", "amount", "text"]
 Op = Literal["==", "!=", "<", "<=", ">", ">="]
 Value: TypeAlias = bool | int | str | Fraction
 
@@ -59,6 +59,8 @@ Condition: TypeAlias = Comparison | AllOf | AnyOf
 _COMPARISON = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(==|!=|<=|>=|<|>)\s*(\S+)\s*$")
 _MEMBERSHIP = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s+in\s+\[([^\]]*)\]\s*$")
 _NAME = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*$")
+_NOT = re.compile(r"^\s*not\s+([a-z_][a-z0-9_]*)\s*$")
+_FLIP: dict[Op, Op] = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 _INT = re.compile(r"^-?\d+$")
 
 
@@ -78,6 +80,7 @@ class Scope:
     facts: Mapping[str, FactField]
     params: Mapping[str, Value]
     predicates: Mapping[str, Condition]
+    param_kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 def parse_condition(raw: object, scope: Scope) -> Condition:
@@ -91,6 +94,13 @@ def parse_condition(raw: object, scope: Scope) -> Condition:
         return AnyOf(parsed) if key == "any" else AllOf(parsed)
     if not isinstance(raw, str):
         raise ConditionError(f"expected a condition such as 'started == false', got {raw!r}")
+    if match := _NOT.match(raw):
+        name = match.group(1)
+        if name in scope.predicates:
+            return negate(scope.predicates[name])
+        raise ConditionError(
+            f"unknown predicate {name!r} after 'not'{did_you_mean(name, list(scope.predicates))}"
+        )
     if match := _MEMBERSHIP.match(raw):
         fact = _fact(match.group(1), scope)
         codes = [code.strip() for code in match.group(2).split(",") if code.strip()]
@@ -143,14 +153,29 @@ def _compare(fact: FactField, op: Op, text: str, scope: Scope) -> Comparison:
     if text not in scope.params:
         raise ConditionError(f"unknown parameter {text!r}{did_you_mean(text, list(scope.params))}")
     value = scope.params[text]
-    if fact.type == "ratio":
-        if not isinstance(value, Fraction) or op in ("==", "!="):
+    if fact.type == "text":
+        raise ConditionError(f"{fact.name} is text: it can only be matched by a join")
+    if fact.type in ("ratio", "amount"):
+        wanted = "ratio" if fact.type == "ratio" else "money"
+        if scope.param_kinds.get(text, wanted) != wanted or op in ("==", "!="):
             raise ConditionError(
-                f"{fact.name} is a ratio: compare it with <, <=, > or >= a ratio parameter"
+                f"{fact.name} is a {fact.type}: compare it with <, <=, > or >= a {wanted} parameter"
             )
     elif isinstance(value, bool) or not isinstance(value, int):
         raise ConditionError(f"{fact.name} counts whole units: {text!r} must be a whole number")
     return Comparison(fact.name, op, value, param=text)
+
+
+def negate(condition: Condition) -> Condition:
+    """The condition that holds exactly where `condition` does not (a fact a rule needs
+    but the subject lacks makes both false: neither is decided without it)."""
+    if isinstance(condition, Comparison):
+        if isinstance(condition.value, bool) and condition.op in ("==", "!="):
+            return Comparison(condition.fact, condition.op, not condition.value, condition.param)
+        return Comparison(condition.fact, _FLIP[condition.op], condition.value, condition.param)
+    if isinstance(condition, AllOf):
+        return AnyOf(tuple(negate(item) for item in condition.items))
+    return AllOf(tuple(negate(item) for item in condition.items))
 
 
 def comparisons(condition: Condition) -> list[Comparison]:

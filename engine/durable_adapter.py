@@ -33,12 +33,14 @@ from typing import Any
 
 from durable import engine as durable_engine
 
-from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons
+from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons, negate
 from engine.errors import EngineError, RulebookError
-from engine.rulebook import CompiledRule, RuleFamily
+from engine.rulebook import CompiledRule, Exists, RuleFamily
 
 MAX_SCALE = 10**9  # ratio x scale must stay an exact integer in the engine (doubles: 2^53)
 SUBJECT = "pid"
+CTX, SUBJECT_CTX = "ctx", "subject"  # what kind of fact: the subject, or a context fact
+_Pattern = tuple[Condition, dict[str, Any] | None]
 DAY = "day"  # the snapshot's day number (date.toordinal), for effective windows
 CATCH_ALL_PRIORITY = 1_000_000
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
@@ -63,8 +65,9 @@ def _host_for(rulebook: str) -> _ThreadlessHost:
     return _HOSTS[key]
 
 
-# Fired (rule index, action index or None) per subject, in firing order.
-Hit = tuple[int, int | None]
+# What fired, per subject, in firing order: (rule index, None for the rule itself, an
+# action index for a conditional action, or "met" / "unmet" for a criterion).
+Hit = tuple[int, int | str | None]
 
 
 class CompiledRuleset:
@@ -83,13 +86,19 @@ class CompiledRuleset:
         self._hits: list[tuple[int, str]] = []
         definition: dict[str, Any] = {}
         for index, compiled in enumerate(self.rules):
-            window = _window(compiled)
-            self._add(definition, (index, None), compiled.rule.priority, compiled.when, window)
+            rule, window = compiled.rule, _window(compiled)
+            if rule.criterion is not None:  # one durable rule where it is met, one where not
+                met, unmet = _criterion(compiled)
+                self._add(definition, (index, "met"), rule.priority, met[0], window, met[1])
+                self._add(definition, (index, "unmet"), rule.priority, unmet[0], window, unmet[1])
+                continue
+            join = _join(rule.if_exists, rule.unless_exists)
+            self._add(definition, (index, None), rule.priority, compiled.when, window, join)
             for action_index, action in enumerate(compiled.actions):
                 if action.when is not None:
                     both = AllOf((compiled.when, action.when))
                     key = (index, action_index)
-                    self._add(definition, key, compiled.rule.priority, both, window)
+                    self._add(definition, key, rule.priority, both, window, join)
         definition["catch_all"] = {
             "all": [{"m": {"$neq": {SUBJECT: None}}}],
             "pri": CATCH_ALL_PRIORITY,
@@ -112,11 +121,16 @@ class CompiledRuleset:
         definition: dict[str, Any],
         key: Hit,
         priority: int,
-        cond: Condition,
+        cond: Condition | None,
         window: list[dict[str, Any]],
+        join: dict[str, Any] | None = None,
     ) -> None:
+        subject = [{CTX: SUBJECT_CTX}, *([self._compile(cond)] if cond else []), *window]
+        patterns: list[dict[str, Any]] = [{"m": {"$and": subject}}]
+        if join:
+            patterns.append(join)
         definition[f"r{len(self._keys)}"] = {
-            "all": [{"m": {"$and": [self._compile(cond), *window]}}],
+            "all": patterns,
             "pri": priority,
             "run": self._recorder(len(self._keys)),
         }
@@ -144,7 +158,7 @@ class CompiledRuleset:
         return {_OPS[cond.op]: {name: value}}
 
     def to_fact(self, subject: str, day: date, tests: dict[str, Any]) -> dict[str, Any]:
-        fact: dict[str, Any] = {SUBJECT: subject, DAY: day.toordinal()}
+        fact: dict[str, Any] = {SUBJECT: subject, CTX: SUBJECT_CTX, DAY: day.toordinal()}
         for name, value in tests.items():
             if isinstance(value, Fraction):
                 scaled = value * self.scale
@@ -153,6 +167,16 @@ class CompiledRuleset:
             else:
                 fact[name] = value
         return fact
+
+    def assert_context(self, facts: list[dict[str, Any]]) -> None:
+        """Facts of other kinds that stay asserted while subjects are evaluated."""
+        for start in range(0, len(facts), 500):
+            self._host.assert_facts(self.name, facts[start : start + 500])
+        self._hits.clear()  # context facts fire nothing but the catch-all
+
+    def retract_context(self, facts: list[dict[str, Any]]) -> None:
+        for start in range(0, len(facts), 500):
+            self._host.retract_facts(self.name, facts[start : start + 500])
 
     def run(self, facts: list[dict[str, Any]]) -> dict[str, list[Hit]]:
         """Assert a batch of facts, collect what fired for each subject, retract them."""
@@ -177,6 +201,31 @@ class CompiledRuleset:
             fired[subject].append(self._keys[key_index])
         self._hits.clear()
         return fired
+
+
+def _join(if_exists: Exists | None, unless_exists: Exists | None) -> dict[str, Any] | None:
+    """A second pattern: a context fact sharing the subject's value (or, with $not, none)."""
+    exists = if_exists or unless_exists
+    if exists is None:
+        return None
+    pattern = {"$and": [{CTX: exists.fact}, {exists.match: {"m": exists.match}}]}
+    return {"j$not" if unless_exists else "j": pattern}
+
+
+def _criterion(compiled: CompiledRule) -> tuple[_Pattern, _Pattern]:
+    """Where a criterion is met and where it is not: its test, and the test negated."""
+    rule = compiled.rule
+    if compiled.test is not None:
+        met = AllOf((compiled.when, compiled.test))
+        unmet = AllOf((compiled.when, negate(compiled.test)))
+        return (met, None), (unmet, None)
+    exists = rule.test_unless_exists
+    return (compiled.when, _join(None, exists)), (compiled.when, _join(exists, None))
+
+
+def context_fact(kind: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A fact of another kind, given with the evaluation, that rules may join on."""
+    return {SUBJECT: f"{kind}\x1f{key}", CTX: kind, **values}
 
 
 def _window(compiled: CompiledRule) -> list[dict[str, Any]]:

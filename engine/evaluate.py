@@ -39,8 +39,20 @@ class Action:
     not_before: dt.date | None = None
     idle_from: dt.date | None = None
     days_left: int | None = None
+    days_overdue: int | None = None
     recipients: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One criterion as judged: met, or not, with the value read and its threshold."""
+
+    rule: str
+    criterion: str
+    met: bool
+    value: Any = None
+    threshold: Any = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ class Decision:
     fired: tuple[str, ...]
     suppressed: tuple[Suppression, ...] = field(default=())
     values: tuple[tuple[str, Any], ...] = field(default=())
+    criteria: tuple[Verdict, ...] = field(default=())
 
 
 class Evaluator:
@@ -92,9 +105,23 @@ class Evaluator:
             )
         self.ruleset = durable_adapter.ruleset_for(families, self.rules)
         self.params = params
+        self._order = {r.rule.id: i for i, r in enumerate(self.rules)}
 
-    def decide(self, subjects: Iterable[Subject]) -> Iterator[tuple[Subject, Decision]]:
-        """Decisions in input order; subjects are evaluated in batches of about BATCH facts."""
+    def decide(
+        self, subjects: Iterable[Subject], context: Sequence[dict[str, Any]] = ()
+    ) -> Iterator[tuple[Subject, Decision]]:
+        """Decisions in input order; subjects are evaluated in batches of about BATCH facts.
+
+        `context` holds facts of other kinds (made by durable_adapter.context_fact) that
+        rules may join on; they stay asserted for the whole evaluation.
+        """
+        self.ruleset.assert_context(list(context))
+        try:
+            yield from self._decide(subjects)
+        finally:
+            self.ruleset.retract_context(list(context))
+
+    def _decide(self, subjects: Iterable[Subject]) -> Iterator[tuple[Subject, Decision]]:
         batch: list[Subject] = []
         size = 0
         for subject in subjects:
@@ -119,6 +146,7 @@ class Evaluator:
 
     def _resolve(self, subject: Subject, hits: list[list[durable_adapter.Hit]]) -> Decision:
         actions: list[Action] = []
+        verdicts: list[Verdict] = []
         fired_ids: set[str] = set()
         suppressions: list[Suppression] = []
         statuses: list[str] = []
@@ -127,6 +155,11 @@ class Evaluator:
             zip(subject.snapshots, hits, strict=True)
         ):
             standing, fired_actions, suppressed = self._standing(snapshot_hits)
+            for rule_index, tag in snapshot_hits:
+                if tag in ("met", "unmet"):
+                    verdict = self._verdict(rule_index, tag == "met", snapshot)
+                    if verdict not in verdicts:
+                        verdicts.append(verdict)
             fired_ids.update(self.rules[i].rule.id for i in fired_actions)
             suppressions += [s for s in suppressed if s not in suppressions]
             for rule_index in standing:
@@ -156,19 +189,28 @@ class Evaluator:
             fired=tuple(r.rule.id for r in self.rules if r.rule.id in fired_ids),
             suppressed=tuple(suppressions),
             values=tuple(subject.values.items()),
+            criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
         )
+
+    def _verdict(self, rule_index: int, met: bool, snapshot: Snapshot) -> Verdict:
+        rule = self.rules[rule_index].rule
+        assert rule.criterion is not None
+        spec = rule.criterion
+        value = snapshot.value(spec.value) if spec.value else None
+        threshold = self.params.get(spec.threshold) if spec.threshold else None
+        return Verdict(rule.id, spec.name, met, value, threshold)
 
     def _standing(
         self, hits: list[durable_adapter.Hit]
     ) -> tuple[list[int], dict[int, set[int]], list[Suppression]]:
         """The rules that fired on one snapshot and stand after exceptions, by priority."""
         fired: dict[int, set[int]] = {}
-        for rule_index, action_index in hits:
-            if action_index is None:
+        for rule_index, tag in hits:
+            if tag is None:
                 fired.setdefault(rule_index, set())
-        for rule_index, action_index in hits:
-            if action_index is not None and rule_index in fired:
-                fired[rule_index].add(action_index)
+        for rule_index, tag in hits:
+            if isinstance(tag, int) and rule_index in fired:
+                fired[rule_index].add(tag)
         by_id = {self.rules[i].rule.id for i in fired}
         suppressed: dict[str, str] = {}
         for index in fired:
@@ -195,7 +237,7 @@ class Evaluator:
         if spec.not_before:
             after = snapshot.value(spec.not_before.after)
             values["not_before"] = after_days(after, self.params[spec.not_before.days])
-        for name in ("date", "idle_from", "days_left"):
+        for name in ("date", "idle_from", "days_left", "days_overdue"):
             source = getattr(spec, name)
             if source:
                 values[name] = snapshot.value(source)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine import parcels, projects
+from engine import intake, parcels, projects
 from engine.errors import RulebookError
 from engine.rulebook import RuleFamily, Schema, load_family
 from engine.subjects import Kind
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (parcels.KIND, projects.KIND)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (parcels.KIND, projects.KIND, intake.CANDIDATE_KIND, intake.LISTED_KIND)
+}
 _CACHE: dict[Path, tuple[float, RuleFamily]] = {}
 
 
 def schemas() -> dict[str, Schema]:
-    return {name: (kind.facts, kind.values) for name, kind in KINDS.items()}
+    return {name: (kind.facts, kind.values, kind.context) for name, kind in KINDS.items()}
 
 
 def load(name: str, rules_dir: Path | None = None) -> RuleFamily:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
-from engine import families
+from engine import durable_adapter, families, parcels
 from engine.errors import InputError
-from engine.evaluate import Evaluator
+from engine.evaluate import Decision, Evaluator
 from engine.loader import RowReader
 from engine.report import Renderer, Summary, atomic_output
+from engine.subjects import Subject
+
+OUTCOME_ORDER = ("ADMIT_NEW_START", "ADMIT_RESERVE", "REJECT")
+IDLE_STATUSES = ("idle", "stalled")
 
 
 def evaluate_file(
@@ -20,23 +30,116 @@ def evaluate_file(
     lang: str,
     out: Path | None,
     rules_dir: Path | None = None,
+    *,
+    build_params: dict[str, Any] | None = None,
+    context: Sequence[dict[str, Any]] = (),
+    target: Fraction | None = None,
 ) -> Summary:
     """Evaluate a file of subjects as of a date under the named families; write decisions.
 
     Raises InputError (listing every bad cell) before anything is written if the file has
-    any problem, NotCoveredError if no status rule is in force on `as_of`.
+    any problem, NotCoveredError if no status rule is in force on `as_of`. `context` holds
+    facts of other kinds the rules may join on; `target` asks for the rate summary of a
+    year's list.
     """
     loaded = [families.load(name, rules_dir) for name in family_names]
     kind = families.KINDS[loaded[0].doc.facts]
     evaluator = Evaluator(kind, loaded, as_of)
     reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
-    subjects = kind.build(reader, as_of, evaluator.params, reader.problem)
+    params = {**evaluator.params, **(build_params or {})}
+    subjects = kind.build(reader, as_of, params, reader.problem)
     with atomic_output(out) as stream:
         renderer = Renderer(kind, loaded, as_of, fmt, lang, stream)
         renderer.start()
-        for subject, decision in evaluator.decide(subjects):
+        decided = evaluator.decide(subjects, context)
+        if kind.ranked:
+            decided = ranked(decided)
+        rate = RateSummary(target) if target is not None else None
+        for subject, decision in decided:
+            if rate:
+                rate.add(subject, decision)
             renderer.decision(decision, subject)
         if reader.problems:
             raise InputError(reader.problems)
-        renderer.finish()
+        renderer.finish(rate.as_dict() if rate else {})
     return renderer.summary
+
+
+def ranked(decided: Iterable[tuple[Subject, Decision]]) -> Iterator[tuple[Subject, Decision]]:
+    """Admitted projects first (new starts, then reserve), larger investment first; ranked."""
+
+    def key(item: tuple[Subject, Decision]) -> tuple[int, Decimal, str]:
+        subject, decision = item
+        order = OUTCOME_ORDER.index(decision.status) if decision.status in OUTCOME_ORDER else 9
+        return order, -Decimal(subject.values.get("total_investment", 0)), subject.key
+
+    rank = 0
+    for subject, decision in sorted(decided, key=key):
+        if decision.status in OUTCOME_ORDER[:2]:
+            rank += 1
+            decision = replace(decision, values=(*decision.values, ("rank", rank)))
+        yield subject, decision
+
+
+class RateSummary:
+    """The start/completion rate of a year's list against its target (decisions.md I6)."""
+
+    def __init__(self, target: Fraction) -> None:
+        self.target, self.total, self.started = target, 0, 0
+        self.waiting: list[tuple[str, str, Any]] = []
+
+    def add(self, subject: Subject, decision: Decision) -> None:
+        self.total += 1
+        if decision.status in ("started", "completed"):
+            self.started += 1
+        else:
+            planned = subject.values.get("planned_start")
+            self.waiting.append((str(planned or "9999"), subject.key, subject.values))
+
+    def as_dict(self) -> dict[str, Any]:
+        needed = math.ceil(self.target * self.total)  # the smallest whole number that reaches it
+        rate = Fraction(self.started, self.total) if self.total else Fraction(0)
+        closest = sorted(self.waiting)[:10]
+        return {
+            "total": self.total,
+            "started_or_completed": self.started,
+            "rate": _decimal(rate),
+            "target": _decimal(self.target),
+            "needed_total": needed,
+            "needed_more": max(0, needed - self.started),
+            "target_exact": f"{_decimal(self.target * self.total, 1)} of {self.total}",
+            "closest_to_starting": [
+                {
+                    "subject": key,
+                    "name": values.get("name"),
+                    "planned_start": str(values.get("planned_start") or ""),
+                }
+                for _, key, values in closest
+            ],
+        }
+
+
+def _decimal(value: Fraction, places: int = 4) -> str:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return str(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def idle_holders(source: Path, as_of: date, rules_dir: Path | None = None) -> list[dict[str, Any]]:
+    """Holders with idle (or stalled) land, as the idle-land rules decide them on `as_of`,
+    as facts the intake rules join on. Bad rows in the parcels file are refused."""
+    family = families.load("idle_land", rules_dir)
+    evaluator = Evaluator(parcels.KIND, [family], as_of)
+    reader = RowReader(source, parcels.KIND.model, parcels.KIND.id_field)
+    subjects = parcels.KIND.build(reader, as_of, evaluator.params, reader.problem)
+    found = [
+        durable_adapter.context_fact(
+            "idle_holder",
+            subject.key,
+            {"holder": getattr(subject.row, "holder", ""), "parcel": subject.key},
+        )
+        for subject, decision in evaluator.decide(subjects)
+        if decision.status in IDLE_STATUSES
+    ]
+    if reader.problems:
+        raise InputError(reader.problems)
+    return found

@@ -43,6 +43,7 @@ CSV_COLUMNS = (
     "not_before",
     "idle_from",
     "days_left",
+    "days_overdue",
     "recipients",
     "options",
 )
@@ -135,6 +136,14 @@ def _percent(value: Any) -> str:
     return f"{Decimal(value) * 100:.2f}%"
 
 
+def _unmet(r: Renderer, d: Decision, s: Subject) -> str:
+    return ", ".join(v.criterion for v in d.criteria if not v.met)
+
+
+def _overdue(r: Renderer, d: Decision, s: Subject) -> str:
+    return ", ".join(f"{a.code} ({a.days_overdue} d)" for a in d.actions if a.days_overdue)
+
+
 def _fees(decision: Decision) -> dict[str, Decimal]:
     fees = [a.amount for a in decision.actions if a.code == "CHARGE_IDLE_FEE" and a.amount]
     return {"idle_fees_total": sum(fees, Decimal("0.00"))}
@@ -219,6 +228,44 @@ VIEWS: dict[str, View] = {
             ),
         ),
     ),
+    "intake_candidate": View(
+        noun=_t("projects", "项目"),
+        columns=(
+            (_t("rank", "排序"), _value("rank")),
+            (_t("project", "项目"), lambda r, d, s: d.subject),
+            (_t("name", "名称"), _value("name")),
+            (_t("category", "类别"), _value("category")),
+            (_t("investment", "总投资"), _value("total_investment", money)),
+            (_t("outcome", "结论"), lambda r, d, s: r.status_label(d.status)),
+            (_t("criteria not met", "未达标条件"), _unmet),
+        ),
+        totals=lambda d: {},
+        lines=(),
+    ),
+    "listed_project": View(
+        noun=_t("projects", "项目"),
+        columns=(
+            (_t("project", "项目"), lambda r, d, s: d.subject),
+            (_t("name", "名称"), _value("name")),
+            (_t("investment", "投资"), _value("investment", money)),
+            (_t("planned start", "计划开工"), _value("planned_start")),
+            (_t("status", "状态"), lambda r, d, s: r.status_label(d.status)),
+            (_t("actions", "措施"), _overdue),
+        ),
+        totals=lambda d: {},
+        lines=(
+            (
+                _t(
+                    "started or completed: {started_or_completed} of {total}, rate {rate}; "
+                    "target {target} needs {needed_total} ({target_exact}, rounded up): "
+                    "{needed_more} more",
+                    "已开竣工：{started_or_completed}/{total}，开竣工率 {rate}；目标 {target} 需 "
+                    "{needed_total} 个（{target_exact}，向上取整），还需 {needed_more} 个",
+                ),
+                lambda s: {},
+            ),
+        ),
+    ),
 }
 
 
@@ -245,6 +292,7 @@ class Renderer:
         self._recipients: dict[str, Text] = {}
         self._options: dict[str, Text] = {}
         self._basis: dict[tuple[str, int], str] = {}
+        self._rule_basis: dict[str, str] = {}
         for family in families:
             for code, entry in family.doc.action_codes.items():
                 self._titles[code] = entry.title.in_(lang).format(**self.params)
@@ -252,6 +300,7 @@ class Renderer:
             self._recipients.update(family.doc.recipients)
             self._options.update(family.doc.options)
             for r in family.rules:
+                self._rule_basis[r.rule.id] = family.basis(r.rule, lang)
                 for i, a in enumerate(r.actions):
                     self._basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
         self._csv = csv.writer(out) if fmt == "csv" else None
@@ -308,8 +357,10 @@ class Renderer:
             self._rows.append(tuple(cell(self, decision, subject) for _, cell in self.view.columns))
         self._first = False
 
-    def finish(self) -> None:
-        summary = self.summary.as_dict(self.view.noun.en, list(self._statuses))
+    def finish(self, extra: dict[str, Any] | None = None) -> None:
+        """Close the output; `extra` adds figures about the whole list to the summary."""
+        self.extra = extra or {}
+        summary = {**self.summary.as_dict(self.view.noun.en, list(self._statuses)), **self.extra}
         if self.fmt == "json":
             self.out.write("\n], " + json.dumps({"summary": summary}, ensure_ascii=False)[1:])
             self.out.write("\n")
@@ -344,6 +395,18 @@ class Renderer:
     def as_dict(self, decision: Decision) -> dict[str, Any]:
         record: dict[str, Any] = {"subject": decision.subject, "status": decision.status}
         record.update((name, plain(value)) for name, value in decision.values)
+        if decision.criteria:
+            record["criteria"] = [
+                {
+                    "criterion": v.criterion,
+                    "value": plain(v.value),
+                    "threshold": plain(v.threshold),
+                    "met": v.met,
+                    "rule": v.rule,
+                    "basis": self._rule_basis[v.rule],
+                }
+                for v in decision.criteria
+            ]
         record["actions"] = [self.action_dict(a) for a in decision.actions]
         record["rules_fired"] = list(decision.fired)
         if decision.suppressed:
@@ -385,7 +448,8 @@ class Renderer:
             if summary.by_status[status]:
                 self.out.write(f"  {self.status_label(status)}: {summary.by_status[status]}\n")
         for label, values in self.view.lines:
-            self.out.write("  " + label.in_(self.lang).format(**values(summary)) + "\n")
+            figures = {**values(summary), **self.extra}
+            self.out.write("  " + label.in_(self.lang).format(**figures) + "\n")
 
 
 def _width(text: str) -> int:

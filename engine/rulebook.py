@@ -77,7 +77,7 @@ class Citation(_Strict):
 
 class Parameter(_Strict):
     value: Any
-    type: Literal["years", "days", "rate", "ratio"]
+    type: Literal["years", "days", "rate", "ratio", "money"]
     maximum: Any = Field(default=None, alias="max")
     set_by: Literal["law", "district"]
     source: str = Field(min_length=1)
@@ -107,8 +107,25 @@ class ActionSpec(_Strict):
     not_before: DueSpec | None = None  # the first day after such a period
     idle_from: str | None = None
     days_left: str | None = None
+    days_overdue: str | None = None
     recipients: list[str] = []
     options: list[str] = []
+
+
+class Exists(_Strict):
+    """A join: another kind of fact, given with the evaluation, sharing a field's value."""
+
+    fact: str
+    match: str
+
+
+class Criterion(_Strict):
+    """A criterion the rule judges: met where `test` holds, not met where it fails."""
+
+    name: str
+    title: Text
+    value: str | None = None  # the value shown beside the verdict
+    threshold: str | None = None  # the parameter it is held against
 
 
 class CodeEntry(_Strict):
@@ -129,6 +146,11 @@ class Rule(_Strict):
     when: list[Any] = Field(min_length=1)
     status: str | None = None
     actions: list[ActionSpec] = []
+    if_exists: Exists | None = None
+    unless_exists: Exists | None = None
+    criterion: Criterion | None = None
+    test: list[Any] = []  # a criterion's test, met where it holds
+    test_unless_exists: Exists | None = None  # or: met where no such fact exists
     priority: int
     exception_of: list[str] = []
     note: Text | None = None
@@ -145,7 +167,7 @@ class FamilyFile(_Strict):
     laws: dict[str, Law]
     statuses: dict[str, Text]
     parameters: dict[str, Parameter]
-    action_codes: dict[str, CodeEntry]
+    action_codes: dict[str, CodeEntry] = {}
     recipients: dict[str, Text] = {}
     options: dict[str, Text] = {}
     predicates: dict[str, Predicate] = {}
@@ -163,6 +185,7 @@ class CompiledRule:
     rule: Rule
     when: Condition
     actions: tuple[CompiledAction, ...]
+    test: Condition | None = None  # a criterion's test
 
 
 @dataclass(frozen=True)
@@ -199,6 +222,14 @@ def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
             raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
         return int(raw)
+    if kind == "money":
+        try:
+            money = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"expected an amount of yuan, got {raw!r}") from None
+        if not money.is_finite() or not 0 <= money <= Decimal("1e13"):
+            raise ValueError(f"expected an amount of yuan up to 10^13, got {raw!r}")
+        return money
     if not _PARAM_NUMBER.match(text):
         raise ValueError(f"expected a {kind} such as 0.20 or 1/3, got {raw!r}")
     try:
@@ -255,7 +286,8 @@ def cite_text(law: Law, cite: Citation, lang: str) -> str:
     return text + (f" §{cite.section}" if cite.section else "")
 
 
-Schema = tuple[Mapping[str, FactField], Mapping[str, str]]
+# facts rules may test, values actions may carry, other kinds of fact it may be joined with
+Schema = tuple[Mapping[str, FactField], Mapping[str, str], Mapping[str, tuple[str, ...]]]
 
 
 def load_family(path: Path, schemas: Mapping[str, Schema]) -> RuleFamily:
@@ -312,9 +344,10 @@ class _Predicates(Mapping[str, Condition]):
         written: Mapping[str, Predicate],
         facts: Mapping[str, FactField],
         params: Mapping[str, Value],
+        kinds: Mapping[str, str],
     ) -> None:
         self.written = written
-        self.scope = Scope(facts, params, self)
+        self.scope = Scope(facts, params, self, kinds)
         self._parsed: dict[str, Condition] = {}
         self._parsing: list[str] = []
 
@@ -354,10 +387,11 @@ class _Checker:
         doc: FamilyFile,
         fact_fields: Mapping[str, FactField],
         value_fields: Mapping[str, str],
+        context: Mapping[str, tuple[str, ...]],
         problems: list[str],
     ) -> None:
         self.path, self.doc, self.problems = path, doc, problems
-        self.fact_fields, self.value_fields = fact_fields, value_fields
+        self.fact_fields, self.value_fields, self.context = fact_fields, value_fields, context
         self.params: dict[str, int | Decimal | Fraction] = {}
 
     def fail(self, where: str, message: str) -> None:
@@ -377,10 +411,15 @@ class _Checker:
                     )
             except ValueError as exc:
                 self.fail(f"parameter {name}", str(exc))
-        comparable: dict[str, Value] = {
-            k: v for k, v in self.params.items() if not isinstance(v, Decimal)
-        }
-        predicates = _Predicates(doc.predicates, self.fact_fields, comparable)
+        kinds = {name: p.type for name, p in doc.parameters.items()}
+        comparable: dict[str, Value] = {}
+        for name, value in self.params.items():
+            if isinstance(value, Decimal):
+                if kinds[name] == "money":  # money thresholds compare exactly, as fractions
+                    comparable[name] = Fraction(value)
+            else:
+                comparable[name] = value
+        predicates = _Predicates(doc.predicates, self.fact_fields, comparable, kinds)
         for name, pred in doc.predicates.items():
             self.condition(f"predicate {name}", pred.when, predicates.scope)
         scope = predicates.scope
@@ -421,8 +460,10 @@ class _Checker:
                         f"field 'exception_of': no other rule has id {other!r}"
                         f"{did_you_mean(other, ids)}",
                     )
-            if rule.status is None and not rule.actions:
-                self.fail(where, "the rule sets no status and yields no action")
+            if rule.status is None and not rule.actions and rule.criterion is None:
+                self.fail(
+                    where, "the rule sets no status, yields no action and judges no criterion"
+                )
             when = self.condition(f"{where}: field 'when'", rule.when, scope)
             actions = []
             for index, spec in enumerate(rule.actions):
@@ -435,8 +476,11 @@ class _Checker:
                     )
                 )
                 self.check_action(f"{where}: field 'actions[{index}]'", spec)
+            test = self.criterion(where, rule, scope)
+            for name in ("if_exists", "unless_exists", "test_unless_exists"):
+                self.join(where, name, getattr(rule, name))
             if when is not None:
-                compiled.append(CompiledRule(rule, when, tuple(actions)))
+                compiled.append(CompiledRule(rule, when, tuple(actions), test))
         return RuleFamily(self.path, doc, sha256, self.params, tuple(compiled), self.fact_fields)
 
     def condition(self, where: str, items: list[Any], scope: Scope) -> Condition | None:
@@ -465,6 +509,7 @@ class _Checker:
             ("date", spec.date, "date"),
             ("idle_from", spec.idle_from, "date"),
             ("days_left", spec.days_left, "int"),
+            ("days_overdue", spec.days_overdue, "int"),
         ]
         if spec.amount:
             wanted.append(("amount.of", spec.amount.of, "money"))
@@ -487,6 +532,48 @@ class _Checker:
         for code in spec.options:
             if code not in doc.options:
                 self.fail(where, f"unknown option {code!r}")
+
+    def criterion(self, where: str, rule: Rule, scope: Scope) -> Condition | None:
+        """A criterion rule has exactly one test, sets no status and yields no action."""
+        if rule.criterion is None:
+            if rule.test or rule.test_unless_exists:
+                self.fail(where, "field 'test': only a rule with a 'criterion' has a test")
+            return None
+        if bool(rule.test) == bool(rule.test_unless_exists):
+            self.fail(
+                where, "field 'criterion': give exactly one of 'test' and 'test_unless_exists'"
+            )
+        if rule.status is not None or rule.actions:
+            self.fail(where, "field 'criterion': a criterion rule sets no status and no action")
+        spec = rule.criterion
+        if spec.value is not None and spec.value not in self.value_fields:
+            self.fail(
+                where,
+                f"field 'criterion.value': {spec.value!r} is not a value of the "
+                f"facts{did_you_mean(spec.value, list(self.value_fields))}",
+            )
+        if spec.threshold is not None and spec.threshold not in self.doc.parameters:
+            self.fail(where, f"field 'criterion.threshold': unknown parameter {spec.threshold!r}")
+        if not rule.test:
+            return None
+        return self.condition(f"{where}: field 'test'", rule.test, scope)
+
+    def join(self, where: str, name: str, exists: Exists | None) -> None:
+        if exists is None:
+            return
+        fields = self.context.get(exists.fact)
+        if fields is None:
+            self.fail(
+                where,
+                f"field '{name}.fact': unknown kind of fact {exists.fact!r}"
+                f"{did_you_mean(exists.fact, list(self.context))}",
+            )
+        elif exists.match not in fields or self.fact_fields.get(exists.match) is None:
+            self.fail(
+                where,
+                f"field '{name}.match': {exists.match!r} is not a field of both "
+                f"the subject and {exists.fact}",
+            )
 
     def renders(self, where: str, law: Law, cite: Citation) -> None:
         """A citation must read in both languages, or the rule file is refused now."""

@@ -9,7 +9,7 @@ snapshot of the event concerned, and the status on the last snapshot.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from typing import Any, Protocol
@@ -59,3 +59,6 @@ class Kind:
     values: Mapping[str, str]  # value name -> "date" | "int" | "money"
     required_params: tuple[str, ...]
     build: Callable[[Iterable[Any], date, Mapping[str, Any], ProblemSink], Iterator[Subject]]
+    # Other kinds of fact given with an evaluation, that rules may join on: name -> fields.
+    context: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ranked: bool = False  # decisions are ranked by outcome once all are made
