@@ -6,9 +6,9 @@ from typing import Any
 
 from engine import families
 
-pytest_plugins = ["steps.parcel_steps", "steps.budget_steps"]
+pytest_plugins = ["steps.parcel_steps", "steps.budget_steps", "steps.intake_steps"]
 
-FAMILIES = ("idle_land", "budget", "budget_national")
+FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
 RULE_IDS = {r.rule.id for name in FAMILIES for r in families.load(name).rules}
 
 

@@ -44,7 +44,7 @@ def _rule_tags() -> set[str]:
     }
 
 
-FAMILIES = ("idle_land", "budget", "budget_national")
+FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
 
 
 def _rule_ids() -> set[str]:

@@ -1,0 +1,263 @@
+"""Steps for project intake and the year's list, through `comply intake` and `comply portfolio`.
+
+Scenarios write rows exactly as a planning office's CSV holds them and run the real
+commands (click's runner, the real durable_rules engine), reading back their JSON output.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pytest_bdd import given, parsers, then, when
+
+from cli import main
+from engine.intake import Candidate, ListedProject
+from engine.parcels import Parcel
+
+READY = {
+    "land_secured": "true",
+    "planning_approved": "true",
+    "eia_approved": "true",
+    "feasibility_approved": "true",
+    "filing_done": "true",
+    "funds_secured": "true",
+    "expropriation_pending": "false",
+    "government_funded": "false",
+}
+
+
+@pytest.fixture
+def candidates() -> list[dict[str, str]]:
+    return []
+
+
+@pytest.fixture
+def idle_parcels() -> list[dict[str, str]]:
+    return []
+
+
+@pytest.fixture
+def listed() -> list[dict[str, str]]:
+    return []
+
+
+@given(
+    parsers.parse(
+        'a candidate "{project}" in {category} investing {amount} yuan, ready to start on {day}'
+    )
+)
+def candidate(
+    candidates: list[dict[str, str]], project: str, category: str, amount: str, day: str
+) -> None:
+    candidates.append(
+        {
+            "project_id": project,
+            "name": "示例项目",
+            "category": category,
+            "holder": "示例投资有限公司",
+            "total_investment": amount.replace(",", ""),
+            "land_mu": "100",
+            "expected_annual_tax": "",
+            "planned_start": day,
+            **READY,
+        }
+    )
+
+
+@given(parsers.parse("the candidate expects {tax} yuan of tax a year on {mu} mu"))
+def tax(candidates: list[dict[str, str]], tax: str, mu: str) -> None:
+    candidates[-1].update(expected_annual_tax=tax.replace(",", ""), land_mu=mu)
+
+
+@given(parsers.parse('the candidate\'s "{column}" is {value}'))
+def candidate_cell(candidates: list[dict[str, str]], column: str, value: str) -> None:
+    candidates[-1][column] = value
+
+
+@given(parsers.parse('the candidate\'s holder is "{holder}"'))
+def candidate_holder(candidates: list[dict[str, str]], holder: str) -> None:
+    candidates[-1]["holder"] = holder
+
+
+@given(parsers.parse('"{holder}" holds a parcel agreed to start on {day}, not started'))
+def holder_parcel(idle_parcels: list[dict[str, str]], holder: str, day: str) -> None:
+    idle_parcels.append(
+        {
+            "parcel_id": f"IP{len(idle_parcels) + 1}",
+            "holder": holder,
+            "supply": "transfer",
+            "price": "10000000",
+            "agreed_start": day,
+        }
+    )
+
+
+@when(
+    parsers.parse("the candidates are screened for {year:d} as of {day}"),
+    target_fixture="intake_result",
+)
+def screen(
+    candidates: list[dict[str, str]],
+    idle_parcels: list[dict[str, str]],
+    year: int,
+    day: str,
+    tmp_path: Path,
+) -> dict[str, Any]:
+    source = _write(tmp_path / "intake.csv", list(Candidate.model_fields), candidates)
+    args = ["intake", str(source), "--plan-year", str(year), "--as-of", day]
+    if idle_parcels:
+        parcels = _write(tmp_path / "parcels.csv", list(Parcel.model_fields), idle_parcels)
+        args += ["--parcels", str(parcels)]
+    return _run(args, tmp_path)
+
+
+@given(parsers.parse('a listed project "{project}" planned to start on {day}'))
+def listed_project(listed: list[dict[str, str]], project: str, day: str) -> None:
+    listed.append(
+        {"project_id": project, "name": "示例项目", "investment": "100000000", "planned_start": day}
+    )
+
+
+@given(parsers.parse("{count:d} listed projects, {started:d} of them started on {day}"))
+def many_listed(listed: list[dict[str, str]], count: int, started: int, day: str) -> None:
+    for n in range(count):
+        listed.append(
+            {
+                "project_id": f"L{n + 1:03d}",
+                "name": "示例项目",
+                "investment": "100000000",
+                "planned_start": day,
+                "started_on": day if n < started else "",
+            }
+        )
+
+
+@given(parsers.parse("the listed project started on {day}"))
+def listed_started(listed: list[dict[str, str]], day: str) -> None:
+    listed[-1]["started_on"] = day
+
+
+@given(parsers.parse("the listed project was completed on {day}"))
+def listed_completed(listed: list[dict[str, str]], day: str) -> None:
+    listed[-1]["completed_on"] = day
+
+
+@given(parsers.parse("the listed project must start by {day}"))
+def must_start(listed: list[dict[str, str]], day: str) -> None:
+    listed[-1]["must_start_by"] = day
+
+
+@when(
+    parsers.parse("the list is tracked as of {day} against a target of {target}"),
+    target_fixture="portfolio_result",
+)
+def track(listed: list[dict[str, str]], day: str, target: str, tmp_path: Path) -> dict[str, Any]:
+    source = _write(tmp_path / "projects.csv", list(ListedProject.model_fields), listed)
+    return _run(["portfolio", str(source), "--as-of", day, "--target", target], tmp_path)
+
+
+def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _run(args: list[str], tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / "out.json"
+    run = CliRunner().invoke(main, [*args, "--out", str(out)])
+    result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output}
+    if run.exit_code == 0:
+        document = json.loads(out.read_text(encoding="utf-8"))
+        result["summary"] = document["summary"]
+        result["by_subject"] = {d["subject"]: d for d in document["decisions"]}
+    return result
+
+
+def _one(result: dict[str, Any], project: str) -> dict[str, Any]:
+    assert result["exit_code"] == 0, result["output"]
+    decision: dict[str, Any] = result["by_subject"][project]
+    return decision
+
+
+@then(parsers.parse('candidate "{project}" is admitted as a new start'))
+def new_start(intake_result: dict[str, Any], project: str) -> None:
+    assert _one(intake_result, project)["status"] == "ADMIT_NEW_START"
+
+
+@then(parsers.parse('candidate "{project}" is admitted to the reserve list'))
+def reserve(intake_result: dict[str, Any], project: str) -> None:
+    assert _one(intake_result, project)["status"] == "ADMIT_RESERVE"
+
+
+@then(parsers.parse('candidate "{project}" is rejected'))
+def rejected(intake_result: dict[str, Any], project: str) -> None:
+    assert _one(intake_result, project)["status"] == "REJECT"
+
+
+@then(parsers.parse('candidate "{project}" has outcome {outcome}'))
+def outcome(intake_result: dict[str, Any], project: str, outcome: str) -> None:
+    assert _one(intake_result, project)["status"] == outcome
+
+
+@then(parsers.parse('for candidate "{project}" the criterion {criterion} is {verdict}'))
+def criterion(intake_result: dict[str, Any], project: str, criterion: str, verdict: str) -> None:
+    found = [c for c in _one(intake_result, project)["criteria"] if c["criterion"] == criterion]
+    assert found, f"no {criterion} criterion"
+    assert found[0]["met"] is (verdict == "met"), found[0]
+
+
+@then(
+    parsers.parse(
+        'for candidate "{project}" the criterion {criterion} is judged against {threshold}'
+    )
+)
+def criterion_threshold(
+    intake_result: dict[str, Any], project: str, criterion: str, threshold: str
+) -> None:
+    found = [c for c in _one(intake_result, project)["criteria"] if c["criterion"] == criterion]
+    assert found, f"no {criterion} criterion"
+    assert found[0]["threshold"] == threshold.replace(",", ""), found
+
+
+@then(parsers.parse('candidate "{project}" is ranked {rank:d}'))
+def ranked(intake_result: dict[str, Any], project: str, rank: int) -> None:
+    assert _one(intake_result, project).get("rank") == rank
+
+
+@then(parsers.parse("the rate is {rate}, {started:d} of {total:d} started or completed"))
+def rate(portfolio_result: dict[str, Any], rate: str, started: int, total: int) -> None:
+    summary = portfolio_result["summary"]
+    assert (summary["rate"], summary["started_or_completed"], summary["total"]) == (
+        rate,
+        started,
+        total,
+    )
+
+
+@then(parsers.parse("{needed:d} are needed to reach the target, {more:d} more"))
+def needed(portfolio_result: dict[str, Any], needed: int, more: int) -> None:
+    summary = portfolio_result["summary"]
+    assert (summary["needed_total"], summary["needed_more"]) == (needed, more)
+
+
+@then(parsers.parse('listed project "{project}" is "{status}"'))
+def listed_status(portfolio_result: dict[str, Any], project: str, status: str) -> None:
+    assert _one(portfolio_result, project)["status"] == status
+
+
+@then(parsers.parse('listed project "{project}" is supervised, {days:d} days overdue'))
+def supervised(portfolio_result: dict[str, Any], project: str, days: int) -> None:
+    actions = _one(portfolio_result, project)["actions"]
+    assert [(a["code"], a["days_overdue"]) for a in actions] == [("SUPERVISE_START", days)]
+
+
+@then(parsers.parse('listed project "{project}" is not supervised'))
+def not_supervised(portfolio_result: dict[str, Any], project: str) -> None:
+    assert _one(portfolio_result, project)["actions"] == []
