@@ -15,6 +15,9 @@ $(BIN)/comply: pyproject.toml
 example: $(BIN)/comply
 	$(BIN)/comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31
 	$(BIN)/comply budget examples/district-2012/budget.csv --as-of 2012-08-31
+	$(BIN)/comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \
+		--parcels examples/district-2012/parcels.csv --as-of 2012-08-31
+	$(BIN)/comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

@@ -99,10 +99,18 @@ class Candidate(BaseModel):
             return value.strip()
         raise ValueError(f"one of {', '.join(CATEGORIES)}")
 
-    @field_validator("total_investment", "land_mu", "expected_annual_tax", mode="before")
+    @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod
     def _amount(cls, value: Any) -> Decimal:
         return parse_amount(value)
+
+    @field_validator("land_mu", mode="before")
+    @classmethod
+    def _area(cls, value: Any) -> Decimal:
+        try:
+            return parse_amount(value)
+        except ValueError:
+            raise ValueError("a positive area in mu, such as 80 or 12.5") from None
 
     @field_validator("planned_start", mode="before")
     @classmethod

@@ -29,6 +29,8 @@ from engine.rulebook import RuleFamily, Text
 from engine.subjects import Kind, Subject
 
 FORMATS = ("table", "json", "jsonl", "csv")
+# The values an action may carry besides its code, rule, basis and title, in output order.
+ACTION_VALUES = ("date", "amount", "due", "not_before", "idle_from", "days_left", "days_overdue")
 CSV_COLUMNS = (
     "as_of",
     "subject",
@@ -37,13 +39,7 @@ CSV_COLUMNS = (
     "rule",
     "basis",
     "title",
-    "date",
-    "amount",
-    "due",
-    "not_before",
-    "idle_from",
-    "days_left",
-    "days_overdue",
+    *ACTION_VALUES,
     "recipients",
     "options",
 )
@@ -377,7 +373,7 @@ class Renderer:
             "basis": self._basis[action.rule, action.index],
             "title": self._titles[action.code],
         }
-        for name in ("date", "amount", "due", "not_before", "idle_from", "days_left"):
+        for name in ACTION_VALUES:
             value = getattr(action, name)
             if value is not None:
                 record[name] = plain(value)
@@ -425,10 +421,7 @@ class Renderer:
                 action.rule,
                 record["basis"],
                 record["title"],
-                *(
-                    str(record.get(name, ""))
-                    for name in ("date", "amount", "due", "not_before", "idle_from", "days_left")
-                ),
+                *(str(record.get(name, "")) for name in ACTION_VALUES),
                 ";".join(r["code"] for r in record.get("recipients", [])),
                 ";".join(o["code"] for o in record.get("options", [])),
             )
