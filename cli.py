@@ -101,6 +101,27 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _run(
+    names: list[str],
+    noun: str,
+    file: Path,
+    as_of: date,
+    fmt: str | None,
+    out: Path | None,
+    lang: str,
+    rules_dir: Path | None,
+    **options: Any,
+) -> None:
+    """Evaluate FILE under the named families; say where the output went, if a file."""
+    chosen = _format(fmt, out)
+    summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir, **options)
+    if out is not None:
+        click.echo(
+            f"{summary.subjects} {noun} evaluated as of {as_of}; {chosen} written to {out}",
+            err=True,
+        )
+
+
 def _format(fmt: str | None, out: Path | None) -> str:
     if fmt:
         return fmt
@@ -134,13 +155,7 @@ def parcels(
       comply parcels parcels.csv --as-of 2012-08-31 --lang zh
       comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
     """
-    chosen = _format(fmt, out)
-    summary = jobs.evaluate_file(["idle_land"], file, as_of, chosen, lang, out, rules_dir)
-    if out is not None:
-        click.echo(
-            f"{summary.subjects} parcels evaluated as of {as_of}; {chosen} written to {out}",
-            err=True,
-        )
+    _run(["idle_land"], "parcels", file, as_of, fmt, out, lang, rules_dir)
 
 
 @main.command()
@@ -181,13 +196,7 @@ def budget(
         national = families.load("budget_national", rules_dir).doc.enabled
     if national:
         names.append("budget_national")
-    chosen = _format(fmt, out)
-    summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir)
-    if out is not None:
-        click.echo(
-            f"{summary.subjects} projects evaluated as of {as_of}; {chosen} written to {out}",
-            err=True,
-        )
+    _run(names, "projects", file, as_of, fmt, out, lang, rules_dir)
 
 
 @main.command()
@@ -231,24 +240,18 @@ def intake(
           --parcels examples/district-2012/parcels.csv --as-of 2012-08-31
     """
     context = jobs.idle_holders(parcels_file, as_of, rules_dir) if parcels_file else []
-    chosen = _format(fmt, out)
-    summary = jobs.evaluate_file(
+    _run(
         ["intake"],
+        "candidates",
         file,
         as_of,
-        chosen,
-        lang,
+        fmt,
         out,
+        lang,
         rules_dir,
         build_params={"plan_year": plan_year},
         context=context,
     )
-    if out is not None:
-        click.echo(
-            f"{summary.subjects} candidates screened for {plan_year} as of {as_of}; "
-            f"{chosen} written to {out}",
-            err=True,
-        )
 
 
 @main.command()
@@ -283,15 +286,7 @@ def portfolio(
     """
     family = families.load("portfolio", rules_dir)
     goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
-    chosen = _format(fmt, out)
-    summary = jobs.evaluate_file(
-        ["portfolio"], file, as_of, chosen, lang, out, rules_dir, target=goal
-    )
-    if out is not None:
-        click.echo(
-            f"{summary.subjects} projects tracked as of {as_of}; {chosen} written to {out}",
-            err=True,
-        )
+    _run(["portfolio"], "projects", file, as_of, fmt, out, lang, rules_dir, target=goal)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from engine import fields
 from engine.conditions import FactField
-from engine.dates import DATE_FORMS, parse_date
-from engine.parcels import TRUE_WORDS, parse_amount
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 CATEGORIES = ("infrastructure", "industry", "hightech", "social", "service")
@@ -35,34 +34,6 @@ BOOLEANS = (
     "expropriation_pending",
     "government_funded",
 )
-
-
-def _blanks_out(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {
-            k: v.strip() if isinstance(v, str) else v
-            for k, v in data.items()
-            if not (v is None or (isinstance(v, str) and not v.strip()))
-        }
-    return data
-
-
-def _date(value: Any) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return parse_date(str(value))
-    except ValueError:
-        raise ValueError(DATE_FORMS) from None
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    word = str(value).strip().lower()
-    if word in TRUE_WORDS:
-        return TRUE_WORDS[word]
-    raise ValueError("true or false (是/否, 1/0 also accepted)")
 
 
 class Candidate(BaseModel):
@@ -90,37 +61,35 @@ class Candidate(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
-        return _blanks_out(data)
+        return fields.blanks_out(data)
 
     @field_validator("category", mode="before")
     @classmethod
     def _category(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in CATEGORIES:
-            return value.strip()
-        raise ValueError(f"one of {', '.join(CATEGORIES)}")
+        return fields.code(value, CATEGORIES, f"one of {', '.join(CATEGORIES)}")
 
     @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod
     def _amount(cls, value: Any) -> Decimal:
-        return parse_amount(value)
+        return fields.amount(value)
 
     @field_validator("land_mu", mode="before")
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
-            return parse_amount(value)
+            return fields.amount(value)
         except ValueError:
             raise ValueError("a positive area in mu, such as 80 or 12.5") from None
 
     @field_validator("planned_start", mode="before")
     @classmethod
     def _planned(cls, value: Any) -> date:
-        return _date(value)
+        return fields.day(value)
 
     @field_validator(*BOOLEANS, mode="before")
     @classmethod
     def _flag(cls, value: Any) -> bool:
-        return _bool(value)
+        return fields.flag(value)
 
 
 CANDIDATE_FACTS: dict[str, FactField] = {
@@ -246,17 +215,17 @@ class ListedProject(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
-        return _blanks_out(data)
+        return fields.blanks_out(data)
 
     @field_validator("investment", mode="before")
     @classmethod
     def _amount(cls, value: Any) -> Decimal:
-        return parse_amount(value)
+        return fields.amount(value)
 
     @field_validator("planned_start", "must_start_by", "started_on", "completed_on", mode="before")
     @classmethod
     def _dates(cls, value: Any) -> date:
-        return _date(value)
+        return fields.day(value)
 
     @model_validator(mode="after")
     def _order(self) -> ListedProject:

@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from engine import fields
 from engine.conditions import FactField
-from engine.dates import DATE_FORMS, add_years, full_from, full_years, parse_date
+from engine.dates import add_years, full_from, full_years
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 SUPPLY_ALIASES = {
@@ -29,18 +30,6 @@ SUPPLY_ALIASES = {
     "划拨": "allocation",
 }
 CAUSES = ("holder", "government", "force_majeure")
-TRUE_WORDS = {
-    "true": True,
-    "yes": True,
-    "1": True,
-    "是": True,
-    "y": True,
-    "false": False,
-    "no": False,
-    "0": False,
-    "否": False,
-    "n": False,
-}
 
 # The facts rules may test (rules/idle_land.yaml names them; the rulebook checks the names).
 FACT_FIELDS: dict[str, FactField] = {
@@ -122,41 +111,6 @@ MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow 
 REQUIRED_PARAMS = ("idle_after_years", "reclaim_after_years", "start_after_delivery_years")
 
 
-MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any land price; bounds the arithmetic
-_RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
-
-
-def parse_amount(value: Any) -> Decimal:
-    """A positive amount of yuan with at most two decimals (fen)."""
-    try:
-        amount = Decimal(str(value).strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
-    if not amount.is_finite() or not 0 < amount <= MAX_YUAN:
-        raise ValueError(f"a positive amount in yuan, at most {MAX_YUAN:,.0f}")
-    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
-    return amount
-
-
-def parse_ratio(value: Any) -> Fraction:
-    """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
-    text = str(value).strip()
-    if not _RATIO.match(text):
-        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
-    try:
-        ratio = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
-    except ZeroDivisionError:
-        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%") from None
-    if not 0 <= ratio <= 1:
-        raise ValueError("a share between 0 and 1, such as 0.25, 1/3 or 25%")
-    return ratio
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 class Parcel(BaseModel):
     """One row of a parcels file, as the input contract defines it."""
 
@@ -187,26 +141,17 @@ class Parcel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _defaults_for_blanks(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            return {k: v for k, v in data.items() if not _blank(v)}
-        return data
-
-    @field_validator("parcel_id", "holder", "mortgagee", mode="before")
-    @classmethod
-    def _strip(cls, value: Any) -> Any:
-        return value.strip() if isinstance(value, str) else value
+        return fields.blanks_out(data)
 
     @field_validator("supply", mode="before")
     @classmethod
     def _supply(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in SUPPLY_ALIASES:
-            return SUPPLY_ALIASES[value.strip()]
-        raise ValueError("transfer or allocation (出让 or 划拨)")
+        return fields.code(value, SUPPLY_ALIASES, "transfer or allocation (出让 or 划拨)")
 
     @field_validator("price", mode="before")
     @classmethod
     def _price(cls, value: Any) -> Decimal:
-        return parse_amount(value)
+        return fields.amount(value)
 
     @field_validator(
         "agreed_start",
@@ -220,37 +165,25 @@ class Parcel(BaseModel):
         mode="before",
     )
     @classmethod
-    def _date(cls, value: Any) -> Any:
-        if isinstance(value, date):
-            return value
-        try:
-            return parse_date(str(value))
-        except ValueError:
-            raise ValueError(DATE_FORMS) from None
+    def _date(cls, value: Any) -> date:
+        return fields.day(value)
 
     @field_validator("developed_ratio", "invested_ratio", mode="before")
     @classmethod
     def _ratio(cls, value: Any) -> Fraction:
-        return parse_ratio(value)
+        return fields.ratio(value)
 
     @field_validator("cause", mode="before")
     @classmethod
     def _cause(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in CAUSES:
-            return value.strip()
-        raise ValueError(f"one of {', '.join(CAUSES)} (empty means holder)")
+        return fields.code(value, CAUSES, f"one of {', '.join(CAUSES)} (empty means holder)")
 
     @field_validator(
         "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"
     )
     @classmethod
-    def _bool(cls, value: Any) -> Any:
-        if isinstance(value, bool):
-            return value
-        word = str(value).strip().lower()
-        if word in TRUE_WORDS:
-            return TRUE_WORDS[word]
-        raise ValueError("true or false (是/否, 1/0 also accepted)")
+    def _bool(cls, value: Any) -> bool:
+        return fields.flag(value)
 
     @field_validator("government_delay_days", mode="before")
     @classmethod

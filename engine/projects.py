@@ -29,9 +29,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from engine import fields
 from engine.conditions import FactField
-from engine.dates import DATE_FORMS, parse_date
-from engine.parcels import parse_amount
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
@@ -154,35 +153,22 @@ class BudgetEvent(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            return {
-                k: v.strip() if isinstance(v, str) else v
-                for k, v in data.items()
-                if not (v is None or (isinstance(v, str) and not v.strip()))
-            }
-        return data
+        return fields.blanks_out(data)
 
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: Any) -> Any:
-        if isinstance(value, date):
-            return value
-        try:
-            return parse_date(str(value))
-        except ValueError:
-            raise ValueError(DATE_FORMS) from None
+        return fields.day(value)
 
     @field_validator("event", mode="before")
     @classmethod
     def _event(cls, value: Any) -> Any:
-        if isinstance(value, str) and value.strip() in EVENTS:
-            return value.strip()
-        raise ValueError(f"one of {', '.join(EVENTS)}")
+        return fields.code(value, EVENTS, f"one of {', '.join(EVENTS)}")
 
     @field_validator("amount", mode="before")
     @classmethod
     def _money(cls, value: Any) -> Decimal:
-        return parse_amount(value)
+        return fields.amount(value)
 
     @model_validator(mode="after")
     def _complete(self) -> BudgetEvent:

@@ -1,0 +1,98 @@
+"""How a cell of an input file is read, shared by every kind of row.
+
+Each reader returns the value or raises ValueError with what was expected; the loader
+turns that into a message naming file, row, column and value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from engine.dates import DATE_FORMS, parse_date
+
+TRUE_WORDS = {
+    "true": True,
+    "yes": True,
+    "1": True,
+    "是": True,
+    "y": True,
+    "false": False,
+    "no": False,
+    "0": False,
+    "否": False,
+    "n": False,
+}
+MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any price or budget; bounds the arithmetic
+_RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
+
+
+def blanks_out(data: Any) -> Any:
+    """A row without its empty cells (so defaults apply), other text cells stripped."""
+    if isinstance(data, dict):
+        return {
+            k: v.strip() if isinstance(v, str) else v
+            for k, v in data.items()
+            if not (v is None or (isinstance(v, str) and not v.strip()))
+        }
+    return data
+
+
+def day(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(str(value))
+    except ValueError:
+        raise ValueError(DATE_FORMS) from None
+
+
+def flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return TRUE_WORDS[word]
+    raise ValueError("true or false (是/否, 1/0 also accepted)")
+
+
+def amount(value: Any) -> Decimal:
+    """A positive amount of yuan with at most two decimals (fen)."""
+    try:
+        parsed = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
+    if not parsed.is_finite() or not 0 < parsed <= MAX_YUAN:
+        raise ValueError(f"a positive amount in yuan, at most {MAX_YUAN:,.0f}")
+    if parsed.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
+    return parsed
+
+
+def ratio(value: Any) -> Fraction:
+    """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
+    text = str(value).strip()
+    expected = "a share between 0 and 1, such as 0.25, 1/3 or 25%"
+    if not _RATIO.match(text):
+        raise ValueError(expected)
+    try:
+        parsed = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+    except ZeroDivisionError:
+        raise ValueError(expected) from None
+    if not 0 <= parsed <= 1:
+        raise ValueError(expected)
+    return parsed
+
+
+def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: str) -> str:
+    """One of a list of codes (or of the aliases a mapping gives for them)."""
+    text = str(value).strip() if isinstance(value, str) else None
+    if isinstance(codes, dict):
+        if text in codes:
+            return codes[text]
+    elif text in codes:
+        return text
+    raise ValueError(expected)
