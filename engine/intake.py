@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -173,7 +173,8 @@ def candidates(
         if c.expected_annual_tax is not None:
             tests["tax_per_mu"] = Fraction(c.expected_annual_tax) / Fraction(c.land_mu)
             values["tax_per_mu"] = (c.expected_annual_tax / c.land_mu).quantize(
-                Decimal("0.01"), rounding=ROUND_HALF_UP
+                Decimal("0.01"),
+                rounding=ROUND_DOWN,  # never shown reaching a threshold it misses
             )
         snapshot = Snapshot(as_of, tests, values)
         shown = {

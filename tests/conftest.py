@@ -12,6 +12,12 @@ FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
 RULE_IDS = {r.rule.id for name in FAMILIES for r in families.load(name).rules}
 
 
+def pytest_configure(config: Any) -> None:
+    # pytest-bdd turns tags on Examples blocks into markers without the hook below.
+    for rule_id in sorted(RULE_IDS):
+        config.addinivalue_line("markers", f"{rule_id}: scenario exercising rule {rule_id}")
+
+
 def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
     """Rule-id tags (@IL-ART14-1-FEE) tie scenarios to rules; they are not pytest markers."""
     return True if tag in RULE_IDS else None

@@ -49,7 +49,12 @@ def budget_funded(
     )
 
 
-@given(parsers.parse('project "{project}" has a budget of {amount} yuan on {day}'))
+@given(
+    parsers.re(
+        r'project "(?P<project>[^"]+)" has a budget of (?P<amount>[0-9,.]+) yuan '
+        r"on (?P<day>\d{4}-\d{2}-\d{2})$"
+    )
+)
 def budget(log: list[dict[str, str]], project: str, amount: str, day: str) -> None:
     budget_funded(log, project, amount, day, "district_fiscal")
 

@@ -213,19 +213,6 @@ def criterion(intake_result: dict[str, Any], project: str, criterion: str, verdi
     assert found[0]["met"] is (verdict == "met"), found[0]
 
 
-@then(
-    parsers.parse(
-        'for candidate "{project}" the criterion {criterion} is judged against {threshold}'
-    )
-)
-def criterion_threshold(
-    intake_result: dict[str, Any], project: str, criterion: str, threshold: str
-) -> None:
-    found = [c for c in _one(intake_result, project)["criteria"] if c["criterion"] == criterion]
-    assert found, f"no {criterion} criterion"
-    assert found[0]["threshold"] == threshold.replace(",", ""), found
-
-
 @then(parsers.parse('candidate "{project}" is ranked {rank:d}'))
 def ranked(intake_result: dict[str, Any], project: str, rank: int) -> None:
     assert _one(intake_result, project).get("rank") == rank
@@ -261,3 +248,70 @@ def supervised(portfolio_result: dict[str, Any], project: str, days: int) -> Non
 @then(parsers.parse('listed project "{project}" is not supervised'))
 def not_supervised(portfolio_result: dict[str, Any], project: str) -> None:
     assert _one(portfolio_result, project)["actions"] == []
+
+
+def _criteria(result: dict[str, Any], project: str) -> dict[str, dict[str, Any]]:
+    return {c["criterion"]: c for c in _one(result, project)["criteria"]}
+
+
+def _shown(value: Any) -> str:
+    """A criterion's value or threshold as a scenario writes it: none, true, false or text."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@then(parsers.parse('for candidate "{project}" the criteria read:'))
+def criteria_read(intake_result: dict[str, Any], project: str, datatable: list[list[str]]) -> None:
+    """Rows of criterion, value, threshold and verdict ("met" or "not met"); amounts may
+    be written with thousands separators, a missing threshold as "none"."""
+    found = _criteria(intake_result, project)
+    head, *rows = datatable
+    for row in rows:
+        want = dict(zip(head, row, strict=True))
+        name = want["criterion"]
+        assert name in found, f"no {name} criterion: {sorted(found)}"
+        got = found[name]
+        shown = {
+            "criterion": name,
+            "value": _shown(got["value"]),
+            "threshold": _shown(got["threshold"]),
+            "verdict": "met" if got["met"] else "not met",
+        }
+        expected = {
+            k: v.replace(",", "") if k in ("value", "threshold") else v for k, v in want.items()
+        }
+        assert {k: shown[k] for k in expected} == expected, got
+
+
+@then(parsers.parse('the criteria of candidate "{project}" are {names}'))
+def criteria_listed(intake_result: dict[str, Any], project: str, names: str) -> None:
+    listed_names = [c["criterion"] for c in _one(intake_result, project)["criteria"]]
+    assert listed_names == [n.strip() for n in names.split(",")], listed_names
+
+
+@then(parsers.parse('candidate "{project}" has no {criterion} criterion'))
+def criterion_absent(intake_result: dict[str, Any], project: str, criterion: str) -> None:
+    assert criterion not in _criteria(intake_result, project)
+
+
+@then(parsers.parse('for candidate "{project}" the criterion {criterion} rests on {basis}'))
+def criterion_basis(
+    intake_result: dict[str, Any], project: str, criterion: str, basis: str
+) -> None:
+    found = _criteria(intake_result, project)
+    assert criterion in found, f"no {criterion} criterion: {sorted(found)}"
+    assert basis in found[criterion]["basis"], found[criterion]
+
+
+@then(parsers.parse('the outcome of candidate "{project}" comes from {rule}'))
+def outcome_rule(intake_result: dict[str, Any], project: str, rule: str) -> None:
+    fired = _one(intake_result, project)["rules_fired"]
+    assert fired == [rule], fired
+
+
+@then(parsers.parse('candidate "{project}" has no rank'))
+def no_rank(intake_result: dict[str, Any], project: str) -> None:
+    assert "rank" not in _one(intake_result, project)
