@@ -53,6 +53,7 @@ class Verdict:
     met: bool
     value: Any = None
     threshold: Any = None
+    value_of: str | None = None  # the fact the value is
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,7 @@ class Evaluator:
         spec = rule.criterion
         value = snapshot.value(spec.value) if spec.value else None
         threshold = self.params.get(spec.threshold) if spec.threshold else None
-        return Verdict(rule.id, spec.name, met, value, threshold)
+        return Verdict(rule.id, spec.name, met, value, threshold, spec.value)
 
     def _standing(
         self, hits: list[durable_adapter.Hit]

@@ -107,6 +107,7 @@ class View:
     columns: tuple[tuple[Text, Cell], ...]
     totals: Callable[[Decision], dict[str, Decimal]]
     lines: tuple[tuple[Text, Callable[[Summary], dict[str, Any]]], ...]
+    details: bool = False  # list each criterion, with value, threshold and verdict, under its row
 
 
 def _codes(keep: Callable[[Renderer, Action], bool]) -> Cell:
@@ -237,6 +238,7 @@ VIEWS: dict[str, View] = {
         ),
         totals=lambda d: {},
         lines=(),
+        details=True,
     ),
     "listed_project": View(
         noun=_t("projects", "项目"),
@@ -289,6 +291,7 @@ class Renderer:
         self._options: dict[str, Text] = {}
         self._basis: dict[tuple[str, int], str] = {}
         self._rule_basis: dict[str, str] = {}
+        self._criterion_titles: dict[str, str] = {}
         for family in families:
             for code, entry in family.doc.action_codes.items():
                 self._titles[code] = entry.title.in_(lang).format(**self.params)
@@ -297,10 +300,13 @@ class Renderer:
             self._options.update(family.doc.options)
             for r in family.rules:
                 self._rule_basis[r.rule.id] = family.basis(r.rule, lang)
+                if r.rule.criterion is not None:
+                    self._criterion_titles[r.rule.id] = r.rule.criterion.title.in_(lang)
                 for i, a in enumerate(r.actions):
                     self._basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
         self._csv = csv.writer(out) if fmt == "csv" else None
         self._rows: list[tuple[str, ...]] = []
+        self._details: list[list[str]] = []
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[key].in_(self.lang).format(**values)
@@ -351,6 +357,7 @@ class Renderer:
                 self._csv.writerow(row)
         else:
             self._rows.append(tuple(cell(self, decision, subject) for _, cell in self.view.columns))
+            self._details.append(self.criteria_lines(decision) if self.view.details else [])
         self._first = False
 
     def finish(self, extra: dict[str, Any] | None = None) -> None:
@@ -426,13 +433,34 @@ class Renderer:
                 ";".join(o["code"] for o in record.get("options", [])),
             )
 
+    def criteria_lines(self, decision: Decision) -> list[str]:
+        verdicts = {True: _t("met", "达标"), False: _t("not met", "未达标")}
+        lines = []
+        for v in decision.criteria:
+            if isinstance(v.value, bool):
+                word = (_t("yes", "是") if v.value else _t("no", "否")).in_(self.lang)
+                shown = f"{v.value_of} = {word}"
+            else:
+                shown = money(v.value) if isinstance(v.value, Decimal) else str(plain(v.value))
+            against = (
+                f" / {money(v.threshold) if isinstance(v.threshold, Decimal) else v.threshold}"
+                if v.threshold is not None
+                else ""
+            )
+            lines.append(
+                f"{verdicts[v.met].in_(self.lang):<8}{v.criterion}: {shown}{against}  [{v.rule}]"
+            )
+        return lines
+
     def _table(self) -> None:
         header = tuple(label.in_(self.lang) for label, _ in self.view.columns)
         rows = [header, *self._rows]
         widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
-        for row in rows:
+        for row, details in zip(rows, [[], *self._details], strict=True):
             cells = [_pad(c, widths[i]) if i < len(widths) else c for i, c in enumerate(row)]
             self.out.write("  ".join(cells).rstrip() + "\n")
+            for line in details:
+                self.out.write(f"      {line}\n")
         summary = self.summary
         self.out.write("\n" + self.text("summary") + "\n")
         noun = self.view.noun.in_(self.lang)
