@@ -448,7 +448,7 @@ class Renderer:
                 else ""
             )
             lines.append(
-                f"{verdicts[v.met].in_(self.lang):<8}{v.criterion}: {shown}{against}  [{v.rule}]"
+                f"{verdicts[v.met].in_(self.lang):<8}{self._criterion_titles[v.rule]}: {shown}{against}  [{v.rule}]"
             )
         return lines
 
