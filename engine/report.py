@@ -447,9 +447,9 @@ class Renderer:
                 if v.threshold is not None
                 else ""
             )
-            lines.append(
-                f"{verdicts[v.met].in_(self.lang):<8}{self._criterion_titles[v.rule]}: {shown}{against}  [{v.rule}]"
-            )
+            title = self._criterion_titles[v.rule]
+            verdict = verdicts[v.met].in_(self.lang)
+            lines.append(f"{verdict:<8}{title}: {shown}{against}  [{v.rule}]")
         return lines
 
     def _table(self) -> None:
