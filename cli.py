@@ -71,6 +71,11 @@ def output_options(func: F) -> F:
             help="Language of titles and labels; codes never change.",
         ),
         click.option(
+            "--sheet",
+            default=None,
+            help="For an .xlsx FILE: the sheet to read [default: the first].",
+        ),
+        click.option(
             "--rules",
             "rules_dir",
             type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -140,7 +145,13 @@ def main() -> None:
 @output_options
 @reports_errors
 def parcels(
-    file: Path, as_of: date, fmt: str | None, out: Path | None, lang: str, rules_dir: Path | None
+    file: Path,
+    as_of: date,
+    fmt: str | None,
+    out: Path | None,
+    lang: str,
+    sheet: str | None,
+    rules_dir: Path | None,
 ) -> None:
     """Decide what must happen now to each land-transfer parcel in FILE (CSV or JSON Lines).
 
@@ -155,7 +166,7 @@ def parcels(
       comply parcels parcels.csv --as-of 2012-08-31 --lang zh
       comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
     """
-    _run(["idle_land"], "parcels", file, as_of, fmt, out, lang, rules_dir)
+    _run(["idle_land"], "parcels", file, as_of, fmt, out, lang, rules_dir, sheet=sheet)
 
 
 @main.command()
@@ -175,6 +186,7 @@ def budget(
     fmt: str | None,
     out: Path | None,
     lang: str,
+    sheet: str | None,
     rules_dir: Path | None,
 ) -> None:
     """Check the budget changes of district fiscally-funded projects in FILE (a change log).
@@ -196,7 +208,7 @@ def budget(
         national = families.load("budget_national", rules_dir).doc.enabled
     if national:
         names.append("budget_national")
-    _run(names, "projects", file, as_of, fmt, out, lang, rules_dir)
+    _run(names, "projects", file, as_of, fmt, out, lang, rules_dir, sheet=sheet)
 
 
 @main.command()
@@ -224,6 +236,7 @@ def intake(
     fmt: str | None,
     out: Path | None,
     lang: str,
+    sheet: str | None,
     rules_dir: Path | None,
 ) -> None:
     """Screen candidate projects in FILE for next year's major-project plan.
@@ -249,6 +262,7 @@ def intake(
         out,
         lang,
         rules_dir,
+        sheet=sheet,
         build_params={"plan_year": plan_year},
         context=context,
     )
@@ -271,6 +285,7 @@ def portfolio(
     fmt: str | None,
     out: Path | None,
     lang: str,
+    sheet: str | None,
     rules_dir: Path | None,
 ) -> None:
     """Track a year's list of major projects in FILE against its start/completion target.
@@ -286,7 +301,9 @@ def portfolio(
     """
     family = families.load("portfolio", rules_dir)
     goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
-    _run(["portfolio"], "projects", file, as_of, fmt, out, lang, rules_dir, target=goal)
+    _run(
+        ["portfolio"], "projects", file, as_of, fmt, out, lang, rules_dir, sheet=sheet, target=goal
+    )
 
 
 if __name__ == "__main__":

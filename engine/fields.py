@@ -7,7 +7,7 @@ turns that into a message naming file, row, column and value.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -41,13 +41,24 @@ def blanks_out(data: Any) -> Any:
     return data
 
 
+EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, as its 1900 date system counts
+_SERIAL = re.compile(r"^\d{5}(\.0+)?$")  # 1927-2173; a bare year like 2012 is refused
+FEN = Decimal("0.01")
+UNITS = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000), "元": Decimal(1)}
+
+
 def day(value: Any) -> date:
+    """A date as written (see DATE_FORMS), or an Excel date serial such as 41091."""
     if isinstance(value, date):
         return value
+    text = str(value).strip()
+    if _SERIAL.match(text):
+        serial = EXCEL_EPOCH + timedelta(days=int(float(text)))
+        return day(serial.isoformat())  # the same bounds as any other date
     try:
-        return parse_date(str(value))
+        return parse_date(text)
     except ValueError:
-        raise ValueError(DATE_FORMS) from None
+        raise ValueError(DATE_FORMS + ", or an Excel date serial") from None
 
 
 def flag(value: Any) -> bool:
@@ -60,16 +71,18 @@ def flag(value: Any) -> bool:
 
 
 def amount(value: Any) -> Decimal:
-    """A positive amount of yuan with at most two decimals (fen)."""
+    """A positive amount of yuan with at most two decimals (fen); 万元 and 亿元 accepted."""
+    text = str(value).strip().replace(",", "").replace("，", "")
+    unit = next((u for u in UNITS if text.endswith(u)), "")
     try:
-        parsed = Decimal(str(value).strip().replace(",", ""))
+        parsed = Decimal(text.removesuffix(unit).strip()) * UNITS.get(unit, Decimal(1))
     except InvalidOperation:
-        raise ValueError("an amount in yuan such as 38600000 or 12450000.50") from None
+        raise ValueError("an amount in yuan such as 38600000, 12450000.50 or 3860万元") from None
     if not parsed.is_finite() or not 0 < parsed <= MAX_YUAN:
         raise ValueError(f"a positive amount in yuan, at most {MAX_YUAN:,.0f}")
-    if parsed.as_tuple().exponent < -2:  # type: ignore[operator]
+    if parsed != parsed.quantize(FEN):  # a value finer than a fen, however it is written
         raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
-    return parsed
+    return parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
 
 
 def ratio(value: Any) -> Fraction:

@@ -34,6 +34,7 @@ def evaluate_file(
     build_params: dict[str, Any] | None = None,
     context: Sequence[dict[str, Any]] = (),
     target: Fraction | None = None,
+    sheet: str | None = None,
 ) -> Summary:
     """Evaluate a file of subjects as of a date under the named families; write decisions.
 
@@ -45,7 +46,7 @@ def evaluate_file(
     loaded = [families.load(name, rules_dir) for name in family_names]
     kind = families.KINDS[loaded[0].doc.facts]
     evaluator = Evaluator(kind, loaded, as_of)
-    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None, sheet)
     params = {**evaluator.params, **(build_params or {})}
     subjects = kind.build(reader, as_of, params, reader.problem)
     with atomic_output(out) as stream:

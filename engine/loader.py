@@ -7,12 +7,16 @@ with a file that has any. Row numbers are those a spreadsheet shows: the header 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
+import re
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from pydantic import BaseModel, ValidationError
 
 from engine.conditions import did_you_mean
@@ -22,8 +26,12 @@ from engine.errors import InputProblem
 class RowReader:
     """Streams (row number, validated model) pairs from a file, collecting every problem."""
 
-    def __init__(self, path: Path, model: type[BaseModel], id_field: str | None) -> None:
-        self.path, self.model, self.id_field = path, model, id_field
+    def __init__(
+        self, path: Path, model: type[BaseModel], id_field: str | None, sheet: str | None = None
+    ) -> None:
+        self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
+        self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
+        self._amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
         self.problems: list[InputProblem] = []
         self.rows = 0
         self._columns = list(model.model_fields)
@@ -63,8 +71,11 @@ class RowReader:
         self.problem(row, column or "(row)", raw.get(column, ""), message)
 
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        if self.path.suffix.lower() in (".jsonl", ".ndjson"):
+        suffix = self.path.suffix.lower()
+        if suffix in (".jsonl", ".ndjson"):
             yield from self._jsonl_rows()
+        elif suffix in (".xlsx", ".xlsm"):
+            yield from self._xlsx_rows()
         else:
             yield from self._csv_rows()
 
@@ -83,65 +94,117 @@ class RowReader:
                 bad = True
         return bad
 
-    def _check_header(self, header: list[str]) -> bool:
+    def _canonical(self, written: str) -> tuple[str, str]:
+        """A header cell as the contract names it, and the unit it gives (万元, ...)."""
+        match = _HEADER_UNIT.match(written)
+        base, unit = (match.group(1).strip(), match.group(2)) if match else (written, "")
+        return self._aliases.get(base, base), unit
+
+    def _check_header(self, written: list[str]) -> list[tuple[str, str]] | None:
+        header = [self._canonical(name) for name in written]
         ok = True
-        for index, name in enumerate(header):
+        names = [name for name, _ in header]
+        for index, ((name, unit), shown) in enumerate(zip(header, written, strict=True)):
             if name not in self._columns:
                 ok = False
                 self.problem(
                     1,
-                    name,
-                    name,
+                    shown,
+                    shown,
                     "a column of the input contract"
                     + (did_you_mean(name, self._columns) or f" ({', '.join(self._columns)})"),
                 )
-            elif name in header[:index]:
+            elif name in names[:index]:
                 ok = False
-                self.problem(1, name, name, "each column once: it appears twice in the header")
+                self.problem(1, shown, shown, "each column once: it appears twice in the header")
+            elif unit and name not in self._amounts:
+                ok = False
+                self.problem(1, shown, shown, "a unit (元, 万元, 亿元) only on an amount column")
         for name in self._required:
-            if name not in header:
+            if name not in names:
                 ok = False
                 self.problem(1, name, "", "this required column in the header")
-        return ok
+        return header if ok else None
+
+    def _tabular(
+        self, records: Iterator[tuple[int, list[str]]]
+    ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Rows of a table (CSV or a sheet), the first its header, as contract-named dicts."""
+        first = next(records, None)
+        if first is None or not any(cell.strip() for cell in first[1]):
+            self.problem(1, "(header)", "", "a header row naming the columns")
+            return
+        written = [cell.strip() for cell in first[1]]
+        while written and not written[-1]:
+            written.pop()  # a spreadsheet's empty trailing header cells
+        if self._undecodable(1, {"(header)": ",".join(written)}):
+            return
+        header = self._check_header(written)
+        if header is None:
+            return
+        for row, cells in records:
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line is not a row
+            extra = cells[len(header) :]
+            if len(cells) < len(header) or any(cell.strip() for cell in extra):
+                self.problem(
+                    row,
+                    "(row)",
+                    ",".join(cells)[:200],
+                    f"{len(header)} cells, as in the header, not {len(cells)}",
+                )
+                continue
+            raw = {}
+            for (name, unit), cell in zip(header, cells, strict=False):
+                text = cell.strip()
+                if unit and text and not text.endswith(("元", "万元", "亿元")):
+                    text += unit  # the header's unit applies to a bare number
+                raw[name] = text
+            if not self._undecodable(row, raw):
+                yield row, raw
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        with self.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
-            reader = csv.reader(handle)
+        with self.path.open(
+            encoding=_sniff_encoding(self.path), errors="surrogateescape", newline=""
+        ) as handle:
+            yield from self._tabular(self._csv_records(csv.reader(handle)))
+
+    def _csv_records(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
+        row = 1
+        while True:
             try:
-                header = [name.strip() for name in next(reader, [])]
+                cells = next(reader)
+            except StopIteration:
+                return
             except csv.Error as exc:
-                self.problem(1, "(header)", "", f"a readable CSV header ({exc})")
+                self.problem(row, "(row)", "", f"a readable CSV row ({exc}); reading stopped")
                 return
-            if not header:
-                self.problem(1, "(header)", "", "a header row naming the columns")
+            yield row, cells
+            row = reader.line_num + 1  # where the next record starts, even over line breaks
+
+    def _xlsx_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        try:
+            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:
+            self.problem(0, "(file)", self.path.name, f"an Excel .xlsx workbook ({exc})")
+            return
+        try:
+            if self.sheet is not None and self.sheet not in book.sheetnames:
+                self.problem(
+                    0,
+                    "(sheet)",
+                    self.sheet,
+                    f"a sheet of the workbook ({', '.join(book.sheetnames)})",
+                )
                 return
-            if self._undecodable(1, {"(header)": ",".join(header)}) or not self._check_header(
-                header
-            ):
-                return
-            row = reader.line_num + 1  # where the next record starts, even if a cell spans lines
-            while True:
-                try:
-                    cells = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as exc:
-                    self.problem(row, "(row)", "", f"a readable CSV row ({exc}); reading stopped")
-                    return
-                start, row = row, reader.line_num + 1
-                if not any(cell.strip() for cell in cells):
-                    continue  # a blank line is not a row
-                if len(cells) != len(header):
-                    self.problem(
-                        start,
-                        "(row)",
-                        ",".join(cells)[:200],
-                        f"{len(header)} cells, as in the header, not {len(cells)}",
-                    )
-                    continue
-                raw = dict(zip(header, cells, strict=True))
-                if not self._undecodable(start, raw):
-                    yield start, raw
+            sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
+            records = (
+                (n, [_cell(v) for v in values])
+                for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            )
+            yield from self._tabular(records)
+        finally:
+            book.close()
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         with self.path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
@@ -188,3 +251,32 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if repeated:
         raise ValueError(f"each key once; repeated: {', '.join(repeated)}")
     return dict(pairs)
+
+
+_HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(亿元|万元|元)\s*[)）]\s*$")
+
+
+def _sniff_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) if the start of the file reads as UTF-8, else GB18030,
+    which includes GBK and GB2312, as Chinese Excel saves CSV."""
+    head = path.open("rb").read(1 << 20)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8-sig"
+
+
+def _cell(value: Any) -> str:
+    """A spreadsheet cell as the text a CSV would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -30,6 +30,14 @@ SUPPLY_ALIASES = {
     "划拨": "allocation",
 }
 CAUSES = ("holder", "government", "force_majeure")
+CAUSE_ALIASES = {
+    **{c: c for c in CAUSES},
+    "使用权人": "holder",
+    "使用权人原因": "holder",
+    "政府": "government",
+    "政府原因": "government",
+    "不可抗力": "force_majeure",
+}
 
 # The facts rules may test (rules/idle_land.yaml names them; the rulebook checks the names).
 FACT_FIELDS: dict[str, FactField] = {
@@ -115,6 +123,39 @@ class Parcel(BaseModel):
     """One row of a parcels file, as the input contract defines it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    # Chinese column headers a bureau's register may use for the contract's columns.
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "地块编号": "parcel_id",
+        "宗地编号": "parcel_id",
+        "使用权人": "holder",
+        "土地使用权人": "holder",
+        "受让人": "holder",
+        "供地方式": "supply",
+        "出让价款": "price",
+        "成交价款": "price",
+        "价款": "price",
+        "出让金": "price",
+        "约定开工日期": "agreed_start",
+        "约定动工日期": "agreed_start",
+        "实际交地日期": "delivered_on",
+        "交地日期": "delivered_on",
+        "补充协议开工日期": "extended_start",
+        "开工日期": "started_on",
+        "动工日期": "started_on",
+        "已开发面积比例": "developed_ratio",
+        "已投资比例": "invested_ratio",
+        "中止开发日期": "halted_on",
+        "闲置原因": "cause",
+        "原因已核实": "cause_verified",
+        "政府原因延误天数": "government_delay_days",
+        "是否抵押": "mortgaged",
+        "抵押权人": "mortgagee",
+        "闲置费征缴日期": "fee_levied_on",
+        "调查通知书日期": "investigation_notice_on",
+        "认定书日期": "determination_on",
+        "已录入监测系统": "filed_in_monitoring",
+        "恶意囤地": "hoarding",
+    }
 
     parcel_id: str = Field(min_length=1)
     holder: str = Field(min_length=1)
@@ -176,7 +217,11 @@ class Parcel(BaseModel):
     @field_validator("cause", mode="before")
     @classmethod
     def _cause(cls, value: Any) -> Any:
-        return fields.code(value, CAUSES, f"one of {', '.join(CAUSES)} (empty means holder)")
+        return fields.code(
+            value,
+            CAUSE_ALIASES,
+            f"one of {', '.join(CAUSES)} (or 使用权人, 政府, 不可抗力; empty means holder)",
+        )
 
     @field_validator(
         "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"

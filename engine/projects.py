@@ -25,7 +25,7 @@ from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -34,6 +34,17 @@ from engine.conditions import FactField
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
+EVENT_ALIASES = {
+    **{e: e for e in EVENTS},
+    "预算": "budget",
+    "估算": "estimate",
+    "报告": "report",
+    "批准": "approve",
+    "否决": "reject",
+    "停工": "suspend",
+    "复工": "resume",
+    "竣工": "complete",
+}
 # Sources of funding the rules may name; any other funding is read as "other".
 FUNDINGS = (
     "district_fiscal",
@@ -44,6 +55,16 @@ FUNDINGS = (
     "enterprise",
     "other",
 )
+FUNDING_ALIASES = {
+    **{f: f for f in FUNDINGS},
+    "区财政": "district_fiscal",
+    "区级财政": "district_fiscal",
+    "市财政": "city_fiscal",
+    "省财政": "provincial_fiscal",
+    "中央财政": "central_fiscal",
+    "专项债": "special_bond",
+    "企业自筹": "enterprise",
+}
 CONSTRUCTION = ("active", "suspended", "complete")
 REQUESTS = ("none", "pending", "rejected")
 RATIO_PLACES = Decimal("0.000001")
@@ -139,6 +160,16 @@ class BudgetEvent(BaseModel):
     """One row of a budget change log, as the input contract defines it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "项目编号": "project_id",
+        "日期": "date",
+        "事项": "event",
+        "事件": "event",
+        "金额": "amount",
+        "项目名称": "name",
+        "资金来源": "funding",
+        "备注": "note",
+    }
 
     project_id: str = Field(min_length=1)
     date: date
@@ -163,7 +194,7 @@ class BudgetEvent(BaseModel):
     @field_validator("event", mode="before")
     @classmethod
     def _event(cls, value: Any) -> Any:
-        return fields.code(value, EVENTS, f"one of {', '.join(EVENTS)}")
+        return fields.code(value, EVENT_ALIASES, f"one of {', '.join(EVENTS)} (or 预算, 估算, ...)")
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -319,7 +350,7 @@ def _unbudgeted(as_of: date, funding: str) -> ProjectSnapshot:
 
 def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> Subject | None:
     first = events[0]
-    funding = first.funding if first.funding in FUNDINGS else "other"
+    funding = FUNDING_ALIASES.get(first.funding or "", "other")
     row = BudgetEvent(
         project_id=key,
         date=first.day,

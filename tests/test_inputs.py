@@ -1,0 +1,124 @@
+"""Registers as bureaus keep them: Excel workbooks, GBK CSV, Chinese headers and units.
+
+Each file here is made by the test in the form a bureau's software writes it, then run
+through the real CLI; its decisions must equal those of the same data in plain UTF-8 CSV.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+HEADER_ZH = [
+    "地块编号",
+    "土地使用权人",
+    "供地方式",
+    "出让价款（万元）",
+    "约定开工日期",
+    "是否抵押",
+    "闲置原因",
+    "原因已核实",
+]
+ROWS = [
+    ["P1", "甲置业有限公司", "出让", "3860", "2011年3月15日", "否", "", ""],
+    ["P2", "乙实业有限公司", "出让", "1250.5", "2010/6/30", "是", "政府", "是"],
+    ["P3", "丙房地产开发有限公司", "划拨", "980", "2012-01-30", "否", "", ""],
+]
+PLAIN = """parcel_id,holder,supply,price,agreed_start,mortgaged,cause,cause_verified
+P1,甲置业有限公司,transfer,38600000,2011-03-15,false,,
+P2,乙实业有限公司,transfer,12505000,2010-06-30,true,government,true
+P3,丙房地产开发有限公司,allocation,9800000,2012-01-30,false,,
+"""
+
+
+def decisions(path: Path, tmp_path: Path, *extra: str) -> list[dict[str, Any]]:
+    out = tmp_path / f"{path.stem}.json"
+    result = CliRunner().invoke(
+        main, ["parcels", str(path), "--as-of", "2012-08-31", "--out", str(out), *extra]
+    )
+    assert result.exit_code == 0, result.output
+    found: list[dict[str, Any]] = json.loads(out.read_text(encoding="utf-8"))["decisions"]
+    return found
+
+
+@pytest.fixture
+def plain(tmp_path: Path) -> list[dict[str, Any]]:
+    source = tmp_path / "plain.csv"
+    source.write_text(PLAIN, encoding="utf-8")
+    return decisions(source, tmp_path)
+
+
+def test_gbk_csv_with_chinese_headers_and_units(
+    tmp_path: Path, plain: list[dict[str, Any]]
+) -> None:
+    source = tmp_path / "register.csv"
+    lines = [",".join(HEADER_ZH), *(",".join(row) for row in ROWS)]
+    source.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    assert decisions(source, tmp_path) == plain
+    fee = next(a for d in plain for a in d["actions"] if a["code"] == "CHARGE_IDLE_FEE")
+    assert fee["amount"] == "7720000.00"  # 20% of 3860万元
+
+
+def test_xlsx_with_dates_numbers_and_a_chosen_sheet(
+    tmp_path: Path, plain: list[dict[str, Any]]
+) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表为示例"])
+    sheet = book.create_sheet("地块台账")
+    sheet.append(HEADER_ZH)
+    sheet.append(["P1", "甲置业有限公司", "出让", 3860, datetime(2011, 3, 15), False, None, None])
+    sheet.append(["P2", "乙实业有限公司", "出让", 1250.5, date(2010, 6, 30), True, "政府", True])
+    sheet.append(["P3", "丙房地产开发有限公司", "划拨", 980, 40938, "否", None, None])  # serial
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    assert decisions(source, tmp_path, "--sheet", "地块台账") == plain
+    wrong = CliRunner().invoke(
+        main, ["parcels", str(source), "--as-of", "2012-08-31", "--sheet", "台账"]
+    )
+    assert wrong.exit_code == 2
+    assert "column '(sheet)': got '台账', expected a sheet of the workbook (说明, 地块台账)" in (
+        wrong.output
+    )
+
+
+def test_amounts_with_units_in_the_cell(tmp_path: Path, plain: list[dict[str, Any]]) -> None:
+    source = tmp_path / "units.csv"
+    source.write_text(
+        PLAIN.replace("38600000", "3860万元").replace("12505000", "0.12505亿元"), encoding="utf-8"
+    )
+    assert decisions(source, tmp_path) == plain
+
+
+@pytest.mark.parametrize(
+    ("header", "words"),
+    [
+        (
+            "地块编号,土地使用权人,供地方式,出让价款,约定开工日期（万元）",
+            "column '约定开工日期（万元）'",
+        ),
+        ("地块编号,土地使用权人,供地方式,出让价款,地块编号", "it appears twice in the header"),
+    ],
+)
+def test_bad_chinese_headers_are_refused(tmp_path: Path, header: str, words: str) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text(f"{header}\nP1,甲,出让,100,2011-01-01\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
+    assert result.exit_code == 2
+    assert words in result.output
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
+    source = tmp_path / "fake.xlsx"
+    source.write_text("parcel_id\nP1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
+    assert result.exit_code == 2
+    assert "expected an Excel .xlsx workbook" in result.output
