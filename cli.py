@@ -71,6 +71,17 @@ def output_options(func: F) -> F:
             help="Language of titles and labels; codes never change.",
         ),
         click.option(
+            "--skip-invalid",
+            is_flag=True,
+            help="Evaluate the valid rows instead of stopping at bad ones (needs --rejects).",
+        ),
+        click.option(
+            "--rejects",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="With --skip-invalid: write the refused rows, with reasons, here.",
+        ),
+        click.option(
             "--sheet",
             default=None,
             help="For an .xlsx FILE: the sheet to read [default: the first].",
@@ -119,12 +130,29 @@ def _run(
 ) -> None:
     """Evaluate FILE under the named families; say where the output went, if a file."""
     chosen = _format(fmt, out)
+    if chosen == "xlsx" and out is None:
+        raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
     summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir, **options)
+    if summary.refused:
+        click.echo(
+            f"{summary.refused} rows refused, written with their reasons to {options['rejects']}",
+            err=True,
+        )
     if out is not None:
         click.echo(
             f"{summary.subjects} {noun} evaluated as of {as_of}; {chosen} written to {out}",
             err=True,
         )
+
+
+def _rejects(skip_invalid: bool, rejects: Path | None) -> Path | None:
+    """--skip-invalid and --rejects go together: refused rows are never just dropped."""
+    if skip_invalid != (rejects is not None):
+        raise Failure(
+            "--skip-invalid and --rejects FILE go together (decisions.md IO1: "
+            "refused rows are written with their reasons, never dropped)"
+        )
+    return rejects
 
 
 def _format(fmt: str | None, out: Path | None) -> str:
@@ -151,6 +179,8 @@ def parcels(
     out: Path | None,
     lang: str,
     sheet: str | None,
+    skip_invalid: bool,
+    rejects: Path | None,
     rules_dir: Path | None,
 ) -> None:
     """Decide what must happen now to each land-transfer parcel in FILE (CSV or JSON Lines).
@@ -166,7 +196,18 @@ def parcels(
       comply parcels parcels.csv --as-of 2012-08-31 --lang zh
       comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
     """
-    _run(["idle_land"], "parcels", file, as_of, fmt, out, lang, rules_dir, sheet=sheet)
+    _run(
+        ["idle_land"],
+        "parcels",
+        file,
+        as_of,
+        fmt,
+        out,
+        lang,
+        rules_dir,
+        sheet=sheet,
+        rejects=_rejects(skip_invalid, rejects),
+    )
 
 
 @main.command()
@@ -187,6 +228,8 @@ def budget(
     out: Path | None,
     lang: str,
     sheet: str | None,
+    skip_invalid: bool,
+    rejects: Path | None,
     rules_dir: Path | None,
 ) -> None:
     """Check the budget changes of district fiscally-funded projects in FILE (a change log).
@@ -208,7 +251,18 @@ def budget(
         national = families.load("budget_national", rules_dir).doc.enabled
     if national:
         names.append("budget_national")
-    _run(names, "projects", file, as_of, fmt, out, lang, rules_dir, sheet=sheet)
+    _run(
+        names,
+        "projects",
+        file,
+        as_of,
+        fmt,
+        out,
+        lang,
+        rules_dir,
+        sheet=sheet,
+        rejects=_rejects(skip_invalid, rejects),
+    )
 
 
 @main.command()
@@ -237,6 +291,8 @@ def intake(
     out: Path | None,
     lang: str,
     sheet: str | None,
+    skip_invalid: bool,
+    rejects: Path | None,
     rules_dir: Path | None,
 ) -> None:
     """Screen candidate projects in FILE for next year's major-project plan.
@@ -263,6 +319,7 @@ def intake(
         lang,
         rules_dir,
         sheet=sheet,
+        rejects=_rejects(skip_invalid, rejects),
         build_params={"plan_year": plan_year},
         context=context,
     )
@@ -286,6 +343,8 @@ def portfolio(
     out: Path | None,
     lang: str,
     sheet: str | None,
+    skip_invalid: bool,
+    rejects: Path | None,
     rules_dir: Path | None,
 ) -> None:
     """Track a year's list of major projects in FILE against its start/completion target.
@@ -302,7 +361,17 @@ def portfolio(
     family = families.load("portfolio", rules_dir)
     goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
     _run(
-        ["portfolio"], "projects", file, as_of, fmt, out, lang, rules_dir, sheet=sheet, target=goal
+        ["portfolio"],
+        "projects",
+        file,
+        as_of,
+        fmt,
+        out,
+        lang,
+        rules_dir,
+        sheet=sheet,
+        rejects=_rejects(skip_invalid, rejects),
+        target=goal,
     )
 
 

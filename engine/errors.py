@@ -47,5 +47,9 @@ class OutputError(ComplyError):
     """The output cannot be written where the user asked."""
 
 
+class OptionError(ComplyError):
+    """An option that cannot apply to this kind of input."""
+
+
 class EngineError(ComplyError):
     """The rules engine failed or the rulebook produced a contradiction."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import durable_adapter, families, parcels
-from engine.errors import InputError
+from engine.errors import InputError, InputProblem, OptionError
 from engine.evaluate import Decision, Evaluator
 from engine.loader import RowReader
 from engine.report import Renderer, Summary, atomic_output
@@ -35,16 +36,23 @@ def evaluate_file(
     context: Sequence[dict[str, Any]] = (),
     target: Fraction | None = None,
     sheet: str | None = None,
+    rejects: Path | None = None,
 ) -> Summary:
     """Evaluate a file of subjects as of a date under the named families; write decisions.
 
     Raises InputError (listing every bad cell) before anything is written if the file has
-    any problem, NotCoveredError if no status rule is in force on `as_of`. `context` holds
-    facts of other kinds the rules may join on; `target` asks for the rate summary of a
-    year's list.
+    any problem, NotCoveredError if no status rule is in force on `as_of`; with `rejects`,
+    the valid rows are evaluated and the refused ones written there with their reasons
+    (decisions.md IO1). `context` holds facts of other kinds the rules may join on;
+    `target` asks for the rate summary of a year's list.
     """
     loaded = [families.load(name, rules_dir) for name in family_names]
     kind = families.KINDS[loaded[0].doc.facts]
+    if rejects is not None and not kind.unique_rows:
+        raise OptionError(
+            "--skip-invalid does not apply to a change log: with rows left out, "
+            "a project would be judged on events that did not happen that way"
+        )
     evaluator = Evaluator(kind, loaded, as_of)
     reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None, sheet)
     params = {**evaluator.params, **(build_params or {})}
@@ -60,10 +68,22 @@ def evaluate_file(
             if rate:
                 rate.add(subject, decision)
             renderer.decision(decision, subject)
-        if reader.problems:
+        if reader.problems and rejects is None:
             raise InputError(reader.problems)
         renderer.finish(rate.as_dict() if rate else {})
+    if rejects is not None:
+        write_rejects(rejects, reader.problems)
+        renderer.summary.refused = len({p.row for p in reader.problems})
     return renderer.summary
+
+
+def write_rejects(path: Path, problems: Sequence[InputProblem]) -> None:
+    """The refused rows, one line per problem, with what was expected (CSV)."""
+    with atomic_output(path) as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["file", "row", "column", "value", "expected"])
+        for p in problems:
+            writer.writerow([p.file, p.row, p.column, p.value, p.expected])
 
 
 def ranked(decided: Iterable[tuple[Subject, Decision]]) -> Iterator[tuple[Subject, Decision]]:

@@ -23,12 +23,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+import openpyxl
+
 from engine.errors import OutputError
 from engine.evaluate import Action, Decision
 from engine.rulebook import RuleFamily, Text
 from engine.subjects import Kind, Subject
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 # The values an action may carry besides its code, rule, basis and title, in output order.
 ACTION_VALUES = ("date", "amount", "due", "not_before", "idle_from", "days_left", "days_overdue")
 CSV_COLUMNS = (
@@ -78,6 +80,7 @@ class Summary:
     by_status: Counter[str] = field(default_factory=Counter)
     by_action: Counter[str] = field(default_factory=Counter)
     totals: dict[str, Decimal] = field(default_factory=dict)
+    refused: int = 0  # rows refused and written to --rejects (with --skip-invalid)
 
     def add(self, decision: Decision, totals: dict[str, Decimal]) -> None:
         self.subjects += 1
@@ -304,7 +307,9 @@ class Renderer:
                     self._criterion_titles[r.rule.id] = r.rule.criterion.title.in_(lang)
                 for i, a in enumerate(r.actions):
                     self._basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
-        self._csv = csv.writer(out) if fmt == "csv" else None
+        self._csv: Any = csv.writer(out) if fmt == "csv" else None
+        if fmt == "xlsx":  # the csv rows, as a sheet; saved over the output file at the end
+            self._csv = _Sheet(self.view.noun.in_(lang))
         self._rows: list[tuple[str, ...]] = []
         self._details: list[list[str]] = []
 
@@ -369,6 +374,8 @@ class Renderer:
             self.out.write("\n")
         elif self.fmt == "table":
             self._table()
+        elif self.fmt == "xlsx":
+            self._csv.save(self.out.name)
 
     def status_label(self, status: str) -> str:
         return self._statuses[status].in_(self.lang)
@@ -471,6 +478,20 @@ class Renderer:
         for label, values in self.view.lines:
             figures = {**values(summary), **self.extra}
             self.out.write("  " + label.in_(self.lang).format(**figures) + "\n")
+
+
+class _Sheet:
+    """A write-only workbook taking rows as csv.writer does (bureaus read Excel)."""
+
+    def __init__(self, title: str) -> None:
+        self.book = openpyxl.Workbook(write_only=True)
+        self.sheet = self.book.create_sheet(title)
+
+    def writerow(self, row: Sequence[Any]) -> None:
+        self.sheet.append(list(row))
+
+    def save(self, path: str) -> None:
+        self.book.save(path)
 
 
 def _width(text: str) -> int:

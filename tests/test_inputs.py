@@ -122,3 +122,37 @@ def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
     assert result.exit_code == 2
     assert "expected an Excel .xlsx workbook" in result.output
+
+
+def test_decisions_as_an_excel_workbook(tmp_path: Path, plain: list[dict[str, Any]]) -> None:
+    source = tmp_path / "plain.csv"
+    out = tmp_path / "decisions.xlsx"
+    result = CliRunner().invoke(
+        main, ["parcels", str(source), "--as-of", "2012-08-31", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("as_of", "subject", "status", "code")
+    fee = [r for r in rows if r[3] == "CHARGE_IDLE_FEE"]
+    assert [(r[1], r[rows[0].index("amount")]) for r in fee] == [("P1", "7720000.00")]
+    to_stdout = CliRunner().invoke(main, ["parcels", str(source), "--format", "xlsx"])
+    assert to_stdout.exit_code == 2
+    assert "give --out FILE.xlsx" in to_stdout.output
+
+
+def test_skip_invalid_evaluates_the_rest_and_writes_the_refused(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.csv"
+    source.write_text(PLAIN.replace("38600000", "abc"), encoding="utf-8")
+    out, rejects = tmp_path / "out.json", tmp_path / "rejects.csv"
+    args = ["parcels", str(source), "--as-of", "2012-08-31", "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--skip-invalid", "--rejects", str(rejects)])
+    assert result.exit_code == 0, result.output
+    assert "1 rows refused" in result.output
+    subjects = [d["subject"] for d in json.loads(out.read_text(encoding="utf-8"))["decisions"]]
+    assert subjects == ["P2", "P3"]
+    lines = rejects.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "file,row,column,value,expected"
+    assert f"{source},2,price,abc," in lines[1]
+    alone = CliRunner().invoke(main, [*args, "--skip-invalid"])
+    assert alone.exit_code == 2
+    assert "go together" in alone.output
