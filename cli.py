@@ -375,5 +375,76 @@ def portfolio(
     )
 
 
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(jobs.COMMAND_FAMILIES)))
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("subject")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DateParam(),
+    default=date.today,
+    show_default="today",
+    help="Explain the decision as of this date.",
+)
+@click.option("--rule", default=None, help="Only this rule (its id, e.g. IL-ART14-1-FEE).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--plan-year", type=click.IntRange(1900, 2999), default=None, help="For intake: the plan year."
+)
+@click.option(
+    "--parcels",
+    "parcels_file",
+    default=None,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="For intake: the parcels file whose idle holders fail feasibility.",
+)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@reports_errors
+def explain(
+    kind: str,
+    file: Path,
+    subject: str,
+    as_of: date,
+    rule: str | None,
+    lang: str,
+    plan_year: int | None,
+    parcels_file: Path | None,
+    rules_dir: Path | None,
+) -> None:
+    """Explain why each rule did or did not apply to one SUBJECT of FILE.
+
+    For every rule of the KIND's rulebook: whether it applies, does not, is not decidable
+    for lack of a fact, is not in force on the date, or is set aside by an exception; and,
+    condition by condition, the value read, the threshold with its parameter and source,
+    and whether it held. Computed from the same rule data the engine runs.
+
+    \b
+    Examples:
+      comply explain parcels examples/district-2012/parcels.csv P-2012-025 --as-of 2012-08-31
+      comply explain parcels parcels.csv P-2012-008 --rule IL-ART14-1-FEE --lang zh
+      comply explain budget examples/district-2012/budget.csv PJ-2012-003 --as-of 2012-08-31
+    """
+    build: dict[str, Any] = {}
+    context: list[dict[str, Any]] = []
+    if kind == "intake":
+        if plan_year is None:
+            raise Failure("explain intake needs --plan-year")
+        build["plan_year"] = plan_year
+        if parcels_file is not None:
+            context = jobs.idle_holders(parcels_file, as_of, rules_dir)
+    click.echo(
+        jobs.explain_subject(
+            kind, file, subject, as_of, lang, rule, rules_dir, build_params=build, context=context
+        ),
+        nl=False,
+    )
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,7 +12,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from engine import durable_adapter, families, parcels
+from engine import durable_adapter, explain, families, parcels
 from engine.errors import InputError, InputProblem, OptionError
 from engine.evaluate import Decision, Evaluator
 from engine.loader import RowReader
@@ -164,3 +164,63 @@ def idle_holders(source: Path, as_of: date, rules_dir: Path | None = None) -> li
     if reader.problems:
         raise InputError(reader.problems)
     return found
+
+
+COMMAND_FAMILIES = {
+    "parcels": ["idle_land"],
+    "budget": ["budget", "budget_national"],
+    "intake": ["intake"],
+    "portfolio": ["portfolio"],
+}
+
+
+def explain_subject(
+    command: str,
+    source: Path,
+    key: str,
+    as_of: date,
+    lang: str,
+    rule: str | None = None,
+    rules_dir: Path | None = None,
+    *,
+    build_params: dict[str, Any] | None = None,
+    context: Sequence[dict[str, Any]] = (),
+) -> str:
+    """Every rule's verdict for one subject of FILE, condition by condition, as text."""
+    loaded = [families.load(name, rules_dir) for name in COMMAND_FAMILIES[command]]
+    loaded = [f for i, f in enumerate(loaded) if i == 0 or f.doc.enabled]
+    if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
+        raise OptionError(f"--rule {rule}: no rule of the {command} rulebook has that id")
+    kind = families.KINDS[loaded[0].doc.facts]
+    evaluator = Evaluator(kind, loaded, as_of)
+    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+    params = {**evaluator.params, **(build_params or {})}
+    subjects = [s for s in kind.build(reader, as_of, params, reader.problem) if s.key == key]
+    if reader.problems:
+        raise InputError(reader.problems)
+    if not subjects:
+        raise OptionError(f"{source}: no subject with id {key!r}")
+    [(subject, decision)] = list(evaluator.decide(subjects, context))
+    joined: dict[str, set[str]] = {}
+    for compiled in evaluator.rules:  # the values each join matches on, per kind of fact
+        rule_ = compiled.rule
+        for exists in (rule_.if_exists, rule_.unless_exists, rule_.test_unless_exists):
+            if exists is not None:
+                joined.setdefault(exists.fact, set()).update(
+                    f[exists.match] for f in context if f["ctx"] == exists.fact
+                )
+    explainer = explain.Explainer(loaded, kind.facts, joined)
+    verdicts = explainer.explain(subject.snapshots[-1], decision)
+    status = loaded[0].doc.statuses[decision.status].in_(lang)
+    text = explain.render(key, status, as_of, verdicts, lang, rule)
+    past = [a for a in decision.actions if a.date is not None and a.date < as_of]
+    if past and rule is None:
+        heading = "过往事件的认定：" if lang == "zh" else "Findings about past events:"
+        text += (
+            "\n"
+            + heading
+            + "\n"
+            + "\n".join(f"  {a.code} {a.date} ({a.rule})" for a in past)
+            + "\n"
+        )
+    return text

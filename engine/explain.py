@@ -1,0 +1,239 @@
+"""Why a rule fired or did not, for one subject: condition by condition, in plain words.
+
+The explanation walks the same condition trees that durable_adapter compiles into the
+engine (the rule data, not a second copy of the policy), reads each fact of the subject's
+snapshot, and says for each comparison the value read, the threshold with its parameter
+and source, and whether it held. A fact the subject lacks makes a comparison undecidable,
+as it makes the engine's pattern fail to match. Tests check that the rules this module
+calls fired are exactly those the engine fired, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from engine.conditions import AllOf, Comparison, Condition, FactField
+from engine.evaluate import Decision
+from engine.rulebook import CompiledRule, Exists, RuleFamily, Text
+from engine.subjects import Snapshot
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+_SYMBOL = {"==": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+Held = bool | None  # None: a fact it needs is missing, so it is not decidable
+
+
+@dataclass(frozen=True)
+class Check:
+    """One comparison, or one group of them, as applied to the subject."""
+
+    held: Held
+    text: Text
+    depth: int
+
+
+@dataclass(frozen=True)
+class RuleVerdict:
+    rule: CompiledRule
+    family: RuleFamily
+    verdict: str  # fired | not_fired | undecidable | not_in_force | suppressed
+    checks: tuple[Check, ...]
+    by: str | None = None  # the exception that suppressed it
+    criterion: Held = None  # a criterion rule: met, not met, or not decidable
+
+
+@dataclass
+class Explainer:
+    families: Sequence[RuleFamily]
+    facts: Mapping[str, FactField]
+    context: Mapping[str, set[str]] = field(default_factory=dict)  # join kind -> values
+
+    def params(self) -> dict[str, tuple[Any, RuleFamily]]:
+        return {
+            name: (value, family)
+            for family in self.families
+            for name, value in family.params.items()
+        }
+
+    def explain(self, snapshot: Snapshot, decision: Decision) -> list[RuleVerdict]:
+        suppressed = {s.rule: s.by for s in decision.suppressed}
+        verdicts = []
+        for family in self.families:
+            for compiled in family.rules:
+                verdicts.append(self._rule(family, compiled, snapshot, suppressed))
+        return verdicts
+
+    def _rule(
+        self,
+        family: RuleFamily,
+        compiled: CompiledRule,
+        snapshot: Snapshot,
+        suppressed: Mapping[str, str],
+    ) -> RuleVerdict:
+        rule = compiled.rule
+        if not rule.effective.covers(snapshot.day):
+            window = Text(
+                en=f"in force from {rule.effective.start}", zh=f"自{rule.effective.start}起施行"
+            )
+            return RuleVerdict(compiled, family, "not_in_force", (Check(False, window, 0),))
+        checks: list[Check] = []
+        held = self._condition(compiled.when, snapshot.tests, 0, checks)
+        for exists, wanted in ((rule.if_exists, True), (rule.unless_exists, False)):
+            if exists is not None:
+                held = _and(held, self._join(exists, wanted, snapshot.tests, 0, checks))
+        criterion: Held = None
+        if rule.criterion is not None and held:
+            if compiled.test is not None:
+                criterion = self._condition(compiled.test, snapshot.tests, 0, checks)
+            elif rule.test_unless_exists is not None:
+                criterion = self._join(rule.test_unless_exists, False, snapshot.tests, 0, checks)
+        verdict = {True: "fired", False: "not_fired", None: "undecidable"}[held]
+        if verdict == "fired" and rule.id in suppressed:
+            return RuleVerdict(
+                compiled, family, "suppressed", tuple(checks), by=suppressed[rule.id]
+            )
+        return RuleVerdict(compiled, family, verdict, tuple(checks), criterion=criterion)
+
+    def _condition(
+        self, cond: Condition, tests: Mapping[str, Any], depth: int, checks: list[Check]
+    ) -> Held:
+        if isinstance(cond, Comparison):
+            held, text = self._comparison(cond, tests)
+            checks.append(Check(held, text, depth))
+            return held
+        header = len(checks)
+        results = [self._condition(item, tests, depth + 1, checks) for item in cond.items]
+        if isinstance(cond, AllOf):
+            held = False if False in results else (None if None in results else True)
+            text = Text(en="all of:", zh="同时满足：")
+        else:
+            held = True if True in results else (None if None in results else False)
+            text = Text(en="any of:", zh="满足其一：")
+        if depth == 0 and isinstance(cond, AllOf):
+            return held  # the rule's own list of conditions needs no heading
+        checks.insert(header, Check(held, text, depth))
+        return held
+
+    def _comparison(self, cond: Comparison, tests: Mapping[str, Any]) -> tuple[Held, Text]:
+        fact = self.facts[cond.fact]
+        value = tests.get(cond.fact)
+        threshold_en, threshold_zh = _show(cond.value), _show(cond.value, "zh")
+        if cond.param is not None:
+            param_value, family = self.params()[cond.param]
+            parameter = family.doc.parameters[cond.param]
+            threshold_en = f"{_show(param_value)} ({cond.param}: {parameter.source})"
+            threshold_zh = f"{_show(param_value)}（{cond.param}：{parameter.source}）"
+        symbol = _SYMBOL[cond.op]
+        if value is None:
+            return None, Text(
+                en=f"{fact.en}: not known {symbol} {threshold_en}",
+                zh=f"{fact.zh}：未知 {symbol} {threshold_zh}",
+            )
+        held = _COMPARE[cond.op](value, cond.value)
+        return held, Text(
+            en=f"{fact.en}: {_show(value)} {symbol} {threshold_en}",
+            zh=f"{fact.zh}：{_show(value, 'zh')} {symbol} {threshold_zh}",
+        )
+
+    def _join(
+        self,
+        exists: Exists,
+        wanted: bool,
+        tests: Mapping[str, Any],
+        depth: int,
+        checks: list[Check],
+    ) -> Held:
+        value = tests.get(exists.match)
+        present = value in self.context.get(exists.fact, set())
+        held = present == wanted
+        verb_en = "is" if present else "is not"
+        verb_zh = "属于" if present else "不属于"
+        checks.append(
+            Check(
+                held,
+                Text(
+                    en=f"{exists.match} {_show(value)} {verb_en} among the {exists.fact} "
+                    "facts given",
+                    zh=f"{exists.match} {_show(value)} {verb_zh}所提供的 {exists.fact}",
+                ),
+                depth,
+            )
+        )
+        return held
+
+
+def _and(left: Held, right: Held) -> Held:
+    if left is False or right is False:
+        return False
+    return None if None in (left, right) else True
+
+
+def _show(value: Any, lang: str = "en") -> str:
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, Fraction):
+        return str(value) if value.denominator != 1 else str(value.numerator)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+VERDICT_WORDS = {
+    "fired": Text(en="fired", zh="适用"),
+    "not_fired": Text(en="does not apply", zh="不适用"),
+    "undecidable": Text(
+        en="not decidable: a fact it needs is missing", zh="缺少所需事实，无法判定"
+    ),
+    "not_in_force": Text(en="not in force on this date", zh="该日期尚未施行"),
+    "suppressed": Text(en="applies, but is set aside by an exception", zh="适用，但被例外规则排除"),
+}
+MARK = {True: "✓", False: "✗", None: "?"}
+
+
+def render(
+    subject: str,
+    status_label: str,
+    as_of: date,
+    verdicts: list[RuleVerdict],
+    lang: str,
+    only: str | None = None,
+) -> str:
+    """The explanation as text an official can read, in English or Chinese."""
+    head = (
+        f"{subject}，评估日期 {as_of}：{status_label}"
+        if lang == "zh"
+        else f"{subject} as of {as_of}: {status_label}"
+    )
+    lines = [head, ""]
+    for v in verdicts:
+        if only is not None and v.rule.rule.id != only:
+            continue
+        rule = v.rule.rule
+        lines.append(f"{rule.id}  {rule.title.in_(lang)}")
+        lines.append(f"  {v.family.basis(rule, lang)}")
+        word = VERDICT_WORDS[v.verdict].in_(lang)
+        if v.by:
+            word += f" ({v.by})"
+        if rule.criterion is not None and v.verdict == "fired":
+            met = {
+                True: ("met", "达标"),
+                False: ("not met", "未达标"),
+                None: ("not decidable", "无法判定"),
+            }[v.criterion]
+            word = f"{rule.criterion.title.in_(lang)}: {met[1] if lang == 'zh' else met[0]}"
+        lines.append(f"  → {word}")
+        for check in v.checks:
+            lines.append(f"    {'  ' * check.depth}{MARK[check.held]} {check.text.in_(lang)}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""`comply explain`: the explanation is computed from the rules the engine runs, and agrees."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_engine import random_parcel
+
+from cli import main
+from engine import explain, families, parcels
+from engine.evaluate import Evaluator
+from engine.parcels import Parcel
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_explanations_agree_with_the_engine(seed: int) -> None:
+    """What the explanation calls applying is exactly what the engine fired."""
+    rng = random.Random(seed)
+    as_of = date(2013, 3, 1)
+    family = families.load("idle_land")
+    evaluator = Evaluator(parcels.KIND, [family], as_of)
+    items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(600)]
+    subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
+    explainer = explain.Explainer([family], parcels.KIND.facts)
+    for subject, decision in evaluator.decide(subjects):
+        verdicts = explainer.explain(subject.snapshots[-1], decision)
+        applied = {v.rule.rule.id for v in verdicts if v.verdict in ("fired", "suppressed")}
+        assert applied == set(decision.fired), subject.key
+        assert {v.rule.rule.id for v in verdicts if v.verdict == "suppressed"} == {
+            s.rule for s in decision.suppressed
+        }
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, ["explain", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_why_not_the_fee_for_a_verified_government_cause() -> None:
+    text = run(
+        "parcels",
+        str(EXAMPLES / "parcels.csv"),
+        "P-2012-008",
+        "--as-of",
+        "2012-08-31",
+        "--rule",
+        "IL-ART14-1-FEE",
+    )
+    assert "→ applies, but is set aside by an exception (IL-ART12-NEGOTIATE)" in text
+    assert "✓ full years past the start date, not started: 1 ≥ 1 (idle_after_years" in text
+
+
+def test_why_not_reclaim_in_chinese() -> None:
+    text = run(
+        "parcels",
+        str(EXAMPLES / "parcels.csv"),
+        "P-2012-025",
+        "--as-of",
+        "2012-08-31",
+        "--rule",
+        "IL-ART14-2-RECLAIM",
+        "--lang",
+        "zh",
+    )
+    assert "→ 不适用" in text
+    assert "✗ 未动工开发满年数：1 ≥ 2（reclaim_after_years" in text
+    assert "《闲置土地处置办法》第十四条第（二）项" in text
+
+
+def test_a_rule_not_in_force_and_a_missing_fact_are_said_so(tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text(
+        "parcel_id,holder,supply,price,agreed_start,started_on\n"
+        "S1,甲,transfer,1000,2010-01-01,2010-03-01\n",
+        encoding="utf-8",
+    )
+    text = run("parcels", str(source), "S1", "--as-of", "2012-08-31", "--rule", "IL-ART2-STALLED")
+    assert "→ does not apply" in text
+    budget = run(
+        "budget",
+        str(EXAMPLES / "budget.csv"),
+        "PJ-2012-003",
+        "--as-of",
+        "2012-08-31",
+        "--rule",
+        "NAT-GIR-ART23-ADJUST",
+    )
+    assert "→ not in force on this date" in budget
+    assert "✗ in force from 2019-07-01" in budget
+
+
+def test_budget_explains_the_evaluation_date_and_lists_past_findings() -> None:
+    text = run("budget", str(EXAMPLES / "budget.csv"), "PJ-2012-003", "--as-of", "2012-08-31")
+    assert "BUD-B2-APPROVED" in text
+    assert "Findings about past events:\n  LATE_REPORT 2012-05-29 (BUD-B3-LATE-REPORT)" in text
+
+
+def test_intake_explains_the_idle_land_join() -> None:
+    text = run(
+        "intake",
+        str(EXAMPLES / "intake-2013.csv"),
+        "SB-2013-016",
+        "--as-of",
+        "2012-08-31",
+        "--plan-year",
+        "2013",
+        "--parcels",
+        str(EXAMPLES / "parcels.csv"),
+        "--rule",
+        "INT-I5-RESERVE-IDLE-HOLDER",
+    )
+    assert "→ fired" in text
+    assert "holder 鼎盛华府房地产开发有限公司 is among the idle_holder facts given" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["parcels", str(EXAMPLES / "parcels.csv"), "P-9"], "no subject with id 'P-9'"),
+        (
+            ["parcels", str(EXAMPLES / "parcels.csv"), "P-2012-001", "--rule", "IL-NOPE"],
+            "no rule of the parcels rulebook has that id",
+        ),
+        (["intake", str(EXAMPLES / "intake-2013.csv"), "SB-2013-016"], "needs --plan-year"),
+    ],
+)
+def test_explain_refuses_what_it_cannot_explain(args: list[str], words: str) -> None:
+    result = CliRunner().invoke(main, ["explain", *args, "--as-of", "2012-08-31"])
+    assert result.exit_code == 2
+    assert words in result.output
