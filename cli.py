@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import families, jobs
+from engine import catalog, families, jobs
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
 from engine.report import FORMATS
@@ -444,6 +444,71 @@ def explain(
         ),
         nl=False,
     )
+
+
+@main.command()
+@click.argument("rule_id", required=False)
+@click.option("--family", type=click.Choice(catalog.ALL_FAMILIES), default=None)
+@click.option("--law", default=None, help="A law's key or short name, e.g. order53.")
+@click.option("--article", type=int, default=None, help="An article of that law.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@reports_errors
+def rules(
+    rule_id: str | None,
+    family: str | None,
+    law: str | None,
+    article: int | None,
+    lang: str,
+    rules_dir: Path | None,
+) -> None:
+    """List the rules (filtered by family, law, article), or show RULE_ID in full.
+
+    \b
+    Examples:
+      comply rules --law order53 --article 14
+      comply rules IL-ART14-1-FEE --lang zh
+    """
+    found = list(catalog.entries(rules_dir, family, law, article))
+    if rule_id is None:
+        for entry in found:
+            rule = entry.rule.rule
+            click.echo(
+                f"{rule.id:<30} {entry.family.basis(rule, lang):<48.48} {rule.title.in_(lang)}"
+            )
+        return
+    chosen = next((e for e in found if e.rule.rule.id == rule_id), None)
+    if chosen is None:
+        raise Failure(f"no rule has the id {rule_id!r}")
+    entry, rule = chosen, chosen.rule.rule
+    lines = [
+        f"{rule.id}  ({entry.family.name})",
+        rule.title.in_(lang),
+        entry.family.basis(rule, lang),
+        f"in force from {rule.effective.start}"
+        + (f" until {rule.effective.until}" if rule.effective.until else ""),
+        "",
+        "when:",
+        *("  " + line for line in catalog.describe(entry.rule.when)),
+    ]
+    if rule.note:
+        lines[3:3] = [rule.note.in_(lang)]
+    if entry.rule.test is not None:
+        lines += ["test:", *("  " + line for line in catalog.describe(entry.rule.test))]
+    if rule.status:
+        lines.append(f"status: {rule.status}")
+    if rule.actions:
+        lines.append("actions: " + ", ".join(a.code for a in rule.actions))
+    if rule.exception_of:
+        lines.append("exception of: " + ", ".join(rule.exception_of))
+    lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]
+    lines += ["", "scenarios:", *("  " + s for s in catalog.scenarios().get(rule.id, []))]
+    click.echo("\n".join(lines))
 
 
 if __name__ == "__main__":

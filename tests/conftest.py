@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine import families
+from engine import catalog, families
 
 pytest_plugins = ["steps.parcel_steps", "steps.budget_steps", "steps.intake_steps"]
 
-FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
-RULE_IDS = {r.rule.id for name in FAMILIES for r in families.load(name).rules}
+RULE_IDS = {r.rule.id for name in catalog.ALL_FAMILIES for r in families.load(name).rules}
 
 
 def pytest_configure(config: Any) -> None:

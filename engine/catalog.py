@@ -1,0 +1,108 @@
+"""The rulebook as a reader browses it: every rule, its parameters, and its scenarios."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gherkin.parser import Parser
+
+from engine import families
+from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons
+from engine.rulebook import CompiledRule, RuleFamily
+
+ALL_FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
+FEATURES_DIR = families.RULES_DIR.parent / "features"
+_RULE_TAG = re.compile(r"^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    family: RuleFamily
+    rule: CompiledRule
+
+
+def entries(
+    rules_dir: Path | None = None,
+    family: str | None = None,
+    law: str | None = None,
+    article: int | None = None,
+) -> Iterator[Entry]:
+    """Rules of every family (or one), optionally citing one law, or one of its articles."""
+    for name in ALL_FAMILIES:
+        if family is not None and name != family:
+            continue
+        loaded = families.load(name, rules_dir)
+        for compiled in loaded.rules:
+            cites = compiled.rule.cites
+            if law is not None:
+                cites = [
+                    c
+                    for c in cites
+                    if law
+                    in (c.law, loaded.doc.laws[c.law].short.en, loaded.doc.laws[c.law].short.zh)
+                ]
+            if article is not None:
+                cites = [c for c in cites if c.article == article]
+            if (law is None and article is None) or cites:
+                yield Entry(loaded, compiled)
+
+
+def scenarios(features_dir: Path = FEATURES_DIR) -> dict[str, list[str]]:
+    """Scenario names per rule id, from the rule-id tags in features/ (official parser)."""
+    found: dict[str, list[str]] = {}
+
+    def walk(children: list[Any], inherited: set[str], where: str) -> None:
+        for child in children:
+            if "rule" in child:
+                rule = child["rule"]
+                walk(rule["children"], inherited | {t["name"] for t in rule["tags"]}, where)
+            elif "scenario" in child:
+                scenario = child["scenario"]
+                tags = inherited | {t["name"] for t in scenario["tags"]}
+                for examples in scenario.get("examples", []):
+                    tags |= {t["name"] for t in examples["tags"]}
+                for tag in sorted(tags):
+                    if match := _RULE_TAG.match(tag):
+                        found.setdefault(match.group(1), []).append(f"{where}: {scenario['name']}")
+
+    for path in sorted(features_dir.glob("*.feature")):
+        feature: Any = Parser().parse(path.read_text(encoding="utf-8"))["feature"]
+        walk(feature["children"], {t["name"] for t in feature["tags"]}, path.name)
+    return found
+
+
+def describe(cond: Condition, depth: int = 0) -> list[str]:
+    """A condition tree as indented lines: 'fact OP parameter (value)'."""
+    pad = "  " * depth
+    if isinstance(cond, Comparison):
+        shown = f"{cond.param} ({cond.value})" if cond.param else str(cond.value).lower()
+        return [f"{pad}{cond.fact} {cond.op} {shown}"]
+    word = "all of:" if isinstance(cond, AllOf) else "any of:"
+    if isinstance(cond, AllOf | AnyOf) and depth == 0 and isinstance(cond, AllOf):
+        return [line for item in cond.items for line in describe(item, depth)]
+    return [f"{pad}{word}", *(line for item in cond.items for line in describe(item, depth + 1))]
+
+
+def parameters_of(entry: Entry) -> list[str]:
+    """The parameters a rule tests or quotes, each with its value and source."""
+    compiled = entry.rule
+    names = {c.param for c in comparisons(compiled.when) if c.param}
+    if compiled.test is not None:
+        names |= {c.param for c in comparisons(compiled.test) if c.param}
+    for action in compiled.actions:
+        spec = action.spec
+        for period in (spec.due, spec.not_before):
+            if period:
+                names.add(period.days)
+        if spec.amount:
+            names.add(spec.amount.rate)
+    doc = entry.family.doc
+    return [
+        f"{n} = {doc.parameters[n].value} ({doc.parameters[n].set_by}; {doc.parameters[n].source})"
+        for n in sorted(names)
+        if n in doc.parameters
+    ]
