@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import catalog, families, jobs
+from engine import catalog, families, jobs, ledger
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
 from engine.report import FORMATS
@@ -69,6 +70,19 @@ def output_options(func: F) -> F:
             default="en",
             show_default=True,
             help="Language of titles and labels; codes never change.",
+        ),
+        click.option(
+            "--record",
+            is_flag=True,
+            help="Append this run (inputs, rulebook, decisions) to the ledger.",
+        ),
+        click.option(
+            "--ledger",
+            "ledger_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=Path("ledger.sqlite"),
+            show_default=True,
+            help="The decision ledger (SQLite) that --record appends to.",
         ),
         click.option(
             "--skip-invalid",
@@ -132,7 +146,23 @@ def _run(
     chosen = _format(fmt, out)
     if chosen == "xlsx" and out is None:
         raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
+    record = options.pop("record", None)
+    if record is not None:
+        target = options.get("target")
+        options["recorder"] = ledger.Recorder(
+            record,
+            click.get_current_context().info_name or "",
+            as_of.isoformat(),
+            {
+                "families": names,
+                "build_params": options.get("build_params"),
+                "context": list(options.get("context", ())),
+                "target": str(target) if target is not None else None,
+            },
+        )
     summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir, **options)
+    if summary.recorded_as is not None:
+        click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
     if summary.refused:
         click.echo(
             f"{summary.refused} rows refused, written with their reasons to {options['rejects']}",
@@ -181,6 +211,8 @@ def parcels(
     sheet: str | None,
     skip_invalid: bool,
     rejects: Path | None,
+    record: bool,
+    ledger_path: Path,
     rules_dir: Path | None,
 ) -> None:
     """Decide what must happen now to each land-transfer parcel in FILE (CSV or JSON Lines).
@@ -207,6 +239,7 @@ def parcels(
         rules_dir,
         sheet=sheet,
         rejects=_rejects(skip_invalid, rejects),
+        record=ledger_path if record else None,
     )
 
 
@@ -230,6 +263,8 @@ def budget(
     sheet: str | None,
     skip_invalid: bool,
     rejects: Path | None,
+    record: bool,
+    ledger_path: Path,
     rules_dir: Path | None,
 ) -> None:
     """Check the budget changes of district fiscally-funded projects in FILE (a change log).
@@ -262,6 +297,7 @@ def budget(
         rules_dir,
         sheet=sheet,
         rejects=_rejects(skip_invalid, rejects),
+        record=ledger_path if record else None,
     )
 
 
@@ -293,6 +329,8 @@ def intake(
     sheet: str | None,
     skip_invalid: bool,
     rejects: Path | None,
+    record: bool,
+    ledger_path: Path,
     rules_dir: Path | None,
 ) -> None:
     """Screen candidate projects in FILE for next year's major-project plan.
@@ -320,6 +358,7 @@ def intake(
         rules_dir,
         sheet=sheet,
         rejects=_rejects(skip_invalid, rejects),
+        record=ledger_path if record else None,
         build_params={"plan_year": plan_year},
         context=context,
     )
@@ -345,6 +384,8 @@ def portfolio(
     sheet: str | None,
     skip_invalid: bool,
     rejects: Path | None,
+    record: bool,
+    ledger_path: Path,
     rules_dir: Path | None,
 ) -> None:
     """Track a year's list of major projects in FILE against its start/completion target.
@@ -371,6 +412,7 @@ def portfolio(
         rules_dir,
         sheet=sheet,
         rejects=_rejects(skip_invalid, rejects),
+        record=ledger_path if record else None,
         target=goal,
     )
 
@@ -509,6 +551,87 @@ def rules(
     lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]
     lines += ["", "scenarios:", *("  " + s for s in catalog.scenarios().get(rule.id, []))]
     click.echo("\n".join(lines))
+
+
+LEDGER_OPTION = click.option(
+    "--ledger",
+    "ledger_path",
+    default=Path("ledger.sqlite"),
+    type=click.Path(dir_okay=False, path_type=Path),
+    show_default=True,
+)
+
+
+@main.group(name="ledger")
+def ledger_group() -> None:
+    """The decision ledger: recorded runs, hash-chained (list, show, verify, replay).
+
+    \b
+    Examples:
+      comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31 --record
+      comply ledger list
+      comply ledger verify
+      comply ledger replay 1
+    """
+
+
+@ledger_group.command(name="list")
+@LEDGER_OPTION
+@reports_errors
+def ledger_list(ledger_path: Path) -> None:
+    """List the recorded runs."""
+    for run in ledger.runs(ledger_path):
+        book = run.get("rulebook", {})
+        click.echo(
+            f"{run['run']:>4}  {run['recorded_at']}  {run['command']:<9} as of "
+            f"{run['as_of']}  {run['rows']} rows, {run['decisions']} decisions  "
+            f"rulebook {book.get('version', '')} ({str(book.get('sha256', ''))[:12]})"
+        )
+
+
+@ledger_group.command(name="show")
+@click.argument("run", type=int)
+@LEDGER_OPTION
+@reports_errors
+def ledger_show(run: int, ledger_path: Path) -> None:
+    """Show one recorded run: its header and each decision."""
+    click.echo(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2))
+    for subject, record in ledger.run_entries(ledger_path, run, "decision"):
+        codes = ", ".join(a["code"] for a in record["actions"])
+        click.echo(f"{subject}  {record['status']}  {codes}")
+
+
+@ledger_group.command(name="verify")
+@LEDGER_OPTION
+@reports_errors
+def ledger_verify(ledger_path: Path) -> None:
+    """Check the hash chain; name the first record that was altered, removed or inserted."""
+    count, broken = ledger.verify(ledger_path)
+    if broken is None:
+        click.echo(f"{count} records verified: the chain is intact")
+        return
+    raise Failure(
+        f"record {broken.seq} ({broken.kind} {broken.key} of run {broken.run}) "
+        f"is broken: {broken.reason}; {broken.seq - 1} records before it verified"
+    )
+
+
+@ledger_group.command(name="replay")
+@click.argument("run", type=int)
+@LEDGER_OPTION
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@reports_errors
+def ledger_replay(run: int, ledger_path: Path, rules_dir: Path | None) -> None:
+    """Re-evaluate a recorded run with the current rulebook; list each decision that differs."""
+    differences = jobs.replay(ledger_path, run, rules_dir)
+    for line in differences:
+        click.echo(line)
+    click.echo(f"{len(differences)} decisions differ from run {run}", err=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -12,7 +14,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from engine import durable_adapter, explain, families, parcels
+import yaml
+
+from engine import durable_adapter, explain, families, ledger, parcels
 from engine.errors import InputError, InputProblem, OptionError
 from engine.evaluate import Decision, Evaluator
 from engine.loader import RowReader
@@ -37,6 +41,7 @@ def evaluate_file(
     target: Fraction | None = None,
     sheet: str | None = None,
     rejects: Path | None = None,
+    recorder: ledger.Recorder | None = None,
 ) -> Summary:
     """Evaluate a file of subjects as of a date under the named families; write decisions.
 
@@ -56,9 +61,13 @@ def evaluate_file(
     evaluator = Evaluator(kind, loaded, as_of)
     reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None, sheet)
     params = {**evaluator.params, **(build_params or {})}
+    if recorder is not None:
+        reader.on_row = recorder.input_row
     subjects = kind.build(reader, as_of, params, reader.problem)
     with atomic_output(out) as stream:
         renderer = Renderer(kind, loaded, as_of, fmt, lang, stream)
+        if recorder is not None:
+            recorder.rulebook(loaded, renderer.rulebook())
         renderer.start()
         decided = evaluator.decide(subjects, context)
         if kind.ranked:
@@ -68,12 +77,16 @@ def evaluate_file(
             if rate:
                 rate.add(subject, decision)
             renderer.decision(decision, subject)
+            if recorder is not None:
+                recorder.decision(renderer.as_dict(decision))
         if reader.problems and rejects is None:
             raise InputError(reader.problems)
         renderer.finish(rate.as_dict() if rate else {})
     if rejects is not None:
         write_rejects(rejects, reader.problems)
         renderer.summary.refused = len({p.row for p in reader.problems})
+    if recorder is not None:
+        renderer.summary.recorded_as = recorder.commit()
     return renderer.summary
 
 
@@ -224,3 +237,122 @@ def explain_subject(
             + "\n"
         )
     return text
+
+
+def replay(path: Path, run: int, rules_dir: Path | None = None) -> list[str]:
+    """Re-evaluate a recorded run's inputs with the current rulebook; list what differs, why."""
+    head = ledger.header(path, run)
+    options = dict(head["options"])
+    names = options.pop("families")
+    stored = dict(ledger.run_entries(path, run, "decision"))
+    old_books = {
+        body["family"]: yaml.safe_load(body["text"])
+        for _, body in ledger.run_entries(path, run, "rulebook")
+    }
+    with tempfile.TemporaryDirectory(prefix="comply-replay-") as tmp:
+        source, out = Path(tmp) / "inputs.jsonl", Path(tmp) / "decisions.json"
+        with source.open("w", encoding="utf-8") as handle:
+            for _, raw in ledger.run_entries(path, run, "input"):
+                handle.write(json.dumps(raw, ensure_ascii=False) + "\n")
+        target = options.get("target")
+        evaluate_file(
+            names,
+            source,
+            date.fromisoformat(head["as_of"]),
+            "json",
+            "en",
+            out,
+            rules_dir,
+            build_params=options.get("build_params"),
+            context=options.get("context", ()),
+            target=Fraction(target) if target else None,
+        )
+        now = {d["subject"]: d for d in json.loads(out.read_text(encoding="utf-8"))["decisions"]}
+    changed = _rule_changes(old_books, [families.load(n, rules_dir) for n in names])
+    lines = []
+    for subject in sorted(set(stored) | set(now)):
+        before, after = stored.get(subject), now.get(subject)
+        if _essence(before) == _essence(after):
+            continue
+        fired = set((before or {}).get("rules_fired", [])) | set(
+            (after or {}).get("rules_fired", [])
+        )
+        why = [reason for rule, reason in changed if rule in fired] or [
+            reason for _, reason in changed
+        ]
+        lines.append(
+            f"{subject}: {_difference(before, after)}"
+            + (f"; because {'; '.join(why)}" if why else "")
+        )
+    return lines
+
+
+def _essence(record: dict[str, Any] | None) -> Any:
+    """What a decision decides, without the wording (titles follow the output language)."""
+    if record is None:
+        return None
+    keep = (
+        "code",
+        "rule",
+        "amount",
+        "due",
+        "not_before",
+        "date",
+        "idle_from",
+        "days_left",
+        "days_overdue",
+    )
+    actions = [{k: a[k] for k in keep if k in a} for a in record["actions"]]
+    criteria = [(c["criterion"], c["met"]) for c in record.get("criteria", [])]
+    return record["status"], actions, criteria
+
+
+def _difference(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    if before is None or after is None:
+        return "new decision" if before is None else "no longer decided"
+    parts = []
+    if before["status"] != after["status"]:
+        parts.append(f"status {before['status']} -> {after['status']}")
+    old, new = _essence(before)[1], _essence(after)[1]
+    gone = [a for a in old if a not in new]
+    came = [a for a in new if a not in old]
+    if gone:
+        parts.append("was " + ", ".join(_action(a) for a in gone))
+    if came:
+        parts.append("now " + ", ".join(_action(a) for a in came))
+    return "; ".join(parts) or "criteria differ"
+
+
+def _action(action: dict[str, Any]) -> str:
+    extra = [f"{k} {action[k]}" for k in ("amount", "due", "date", "days_overdue") if k in action]
+    return str(action["code"]) + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _rule_changes(old_books: dict[str, Any], current: list[Any]) -> list[tuple[str, str]]:
+    """(rule id, reason) for each rule whose text, or a parameter it uses, has changed."""
+    changes: list[tuple[str, str]] = []
+    for family in current:
+        old = old_books.get(family.name)
+        if old is None:
+            continue
+        new = yaml.safe_load(family.path.read_text(encoding="utf-8"))
+        old_rules = {r["id"]: r for r in old.get("rules", [])}
+        for rule in new.get("rules", []):
+            text = json.dumps(rule, sort_keys=True, default=str)
+            if rule["id"] not in old_rules:
+                changes.append((rule["id"], f"rule {rule['id']} is new"))
+            elif json.dumps(old_rules[rule["id"]], sort_keys=True, default=str) != text:
+                changes.append((rule["id"], f"rule {rule['id']} changed"))
+            for name, param in new.get("parameters", {}).items():
+                before = old.get("parameters", {}).get(name, {}).get("value")
+                if before != param.get("value") and name in text:
+                    changes.append(
+                        (
+                            rule["id"],
+                            f"parameter {name} changed {before} -> "
+                            f"{param.get('value')} (used by {rule['id']})",
+                        )
+                    )
+        for rule_id in set(old_rules) - {r["id"] for r in new.get("rules", [])}:
+            changes.append((rule_id, f"rule {rule_id} was removed"))
+    return changes

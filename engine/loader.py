@@ -11,7 +11,7 @@ import codecs
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ class RowReader:
         self, path: Path, model: type[BaseModel], id_field: str | None, sheet: str | None = None
     ) -> None:
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
+        self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
         self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
         self._amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
         self.problems: list[InputProblem] = []
@@ -45,6 +46,8 @@ class RowReader:
         seen: set[str] = set()
         for row, raw in self._raw_rows():
             self.rows += 1
+            if self.on_row is not None:
+                self.on_row(row, raw)
             try:
                 item = self.model.model_validate(raw)
             except ValidationError as exc:

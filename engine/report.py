@@ -81,6 +81,7 @@ class Summary:
     by_action: Counter[str] = field(default_factory=Counter)
     totals: dict[str, Decimal] = field(default_factory=dict)
     refused: int = 0  # rows refused and written to --rejects (with --skip-invalid)
+    recorded_as: int | None = None  # the run's number in the ledger (with --record)
 
     def add(self, decision: Decision, totals: dict[str, Decimal]) -> None:
         self.subjects += 1

@@ -1,0 +1,216 @@
+"""The decision ledger: every recorded run, hash-chained in SQLite, so a later change shows.
+
+One table holds the chain: for each run, a header (command, as-of date, options, the
+rulebook's version and hash), the text of every rule file it used (once per content hash),
+every input row and every decision. Each entry's hash covers the previous entry's hash and
+its own canonical body, so altering any byte of a past entry breaks the chain from there.
+A run is spooled while it is evaluated and appended in one transaction (BEGIN IMMEDIATE:
+concurrent recorders queue for the write lock and each reads the chain's true end).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from engine.errors import ComplyError
+from engine.rulebook import RuleFamily
+
+GENESIS = "0" * 64
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS chain (
+    seq INTEGER PRIMARY KEY,
+    run INTEGER NOT NULL,
+    kind TEXT NOT NULL,   -- run | rulebook | input | decision
+    key TEXT NOT NULL,    -- run: command; rulebook: sha256; input: row; decision: subject
+    body TEXT NOT NULL,   -- canonical JSON
+    prev TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chain_run ON chain (run, kind);
+"""
+
+
+class LedgerError(ComplyError):
+    """The ledger cannot be opened, written or read as asked."""
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def entry_hash(prev: str, kind: str, key: str, body: str) -> str:
+    return hashlib.sha256("\x1f".join((prev, kind, key, body)).encode("utf-8")).hexdigest()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(path, timeout=600, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(SCHEMA)
+    except sqlite3.Error as exc:
+        raise LedgerError(f"--ledger {path}: cannot open the ledger ({exc})") from None
+    return db
+
+
+class Recorder:
+    """Collects one run's entries on disk while it is evaluated; appends them at the end."""
+
+    def __init__(self, path: Path, command: str, as_of: str, options: dict[str, Any]) -> None:
+        self.path, self.command = path, command
+        self.header = {
+            "command": command,
+            "as_of": as_of,
+            "options": options,
+            "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self.rows = self.decisions = 0
+
+    def rulebook(self, families: list[RuleFamily], identity: dict[str, Any]) -> None:
+        self.header["rulebook"] = identity
+        for family in families:
+            text = family.path.read_text(encoding="utf-8")
+            self._spool.write(
+                canonical(["rulebook", family.sha256, {"family": family.name, "text": text}]) + "\n"
+            )
+
+    def input_row(self, row: int, raw: dict[str, Any]) -> None:
+        self.rows += 1
+        self._spool.write(canonical(["input", str(row), raw]) + "\n")
+
+    def decision(self, record: dict[str, Any]) -> None:
+        self.decisions += 1
+        self._spool.write(canonical(["decision", str(record["subject"]), record]) + "\n")
+
+    def commit(self) -> int:
+        """Append the run to the chain in one transaction; return its number."""
+        self._spool.seek(0)
+        with closing(connect(self.path)) as db:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                last = db.execute("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+                run = db.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM chain").fetchone()[0]
+                known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
+                prev = last[0] if last else GENESIS
+                header = {**self.header, "rows": self.rows, "decisions": self.decisions}
+                prev = _append(db, run, "run", self.command, canonical(header), prev)
+                for line in self._spool:
+                    kind, key, body = json.loads(line)
+                    if kind == "rulebook" and key in known:
+                        continue  # the same rule file is kept once
+                    known.add(key)
+                    prev = _append(db, run, kind, key, canonical(body), prev)
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                db.execute("ROLLBACK") if db.in_transaction else None
+                raise LedgerError(
+                    f"--ledger {self.path}: the run was not recorded ({exc})"
+                ) from None
+            finally:
+                self._spool.close()
+        return int(run)
+
+
+def _append(db: sqlite3.Connection, run: int, kind: str, key: str, body: str, prev: str) -> str:
+    digest = entry_hash(prev, kind, key, body)
+    db.execute(
+        "INSERT INTO chain (run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?)",
+        (run, kind, key, body, prev, digest),
+    )
+    return digest
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[sqlite3.Connection]:
+    if not path.is_file():
+        raise LedgerError(f"--ledger {path}: no ledger there (record a run with --record)")
+    with closing(connect(path)) as db:
+        yield db
+
+
+@dataclass(frozen=True)
+class Break:
+    seq: int
+    run: int
+    kind: str
+    key: str
+    reason: str
+
+
+def verify(path: Path) -> tuple[int, Break | None]:
+    """Walk the chain; the number of entries checked and the first broken one, if any."""
+    with opened(path) as db:
+        prev, count = GENESIS, 0
+        for seq, run, kind, key, body, stored_prev, stored in db.execute(
+            "SELECT seq, run, kind, key, body, prev, hash FROM chain ORDER BY seq"
+        ):
+            count += 1
+            if stored_prev != prev:
+                return count, Break(
+                    seq,
+                    run,
+                    kind,
+                    key,
+                    "its link to the entry before it "
+                    "does not match (an entry was removed or inserted)",
+                )
+            if entry_hash(prev, kind, key, body) != stored:
+                return count, Break(
+                    seq, run, kind, key, "its content no longer matches its hash (it was altered)"
+                )
+            prev = stored
+        return count, None
+
+
+def runs(path: Path) -> list[dict[str, Any]]:
+    with opened(path) as db:
+        return [
+            {"run": run, **json.loads(body)}
+            for run, body in db.execute(
+                "SELECT run, body FROM chain WHERE kind = 'run' ORDER BY run"
+            )
+        ]
+
+
+def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
+    with opened(path) as db:
+        found = [
+            (key, json.loads(body))
+            for key, body in db.execute(
+                "SELECT key, body FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
+            )
+        ]
+        if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
+            header = dict(runs_one(db, run))
+            shas = [f["sha256"] for f in header["rulebook"]["families"]]
+            found = [
+                (key, json.loads(body))
+                for key, body in db.execute(
+                    f"SELECT key, body FROM chain WHERE kind = 'rulebook' AND key IN "
+                    f"({','.join('?' * len(shas))})",
+                    shas,
+                )
+            ]
+        return found
+
+
+def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:
+    row = db.execute("SELECT body FROM chain WHERE run = ? AND kind = 'run'", (run,)).fetchone()
+    if row is None:
+        raise LedgerError(f"no run {run} in the ledger")
+    header: dict[str, Any] = json.loads(row[0])
+    return header
+
+
+def header(path: Path, run: int) -> dict[str, Any]:
+    with opened(path) as db:
+        return runs_one(db, run)

@@ -1,0 +1,142 @@
+"""The decision ledger: recorded, verified, tamper-evident, replayable, safe to share."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from cli import main
+from engine import families
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
+
+
+def comply(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def record_parcels(db: Path, tmp_path: Path) -> None:
+    comply(
+        "parcels",
+        str(EXAMPLES / "parcels.csv"),
+        "--as-of",
+        "2012-08-31",
+        "--record",
+        "--ledger",
+        str(db),
+        "--out",
+        str(tmp_path / "out.json"),
+    )
+
+
+def test_a_recorded_run_verifies_and_lists(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    comply(
+        "budget",
+        str(EXAMPLES / "budget.csv"),
+        "--as-of",
+        "2012-08-31",
+        "--record",
+        "--ledger",
+        str(db),
+        "--out",
+        str(tmp_path / "b.json"),
+    )
+    listed = comply("ledger", "list", "--ledger", str(db))
+    assert "parcels   as of 2012-08-31  34 rows, 34 decisions" in listed
+    assert "budget    as of 2012-08-31  63 rows, 13 decisions" in listed
+    assert "records verified: the chain is intact" in comply(
+        "ledger", "verify", "--ledger", str(db)
+    )
+    shown = comply("ledger", "show", "2", "--ledger", str(db))
+    assert "PJ-2012-003  approved  LATE_REPORT" in shown
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_altering_one_byte_of_a_decision_is_named(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as con:
+        seq = con.execute(
+            "SELECT seq FROM chain WHERE kind='decision' AND key='P-2012-025'"
+        ).fetchone()[0]
+        con.execute(
+            "UPDATE chain SET body = replace(body, '8253600.00', '8253600.01') WHERE seq = ?",
+            (seq,),
+        )
+    output = comply("ledger", "verify", "--ledger", str(db), code=2)
+    assert f"record {seq} (decision P-2012-025 of run 1) is broken" in output
+    assert "it was altered" in output
+
+
+def test_removing_a_record_is_named(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM chain WHERE kind='input' AND key='5'")
+    assert "an entry was removed or inserted" in comply(
+        "ledger", "verify", "--ledger", str(db), code=2
+    )
+
+
+def test_replay_after_a_parameter_change_lists_exactly_what_it_changes(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    assert comply("ledger", "replay", "1", "--ledger", str(db)).strip() == (
+        "0 decisions differ from run 1"
+    )
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for path in families.RULES_DIR.glob("*.yaml"):
+        (rules / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    doc = yaml.safe_load((rules / "idle_land.yaml").read_text(encoding="utf-8"))
+    doc["parameters"]["idle_fee_rate"]["value"] = "0.15"
+    (rules / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    lines = comply("ledger", "replay", "1", "--ledger", str(db), "--rules", str(rules)).splitlines()
+    fees = [line for line in lines if line.startswith("P-")]
+    assert [line.split(":")[0] for line in fees] == ["P-2012-025", "P-2012-027", "P-2012-033"]
+    assert all(
+        "because parameter idle_fee_rate changed 0.20 -> 0.15 (used by IL-ART14-1-FEE)" in line
+        for line in fees
+    )
+    assert "3 decisions differ from run 1" in lines[-1]
+
+
+def test_several_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    comply_bin = Path(sys.executable).parent / "comply"
+    processes = [
+        subprocess.Popen(
+            [
+                str(comply_bin),
+                "parcels",
+                str(EXAMPLES / "parcels.csv"),
+                "--as-of",
+                "2012-08-31",
+                "--record",
+                "--ledger",
+                str(db),
+                "--out",
+                str(tmp_path / f"out{n}.json"),
+            ],
+            stderr=subprocess.PIPE,
+        )
+        for n in range(4)
+    ]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+    listed = comply("ledger", "list", "--ledger", str(db)).splitlines()
+    assert [line.split()[0] for line in listed] == ["1", "2", "3", "4"]
+    assert "the chain is intact" in comply("ledger", "verify", "--ledger", str(db))
+
+
+def test_no_ledger_yet(tmp_path: Path) -> None:
+    assert "no ledger there" in comply("ledger", "list", "--ledger", str(tmp_path / "x"), code=2)
