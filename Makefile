@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: example test lint bench clean
+.PHONY: example test lint bench clean policy
 
 $(BIN)/comply: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ lint: $(BIN)/comply
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest --junitxml=reports/junit.xml
+
+policy: $(BIN)/comply
+	$(BIN)/comply policy --out policy-book --results reports/junit.xml
 
 bench: $(BIN)/comply
 	$(BIN)/python bench/bench.py parcels

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import catalog, families, jobs, ledger
+from engine import catalog, families, jobs, ledger, policybook
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
 from engine.report import FORMATS
@@ -551,6 +551,39 @@ def rules(
     lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]
     lines += ["", "scenarios:", *("  " + s for s in catalog.scenarios().get(rule.id, []))]
     click.echo("\n".join(lines))
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("policy-book"),
+    show_default=True,
+)
+@click.option(
+    "--results",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("reports/junit.xml"),
+    show_default=True,
+    help="The latest test results (pytest --junitxml), for each scenario's outcome.",
+)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@reports_errors
+def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
+    """Write the policy book: a static HTML site of features/, the rulebook and test results.
+
+    \b
+    Examples:
+      make test && comply policy --out policy-book
+    """
+    pages = policybook.build(out_dir, results if results.is_file() else None, rules_dir)
+    click.echo(f"{len(pages)} pages written to {out_dir}; open {pages[0]}")
 
 
 LEDGER_OPTION = click.option(

@@ -1,0 +1,127 @@
+"""The policy book: built from features/, the rulebook and test results; it renders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from engine import catalog, policybook
+
+PASSED = policybook.slug(
+    "the day after its start date the holder is urged to start and told when the land becomes idle"
+)
+FAILED = policybook.slug("on its start date a parcel is not yet due and nothing is asked of anyone")
+JUNIT = f"""<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest">
+<testcase classname="tests.test_features" name="{PASSED}"/>
+<testcase classname="tests.test_features" name="{FAILED}"><failure message="x"/></testcase>
+</testsuite></testsuites>"""
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    junit = tmp_path / "junit.xml"
+    junit.write_text(JUNIT, encoding="utf-8")
+    out = tmp_path / "book"
+    result = CliRunner().invoke(main, ["policy", "--out", str(out), "--results", str(junit)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_one_page_per_law_or_principle_and_an_index(book: Path) -> None:
+    pages = sorted(p.name for p in book.glob("*.html"))
+    assert pages == ["budget.html", "idle_land.html", "index.html", "intake.html", "portfolio.html"]
+
+
+def test_the_index_covers_every_rule(book: Path) -> None:
+    index = (book / "index.html").read_text(encoding="utf-8")
+    for name in catalog.ALL_FAMILIES:
+        for entry in catalog.entries(family=name):
+            assert f"<code>{entry.rule.rule.id}</code>" in index
+
+
+def test_a_page_shows_the_chinese_text_beside_the_gloss_and_the_outcomes(book: Path) -> None:
+    page = (book / "idle_land.html").read_text(encoding="utf-8")
+    assert "<div class='zh'>《闲置土地处置办法》第二条第一款" in page
+    assert "<div class='en'>Gloss: state construction land not started" in page
+    assert "idle_after_years = 1 (law; Order 53 Art. 2 ¶1" in page
+    assert "class='badge passed'>passed</span> <b>Example: the day after its start date" in page
+    assert "class='badge failed'>failed</span> <b>Example: on its start date" in page
+
+
+def test_the_site_works_offline(book: Path) -> None:
+    for page in book.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "http://" not in text, page.name
+        assert "https://" not in text, page.name
+        assert "<script" not in text
+
+
+def test_scenario_names_map_to_pytest_bdd_test_names() -> None:
+    assert policybook.slug("under one third and under 25% are strict") == (
+        "test_under_one_third_and_under_25_are_strict"
+    )
+    assert policybook.slug("3 days: ok") == "test_days_ok"
+
+
+def test_the_index_page_renders_in_headless_chromium(book: Path, tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it")
+        pytest.skip("chromium is not installed here (.ci/run installs it)")
+    shot = tmp_path / "index.png"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--hide-scrollbars",
+            "--window-size=1280,1100",
+            f"--screenshot={shot}",
+            (book / "index.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert (width, height) == (1280, 1100)
+    assert len(data) > 50_000, "a blank page compresses to a few kilobytes"
+    dom = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile2'}",
+            "--dump-dom",
+            (book / "index.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        text=True,
+    ).stdout
+    assert "Coverage" in dom
+    assert "IL-ART14-1-FEE" in dom
