@@ -6,6 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -40,8 +41,30 @@ class Failure(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
 
+@dataclass(frozen=True)
+class Run:
+    """The options every evaluating command shares, gathered by @output_options."""
+
+    as_of: date
+    fmt: str | None
+    out: Path | None
+    lang: str
+    record: bool
+    ledger_path: Path
+    skip_invalid: bool
+    rejects: Path | None
+    sheet: str | None
+    rules_dir: Path | None
+
+
 def output_options(func: F) -> F:
-    """--as-of, --format, --out, --lang and --rules, the same on every evaluating command."""
+    """The options every evaluating command shares, handed to it as one `run: Run`."""
+
+    @functools.wraps(func)
+    def with_run(*args: Any, **kwargs: Any) -> Any:
+        shared = {name: kwargs.pop(name) for name in Run.__dataclass_fields__}
+        return func(*args, run=Run(**shared), **kwargs)
+
     options = [
         click.option(
             "--as-of",
@@ -108,9 +131,10 @@ def output_options(func: F) -> F:
             help="Rule directory [default: bundled].",
         ),
     ]
+    wrapped: Any = with_run
     for option in reversed(options):
-        func = option(func)
-    return func
+        wrapped = option(wrapped)
+    return wrapped  # type: ignore[no-any-return]
 
 
 def reports_errors(func: F) -> F:
@@ -131,28 +155,19 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _run(
-    names: list[str],
-    noun: str,
-    file: Path,
-    as_of: date,
-    fmt: str | None,
-    out: Path | None,
-    lang: str,
-    rules_dir: Path | None,
-    **options: Any,
-) -> None:
+def _run(run: Run, names: list[str], noun: str, file: Path, **options: Any) -> None:
     """Evaluate FILE under the named families; say where the output went, if a file."""
-    chosen = _format(fmt, out)
-    if chosen == "xlsx" and out is None:
+    chosen = _format(run.fmt, run.out)
+    if chosen == "xlsx" and run.out is None:
         raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
-    record = options.pop("record", None)
+    options["rejects"] = _rejects(run.skip_invalid, run.rejects)
+    record = run.ledger_path if run.record else None
     if record is not None:
         target = options.get("target")
         options["recorder"] = ledger.Recorder(
             record,
             click.get_current_context().info_name or "",
-            as_of.isoformat(),
+            run.as_of.isoformat(),
             {
                 "families": names,
                 "build_params": options.get("build_params"),
@@ -160,17 +175,27 @@ def _run(
                 "target": str(target) if target is not None else None,
             },
         )
-    summary = jobs.evaluate_file(names, file, as_of, chosen, lang, out, rules_dir, **options)
+    summary = jobs.evaluate_file(
+        names,
+        file,
+        run.as_of,
+        chosen,
+        run.lang,
+        run.out,
+        run.rules_dir,
+        sheet=run.sheet,
+        **options,
+    )
     if summary.recorded_as is not None:
         click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
     if summary.refused:
         click.echo(
-            f"{summary.refused} rows refused, written with their reasons to {options['rejects']}",
+            f"{summary.refused} rows refused, written with their reasons to {run.rejects}",
             err=True,
         )
-    if out is not None:
+    if run.out is not None:
         click.echo(
-            f"{summary.subjects} {noun} evaluated as of {as_of}; {chosen} written to {out}",
+            f"{summary.subjects} {noun} evaluated as of {run.as_of}; {chosen} written to {run.out}",
             err=True,
         )
 
@@ -204,16 +229,7 @@ def main() -> None:
 @reports_errors
 def parcels(
     file: Path,
-    as_of: date,
-    fmt: str | None,
-    out: Path | None,
-    lang: str,
-    sheet: str | None,
-    skip_invalid: bool,
-    rejects: Path | None,
-    record: bool,
-    ledger_path: Path,
-    rules_dir: Path | None,
+    run: Run,
 ) -> None:
     """Decide what must happen now to each land-transfer parcel in FILE (CSV or JSON Lines).
 
@@ -228,19 +244,7 @@ def parcels(
       comply parcels parcels.csv --as-of 2012-08-31 --lang zh
       comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
     """
-    _run(
-        ["idle_land"],
-        "parcels",
-        file,
-        as_of,
-        fmt,
-        out,
-        lang,
-        rules_dir,
-        sheet=sheet,
-        rejects=_rejects(skip_invalid, rejects),
-        record=ledger_path if record else None,
-    )
+    _run(run, ["idle_land"], "parcels", file)
 
 
 @main.command()
@@ -256,16 +260,7 @@ def parcels(
 def budget(
     file: Path,
     national: bool | None,
-    as_of: date,
-    fmt: str | None,
-    out: Path | None,
-    lang: str,
-    sheet: str | None,
-    skip_invalid: bool,
-    rejects: Path | None,
-    record: bool,
-    ledger_path: Path,
-    rules_dir: Path | None,
+    run: Run,
 ) -> None:
     """Check the budget changes of district fiscally-funded projects in FILE (a change log).
 
@@ -283,22 +278,10 @@ def budget(
     """
     names = ["budget"]
     if national is None:
-        national = families.load("budget_national", rules_dir).doc.enabled
+        national = families.load("budget_national", run.rules_dir).doc.enabled
     if national:
         names.append("budget_national")
-    _run(
-        names,
-        "projects",
-        file,
-        as_of,
-        fmt,
-        out,
-        lang,
-        rules_dir,
-        sheet=sheet,
-        rejects=_rejects(skip_invalid, rejects),
-        record=ledger_path if record else None,
-    )
+    _run(run, names, "projects", file)
 
 
 @main.command()
@@ -322,16 +305,7 @@ def intake(
     file: Path,
     plan_year: int,
     parcels_file: Path | None,
-    as_of: date,
-    fmt: str | None,
-    out: Path | None,
-    lang: str,
-    sheet: str | None,
-    skip_invalid: bool,
-    rejects: Path | None,
-    record: bool,
-    ledger_path: Path,
-    rules_dir: Path | None,
+    run: Run,
 ) -> None:
     """Screen candidate projects in FILE for next year's major-project plan.
 
@@ -346,21 +320,9 @@ def intake(
       comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \\
           --parcels examples/district-2012/parcels.csv --as-of 2012-08-31
     """
-    context = jobs.idle_holders(parcels_file, as_of, rules_dir) if parcels_file else []
+    context = jobs.idle_holders(parcels_file, run.as_of, run.rules_dir) if parcels_file else []
     _run(
-        ["intake"],
-        "candidates",
-        file,
-        as_of,
-        fmt,
-        out,
-        lang,
-        rules_dir,
-        sheet=sheet,
-        rejects=_rejects(skip_invalid, rejects),
-        record=ledger_path if record else None,
-        build_params={"plan_year": plan_year},
-        context=context,
+        run, ["intake"], "candidates", file, build_params={"plan_year": plan_year}, context=context
     )
 
 
@@ -377,16 +339,7 @@ def intake(
 def portfolio(
     file: Path,
     target: float | None,
-    as_of: date,
-    fmt: str | None,
-    out: Path | None,
-    lang: str,
-    sheet: str | None,
-    skip_invalid: bool,
-    rejects: Path | None,
-    record: bool,
-    ledger_path: Path,
-    rules_dir: Path | None,
+    run: Run,
 ) -> None:
     """Track a year's list of major projects in FILE against its start/completion target.
 
@@ -399,22 +352,9 @@ def portfolio(
     Examples:
       comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
     """
-    family = families.load("portfolio", rules_dir)
+    family = families.load("portfolio", run.rules_dir)
     goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
-    _run(
-        ["portfolio"],
-        "projects",
-        file,
-        as_of,
-        fmt,
-        out,
-        lang,
-        rules_dir,
-        sheet=sheet,
-        rejects=_rejects(skip_invalid, rejects),
-        record=ledger_path if record else None,
-        target=goal,
-    )
+    _run(run, ["portfolio"], "projects", file, target=goal)
 
 
 @main.command()

@@ -24,6 +24,19 @@ JUNIT = f"""<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="p
 </testsuite></testsuites>"""
 
 
+# As this machine's Chromium must run: headless, as root, offline (no background traffic).
+HEADLESS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     junit = tmp_path / "junit.xml"
@@ -80,14 +93,7 @@ def test_the_index_page_renders_in_headless_chromium(book: Path, tmp_path: Path)
     subprocess.run(
         [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--hide-scrollbars",
             "--window-size=1280,1100",
@@ -106,14 +112,7 @@ def test_the_index_page_renders_in_headless_chromium(book: Path, tmp_path: Path)
     dom = subprocess.run(
         [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             f"--user-data-dir={tmp_path / 'profile2'}",
             "--dump-dom",
             (book / "index.html").as_uri(),
