@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import math
+import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -73,12 +75,15 @@ def evaluate_file(
         if kind.ranked:
             decided = ranked(decided)
         rate = RateSummary(target) if target is not None else None
+        progress = Progress(renderer.view.noun.en)
         for subject, decision in decided:
             if rate:
                 rate.add(subject, decision)
             renderer.decision(decision, subject)
             if recorder is not None:
                 recorder.decision(renderer.as_dict(decision))
+            progress.tick()
+        progress.done()
         if reader.problems and rejects is None:
             raise InputError(reader.problems)
         renderer.finish(rate.as_dict() if rate else {})
@@ -88,6 +93,29 @@ def evaluate_file(
     if recorder is not None:
         renderer.summary.recorded_as = recorder.commit()
     return renderer.summary
+
+
+class Progress:
+    """A count of subjects decided, on stderr, only when a person is watching a terminal."""
+
+    EVERY = 10_000
+
+    def __init__(self, noun: str) -> None:
+        self.noun, self.count = noun, 0
+        self.shown = sys.stderr.isatty()
+        self.started = time.monotonic()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.shown and self.count % self.EVERY == 0:
+            rate = self.count / max(time.monotonic() - self.started, 1e-9)
+            sys.stderr.write(f"\r{self.count:,} {self.noun} decided ({rate:,.0f}/s)")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown and self.count >= self.EVERY:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
 
 
 def write_rejects(path: Path, problems: Sequence[InputProblem]) -> None:
