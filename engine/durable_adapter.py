@@ -35,6 +35,7 @@ from durable import engine as durable_engine
 
 from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons, negate
 from engine.errors import EngineError, RulebookError
+from engine.fields import MAX_YUAN
 from engine.rulebook import CompiledRule, Exists, RuleFamily
 
 MAX_SCALE = 10**9  # ratio x scale must stay an exact integer in the engine (doubles: 2^53)
@@ -77,7 +78,11 @@ class CompiledRuleset:
         self.rules = tuple(rules)
         ratio_params = [c.value for r in rules for c in _leaves(r) if isinstance(c.value, Fraction)]
         self.scale = math.lcm(1, *(v.denominator for v in ratio_params))
-        if self.scale > MAX_SCALE:
+        amounts = {n for f in families for n, t in f.fact_fields.items() if t.type == "amount"}
+        compares_amounts = any(c.fact in amounts for r in rules for c in _leaves(r))
+        # An amount (up to fields.MAX_YUAN) times the scale must stay an exact double.
+        limit = 2**53 // int(MAX_YUAN) if compares_amounts else MAX_SCALE
+        if self.scale > limit:
             raise RulebookError(
                 f"ratio parameters {sorted(set(map(str, ratio_params)))} need a scale of "
                 f"{self.scale}, beyond the engine's exact integers; use coarser ratios"

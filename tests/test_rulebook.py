@@ -177,3 +177,19 @@ def test_predicates_referring_to_each_other_in_a_circle(tmp_path: Path) -> None:
 )
 def test_article_numbers_in_chinese(number: int, chinese: str) -> None:
     assert zh_number(number) == chinese
+
+
+def test_money_thresholds_too_fine_for_exact_amounts_are_refused(tmp_path: Path) -> None:
+    """An amount times the scale must stay an exact integer in the engine (a double)."""
+    from datetime import date
+
+    from engine import intake
+    from engine.evaluate import Evaluator
+
+    path = families.RULES_DIR / "intake.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["parameters"]["tax_per_mu_min"]["value"] = "150000.001"  # scale 1000 > 900
+    (tmp_path / "intake.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    family = families.load("intake", tmp_path)
+    with pytest.raises(RulebookError, match="beyond the engine's exact integers"):
+        Evaluator(intake.CANDIDATE_KIND, [family], date(2012, 8, 31))
