@@ -14,6 +14,7 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -51,6 +52,8 @@ class RuleVerdict:
     checks: tuple[Check, ...]
     by: str | None = None  # the exception that suppressed it
     criterion: Held = None  # a criterion rule: met, not met, or not decidable
+    missing: tuple[Text, ...] = ()  # facts it tests that the subject does not have
+    actions: tuple[tuple[str, Held], ...] = ()  # what a fired rule yields (its own condition)
 
 
 @dataclass
@@ -92,6 +95,20 @@ class Explainer:
         for exists, wanted in ((rule.if_exists, True), (rule.unless_exists, False)):
             if exists is not None:
                 held = _and(held, self._join(exists, wanted, snapshot.tests, 0, checks))
+        missing = tuple(
+            Text(en=c.text.en.split(":")[0], zh=c.text.zh.split("：")[0])
+            for c in checks
+            if c.held is None
+        )
+        actions: list[tuple[str, Held]] = []
+        if held:
+            for action in compiled.actions:
+                when = (
+                    self._condition(action.when, snapshot.tests, 0, [])
+                    if action.when is not None
+                    else True
+                )
+                actions.append((action.spec.code, when))
         criterion: Held = None
         if rule.criterion is not None and held:
             if compiled.test is not None:
@@ -103,7 +120,15 @@ class Explainer:
             return RuleVerdict(
                 compiled, family, "suppressed", tuple(checks), by=suppressed[rule.id]
             )
-        return RuleVerdict(compiled, family, verdict, tuple(checks), criterion=criterion)
+        return RuleVerdict(
+            compiled,
+            family,
+            verdict,
+            tuple(checks),
+            criterion=criterion,
+            missing=missing,
+            actions=tuple(actions),
+        )
 
     def _condition(
         self, cond: Condition, tests: Mapping[str, Any], depth: int, checks: list[Check]
@@ -113,15 +138,18 @@ class Explainer:
             checks.append(Check(held, text, depth))
             return held
         header = len(checks)
-        results = [self._condition(item, tests, depth + 1, checks) for item in cond.items]
+        top = depth == 0 and isinstance(cond, AllOf)  # the rule's own list: no heading
+        results = [
+            self._condition(item, tests, depth if top else depth + 1, checks) for item in cond.items
+        ]
         if isinstance(cond, AllOf):
             held = False if False in results else (None if None in results else True)
             text = Text(en="all of:", zh="同时满足：")
         else:
             held = True if True in results else (None if None in results else False)
             text = Text(en="any of:", zh="满足其一：")
-        if depth == 0 and isinstance(cond, AllOf):
-            return held  # the rule's own list of conditions needs no heading
+        if top:
+            return held
         checks.insert(header, Check(held, text, depth))
         return held
 
@@ -183,7 +211,12 @@ def _show(value: Any, lang: str = "en") -> str:
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if isinstance(value, Fraction):
-        return str(value) if value.denominator != 1 else str(value.numerator)
+        if value.denominator == 1:
+            return str(value.numerator)
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        if exact * value.denominator == value.numerator:
+            return str(exact.normalize())  # 1/4 reads 0.25
+        return str(value)  # 1/3 stays 1/3
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -193,7 +226,7 @@ VERDICT_WORDS = {
     "fired": Text(en="fired", zh="适用"),
     "not_fired": Text(en="does not apply", zh="不适用"),
     "undecidable": Text(
-        en="not decidable: a fact it needs is missing", zh="缺少所需事实，无法判定"
+        en="not decidable: the subject has no value for", zh="无法判定：本对象没有以下事实"
     ),
     "not_in_force": Text(en="not in force on this date", zh="该日期尚未施行"),
     "suppressed": Text(en="applies, but is set aside by an exception", zh="适用，但被例外规则排除"),
@@ -225,15 +258,26 @@ def render(
         word = VERDICT_WORDS[v.verdict].in_(lang)
         if v.by:
             word += f" ({v.by})"
+        if v.verdict == "undecidable" and v.missing:
+            names = dict.fromkeys(m.in_(lang) for m in v.missing)
+            word += (" " if lang == "en" else "") + "; ".join(names)
         if rule.criterion is not None and v.verdict == "fired":
             met = {
                 True: ("met", "达标"),
                 False: ("not met", "未达标"),
                 None: ("not decidable", "无法判定"),
             }[v.criterion]
-            word = f"{rule.criterion.title.in_(lang)}: {met[1] if lang == 'zh' else met[0]}"
+            colon = "：" if lang == "zh" else ": "
+            word = f"{rule.criterion.title.in_(lang)}{colon}{met[1] if lang == 'zh' else met[0]}"
         lines.append(f"  → {word}")
         for check in v.checks:
             lines.append(f"    {'  ' * check.depth}{MARK[check.held]} {check.text.in_(lang)}")
+        if v.actions:
+            label = "措施" if lang == "zh" else "actions"
+            own = "本措施自身条件不满足" if lang == "zh" else "its own condition does not hold"
+            shown = [
+                code if held is True else f"{code} ({MARK[held]} {own})" for code, held in v.actions
+            ]
+            lines.append(f"    {label}: {', '.join(shown)}")
         lines.append("")
     return "\n".join(lines)

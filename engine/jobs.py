@@ -254,16 +254,34 @@ def explain_subject(
     verdicts = explainer.explain(subject.snapshots[-1], decision)
     status = loaded[0].doc.statuses[decision.status].in_(lang)
     text = explain.render(key, status, as_of, verdicts, lang, rule)
-    past = [a for a in decision.actions if a.date is not None and a.date < as_of]
-    if past and rule is None:
+    # A change log's findings are made on the snapshot of their event: list them, then
+    # explain each on that snapshot.
+    found: list[str] = []
+    sections: list[str] = []
+    for snapshot in subject.snapshots[:-1]:
+        fired = [
+            v
+            for v in explainer.explain(snapshot, decision)
+            if v.verdict == "fired" and (rule is None or v.rule.rule.id == rule)
+        ]
+        for v in fired:
+            for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
+                day = snapshot.value(action.spec.date) if action.spec.date else snapshot.day
+                line = f"  {code} {day} ({v.rule.rule.id})"
+                if held and line not in found:
+                    found.append(line)
+        if fired:
+            event = snapshot.tests.get("event", "")
+            heading = (
+                f"事件 {event}（{snapshot.day}）："
+                if lang == "zh"
+                else f"On the {event} event of {snapshot.day}:"
+            )
+            body = explain.render(key, status, snapshot.day, fired, lang).split("\n", 2)[2]
+            sections.append(heading + "\n" + body)
+    if found:
         heading = "过往事件的认定：" if lang == "zh" else "Findings about past events:"
-        text += (
-            "\n"
-            + heading
-            + "\n"
-            + "\n".join(f"  {a.code} {a.date} ({a.rule})" for a in past)
-            + "\n"
-        )
+        text += "\n" + heading + "\n" + "\n".join(found) + "\n\n" + "\n".join(sections)
     return text
 
 

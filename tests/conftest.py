@@ -6,7 +6,12 @@ from typing import Any
 
 from engine import catalog, families
 
-pytest_plugins = ["steps.parcel_steps", "steps.budget_steps", "steps.intake_steps"]
+pytest_plugins = [
+    "steps.parcel_steps",
+    "steps.budget_steps",
+    "steps.intake_steps",
+    "steps.explain_steps",
+]
 
 RULE_IDS = {r.rule.id for name in catalog.ALL_FAMILIES for r in families.load(name).rules}
 

@@ -30,7 +30,8 @@ def test_one_rule_with_conditions_parameters_and_scenarios() -> None:
     text = run("rules", "IL-ART14-1-FEE")
     assert "years_not_started >= idle_after_years (1)" in text
     assert "idle_fee_rate = 0.20 (law; Order 53 Art. 14(1)" in text
-    assert "scenarios:\n  idle_land.feature:" in text
+    assert "\nscenarios:\n" in text
+    assert "\n  idle_land.feature:" in text
 
 
 def test_an_unknown_rule() -> None:
