@@ -44,7 +44,7 @@ th{background:#f0f4f8}.badge{display:inline-block;border-radius:10px;padding:1px
  color:#323f4b}code{background:#f0f4f8;padding:0 4px;border-radius:3px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px}
 .card{background:#fff;border-radius:8px;padding:16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-.small{font-size:13px;color:#616e7c}
+.small{font-size:13px;color:#616e7c}.intro{max-width:900px;color:#3e4c59}
 """
 
 
@@ -106,7 +106,7 @@ def build(
 
 
 def _feature(feature: Any, rules: dict[str, Any], results: dict[str, str], page: Page) -> str:
-    parts = [f"<p class='small'>{_text(feature.get('description', ''))}</p>"]
+    parts = [f"<div class='intro'>{_text(feature.get('description', ''))}</div>"]
     for child in feature["children"]:
         if "rule" in child:
             parts.append(_rule_block(child["rule"], rules, results, page))
@@ -231,7 +231,24 @@ def _index(
 
 
 def _text(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    """A feature's description as paragraphs and lists, not its source's line breaks."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        items: list[str] = []
+        prose: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                items.append(line[2:])
+            elif items:
+                items[-1] += " " + line  # a list item continued on the next line
+            else:
+                prose.append(line)
+        if prose:
+            blocks.append(f"<p>{html.escape(' '.join(prose))}</p>")
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
+    return "".join(blocks)
 
 
 def _html(title: str, body: str, back: bool = False) -> str:
