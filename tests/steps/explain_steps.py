@@ -25,6 +25,7 @@ from cli import main
 from engine.intake import Candidate, ListedProject
 from engine.parcels import Parcel
 from engine.projects import BudgetEvent
+from steps.intake_steps import READY  # a candidate ready to start, as intake builds it
 
 LANGUAGES = {"English": "en", "Chinese": "zh"}
 MARKS = ("✓", "✗", "?")
@@ -34,16 +35,6 @@ PARCEL_ID = "P-EX-1"
 PROJECT_ID = "PJ-EX-1"
 CANDIDATE_ID = "SB-EX-1"
 LISTED_ID = "ZD-EX-1"
-READY = {
-    "land_secured": "true",
-    "planning_approved": "true",
-    "eia_approved": "true",
-    "feasibility_approved": "true",
-    "filing_done": "true",
-    "funds_secured": "true",
-    "expropriation_pending": "false",
-    "government_funded": "false",
-}
 
 
 @pytest.fixture
