@@ -11,7 +11,7 @@ from typing import Any
 from gherkin.parser import Parser
 
 from engine import families
-from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons
+from engine.conditions import AllOf, Comparison, Condition, comparisons
 from engine.rulebook import CompiledRule, RuleFamily
 
 ALL_FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
@@ -81,9 +81,9 @@ def describe(cond: Condition, depth: int = 0) -> list[str]:
     if isinstance(cond, Comparison):
         shown = f"{cond.param} ({cond.value})" if cond.param else str(cond.value).lower()
         return [f"{pad}{cond.fact} {cond.op} {shown}"]
-    word = "all of:" if isinstance(cond, AllOf) else "any of:"
-    if isinstance(cond, AllOf | AnyOf) and depth == 0 and isinstance(cond, AllOf):
+    if depth == 0 and isinstance(cond, AllOf):  # the rule's own list: no heading
         return [line for item in cond.items for line in describe(item, depth)]
+    word = "all of:" if isinstance(cond, AllOf) else "any of:"
     return [f"{pad}{word}", *(line for item in cond.items for line in describe(item, depth + 1))]
 
 

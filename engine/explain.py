@@ -62,8 +62,9 @@ class Explainer:
     facts: Mapping[str, FactField]
     context: Mapping[str, set[str]] = field(default_factory=dict)  # join kind -> values
 
-    def params(self) -> dict[str, tuple[Any, RuleFamily]]:
-        return {
+    def __post_init__(self) -> None:
+        # Each parameter's value and the family defining it, looked up once per explainer.
+        self.params = {
             name: (value, family)
             for family in self.families
             for name, value in family.params.items()
@@ -158,7 +159,7 @@ class Explainer:
         value = tests.get(cond.fact)
         threshold_en, threshold_zh = _show(cond.value), _show(cond.value, "zh")
         if cond.param is not None:
-            param_value, family = self.params()[cond.param]
+            param_value, family = self.params[cond.param]
             parameter = family.doc.parameters[cond.param]
             threshold_en = f"{_show(param_value)} ({cond.param}: {parameter.source})"
             threshold_zh = f"{_show(param_value)}（{cond.param}：{parameter.source}）"

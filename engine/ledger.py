@@ -183,24 +183,18 @@ def runs(path: Path) -> list[dict[str, Any]]:
 
 def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
     with opened(path) as db:
-        found = [
-            (key, json.loads(body))
-            for key, body in db.execute(
+        if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
+            shas = [f["sha256"] for f in runs_one(db, run)["rulebook"]["families"]]
+            rows = db.execute(
+                f"SELECT key, body FROM chain WHERE kind = 'rulebook' AND key IN "
+                f"({','.join('?' * len(shas))})",
+                shas,
+            )
+        else:
+            rows = db.execute(
                 "SELECT key, body FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
             )
-        ]
-        if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
-            header = dict(runs_one(db, run))
-            shas = [f["sha256"] for f in header["rulebook"]["families"]]
-            found = [
-                (key, json.loads(body))
-                for key, body in db.execute(
-                    f"SELECT key, body FROM chain WHERE kind = 'rulebook' AND key IN "
-                    f"({','.join('?' * len(shas))})",
-                    shas,
-                )
-            ]
-        return found
+        return [(key, json.loads(body)) for key, body in rows]
 
 
 def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:

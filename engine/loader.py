@@ -34,7 +34,6 @@ class RowReader:
         self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
         self._amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
         self.problems: list[InputProblem] = []
-        self.rows = 0
         self._columns = list(model.model_fields)
         self._required = [n for n, f in model.model_fields.items() if f.is_required()]
 
@@ -45,7 +44,6 @@ class RowReader:
     def __iter__(self) -> Iterator[Any]:
         seen: set[str] = set()
         for row, raw in self._raw_rows():
-            self.rows += 1
             if self.on_row is not None:
                 self.on_row(row, raw)
             try:

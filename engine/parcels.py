@@ -107,16 +107,14 @@ VALUE_FIELDS: dict[str, str] = {
     "as_of": "date",
     "start_date": "date",
     "idle_from": "date",
-    "reclaim_from": "date",
     "investigation_notice_on": "date",
     "days_until_idle": "int",
-    "days_past_start": "int",
     "price": "money",
 }
 
 # Parameters the derivation below needs; the rulebook must define them.
 MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow the calendar
-REQUIRED_PARAMS = ("idle_after_years", "reclaim_after_years", "start_after_delivery_years")
+REQUIRED_PARAMS = ("idle_after_years", "start_after_delivery_years")
 
 
 class Parcel(BaseModel):
@@ -282,7 +280,6 @@ class ParcelFacts:
     as_of: date
     start_date: date
     idle_from: date
-    reclaim_from: date
     tests: Tests
 
     @property
@@ -294,8 +291,6 @@ class ParcelFacts:
             return getattr(self.parcel, name)
         if name == "days_until_idle":
             return (self.idle_from - self.as_of).days
-        if name == "days_past_start":
-            return (self.as_of - self.start_date).days
         return getattr(self, name)
 
 
@@ -351,7 +346,6 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
         as_of=as_of,
         start_date=start,
         idle_from=full_from(start, params["idle_after_years"]),
-        reclaim_from=full_from(start, params["reclaim_after_years"]),
         tests=tests,
     )
 

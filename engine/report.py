@@ -56,8 +56,6 @@ LABELS = {
     "rulebook": _t("rulebook {books}", "规则库 {books}"),
     "summary": _t("Summary", "汇总"),
     "subjects": _t("{noun}", "{noun}数"),
-    "status": _t("status", "状态"),
-    "actions": _t("actions", "措施"),
 }
 
 
