@@ -6,7 +6,6 @@ runs the command (click's runner, the real durable_rules engine), reading its JS
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from pytest_bdd import given, parsers, then, when
 
 from cli import main
 from engine.projects import BudgetEvent
+from steps.files import write_csv
 
 COLUMNS = list(BudgetEvent.model_fields)
 
@@ -107,11 +107,7 @@ def raw_row(log: list[dict[str, str]], project: str, day: str, event: str, amoun
 @when(parsers.parse("the log is evaluated as of {day}"), target_fixture="budget_result")
 @when(parsers.parse("the log is evaluated as of {day} {flag}"), target_fixture="budget_result")
 def evaluate(log: list[dict[str, str]], day: str, tmp_path: Path, flag: str = "") -> dict[str, Any]:
-    source = tmp_path / "budget.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(log)
+    source = write_csv(tmp_path / "budget.csv", COLUMNS, log)
     out = tmp_path / "decisions.json"
     args = ["budget", str(source), "--as-of", day, "--out", str(out)]
     if flag == "without the national rules":

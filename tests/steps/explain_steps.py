@@ -12,7 +12,6 @@ taken from engine/explain.py, so that a change of wording shows as a failing sce
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from cli import main
 from engine.intake import Candidate, ListedProject
 from engine.parcels import Parcel
 from engine.projects import BudgetEvent
+from steps.files import write_csv
 from steps.intake_steps import READY  # a candidate ready to start, as intake builds it
 
 LANGUAGES = {"English": "en", "Chinese": "zh"}
@@ -308,14 +308,6 @@ SUBJECT = {
 }
 
 
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
 def _explain(
     explained: dict[str, Any],
     kind: str,
@@ -326,11 +318,11 @@ def _explain(
 ) -> dict[str, Any]:
     assert explained["kind"] == kind, f"explaining the {kind}, but the scenario built none"
     assert lang in LANGUAGES, f"a language is one of {sorted(LANGUAGES)}"
-    source = _write(tmp_path / f"{kind}.csv", COLUMNS[kind], explained["rows"])
+    source = write_csv(tmp_path / f"{kind}.csv", COLUMNS[kind], explained["rows"])
     args = ["explain", kind, str(source), SUBJECT[kind], "--as-of", day]
     args += ["--lang", LANGUAGES[lang], *extra]
     if explained["parcels"]:
-        parcels = _write(tmp_path / "parcels.csv", COLUMNS["parcels"], explained["parcels"])
+        parcels = write_csv(tmp_path / "parcels.csv", COLUMNS["parcels"], explained["parcels"])
         args += ["--parcels", str(parcels)]
     run = CliRunner().invoke(main, args)
     assert run.exit_code == 0, run.output

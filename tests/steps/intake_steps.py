@@ -6,7 +6,6 @@ commands (click's runner, the real durable_rules engine), reading back their JSO
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pytest_bdd import given, parsers, then, when
 from cli import main
 from engine.intake import Candidate, ListedProject
 from engine.parcels import Parcel
+from steps.files import write_csv
 
 READY = {
     "land_secured": "true",
@@ -108,10 +108,10 @@ def screen(
     day: str,
     tmp_path: Path,
 ) -> dict[str, Any]:
-    source = _write(tmp_path / "intake.csv", list(Candidate.model_fields), candidates)
+    source = write_csv(tmp_path / "intake.csv", list(Candidate.model_fields), candidates)
     args = ["intake", str(source), "--plan-year", str(year), "--as-of", day]
     if idle_parcels:
-        parcels = _write(tmp_path / "parcels.csv", list(Parcel.model_fields), idle_parcels)
+        parcels = write_csv(tmp_path / "parcels.csv", list(Parcel.model_fields), idle_parcels)
         args += ["--parcels", str(parcels)]
     return _run(args, tmp_path)
 
@@ -157,16 +157,8 @@ def must_start(listed: list[dict[str, str]], day: str) -> None:
     target_fixture="portfolio_result",
 )
 def track(listed: list[dict[str, str]], day: str, target: str, tmp_path: Path) -> dict[str, Any]:
-    source = _write(tmp_path / "projects.csv", list(ListedProject.model_fields), listed)
+    source = write_csv(tmp_path / "projects.csv", list(ListedProject.model_fields), listed)
     return _run(["portfolio", str(source), "--as-of", day, "--target", target], tmp_path)
-
-
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
 
 
 def _run(args: list[str], tmp_path: Path) -> dict[str, Any]:

@@ -7,7 +7,6 @@ reading back its JSON output: the same road a user's file travels.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pytest_bdd import given, parsers, then, when
 
 from cli import main
 from engine.parcels import Parcel
+from steps.files import write_csv
 
 COLUMNS = list(Parcel.model_fields)
 DEFAULTS = {"holder": "示例置业有限公司", "supply": "transfer", "price": "10000000"}
@@ -145,11 +145,7 @@ def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
 @when(parsers.parse("it is evaluated as of {day}"), target_fixture="result")
 @when(parsers.parse("the parcels are evaluated as of {day}"), target_fixture="result")
 def evaluate(rows: list[dict[str, str]], day: str, tmp_path: Path) -> dict[str, Any]:
-    source = tmp_path / "parcels.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
+    source = write_csv(tmp_path / "parcels.csv", COLUMNS, rows)
     out = tmp_path / "decisions.json"
     run = CliRunner().invoke(main, ["parcels", str(source), "--as-of", day, "--out", str(out)])
     result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output, "by_subject": {}}
