@@ -45,6 +45,8 @@ _Pattern = tuple[Condition, dict[str, Any] | None]
 DAY = "day"  # the snapshot's day number (date.toordinal), for effective windows
 CATCH_ALL_PRIORITY = 1_000_000
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
+_FROM_DURABLE = {durable: op for op, durable in _OPS.items()}
+CACHE_LIMIT = 100_000  # combinations remembered per process; cleared when full
 # Ratio comparisons that are exact on the floor of ratio*scale; the others use the ceiling.
 _FLOOR_OPS = ("<", ">=")
 
@@ -89,6 +91,10 @@ class CompiledRuleset:
             )
         self._keys: list[Hit] = []
         self._hits: list[tuple[int, str]] = []
+        self._leaves: dict[tuple[str, str, Any], int] = {}  # (field, op, value): position
+        self._joins: dict[tuple[str, str], int] = {}  # (kind of fact, field): position
+        self._context: dict[tuple[str, str], set[Any]] = {}
+        self._cache: dict[tuple[Any, ...], list[Hit]] = {}
         definition: dict[str, Any] = {}
         for index, compiled in enumerate(self.rules):
             rule, window = compiled.rule, _window(compiled)
@@ -109,6 +115,7 @@ class CompiledRuleset:
             "pri": CATCH_ALL_PRIORITY,
             "run": _ignore,
         }
+        self.signature = self._signature_function()
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
         ).hexdigest()[:16]
@@ -131,9 +138,15 @@ class CompiledRuleset:
         join: dict[str, Any] | None = None,
     ) -> None:
         subject = [{CTX: SUBJECT_CTX}, *([self._compile(cond)] if cond else []), *window]
+        for test in window:
+            [(op, [(name, value)])] = [(o, list(t.items())) for o, t in test.items()]
+            self._leaves.setdefault((name, _FROM_DURABLE[op], value), len(self._leaves))
         patterns: list[dict[str, Any]] = [{"m": {"$and": subject}}]
         if join:
             patterns.append(join)
+            [(_, pattern)] = join.items()
+            kind, (match,) = pattern["$and"][0][CTX], pattern["$and"][1]
+            self._joins.setdefault((kind, match), len(self._joins))
         definition[f"r{len(self._keys)}"] = {
             "all": patterns,
             "pri": priority,
@@ -158,6 +171,7 @@ class CompiledRuleset:
         if isinstance(value, Fraction):
             name += "__lo" if cond.op in _FLOOR_OPS else "__hi"
             value = int(value * self.scale)
+        self._leaves.setdefault((name, cond.op, value), len(self._leaves))
         if cond.op == "==":
             return {name: value}
         return {_OPS[cond.op]: {name: value}}
@@ -173,17 +187,73 @@ class CompiledRuleset:
                 fact[name] = value
         return fact
 
+    def _signature_function(self) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+        """What the engine's answer for a fact can depend on: for each field a rule tests,
+        whether the fact has it; for each comparison, its truth; for each join, whether a
+        context fact matches. Facts with equal signatures fire the same rules, so the
+        engine's answer for one is the answer for all (the combination cache; tests
+        check it against the engine, fact by fact)."""
+        names = sorted({name for name, _, _ in self._leaves})
+        lines = ["def signature(f):"]
+        lines += [f"    v{i} = f.get(N[{i}], M)" for i in range(len(names))]
+        slot = {name: i for i, name in enumerate(names)}
+        terms = [f"v{i} is not M" for i in range(len(names))]
+        for position, (name, op, _) in enumerate(self._leaves):
+            v = f"v{slot[name]}"
+            terms.append(f"({v} is not M and {v} {op} L[{position}])")
+        terms += [f"f.get(J[{i}], M) in C[{i}]" for i in range(len(self._joins))]
+        lines.append(f"    return ({', '.join(terms)},)")
+        self._context = {key: set() for key in self._joins}
+        namespace: dict[str, Any] = {
+            "N": names,
+            "M": _MISSING,
+            "L": [value for _, _, value in self._leaves],
+            "J": [match for _, match in self._joins],
+            "C": list(self._context.values()),
+        }
+        source = "\n".join(lines)
+        exec(compile(source, f"<signature of {len(self.rules)} rules>", "exec"), namespace)
+        function: Callable[[dict[str, Any]], tuple[Any, ...]] = namespace["signature"]
+        return function
+
     def assert_context(self, facts: list[dict[str, Any]]) -> None:
         """Facts of other kinds that stay asserted while subjects are evaluated."""
         for start in range(0, len(facts), 500):
             self._host.assert_facts(self.name, facts[start : start + 500])
         self._hits.clear()  # context facts fire nothing but the catch-all
+        for (kind, match), values in self._context.items():
+            values.update(f[match] for f in facts if f[CTX] == kind and match in f)
+        self._cache.clear()
 
     def retract_context(self, facts: list[dict[str, Any]]) -> None:
         for start in range(0, len(facts), 500):
             self._host.retract_facts(self.name, facts[start : start + 500])
+        for values in self._context.values():
+            values.clear()
+        self._cache.clear()
 
-    def run(self, facts: list[dict[str, Any]]) -> dict[str, list[Hit]]:
+    def run(self, facts: list[dict[str, Any]], cached: bool = True) -> dict[str, list[Hit]]:
+        """What fired for each fact's subject: the engine's answer, from the combination
+        cache where a fact with the same signature was asked before (if `cached`)."""
+        if not cached:
+            return self._engine(facts)
+        signatures = [self.signature(fact) for fact in facts]
+        ask: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for signature, fact in zip(signatures, facts, strict=True):
+            if signature not in self._cache and signature not in ask:
+                ask[signature] = fact
+        if ask:
+            if len(self._cache) + len(ask) > CACHE_LIMIT:
+                self._cache.clear()
+            answers = self._engine(list(ask.values()))
+            for signature, fact in ask.items():
+                self._cache[signature] = answers[fact[SUBJECT]]
+        return {
+            fact[SUBJECT]: self._cache[signature]
+            for signature, fact in zip(signatures, facts, strict=True)
+        }
+
+    def _engine(self, facts: list[dict[str, Any]]) -> dict[str, list[Hit]]:
         """Assert a batch of facts, collect what fired for each subject, retract them."""
         self._hits.clear()
         try:
@@ -255,6 +325,7 @@ def _leaves(compiled: CompiledRule) -> list[Comparison]:
 
 
 _RULESETS: dict[tuple[int, tuple[str, ...]], CompiledRuleset] = {}
+_MISSING = object()  # a field the fact does not have
 
 
 def ruleset_for(families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> CompiledRuleset:

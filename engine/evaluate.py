@@ -73,10 +73,23 @@ class Decision:
     criteria: tuple[Verdict, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a snapshot's hits decide: verdicts, rules fired and set aside, status, actions."""
+
+    verdicts: tuple[tuple[int, bool], ...]
+    fired: frozenset[str]
+    suppressed: tuple[Suppression, ...]
+    statuses: tuple[str, ...]
+    actions: tuple[tuple[int, int], ...]  # (rule index, action index), in order
+
+
 class Evaluator:
     """Evaluates subjects of one kind, under one or more rule families, as of one date."""
 
-    def __init__(self, kind: Kind, families: Sequence[RuleFamily], as_of: date) -> None:
+    def __init__(
+        self, kind: Kind, families: Sequence[RuleFamily], as_of: date, cached: bool = True
+    ) -> None:
         main = families[0]
         params: dict[str, Any] = {}
         for family in families:
@@ -105,8 +118,10 @@ class Evaluator:
                 f"rule ids repeat across {', '.join(str(f.path) for f in families)}"
             )
         self.ruleset = durable_adapter.ruleset_for(families, self.rules)
+        self.cached = cached
         self.params = params
         self._order = {r.rule.id: i for i, r in enumerate(self.rules)}
+        self._plans: dict[tuple[tuple[durable_adapter.Hit, ...], bool], _Plan] = {}
 
     def decide(
         self, subjects: Iterable[Subject], context: Sequence[dict[str, Any]] = ()
@@ -140,7 +155,7 @@ class Evaluator:
             for subject in batch
             for i, snapshot in enumerate(subject.snapshots)
         ]
-        fired = self.ruleset.run(facts)
+        fired = self.ruleset.run(facts, self.cached)
         for subject in batch:
             hits = [fired[f"{subject.key}\x1f{i}"] for i in range(len(subject.snapshots))]
             yield subject, self._resolve(subject, hits)
@@ -155,29 +170,18 @@ class Evaluator:
         for index, (snapshot, snapshot_hits) in enumerate(
             zip(subject.snapshots, hits, strict=True)
         ):
-            standing, fired_actions, suppressed = self._standing(snapshot_hits)
-            for rule_index, tag in snapshot_hits:
-                if tag in ("met", "unmet"):
-                    verdict = self._verdict(rule_index, tag == "met", snapshot)
-                    if verdict not in verdicts:
-                        verdicts.append(verdict)
-            fired_ids.update(self.rules[i].rule.id for i in fired_actions)
-            suppressions += [s for s in suppressed if s not in suppressions]
-            for rule_index in standing:
-                compiled = self.rules[rule_index]
-                if compiled.rule.status is not None:
-                    if index != last:
-                        raise EngineError(
-                            f"status rule {compiled.rule.id} fired on a past event "
-                            f"of {subject.key}; status rules must test the "
-                            "evaluation date"
-                        )
-                    statuses.append(compiled.rule.status)
-                for action_index, action in enumerate(compiled.actions):
-                    if action.when is None or action_index in fired_actions[rule_index]:
-                        made = self._action(compiled, action_index, snapshot)
-                        if made not in actions:
-                            actions.append(made)
+            plan = self._plan(snapshot_hits, index == last, subject.key)
+            for rule_index, met in plan.verdicts:
+                verdict = self._verdict(rule_index, met, snapshot)
+                if verdict not in verdicts:
+                    verdicts.append(verdict)
+            fired_ids.update(plan.fired)
+            suppressions += [s for s in plan.suppressed if s not in suppressions]
+            statuses += plan.statuses
+            for rule_index, action_index in plan.actions:
+                made = self._action(self.rules[rule_index], action_index, snapshot)
+                if made not in actions:
+                    actions.append(made)
         if len(statuses) > 1:
             raise EngineError(
                 f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
@@ -192,6 +196,42 @@ class Evaluator:
             values=tuple(subject.values.items()),
             criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
         )
+
+    def _plan(self, hits: list[durable_adapter.Hit], last: bool, subject: str) -> _Plan:
+        """What one snapshot's hits decide, before the snapshot's values are read: the same
+        hits always decide the same, so the plan is computed once per combination."""
+        key = (tuple(hits), last)
+        plan = self._plans.get(key)
+        if plan is not None:
+            return plan
+        standing, fired_actions, suppressed = self._standing(hits)
+        verdicts = [(i, tag == "met") for i, tag in hits if tag in ("met", "unmet")]
+        statuses: list[str] = []
+        made: list[tuple[int, int]] = []
+        for rule_index in standing:
+            compiled = self.rules[rule_index]
+            if compiled.rule.status is not None:
+                if not last:
+                    raise EngineError(
+                        f"status rule {compiled.rule.id} fired on a past event "
+                        f"of {subject}; status rules must test the "
+                        "evaluation date"
+                    )
+                statuses.append(compiled.rule.status)
+            for action_index, action in enumerate(compiled.actions):
+                if action.when is None or action_index in fired_actions[rule_index]:
+                    made.append((rule_index, action_index))
+        plan = _Plan(
+            verdicts=tuple(verdicts),
+            fired=frozenset(self.rules[i].rule.id for i in fired_actions),
+            suppressed=tuple(suppressed),
+            statuses=tuple(statuses),
+            actions=tuple(made),
+        )
+        if len(self._plans) > durable_adapter.CACHE_LIMIT:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
 
     def _verdict(self, rule_index: int, met: bool, snapshot: Snapshot) -> Verdict:
         rule = self.rules[rule_index].rule
