@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import catalog, families, jobs, ledger, policybook
+from engine import catalog, families, jobs, ledger, parallel, policybook
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
 from engine.report import FORMATS
@@ -55,6 +55,10 @@ class Run:
     rejects: Path | None
     sheet: str | None
     rules_dir: Path | None
+    workers: int | None
+    executor: str
+    scheduler: str | None
+    cache: bool
 
 
 def output_options(func: F) -> F:
@@ -130,6 +134,35 @@ def output_options(func: F) -> F:
             default=None,
             help="Rule directory [default: bundled].",
         ),
+        click.option(
+            "--jobs",
+            "workers",
+            type=click.IntRange(1, 256),
+            default=None,
+            help="Worker processes [default: every core for a CSV or JSON Lines file over "
+            f"{parallel.AUTO_MIN_BYTES >> 20} MB, else 1].",
+        ),
+        click.option(
+            "--executor",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Where the workers run: processes here, or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            default=None,
+            metavar="ADDRESS",
+            help="With --executor dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+            "[default: a local cluster of --jobs workers].",
+        ),
+        click.option(
+            "--cache/--no-cache",
+            default=True,
+            show_default=True,
+            help="Reuse the engine's answer for subjects whose facts fall on the same side "
+            "of every threshold; --no-cache asks the engine about each (slower, same result).",
+        ),
     ]
     wrapped: Any = with_run
     for option in reversed(options):
@@ -161,6 +194,8 @@ def _run(run: Run, names: list[str], noun: str, file: Path, **options: Any) -> N
     if chosen == "xlsx" and run.out is None:
         raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
     options["rejects"] = _rejects(run.skip_invalid, run.rejects)
+    if run.scheduler is not None and run.executor != "dask":
+        raise Failure("--scheduler names a Dask scheduler: give it with --executor dask")
     record = run.ledger_path if run.record else None
     if record is not None:
         target = options.get("target")
@@ -184,6 +219,10 @@ def _run(run: Run, names: list[str], noun: str, file: Path, **options: Any) -> N
         run.out,
         run.rules_dir,
         sheet=run.sheet,
+        workers=run.workers,
+        executor=run.executor,
+        scheduler=run.scheduler,
+        cached=run.cache,
         **options,
     )
     if summary.recorded_as is not None:

@@ -18,12 +18,13 @@ from typing import Any
 
 import yaml
 
-from engine import durable_adapter, explain, families, ledger, parcels
+from engine import durable_adapter, explain, families, ledger, parallel, parcels
 from engine.errors import InputError, InputProblem, OptionError
 from engine.evaluate import Decision, Evaluator
 from engine.loader import RowReader
 from engine.report import Renderer, Summary, atomic_output
-from engine.subjects import Subject
+from engine.rulebook import RuleFamily
+from engine.subjects import Kind, Subject
 
 OUTCOME_ORDER = ("ADMIT_NEW_START", "ADMIT_RESERVE", "REJECT")
 IDLE_STATUSES = ("idle", "stalled")
@@ -44,6 +45,10 @@ def evaluate_file(
     sheet: str | None = None,
     rejects: Path | None = None,
     recorder: ledger.Recorder | None = None,
+    workers: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    cached: bool = True,
 ) -> Summary:
     """Evaluate a file of subjects as of a date under the named families; write decisions.
 
@@ -52,6 +57,11 @@ def evaluate_file(
     the valid rows are evaluated and the refused ones written there with their reasons
     (decisions.md IO1). `context` holds facts of other kinds the rules may join on;
     `target` asks for the rate summary of a year's list.
+
+    `workers` processes evaluate the file in parts (None: every core, for a file large
+    enough to gain from it), on this machine or, with `executor` "dask", on the cluster at
+    `scheduler` (a local one if None); the result is the one a single process makes.
+    `cached` False asks the engine about every subject, without the combination cache.
     """
     loaded = [families.load(name, rules_dir) for name in family_names]
     kind = families.KINDS[loaded[0].doc.facts]
@@ -60,7 +70,41 @@ def evaluate_file(
             "--skip-invalid does not apply to a change log: with rows left out, "
             "a project would be judged on events that did not happen that way"
         )
-    evaluator = Evaluator(kind, loaded, as_of)
+    evaluator = Evaluator(kind, loaded, as_of, cached)
+    split = parallel.applies(kind.unique_rows, kind.ranked, source, fmt, target)
+    if workers is None:
+        big = source.is_file() and source.stat().st_size >= parallel.AUTO_MIN_BYTES
+        workers = parallel.cores() if split is None and big and executor == "local" else 1
+    if workers > 1 or executor == "dask":
+        if split is not None:
+            option = "--executor dask" if executor == "dask" else f"--jobs {workers}"
+            raise OptionError(f"{option}: not for this run: {split}")
+        job = parallel.make_job(
+            loaded,
+            kind.name,
+            source,
+            as_of,
+            fmt,
+            lang,
+            build_params=dict(build_params or {}),
+            context=tuple(context),
+            cached=cached,
+            record=recorder is not None,
+        )
+        try:
+            return _evaluate_in_parts(
+                job,
+                loaded,
+                kind,
+                source,
+                out,
+                rejects,
+                recorder,
+                _executor(executor, scheduler, workers),
+            )
+        except parallel.Fallback:
+            if recorder is not None:
+                recorder.restart()
     reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None, sheet)
     params = {**evaluator.params, **(build_params or {})}
     if recorder is not None:
@@ -95,6 +139,64 @@ def evaluate_file(
     return renderer.summary
 
 
+def _executor(name: str, scheduler: str | None, workers: int) -> parallel.Executor:
+    if name == "dask":
+        return parallel.DaskExecutor(scheduler, workers if workers > 1 else parallel.cores())
+    return parallel.LocalExecutor(workers)
+
+
+def _evaluate_in_parts(
+    job: parallel.Job,
+    loaded: list[RuleFamily],
+    kind: Kind,
+    source: Path,
+    out: Path | None,
+    rejects: Path | None,
+    recorder: ledger.Recorder | None,
+    executor: parallel.Executor,
+) -> Summary:
+    """evaluate_file, with the file's parts evaluated by the executor's workers."""
+    problems: list[InputProblem] = []
+    seen: set[str] = set()
+    try:
+        with atomic_output(out) as stream:
+            renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, stream)
+            if recorder is not None:
+                recorder.rulebook(loaded, renderer.rulebook())
+            renderer.start()
+            first = True
+            progress = Progress(renderer.view.noun.en)
+            for part in parallel.parts(job, source, executor):
+                if part.stopped:
+                    raise parallel.Fallback("a CSV record could not be read")
+                for key in part.keys:
+                    if key in seen:
+                        raise parallel.Fallback(f"id {key} is repeated across parts")
+                    seen.add(key)
+                text = part.text
+                if first and text:
+                    text = text.removeprefix(",")  # JSON: no comma before the first decision
+                    first = False
+                stream.write(text)
+                renderer.summary.merge(part.summary)
+                problems += part.problems
+                if recorder is not None:
+                    recorder.extend(part.entries, part.rows, part.count)
+                progress.tick(part.count)
+            progress.done()
+            if problems and rejects is None:
+                raise InputError(problems)
+            renderer.finish()
+    finally:
+        executor.close()
+    if rejects is not None:
+        write_rejects(rejects, problems)
+        renderer.summary.refused = len({p.row for p in problems})
+    if recorder is not None:
+        renderer.summary.recorded_as = recorder.commit()
+    return renderer.summary
+
+
 class Progress:
     """A count of subjects decided, on stderr, only when a person is watching a terminal."""
 
@@ -105,9 +207,9 @@ class Progress:
         self.shown = sys.stderr.isatty()
         self.started = time.monotonic()
 
-    def tick(self) -> None:
-        self.count += 1
-        if self.shown and self.count % self.EVERY == 0:
+    def tick(self, count: int = 1) -> None:
+        before, self.count = self.count, self.count + count
+        if self.shown and before // self.EVERY != self.count // self.EVERY:
             rate = self.count / max(time.monotonic() - self.started, 1e-9)
             sys.stderr.write(f"\r{self.count:,} {self.noun} decided ({rate:,.0f}/s)")
             sys.stderr.flush()

@@ -85,11 +85,23 @@ class Recorder:
 
     def input_row(self, row: int, raw: dict[str, Any]) -> None:
         self.rows += 1
-        self._spool.write(canonical(["input", str(row), raw]) + "\n")
+        self._spool.write(input_entry(row, raw))
 
     def decision(self, record: dict[str, Any]) -> None:
         self.decisions += 1
-        self._spool.write(canonical(["decision", str(record["subject"]), record]) + "\n")
+        self._spool.write(decision_entry(record))
+
+    def extend(self, entries: str, rows: int, decisions: int) -> None:
+        """Entries made elsewhere (by a worker evaluating a part of the input), in order."""
+        self._spool.write(entries)
+        self.rows += rows
+        self.decisions += decisions
+
+    def restart(self) -> None:
+        """Forget the entries so far: the run is evaluated again from the start."""
+        self._spool.seek(0)
+        self._spool.truncate()
+        self.rows = self.decisions = 0
 
     def commit(self) -> int:
         """Append the run to the chain in one transaction; return its number."""
@@ -118,6 +130,14 @@ class Recorder:
             finally:
                 self._spool.close()
         return int(run)
+
+
+def input_entry(row: int, raw: dict[str, Any]) -> str:
+    return canonical(["input", str(row), raw]) + "\n"
+
+
+def decision_entry(record: dict[str, Any]) -> str:
+    return canonical(["decision", str(record["subject"]), record]) + "\n"
 
 
 def _append(db: sqlite3.Connection, run: int, kind: str, key: str, body: str, prev: str) -> str:

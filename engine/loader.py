@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import openpyxl
 from pydantic import BaseModel, ValidationError
@@ -27,9 +28,20 @@ class RowReader:
     """Streams (row number, validated model) pairs from a file, collecting every problem."""
 
     def __init__(
-        self, path: Path, model: type[BaseModel], id_field: str | None, sheet: str | None = None
+        self,
+        path: Path,
+        model: type[BaseModel],
+        id_field: str | None,
+        sheet: str | None = None,
+        *,
+        part: tuple[str, int] | None = None,
     ) -> None:
+        """`part` reads a piece of the file instead of the file: its text (a CSV's header
+        first) and the number to add to a row number within it to make the file's."""
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
+        self._part = part
+        self.stopped = False  # reading stopped at an unreadable CSV record
+        self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
         self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
         self._amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
@@ -60,6 +72,8 @@ class RowReader:
                     )
                     continue
                 seen.add(key)
+                if self._part is not None:
+                    self.keys.append(key)
             yield row, item
 
     def _report(self, row: int, raw: dict[str, Any], error: Any) -> None:
@@ -165,8 +179,13 @@ class RowReader:
                 yield row, raw
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        if self._part is not None:
+            text, offset = self._part
+            records = self._csv_records(csv.reader(io.StringIO(text, newline="")))
+            yield from self._tabular((row + offset if row > 1 else row, c) for row, c in records)
+            return
         with self.path.open(
-            encoding=_sniff_encoding(self.path), errors="surrogateescape", newline=""
+            encoding=sniff_encoding(self.path), errors="surrogateescape", newline=""
         ) as handle:
             yield from self._tabular(self._csv_records(csv.reader(handle)))
 
@@ -178,6 +197,7 @@ class RowReader:
             except StopIteration:
                 return
             except csv.Error as exc:
+                self.stopped = True
                 self.problem(row, "(row)", "", f"a readable CSV row ({exc}); reading stopped")
                 return
             yield row, cells
@@ -208,8 +228,14 @@ class RowReader:
             book.close()
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        with self.path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
-            for row, line in enumerate(handle, start=1):
+        if self._part is not None:
+            text, offset = self._part
+            handle: IO[str] = io.StringIO(text)
+        else:
+            handle = self.path.open(encoding="utf-8-sig", errors="surrogateescape")
+            offset = 0
+        with handle:
+            for row, line in enumerate(handle, start=offset + 1):
                 if not line.strip():
                     continue
                 if self._undecodable(row, {"(line)": line.strip()[:80]}):
@@ -257,7 +283,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(亿元|万元|元)\s*[)）]\s*$")
 
 
-def _sniff_encoding(path: Path) -> str:
+def sniff_encoding(path: Path) -> str:
     """UTF-8 (with or without BOM) if the start of the file reads as UTF-8, else GB18030,
     which includes GBK and GB2312, as Chinese Excel saves CSV."""
     head = path.open("rb").read(1 << 20)

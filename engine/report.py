@@ -89,6 +89,14 @@ class Summary:
         for name, amount in totals.items():
             self.totals[name] = self.totals.get(name, Decimal("0.00")) + amount
 
+    def merge(self, other: Summary) -> None:
+        """Add another part's counts and totals to these."""
+        self.subjects += other.subjects
+        self.by_status.update(other.by_status)
+        self.by_action.update(other.by_action)
+        for name, amount in other.totals.items():
+            self.totals[name] = self.totals.get(name, Decimal("0.00")) + amount
+
     def as_dict(self, noun: str, statuses: Sequence[str]) -> dict[str, Any]:
         return {
             noun: self.subjects,
@@ -343,6 +351,10 @@ class Renderer:
             books = f"{book['version']} (sha256 {book['sha256'][:12]})"
             self.out.write(self.text("heading", title=title, as_of=self.as_of) + "\n")
             self.out.write(self.text("rulebook", books=books) + "\n\n")
+
+    def joined(self) -> None:
+        """Render decisions that follow others (a part of a run joined after another)."""
+        self._first = False
 
     def decision(self, decision: Decision, subject: Subject) -> None:
         self.summary.add(decision, self.view.totals(decision))

@@ -290,13 +290,17 @@ def cite_text(law: Law, cite: Citation, lang: str) -> str:
 Schema = tuple[Mapping[str, FactField], Mapping[str, str], Mapping[str, tuple[str, ...]]]
 
 
-def load_family(path: Path, schemas: Mapping[str, Schema]) -> RuleFamily:
+def load_family(
+    path: Path, schemas: Mapping[str, Schema], raw_bytes: bytes | None = None
+) -> RuleFamily:
     """Read, validate and cross-check one rule file; raise RulebookError naming what is wrong.
 
     `schemas` maps a kind of facts (the file's `facts:`) to the facts rules may test and the
-    values actions may carry.
+    values actions may carry. `raw_bytes` gives the file's content, read elsewhere (a
+    worker on another machine is sent the rules a run uses).
     """
-    raw_bytes = path.read_bytes()
+    if raw_bytes is None:
+        raw_bytes = path.read_bytes()
     try:
         data = yaml.safe_load(raw_bytes)
     except yaml.YAMLError as exc:

@@ -1,0 +1,313 @@
+"""A large file on every core, or on a Dask cluster: cut at row boundaries, evaluated in
+parts by worker processes with the same code as a run in one process, joined in file order.
+
+The parent reads the file as bytes and cuts it into pieces of about PIECE_BYTES at line
+ends outside quotes (a CSV cell may hold a line break; GB18030 and UTF-8 never use the
+bytes of a quote or a line feed inside a character). Each piece travels with the header
+line and the number of lines before it, so a worker reports the file's own row numbers.
+The rule files travel as bytes and are checked by their sha256 on arrival: a worker on
+another machine evaluates the rules the run names, not whatever its disk holds.
+
+A worker evaluates its piece and returns the rendered decisions, the problems, the ids it
+read and, for the ledger, its entries; the parent writes them in order. An id repeated
+across pieces, or a CSV that stops being readable, sends the run back to one process,
+whose report is the reference (decisions.md IO1).
+
+Each worker process evaluates one piece at a time (durable_rules never releases the GIL
+and a compiled ruleset is not thread-safe): Dask workers are asked for one thread each,
+and a lock keeps a worker with more threads to one piece at a time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import threading
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from engine import families, ledger
+from engine.errors import InputProblem, OptionError, RulebookError
+from engine.evaluate import Evaluator
+from engine.loader import RowReader, sniff_encoding
+from engine.report import Renderer, Summary
+from engine.rulebook import RuleFamily, load_family
+
+PIECE_BYTES = 4 << 20  # about 20,000 parcels: small enough to spread, large to amortise
+AUTO_MIN_BYTES = 2 * PIECE_BYTES  # below this a file is evaluated in one process
+FORMATS = ("json", "jsonl", "csv")  # outputs that can be joined from parts
+SUFFIXES = (".csv", ".txt", ".jsonl", ".ndjson")
+
+
+class Fallback(Exception):
+    """The parts cannot be joined into the run a single process would make."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to evaluate pieces of one run; sent with every piece."""
+
+    rulebooks: tuple[tuple[str, str, bytes, str], ...]  # (family, path, content, sha256)
+    kind: str
+    as_of: date
+    fmt: str
+    lang: str
+    source: str  # the file's name, for messages
+    encoding: str
+    csv: bool
+    build_params: dict[str, Any] = field(default_factory=dict)
+    context: tuple[dict[str, Any], ...] = ()
+    cached: bool = True
+    record: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    header: bytes  # a CSV's header line (empty for JSON Lines)
+    data: bytes
+    offset: int  # added to a row number within the piece to make the file's
+
+
+@dataclass
+class Part:
+    """What a worker made of one piece."""
+
+    text: str
+    count: int
+    problems: list[InputProblem]
+    summary: Summary
+    keys: list[str]
+    stopped: bool
+    entries: str = ""  # ledger entries, in order
+    rows: int = 0
+
+
+def applies(kind_unique: bool, ranked: bool, source: Path, fmt: str, target: Any) -> str | None:
+    """Why this run cannot be split into parts, or None if it can."""
+    if not kind_unique:
+        return "a change log is read whole: a project's events must be taken in order"
+    if ranked or target is not None:
+        return "a ranked list or a rate is made from all the decisions at once"
+    if fmt not in FORMATS:
+        return f"--format {fmt} is written whole; parts join for {', '.join(FORMATS)}"
+    if source.suffix.lower() not in SUFFIXES:
+        return "a workbook is read whole; CSV and JSON Lines files are split"
+    return None
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def make_job(
+    loaded: Sequence[RuleFamily],
+    kind: str,
+    source: Path,
+    as_of: date,
+    fmt: str,
+    lang: str,
+    **options: Any,
+) -> Job:
+    books = tuple((f.name, str(f.path), f.path.read_bytes(), f.sha256) for f in loaded)
+    suffix = source.suffix.lower()
+    is_csv = suffix not in (".jsonl", ".ndjson")
+    encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
+    return Job(books, kind, as_of, fmt, lang, str(source), encoding, is_csv, **options)
+
+
+def pieces(path: Path, csv: bool, size: int = PIECE_BYTES) -> Iterator[Piece]:
+    """The file cut at line ends outside quotes, each piece about `size` bytes."""
+    with path.open("rb") as handle:
+        header, rest = _first_record(handle) if csv else (b"", b"")
+        header_lines = lines_before = header.count(b"\n")
+        while True:
+            more = handle.read(size)
+            block = rest + more
+            if not block:
+                return
+            cut = _cut(block, csv) if more else len(block)  # at the end, all that is left
+            if cut == 0:  # no row ends in this block yet: read on
+                rest = block
+                continue
+            data, rest = block[:cut], block[cut:]
+            yield Piece(header, data, lines_before - header_lines)
+            lines_before += data.count(b"\n")
+
+
+def _first_record(handle: BinaryIO) -> tuple[bytes, bytes]:
+    """A CSV's header record (to its line end outside quotes) and the bytes read past it."""
+    block = b""
+    while True:
+        more = handle.read(1 << 16)
+        block += more
+        start, quotes = 0, 0
+        while (end := block.find(b"\n", start)) >= 0:
+            quotes += block.count(b'"', start, end)
+            if quotes % 2 == 0:
+                return block[: end + 1], block[end + 1 :]
+            start = end + 1
+        if not more:
+            return block, b""
+
+
+def _cut(block: bytes, csv: bool) -> int:
+    """Where the last whole row of the block ends (after its line feed), or 0."""
+    end = block.rfind(b"\n")
+    if not csv:
+        return end + 1
+    quotes = block.count(b'"', 0, end) if end >= 0 else 0
+    while end >= 0 and quotes % 2:  # that line feed is inside a quoted cell: go back
+        previous = block.rfind(b"\n", 0, end)
+        quotes -= block.count(b'"', previous + 1, end)
+        end = previous
+    return end + 1
+
+
+# ---- the worker side ----
+
+_LOCK = threading.Lock()
+_EVALUATORS: dict[tuple[Any, ...], tuple[list[RuleFamily], Evaluator]] = {}
+
+
+def evaluate_part(job: Job, piece: Piece) -> Part:
+    """Evaluate one piece: the decisions rendered as the run's format, and the rest."""
+    with _LOCK:
+        return _evaluate_part(job, piece)
+
+
+def _evaluate_part(job: Job, piece: Piece) -> Part:
+    loaded, evaluator = _evaluator(job)
+    kind = evaluator.kind
+    # A byte-order mark can only open the file: the header, or a JSON Lines file's first piece.
+    first = not job.csv and piece.offset == 0
+    body = "utf-8" if job.encoding == "utf-8-sig" and not first else job.encoding
+    text = piece.header.decode(job.encoding, "surrogateescape") + piece.data.decode(
+        body, "surrogateescape"
+    )
+    reader = RowReader(Path(job.source), kind.model, kind.id_field, part=(text, piece.offset))
+    entries = io.StringIO() if job.record else None
+    rows = 0
+    if entries is not None:
+
+        def on_row(row: int, raw: dict[str, Any]) -> None:
+            nonlocal rows
+            rows += 1
+            entries.write(ledger.input_entry(row, raw))
+
+        reader.on_row = on_row
+    params = {**evaluator.params, **job.build_params}
+    subjects = kind.build(reader, job.as_of, params, reader.problem)
+    out = io.StringIO()
+    renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, out)
+    renderer.joined()
+    count = 0
+    for subject, decision in evaluator.decide(subjects, list(job.context)):
+        renderer.decision(decision, subject)
+        if entries is not None:
+            entries.write(ledger.decision_entry(renderer.as_dict(decision)))
+        count += 1
+    return Part(
+        text=out.getvalue(),
+        count=count,
+        problems=reader.problems,
+        summary=renderer.summary,
+        keys=reader.keys,
+        stopped=reader.stopped,
+        entries=entries.getvalue() if entries is not None else "",
+        rows=rows,
+    )
+
+
+def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:
+    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.cached)
+    if key not in _EVALUATORS:
+        loaded = []
+        for name, path, content, sha in job.rulebooks:
+            family = load_family(Path(path), families.schemas(), content)
+            if family.sha256 != sha or family.name != name:
+                raise RulebookError(f"{path}: the rule file changed in transit")
+            loaded.append(family)
+        kind = families.KINDS[job.kind]
+        _EVALUATORS[key] = (loaded, Evaluator(kind, loaded, job.as_of, job.cached))
+    return _EVALUATORS[key]
+
+
+# ---- the parent side ----
+
+
+class Executor(Protocol):
+    def submit(self, job: Job, piece: Piece) -> Any: ...  # a future with .result()
+
+    def close(self) -> None: ...
+
+    @property
+    def workers(self) -> int: ...
+
+
+class LocalExecutor:
+    """Worker processes on this machine (started fresh: no engine state is inherited)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+
+    def submit(self, job: Job, piece: Piece) -> Any:
+        return self._pool.submit(evaluate_part, job, piece)
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """A Dask cluster: the scheduler at `address`, or a local cluster of `workers`."""
+
+    def __init__(self, address: str | None, workers: int) -> None:
+        try:
+            distributed: Any = importlib.import_module("dask.distributed")
+        except ImportError:
+            raise OptionError(
+                "--executor dask needs dask.distributed: pip install 'comply[dask]'"
+            ) from None
+        self._cluster: Any = None
+        try:
+            if address is None:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                self._client = distributed.Client(self._cluster)
+            else:
+                self._client = distributed.Client(address, timeout="10s")
+        except OSError as exc:
+            raise OptionError(f"--scheduler {address}: cannot reach it ({exc})") from None
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def submit(self, job: Job, piece: Piece) -> Any:
+        return self._client.submit(evaluate_part, job, piece, pure=False)
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
+    """The parts of the file, in file order; a few pieces ahead are in the workers."""
+    ahead: deque[Any] = deque()
+    window = 2 * executor.workers
+    for piece in pieces(source, job.csv, PIECE_BYTES):
+        ahead.append(executor.submit(job, piece))
+        if len(ahead) >= window:
+            yield ahead.popleft().result()
+    while ahead:
+        yield ahead.popleft().result()

@@ -1,0 +1,301 @@
+"""Scale without a different answer: the combination cache, the parts and Dask.
+
+Every decision the fast paths make must be the one the engine makes subject by subject in
+one process: the cache is checked against the engine, the parts against one process,
+byte for byte, bad rows and ledger included.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_engine import random_parcel
+
+from cli import main
+from engine import families, ledger, parallel, parcels
+from engine.evaluate import Evaluator
+from engine.parcels import Parcel
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
+COLUMNS = list(Parcel.model_fields)
+SOME = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def comply(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def write_parcels(path: Path, rows: list[dict[str, Any]], encoding: str = "utf-8") -> Path:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()}
+            )
+    return path
+
+
+def parcels_file(path: Path, count: int, seed: int = 7, **kwargs: Any) -> Path:
+    rng = random.Random(seed)
+    rows = [random_parcel(rng, n) for n in range(count)]
+    for n, row in enumerate(rows):
+        if n % 97 == 0:  # a cell with a quote, a comma and a line break: cuts must respect it
+            row["holder"] = f'某"置业",有限\n公司{n}'
+    return write_parcels(path, rows, **kwargs)
+
+
+# ---- the combination cache ----
+
+
+@SOME
+@given(seed=st.integers(0, 10**6), as_of=st.dates(date(2012, 7, 1), date(2017, 12, 31)))
+def test_the_cache_gives_the_engines_answer_for_every_parcel(seed: int, as_of: date) -> None:
+    rng = random.Random(seed)
+    family = families.load("idle_land")
+    items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(300)]
+
+    def decide(cached: bool) -> list[Any]:
+        evaluator = Evaluator(parcels.KIND, [family], as_of, cached)
+        subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
+        return [decision for _, decision in evaluator.decide(subjects)]
+
+    assert decide(True) == decide(False)
+
+
+@pytest.mark.parametrize("as_of", ["2012-08-31", "2013-06-30", "2014-12-31"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parcels", str(EXAMPLES / "parcels.csv")],
+        ["budget", str(EXAMPLES / "budget.csv")],
+        [
+            "intake",
+            str(EXAMPLES / "intake-2013.csv"),
+            "--plan-year",
+            "2013",
+            "--parcels",
+            str(EXAMPLES / "parcels.csv"),
+        ],
+        ["portfolio", str(EXAMPLES / "projects-2012.csv"), "--target", "0.70"],
+    ],
+    ids=["parcels", "budget", "intake", "portfolio"],
+)
+def test_the_cache_changes_no_decision_of_the_examples(
+    tmp_path: Path, args: list[str], as_of: str
+) -> None:
+    outputs = []
+    for cache in ("--cache", "--no-cache"):
+        out = tmp_path / f"{cache}.json"
+        comply(*args, "--as-of", as_of, "--format", "json", "--out", str(out), cache)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+# ---- cutting a file into pieces ----
+
+cell = st.text(alphabet='ab,"\n\r 地块', max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    records=st.lists(st.lists(cell, min_size=3, max_size=3), min_size=1, max_size=30),
+    size=st.integers(1, 120),
+    crlf=st.booleans(),
+)
+def test_pieces_cut_at_record_ends_and_keep_row_numbers(
+    tmp_path_factory: pytest.TempPathFactory, records: list[list[str]], size: int, crlf: bool
+) -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n" if crlf else "\n").writerows(
+        [["a", "b", "c"], *records]
+    )
+    path = tmp_path_factory.mktemp("cut") / "f.csv"
+    path.write_bytes(buffer.getvalue().encode())
+    whole = list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
+    starts = _record_lines(buffer.getvalue())
+    found: list[list[str]] = []
+    found_starts: list[int] = []
+    pieces = list(parallel.pieces(path, True, size))
+    for piece in pieces:
+        text = (piece.header + piece.data).decode()
+        local = _record_lines(text)
+        found += list(csv.reader(io.StringIO(text, newline="")))[1:]
+        found_starts += [line + piece.offset for line in local[1:]]
+    assert (
+        b"".join(p.data for p in pieces) == path.read_bytes()[len(pieces[0].header) :]
+        if pieces
+        else True
+    )
+    assert found == whole[1:]
+    assert found_starts == starts[1:]
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line on which each CSV record starts, as a spreadsheet numbers them."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    lines, start = [], 1
+    for _ in reader:
+        lines.append(start)
+        start = reader.line_num + 1
+    return lines
+
+
+# ---- parts evaluated by workers, joined ----
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 16_000)  # about 100 parcels a piece
+
+
+def run_both(
+    tmp_path: Path, source: Path, *args: str, code: int = 0, workers: tuple[str, ...] = ()
+) -> tuple[Any, Any]:
+    """(output, messages) of one process, then of two workers (or as `workers` says);
+    "{n}" in an argument is the run's number."""
+    results = []
+    for n, how in enumerate([("--jobs", "1"), workers or ("--jobs", "2")]):
+        out = tmp_path / f"out-{n}-{source.stem}"
+        messages = comply(
+            "parcels",
+            str(source),
+            "--as-of",
+            "2013-03-01",
+            "--out",
+            str(out),
+            *how,
+            *(arg.format(n=n) for arg in args),
+            code=code,
+        )
+        results.append(
+            (out.read_bytes() if out.exists() else None, messages.replace(str(out), "OUT"))
+        )
+    return results[0], results[1]
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_two_workers_write_what_one_process_writes(tmp_path: Path, fmt: str, lang: str) -> None:
+    source = parcels_file(tmp_path / "p.csv", 1500)
+    one, two = run_both(tmp_path, source, "--format", fmt, "--lang", lang)
+    assert one[0] is not None
+    assert one == two
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_gbk_file_and_json_lines_split_alike(tmp_path: Path) -> None:
+    source = parcels_file(tmp_path / "p.csv", 800, encoding="gb18030")
+    one, two = run_both(tmp_path, source, "--format", "jsonl")
+    assert one == two
+    lines = tmp_path / "p.jsonl"
+    rng = random.Random(3)
+    lines.write_text(
+        "\ufeff"
+        + "".join(
+            __import__("json").dumps(random_parcel(rng, n), default=str, ensure_ascii=False) + "\n"
+            for n in range(800)
+        ),
+        encoding="utf-8",
+    )
+    one, two = run_both(tmp_path, lines, "--format", "jsonl")
+    assert one[0] is not None
+    assert one == two
+
+
+def _with_bad_rows(path: Path) -> Path:
+    rng = random.Random(5)
+    rows = [random_parcel(rng, n) for n in range(900)]
+    rows[10]["price"] = "abc"
+    rows[450]["agreed_start"] = "2013-02-30"
+    rows[800]["supply"] = "lease"
+    return write_parcels(path, rows)
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_bad_rows_are_reported_as_one_process_reports_them(tmp_path: Path) -> None:
+    source = _with_bad_rows(tmp_path / "bad.csv")
+    one, two = run_both(tmp_path, source, "--format", "jsonl", code=2)
+    assert one == two
+    assert one[0] is None
+    assert "row 12, column 'price'" in one[1]
+    assert "row 802, column 'supply'" in one[1]
+    rejects = [tmp_path / "r0.csv", tmp_path / "r1.csv"]
+    skip = ("--format", "jsonl", "--skip-invalid", "--rejects", str(tmp_path / "r{n}.csv"))
+    one, two = run_both(tmp_path, source, *skip)
+    assert one[0] == two[0]
+    assert rejects[0].read_bytes() == rejects[1].read_bytes()
+    assert rejects[0].read_text().count("\n") == 4
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("repeat", [5, 700], ids=["same piece", "another piece"])
+def test_a_repeated_id_is_reported_wherever_it_falls(tmp_path: Path, repeat: int) -> None:
+    rng = random.Random(9)
+    rows = [random_parcel(rng, n) for n in range(900)]
+    rows[repeat + 1]["parcel_id"] = (
+        rows[repeat]["parcel_id"] if repeat == 5 else rows[3]["parcel_id"]
+    )
+    source = write_parcels(tmp_path / "dup.csv", rows)
+    one, two = run_both(tmp_path, source, "--format", "jsonl", code=2)
+    assert one == two
+    assert "a unique id" in one[1]
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path) -> None:
+    source = parcels_file(tmp_path / "p.csv", 600)
+    db = tmp_path / "ledger.sqlite"
+    for jobs in ("1", "2"):
+        comply(
+            "parcels",
+            str(source),
+            "--as-of",
+            "2013-03-01",
+            "--out",
+            str(tmp_path / "o.json"),
+            "--jobs",
+            jobs,
+            "--record",
+            "--ledger",
+            str(db),
+        )
+    assert ledger.verify(db)[1] is None
+    for kind in ("input", "decision"):
+        assert ledger.run_entries(db, 1, kind) == ledger.run_entries(db, 2, kind)
+    assert ledger.header(db, 2)["rows"] == 600
+
+
+def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None:
+    out = comply("budget", str(EXAMPLES / "budget.csv"), "--jobs", "2", code=2)
+    assert "--jobs 2: not for this run: a change log is read whole" in out
+    out = comply(
+        "parcels", str(EXAMPLES / "parcels.csv"), "--jobs", "2", "--format", "table", code=2
+    )
+    assert "--format table is written whole" in out
+    out = comply("parcels", str(EXAMPLES / "parcels.csv"), "--scheduler", "tcp://x:1", code=2)
+    assert "--executor dask" in out
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_local_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> None:
+    source = parcels_file(tmp_path / "p.csv", 700)
+    one, dask = run_both(
+        tmp_path, source, "--format", "jsonl", workers=("--executor", "dask", "--jobs", "2")
+    )
+    assert one[0] is not None
+    assert one[0] == dask[0]
