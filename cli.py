@@ -17,6 +17,7 @@ import click
 from engine import catalog, families, jobs, ledger, parallel, policybook
 from engine.dates import DATE_FORMS, parse_date
 from engine.errors import ComplyError, EngineError, InputError
+from engine.messages import render
 from engine.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,6 +40,17 @@ class Failure(click.ClickException):
     """A user-fixable problem: printed without a traceback, exit status 2."""
 
     exit_code = EXIT_BAD_INPUT
+
+
+class InputFailure(Failure):
+    """Bad input, listed in the output language, under a heading in that language too."""
+
+    def __init__(self, error: InputError, lang: str) -> None:
+        super().__init__(error.in_(lang))
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        click.echo(render("error", self.lang, message=self.format_message()), file=file, err=True)
 
 
 @dataclass(frozen=True)
@@ -178,14 +190,19 @@ def reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except InputError as exc:
-            lines = [str(p) for p in exc.problems]
-            raise Failure(f"{exc}; nothing was written:\n" + "\n".join(lines)) from None
+            raise InputFailure(exc, _lang()) from None
         except EngineError as exc:
             raise click.ClickException(str(exc)) from None
         except ComplyError as exc:
             raise Failure(str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _lang() -> str:
+    """The output language of the running command (its --lang), English if it has none."""
+    context = click.get_current_context(silent=True)
+    return str(context.params.get("lang") or "en") if context is not None else "en"
 
 
 def _run(run: Run, names: list[str], noun: str, file: Path, **options: Any) -> None:

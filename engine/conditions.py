@@ -68,9 +68,15 @@ class ConditionError(ValueError):
     """A condition that cannot be understood; the message says what was expected."""
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice nearest to a misspelt word, if any is near enough."""
     close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    near = closest(word, choices)
+    return f" (did you mean {near!r}?)" if near else ""
 
 
 @dataclass(frozen=True)

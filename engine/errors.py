@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.messages import Message, render
+
 
 class ComplyError(Exception):
     """Base of every error a user can cause and fix."""
@@ -15,19 +17,35 @@ class RulebookError(ComplyError):
 
 @dataclass(frozen=True)
 class InputProblem:
-    """One bad cell (or row) of an input file."""
+    """One bad cell (or row) of an input file, and what was expected there."""
 
     file: str
     row: int  # 1-based data row as a spreadsheet shows it (header is row 1)
     column: str
     value: str
-    expected: str
+    message: Message  # what was expected, in any output language
+
+    @property
+    def expected(self) -> str:
+        return self.message.in_("en")
+
+    def expected_in(self, lang: str) -> str:
+        return self.message.in_(lang)
+
+    def in_(self, lang: str) -> str:
+        """The whole problem as one line: file, row, column, value and expectation."""
+        return render(
+            "problem_line",
+            lang,
+            file=self.file,
+            row=self.row,
+            column=repr(self.column),
+            value=repr(self.value),
+            expected=self.message.in_(lang),
+        )
 
     def __str__(self) -> str:
-        return (
-            f"{self.file}: row {self.row}, column {self.column!r}: "
-            f"got {self.value!r}, expected {self.expected}"
-        )
+        return self.in_("en")
 
 
 class InputError(ComplyError):
@@ -37,6 +55,15 @@ class InputError(ComplyError):
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{len(problems)} input {noun}")
+
+    def in_(self, lang: str) -> str:
+        """A heading, then every problem on its own line, in the output language."""
+        count = len(self.problems)
+        if count == 1:
+            heading = render("input_problem", lang, count=count)
+        else:
+            heading = render("input_problems", lang, count=count)
+        return "\n".join([heading, *(p.in_(lang) for p in self.problems)])
 
 
 class NotCoveredError(ComplyError):

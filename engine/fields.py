@@ -1,7 +1,8 @@
 """How a cell of an input file is read, shared by every kind of row.
 
-Each reader returns the value or raises ValueError with what was expected; the loader
-turns that into a message naming file, row, column and value.
+Each reader returns the value or raises Invalid (a ValueError) naming what was expected, as
+a message of engine/messages.py; the loader turns that into a problem naming file, row,
+column and value.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from engine.dates import DATE_FORMS, parse_date
+from engine.dates import parse_date
+from engine.messages import Invalid, Message
 
 TRUE_WORDS = {
     "true": True,
@@ -58,7 +60,7 @@ def day(value: Any) -> date:
     try:
         return parse_date(text)
     except ValueError:
-        raise ValueError(DATE_FORMS + ", or an Excel date serial") from None
+        raise Invalid("date") from None
 
 
 def flag(value: Any) -> bool:
@@ -67,7 +69,7 @@ def flag(value: Any) -> bool:
     word = str(value).strip().lower()
     if word in TRUE_WORDS:
         return TRUE_WORDS[word]
-    raise ValueError("true or false (是/否, 1/0 also accepted)")
+    raise Invalid("bool")
 
 
 def amount(value: Any) -> Decimal:
@@ -77,30 +79,29 @@ def amount(value: Any) -> Decimal:
     try:
         parsed = Decimal(text.removesuffix(unit).strip()) * UNITS.get(unit, Decimal(1))
     except InvalidOperation:
-        raise ValueError("an amount in yuan such as 38600000, 12450000.50 or 3860万元") from None
+        raise Invalid("amount") from None
     if not parsed.is_finite() or not 0 < parsed <= MAX_YUAN:
-        raise ValueError(f"a positive amount in yuan, at most {MAX_YUAN:,.0f}")
+        raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
     if parsed != parsed.quantize(FEN):  # a value finer than a fen, however it is written
-        raise ValueError("a positive amount in yuan with at most 2 decimals (fen)")
+        raise Invalid("amount_fen")
     return parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
 
 
 def ratio(value: Any) -> Fraction:
     """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
     text = str(value).strip()
-    expected = "a share between 0 and 1, such as 0.25, 1/3 or 25%"
     if not _RATIO.match(text):
-        raise ValueError(expected)
+        raise Invalid("ratio")
     try:
         parsed = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
     except ZeroDivisionError:
-        raise ValueError(expected) from None
+        raise Invalid("ratio") from None
     if not 0 <= parsed <= 1:
-        raise ValueError(expected)
+        raise Invalid("ratio")
     return parsed
 
 
-def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: str) -> str:
+def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: Message) -> str:
     """One of a list of codes (or of the aliases a mapping gives for them)."""
     text = str(value).strip() if isinstance(value, str) else None
     if isinstance(codes, dict):
@@ -108,4 +109,4 @@ def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: str) -> 
             return codes[text]
     elif text in codes:
         return text
-    raise ValueError(expected)
+    raise Invalid(expected)

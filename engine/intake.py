@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from engine import fields
 from engine.conditions import FactField
+from engine.messages import Invalid, msg
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 CATEGORIES = ("infrastructure", "industry", "hightech", "social", "service")
@@ -66,7 +67,7 @@ class Candidate(BaseModel):
     @field_validator("category", mode="before")
     @classmethod
     def _category(cls, value: Any) -> Any:
-        return fields.code(value, CATEGORIES, f"one of {', '.join(CATEGORIES)}")
+        return fields.code(value, CATEGORIES, msg("one_of", codes=", ".join(CATEGORIES)))
 
     @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod
@@ -79,7 +80,7 @@ class Candidate(BaseModel):
         try:
             return fields.amount(value)
         except ValueError:
-            raise ValueError("a positive area in mu, such as 80 or 12.5") from None
+            raise Invalid("area_mu") from None
 
     @field_validator("planned_start", mode="before")
     @classmethod
@@ -231,7 +232,7 @@ class ListedProject(BaseModel):
     @model_validator(mode="after")
     def _order(self) -> ListedProject:
         if self.completed_on and self.started_on and self.completed_on < self.started_on:
-            raise ValueError("completed_on: a date on or after started_on")
+            raise Invalid("on_or_after", column="completed_on", other="started_on")
         return self
 
 

@@ -132,7 +132,7 @@ def evaluate_file(
             raise InputError(reader.problems)
         renderer.finish(rate.as_dict() if rate else {})
     if rejects is not None:
-        write_rejects(rejects, reader.problems)
+        write_rejects(rejects, reader.problems, lang)
         renderer.summary.refused = len({p.row for p in reader.problems})
     if recorder is not None:
         renderer.summary.recorded_as = recorder.commit()
@@ -190,7 +190,7 @@ def _evaluate_in_parts(
     finally:
         executor.close()
     if rejects is not None:
-        write_rejects(rejects, problems)
+        write_rejects(rejects, problems, job.lang)
         renderer.summary.refused = len({p.row for p in problems})
     if recorder is not None:
         renderer.summary.recorded_as = recorder.commit()
@@ -220,13 +220,13 @@ class Progress:
             sys.stderr.flush()
 
 
-def write_rejects(path: Path, problems: Sequence[InputProblem]) -> None:
-    """The refused rows, one line per problem, with what was expected (CSV)."""
+def write_rejects(path: Path, problems: Sequence[InputProblem], lang: str = "en") -> None:
+    """The refused rows, one line per problem, with what was expected in `lang` (CSV)."""
     with atomic_output(path) as stream:
         writer = csv.writer(stream)
         writer.writerow(["file", "row", "column", "value", "expected"])
         for p in problems:
-            writer.writerow([p.file, p.row, p.column, p.value, p.expected])
+            writer.writerow([p.file, p.row, p.column, p.value, p.expected_in(lang)])
 
 
 def ranked(decided: Iterable[tuple[Subject, Decision]]) -> Iterator[tuple[Subject, Decision]]:

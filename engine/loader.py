@@ -20,8 +20,9 @@ from typing import IO, Any
 import openpyxl
 from pydantic import BaseModel, ValidationError
 
-from engine.conditions import did_you_mean
+from engine.conditions import closest
 from engine.errors import InputProblem
+from engine.messages import Invalid, Message, msg, of_error
 
 
 class RowReader:
@@ -49,7 +50,7 @@ class RowReader:
         self._columns = list(model.model_fields)
         self._required = [n for n, f in model.model_fields.items() if f.is_required()]
 
-    def problem(self, row: int, column: str, value: Any, expected: str) -> None:
+    def problem(self, row: int, column: str, value: Any, expected: Message) -> None:
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         self.problems.append(InputProblem(str(self.path), row, column, shown, expected))
 
@@ -67,9 +68,7 @@ class RowReader:
             if self.id_field is not None:
                 key = getattr(item, self.id_field)
                 if key in seen:
-                    self.problem(
-                        row, self.id_field, key, "a unique id: it appears on an earlier row"
-                    )
+                    self.problem(row, self.id_field, key, msg("unique_id"))
                     continue
                 seen.add(key)
                 if self._part is not None:
@@ -77,12 +76,7 @@ class RowReader:
             yield row, item
 
     def _report(self, row: int, raw: dict[str, Any], error: Any) -> None:
-        message: str = error["msg"].removeprefix("Value error, ")
-        column = str(error["loc"][0]) if error["loc"] else ""
-        if not column and ": " in message:  # a check across columns names its column first
-            column, message = message.split(": ", 1)
-        if error["type"] == "missing":
-            message = "a value: this column is required"
+        column, message = of_error(error)  # a check across columns names the column it blames
         self.problem(row, column or "(row)", raw.get(column, ""), message)
 
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -105,7 +99,7 @@ class RowReader:
         for column, value in raw.items():
             if isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value):
                 shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                self.problem(row, column, shown, "UTF-8 text (save the file as UTF-8)")
+                self.problem(row, column, shown, msg("utf8"))
                 bad = True
         return bad
 
@@ -122,23 +116,25 @@ class RowReader:
         for index, ((name, unit), shown) in enumerate(zip(header, written, strict=True)):
             if name not in self._columns:
                 ok = False
+                near = closest(name, self._columns)
                 self.problem(
                     1,
                     shown,
                     shown,
-                    "a column of the input contract"
-                    + (did_you_mean(name, self._columns) or f" ({', '.join(self._columns)})"),
+                    msg("unknown_column", suggestion=repr(near))
+                    if near
+                    else msg("unknown_column_list", columns=", ".join(self._columns)),
                 )
             elif name in names[:index]:
                 ok = False
-                self.problem(1, shown, shown, "each column once: it appears twice in the header")
+                self.problem(1, shown, shown, msg("column_twice"))
             elif unit and name not in self._amounts:
                 ok = False
-                self.problem(1, shown, shown, "a unit (元, 万元, 亿元) only on an amount column")
+                self.problem(1, shown, shown, msg("unit_not_amount"))
         for name in self._required:
             if name not in names:
                 ok = False
-                self.problem(1, name, "", "this required column in the header")
+                self.problem(1, name, "", msg("required_column"))
         return header if ok else None
 
     def _tabular(
@@ -147,7 +143,7 @@ class RowReader:
         """Rows of a table (CSV or a sheet), the first its header, as contract-named dicts."""
         first = next(records, None)
         if first is None or not any(cell.strip() for cell in first[1]):
-            self.problem(1, "(header)", "", "a header row naming the columns")
+            self.problem(1, "(header)", "", msg("header_row"))
             return
         written = [cell.strip() for cell in first[1]]
         while written and not written[-1]:
@@ -166,7 +162,7 @@ class RowReader:
                     row,
                     "(row)",
                     ",".join(cells)[:200],
-                    f"{len(header)} cells, as in the header, not {len(cells)}",
+                    msg("cell_count", cells=len(header), found=len(cells)),
                 )
                 continue
             raw = {}
@@ -198,7 +194,7 @@ class RowReader:
                 return
             except csv.Error as exc:
                 self.stopped = True
-                self.problem(row, "(row)", "", f"a readable CSV row ({exc}); reading stopped")
+                self.problem(row, "(row)", "", msg("csv_row", reason=exc))
                 return
             yield row, cells
             row = reader.line_num + 1  # where the next record starts, even over line breaks
@@ -207,7 +203,7 @@ class RowReader:
         try:
             book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:
-            self.problem(0, "(file)", self.path.name, f"an Excel .xlsx workbook ({exc})")
+            self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
             return
         try:
             if self.sheet is not None and self.sheet not in book.sheetnames:
@@ -215,7 +211,7 @@ class RowReader:
                     0,
                     "(sheet)",
                     self.sheet,
-                    f"a sheet of the workbook ({', '.join(book.sheetnames)})",
+                    msg("sheet", sheets=", ".join(book.sheetnames)),
                 )
                 return
             sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
@@ -243,25 +239,32 @@ class RowReader:
                 try:
                     raw = json.loads(line, object_pairs_hook=_unique_keys)
                 except (ValueError, RecursionError) as exc:
+                    if isinstance(exc, Invalid):  # a key given twice
+                        self.problem(row, "(line)", line.strip()[:80], exc.message)
+                        continue
                     reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:80]
-                    self.problem(row, "(line)", line.strip()[:80], f"a JSON object ({reason})")
+                    expected = msg("json_object_reason", reason=reason)
+                    self.problem(row, "(line)", line.strip()[:80], expected)
                     continue
                 if not isinstance(raw, dict):
-                    self.problem(row, "(line)", line.strip()[:80], "a JSON object")
+                    self.problem(row, "(line)", line.strip()[:80], msg("json_object"))
                     continue
                 fine = True
                 for name, value in raw.items():
                     if name not in self._columns:
                         fine = False
+                        near = closest(name, self._columns)
                         self.problem(
                             row,
                             name,
                             value,
-                            "a key of the input contract" + did_you_mean(name, self._columns),
+                            msg("unknown_key_suggest", suggestion=repr(near))
+                            if near
+                            else msg("unknown_key"),
                         )
                     elif isinstance(value, dict | list):
                         fine = False
-                        self.problem(row, name, value, "a single value (text, number, true/false)")
+                        self.problem(row, name, value, msg("scalar"))
                 if fine:
                     yield (
                         row,
@@ -276,7 +279,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     keys = [key for key, _ in pairs]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:
-        raise ValueError(f"each key once; repeated: {', '.join(repeated)}")
+        raise Invalid("key_twice", keys=", ".join(repeated))
     return dict(pairs)
 
 

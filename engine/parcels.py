@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from engine import fields
 from engine.conditions import FactField
 from engine.dates import add_years, full_from, full_years
+from engine.messages import Invalid, msg
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 SUPPLY_ALIASES = {
@@ -185,7 +186,7 @@ class Parcel(BaseModel):
     @field_validator("supply", mode="before")
     @classmethod
     def _supply(cls, value: Any) -> Any:
-        return fields.code(value, SUPPLY_ALIASES, "transfer or allocation (出让 or 划拨)")
+        return fields.code(value, SUPPLY_ALIASES, msg("supply"))
 
     @field_validator("price", mode="before")
     @classmethod
@@ -215,11 +216,7 @@ class Parcel(BaseModel):
     @field_validator("cause", mode="before")
     @classmethod
     def _cause(cls, value: Any) -> Any:
-        return fields.code(
-            value,
-            CAUSE_ALIASES,
-            f"one of {', '.join(CAUSES)} (or 使用权人, 政府, 不可抗力; empty means holder)",
-        )
+        return fields.code(value, CAUSE_ALIASES, msg("cause", codes=", ".join(CAUSES)))
 
     @field_validator(
         "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"
@@ -234,41 +231,34 @@ class Parcel(BaseModel):
         text = str(value).strip()
         if re.fullmatch("[0-9]{1,6}", text) and int(text) <= MAX_DELAY_DAYS:
             return int(text)
-        raise ValueError(f"a whole number of days from 0 to {MAX_DELAY_DAYS}")
+        raise Invalid("delay_days", maximum=MAX_DELAY_DAYS)
 
     @model_validator(mode="after")
     def _coherent(self) -> Parcel:
         if self.agreed_start is None and self.delivered_on is None:
-            raise ValueError("agreed_start: a start date, or delivered_on to count it from (L2)")
+            raise Invalid("start_or_delivery", column="agreed_start")
         if self.halted_on is not None:
             if self.started_on is None:
-                raise ValueError("halted_on: only a started parcel can halt (give started_on)")
+                raise Invalid("halt_needs_start", column="halted_on")
             if self.halted_on < self.started_on:
-                raise ValueError("halted_on: a date on or after started_on")
+                raise Invalid("on_or_after", column="halted_on", other="started_on")
             if self.developed_ratio is None or self.invested_ratio is None:
-                raise ValueError(
-                    "developed_ratio: both developed_ratio and invested_ratio for a halted "
-                    "parcel (Art. 2 ¶2)"
-                )
+                raise Invalid("halt_needs_ratios", column="developed_ratio")
         if self.government_delay_days and self.cause != "holder":
             # L6: verified days of delay are deducted *within a holder-caused case*; a case
             # whose cause is the government's or force majeure goes to Arts. 8 and 12 whole.
-            raise ValueError(
-                "government_delay_days: empty or 0 unless the cause is the holder's (L6: "
-                "verified days of delay are deducted within a holder-caused case)"
-            )
+            raise Invalid("delay_needs_holder_cause", column="government_delay_days")
         replaced = self.agreed_start or self.delivered_on
         if self.extended_start is not None and replaced and self.extended_start < replaced:
-            raise ValueError(
-                "extended_start: a date on or after the start date it replaces "
-                f"({replaced.isoformat()}); an extension cannot move it earlier"
+            raise Invalid(
+                "extension_not_earlier", column="extended_start", replaced=replaced.isoformat()
             )
         if (
             self.determination_on
             and self.investigation_notice_on
             and self.determination_on < self.investigation_notice_on
         ):
-            raise ValueError("determination_on: a date on or after investigation_notice_on")
+            raise Invalid("on_or_after", column="determination_on", other="investigation_notice_on")
         return self
 
 

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from engine import fields
 from engine.conditions import FactField
+from engine.messages import Invalid, Message, msg
 from engine.subjects import Kind, ProblemSink, Subject, Tests
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
@@ -194,7 +195,7 @@ class BudgetEvent(BaseModel):
     @field_validator("event", mode="before")
     @classmethod
     def _event(cls, value: Any) -> Any:
-        return fields.code(value, EVENT_ALIASES, f"one of {', '.join(EVENTS)} (or 预算, 估算, ...)")
+        return fields.code(value, EVENT_ALIASES, msg("event", codes=", ".join(EVENTS)))
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -204,15 +205,12 @@ class BudgetEvent(BaseModel):
     @model_validator(mode="after")
     def _complete(self) -> BudgetEvent:
         if self.event in ("budget", "estimate", "approve") and self.amount is None:
-            raise ValueError(f"amount: an amount in yuan for a {self.event} event")
+            raise Invalid("amount_for_event", column="amount", event=self.event)
         if self.event == "budget":
             if not self.name:
-                raise ValueError("name: the project's name on its budget event")
+                raise Invalid("budget_name", column="name")
             if not self.funding:
-                raise ValueError(
-                    "funding: the source of funds on the budget event "
-                    "(district_fiscal for district fiscally-funded projects)"
-                )
+                raise Invalid("budget_funding", column="funding")
         return self
 
 
@@ -264,14 +262,11 @@ class _Ledger:
         self.since, self.reported, self.reported_fen, self.request = None, False, 0, "none"
         self.rejected_on, self.stopped = None, False
 
-    def apply(self, event: _Event) -> str | None:
+    def apply(self, event: _Event) -> Message | None:
         """Carry the figures past one event; say what is wrong if the log contradicts itself."""
         kind = event.kind
         if kind == "reject" and self.request != "pending":
-            return (
-                "a reject answers a reported overrun, but no report is awaiting an answer "
-                "on this date (add the report event, or correct the event)"
-            )
+            return msg("reject_without_report")
         if kind == "estimate":
             self.estimate = event.fen
             overrun = self.overrun()
@@ -440,7 +435,7 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
             first.row,
             "event",
             first.kind,
-            f"a budget event first: project {key} has no budget event",
+            msg("no_budget", project=key),
         )
         return False
     if len(budgets) > 1:
@@ -449,7 +444,7 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
                 extra.row,
                 "event",
                 "budget",
-                f"one budget event per project: {key} has one on row {budgets[0].row}",
+                msg("budget_twice", project=key, row=budgets[0].row),
             )
         return False
     budget = budgets[0]
@@ -460,16 +455,14 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
                 event.row,
                 "date",
                 event.day.isoformat(),
-                f"a date on or after the project's budget event "
-                f"({budget.day.isoformat()}, row {budget.row})",
+                msg("before_budget", date=budget.day.isoformat(), row=budget.row),
             )
         else:
             problem(
                 event.row,
                 "event",
                 event.kind,
-                f"the budget event (row {budget.row}) first: on the same date it must "
-                "come on an earlier row",
+                msg("budget_first_same_day", row=budget.row),
             )
     return not early
 

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from engine.conditions import FactField
+from engine.messages import Message
 
 Tests = dict[str, bool | int | str | Fraction]
 
@@ -43,8 +44,8 @@ class Subject:
     values: Mapping[str, Any]  # decision-level figures, e.g. a project's overrun
 
 
-# Reports a problem found while assembling subjects: (row, column, value, expected).
-ProblemSink = Callable[[int, str, Any, str], None]
+# Reports a problem found while assembling subjects: (row, column, value, what was expected).
+ProblemSink = Callable[[int, str, Any, Message], None]
 
 
 @dataclass(frozen=True)

@@ -798,7 +798,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
   Rule: input the engine cannot read is refused, never guessed
 
     Not an article: decisions.md IO1. A row that fails validation is reported with its row,
-    column and value and what was expected; nothing is decided and nothing is written.
+    column and value and what was expected; nothing is decided and nothing is written. The
+    report is in the output language (IO2); column names and values are never translated.
 
     Scenario Outline: a bad cell names its row, column and value
       Given a parcel agreed to start on 2011-03-15
@@ -817,3 +818,15 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And its "price" is "12,345.678"
       When the parcels are evaluated as of 2012-08-31
       Then the input is refused at row 3, column "price", value "12,345.678"
+
+    Scenario Outline: the refusal is written in the output language; column and value stay as written
+      Given a parcel agreed to start on 2011-03-15
+      And its "price" is "abc"
+      When it is evaluated as of 2012-08-31 in <lang>
+      Then the refusal reads "<heading>"
+      And the refusal reads "<problem>"
+
+      Examples:
+        | lang    | heading                               | problem                                                                                              |
+        | English | 1 input problem; nothing was written: | row 2, column 'price': got 'abc', expected an amount in yuan such as 38600000, 12450000.50 or 3860万元 |
+        | Chinese | 输入有 1 处问题，未写出任何结果：     | 第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、12450000.50 或 3860万元                   |

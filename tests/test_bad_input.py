@@ -6,6 +6,7 @@ contain. Every run is through the real CLI: exit status 2, no traceback, nothing
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -65,8 +66,84 @@ EXPECTED: dict[str, list[str]] = {
 }
 
 
+# The same problems with --lang zh: row, column and value as written, the expectation in
+# Simplified Chinese (decisions.md IO2: codes, column names and values never change).
+EXPECTED_ZH: dict[str, list[str]] = {
+    "price_not_a_number.csv": [
+        "第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、12450000.50 或 3860万元"
+    ],
+    "price_negative.csv": [
+        "第 2 行，列 'price'：值 '-5'，应为不超过 10,000,000,000,000 元的正数金额"
+    ],
+    "price_below_fen.csv": ["值 '100.005'，应为最多两位小数（精确到分）的正数金额（元）"],
+    "date_impossible.csv": [
+        "第 2 行，列 'agreed_start'：值 '2013-02-29'，应为介于 1900 年至 2999 年之间的日期，"
+        "如 2012-07-01、2012/7/1 或 2012年7月1日，或 Excel 日期序列号"
+    ],
+    "date_unknown_form.csv": ["值 '01/07/2012'，应为介于 1900 年至 2999 年之间的日期"],
+    "supply_unknown.csv": ["列 'supply'：值 'lease'，应为出让或划拨（transfer 或 allocation）"],
+    "cause_unknown.csv": [
+        "列 'cause'：值 'govt'，应为以下之一：holder, government, force_majeure"
+        "（也可填 使用权人、政府、不可抗力；留空视为 holder）"
+    ],
+    "bool_unknown.csv": ["列 'cause_verified'：值 'maybe'，应为是或否（也可填 true/false、1/0）"],
+    "ratio_above_one.csv": ["值 '1.5'，应为介于 0 至 1 之间的比例，如 0.25、1/3 或 25%"],
+    "halted_without_ratio.csv": [
+        "第 2 行，列 'developed_ratio'：值 ''，"
+        "应为中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）"
+    ],
+    "halted_not_started.csv": [
+        "第 2 行，列 'halted_on'：值 '2011-06-01'，"
+        "应为已动工地块的中止日期（请同时填写 started_on）"
+    ],
+    "no_start_date.csv": [
+        "第 2 行，列 'agreed_start'：值 ''，"
+        "应为约定动工日期，或据以起算的实际交地日期 delivered_on（L2）"
+    ],
+    "holder_missing.csv": ["第 2 行，列 'holder'：值 ''，应为非空值：此列为必填列"],
+    "duplicate_id.csv": ["第 3 行，列 'parcel_id'：值 'P1'，应为唯一编号：该编号已在前面的行出现"],
+    "extra_cells.csv": ["第 2 行，列 '(row)'", "应为与表头相同的 13 个单元格，而不是 14 个"],
+    "column_misspelt.csv": [
+        "第 1 行，列 'mortaged'",
+        "应为输入规范中的列名（是否是指 'mortgaged'？）",
+    ],
+    "column_missing.csv": ["第 1 行，列 'price'：值 ''，应为表头中包含此必填列"],
+    "not_utf8.csv": [
+        "第 2 行，列 'holder'",
+        "应为以 UTF-8 编码的文本（请将文件另存为 UTF-8 编码）",
+    ],
+    "column_twice.csv": ["第 1 行，列 'started_on'", "应为每列只出现一次：该列在表头中出现了两次"],
+    "row_short.csv": ["第 2 行，列 '(row)'", "应为与表头相同的 7 个单元格，而不是 5 个"],
+    "value_not_scalar.jsonl": [
+        "第 1 行，列 'parcel_id'：值 '[\"P\", 1]'，应为单个值（文本、数字或 true/false）"
+    ],
+    "key_twice.jsonl": [
+        "第 1 行，列 '(line)'",
+        "应为一个 JSON 对象（每个键只出现一次；重复的键：holder）",
+    ],
+    "quoted_newline.csv": ["第 2 行，列 'price'：值 'abc'，应为以元计的金额"],
+    "line_not_json.jsonl": ["第 2 行，列 '(line)'：值 'not json'，应为一个 JSON 对象（"],
+    "delay_days_not_holder_cause.csv": [
+        "第 2 行，列 'government_delay_days'：值 '400'，应为空值或 0，除非闲置原因为使用权人原因"
+        "（L6：经核实的延误天数仅在使用权人原因的案件中扣除）"
+    ],
+    "extension_earlier.csv": [
+        "第 2 行，列 'extended_start'：值 '2010-01-01'，"
+        "应为不早于被替代的动工日期（2012-06-01）的日期；补充协议不能将动工日期提前"
+    ],
+    "determination_before_notice.csv": [
+        "第 2 行，列 'determination_on'：值 '2012-07-01'，应为不早于 investigation_notice_on 的日期"
+    ],
+    "several_problems.csv": [
+        "输入有 2 处问题，未写出任何结果：",
+        "第 2 行，列 'price'：值 'abc'，应为以元计的金额",
+        "第 3 行，列 'agreed_start'：值 '2011-13-01'，应为介于 1900 年至 2999 年之间的日期",
+    ],
+}
+
+
 def test_every_fixture_has_its_expected_message() -> None:
-    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(EXPECTED)
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(EXPECTED) == sorted(EXPECTED_ZH)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -81,6 +158,32 @@ def test_bad_input_is_refused_with_a_precise_message(name: str, tmp_path: Path) 
     for words in EXPECTED[name]:
         assert words in result.output
     assert not out.exists()
+    assert not list(tmp_path.iterdir()), "no partial output may be left behind"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_ZH))
+def test_bad_input_is_refused_in_chinese_with_lang_zh(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "decisions.json"
+    result = CliRunner().invoke(
+        main,
+        [
+            "parcels",
+            str(FIXTURES / name),
+            "--as-of",
+            "2012-08-31",
+            "--out",
+            str(out),
+            "--lang",
+            "zh",
+        ],
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("错误：输入有 ")
+    assert f"{FIXTURES / name}：第" in result.output
+    for words in EXPECTED_ZH[name]:
+        assert words in result.output
+    assert ", expected " not in result.output, "no English expectation in a Chinese run"
     assert not list(tmp_path.iterdir()), "no partial output may be left behind"
 
 
@@ -167,6 +270,86 @@ def test_bad_budget_log_is_refused_with_a_precise_message(name: str, tmp_path: P
     for words in BUDGET_EXPECTED[name]:
         assert words in result.output
     assert not list(tmp_path.iterdir()), "no output, not even a partial one"
+
+
+BUDGET_EXPECTED_ZH: dict[str, str] = {
+    "event_before_budget.csv": "第 2 行，列 'date'：值 '2012-03-01'，"
+    "应为不早于本项目预算事件（2012-04-01，第 3 行）的日期",
+    "no_budget_event.csv": "第 2 行，列 'event'：值 'estimate'，"
+    "应为先有预算事件：项目 B1 没有预算事件（budget）",
+    "two_budget_events.csv": "第 3 行，列 'event'：值 'budget'，"
+    "应为每个项目只有一条预算事件：项目 B1 已在第 2 行有一条",
+    "estimate_without_amount.csv": "第 3 行，列 'amount'：值 ''，应为该 estimate 事件的金额（元）",
+    "budget_without_name.csv": "第 2 行，列 'name'：值 ''，应为预算事件上的项目名称",
+    "budget_without_funding.csv": "第 2 行，列 'funding'：值 ''，"
+    "应为预算事件上的资金来源（区财政投资项目填 district_fiscal）",
+    "event_unknown.csv": "第 3 行，列 'event'：值 'overspend'，应为以下之一：budget, estimate, "
+    "report, approve, reject, suspend, resume, complete（也可填 预算、估算 等）",
+    "date_impossible.csv": "第 3 行，列 'date'：值 '2012-02-30'，"
+    "应为介于 1900 年至 2999 年之间的日期",
+    "amount_negative.csv": "第 3 行，列 'amount'：值 '-5'，"
+    "应为不超过 10,000,000,000,000 元的正数金额",
+    "column_misspelt.csv": "第 1 行，列 'notes'：值 'notes'，"
+    "应为输入规范中的列名（是否是指 'note'？）",
+    "reject_without_report.csv": "第 4 行，列 'event'：值 'reject'，应为对已报告超支的答复，"
+    "但该日期没有待答复的超支报告（请补充 report 事件，或更正本事件）",
+    "same_day_before_budget.csv": "第 2 行，列 'event'：值 'report'，"
+    "应为预算事件（第 3 行）在先：同一日期的预算事件须排在更前的行",
+}
+
+
+def test_every_budget_fixture_has_its_chinese_message() -> None:
+    assert sorted(BUDGET_EXPECTED_ZH) == sorted(BUDGET_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(BUDGET_EXPECTED_ZH))
+def test_bad_budget_log_is_refused_in_chinese_with_lang_zh(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "decisions.json"
+    source = BUDGET_FIXTURES / name
+    result = CliRunner().invoke(
+        main, ["budget", str(source), "--as-of", "2012-08-31", "--out", str(out), "--lang", "zh"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.output.startswith("错误：输入有 1 处问题，未写出任何结果：")
+    assert f"{source}：{BUDGET_EXPECTED_ZH[name]}" in result.output
+    assert ", expected " not in result.output
+    assert not list(tmp_path.iterdir()), "no output, not even a partial one"
+
+
+def test_refused_rows_are_written_with_the_expectation_in_the_output_language(
+    tmp_path: Path,
+) -> None:
+    source = FIXTURES / "several_problems.csv"
+    out, rejects = tmp_path / "decisions.json", tmp_path / "rejects.csv"
+    args = ["parcels", str(source), "--as-of", "2012-08-31", "--out", str(out)]
+    result = CliRunner().invoke(
+        main, [*args, "--skip-invalid", "--rejects", str(rejects), "--lang", "zh"]
+    )
+    assert result.exit_code == 0, result.output
+    with rejects.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["file", "row", "column", "value", "expected"]
+    assert rows[1:] == [
+        [str(source), "2", "price", "abc", "以元计的金额，如 38600000、12450000.50 或 3860万元"],
+        [
+            str(source),
+            "3",
+            "agreed_start",
+            "2011-13-01",
+            "介于 1900 年至 2999 年之间的日期，如 2012-07-01、2012/7/1 或 2012年7月1日，"
+            "或 Excel 日期序列号",
+        ],
+    ]
+
+
+def test_explain_refuses_bad_input_in_its_language() -> None:
+    source = FIXTURES / "price_not_a_number.csv"
+    result = CliRunner().invoke(
+        main, ["explain", "parcels", str(source), "P1", "--as-of", "2012-08-31", "--lang", "zh"]
+    )
+    assert result.exit_code == 2, result.output
+    assert f"{source}：第 2 行，列 'price'：值 'abc'，应为以元计的金额" in result.output
 
 
 def test_output_into_a_missing_directory_is_refused(tmp_path: Path) -> None:

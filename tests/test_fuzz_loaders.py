@@ -85,4 +85,5 @@ def test_every_parcel_row_is_accepted_or_reported(tmp_path: Path, table: list[li
     # Each record starts on its own line, so each accepted or refused one has its own number.
     assert len(set(accepted) | reported) == len(rows), (accepted, reported, buffer.getvalue())
     assert not set(accepted) & reported, "a row both accepted and refused"
-    assert all(p.column and p.expected for p in reader.problems)
+    assert all(p.column and p.expected and p.expected_in("zh") for p in reader.problems)
+    assert all(p.message.id != "valid_value" for p in reader.problems), "a catalog message each"

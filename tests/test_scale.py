@@ -234,6 +234,9 @@ def test_bad_rows_are_reported_as_one_process_reports_them(tmp_path: Path) -> No
     assert one[0] is None
     assert "row 12, column 'price'" in one[1]
     assert "row 802, column 'supply'" in one[1]
+    one, two = run_both(tmp_path, source, "--format", "jsonl", "--lang", "zh", code=2)
+    assert one == two
+    assert "第 452 行，列 'agreed_start'" in one[1]
     rejects = [tmp_path / "r0.csv", tmp_path / "r1.csv"]
     skip = ("--format", "jsonl", "--skip-invalid", "--rejects", str(tmp_path / "r{n}.csv"))
     one, two = run_both(tmp_path, source, *skip)

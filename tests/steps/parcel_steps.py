@@ -21,6 +21,7 @@ from steps.files import write_csv
 
 COLUMNS = list(Parcel.model_fields)
 DEFAULTS = {"holder": "示例置业有限公司", "supply": "transfer", "price": "10000000"}
+LANGUAGES = {"English": "en", "Chinese": "zh"}  # the output language, as the features name it
 
 
 @pytest.fixture
@@ -143,11 +144,16 @@ def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
 
 
 @when(parsers.parse("it is evaluated as of {day}"), target_fixture="result")
+@when(parsers.parse("it is evaluated as of {day} in {lang}"), target_fixture="result")
 @when(parsers.parse("the parcels are evaluated as of {day}"), target_fixture="result")
-def evaluate(rows: list[dict[str, str]], day: str, tmp_path: Path) -> dict[str, Any]:
+def evaluate(
+    rows: list[dict[str, str]], day: str, tmp_path: Path, lang: str = "English"
+) -> dict[str, Any]:
+    assert lang in LANGUAGES, f"a language is one of {sorted(LANGUAGES)}"
     source = write_csv(tmp_path / "parcels.csv", COLUMNS, rows)
     out = tmp_path / "decisions.json"
-    run = CliRunner().invoke(main, ["parcels", str(source), "--as-of", day, "--out", str(out)])
+    args = ["parcels", str(source), "--as-of", day, "--out", str(out), "--lang", LANGUAGES[lang]]
+    run = CliRunner().invoke(main, args)
     result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output, "by_subject": {}}
     if run.exit_code == 0:
         document = json.loads(out.read_text(encoding="utf-8"))
@@ -277,3 +283,9 @@ def refused_not_covered(result: dict[str, Any], day: str) -> None:
 def refused_input(result: dict[str, Any], row: int, column: str, value: str) -> None:
     assert result["exit_code"] == 2
     assert f"row {row}, column {column!r}: got {value!r}" in result["output"]
+
+
+@then(parsers.parse('the refusal reads "{words}"'))
+def refusal_reads(result: dict[str, Any], words: str) -> None:
+    assert result["exit_code"] == 2
+    assert words in result["output"], result["output"]

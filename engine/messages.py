@@ -1,0 +1,317 @@
+"""What a bad input was expected to be, in every output language (decisions.md IO1, IO2).
+
+Each message has a stable id and one template per language, with the same named
+placeholders. Producers name the id and its values; the text is chosen only when the CLI
+shows it, in the language the user asked for. Codes, column names and values are
+placeholders or quoted as written, never translated. A message missing from the catalog,
+or missing a language, is a programming error: tests/test_messages.py walks the catalog
+and every producer, and nothing falls back to English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from engine.dates import DATE_FORMS
+
+LANGUAGES = ("en", "zh")
+
+CATALOG: dict[str, dict[str, str]] = {
+    # How one problem is shown, and the heading over all of them.
+    "error": {
+        "en": "Error: {message}",
+        "zh": "错误：{message}",
+    },
+    "problem_line": {
+        "en": "{file}: row {row}, column {column}: got {value}, expected {expected}",
+        "zh": "{file}：第 {row} 行，列 {column}：值 {value}，应为{expected}",
+    },
+    "input_problem": {
+        "en": "{count} input problem; nothing was written:",
+        "zh": "输入有 {count} 处问题，未写出任何结果：",
+    },
+    "input_problems": {
+        "en": "{count} input problems; nothing was written:",
+        "zh": "输入有 {count} 处问题，未写出任何结果：",
+    },
+    # The shape of a file (engine/loader.py).
+    "header_row": {
+        "en": "a header row naming the columns",
+        "zh": "列出各列名称的表头行",
+    },
+    "unknown_column": {
+        "en": "a column of the input contract (did you mean {suggestion}?)",
+        "zh": "输入规范中的列名（是否是指 {suggestion}？）",
+    },
+    "unknown_column_list": {
+        "en": "a column of the input contract ({columns})",
+        "zh": "输入规范中的列名（{columns}）",
+    },
+    "column_twice": {
+        "en": "each column once: it appears twice in the header",
+        "zh": "每列只出现一次：该列在表头中出现了两次",
+    },
+    "unit_not_amount": {
+        "en": "a unit (元, 万元, 亿元) only on an amount column",
+        "zh": "仅在金额列标注单位（元、万元、亿元）",
+    },
+    "required_column": {
+        "en": "this required column in the header",
+        "zh": "表头中包含此必填列",
+    },
+    "cell_count": {
+        "en": "{cells} cells, as in the header, not {found}",
+        "zh": "与表头相同的 {cells} 个单元格，而不是 {found} 个",
+    },
+    "csv_row": {
+        "en": "a readable CSV row ({reason}); reading stopped",
+        "zh": "可读取的 CSV 行（{reason}）；已停止读取",
+    },
+    "xlsx": {
+        "en": "an Excel .xlsx workbook ({reason})",
+        "zh": "一个 Excel .xlsx 工作簿（{reason}）",
+    },
+    "sheet": {
+        "en": "a sheet of the workbook ({sheets})",
+        "zh": "工作簿中的工作表（{sheets}）",
+    },
+    "utf8": {
+        "en": "UTF-8 text (save the file as UTF-8)",
+        "zh": "以 UTF-8 编码的文本（请将文件另存为 UTF-8 编码）",
+    },
+    "json_object": {
+        "en": "a JSON object",
+        "zh": "一个 JSON 对象",
+    },
+    "json_object_reason": {
+        "en": "a JSON object ({reason})",
+        "zh": "一个 JSON 对象（{reason}）",
+    },
+    "key_twice": {
+        "en": "a JSON object (each key once; repeated: {keys})",
+        "zh": "一个 JSON 对象（每个键只出现一次；重复的键：{keys}）",
+    },
+    "unknown_key": {
+        "en": "a key of the input contract",
+        "zh": "输入规范中的键",
+    },
+    "unknown_key_suggest": {
+        "en": "a key of the input contract (did you mean {suggestion}?)",
+        "zh": "输入规范中的键（是否是指 {suggestion}？）",
+    },
+    "scalar": {
+        "en": "a single value (text, number, true/false)",
+        "zh": "单个值（文本、数字或 true/false）",
+    },
+    "unique_id": {
+        "en": "a unique id: it appears on an earlier row",
+        "zh": "唯一编号：该编号已在前面的行出现",
+    },
+    # Built-in checks of the row models (pydantic error types, see BUILT_IN).
+    "required_value": {
+        "en": "a value: this column is required",
+        "zh": "非空值：此列为必填列",
+    },
+    "text": {
+        "en": "text",
+        "zh": "文本",
+    },
+    "text_not_empty": {
+        "en": "a non-empty text",
+        "zh": "非空文本",
+    },
+    "not_in_contract": {
+        "en": "a column or key of the input contract",
+        "zh": "输入规范中的列名或键",
+    },
+    "at_least": {
+        "en": "a number of at least {minimum}",
+        "zh": "不小于 {minimum} 的数",
+    },
+    "valid_value": {
+        "en": "a valid value ({detail})",
+        "zh": "有效的值（{detail}）",
+    },
+    # One cell (engine/fields.py and the row models).
+    "date": {
+        "en": DATE_FORMS + ", or an Excel date serial",
+        "zh": "介于 1900 年至 2999 年之间的日期，如 2012-07-01、2012/7/1 或 2012年7月1日，"
+        "或 Excel 日期序列号",
+    },
+    "bool": {
+        "en": "true or false (是/否, 1/0 also accepted)",
+        "zh": "是或否（也可填 true/false、1/0）",
+    },
+    "amount": {
+        "en": "an amount in yuan such as 38600000, 12450000.50 or 3860万元",
+        "zh": "以元计的金额，如 38600000、12450000.50 或 3860万元",
+    },
+    "amount_range": {
+        "en": "a positive amount in yuan, at most {maximum}",
+        "zh": "不超过 {maximum} 元的正数金额",
+    },
+    "amount_fen": {
+        "en": "a positive amount in yuan with at most 2 decimals (fen)",
+        "zh": "最多两位小数（精确到分）的正数金额（元）",
+    },
+    "ratio": {
+        "en": "a share between 0 and 1, such as 0.25, 1/3 or 25%",
+        "zh": "介于 0 至 1 之间的比例，如 0.25、1/3 或 25%",
+    },
+    "area_mu": {
+        "en": "a positive area in mu, such as 80 or 12.5",
+        "zh": "以亩计的正数面积，如 80 或 12.5",
+    },
+    "one_of": {
+        "en": "one of {codes}",
+        "zh": "以下之一：{codes}",
+    },
+    "supply": {
+        "en": "transfer or allocation (出让 or 划拨)",
+        "zh": "出让或划拨（transfer 或 allocation）",
+    },
+    "cause": {
+        "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
+        "zh": "以下之一：{codes}（也可填 使用权人、政府、不可抗力；留空视为 holder）",
+    },
+    "event": {
+        "en": "one of {codes} (or 预算, 估算, ...)",
+        "zh": "以下之一：{codes}（也可填 预算、估算 等）",
+    },
+    "delay_days": {
+        "en": "a whole number of days from 0 to {maximum}",
+        "zh": "介于 0 至 {maximum} 之间的整数天数",
+    },
+    # Checks across the columns of one row.
+    "on_or_after": {
+        "en": "a date on or after {other}",
+        "zh": "不早于 {other} 的日期",
+    },
+    "start_or_delivery": {
+        "en": "a start date, or delivered_on to count it from (L2)",
+        "zh": "约定动工日期，或据以起算的实际交地日期 delivered_on（L2）",
+    },
+    "halt_needs_start": {
+        "en": "only a started parcel can halt (give started_on)",
+        "zh": "已动工地块的中止日期（请同时填写 started_on）",
+    },
+    "halt_needs_ratios": {
+        "en": "both developed_ratio and invested_ratio for a halted parcel (Art. 2 ¶2)",
+        "zh": "中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）",
+    },
+    "delay_needs_holder_cause": {
+        "en": "empty or 0 unless the cause is the holder's (L6: verified days of delay are "
+        "deducted within a holder-caused case)",
+        "zh": "空值或 0，除非闲置原因为使用权人原因（L6：经核实的延误天数仅在使用权人原因的"
+        "案件中扣除）",
+    },
+    "extension_not_earlier": {
+        "en": "a date on or after the start date it replaces ({replaced}); an extension "
+        "cannot move it earlier",
+        "zh": "不早于被替代的动工日期（{replaced}）的日期；补充协议不能将动工日期提前",
+    },
+    "amount_for_event": {
+        "en": "an amount in yuan for a {event} event",
+        "zh": "该 {event} 事件的金额（元）",
+    },
+    "budget_name": {
+        "en": "the project's name on its budget event",
+        "zh": "预算事件上的项目名称",
+    },
+    "budget_funding": {
+        "en": "the source of funds on the budget event (district_fiscal for district "
+        "fiscally-funded projects)",
+        "zh": "预算事件上的资金来源（区财政投资项目填 district_fiscal）",
+    },
+    # A project's change log as a whole (engine/projects.py).
+    "no_budget": {
+        "en": "a budget event first: project {project} has no budget event",
+        "zh": "先有预算事件：项目 {project} 没有预算事件（budget）",
+    },
+    "budget_twice": {
+        "en": "one budget event per project: {project} has one on row {row}",
+        "zh": "每个项目只有一条预算事件：项目 {project} 已在第 {row} 行有一条",
+    },
+    "before_budget": {
+        "en": "a date on or after the project's budget event ({date}, row {row})",
+        "zh": "不早于本项目预算事件（{date}，第 {row} 行）的日期",
+    },
+    "budget_first_same_day": {
+        "en": "the budget event (row {row}) first: on the same date it must come on an earlier row",
+        "zh": "预算事件（第 {row} 行）在先：同一日期的预算事件须排在更前的行",
+    },
+    "reject_without_report": {
+        "en": "a reject answers a reported overrun, but no report is awaiting an answer on "
+        "this date (add the report event, or correct the event)",
+        "zh": "对已报告超支的答复，但该日期没有待答复的超支报告（请补充 report 事件，"
+        "或更正本事件）",
+    },
+}
+
+# pydantic's own error types, as the row models can raise them, and the context value that
+# fills each one's placeholder (a ValueError a validator raises is an Invalid: see of_error).
+BUILT_IN: dict[str, tuple[str, dict[str, str]]] = {
+    "missing": ("required_value", {}),
+    "string_type": ("text", {}),
+    "string_too_short": ("text_not_empty", {}),
+    "literal_error": ("one_of", {"codes": "expected"}),
+    "extra_forbidden": ("not_in_contract", {}),
+    "greater_than_equal": ("at_least", {"minimum": "ge"}),
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalog message and its values, rendered in a language only when shown."""
+
+    id: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def in_(self, lang: str) -> str:
+        return CATALOG[self.id][lang].format_map(dict(self.params))
+
+    def __str__(self) -> str:
+        return self.in_("en")
+
+
+def msg(message_id: str, /, **params: object) -> Message:
+    """The catalog message `message_id` with its values (shown as text)."""
+    if message_id not in CATALOG:
+        raise KeyError(f"no message {message_id!r} in engine/messages.py")
+    return Message(message_id, tuple((name, str(value)) for name, value in params.items()))
+
+
+def render(message_id: str, lang: str, /, **params: object) -> str:
+    return msg(message_id, **params).in_(lang)
+
+
+class Invalid(ValueError):
+    """A value or row that is not what the input contract expects, as a catalog message.
+
+    A ValueError, so that pydantic reports it as a value error and keeps it (in the error's
+    ctx); `column` names the column a check across columns blames.
+    """
+
+    def __init__(self, message: str | Message, /, *, column: str = "", **params: object) -> None:
+        self.message = message if isinstance(message, Message) else msg(message, **params)
+        self.column = column
+        super().__init__(f"{column}: {self.message}" if column else str(self.message))
+
+
+def of_error(error: Mapping[str, Any]) -> tuple[str, Message]:
+    """The column and message of one pydantic validation error of a row."""
+    column = str(error["loc"][0]) if error["loc"] else ""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, Invalid):
+        return cause.column or column, cause.message
+    if error["type"] in BUILT_IN:
+        message_id, names = BUILT_IN[error["type"]]
+        ctx = error.get("ctx") or {}
+        # pydantic lists literals as "'a', 'b' or 'c'": the codes, joined as the other lists are
+        params = {name: str(ctx[key]).replace(" or ", ", ") for name, key in names.items()}
+        return column, msg(message_id, **params)
+    # Not reached by the row models (tests/test_messages.py feeds them hostile values); were
+    # it reached, the user still gets the row and column, and pydantic's own words.
+    return column, msg("valid_value", detail=error["msg"])
