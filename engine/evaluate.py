@@ -11,11 +11,11 @@ about a past event is dated by that event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from engine import durable_adapter
 from engine.dates import after_days
@@ -28,11 +28,12 @@ BATCH = 500  # facts per engine call: far below the session limit, large enough 
 FEN = Decimal("0.01")
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
+    """An action a decision calls for (a tuple: made once per action of every decision)."""
+
     code: str
     rule: str
-    index: int  # which action of the rule: its citations may be its own
+    position: int  # which action of the rule: its citations may be its own
     date: dt.date | None = None  # when it arose (a finding: the event it is about)
     amount: Decimal | None = None
     due: dt.date | None = None
@@ -78,10 +79,10 @@ class _Plan:
     """What a snapshot's hits decide: verdicts, rules fired and set aside, status, actions."""
 
     verdicts: tuple[tuple[int, bool], ...]
-    fired: frozenset[str]
+    fired: tuple[str, ...]  # in rule order
     suppressed: tuple[Suppression, ...]
     statuses: tuple[str, ...]
-    actions: tuple[tuple[int, int], ...]  # (rule index, action index), in order
+    makers: tuple[Callable[[Snapshot], Action], ...]  # the actions, in order
 
 
 class Evaluator:
@@ -161,38 +162,34 @@ class Evaluator:
             yield subject, self._resolve(subject, hits)
 
     def _resolve(self, subject: Subject, hits: list[list[durable_adapter.Hit]]) -> Decision:
-        actions: list[Action] = []
-        verdicts: list[Verdict] = []
-        fired_ids: set[str] = set()
-        suppressions: list[Suppression] = []
-        statuses: list[str] = []
         last = len(subject.snapshots) - 1
-        for index, (snapshot, snapshot_hits) in enumerate(
-            zip(subject.snapshots, hits, strict=True)
-        ):
-            plan = self._plan(snapshot_hits, index == last, subject.key)
+        plans = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
+        actions: dict[Action, None] = {}  # in order, each once
+        verdicts: dict[Verdict, None] = {}
+        statuses: list[str] = []
+        for plan, snapshot in zip(plans, subject.snapshots, strict=True):
             for rule_index, met in plan.verdicts:
-                verdict = self._verdict(rule_index, met, snapshot)
-                if verdict not in verdicts:
-                    verdicts.append(verdict)
-            fired_ids.update(plan.fired)
-            suppressions += [s for s in plan.suppressed if s not in suppressions]
+                verdicts[self._verdict(rule_index, met, snapshot)] = None
             statuses += plan.statuses
-            for rule_index, action_index in plan.actions:
-                made = self._action(self.rules[rule_index], action_index, snapshot)
-                if made not in actions:
-                    actions.append(made)
+            for make in plan.makers:  # one snapshot's are distinct (rule, index) pairs
+                actions[make(snapshot)] = None
         if len(statuses) > 1:
             raise EngineError(
                 f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
                 "status rules must exclude each other"
             )
+        if len(plans) == 1:
+            fired, suppressed = plans[0].fired, plans[0].suppressed
+        else:
+            ids = {rule for plan in plans for rule in plan.fired}
+            fired = tuple(r.rule.id for r in self.rules if r.rule.id in ids)
+            suppressed = tuple(dict.fromkeys(s for plan in plans for s in plan.suppressed))
         return Decision(
             subject=subject.key,
             status=statuses[0] if statuses else UNDETERMINED,
             actions=tuple(actions),
-            fired=tuple(r.rule.id for r in self.rules if r.rule.id in fired_ids),
-            suppressed=tuple(suppressions),
+            fired=fired,
+            suppressed=suppressed,
             values=tuple(subject.values.items()),
             criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
         )
@@ -207,7 +204,7 @@ class Evaluator:
         standing, fired_actions, suppressed = self._standing(hits)
         verdicts = [(i, tag == "met") for i, tag in hits if tag in ("met", "unmet")]
         statuses: list[str] = []
-        made: list[tuple[int, int]] = []
+        makers: list[Callable[[Snapshot], Action]] = []
         for rule_index in standing:
             compiled = self.rules[rule_index]
             if compiled.rule.status is not None:
@@ -220,13 +217,14 @@ class Evaluator:
                 statuses.append(compiled.rule.status)
             for action_index, action in enumerate(compiled.actions):
                 if action.when is None or action_index in fired_actions[rule_index]:
-                    made.append((rule_index, action_index))
+                    makers.append(self._maker(compiled, action_index))
+        ids = {self.rules[i].rule.id for i in fired_actions}
         plan = _Plan(
-            verdicts=tuple(verdicts),
-            fired=frozenset(self.rules[i].rule.id for i in fired_actions),
+            verdicts=tuple(dict.fromkeys(verdicts)),
+            fired=tuple(r.rule.id for r in self.rules if r.rule.id in ids),
             suppressed=tuple(suppressed),
             statuses=tuple(statuses),
-            actions=tuple(made),
+            makers=tuple(makers),
         )
         if len(self._plans) > durable_adapter.CACHE_LIMIT:
             self._plans.clear()
@@ -264,32 +262,38 @@ class Evaluator:
         )
         return standing, fired, [Suppression(rule, by) for rule, by in suppressed.items()]
 
-    def _action(self, compiled: CompiledRule, index: int, snapshot: Snapshot) -> Action:
+    def _maker(self, compiled: CompiledRule, index: int) -> Callable[[Snapshot], Action]:
+        """A function making the rule's action `index` from a snapshot's values."""
         spec = compiled.actions[index].spec
-        values: dict[str, Any] = {}
-        if spec.amount:
-            base = Decimal(snapshot.value(spec.amount.of))
-            values["amount"] = (base * self.params[spec.amount.rate]).quantize(
-                FEN, rounding=ROUND_HALF_UP
-            )
-        if spec.due:
-            after = snapshot.value(spec.due.after)
-            values["due"] = after + timedelta(days=self.params[spec.due.days])
-        if spec.not_before:
-            after = snapshot.value(spec.not_before.after)
-            values["not_before"] = after_days(after, self.params[spec.not_before.days])
-        for name in ("date", "idle_from", "days_left", "days_overdue"):
-            source = getattr(spec, name)
-            if source:
-                values[name] = snapshot.value(source)
-        return Action(
-            code=spec.code,
-            rule=compiled.rule.id,
-            index=index,
-            recipients=tuple(spec.recipients),
-            options=tuple(spec.options),
-            **values,
-        )
+        fixed: dict[str, Any] = {
+            "code": spec.code,
+            "rule": compiled.rule.id,
+            "position": index,
+            "recipients": tuple(spec.recipients),
+            "options": tuple(spec.options),
+        }
+        amount = (spec.amount.of, self.params[spec.amount.rate]) if spec.amount else None
+        due = (spec.due.after, timedelta(days=self.params[spec.due.days])) if spec.due else None
+        nb = spec.not_before
+        not_before = (nb.after, self.params[nb.days]) if nb else None
+        plain = [
+            (n, v)
+            for n in ("date", "idle_from", "days_left", "days_overdue")
+            if (v := getattr(spec, n))
+        ]
+
+        def make(snapshot: Snapshot) -> Action:
+            values = {name: snapshot.value(source) for name, source in plain}
+            if amount:
+                base = Decimal(snapshot.value(amount[0]))
+                values["amount"] = (base * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
+            if due:
+                values["due"] = snapshot.value(due[0]) + due[1]
+            if not_before:
+                values["not_before"] = after_days(snapshot.value(not_before[0]), not_before[1])
+            return Action(**fixed, **values)
+
+        return make
 
 
 def not_covered_message(family: RuleFamily, as_of: date) -> str:

@@ -17,7 +17,7 @@ from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from engine import fields
 from engine.conditions import FactField
@@ -37,10 +37,13 @@ BOOLEANS = (
 )
 
 
-class Candidate(BaseModel):
-    """One row of an intake file, as the input contract defines it."""
+CATEGORY_EXPECTED = msg(
+    "one_of", codes=", ".join(CATEGORIES)
+)  # what a code cell must hold, built once
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class Candidate(fields.Row):
+    """One row of an intake file, as the input contract defines it."""
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -59,15 +62,10 @@ class Candidate(BaseModel):
     planned_start: date
     government_funded: bool
 
-    @model_validator(mode="before")
-    @classmethod
-    def _blanks(cls, data: Any) -> Any:
-        return fields.blanks_out(data)
-
     @field_validator("category", mode="before")
     @classmethod
     def _category(cls, value: Any) -> Any:
-        return fields.code(value, CATEGORIES, msg("one_of", codes=", ".join(CATEGORIES)))
+        return fields.code(value, CATEGORIES, CATEGORY_EXPECTED)
 
     @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod
@@ -201,10 +199,8 @@ CANDIDATE_KIND = Kind(
 )
 
 
-class ListedProject(BaseModel):
+class ListedProject(fields.Row):
     """One row of a year's project list, as the input contract defines it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -213,11 +209,6 @@ class ListedProject(BaseModel):
     must_start_by: date | None = None
     started_on: date | None = None
     completed_on: date | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _blanks(cls, data: Any) -> Any:
-        return fields.blanks_out(data)
 
     @field_validator("investment", mode="before")
     @classmethod

@@ -20,6 +20,7 @@ from typing import IO, Any
 import openpyxl
 from pydantic import BaseModel, ValidationError
 
+from engine import fields
 from engine.conditions import closest
 from engine.errors import InputProblem
 from engine.messages import Invalid, Message, msg, of_error
@@ -49,6 +50,7 @@ class RowReader:
         self.problems: list[InputProblem] = []
         self._columns = list(model.model_fields)
         self._required = [n for n, f in model.model_fields.items() if f.is_required()]
+        self._fast = fields.FastRow.of(model)
 
     def problem(self, row: int, column: str, value: Any, expected: Message) -> None:
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -59,12 +61,14 @@ class RowReader:
         for row, raw in self._raw_rows():
             if self.on_row is not None:
                 self.on_row(row, raw)
-            try:
-                item = self.model.model_validate(raw)
-            except ValidationError as exc:
-                for error in exc.errors():
-                    self._report(row, raw, error)
-                continue
+            item = self._fast(raw) if self._fast is not None else None
+            if item is None:
+                try:
+                    item = self.model.model_validate(raw)
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        self._report(row, raw, error)
+                    continue
             if self.id_field is not None:
                 key = getattr(item, self.id_field)
                 if key in seen:

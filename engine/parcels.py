@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from engine import fields
 from engine.conditions import FactField
@@ -118,10 +118,13 @@ MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow 
 REQUIRED_PARAMS = ("idle_after_years", "start_after_delivery_years")
 
 
-class Parcel(BaseModel):
+SUPPLY_EXPECTED = msg("supply")  # what a code cell must hold, built once
+CAUSE_EXPECTED = msg("cause", codes=", ".join(CAUSES))  # what a code cell must hold, built once
+
+
+class Parcel(fields.Row):
     """One row of a parcels file, as the input contract defines it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     # Chinese column headers a bureau's register may use for the contract's columns.
     COLUMN_ALIASES: ClassVar[dict[str, str]] = {
         "地块编号": "parcel_id",
@@ -178,15 +181,10 @@ class Parcel(BaseModel):
     filed_in_monitoring: bool = False
     hoarding: bool = False
 
-    @model_validator(mode="before")
-    @classmethod
-    def _defaults_for_blanks(cls, data: Any) -> Any:
-        return fields.blanks_out(data)
-
     @field_validator("supply", mode="before")
     @classmethod
     def _supply(cls, value: Any) -> Any:
-        return fields.code(value, SUPPLY_ALIASES, msg("supply"))
+        return fields.code(value, SUPPLY_ALIASES, SUPPLY_EXPECTED)
 
     @field_validator("price", mode="before")
     @classmethod
@@ -216,7 +214,7 @@ class Parcel(BaseModel):
     @field_validator("cause", mode="before")
     @classmethod
     def _cause(cls, value: Any) -> Any:
-        return fields.code(value, CAUSE_ALIASES, msg("cause", codes=", ".join(CAUSES)))
+        return fields.code(value, CAUSE_ALIASES, CAUSE_EXPECTED)
 
     @field_validator(
         "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"

@@ -27,7 +27,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from engine import fields
 from engine.conditions import FactField
@@ -157,10 +157,12 @@ VALUE_FIELDS: dict[str, str] = {
 }
 
 
-class BudgetEvent(BaseModel):
+EVENT_EXPECTED = msg("event", codes=", ".join(EVENTS))  # what a code cell must hold, built once
+
+
+class BudgetEvent(fields.Row):
     """One row of a budget change log, as the input contract defines it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     COLUMN_ALIASES: ClassVar[dict[str, str]] = {
         "项目编号": "project_id",
         "日期": "date",
@@ -182,11 +184,6 @@ class BudgetEvent(BaseModel):
     funding: str | None = None
     note: str | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _blanks(cls, data: Any) -> Any:
-        return fields.blanks_out(data)
-
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: Any) -> Any:
@@ -195,7 +192,7 @@ class BudgetEvent(BaseModel):
     @field_validator("event", mode="before")
     @classmethod
     def _event(cls, value: Any) -> Any:
-        return fields.code(value, EVENT_ALIASES, msg("event", codes=", ".join(EVENTS)))
+        return fields.code(value, EVENT_ALIASES, EVENT_EXPECTED)
 
     @field_validator("amount", mode="before")
     @classmethod

@@ -395,7 +395,7 @@ class Renderer:
         record: dict[str, Any] = {
             "code": action.code,
             "rule": action.rule,
-            "basis": self._basis[action.rule, action.index],
+            "basis": self._basis[action.rule, action.position],
             "title": self._titles[action.code],
         }
         for name in ACTION_VALUES:
