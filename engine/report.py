@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from json.encoder import encode_basestring as _encode_string
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +34,7 @@ from engine.subjects import Kind, Subject
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 # The values an action may carry besides its code, rule, basis and title, in output order.
 ACTION_VALUES = ("date", "amount", "due", "not_before", "idle_from", "days_left", "days_overdue")
+_VALUE_FIELDS = tuple((Action._fields.index(name), name) for name in ACTION_VALUES)
 CSV_COLUMNS = (
     "as_of",
     "subject",
@@ -57,6 +59,15 @@ LABELS = {
     "summary": _t("Summary", "汇总"),
     "subjects": _t("{noun}", "{noun}数"),
 }
+
+
+def _json(value: Any) -> str:
+    """One JSON value as json.dumps(value, ensure_ascii=False) writes it."""
+    if value.__class__ is str:
+        return _encode_string(value)
+    if value is None or value.__class__ in (bool, int):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def plain(value: Any) -> Any:
@@ -302,6 +313,10 @@ class Renderer:
         self._basis: dict[tuple[str, int], str] = {}
         self._rule_basis: dict[str, str] = {}
         self._criterion_titles: dict[str, str] = {}
+        self._fixed: dict[tuple[str, int], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._fixed_json: dict[tuple[str, int], tuple[str, str]] = {}
+        self._tails: dict[tuple[Any, ...], str] = {}
+        self._as_of_head = '{"as_of": "' + as_of.isoformat() + '", '
         for family in families:
             for code, entry in family.doc.action_codes.items():
                 self._titles[code] = entry.title.in_(lang).format(**self.params)
@@ -358,16 +373,11 @@ class Renderer:
 
     def decision(self, decision: Decision, subject: Subject) -> None:
         self.summary.add(decision, self.view.totals(decision))
-        if self.fmt in ("json", "jsonl"):
-            record = self.as_dict(decision)
-            if self.fmt == "jsonl":
-                self.out.write(
-                    json.dumps({"as_of": self.as_of.isoformat(), **record}, ensure_ascii=False)
-                    + "\n"
-                )
-            else:
-                self.out.write(("" if self._first else ",") + "\n  ")
-                self.out.write(json.dumps(record, ensure_ascii=False))
+        if self.fmt == "jsonl":
+            self.out.write(self._as_of_head + self.as_json(decision)[1:] + "\n")
+        elif self.fmt == "json":
+            self.out.write(("" if self._first else ",") + "\n  ")
+            self.out.write(self.as_json(decision))
         elif self._csv:
             for row in self.csv_rows(decision):
                 self._csv.writerow(row)
@@ -392,26 +402,81 @@ class Renderer:
         return self._statuses[status].in_(self.lang)
 
     def action_dict(self, action: Action) -> dict[str, Any]:
-        record: dict[str, Any] = {
+        key = (action.rule, action.position)
+        fixed = self._fixed.get(key)
+        if fixed is None:
+            fixed = self._fixed[key] = self._fixed_parts(action)
+        head, tail = fixed
+        record = dict(head)
+        for index, name in _VALUE_FIELDS:
+            value = action[index]
+            if value is not None:
+                record[name] = plain(value)
+        if tail:
+            record.update(tail)
+        return record
+
+    def _fixed_parts(self, action: Action) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What an action's record holds whatever the subject: the head (code, rule, basis,
+        title) and the tail (recipients, options), in the language of the output."""
+        head = {
             "code": action.code,
             "rule": action.rule,
             "basis": self._basis[action.rule, action.position],
             "title": self._titles[action.code],
         }
-        for name in ACTION_VALUES:
-            value = getattr(action, name)
-            if value is not None:
-                record[name] = plain(value)
+        tail: dict[str, Any] = {}
         if action.recipients:
-            record["recipients"] = [
+            tail["recipients"] = [
                 {"code": c, "name": self._recipients[c].in_(self.lang)} for c in action.recipients
             ]
         if action.options:
-            record["options"] = [
+            tail["options"] = [
                 {"code": c, "title": self._options[c].in_(self.lang).format(**self.params)}
                 for c in action.options
             ]
-        return record
+        return head, tail
+
+    def as_json(self, decision: Decision) -> str:
+        """json.dumps(self.as_dict(decision), ensure_ascii=False), from fragments: the parts
+        that depend only on the rules (an action's code, basis, title; the rules fired) are
+        encoded once. Tests hold the two equal, decision by decision."""
+        if decision.criteria:
+            return json.dumps(self.as_dict(decision), ensure_ascii=False)
+        parts = ['{"subject": ', _json(decision.subject), ', "status": ', _json(decision.status)]
+        for name, value in decision.values:
+            parts += [", ", _json(name), ": ", _json(plain(value))]
+        parts.append(', "actions": [')
+        for index, action in enumerate(decision.actions):
+            if index:
+                parts.append(", ")
+            key = (action.rule, action.position)
+            fixed = self._fixed_json.get(key)
+            if fixed is None:
+                head, tail = self._fixed.get(key) or self._fixed_parts(action)
+                fixed = self._fixed_json[key] = (
+                    json.dumps(head, ensure_ascii=False)[:-1],
+                    json.dumps(tail, ensure_ascii=False)[1:] if tail else "}",
+                )
+            parts.append(fixed[0])
+            for position, name in _VALUE_FIELDS:
+                value = action[position]
+                if value is not None:
+                    parts += [', "', name, '": ', _json(plain(value))]
+            if fixed[1] != "}":
+                parts.append(", ")
+            parts.append(fixed[1])
+        parts.append("]")
+        ending = self._tails.get((decision.fired, decision.suppressed))
+        if ending is None:
+            end: dict[str, Any] = {"rules_fired": list(decision.fired)}
+            if decision.suppressed:
+                end["suppressed"] = [{"rule": s.rule, "by": s.by} for s in decision.suppressed]
+            ending = self._tails[decision.fired, decision.suppressed] = (
+                ", " + json.dumps(end, ensure_ascii=False)[1:]
+            )
+        parts.append(ending)
+        return "".join(parts)
 
     def as_dict(self, decision: Decision) -> dict[str, Any]:
         record: dict[str, Any] = {"subject": decision.subject, "status": decision.status}

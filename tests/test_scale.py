@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,9 @@ from test_engine import random_parcel
 from cli import main
 from engine import families, ledger, parallel, parcels
 from engine.evaluate import Evaluator
+from engine.loader import RowReader
 from engine.parcels import Parcel
+from engine.report import Renderer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 COLUMNS = list(Parcel.model_fields)
@@ -302,3 +306,42 @@ def test_a_local_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> 
     )
     assert one[0] is not None
     assert one[0] == dask[0]
+
+
+# ---- JSON from fragments ----
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    ("names", "example"),
+    [
+        (["idle_land"], "parcels.csv"),
+        (["budget", "budget_national"], "budget.csv"),
+        (["intake"], "intake-2013.csv"),
+        (["portfolio"], "projects-2012.csv"),
+    ],
+)
+def test_json_from_fragments_is_what_json_dumps_writes(
+    names: list[str], example: str, lang: str
+) -> None:
+    loaded = [families.load(name) for name in names]
+    kind = families.KINDS[loaded[0].doc.facts]
+    files = [EXAMPLES / example]
+    if kind is parcels.KIND:  # and random parcels, with every action and value
+        rng = random.Random(23)
+        files.append(write_parcels_rows([random_parcel(rng, n) for n in range(1500)]))
+    for as_of in (date(2012, 8, 31), date(2013, 9, 30), date(2015, 1, 1)):
+        evaluator = Evaluator(kind, loaded, as_of)
+        renderer = Renderer(kind, loaded, as_of, "jsonl", lang, io.StringIO())
+        for source in files:
+            reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+            params = {**evaluator.params, "plan_year": 2013}  # intake's
+            subjects = kind.build(reader, as_of, params, reader.problem)
+            for _, decision in evaluator.decide(subjects):
+                expected = json.dumps(renderer.as_dict(decision), ensure_ascii=False)
+                assert renderer.as_json(decision) == expected
+
+
+def write_parcels_rows(rows: list[dict[str, Any]]) -> Path:
+    path = Path(tempfile.mkdtemp(prefix="comply-test-")) / "random.csv"
+    return write_parcels(path, rows)
