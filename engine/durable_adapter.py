@@ -94,7 +94,8 @@ class CompiledRuleset:
         self._leaves: dict[tuple[str, str, Any], int] = {}  # (field, op, value): position
         self._joins: dict[tuple[str, str], int] = {}  # (kind of fact, field): position
         self._context: dict[tuple[str, str], set[Any]] = {}
-        self._cache: dict[tuple[Any, ...], list[Hit]] = {}
+        self._cache: dict[tuple[Any, ...], tuple[Hit, ...]] = {}
+        self._bounds: dict[str, tuple[str, str]] = {}
         definition: dict[str, Any] = {}
         for index, compiled in enumerate(self.rules):
             rule, window = compiled.rule, _window(compiled)
@@ -176,16 +177,24 @@ class CompiledRuleset:
             return {name: value}
         return {_OPS[cond.op]: {name: value}}
 
-    def to_fact(self, subject: str, day: date, tests: dict[str, Any]) -> dict[str, Any]:
-        fact: dict[str, Any] = {SUBJECT: subject, CTX: SUBJECT_CTX, DAY: day.toordinal()}
+    def to_fact(self, day: date, tests: dict[str, Any]) -> dict[str, Any]:
+        """A snapshot as the engine sees it: integers, strings and booleans; a ratio as the
+        floor and ceiling of ratio x scale (exact integer arithmetic)."""
+        fact: dict[str, Any] = {CTX: SUBJECT_CTX, DAY: day.toordinal()}
+        scale = self.scale
         for name, value in tests.items():
-            if isinstance(value, Fraction):
-                scaled = value * self.scale
-                fact[name + "__lo"] = math.floor(scaled)
-                fact[name + "__hi"] = math.ceil(scaled)
+            if value.__class__ is Fraction:
+                scaled, denominator = value.numerator * scale, value.denominator
+                lo, hi = self._bounds.get(name) or self._bound_names(name)
+                fact[lo] = scaled // denominator
+                fact[hi] = -(-scaled // denominator)
             else:
                 fact[name] = value
         return fact
+
+    def _bound_names(self, name: str) -> tuple[str, str]:
+        self._bounds[name] = (name + "__lo", name + "__hi")
+        return self._bounds[name]
 
     def _signature_function(self) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
         """What the engine's answer for a fact can depend on: for each field a rule tests,
@@ -232,29 +241,27 @@ class CompiledRuleset:
             values.clear()
         self._cache.clear()
 
-    def run(self, facts: list[dict[str, Any]], cached: bool = True) -> dict[str, list[Hit]]:
-        """What fired for each fact's subject: the engine's answer, from the combination
+    def run(self, facts: list[dict[str, Any]], cached: bool = True) -> list[tuple[Hit, ...]]:
+        """What fired on each fact, in order: the engine's answer, from the combination
         cache where a fact with the same signature was asked before (if `cached`)."""
         if not cached:
             return self._engine(facts)
+        cache = self._cache
         signatures = [self.signature(fact) for fact in facts]
         ask: dict[tuple[Any, ...], dict[str, Any]] = {}
         for signature, fact in zip(signatures, facts, strict=True):
-            if signature not in self._cache and signature not in ask:
+            if signature not in cache and signature not in ask:
                 ask[signature] = fact
         if ask:
-            if len(self._cache) + len(ask) > CACHE_LIMIT:
-                self._cache.clear()
-            answers = self._engine(list(ask.values()))
-            for signature, fact in ask.items():
-                self._cache[signature] = answers[fact[SUBJECT]]
-        return {
-            fact[SUBJECT]: self._cache[signature]
-            for signature, fact in zip(signatures, facts, strict=True)
-        }
+            if len(cache) + len(ask) > CACHE_LIMIT:
+                cache.clear()
+            cache.update(zip(ask, self._engine(list(ask.values())), strict=True))
+        return [cache[signature] for signature in signatures]
 
-    def _engine(self, facts: list[dict[str, Any]]) -> dict[str, list[Hit]]:
-        """Assert a batch of facts, collect what fired for each subject, retract them."""
+    def _engine(self, facts: list[dict[str, Any]]) -> list[tuple[Hit, ...]]:
+        """Assert a batch of facts, collect what fired on each, retract them."""
+        for position, fact in enumerate(facts):
+            fact[SUBJECT] = str(position)  # unique in the batch; context facts are named
         self._hits.clear()
         try:
             state = self._host.assert_facts(self.name, facts)
@@ -271,11 +278,11 @@ class CompiledRuleset:
             raise EngineError(f"the rules engine could not retract a batch: {exc}") from None
         if isinstance(state, dict) and "exception" in state:
             raise EngineError(f"a rule action failed inside the engine: {state['exception']}")
-        fired: dict[str, list[Hit]] = {fact[SUBJECT]: [] for fact in facts}
+        fired: list[list[Hit]] = [[] for _ in facts]
         for key_index, subject in self._hits:
-            fired[subject].append(self._keys[key_index])
+            fired[int(subject)].append(self._keys[key_index])
         self._hits.clear()
-        return fired
+        return [tuple(hits) for hits in fired]
 
 
 def _join(if_exists: Exists | None, unless_exists: Exists | None) -> dict[str, Any] | None:

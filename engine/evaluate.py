@@ -151,17 +151,16 @@ class Evaluator:
             yield from self._run(batch)
 
     def _run(self, batch: list[Subject]) -> Iterator[tuple[Subject, Decision]]:
-        facts = [
-            self.ruleset.to_fact(f"{subject.key}\x1f{i}", snapshot.day, snapshot.tests)
-            for subject in batch
-            for i, snapshot in enumerate(subject.snapshots)
-        ]
+        to_fact = self.ruleset.to_fact
+        facts = [to_fact(s.day, s.tests) for subject in batch for s in subject.snapshots]
         fired = self.ruleset.run(facts, self.cached)
+        start = 0
         for subject in batch:
-            hits = [fired[f"{subject.key}\x1f{i}"] for i in range(len(subject.snapshots))]
-            yield subject, self._resolve(subject, hits)
+            end = start + len(subject.snapshots)
+            yield subject, self._resolve(subject, fired[start:end])
+            start = end
 
-    def _resolve(self, subject: Subject, hits: list[list[durable_adapter.Hit]]) -> Decision:
+    def _resolve(self, subject: Subject, hits: list[tuple[durable_adapter.Hit, ...]]) -> Decision:
         last = len(subject.snapshots) - 1
         plans = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
         actions: dict[Action, None] = {}  # in order, each once
@@ -194,10 +193,10 @@ class Evaluator:
             criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
         )
 
-    def _plan(self, hits: list[durable_adapter.Hit], last: bool, subject: str) -> _Plan:
+    def _plan(self, hits: tuple[durable_adapter.Hit, ...], last: bool, subject: str) -> _Plan:
         """What one snapshot's hits decide, before the snapshot's values are read: the same
         hits always decide the same, so the plan is computed once per combination."""
-        key = (tuple(hits), last)
+        key = (hits, last)
         plan = self._plans.get(key)
         if plan is not None:
             return plan
@@ -240,7 +239,7 @@ class Evaluator:
         return Verdict(rule.id, spec.name, met, value, threshold, spec.value)
 
     def _standing(
-        self, hits: list[durable_adapter.Hit]
+        self, hits: Sequence[durable_adapter.Hit]
     ) -> tuple[list[int], dict[int, set[int]], list[Suppression]]:
         """The rules that fired on one snapshot and stand after exceptions, by priority."""
         fired: dict[int, set[int]] = {}

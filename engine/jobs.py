@@ -157,7 +157,7 @@ def _evaluate_in_parts(
 ) -> Summary:
     """evaluate_file, with the file's parts evaluated by the executor's workers."""
     problems: list[InputProblem] = []
-    seen: set[str] = set()
+    digests: list[bytes] = []
     try:
         with atomic_output(out) as stream:
             renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, stream)
@@ -169,10 +169,7 @@ def _evaluate_in_parts(
             for part in parallel.parts(job, source, executor):
                 if part.stopped:
                     raise parallel.Fallback("a CSV record could not be read")
-                for key in part.keys:
-                    if key in seen:
-                        raise parallel.Fallback(f"id {key} is repeated across parts")
-                    seen.add(key)
+                digests.append(part.digests)
                 text = part.text
                 if first and text:
                     text = text.removeprefix(",")  # JSON: no comma before the first decision
@@ -184,6 +181,8 @@ def _evaluate_in_parts(
                     recorder.extend(part.entries, part.rows, part.count)
                 progress.tick(part.count)
             progress.done()
+            if parallel.repeated(digests):
+                raise parallel.Fallback("an id is repeated across parts")
             if problems and rejects is None:
                 raise InputError(problems)
             renderer.finish()

@@ -43,6 +43,7 @@ class RowReader:
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
         self._part = part
         self.stopped = False  # reading stopped at an unreadable CSV record
+        self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
         self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
@@ -157,30 +158,36 @@ class RowReader:
         header = self._check_header(written)
         if header is None:
             return
+        names = [name for name, _ in header]
+        units = any(unit for _, unit in header)
+        width = len(header)
         for row, cells in records:
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue  # a blank line is not a row
-            extra = cells[len(header) :]
-            if len(cells) < len(header) or any(cell.strip() for cell in extra):
+            if len(cells) != width and (len(cells) < width or "".join(cells[width:]).strip()):
                 self.problem(
                     row,
                     "(row)",
                     ",".join(cells)[:200],
-                    msg("cell_count", cells=len(header), found=len(cells)),
+                    msg("cell_count", cells=width, found=len(cells)),
                 )
                 continue
-            raw = {}
-            for (name, unit), cell in zip(header, cells, strict=False):
-                text = cell.strip()
-                if unit and text and not text.endswith(("元", "万元", "亿元")):
-                    text += unit  # the header's unit applies to a bare number
-                raw[name] = text
-            if not self._undecodable(row, raw):
+            if units:
+                raw = {}
+                for (name, unit), cell in zip(header, cells, strict=False):
+                    text = cell.strip()
+                    if unit and text and not text.endswith(("元", "万元", "亿元")):
+                        text += unit  # the header's unit applies to a bare number
+                    raw[name] = text
+            else:
+                raw = {name: cell.strip() for name, cell in zip(names, cells, strict=False)}
+            if self._clean or not self._undecodable(row, raw):
                 yield row, raw
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._part is not None:
             text, offset = self._part
+            self._clean = _encodable(text)
             records = self._csv_records(csv.reader(io.StringIO(text, newline="")))
             yield from self._tabular((row + offset if row > 1 else row, c) for row, c in records)
             return
@@ -277,6 +284,15 @@ class RowReader:
                             for k, v in raw.items()
                         },
                     )
+
+
+def _encodable(text: str) -> bool:
+    """Whether the text holds no undecodable byte (kept as a surrogate by the decoder)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
