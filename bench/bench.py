@@ -1,11 +1,16 @@
-"""Benchmark: `comply parcels` and `comply budget` end to end, CSV in, JSON Lines out.
+"""Benchmark: Comply against a plain Python loop, end to end, CSV in, JSON Lines out.
 
-Prints, per size: wall time (process start to exit, imports included), rows per second,
-peak resident memory of the comply process, and the status counts it reported.
+For each size, in the same run: the plain loop (bench/plain_parcels.py or plain_budget.py,
+the same core decisions without engine, explanation or ledger), then `comply parcels` or
+`comply budget` as a user runs it (every core, the combination cache). Both are whole
+processes, timed from start to exit, imports included. Then every subject's core decisions
+are compared; a single difference stops the benchmark. Printed per run: wall seconds of
+each, Comply's time as a multiple of the loop's, subjects per second, and peak memory: of
+the largest process, and of all of Comply's processes together (sampled every 20 ms).
 
     python bench/bench.py                                  # parcels: 10k, 100k, 1M
     python bench/bench.py budget --sizes 1000000           # 1M events over 100k projects
-    python bench/bench.py parcels --sizes 100000 --repeat 3
+    python bench/bench.py parcels --sizes 1000000 --repeat 3 --jobs 1
 
 Data goes to bench/data/ (not committed) and is reused between runs.
 """
@@ -13,11 +18,13 @@ Data goes to bench/data/ (not committed) and is reused between runs.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -29,6 +36,7 @@ GENERATOR = {
     "parcels": ["gen_parcels.py", "--as-of", AS_OF["parcels"]],
     "budget": ["gen_budget.py"],
 }
+PLAIN = {"parcels": "plain_parcels", "budget": "plain_budget"}
 
 
 def generate(command: str, size: int) -> Path:
@@ -42,34 +50,58 @@ def generate(command: str, size: int) -> Path:
     return path
 
 
-def measure(command: str, source: Path) -> tuple[float, int, Counter[str]]:
-    """Wall seconds, peak RSS in MB and status counts of one comply run."""
-    out = source.with_suffix(".out.jsonl")
-    comply = Path(sys.executable).parent / "comply"
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants, every 20 ms."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_sum, self.peak_one, self.done = pid, 0, 0, False
+
+    def run(self) -> None:
+        while not self.done:
+            sizes = [_rss_kb(p) for p in _tree(self.pid)]
+            self.peak_sum = max(self.peak_sum, sum(sizes))
+            self.peak_one = max(self.peak_one, *sizes, 0)
+            time.sleep(0.02)
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                children = Path(f"/proc/{current}/task/{task}/children").read_text()
+                todo += [int(c) for c in children.split()]
+        except OSError:
+            pass
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def timed(command: list[str]) -> tuple[float, int, int, int]:
+    """Wall seconds, peak RSS of the process as the kernel counts it (its largest
+    descendant included), and the sampled peaks of the largest process and of the tree, in MB."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [
-            str(comply),
-            command,
-            str(source),
-            "--as-of",
-            AS_OF[command],
-            "--format",
-            "jsonl",
-            "--out",
-            str(out),
-        ]
-    )
+    process = subprocess.Popen(command)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    sampler.done = True
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"comply {command} failed on {source} with status {status}")
-    counts: Counter[str] = Counter()
-    with out.open(encoding="utf-8") as handle:
-        for line in handle:
-            counts[json.loads(line)["status"]] += 1
-    out.unlink()
-    return wall, usage.ru_maxrss // 1024, counts
+        sys.exit(f"{' '.join(command)} failed with status {status}")
+    return wall, usage.ru_maxrss // 1024, sampler.peak_one // 1024, sampler.peak_sum // 1024
 
 
 def main() -> None:
@@ -77,23 +109,47 @@ def main() -> None:
     parser.add_argument("command", nargs="?", choices=sorted(AS_OF), default="parcels")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="rows per run")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--jobs", default=None, help="comply --jobs [default: comply's own]")
     args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    plain = importlib.import_module(PLAIN[args.command])
+    as_of = AS_OF[args.command]
+    comply = str(Path(sys.executable).parent / "comply")
     print(
-        f"comply {args.command}, CSV in, JSON Lines out, as of {AS_OF[args.command]}; "
-        f"Python {platform.python_version()}, {os.cpu_count()} cores"
+        f"comply {args.command} against a plain Python loop, CSV in, JSON Lines out, "
+        f"as of {as_of}; Python {platform.python_version()}, {os.cpu_count()} cores"
+        + (f", --jobs {args.jobs}" if args.jobs else "")
     )
-    print(f"{'rows':>10} {'subjects':>9} {'wall s':>8} {'rows/s':>9} {'peak RSS MB':>12}  statuses")
+    print(
+        f"{'rows':>10} {'subjects':>9} {'loop s':>7} {'comply s':>9} {'ratio':>6} "
+        f"{'subjects/s':>11} {'MB loop':>8} {'MB one':>7} {'MB all':>7}  statuses"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         source = generate(args.command, size)
         rows = sum(1 for _ in source.open(encoding="utf-8")) - 1
         for _ in range(args.repeat):
-            wall, rss, counts = measure(args.command, source)
+            ours, theirs = source.with_suffix(".comply.jsonl"), source.with_suffix(".plain.jsonl")
+            loop = timed([sys.executable, str(HERE / f"{PLAIN[args.command]}.py"),
+                          str(source), str(theirs), "--as-of", as_of])  # fmt: skip
+            run = timed(
+                [comply, args.command, str(source), "--as-of", as_of, "--format", "jsonl",
+                 "--out", str(ours), *(["--jobs", args.jobs] if args.jobs else [])]
+            )  # fmt: skip
+            subjects, mismatches, examples = plain.compare(theirs, ours)
+            if mismatches:
+                sys.exit(
+                    f"{mismatches} of {subjects} decisions differ, e.g.:\n" + "\n".join(examples)
+                )
+            counts = Counter(json.loads(line)["status"] for line in ours.open(encoding="utf-8"))
             statuses = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
             print(
-                f"{rows:>10,} {sum(counts.values()):>9,} {wall:>8.2f} {rows / wall:>9,.0f} "
-                f"{rss:>12,}  {statuses}",
+                f"{rows:>10,} {subjects:>9,} {loop[0]:>7.2f} {run[0]:>9.2f} "
+                f"{run[0] / loop[0]:>6.2f} {subjects / run[0]:>11,.0f} {loop[1]:>8,} "
+                f"{max(run[1], run[2]):>7,} {run[3]:>7,}  {statuses}",
                 flush=True,
             )
+            ours.unlink()
+            theirs.unlink()
 
 
 if __name__ == "__main__":
