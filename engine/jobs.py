@@ -71,7 +71,9 @@ def evaluate_file(
             "a project would be judged on events that did not happen that way"
         )
     evaluator = Evaluator(kind, loaded, as_of, cached)
-    split = parallel.applies(kind.unique_rows, kind.ranked, source, fmt, target)
+    split = parallel.applies(
+        kind.unique_rows, kind.ranked, source, fmt, target, recorder is not None
+    )
     if workers is None:
         big = source.is_file() and source.stat().st_size >= parallel.AUTO_MIN_BYTES
         workers = parallel.cores() if split is None and big and executor == "local" else 1
@@ -169,6 +171,8 @@ def _evaluate_in_parts(
             for part in parallel.parts(job, source, executor):
                 if part.stopped:
                     raise parallel.Fallback("a CSV record could not be read")
+                if job.change_log and part.problems:  # reported as one process reads the log
+                    raise parallel.Fallback("the change log has problems")
                 digests.append(part.digests)
                 text = part.text
                 if first and text:

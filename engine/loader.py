@@ -37,11 +37,14 @@ class RowReader:
         sheet: str | None = None,
         *,
         part: tuple[str, int] | None = None,
+        records: tuple[list[str], list[tuple[int, list[str]]]] | None = None,
     ) -> None:
         """`part` reads a piece of the file instead of the file: its text (a CSV's header
-        first) and the number to add to a row number within it to make the file's."""
+        first) and the number to add to a row number within it to make the file's.
+        `records` reads a CSV's header and some of its records, already split into cells
+        and numbered (a worker's share of a change log), holding no undecodable byte."""
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
-        self._part = part
+        self._part, self._records = part, records
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
@@ -85,6 +88,11 @@ class RowReader:
         self.problem(row, column or "(row)", raw.get(column, ""), message)
 
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        if self._records is not None:
+            header, records = self._records
+            self._clean = True
+            yield from self._tabular(iter([(1, header), *records]))
+            return
         suffix = self.path.suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
             yield from self._jsonl_rows()
@@ -107,6 +115,11 @@ class RowReader:
                 self.problem(row, column, shown, msg("utf8"))
                 bad = True
         return bad
+
+    def column_of(self, header: list[str], name: str) -> int | None:
+        """Where the header puts the contract's column `name` (under any alias), if anywhere."""
+        found = [i for i, cell in enumerate(header) if self._canonical(cell.strip())[0] == name]
+        return found[0] if len(found) == 1 else None
 
     def _canonical(self, written: str) -> tuple[str, str]:
         """A header cell as the contract names it, and the unit it gives (万元, ...)."""
@@ -187,7 +200,7 @@ class RowReader:
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._part is not None:
             text, offset = self._part
-            self._clean = _encodable(text)
+            self._clean = encodable(text)
             records = self._csv_records(csv.reader(io.StringIO(text, newline="")))
             yield from self._tabular((row + offset if row > 1 else row, c) for row, c in records)
             return
@@ -286,7 +299,7 @@ class RowReader:
                     )
 
 
-def _encodable(text: str) -> bool:
+def encodable(text: str) -> bool:
     """Whether the text holds no undecodable byte (kept as a surrogate by the decoder)."""
     try:
         text.encode("utf-8")

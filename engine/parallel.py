@@ -20,13 +20,17 @@ and a lock keeps a worker with more threads to one piece at a time.
 
 from __future__ import annotations
 
+import bisect
+import csv
 import hashlib
 import importlib
 import io
 import os
+import pickle
+import tempfile
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,10 +42,12 @@ from typing import Any, BinaryIO, Protocol
 from engine import families, ledger
 from engine.errors import InputProblem, OptionError, RulebookError
 from engine.evaluate import Evaluator
-from engine.loader import RowReader, sniff_encoding
+from engine.loader import RowReader, encodable, sniff_encoding
 from engine.report import Renderer, Summary
 from engine.rulebook import RuleFamily, load_family
 
+BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids, per worker
+SAMPLES = 2000  # lines read to choose the ranges
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 2 * PIECE_BYTES  # below this a file is evaluated in one process
 FORMATS = ("json", "jsonl", "csv")  # outputs that can be joined from parts
@@ -68,6 +74,7 @@ class Job:
     context: tuple[dict[str, Any], ...] = ()
     cached: bool = True
     record: bool = False
+    change_log: bool = False  # rows are events of subjects: split by subject, not by bytes
 
 
 @dataclass(frozen=True)
@@ -91,10 +98,14 @@ class Part:
     rows: int = 0
 
 
-def applies(kind_unique: bool, ranked: bool, source: Path, fmt: str, target: Any) -> str | None:
+def applies(
+    kind_unique: bool, ranked: bool, source: Path, fmt: str, target: Any, record: bool
+) -> str | None:
     """Why this run cannot be split into parts, or None if it can."""
-    if not kind_unique:
-        return "a change log is read whole: a project's events must be taken in order"
+    if not kind_unique and source.suffix.lower() not in (".csv", ".txt"):
+        return "a change log is split by subject from a CSV file only"
+    if not kind_unique and record:
+        return "a recorded change log is read in one process, its events in file order"
     if ranked or target is not None:
         return "a ranked list or a rate is made from all the decisions at once"
     if fmt not in FORMATS:
@@ -118,6 +129,7 @@ def make_job(
     **options: Any,
 ) -> Job:
     books = tuple((f.name, str(f.path), f.path.read_bytes(), f.sha256) for f in loaded)
+    options.setdefault("change_log", not families.KINDS[kind].unique_rows)
     suffix = source.suffix.lower()
     is_csv = suffix not in (".jsonl", ".ndjson")
     encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
@@ -205,15 +217,24 @@ def evaluate_part(job: Job, piece: Piece) -> Part:
 
 
 def _evaluate_part(job: Job, piece: Piece) -> Part:
-    loaded, evaluator = _evaluator(job)
-    kind = evaluator.kind
+    kind = families.KINDS[job.kind]
+    part = (_text(job, piece), piece.offset)
+    reader = RowReader(Path(job.source), kind.model, kind.id_field, part=part)
+    return _evaluate_reader(job, reader)
+
+
+def _text(job: Job, piece: Piece) -> str:
     # A byte-order mark can only open the file: the header, or a JSON Lines file's first piece.
     first = not job.csv and piece.offset == 0
     body = "utf-8" if job.encoding == "utf-8-sig" and not first else job.encoding
-    text = piece.header.decode(job.encoding, "surrogateescape") + piece.data.decode(
+    return piece.header.decode(job.encoding, "surrogateescape") + piece.data.decode(
         body, "surrogateescape"
     )
-    reader = RowReader(Path(job.source), kind.model, kind.id_field, part=(text, piece.offset))
+
+
+def _evaluate_reader(job: Job, reader: RowReader) -> Part:
+    loaded, evaluator = _evaluator(job)
+    kind = evaluator.kind
     entries = io.StringIO() if job.record else None
     rows = 0
     if entries is not None:
@@ -247,6 +268,43 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
     )
 
 
+# A change log in two steps. Split: each piece's records go to the bucket of their subject,
+# buckets being ranges of subject ids. Evaluate: each bucket is read, sorted and evaluated
+# whole; buckets in id order give the decisions in the order one process writes them.
+
+
+@dataclass
+class Split:
+    buckets: list[bytes]  # per bucket, the piece's (row, cells) records, pickled
+    doubtful: bool  # an unreadable record or an undecodable byte: one process decides
+
+
+def split_piece(job: Job, piece: Piece, column: int, bounds: list[str]) -> Split:
+    with _LOCK:
+        text = _text(job, piece)
+        doubtful = not encodable(text)
+        reader = csv.reader(io.StringIO(text, newline=""))
+        buckets: list[list[tuple[int, list[str]]]] = [[] for _ in range(len(bounds) + 1)]
+        start = 1
+        try:
+            for cells in reader:
+                if start > 1 or not piece.header:
+                    key = cells[column].strip() if column < len(cells) else ""
+                    buckets[bisect.bisect_right(bounds, key)].append((start + piece.offset, cells))
+                start = reader.line_num + 1
+        except csv.Error:
+            doubtful = True
+        return Split([pickle.dumps(b, pickle.HIGHEST_PROTOCOL) for b in buckets], doubtful)
+
+
+def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
+    with _LOCK:
+        kind = families.KINDS[job.kind]
+        records = [record for blob in blobs for record in pickle.loads(blob)]
+        reader = RowReader(Path(job.source), kind.model, None, records=(header, records))
+        return _evaluate_reader(job, reader)
+
+
 def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:
     key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.cached)
     if key not in _EVALUATORS:
@@ -265,7 +323,7 @@ def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:
 
 
 class Executor(Protocol):
-    def submit(self, job: Job, piece: Piece) -> Any: ...  # a future with .result()
+    def submit(self, function: Any, *args: Any) -> Any: ...  # a future with .result()
 
     def close(self) -> None: ...
 
@@ -280,8 +338,8 @@ class LocalExecutor:
         self.workers = workers
         self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
 
-    def submit(self, job: Job, piece: Piece) -> Any:
-        return self._pool.submit(evaluate_part, job, piece)
+    def submit(self, function: Any, *args: Any) -> Any:
+        return self._pool.submit(function, *args)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -314,8 +372,8 @@ class DaskExecutor:
             raise OptionError(f"--scheduler {address}: cannot reach it ({exc})") from None
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
-    def submit(self, job: Job, piece: Piece) -> Any:
-        return self._client.submit(evaluate_part, job, piece, pure=False)
+    def submit(self, function: Any, *args: Any) -> Any:
+        return self._client.submit(function, *args, pure=False)
 
     def close(self) -> None:
         self._client.close()
@@ -324,12 +382,77 @@ class DaskExecutor:
 
 
 def parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
-    """The parts of the file, in file order; a few pieces ahead are in the workers."""
+    """The parts of the file, in the order one process writes them."""
+    if job.change_log:
+        yield from _bucket_parts(job, source, executor)
+        return
+    calls = ((evaluate_part, job, p) for p in pieces(source, job.csv, PIECE_BYTES))
+    yield from _in_order(executor, calls)
+
+
+def _in_order(executor: Executor, calls: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+    """The results of the calls, in order; a few are ahead in the workers."""
     ahead: deque[Any] = deque()
     window = 2 * executor.workers
-    for piece in pieces(source, job.csv, PIECE_BYTES):
-        ahead.append(executor.submit(job, piece))
+    for function, *args in calls:
+        ahead.append(executor.submit(function, *args))
         if len(ahead) >= window:
             yield ahead.popleft().result()
     while ahead:
         yield ahead.popleft().result()
+
+
+def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
+    kind = families.KINDS[job.kind]
+    with source.open("rb") as handle:
+        header_bytes, _ = _first_record(handle)
+    header = next(csv.reader(io.StringIO(header_bytes.decode(job.encoding, "surrogateescape"))), [])
+    column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
+    if column is None:
+        raise Fallback("the header does not name the subject's column once")
+    bounds = _bounds(source, job, column, BUCKETS_PER_WORKER * executor.workers)
+    with tempfile.TemporaryDirectory(prefix="comply-buckets-") as spill:
+        files = [Path(spill) / f"{n}.bin" for n in range(len(bounds) + 1)]
+        handles = [f.open("wb") for f in files]
+        try:
+            splits = (
+                (split_piece, job, p, column, bounds) for p in pieces(source, True, PIECE_BYTES)
+            )
+            for split in _in_order(executor, splits):
+                if split.doubtful:
+                    raise Fallback("an unreadable record or an undecodable byte")
+                for out, blob in zip(handles, split.buckets, strict=True):
+                    out.write(len(blob).to_bytes(8, "big") + blob)
+        finally:
+            for out in handles:
+                out.close()
+        calls = ((evaluate_bucket, job, header, _blobs(f)) for f in files)
+        yield from _in_order(executor, calls)
+
+
+def _blobs(path: Path) -> list[bytes]:
+    found, data, at = [], path.read_bytes(), 0
+    while at < len(data):
+        size = int.from_bytes(data[at : at + 8], "big")
+        found.append(data[at + 8 : at + 8 + size])
+        at += 8 + size
+    return found
+
+
+def _bounds(source: Path, job: Job, column: int, buckets: int) -> list[str]:
+    """Subject ids that cut the file's subjects into `buckets` ranges of similar size,
+    from a sample of its lines (a poor sample only makes the buckets uneven)."""
+    size = source.stat().st_size
+    keys: set[str] = set()
+    with source.open("rb") as handle:
+        for n in range(SAMPLES):
+            handle.seek(size * n // SAMPLES)
+            handle.readline()
+            line = handle.readline().decode(job.encoding, "replace")
+            cells = next(csv.reader([line]), [])
+            if column < len(cells) and cells[column].strip():
+                keys.add(cells[column].strip())
+    ordered = sorted(keys)
+    if not ordered:
+        return []
+    return sorted({ordered[len(ordered) * n // buckets] for n in range(1, buckets)})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
@@ -250,6 +250,12 @@ class _Ledger:
     def overrun(self) -> int:
         return max(0, (self.estimate or self.budget) - self.budget - self.approved)
 
+    def copy(self) -> _Ledger:
+        """The figures as they stand (a plain copy: every field is immutable)."""
+        clone = object.__new__(_Ledger)
+        clone.__dict__.update(self.__dict__)
+        return clone
+
     def open(self, day: date) -> None:
         """A new obligation to report, from `day`."""
         self.since, self.reported, self.reported_fen, self.request = day, False, 0, "none"
@@ -305,12 +311,13 @@ def _snapshot(
     as_of: date,
     budget_date: date,
 ) -> ProjectSnapshot:
+    overrun = ledger.overrun()
     tests: Tests = {
         "event": kind,
         "funding": funding,
         "budgeted": True,
-        "has_overrun": ledger.overrun() > 0,
-        "overrun_ratio": Fraction(ledger.overrun(), ledger.budget),
+        "has_overrun": overrun > 0,
+        "overrun_ratio": Fraction(overrun, ledger.budget),
         "previous_overrun_ratio": Fraction(before.overrun(), before.budget),
         "overrun_reported": ledger.reported,
         "request": ledger.request,
@@ -359,7 +366,7 @@ def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> 
     for event in events:
         if event.day > as_of:
             break  # it has not happened yet on the evaluation date
-        before = replace(ledger)
+        before = ledger.copy()
         complaint = ledger.apply(event)
         if complaint:
             problem(event.row, "event", event.kind, complaint)

@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import random
+import subprocess
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -288,8 +290,8 @@ def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path
 
 
 def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None:
-    out = comply("budget", str(EXAMPLES / "budget.csv"), "--jobs", "2", code=2)
-    assert "--jobs 2: not for this run: a change log is read whole" in out
+    out = comply("budget", str(EXAMPLES / "budget.csv"), "--jobs", "2", "--record", code=2)
+    assert "--jobs 2: not for this run: a recorded change log is read in one process" in out
     out = comply(
         "parcels", str(EXAMPLES / "parcels.csv"), "--jobs", "2", "--format", "table", code=2
     )
@@ -306,6 +308,68 @@ def test_a_local_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> 
     )
     assert one[0] is not None
     assert one[0] == dask[0]
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    one, _ = run_budget(logs, EXAMPLES / "budget.csv", "--format", "jsonl")
+    dask_out = logs / "dask.jsonl"
+    comply(
+        "budget", str(EXAMPLES / "budget.csv"), "--as-of", "2012-10-31", "--out", str(dask_out),
+        "--format", "jsonl", "--executor", "dask", "--jobs", "2",
+    )  # fmt: skip
+    assert dask_out.read_bytes() == one[0]
+
+
+# ---- change logs: split by subject ----
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def budget_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """20,000 events of 2,000 projects, some rows swapped and projects interleaved."""
+    path = tmp_path_factory.mktemp("log") / "budget.csv"
+    script = BENCH / "gen_budget.py"
+    subprocess.run([sys.executable, str(script), "20000", str(path)], check=True)
+    return path
+
+
+def run_budget(tmp_path: Path, source: Path, *args: str, code: int = 0) -> list[Any]:
+    results = []
+    for n, how in enumerate([("--jobs", "1"), ("--jobs", "2")]):
+        out = tmp_path / f"budget-{n}"
+        messages = comply(
+            "budget", str(source), "--as-of", "2012-10-31", "--out", str(out), *how, *args,
+            code=code,
+        )  # fmt: skip
+        results.append(
+            (out.read_bytes() if out.exists() else None, messages.replace(str(out), "OUT"))
+        )
+    return results
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_change_log_in_two_workers_is_what_one_process_writes(
+    tmp_path: Path, budget_log: Path, fmt: str, lang: str
+) -> None:
+    one, two = run_budget(tmp_path, budget_log, "--format", fmt, "--lang", lang)
+    assert one[0] is not None
+    assert one == two
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_change_log_with_problems_is_reported_as_one_process_reports_it(
+    tmp_path: Path, budget_log: Path
+) -> None:
+    lines = budget_log.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[500] = lines[500].replace(",estimate,", ",estimated,")
+    lines[9000] = lines[9000].replace("2012-", "2012-13-", 1)
+    broken = tmp_path / "broken.csv"
+    broken.write_text("".join(lines), encoding="utf-8")
+    one, two = run_budget(tmp_path, broken, "--format", "jsonl", code=2)
+    assert one == two
+    assert "row 501, column 'event'" in one[1]
 
 
 # ---- JSON from fragments ----
