@@ -159,7 +159,7 @@ def _evaluate_in_parts(
 ) -> Summary:
     """evaluate_file, with the file's parts evaluated by the executor's workers."""
     problems: list[InputProblem] = []
-    digests: list[bytes] = []
+    repeats = parallel.Repeats()
     try:
         with atomic_output(out) as stream:
             renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, stream)
@@ -173,7 +173,7 @@ def _evaluate_in_parts(
                     raise parallel.Fallback("a CSV record could not be read")
                 if job.change_log and part.problems:  # reported as one process reads the log
                     raise parallel.Fallback("the change log has problems")
-                digests.append(part.digests)
+                repeats.add(part.digests)
                 text = part.text
                 if first and text:
                     text = text.removeprefix(",")  # JSON: no comma before the first decision
@@ -185,7 +185,7 @@ def _evaluate_in_parts(
                     recorder.extend(part.entries, part.rows, part.count)
                 progress.tick(part.count)
             progress.done()
-            if parallel.repeated(digests):
+            if repeats.found():
                 raise parallel.Fallback("an id is repeated across parts")
             if problems and rejects is None:
                 raise InputError(problems)

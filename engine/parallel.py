@@ -34,7 +34,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -46,7 +45,8 @@ from engine.loader import RowReader, encodable, sniff_encoding
 from engine.report import Renderer, Summary
 from engine.rulebook import RuleFamily, load_family
 
-BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids, per worker
+BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
+BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
 SAMPLES = 2000  # lines read to choose the ranges
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 2 * PIECE_BYTES  # below this a file is evaluated in one process
@@ -92,7 +92,7 @@ class Part:
     count: int
     problems: list[InputProblem]
     summary: Summary
-    digests: bytes  # the ids read, as sorted 8-byte digests (to find one repeated across parts)
+    digests: list[bytes]  # the ids read as 8-byte digests, by first byte (to find repeats)
     stopped: bool
     entries: str = ""  # ledger entries, in order
     rows: int = 0
@@ -184,24 +184,34 @@ def _cut(block: bytes, csv: bool) -> int:
     return end + 1
 
 
-def digests(keys: list[str]) -> bytes:
-    """The ids as sorted 8-byte digests: two equal ones mean the same id (or, about once in
-    10^8 runs of a million rows, a collision: the run is then simply made in one process)."""
-    found = sorted(
-        hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        for key in keys
-    )
-    return b"".join(found)
+def digests(keys: list[str]) -> list[bytes]:
+    """The ids as 8-byte digests, grouped by their first byte. Two equal digests mean the
+    same id (or, about once in 10^8 runs of a million rows, a collision: the run is then
+    simply made again in one process)."""
+    groups = [bytearray() for _ in range(256)]
+    for key in keys:
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        groups[digest[0]] += digest
+    return [bytes(group) for group in groups]
 
 
-def repeated(parts_digests: list[bytes]) -> bool:
-    """Whether any digest occurs twice among the parts' sorted digests."""
-    merged = sorted(
-        int.from_bytes(block[i : i + 8], "big")
-        for block in parts_digests
-        for i in range(0, len(block), 8)
-    )
-    return any(a == b for a, b in pairwise(merged))
+class Repeats:
+    """Digests of every part's ids, kept by first byte: 8 bytes an id, checked group by
+    group at the end, so the check never holds more than a 256th of them as numbers."""
+
+    def __init__(self) -> None:
+        self.groups = [bytearray() for _ in range(256)]
+
+    def add(self, groups: list[bytes]) -> None:
+        for mine, theirs in zip(self.groups, groups, strict=True):
+            mine += theirs
+
+    def found(self) -> bool:
+        for group in self.groups:
+            numbers = memoryview(group).cast("Q")
+            if len(set(numbers)) != len(numbers):
+                return True
+        return False
 
 
 # ---- the worker side ----
@@ -410,7 +420,8 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
     if column is None:
         raise Fallback("the header does not name the subject's column once")
-    bounds = _bounds(source, job, column, BUCKETS_PER_WORKER * executor.workers)
+    count = max(BUCKETS_PER_WORKER * executor.workers, source.stat().st_size // BUCKET_BYTES)
+    bounds = _bounds(source, job, column, count)
     with tempfile.TemporaryDirectory(prefix="comply-buckets-") as spill:
         files = [Path(spill) / f"{n}.bin" for n in range(len(bounds) + 1)]
         handles = [f.open("wb") for f in files]
