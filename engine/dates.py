@@ -9,12 +9,14 @@ Never 365 days.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # registers repeat dates; the as-of date is fixed
 def add_years(start: date, years: int) -> date:
     """The same calendar date `years` later, or the month's last day if it does not exist."""
     year = start.year + years
@@ -32,6 +34,7 @@ def after_days(start: date, days: int) -> date:
     return start + timedelta(days=days) + ONE_DAY
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def full_years(start: date, as_of: date) -> int:
     """How many full years have passed since `start` on `as_of` (0 if none, never negative)."""
     if as_of <= start:

@@ -35,6 +35,7 @@ TRUE_WORDS = {
     "n": False,
 }
 MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any price or budget; bounds the arithmetic
+_YUAN_DIGITS = 13  # a whole number of at most 13 digits is below MAX_YUAN
 _RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
 
 
@@ -91,7 +92,14 @@ def flag(value: Any) -> bool:
 
 def amount(value: Any) -> Decimal:
     """A positive amount of yuan with at most two decimals (fen); 万元 and 亿元 accepted."""
-    text = str(value).strip().replace(",", "").replace("，", "")
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and 0 < len(text.lstrip("0")) <= _YUAN_DIGITS:
+        return Decimal(text)  # whole yuan, in range: what the general reading below gives
+    return _amount(text)
+
+
+def _amount(text: str) -> Decimal:
+    text = text.replace(",", "").replace("，", "")
     unit = next((u for u in UNITS if text.endswith(u)), "")
     try:
         parsed = Decimal(text.removesuffix(unit).strip()) * UNITS.get(unit, Decimal(1))
@@ -130,7 +138,7 @@ def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: Message)
 
 
 _Convert = Callable[[Any], Any]
-MEMO_SIZE = 4096  # cells remembered per column (values are immutable: dates, amounts, codes)
+MEMO_SIZE = 16384  # cells remembered per column (values are immutable: dates, amounts, codes)
 _MISS, _BLANK, _REFUSED = object(), object(), object()
 
 
@@ -165,7 +173,14 @@ class FastRow:
 
     @classmethod
     def of(cls, model: type[BaseModel]) -> FastRow | None:
-        """The fast reader of `model`, or None if the model does anything it cannot mirror."""
+        """The fast reader of `model` (one per process: its memory of cells is shared), or
+        None if the model does anything it cannot mirror."""
+        if model not in _FAST:
+            _FAST[model] = cls._of(model)
+        return _FAST[model]
+
+    @classmethod
+    def _of(cls, model: type[BaseModel]) -> FastRow | None:
         if not issubclass(model, Row) or set(model.model_config) - {"extra", "frozen"}:
             return None
         decorators = model.__pydantic_decorators__
@@ -241,6 +256,9 @@ class FastRow:
             return self.converters[name](cell)
         except Exception:
             return _REFUSED
+
+
+_FAST: dict[type[BaseModel], FastRow | None] = {}
 
 
 def _arity(function: Callable[..., Any]) -> int:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import IO, Any, BinaryIO, Protocol
 
 from engine import families, ledger
 from engine.errors import InputProblem, OptionError, RulebookError
@@ -258,8 +258,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     params = {**evaluator.params, **job.build_params}
     subjects = kind.build(reader, job.as_of, params, reader.problem)
     out = io.StringIO()
-    renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, out)
-    renderer.joined()
+    renderer = _renderer(job, loaded, out)
     count = 0
     for subject, decision in evaluator.decide(subjects, list(job.context)):
         renderer.decision(decision, subject)
@@ -313,6 +312,21 @@ def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
         records = [record for blob in blobs for record in pickle.loads(blob)]
         reader = RowReader(Path(job.source), kind.model, None, records=(header, records))
         return _evaluate_reader(job, reader)
+
+
+_RENDERERS: dict[tuple[Any, ...], Renderer] = {}
+
+
+def _renderer(job: Job, loaded: list[RuleFamily], out: IO[str]) -> Renderer:
+    """A renderer for the next part, writing to `out`: one per process and run settings,
+    so what it encodes once (titles, action heads) serves every part."""
+    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.fmt, job.lang)
+    renderer = _RENDERERS.get(key)
+    if renderer is None:
+        kind = families.KINDS[job.kind]
+        renderer = _RENDERERS[key] = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, out)
+    renderer.restart(out)
+    return renderer
 
 
 def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:

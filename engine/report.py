@@ -367,9 +367,10 @@ class Renderer:
             self.out.write(self.text("heading", title=title, as_of=self.as_of) + "\n")
             self.out.write(self.text("rulebook", books=books) + "\n\n")
 
-    def joined(self) -> None:
-        """Render decisions that follow others (a part of a run joined after another)."""
-        self._first = False
+    def restart(self, out: IO[str]) -> None:
+        """Render a part of a run, joined after others, to `out`, with counts of its own."""
+        self.out, self.summary, self._first = out, Summary(), False
+        self._csv = csv.writer(out) if self.fmt == "csv" else None
 
     def decision(self, decision: Decision, subject: Subject) -> None:
         self.summary.add(decision, self.view.totals(decision))

@@ -20,8 +20,10 @@ from pydantic import BaseModel, ValidationError
 from test_engine import random_parcel
 from test_fuzz_loaders import cell
 
+from engine import fields
 from engine.fields import FastRow
 from engine.intake import Candidate, ListedProject
+from engine.messages import Invalid
 from engine.parcels import Parcel
 from engine.projects import BudgetEvent
 
@@ -119,3 +121,21 @@ def test_a_model_the_reader_cannot_mirror_gets_none() -> None:
         count: int
 
     assert FastRow.of(Loose) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.one_of(
+        st.from_regex(r"\A\s?0{0,3}[0-9]{0,16}\s?\Z"), st.text(alphabet="0123456789٣, .万元")
+    )
+)
+def test_a_whole_amount_is_read_as_the_general_reading_reads_it(text: str) -> None:
+    """fields.amount takes a short cut for whole yuan; it must give what the rest gives."""
+    outcomes = []
+    for read in (fields.amount, lambda t: fields._amount(t.strip())):
+        try:
+            value = read(text)
+            outcomes.append((type(value), repr(value)))
+        except Invalid as exc:
+            outcomes.append((Invalid, str(exc.message)))
+    assert outcomes[0] == outcomes[1]
