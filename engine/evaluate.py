@@ -161,6 +161,18 @@ class Evaluator:
             start = end
 
     def _resolve(self, subject: Subject, hits: list[tuple[durable_adapter.Hit, ...]]) -> Decision:
+        if len(hits) == 1:  # one snapshot (a parcel): its plan decides it, values aside
+            plan = self._plans.get((hits[0], True)) or self._plan(hits[0], True, subject.key)
+            if not plan.verdicts and len(plan.statuses) <= 1:
+                snapshot = subject.snapshots[0]
+                return Decision(
+                    subject.key,
+                    plan.statuses[0] if plan.statuses else UNDETERMINED,
+                    tuple([make(snapshot) for make in plan.makers]),
+                    plan.fired,
+                    plan.suppressed,
+                    tuple(subject.values.items()),
+                )
         last = len(subject.snapshots) - 1
         plans = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
         actions: dict[Action, None] = {}  # in order, each once

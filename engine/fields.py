@@ -212,29 +212,27 @@ class FastRow:
         return cls(model, converters, defaults, checks)
 
     def __call__(self, raw: dict[str, Any]) -> Any:
-        values = dict(self.defaults)
-        fields_set = set()
+        given: dict[str, Any] = {}
         memos = self.memos
-        for name, cell in raw.items():
-            memo = memos.get(name)
-            if memo is None:
-                return None  # not a column of the contract: pydantic will say so
-            value = memo.get(cell, _MISS)
-            if value is _MISS:
-                value = self._read(name, cell)
-                if len(memo) >= MEMO_SIZE:
-                    memo.clear()
-                memo[cell] = value
-            if value is _BLANK:
-                continue
-            if value is _REFUSED:
-                return None  # the reader refused the cell: pydantic will say why
-            values[name] = value
-            fields_set.add(name)
+        try:
+            for name, cell in raw.items():
+                if cell is None or cell == "":
+                    continue  # blank: the default applies
+                memo = memos[name]  # KeyError: not a column of the contract
+                value = memo.get(cell, _MISS)
+                if value is _MISS:
+                    value = self._remember(memo, name, cell)
+                if value is _REFUSED:
+                    return None  # the reader refused the cell: pydantic will say why
+                if value is not _BLANK:
+                    given[name] = value
+        except KeyError:
+            return None  # pydantic will name the column
+        fields_set = set(given)
         if not self.required <= fields_set:
             return None
         row = self.model.__new__(self.model)  # as BaseModel.model_construct does
-        object.__setattr__(row, "__dict__", values)
+        object.__setattr__(row, "__dict__", {**self.defaults, **given})
         object.__setattr__(row, "__pydantic_fields_set__", fields_set)
         object.__setattr__(row, "__pydantic_extra__", None)
         object.__setattr__(row, "__pydantic_private__", None)
@@ -244,6 +242,13 @@ class FastRow:
         except Exception:
             return None
         return row
+
+    def _remember(self, memo: dict[Any, Any], name: str, cell: Any) -> Any:
+        value = self._read(name, cell)
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        memo[cell] = value
+        return value
 
     def _read(self, name: str, cell: Any) -> Any:
         if cell is None:
