@@ -14,7 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -121,14 +121,15 @@ def evaluate_file(
         if kind.ranked:
             decided = ranked(decided)
         rate = RateSummary(target) if target is not None else None
-        progress = Progress(renderer.view.noun.en)
+        size = source.stat().st_size if kind.unique_rows and source.is_file() else 0
+        progress = Progress(renderer.view.noun.en, size)
         for subject, decision in decided:
             if rate:
                 rate.add(subject, decision)
             renderer.decision(decision, subject)
             if recorder is not None:
                 recorder.decision(renderer.as_dict(decision))
-            progress.tick()
+            progress.tick(1, reader.position())
         progress.done()
         if reader.problems and rejects is None:
             raise InputError(reader.problems)
@@ -167,7 +168,8 @@ def _evaluate_in_parts(
                 recorder.rulebook(loaded, renderer.rulebook())
             renderer.start()
             first = True
-            progress = Progress(renderer.view.noun.en)
+            progress = Progress(renderer.view.noun.en, source.stat().st_size)
+            done_bytes = 0
             for part in parallel.parts(job, source, executor):
                 if part.stopped:
                     raise parallel.Fallback("a CSV record could not be read")
@@ -183,7 +185,8 @@ def _evaluate_in_parts(
                 problems += part.problems
                 if recorder is not None:
                     recorder.extend(part.entries, part.rows, part.count)
-                progress.tick(part.count)
+                done_bytes += part.size
+                progress.tick(part.count, done_bytes)
             progress.done()
             if repeats.found():
                 raise parallel.Fallback("an id is repeated across parts")
@@ -201,26 +204,39 @@ def _evaluate_in_parts(
 
 
 class Progress:
-    """A count of subjects decided, on stderr, only when a person is watching a terminal."""
+    """A progress bar on stderr, only when a person is watching a terminal: the share of the
+    file read (when it is known), the subjects decided and how fast."""
 
     EVERY = 10_000
+    WIDTH = 24
 
-    def __init__(self, noun: str) -> None:
-        self.noun, self.count = noun, 0
-        self.shown = sys.stderr.isatty()
+    def __init__(self, noun: str, total: int = 0, stream: IO[str] | None = None) -> None:
+        self.noun, self.total, self.count, self.done_bytes = noun, total, 0, 0
+        self.stream = stream or sys.stderr
+        self.shown = self.stream.isatty()
         self.started = time.monotonic()
 
-    def tick(self, count: int = 1) -> None:
+    def tick(self, count: int = 1, done_bytes: int | None = None) -> None:
         before, self.count = self.count, self.count + count
+        if done_bytes is not None:
+            self.done_bytes = done_bytes
         if self.shown and before // self.EVERY != self.count // self.EVERY:
-            rate = self.count / max(time.monotonic() - self.started, 1e-9)
-            sys.stderr.write(f"\r{self.count:,} {self.noun} decided ({rate:,.0f}/s)")
-            sys.stderr.flush()
+            self.stream.write("\r" + self.line())
+            self.stream.flush()
+
+    def line(self) -> str:
+        rate = self.count / max(time.monotonic() - self.started, 1e-9)
+        counted = f"{self.count:,} {self.noun} decided ({rate:,.0f}/s)"
+        if not self.total:
+            return counted
+        share = min(1.0, self.done_bytes / self.total)
+        filled = round(share * self.WIDTH)
+        return f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%}  {counted}"
 
     def done(self) -> None:
         if self.shown and self.count >= self.EVERY:
-            sys.stderr.write("\r" + " " * 60 + "\r")
-            sys.stderr.flush()
+            self.stream.write("\r" + " " * 79 + "\r")
+            self.stream.flush()
 
 
 def write_rejects(path: Path, problems: Sequence[InputProblem], lang: str = "en") -> None:

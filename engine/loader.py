@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -47,6 +48,7 @@ class RowReader:
         self._part, self._records = part, records
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
+        self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
         self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
@@ -55,6 +57,16 @@ class RowReader:
         self._columns = list(model.model_fields)
         self._required = [n for n, f in model.model_fields.items() if f.is_required()]
         self._fast = fields.FastRow.of(model)
+
+    def position(self) -> int:
+        """About how many bytes of the file have been read (for a progress bar)."""
+        handle = self._handle
+        try:
+            if handle is None or handle.closed:
+                return 0
+            return os.lseek(handle.fileno(), 0, os.SEEK_CUR)
+        except (OSError, ValueError):
+            return 0
 
     def problem(self, row: int, column: str, value: Any, expected: Message) -> None:
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -207,6 +219,7 @@ class RowReader:
         with self.path.open(
             encoding=sniff_encoding(self.path), errors="surrogateescape", newline=""
         ) as handle:
+            self._handle = handle
             yield from self._tabular(self._csv_records(csv.reader(handle)))
 
     def _csv_records(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -252,7 +265,7 @@ class RowReader:
             text, offset = self._part
             handle: IO[str] = io.StringIO(text)
         else:
-            handle = self.path.open(encoding="utf-8-sig", errors="surrogateescape")
+            handle = self._handle = self.path.open(encoding="utf-8-sig", errors="surrogateescape")
             offset = 0
         with handle:
             for row, line in enumerate(handle, start=offset + 1):

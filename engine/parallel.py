@@ -96,6 +96,7 @@ class Part:
     stopped: bool
     entries: str = ""  # ledger entries, in order
     rows: int = 0
+    size: int = 0  # bytes of the file the part covers (for the progress bar)
 
 
 def applies(
@@ -230,7 +231,9 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
     kind = families.KINDS[job.kind]
     part = (_text(job, piece), piece.offset)
     reader = RowReader(Path(job.source), kind.model, kind.id_field, part=part)
-    return _evaluate_reader(job, reader)
+    done = _evaluate_reader(job, reader)
+    done.size = len(piece.data)
+    return done
 
 
 def _text(job: Job, piece: Piece) -> str:
@@ -311,7 +314,9 @@ def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
         kind = families.KINDS[job.kind]
         records = [record for blob in blobs for record in pickle.loads(blob)]
         reader = RowReader(Path(job.source), kind.model, None, records=(header, records))
-        return _evaluate_reader(job, reader)
+        done = _evaluate_reader(job, reader)
+        done.size = sum(len("".join(cells)) + len(cells) for _, cells in records)
+        return done
 
 
 _RENDERERS: dict[tuple[Any, ...], Renderer] = {}

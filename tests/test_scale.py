@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from test_engine import random_parcel
 
 from cli import main
-from engine import families, ledger, parallel, parcels
+from engine import families, jobs, ledger, parallel, parcels
 from engine.evaluate import Evaluator
 from engine.loader import RowReader
 from engine.parcels import Parcel
@@ -269,7 +269,7 @@ def test_a_repeated_id_is_reported_wherever_it_falls(tmp_path: Path, repeat: int
 def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path) -> None:
     source = parcels_file(tmp_path / "p.csv", 600)
     db = tmp_path / "ledger.sqlite"
-    for jobs in ("1", "2"):
+    for workers in ("1", "2"):
         comply(
             "parcels",
             str(source),
@@ -278,7 +278,7 @@ def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path
             "--out",
             str(tmp_path / "o.json"),
             "--jobs",
-            jobs,
+            workers,
             "--record",
             "--ledger",
             str(db),
@@ -409,3 +409,26 @@ def test_json_from_fragments_is_what_json_dumps_writes(
 def write_parcels_rows(rows: list[dict[str, Any]]) -> Path:
     path = Path(tempfile.mkdtemp(prefix="comply-test-")) / "random.csv"
     return write_parcels(path, rows)
+
+
+# ---- the progress bar ----
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
+    screen = Terminal()
+    progress = jobs.Progress("parcels", total=1000, stream=screen)
+    progress.tick(jobs.Progress.EVERY - 1, 100)
+    assert screen.getvalue() == ""  # not yet: every 10,000 subjects
+    progress.tick(1, 450)
+    line = screen.getvalue()
+    assert line.startswith("\r[###########.............]  45%  10,000 parcels decided (")
+    progress.done()
+    assert screen.getvalue().endswith("\r")
+    quiet = io.StringIO()  # not a terminal: nothing is drawn
+    jobs.Progress("parcels", total=1000, stream=quiet).tick(10_000, 500)
+    assert quiet.getvalue() == ""
