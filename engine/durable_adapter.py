@@ -227,6 +227,8 @@ class CompiledRuleset:
 
     def assert_context(self, facts: list[dict[str, Any]]) -> None:
         """Facts of other kinds that stay asserted while subjects are evaluated."""
+        if not facts:
+            return  # nothing a join could find changes: the cache stands
         for start in range(0, len(facts), 500):
             self._host.assert_facts(self.name, facts[start : start + 500])
         self._hits.clear()  # context facts fire nothing but the catch-all
@@ -235,6 +237,8 @@ class CompiledRuleset:
         self._cache.clear()
 
     def retract_context(self, facts: list[dict[str, Any]]) -> None:
+        if not facts:
+            return
         for start in range(0, len(facts), 500):
             self._host.retract_facts(self.name, facts[start : start + 500])
         for values in self._context.values():
@@ -252,9 +256,12 @@ class CompiledRuleset:
         for signature, fact in zip(signatures, facts, strict=True):
             if signature not in cache and signature not in ask:
                 ask[signature] = fact
+        if ask and len(cache) + len(ask) > CACHE_LIMIT:
+            cache.clear()  # and every combination of this batch is asked again
+            ask = {}
+            for signature, fact in zip(signatures, facts, strict=True):
+                ask.setdefault(signature, fact)
         if ask:
-            if len(cache) + len(ask) > CACHE_LIMIT:
-                cache.clear()
             cache.update(zip(ask, self._engine(list(ask.values())), strict=True))
         return [cache[signature] for signature in signatures]
 

@@ -184,7 +184,7 @@ def _evaluate_in_parts(
                 renderer.summary.merge(part.summary)
                 problems += part.problems
                 if recorder is not None:
-                    recorder.extend(part.entries, part.rows, part.count)
+                    recorder.extend(part.inputs, part.decisions, part.rows, part.count)
                 done_bytes += part.size
                 progress.tick(part.count, done_bytes)
             progress.done()

@@ -11,6 +11,7 @@ concurrent recorders queue for the write lock and each reads the chain's true en
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import tempfile
@@ -62,7 +63,9 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 class Recorder:
-    """Collects one run's entries on disk while it is evaluated; appends them at the end."""
+    """Collects one run's entries on disk while it is evaluated; appends them at the end:
+    the rule files, then every input row in file order, then every decision in output order
+    (the same whether the run was made by one process or in parts)."""
 
     def __init__(self, path: Path, command: str, as_of: str, options: dict[str, Any]) -> None:
         self.path, self.command = path, command
@@ -72,7 +75,11 @@ class Recorder:
             "options": options,
             "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        self._spools: list[IO[str]] = [
+            tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by commit
+            for _ in range(3)
+        ]
+        self._spool, self._inputs, self._decisions = self._spools
         self.rows = self.decisions = 0
 
     def rulebook(self, families: list[RuleFamily], identity: dict[str, Any]) -> None:
@@ -85,27 +92,30 @@ class Recorder:
 
     def input_row(self, row: int, raw: dict[str, Any]) -> None:
         self.rows += 1
-        self._spool.write(input_entry(row, raw))
+        self._inputs.write(input_entry(row, raw))
 
     def decision(self, record: dict[str, Any]) -> None:
         self.decisions += 1
-        self._spool.write(decision_entry(record))
+        self._decisions.write(decision_entry(record))
 
-    def extend(self, entries: str, rows: int, decisions: int) -> None:
+    def extend(self, inputs: str, decisions: str, rows: int, count: int) -> None:
         """Entries made elsewhere (by a worker evaluating a part of the input), in order."""
-        self._spool.write(entries)
+        self._inputs.write(inputs)
+        self._decisions.write(decisions)
         self.rows += rows
-        self.decisions += decisions
+        self.decisions += count
 
     def restart(self) -> None:
         """Forget the entries so far: the run is evaluated again from the start."""
-        self._spool.seek(0)
-        self._spool.truncate()
+        for spool in self._spools:
+            spool.seek(0)
+            spool.truncate()
         self.rows = self.decisions = 0
 
     def commit(self) -> int:
         """Append the run to the chain in one transaction; return its number."""
-        self._spool.seek(0)
+        for spool in self._spools:
+            spool.seek(0)
         with closing(connect(self.path)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -115,7 +125,7 @@ class Recorder:
                 prev = last[0] if last else GENESIS
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
                 prev = _append(db, run, "run", self.command, canonical(header), prev)
-                for line in self._spool:
+                for line in itertools.chain(*self._spools):
                     kind, key, body = json.loads(line)
                     if kind == "rulebook" and key in known:
                         continue  # the same rule file is kept once
@@ -128,7 +138,8 @@ class Recorder:
                     f"--ledger {self.path}: the run was not recorded ({exc})"
                 ) from None
             finally:
-                self._spool.close()
+                for spool in self._spools:
+                    spool.close()
         return int(run)
 
 

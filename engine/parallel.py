@@ -27,6 +27,7 @@ import importlib
 import io
 import os
 import pickle
+import re
 import tempfile
 import threading
 from collections import deque
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
 from engine import families, ledger
-from engine.errors import InputProblem, OptionError, RulebookError
+from engine.errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
 from engine.evaluate import Evaluator
 from engine.loader import RowReader, encodable, sniff_encoding
 from engine.report import Renderer, Summary
@@ -49,7 +50,7 @@ BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least th
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
 SAMPLES = 2000  # lines read to choose the ranges
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
-AUTO_MIN_BYTES = 2 * PIECE_BYTES  # below this a file is evaluated in one process
+AUTO_MIN_BYTES = 8 << 20  # below this, one process (workers take a second to start)
 FORMATS = ("json", "jsonl", "csv")  # outputs that can be joined from parts
 SUFFIXES = (".csv", ".txt", ".jsonl", ".ndjson")
 
@@ -93,8 +94,9 @@ class Part:
     problems: list[InputProblem]
     summary: Summary
     digests: list[bytes]  # the ids read as 8-byte digests, by first byte (to find repeats)
-    stopped: bool
-    entries: str = ""  # ledger entries, in order
+    stopped: bool  # the part cannot be joined: one process must read the file
+    inputs: str = ""  # ledger entries of the input rows, in order
+    decisions: str = ""  # and of the decisions
     rows: int = 0
     size: int = 0  # bytes of the file the part covers (for the progress bar)
 
@@ -160,7 +162,7 @@ def _first_record(handle: BinaryIO) -> tuple[bytes, bytes]:
     """A CSV's header record (to its line end outside quotes) and the bytes read past it."""
     block = b""
     while True:
-        more = handle.read(1 << 16)
+        more = handle.read(1 << 12)
         block += more
         start, quotes = 0, 0
         while (end := block.find(b"\n", start)) >= 0:
@@ -229,11 +231,30 @@ def evaluate_part(job: Job, piece: Piece) -> Part:
 
 def _evaluate_part(job: Job, piece: Piece) -> Part:
     kind = families.KINDS[job.kind]
-    part = (_text(job, piece), piece.offset)
+    text = _text(job, piece)
+    if _doubtful(job, piece, text):
+        return Part("", 0, [], Summary(), [], stopped=True)
+    part = (text, piece.offset)
     reader = RowReader(Path(job.source), kind.model, kind.id_field, part=part)
     done = _evaluate_reader(job, reader)
     done.size = len(piece.data)
     return done
+
+
+def _doubtful(job: Job, piece: Piece, text: str) -> bool:
+    """Whether the piece may have been cut or counted otherwise than one process reads the
+    file: a carriage return alone (a line end to Python, not to the cut, nor to the row
+    count), or, in a CSV, a quote that does not open or close a quoted cell (the cut counts
+    quotes as if every one did)."""
+    for data in (piece.header, piece.data):
+        if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+            return True
+    return job.csv and '"' in text and '"' in _QUOTED_CELL.sub("", text)
+
+
+# A quoted cell, as RFC 4180 writes it: at the start of a record or after a comma, closed
+# before a comma or a line end, quotes inside doubled.
+_QUOTED_CELL = re.compile(r'(?:^|(?<=[,\n]))"(?:[^"]++|"")*+"(?=,|\r?\n|\Z)')
 
 
 def _text(job: Job, piece: Piece) -> str:
@@ -248,14 +269,14 @@ def _text(job: Job, piece: Piece) -> str:
 def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     loaded, evaluator = _evaluator(job)
     kind = evaluator.kind
-    entries = io.StringIO() if job.record else None
+    inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
     rows = 0
-    if entries is not None:
+    if inputs is not None:
 
         def on_row(row: int, raw: dict[str, Any]) -> None:
             nonlocal rows
             rows += 1
-            entries.write(ledger.input_entry(row, raw))
+            inputs.write(ledger.input_entry(row, raw))
 
         reader.on_row = on_row
     params = {**evaluator.params, **job.build_params}
@@ -275,7 +296,8 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         summary=renderer.summary,
         digests=digests(reader.keys),
         stopped=reader.stopped,
-        entries=entries.getvalue() if entries is not None else "",
+        inputs=inputs.getvalue() if inputs is not None else "",
+        decisions=entries.getvalue() if entries is not None else "",
         rows=rows,
     )
 
@@ -294,7 +316,7 @@ class Split:
 def split_piece(job: Job, piece: Piece, column: int, bounds: list[str]) -> Split:
     with _LOCK:
         text = _text(job, piece)
-        doubtful = not encodable(text)
+        doubtful = not encodable(text) or _doubtful(job, piece, text)
         reader = csv.reader(io.StringIO(text, newline=""))
         buckets: list[list[tuple[int, list[str]]]] = [[] for _ in range(len(bounds) + 1)]
         start = 1
@@ -397,8 +419,11 @@ class DaskExecutor:
                 self._client = distributed.Client(self._cluster)
             else:
                 self._client = distributed.Client(address, timeout="10s")
-        except OSError as exc:
-            raise OptionError(f"--scheduler {address}: cannot reach it ({exc})") from None
+        except Exception as exc:  # an address it cannot parse or reach, a cluster that fails
+            if self._cluster is not None:
+                self._cluster.close()
+            where = f"--scheduler {address}" if address else "--executor dask"
+            raise OptionError(f"{where}: no Dask cluster to work with ({exc})") from None
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def submit(self, function: Any, *args: Any) -> Any:
@@ -411,7 +436,10 @@ class DaskExecutor:
 
 
 def parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
-    """The parts of the file, in the order one process writes them."""
+    """The parts of the file, in the order one process writes them. Raises Fallback for a
+    file one process must read: a CSV header that is not one good record, or none."""
+    if job.csv:
+        _check_header(job, source)
     if job.change_log:
         yield from _bucket_parts(job, source, executor)
         return
@@ -426,16 +454,50 @@ def _in_order(executor: Executor, calls: Iterable[tuple[Any, ...]]) -> Iterator[
     for function, *args in calls:
         ahead.append(executor.submit(function, *args))
         if len(ahead) >= window:
-            yield ahead.popleft().result()
+            yield _result(ahead.popleft())
     while ahead:
-        yield ahead.popleft().result()
+        yield _result(ahead.popleft())
+
+
+def _result(future: Any) -> Any:
+    """A worker's result; its failure as an error a user can act on, not a traceback."""
+    try:
+        return future.result()
+    except ComplyError:
+        raise
+    except Exception as exc:  # a worker killed, out of memory, a cluster gone
+        raise EngineError(
+            f"a worker failed ({type(exc).__name__}: {exc}); nothing was written. "
+            "Run again, or with --jobs 1 to evaluate in this process."
+        ) from None
+
+
+def _check_header(job: Job, source: Path) -> list[str]:
+    """The header's cells, if it is one record ending in a line feed, naming the contract's
+    columns as one process would accept them; else Fallback (one process reports it)."""
+    with source.open("rb") as handle:
+        header_bytes, rest = _first_record(handle)
+        rest = rest or handle.read(1)
+    if not header_bytes.endswith(b"\n") or not rest or b"\r" in header_bytes[:-2]:
+        raise Fallback("no header record ending a line, or nothing after it")
+    text = header_bytes.decode(job.encoding, "surrogateescape")
+    try:
+        cells = next(csv.reader(io.StringIO(text, newline="")), [])
+    except csv.Error:
+        raise Fallback("an unreadable header") from None
+    kind = families.KINDS[job.kind]
+    reader = RowReader(source, kind.model, None)
+    written = [cell.strip() for cell in cells]
+    while written and not written[-1]:
+        written.pop()
+    if not encodable(text) or reader._check_header(written) is None or reader.problems:
+        raise Fallback("the header has problems")
+    return cells
 
 
 def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     kind = families.KINDS[job.kind]
-    with source.open("rb") as handle:
-        header_bytes, _ = _first_record(handle)
-    header = next(csv.reader(io.StringIO(header_bytes.decode(job.encoding, "surrogateescape"))), [])
+    header = _check_header(job, source)
     column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
     if column is None:
         raise Fallback("the header does not name the subject's column once")
@@ -479,7 +541,10 @@ def _bounds(source: Path, job: Job, column: int, buckets: int) -> list[str]:
             handle.seek(size * n // SAMPLES)
             handle.readline()
             line = handle.readline().decode(job.encoding, "replace")
-            cells = next(csv.reader([line]), [])
+            try:
+                cells = next(csv.reader([line]), [])
+            except csv.Error:
+                continue  # a sample only: a line it cannot read is not needed
             if column < len(cells) and cells[column].strip():
                 keys.add(cells[column].strip())
     ordered = sorted(keys)

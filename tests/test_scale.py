@@ -11,9 +11,9 @@ import csv
 import io
 import json
 import random
+import sqlite3
 import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from test_engine import random_parcel
 
 from cli import main
-from engine import families, jobs, ledger, parallel, parcels
+from engine import durable_adapter, families, jobs, ledger, parallel, parcels
 from engine.evaluate import Evaluator
 from engine.loader import RowReader
 from engine.parcels import Parcel
@@ -38,8 +38,11 @@ SOME = settings(
 )
 
 
-def comply(*args: str, code: int = 0) -> str:
+def comply(*args: str, code: int | None = 0) -> str:
+    """The output of a run; `code` None accepts any exit status, shown in the output."""
     result = CliRunner().invoke(main, list(args))
+    if code is None:
+        return f"exit {result.exit_code}\n{result.output}"
     assert result.exit_code == code, result.output
     return result.output
 
@@ -169,7 +172,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run_both(
-    tmp_path: Path, source: Path, *args: str, code: int = 0, workers: tuple[str, ...] = ()
+    tmp_path: Path, source: Path, *args: str, code: int | None = 0, workers: tuple[str, ...] = ()
 ) -> tuple[Any, Any]:
     """(output, messages) of one process, then of two workers (or as `workers` says);
     "{n}" in an argument is the run's number."""
@@ -284,8 +287,16 @@ def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path
             str(db),
         )
     assert ledger.verify(db)[1] is None
-    for kind in ("input", "decision"):
-        assert ledger.run_entries(db, 1, kind) == ledger.run_entries(db, 2, kind)
+    with sqlite3.connect(db) as connection:
+        entries = [
+            connection.execute(
+                "SELECT kind, key, body FROM chain WHERE run = ? AND kind IN ('input', "
+                "'decision') ORDER BY seq",
+                (run,),
+            ).fetchall()
+            for run in (1, 2)
+        ]
+    assert entries[0] == entries[1]  # the same entries, in the same order
     assert ledger.header(db, 2)["rows"] == 600
 
 
@@ -298,6 +309,9 @@ def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None
     assert "--format table is written whole" in out
     out = comply("parcels", str(EXAMPLES / "parcels.csv"), "--scheduler", "tcp://x:1", code=2)
     assert "--executor dask" in out
+    args = ["--executor", "dask", "--scheduler", "notaport:abc", "--format", "jsonl"]
+    out = comply("parcels", str(EXAMPLES / "parcels.csv"), *args, code=2)
+    assert "--scheduler notaport:abc: no Dask cluster to work with" in out
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -319,6 +333,61 @@ def test_a_local_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> 
     assert dask_out.read_bytes() == one[0]
 
 
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize(
+    "damage",
+    ["carriage returns", "a quote inside a cell", "empty", "header only", "header misspelt"],
+)
+def test_files_one_process_must_read_are_read_by_one_process(tmp_path: Path, damage: str) -> None:
+    source = parcels_file(tmp_path / "p.csv", 1200)
+    data = source.read_bytes()
+    header, _, body = data.partition(b"\n")
+    if damage == "carriage returns":  # old Mac line ends: Python reads them, the cut would not
+        data = data.replace(b"\n", b"\r")
+    elif damage == "a quote inside a cell":  # a literal quote, then a quoted line break
+        lines = body.split(b"\n")
+        lines[300] = lines[300].replace(b",", b'X"Y,', 1)
+        data = header + b"\n" + b"\n".join(lines)
+    elif damage == "empty":
+        data = b""
+    elif damage == "header only":
+        data = header + b"\n"
+    else:
+        data = header.replace(b"holder", b"holdr") + b"\n" + body
+    source.write_bytes(data)
+    one = run_both(tmp_path, source, "--format", "jsonl", code=None)
+    assert one[0] == one[1]
+
+
+def test_json_lines_with_carriage_returns_are_read_by_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "PIECE_BYTES", 16_000)
+    rng = random.Random(4)
+    lines = [json.dumps(random_parcel(rng, n), default=str) for n in range(800)]
+    source = tmp_path / "p.jsonl"
+    source.write_text("\r".join(lines) + "\r", encoding="utf-8")
+    one, two = run_both(tmp_path, source, "--format", "jsonl")
+    assert one == two
+    assert one[0].count(b"\n") == 800
+
+
+def test_the_cache_when_full_starts_again_and_answers_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(durable_adapter, "CACHE_LIMIT", 7)
+    rng = random.Random(31)
+    family = families.load("idle_land")
+    items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(1200)]
+    as_of = date(2013, 5, 1)
+    decided = []
+    for cached in (True, False):
+        evaluator = Evaluator(parcels.KIND, [family], as_of, cached)
+        subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
+        decided.append([decision for _, decision in evaluator.decide(subjects)])
+    assert decided[0] == decided[1]
+
+
 # ---- change logs: split by subject ----
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -333,7 +402,7 @@ def budget_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run_budget(tmp_path: Path, source: Path, *args: str, code: int = 0) -> list[Any]:
+def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -> list[Any]:
     results = []
     for n, how in enumerate([("--jobs", "1"), ("--jobs", "2")]):
         out = tmp_path / f"budget-{n}"
@@ -372,6 +441,24 @@ def test_a_change_log_with_problems_is_reported_as_one_process_reports_it(
     assert "row 501, column 'event'" in one[1]
 
 
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("damage", ["carriage returns", "a carriage return in a note"])
+def test_a_change_log_one_process_must_read_is_read_by_one_process(
+    tmp_path: Path, budget_log: Path, damage: str
+) -> None:
+    data = budget_log.read_bytes()
+    if damage == "carriage returns":
+        data = data.replace(b"\n", b"\r")
+    else:
+        lines = data.split(b"\n")
+        lines[40] = lines[40] + b',"see\rmemo"'
+        data = b"\n".join(lines)
+    source = tmp_path / "log.csv"
+    source.write_bytes(data)
+    one, two = run_budget(tmp_path, source, "--format", "jsonl", code=None)
+    assert one == two
+
+
 # ---- JSON from fragments ----
 
 
@@ -386,14 +473,15 @@ def test_a_change_log_with_problems_is_reported_as_one_process_reports_it(
     ],
 )
 def test_json_from_fragments_is_what_json_dumps_writes(
-    names: list[str], example: str, lang: str
+    tmp_path: Path, names: list[str], example: str, lang: str
 ) -> None:
     loaded = [families.load(name) for name in names]
     kind = families.KINDS[loaded[0].doc.facts]
     files = [EXAMPLES / example]
     if kind is parcels.KIND:  # and random parcels, with every action and value
         rng = random.Random(23)
-        files.append(write_parcels_rows([random_parcel(rng, n) for n in range(1500)]))
+        rows = [random_parcel(rng, n) for n in range(1500)]
+        files.append(write_parcels(tmp_path / "random.csv", rows))
     for as_of in (date(2012, 8, 31), date(2013, 9, 30), date(2015, 1, 1)):
         evaluator = Evaluator(kind, loaded, as_of)
         renderer = Renderer(kind, loaded, as_of, "jsonl", lang, io.StringIO())
@@ -404,11 +492,6 @@ def test_json_from_fragments_is_what_json_dumps_writes(
             for _, decision in evaluator.decide(subjects):
                 expected = json.dumps(renderer.as_dict(decision), ensure_ascii=False)
                 assert renderer.as_json(decision) == expected
-
-
-def write_parcels_rows(rows: list[dict[str, Any]]) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="comply-test-")) / "random.csv"
-    return write_parcels(path, rows)
 
 
 # ---- the progress bar ----
