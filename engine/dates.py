@@ -16,7 +16,7 @@ from datetime import date, timedelta
 ONE_DAY = timedelta(days=1)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # registers repeat dates; the as-of date is fixed
+@functools.lru_cache(maxsize=1 << 13)  # registers repeat dates; the as-of date is fixed
 def add_years(start: date, years: int) -> date:
     """The same calendar date `years` later, or the month's last day if it does not exist."""
     year = start.year + years
@@ -34,7 +34,7 @@ def after_days(start: date, days: int) -> date:
     return start + timedelta(days=days) + ONE_DAY
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 13)
 def full_years(start: date, as_of: date) -> int:
     """How many full years have passed since `start` on `as_of` (0 if none, never negative)."""
     if as_of <= start:

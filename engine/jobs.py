@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import sys
 import tempfile
 import time
@@ -161,6 +162,9 @@ def _evaluate_in_parts(
     """evaluate_file, with the file's parts evaluated by the executor's workers."""
     problems: list[InputProblem] = []
     repeats = parallel.Repeats()
+    spill = tempfile.TemporaryDirectory(prefix="comply-parts-") if executor.local else None
+    if spill is not None:
+        job = replace(job, spill=spill.name)
     try:
         with atomic_output(out) as stream:
             renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, stream)
@@ -176,11 +180,10 @@ def _evaluate_in_parts(
                 if job.change_log and part.problems:  # reported as one process reads the log
                     raise parallel.Fallback("the change log has problems")
                 repeats.add(part.digests)
-                text = part.text
-                if first and text:
-                    text = text.removeprefix(",")  # JSON: no comma before the first decision
+                if job.fmt == "json" and part.count:
+                    stream.write("" if first else ",")  # between two parts' decisions
                     first = False
-                stream.write(text)
+                _append_part(stream, part)
                 renderer.summary.merge(part.summary)
                 problems += part.problems
                 if recorder is not None:
@@ -195,12 +198,28 @@ def _evaluate_in_parts(
             renderer.finish()
     finally:
         executor.close()
+        if spill is not None:
+            spill.cleanup()
     if rejects is not None:
         write_rejects(rejects, problems, job.lang)
         renderer.summary.refused = len({p.row for p in problems})
     if recorder is not None:
         renderer.summary.recorded_as = recorder.commit()
     return renderer.summary
+
+
+def _append_part(stream: IO[str], part: parallel.Part) -> None:
+    """A part's decisions after those written: its text, or its file copied by the kernel."""
+    if part.path is None:
+        stream.write(part.text)
+        return
+    stream.flush()
+    with open(part.path, "rb") as spilled:
+        size = os.fstat(spilled.fileno()).st_size
+        sent = 0
+        while sent < size:
+            sent += os.sendfile(stream.fileno(), spilled.fileno(), sent, size - sent)
+    os.unlink(part.path)
 
 
 class Progress:

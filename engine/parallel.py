@@ -76,6 +76,7 @@ class Job:
     cached: bool = True
     record: bool = False
     change_log: bool = False  # rows are events of subjects: split by subject, not by bytes
+    spill: str | None = None  # a directory the workers write their decisions to (this machine)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Part:
     decisions: str = ""  # and of the decisions
     rows: int = 0
     size: int = 0  # bytes of the file the part covers (for the progress bar)
+    path: str | None = None  # the decisions are in this file instead of `text` (spilled)
 
 
 def applies(
@@ -281,16 +283,25 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         reader.on_row = on_row
     params = {**evaluator.params, **job.build_params}
     subjects = kind.build(reader, job.as_of, params, reader.problem)
-    out = io.StringIO()
+    out: IO[str] = io.StringIO()
+    if job.spill is not None:  # written where the parent will copy it from, byte for byte
+        out = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept for the parent
+            "w", encoding="utf-8", newline="", dir=job.spill, suffix=".part", delete=False
+        )
     renderer = _renderer(job, loaded, out)
     count = 0
-    for subject, decision in evaluator.decide(subjects, list(job.context)):
-        renderer.decision(decision, subject)
-        if entries is not None:
-            entries.write(ledger.decision_entry(renderer.as_dict(decision)))
-        count += 1
+    try:
+        for subject, decision in evaluator.decide(subjects, list(job.context)):
+            renderer.decision(decision, subject)
+            if entries is not None:
+                entries.write(ledger.decision_entry(renderer.as_dict(decision)))
+            count += 1
+    finally:
+        if job.spill is not None:
+            out.close()
     return Part(
-        text=out.getvalue(),
+        text=out.getvalue() if isinstance(out, io.StringIO) else "",
+        path=out.name if job.spill is not None else None,
         count=count,
         problems=reader.problems,
         summary=renderer.summary,
@@ -381,9 +392,14 @@ class Executor(Protocol):
     @property
     def workers(self) -> int: ...
 
+    @property
+    def local(self) -> bool: ...
+
 
 class LocalExecutor:
     """Worker processes on this machine (started fresh: no engine state is inherited)."""
+
+    local = True  # workers share this machine's disk
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -398,6 +414,8 @@ class LocalExecutor:
 
 class DaskExecutor:
     """A Dask cluster: the scheduler at `address`, or a local cluster of `workers`."""
+
+    local = False  # workers may be on other machines: results travel back
 
     def __init__(self, address: str | None, workers: int) -> None:
         try:

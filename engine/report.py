@@ -368,8 +368,9 @@ class Renderer:
             self.out.write(self.text("rulebook", books=books) + "\n\n")
 
     def restart(self, out: IO[str]) -> None:
-        """Render a part of a run, joined after others, to `out`, with counts of its own."""
-        self.out, self.summary, self._first = out, Summary(), False
+        """Render a part of a run to `out`, with counts of its own. Parts are joined as
+        they are (JSON: with a comma between two that hold decisions)."""
+        self.out, self.summary, self._first = out, Summary(), True
         self._csv = csv.writer(out) if self.fmt == "csv" else None
 
     def decision(self, decision: Decision, subject: Subject) -> None:
