@@ -162,10 +162,11 @@ def _evaluate_in_parts(
     """evaluate_file, with the file's parts evaluated by the executor's workers."""
     problems: list[InputProblem] = []
     repeats = parallel.Repeats()
-    spill = tempfile.TemporaryDirectory(prefix="comply-parts-") if executor.local else None
-    if spill is not None:
-        job = replace(job, spill=spill.name)
+    spill = None
     try:
+        if executor.local:
+            spill = tempfile.TemporaryDirectory(prefix="comply-parts-")
+            job = replace(job, spill=spill.name)
         with atomic_output(out) as stream:
             renderer = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, stream)
             if recorder is not None:
@@ -217,8 +218,19 @@ def _append_part(stream: IO[str], part: parallel.Part) -> None:
     with open(part.path, "rb") as spilled:
         size = os.fstat(spilled.fileno()).st_size
         sent = 0
-        while sent < size:
-            sent += os.sendfile(stream.fileno(), spilled.fileno(), sent, size - sent)
+        try:
+            while sent < size:
+                step = os.sendfile(stream.fileno(), spilled.fileno(), sent, size - sent)
+                if step == 0:
+                    break
+                sent += step
+        except (AttributeError, OSError):  # no sendfile here, or not between these files
+            pass
+        spilled.seek(sent)
+        while chunk := spilled.read(1 << 20):  # what sendfile did not send
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(stream.fileno(), view) :]
     os.unlink(part.path)
 
 

@@ -49,6 +49,7 @@ from engine.rulebook import RuleFamily, load_family
 BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
 SAMPLES = 2000  # lines read to choose the ranges
+LONGEST_RECORD = 8 << 20  # a record longer than this is a misread quote: one process reads it
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 8 << 20  # below this, one process (workers take a second to start)
 FORMATS = ("json", "jsonl", "csv")  # outputs that can be joined from parts
@@ -152,7 +153,9 @@ def pieces(path: Path, csv: bool, size: int = PIECE_BYTES) -> Iterator[Piece]:
             if not block:
                 return
             cut = _cut(block, csv) if more else len(block)  # at the end, all that is left
-            if cut == 0:  # no row ends in this block yet: read on
+            if cut == 0:  # no row ends in this block yet: read on, within reason
+                if len(block) > LONGEST_RECORD:
+                    raise Fallback("no row end outside quotes: a stray quote, or odd line ends")
                 rest = block
                 continue
             data, rest = block[:cut], block[cut:]
@@ -161,19 +164,20 @@ def pieces(path: Path, csv: bool, size: int = PIECE_BYTES) -> Iterator[Piece]:
 
 
 def _first_record(handle: BinaryIO) -> tuple[bytes, bytes]:
-    """A CSV's header record (to its line end outside quotes) and the bytes read past it."""
-    block = b""
+    """A CSV's header record (to its line end outside quotes) and the bytes read past it;
+    with no such line end in the first LONGEST_RECORD bytes, what was read (not a header
+    one can split a file after)."""
+    block, start, quotes = bytearray(), 0, 0
     while True:
         more = handle.read(1 << 12)
-        block += more
-        start, quotes = 0, 0
+        block += more  # a bytearray grows in place
         while (end := block.find(b"\n", start)) >= 0:
             quotes += block.count(b'"', start, end)
             if quotes % 2 == 0:
-                return block[: end + 1], block[end + 1 :]
+                return bytes(block[: end + 1]), bytes(block[end + 1 :])
             start = end + 1
-        if not more:
-            return block, b""
+        if not more or len(block) > LONGEST_RECORD:
+            return bytes(block), b""
 
 
 def _cut(block: bytes, csv: bool) -> int:
@@ -437,6 +441,7 @@ class DaskExecutor:
                 self._client = distributed.Client(self._cluster)
             else:
                 self._client = distributed.Client(address, timeout="10s")
+                self._client.wait_for_workers(1, timeout=30)
         except Exception as exc:  # an address it cannot parse or reach, a cluster that fails
             if self._cluster is not None:
                 self._cluster.close()
@@ -470,17 +475,17 @@ def _in_order(executor: Executor, calls: Iterable[tuple[Any, ...]]) -> Iterator[
     ahead: deque[Any] = deque()
     window = 2 * executor.workers
     for function, *args in calls:
-        ahead.append(executor.submit(function, *args))
+        ahead.append(_guarded(executor.submit, function, *args))
         if len(ahead) >= window:
-            yield _result(ahead.popleft())
+            yield _guarded(ahead.popleft().result)
     while ahead:
-        yield _result(ahead.popleft())
+        yield _guarded(ahead.popleft().result)
 
 
-def _result(future: Any) -> Any:
-    """A worker's result; its failure as an error a user can act on, not a traceback."""
+def _guarded(call: Any, *args: Any) -> Any:
+    """Submit to the workers, or take a result; a failure as an error a user can act on."""
     try:
-        return future.result()
+        return call(*args)
     except ComplyError:
         raise
     except Exception as exc:  # a worker killed, out of memory, a cluster gone
@@ -557,8 +562,10 @@ def _bounds(source: Path, job: Job, column: int, buckets: int) -> list[str]:
     with source.open("rb") as handle:
         for n in range(SAMPLES):
             handle.seek(size * n // SAMPLES)
-            handle.readline()
-            line = handle.readline().decode(job.encoding, "replace")
+            window = handle.read(1 << 12).split(b"\n")  # a line, if one ends nearby
+            if len(window) < 3:
+                continue
+            line = window[1].decode(job.encoding, "replace")
             try:
                 cells = next(csv.reader([line]), [])
             except csv.Error:
