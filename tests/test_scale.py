@@ -196,18 +196,43 @@ def run_both(
     return results[0], results[1]
 
 
+@pytest.fixture
+def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Why runs in parts went back to one process (so a test sees parts really joined)."""
+    seen: list[str] = []
+    in_parts = jobs._evaluate_in_parts
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return in_parts(*args, **kwargs)
+        except parallel.Fallback as exc:
+            seen.append(str(exc))
+            raise
+
+    monkeypatch.setattr(jobs, "_evaluate_in_parts", watched)
+    return seen
+
+
 @pytest.mark.usefixtures("small_pieces")
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_two_workers_write_what_one_process_writes(tmp_path: Path, fmt: str, lang: str) -> None:
+def test_two_workers_write_what_one_process_writes(
+    tmp_path: Path, fmt: str, lang: str, fallbacks: list[str]
+) -> None:
     source = parcels_file(tmp_path / "p.csv", 1500)
+    lf = tmp_path / "lf.csv"  # line feeds alone (the csv module writes CRLF, as Excel does)
+    lf.write_bytes(source.read_bytes().replace(b"\r\n", b"\n"))
+    one, two = run_both(tmp_path, lf, "--format", fmt, "--lang", lang)
+    assert one[0] is not None
+    assert one == two
     one, two = run_both(tmp_path, source, "--format", fmt, "--lang", lang)
     assert one[0] is not None
     assert one == two
+    assert fallbacks == []  # joined from parts, not read again by one process
 
 
 @pytest.mark.usefixtures("small_pieces")
-def test_a_gbk_file_and_json_lines_split_alike(tmp_path: Path) -> None:
+def test_a_gbk_file_and_json_lines_split_alike(tmp_path: Path, fallbacks: list[str]) -> None:
     source = parcels_file(tmp_path / "p.csv", 800, encoding="gb18030")
     one, two = run_both(tmp_path, source, "--format", "jsonl")
     assert one == two
@@ -224,6 +249,7 @@ def test_a_gbk_file_and_json_lines_split_alike(tmp_path: Path) -> None:
     one, two = run_both(tmp_path, lines, "--format", "jsonl")
     assert one[0] is not None
     assert one == two
+    assert fallbacks == []
 
 
 def _with_bad_rows(path: Path) -> Path:
@@ -338,7 +364,9 @@ def test_a_local_dask_cluster_writes_what_one_process_writes(tmp_path: Path) -> 
     "damage",
     ["carriage returns", "a quote inside a cell", "empty", "header only", "header misspelt"],
 )
-def test_files_one_process_must_read_are_read_by_one_process(tmp_path: Path, damage: str) -> None:
+def test_files_one_process_must_read_are_read_by_one_process(
+    tmp_path: Path, damage: str, fallbacks: list[str]
+) -> None:
     source = parcels_file(tmp_path / "p.csv", 1200)
     data = source.read_bytes()
     header, _, body = data.partition(b"\n")
@@ -357,6 +385,7 @@ def test_files_one_process_must_read_are_read_by_one_process(tmp_path: Path, dam
     source.write_bytes(data)
     one = run_both(tmp_path, source, "--format", "jsonl", code=None)
     assert one[0] == one[1]
+    assert len(fallbacks) == 1  # the run in parts saw it, and handed it to one process
 
 
 def test_json_lines_with_carriage_returns_are_read_by_one_process(
@@ -420,11 +449,12 @@ def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_change_log_in_two_workers_is_what_one_process_writes(
-    tmp_path: Path, budget_log: Path, fmt: str, lang: str
+    tmp_path: Path, budget_log: Path, fmt: str, lang: str, fallbacks: list[str]
 ) -> None:
     one, two = run_budget(tmp_path, budget_log, "--format", fmt, "--lang", lang)
     assert one[0] is not None
     assert one == two
+    assert fallbacks == []
 
 
 @pytest.mark.usefixtures("small_pieces")
