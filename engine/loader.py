@@ -128,6 +128,19 @@ class RowReader:
                 bad = True
         return bad
 
+    def header(self, cells: list[str] | None) -> list[tuple[str, str]] | None:
+        """A header row's columns as the contract names them, with the unit each gives; None
+        (and the problems reported) if it is missing, undecodable or names wrong columns."""
+        if cells is None or not any(cell.strip() for cell in cells):
+            self.problem(1, "(header)", "", msg("header_row"))
+            return None
+        written = [cell.strip() for cell in cells]
+        while written and not written[-1]:
+            written.pop()  # a spreadsheet's empty trailing header cells
+        if self._undecodable(1, {"(header)": ",".join(written)}):
+            return None
+        return self._check_header(written)
+
     def column_of(self, header: list[str], name: str) -> int | None:
         """Where the header puts the contract's column `name` (under any alias), if anywhere."""
         found = [i for i, cell in enumerate(header) if self._canonical(cell.strip())[0] == name]
@@ -172,15 +185,7 @@ class RowReader:
     ) -> Iterator[tuple[int, dict[str, Any]]]:
         """Rows of a table (CSV or a sheet), the first its header, as contract-named dicts."""
         first = next(records, None)
-        if first is None or not any(cell.strip() for cell in first[1]):
-            self.problem(1, "(header)", "", msg("header_row"))
-            return
-        written = [cell.strip() for cell in first[1]]
-        while written and not written[-1]:
-            written.pop()  # a spreadsheet's empty trailing header cells
-        if self._undecodable(1, {"(header)": ",".join(written)}):
-            return
-        header = self._check_header(written)
+        header = self.header(first[1] if first is not None else None)
         if header is None:
             return
         names = [name for name, _ in header]

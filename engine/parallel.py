@@ -510,10 +510,7 @@ def _check_header(job: Job, source: Path) -> list[str]:
         raise Fallback("an unreadable header") from None
     kind = families.KINDS[job.kind]
     reader = RowReader(source, kind.model, None)
-    written = [cell.strip() for cell in cells]
-    while written and not written[-1]:
-        written.pop()
-    if not encodable(text) or reader._check_header(written) is None or reader.problems:
+    if reader.header(cells) is None or reader.problems:
         raise Fallback("the header has problems")
     return cells
 
