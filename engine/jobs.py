@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -75,9 +76,9 @@ def evaluate_file(
     split = parallel.applies(
         kind.unique_rows, kind.ranked, source, fmt, target, recorder is not None
     )
-    if workers is None:
+    if workers is None:  # every core for a large file, or the cluster a user asked for
         big = source.is_file() and source.stat().st_size >= parallel.AUTO_MIN_BYTES
-        workers = parallel.cores() if split is None and big and executor == "local" else 1
+        workers = parallel.cores() if executor == "dask" or (split is None and big) else 1
     if workers > 1 or executor == "dask":
         if split is not None:
             option = "--executor dask" if executor == "dask" else f"--jobs {workers}"
@@ -130,7 +131,7 @@ def evaluate_file(
             renderer.decision(decision, subject)
             if recorder is not None:
                 recorder.decision(renderer.as_dict(decision))
-            progress.tick(1, reader.position())
+            progress.tick(1, reader.position)
         progress.done()
         if reader.problems and rejects is None:
             raise InputError(reader.problems)
@@ -145,7 +146,7 @@ def evaluate_file(
 
 def _executor(name: str, scheduler: str | None, workers: int) -> parallel.Executor:
     if name == "dask":
-        return parallel.DaskExecutor(scheduler, workers if workers > 1 else parallel.cores())
+        return parallel.DaskExecutor(scheduler, workers)
     return parallel.LocalExecutor(workers)
 
 
@@ -190,7 +191,7 @@ def _evaluate_in_parts(
                 if recorder is not None:
                     recorder.extend(part.inputs, part.decisions, part.rows, part.count)
                 done_bytes += part.size
-                progress.tick(part.count, done_bytes)
+                progress.tick(part.count, functools.partial(int, done_bytes))
             progress.done()
             if repeats.found():
                 raise parallel.Fallback("an id is repeated across parts")
@@ -247,11 +248,13 @@ class Progress:
         self.shown = self.stream.isatty()
         self.started = time.monotonic()
 
-    def tick(self, count: int = 1, done_bytes: int | None = None) -> None:
+    def tick(self, count: int = 1, read: Callable[[], int] | None = None) -> None:
+        """`count` more subjects decided; `read` says how many bytes of the file are read
+        (asked only when the bar is drawn)."""
         before, self.count = self.count, self.count + count
-        if done_bytes is not None:
-            self.done_bytes = done_bytes
         if self.shown and before // self.EVERY != self.count // self.EVERY:
+            if read is not None:
+                self.done_bytes = read()
             self.stream.write("\r" + self.line())
             self.stream.flush()
 

@@ -535,13 +535,13 @@ class Terminal(io.StringIO):
 def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
     screen = Terminal()
     progress = jobs.Progress("parcels", total=1000, stream=screen)
-    progress.tick(jobs.Progress.EVERY - 1, 100)
+    progress.tick(jobs.Progress.EVERY - 1, lambda: 100)
     assert screen.getvalue() == ""  # not yet: every 10,000 subjects
-    progress.tick(1, 450)
+    progress.tick(1, lambda: 450)
     line = screen.getvalue()
     assert line.startswith("\r[###########.............]  45%  10,000 parcels decided (")
     progress.done()
     assert screen.getvalue().endswith("\r")
     quiet = io.StringIO()  # not a terminal: nothing is drawn
-    jobs.Progress("parcels", total=1000, stream=quiet).tick(10_000, 500)
+    jobs.Progress("parcels", total=1000, stream=quiet).tick(10_000, lambda: 500)
     assert quiet.getvalue() == ""
