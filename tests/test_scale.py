@@ -171,8 +171,16 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "PIECE_BYTES", 16_000)  # about 100 parcels a piece
 
 
+AS_OF = {"parcels": "2013-03-01", "budget": "2012-10-31"}
+
+
 def run_both(
-    tmp_path: Path, source: Path, *args: str, code: int | None = 0, workers: tuple[str, ...] = ()
+    tmp_path: Path,
+    source: Path,
+    *args: str,
+    code: int | None = 0,
+    workers: tuple[str, ...] = (),
+    command: str = "parcels",
 ) -> tuple[Any, Any]:
     """(output, messages) of one process, then of two workers (or as `workers` says);
     "{n}" in an argument is the run's number."""
@@ -180,10 +188,10 @@ def run_both(
     for n, how in enumerate([("--jobs", "1"), workers or ("--jobs", "2")]):
         out = tmp_path / f"out-{n}-{source.stem}"
         messages = comply(
-            "parcels",
+            command,
             str(source),
             "--as-of",
-            "2013-03-01",
+            AS_OF[command],
             "--out",
             str(out),
             *how,
@@ -431,18 +439,8 @@ def budget_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -> list[Any]:
-    results = []
-    for n, how in enumerate([("--jobs", "1"), ("--jobs", "2")]):
-        out = tmp_path / f"budget-{n}"
-        messages = comply(
-            "budget", str(source), "--as-of", "2012-10-31", "--out", str(out), *how, *args,
-            code=code,
-        )  # fmt: skip
-        results.append(
-            (out.read_bytes() if out.exists() else None, messages.replace(str(out), "OUT"))
-        )
-    return results
+def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -> tuple[Any, Any]:
+    return run_both(tmp_path, source, *args, code=code, command="budget")
 
 
 @pytest.mark.usefixtures("small_pieces")
