@@ -14,11 +14,11 @@ from typing import Any, TypeVar
 
 import click
 
-from engine import catalog, families, jobs, ledger, parallel, policybook
-from engine.dates import DATE_FORMS, parse_date
-from engine.errors import ComplyError, EngineError, InputError
-from engine.messages import render
-from engine.report import FORMATS
+from .engine import catalog, families, jobs, ledger, parallel, policybook
+from .engine.dates import DATE_FORMS, parse_date
+from .engine.errors import ComplyError, EngineError, InputError
+from .engine.messages import render
+from .engine.report import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_BAD_INPUT = 2

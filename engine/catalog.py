@@ -10,9 +10,9 @@ from typing import Any
 
 from gherkin.parser import Parser
 
-from engine import families
-from engine.conditions import AllOf, Comparison, Condition, comparisons
-from engine.rulebook import CompiledRule, RuleFamily
+from . import families
+from .conditions import AllOf, Comparison, Condition, comparisons
+from .rulebook import CompiledRule, RuleFamily
 
 ALL_FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
 FEATURES_DIR = families.RULES_DIR.parent / "features"

@@ -33,10 +33,10 @@ from typing import Any
 
 from durable import engine as durable_engine
 
-from engine.conditions import AllOf, AnyOf, Comparison, Condition, comparisons, negate
-from engine.errors import EngineError, RulebookError
-from engine.fields import MAX_YUAN
-from engine.rulebook import CompiledRule, Exists, RuleFamily
+from .conditions import AllOf, AnyOf, Comparison, Condition, comparisons, negate
+from .errors import EngineError, RulebookError
+from .fields import MAX_YUAN
+from .rulebook import CompiledRule, Exists, RuleFamily
 
 MAX_SCALE = 10**9  # ratio x scale must stay an exact integer in the engine (doubles: 2^53)
 SUBJECT = "pid"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.messages import Message, render
+from .messages import Message, render
 
 
 class ComplyError(Exception):

@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
-from engine import durable_adapter
-from engine.dates import after_days
-from engine.errors import EngineError, NotCoveredError, RulebookError
-from engine.rulebook import CompiledRule, RuleFamily
-from engine.subjects import Kind, Snapshot, Subject
+from . import durable_adapter
+from .dates import after_days
+from .errors import EngineError, NotCoveredError, RulebookError
+from .rulebook import CompiledRule, RuleFamily
+from .subjects import Kind, Snapshot, Subject
 
 UNDETERMINED = "undetermined"
 BATCH = 500  # facts per engine call: far below the session limit, large enough to amortise

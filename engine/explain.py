@@ -18,10 +18,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from engine.conditions import AllOf, Comparison, Condition, FactField
-from engine.evaluate import Decision
-from engine.rulebook import CompiledRule, Exists, RuleFamily, Text
-from engine.subjects import Snapshot
+from .conditions import AllOf, Comparison, Condition, FactField
+from .evaluate import Decision
+from .rulebook import CompiledRule, Exists, RuleFamily, Text
+from .subjects import Snapshot
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "==": operator.eq,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine import intake, parcels, projects
-from engine.errors import RulebookError
-from engine.rulebook import RuleFamily, Schema, load_family
-from engine.subjects import Kind
+from . import intake, parcels, projects
+from .errors import RulebookError
+from .rulebook import RuleFamily, Schema, load_family
+from .subjects import Kind
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 KINDS: dict[str, Kind] = {

@@ -19,8 +19,8 @@ from annotated_types import Ge, MinLen
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticUndefined
 
-from engine.dates import parse_date
-from engine.messages import Invalid, Message
+from .dates import parse_date
+from .messages import Invalid, Message
 
 TRUE_WORDS = {
     "true": True,

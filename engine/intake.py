@@ -19,10 +19,10 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from engine import fields
-from engine.conditions import FactField
-from engine.messages import Invalid, msg
-from engine.subjects import Kind, ProblemSink, Subject, Tests
+from . import fields
+from .conditions import FactField
+from .messages import Invalid, msg
+from .subjects import Kind, ProblemSink, Subject, Tests
 
 CATEGORIES = ("infrastructure", "industry", "hightech", "social", "service")
 BOOLEANS = (

@@ -20,13 +20,13 @@ from typing import IO, Any
 
 import yaml
 
-from engine import durable_adapter, explain, families, ledger, parallel, parcels
-from engine.errors import InputError, InputProblem, OptionError
-from engine.evaluate import Decision, Evaluator
-from engine.loader import RowReader
-from engine.report import Renderer, Summary, atomic_output
-from engine.rulebook import RuleFamily
-from engine.subjects import Kind, Subject
+from . import durable_adapter, explain, families, ledger, parallel, parcels
+from .errors import InputError, InputProblem, OptionError
+from .evaluate import Decision, Evaluator
+from .loader import RowReader
+from .report import Renderer, Summary, atomic_output
+from .rulebook import RuleFamily
+from .subjects import Kind, Subject
 
 OUTCOME_ORDER = ("ADMIT_NEW_START", "ADMIT_RESERVE", "REJECT")
 IDLE_STATUSES = ("idle", "stalled")

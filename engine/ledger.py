@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from engine.errors import ComplyError
-from engine.rulebook import RuleFamily
+from .errors import ComplyError
+from .rulebook import RuleFamily
 
 GENESIS = "0" * 64
 SCHEMA = """

@@ -21,10 +21,10 @@ from typing import IO, Any
 import openpyxl
 from pydantic import BaseModel, ValidationError
 
-from engine import fields
-from engine.conditions import closest
-from engine.errors import InputProblem
-from engine.messages import Invalid, Message, msg, of_error
+from . import fields
+from .conditions import closest
+from .errors import InputProblem
+from .messages import Invalid, Message, msg, of_error
 
 
 class RowReader:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.dates import DATE_FORMS
+from .dates import DATE_FORMS
 
 LANGUAGES = ("en", "zh")
 

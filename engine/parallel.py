@@ -39,12 +39,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
-from engine import families, ledger
-from engine.errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
-from engine.evaluate import Evaluator
-from engine.loader import RowReader, encodable, sniff_encoding
-from engine.report import Renderer, Summary
-from engine.rulebook import RuleFamily, load_family
+from . import families, ledger
+from .errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
+from .evaluate import Evaluator
+from .loader import RowReader, encodable, sniff_encoding
+from .report import Renderer, Summary
+from .rulebook import RuleFamily, load_family
 
 BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)

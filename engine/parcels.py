@@ -18,11 +18,11 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from engine import fields
-from engine.conditions import FactField
-from engine.dates import add_years, full_from, full_years
-from engine.messages import Invalid, msg
-from engine.subjects import Kind, ProblemSink, Subject, Tests
+from . import fields
+from .conditions import FactField
+from .dates import add_years, full_from, full_years
+from .messages import Invalid, msg
+from .subjects import Kind, ProblemSink, Subject, Tests
 
 SUPPLY_ALIASES = {
     "transfer": "transfer",

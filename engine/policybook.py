@@ -20,7 +20,7 @@ from typing import Any
 
 from gherkin.parser import Parser
 
-from engine import catalog
+from . import catalog
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 _RULE_TAG = re.compile(r"^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$")

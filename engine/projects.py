@@ -29,10 +29,10 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from engine import fields
-from engine.conditions import FactField
-from engine.messages import Invalid, Message, msg
-from engine.subjects import Kind, ProblemSink, Subject, Tests
+from . import fields
+from .conditions import FactField
+from .messages import Invalid, Message, msg
+from .subjects import Kind, ProblemSink, Subject, Tests
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
 EVENT_ALIASES = {

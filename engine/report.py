@@ -26,10 +26,10 @@ from typing import IO, Any
 
 import openpyxl
 
-from engine.errors import OutputError
-from engine.evaluate import Action, Decision
-from engine.rulebook import RuleFamily, Text
-from engine.subjects import Kind, Subject
+from .errors import OutputError
+from .evaluate import Action, Decision
+from .rulebook import RuleFamily, Text
+from .subjects import Kind, Subject
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 # The values an action may carry besides its code, rule, basis and title, in output order.

@@ -21,7 +21,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from engine.conditions import (
+from .conditions import (
     AllOf,
     Condition,
     ConditionError,
@@ -31,7 +31,7 @@ from engine.conditions import (
     did_you_mean,
     parse_condition,
 )
-from engine.errors import RulebookError
+from .errors import RulebookError
 
 
 class _Strict(BaseModel):

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from engine.conditions import FactField
-from engine.messages import Message
+from .conditions import FactField
+from .messages import Message
 
 Tests = dict[str, bool | int | str | Fraction]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine import catalog, families
+from comply.engine import catalog, families
 
 pytest_plugins = [
     "steps.parcel_steps",

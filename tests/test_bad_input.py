@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_parcels"
 BUDGET_FIXTURES = Path(__file__).parent / "fixtures" / "bad_budget"

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "district-2012" / "parcels.csv"

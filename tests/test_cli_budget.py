@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "district-2012" / "budget.csv"

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 INTAKE = EXAMPLES / "intake-2013.csv"

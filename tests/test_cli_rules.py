@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 
 def run(*args: str) -> str:

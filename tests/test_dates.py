@@ -3,8 +3,7 @@
 from datetime import date
 
 import pytest
-
-from engine.dates import add_years, full_from, full_years, parse_date
+from comply.engine.dates import add_years, full_from, full_years, parse_date
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
-
-from engine import families, parcels
-from engine.evaluate import Decision, Evaluator
-from engine.parcels import Parcel
-from engine.rulebook import RuleFamily
+from comply.engine import families, parcels
+from comply.engine.evaluate import Decision, Evaluator
+from comply.engine.parcels import Parcel
+from comply.engine.rulebook import RuleFamily
 
 
 def decide(

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine import explain, families, parcels
+from comply.engine.evaluate import Evaluator
+from comply.engine.parcels import Parcel
 from test_engine import random_parcel
-
-from cli import main
-from engine import explain, families, parcels
-from engine.evaluate import Evaluator
-from engine.parcels import Parcel
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 

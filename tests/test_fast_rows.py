@@ -14,18 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from comply.engine import fields
+from comply.engine.fields import FastRow
+from comply.engine.intake import Candidate, ListedProject
+from comply.engine.messages import Invalid
+from comply.engine.parcels import Parcel
+from comply.engine.projects import BudgetEvent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from test_engine import random_parcel
 from test_fuzz_loaders import cell
-
-from engine import fields
-from engine.fields import FastRow
-from engine.intake import Candidate, ListedProject
-from engine.messages import Invalid
-from engine.parcels import Parcel
-from engine.projects import BudgetEvent
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 MODELS: list[type[BaseModel]] = [Parcel, BudgetEvent, Candidate, ListedProject]

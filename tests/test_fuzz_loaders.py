@@ -6,13 +6,12 @@ import csv
 import io
 from pathlib import Path
 
+from comply.engine.intake import Candidate
+from comply.engine.loader import RowReader
+from comply.engine.parcels import Parcel
+from comply.engine.projects import BudgetEvent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from engine.intake import Candidate
-from engine.loader import RowReader
-from engine.parcels import Parcel
-from engine.projects import BudgetEvent
 
 MODELS = [(Parcel, "parcel_id"), (BudgetEvent, None), (Candidate, "project_id")]
 FUZZ = settings(

@@ -14,8 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
-
-from cli import main
+from comply.cli import main
 
 HEADER_ZH = [
     "地块编号",

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-
-from cli import main
-from engine import families
+from comply.cli import main
+from comply.engine import families
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+from comply.engine.intake import Candidate, ListedProject
+from comply.engine.messages import BUILT_IN, CATALOG, LANGUAGES, Invalid, msg, of_error
+from comply.engine.parcels import Parcel
+from comply.engine.projects import BudgetEvent
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from engine.intake import Candidate, ListedProject
-from engine.messages import BUILT_IN, CATALOG, LANGUAGES, Invalid, msg, of_error
-from engine.parcels import Parcel
-from engine.projects import BudgetEvent
 
 ROOT = Path(__file__).parent.parent
 SOURCES = [*sorted((ROOT / "engine").glob("*.py")), ROOT / "cli.py"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine import catalog, families
+from comply.engine import catalog, families
 
 FAMILIES = catalog.ALL_FAMILIES
 

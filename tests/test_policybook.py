@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from cli import main
-from engine import catalog, policybook
+from comply.cli import main
+from comply.engine import catalog, policybook
 
 PASSED = policybook.slug(
     "the day after its start date the holder is urged to start and told when the land becomes idle"

@@ -23,7 +23,7 @@ BLOCK = re.compile(
 
 def real_output(command: str) -> str:
     sys.path.insert(0, str(ROOT))
-    from cli import main
+    from comply.cli import main
 
     result = CliRunner().invoke(main, shlex.split(command)[1:], catch_exceptions=False)
     assert result.exit_code == 0

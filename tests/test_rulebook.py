@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
-
-from engine import families
-from engine.errors import RulebookError
-from engine.rulebook import zh_number
+from comply.engine import families
+from comply.engine.errors import RulebookError
+from comply.engine.rulebook import zh_number
 
 BUNDLED = families.RULES_DIR / "idle_land.yaml"
 
@@ -183,8 +182,8 @@ def test_money_thresholds_too_fine_for_exact_amounts_are_refused(tmp_path: Path)
     """An amount times the scale must stay an exact integer in the engine (a double)."""
     from datetime import date
 
-    from engine import intake
-    from engine.evaluate import Evaluator
+    from comply.engine import intake
+    from comply.engine.evaluate import Evaluator
 
     path = families.RULES_DIR / "intake.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))

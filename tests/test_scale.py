@@ -20,16 +20,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine import durable_adapter, families, jobs, ledger, parallel, parcels
+from comply.engine.evaluate import Evaluator
+from comply.engine.loader import RowReader
+from comply.engine.parcels import Parcel
+from comply.engine.report import Renderer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_engine import random_parcel
-
-from cli import main
-from engine import durable_adapter, families, jobs, ledger, parallel, parcels
-from engine.evaluate import Evaluator
-from engine.loader import RowReader
-from engine.parcels import Parcel
-from engine.report import Renderer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 COLUMNS = list(Parcel.model_fields)

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine.projects import BudgetEvent
 from pytest_bdd import given, parsers, then, when
 
-from cli import main
-from engine.projects import BudgetEvent
 from steps.files import write_csv
 
 COLUMNS = list(BudgetEvent.model_fields)

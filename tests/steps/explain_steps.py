@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine.intake import Candidate, ListedProject
+from comply.engine.parcels import Parcel
+from comply.engine.projects import BudgetEvent
 from pytest_bdd import given, parsers, then, when
 
-from cli import main
-from engine.intake import Candidate, ListedProject
-from engine.parcels import Parcel
-from engine.projects import BudgetEvent
 from steps.files import write_csv
 from steps.intake_steps import READY  # a candidate ready to start, as intake builds it
 

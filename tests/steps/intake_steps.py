@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine.intake import Candidate, ListedProject
+from comply.engine.parcels import Parcel
 from pytest_bdd import given, parsers, then, when
 
-from cli import main
-from engine.intake import Candidate, ListedProject
-from engine.parcels import Parcel
 from steps.files import write_csv
 
 READY = {

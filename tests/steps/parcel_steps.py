@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from comply.cli import main
+from comply.engine.parcels import Parcel
 from pytest_bdd import given, parsers, then, when
 
-from cli import main
-from engine.parcels import Parcel
 from steps.files import write_csv
 
 COLUMNS = list(Parcel.model_fields)
