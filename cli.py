@@ -1,24 +1,28 @@
-"""comply: evaluate land parcels (and, later, projects) against the law, as data."""
+"""comply: the commands. One command a kind of subject, made from the kind's declaration
+(engine/kinds/), and the commands that read the rulebook, the policy and the ledger. Each
+command's body is a call into engine/; only this module talks to the user."""
 
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from .engine import catalog, families, jobs, ledger, parallel, policybook
+from .engine import catalog, explain, families, kinds, ledger, parallel, policybook, replay
+from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
+from .engine.kinds import Kind, Option
 from .engine.messages import render
-from .engine.report import FORMATS
+from .engine.writers import format_names
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_BAD_INPUT = 2
@@ -73,6 +77,12 @@ class Run:
     cache: bool
 
 
+def as_of_option(help: str) -> Callable[[F], F]:
+    return click.option(
+        "--as-of", "as_of", type=DateParam(), default=date.today, show_default="today", help=help
+    )
+
+
 def output_options(func: F) -> F:
     """The options every evaluating command shares, handed to it as one `run: Run`."""
 
@@ -82,18 +92,11 @@ def output_options(func: F) -> F:
         return func(*args, run=Run(**shared), **kwargs)
 
     options = [
-        click.option(
-            "--as-of",
-            "as_of",
-            type=DateParam(),
-            default=date.today,
-            show_default="today",
-            help="Evaluate the facts as of this date.",
-        ),
+        as_of_option("Evaluate the facts as of this date."),
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(FORMATS),
+            type=click.Choice(format_names()),
             default=None,
             help="Output format [default: from the --out extension, else table].",
         ),
@@ -205,55 +208,159 @@ def _lang() -> str:
     return str(context.params.get("lang") or "en") if context is not None else "en"
 
 
-def _run(run: Run, names: list[str], noun: str, file: Path, **options: Any) -> None:
-    """Evaluate FILE under the named families; say where the output went, if a file."""
-    chosen = _format(run.fmt, run.out)
-    if chosen == "xlsx" and run.out is None:
+def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> None:
+    """Evaluate FILE as the kind; say where the output went, if to a file."""
+    chosen = _format(run_.fmt, run_.out)
+    if chosen == "xlsx" and run_.out is None:
         raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
-    options["rejects"] = _rejects(run.skip_invalid, run.rejects)
-    if run.scheduler is not None and run.executor != "dask":
+    rejects = _rejects(run_.skip_invalid, run_.rejects)
+    if run_.scheduler is not None and run_.executor != "dask":
         raise Failure("--scheduler names a Dask scheduler: give it with --executor dask")
-    record = run.ledger_path if run.record else None
-    if record is not None:
-        target = options.get("target")
-        options["recorder"] = ledger.Recorder(
-            record,
-            click.get_current_context().info_name or "",
-            run.as_of.isoformat(),
-            {
-                "families": names,
-                "build_params": options.get("build_params"),
-                "context": list(options.get("context", ())),
-                "target": str(target) if target is not None else None,
-            },
+    record = run_.ledger_path if run_.record else None
+    summary = runs.run(
+        runs.Request(
+            kind=kind,
+            source=file,
+            as_of=run_.as_of,
+            options=options,
+            fmt=chosen,
+            lang=run_.lang,
+            out=run_.out,
+            rejects=rejects,
+            ledger=record,
+            sheet=run_.sheet,
+            rules_dir=run_.rules_dir,
+            workers=run_.workers,
+            executor=run_.executor,
+            scheduler=run_.scheduler,
+            cached=run_.cache,
         )
-    summary = jobs.evaluate_file(
-        names,
-        file,
-        run.as_of,
-        chosen,
-        run.lang,
-        run.out,
-        run.rules_dir,
-        sheet=run.sheet,
-        workers=run.workers,
-        executor=run.executor,
-        scheduler=run.scheduler,
-        cached=run.cache,
-        **options,
     )
     if summary.recorded_as is not None:
         click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
     if summary.refused:
         click.echo(
-            f"{summary.refused} rows refused, written with their reasons to {run.rejects}",
+            f"{summary.refused} rows refused, written with their reasons to {run_.rejects}",
             err=True,
         )
-    if run.out is not None:
+    if run_.out is not None:
+        noun = kind.view.noun.en
         click.echo(
-            f"{summary.subjects} {noun} evaluated as of {run.as_of}; {chosen} written to {run.out}",
+            f"{summary.subjects} {noun} evaluated as of {run_.as_of}; {chosen} written to "
+            f"{run_.out}",
             err=True,
         )
+
+
+_TYPES: dict[str, Any] = {
+    "year": click.IntRange(1900, 2999),
+    "share": click.FloatRange(0, 1, min_open=True),
+    "file": click.Path(dir_okay=False, exists=True, path_type=Path),
+}
+
+
+def kind_option(option: Option) -> Callable[[F], F]:
+    """A kind's option as a click option."""
+    if option.type == "switch":
+        return click.option(option.flag, option.dest, default=None, help=option.help)
+    return click.option(
+        option.flag,
+        option.dest,
+        type=_TYPES[option.type],
+        required=option.required,
+        default=None,
+        help=option.help,
+    )
+
+
+def _help(kind: Kind) -> str:
+    text = inspect.cleandoc(kind.help)
+    if kind.examples:
+        lines = "\n".join("  " + line for e in kind.examples for line in e.splitlines())
+        text += "\n\n\b\nExamples:\n" + lines
+    return text
+
+
+def kind_command(kind: Kind) -> click.Command:
+    """`comply KIND FILE`: the kind's options, then the options every evaluation shares."""
+
+    @reports_errors
+    def command(file: Path, run: Run, **options: Any) -> None:
+        _evaluate(kind, file, run, options)
+
+    wrapped: Any = output_options(command)
+    for option in reversed(kind.options):
+        wrapped = kind_option(option)(wrapped)
+    wrapped = click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))(
+        wrapped
+    )
+    return click.command(kind.command, help=_help(kind))(wrapped)
+
+
+def explain_command(kind: Kind) -> click.Command:
+    """`comply explain KIND FILE SUBJECT`: why each rule did or did not apply."""
+
+    @reports_errors
+    def command(
+        file: Path,
+        subject: str,
+        as_of: date,
+        rule: str | None,
+        lang: str,
+        rules_dir: Path | None,
+        **options: Any,
+    ) -> None:
+        text = explain.explain_subject(
+            kind, file, subject, as_of, lang, rule, options, rules_dir=rules_dir
+        )
+        click.echo(text, nl=False)
+
+    wrapped: Any = command
+    for option in reversed(kind.options):
+        wrapped = kind_option(option)(wrapped)
+    for decorator in reversed(
+        [
+            click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path)),
+            click.argument("subject"),
+            as_of_option("Explain the decision as of this date."),
+            click.option(
+                "--rule", default=None, help="Only this rule (its id, e.g. IL-ART14-1-FEE)."
+            ),
+            click.option(
+                "--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True
+            ),
+            click.option(
+                "--rules",
+                "rules_dir",
+                default=None,
+                type=click.Path(file_okay=False, exists=True, path_type=Path),
+            ),
+        ]
+    ):
+        wrapped = decorator(wrapped)
+    return click.command(
+        kind.command, help=f"Explain one SUBJECT of a {kind.command} FILE, rule by rule."
+    )(wrapped)
+
+
+class KindCommands(click.Group):
+    """A group whose commands include one per kind of subject, made when asked for."""
+
+    def __init__(self, *args: Any, make: Callable[[Kind], click.Command], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.make = make
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *(k.command for k in kinds.all_kinds())})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        found = super().get_command(ctx, name)
+        if found is not None:
+            return found
+        for kind in kinds.all_kinds():
+            if kind.command == name:
+                return self.make(kind)
+        return None
 
 
 def _rejects(skip_invalid: bool, rejects: Path | None) -> Path | None:
@@ -270,191 +377,22 @@ def _format(fmt: str | None, out: Path | None) -> str:
     if fmt:
         return fmt
     suffix = out.suffix.lower().lstrip(".") if out else ""
-    return suffix if suffix in FORMATS else "table"
+    return suffix if suffix in format_names() else "table"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=KindCommands, make=kind_command, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(package_name="comply")
 def main() -> None:
-    """Comply: Chinese idle-land law as auditable rules, evaluated by durable_rules."""
+    """Comply: Chinese idle-land law and district project rules as auditable rules,
+    evaluated by durable_rules. One command per kind of subject (parcels, budget, intake,
+    portfolio, ...), and commands to explain a decision, read the rulebook, write the
+    policy book and keep the decision ledger."""
 
 
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@output_options
-@reports_errors
-def parcels(
-    file: Path,
-    run: Run,
-) -> None:
-    """Decide what must happen now to each land-transfer parcel in FILE (CSV or JSON Lines).
-
-    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue or
-    idle, the 20% idle fee, reclaim at two years, negotiation for a verified government
-    cause, and the next procedural step. Exit status 0 when the run succeeded, whatever it
-    found; 2 for bad input (every problem is listed, nothing is written).
-
-    \b
-    Examples:
-      comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31
-      comply parcels parcels.csv --as-of 2012-08-31 --lang zh
-      comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl
-    """
-    _run(run, ["idle_land"], "parcels", file)
-
-
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--national/--no-national",
-    default=None,
-    help="Apply the national Government Investment Regulations (from 2019-07-01) "
-    "[default: as rules/budget_national.yaml says].",
-)
-@output_options
-@reports_errors
-def budget(
-    file: Path,
-    national: bool | None,
-    run: Run,
-) -> None:
-    """Check the budget changes of district fiscally-funded projects in FILE (a change log).
-
-    FILE holds dated events per project (budget, estimate, report, approve, reject, suspend,
-    resume, complete), in any row order. Applies the four principles of the 2012 speech as
-    rules/budget.yaml encodes them: report an overrun within 5 days, suspend construction
-    until the district government approves, refer unapproved overruns of 20% or more to the
-    supervision department, re-scope after a rejection. Shows per project the figures, the
-    status, the actions in force on the evaluation date and the dated findings.
-
-    \b
-    Examples:
-      comply budget examples/district-2012/budget.csv --as-of 2012-08-31
-      comply budget budget.csv --as-of 2020-01-31 --no-national --out decisions.json
-    """
-    names = ["budget"]
-    if national is None:
-        national = families.load("budget_national", run.rules_dir).doc.enabled
-    if national:
-        names.append("budget_national")
-    _run(run, names, "projects", file)
-
-
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--plan-year",
-    type=click.IntRange(1900, 2999),
-    required=True,
-    help="The year whose major-project plan is being prepared.",
-)
-@click.option(
-    "--parcels",
-    "parcels_file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    default=None,
-    help="Parcels file: holders with idle land (as of --as-of) fail feasibility.",
-)
-@output_options
-@reports_errors
-def intake(
-    file: Path,
-    plan_year: int,
-    parcels_file: Path | None,
-    run: Run,
-) -> None:
-    """Screen candidate projects in FILE for next year's major-project plan.
-
-    Applies "quantity, but quality even more" as rules/intake.yaml encodes it (decisions.md
-    I1-I5): large scale by category, tax per mu, and readiness to start in the plan year.
-    Admits new starts and reserve projects, ranked, and rejects the rest; shows every
-    criterion with its value, threshold and verdict. With --parcels, a holder with idle
-    land (Order 53 Art. 24) cannot get a new start.
-
-    \b
-    Examples:
-      comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \\
-          --parcels examples/district-2012/parcels.csv --as-of 2012-08-31
-    """
-    context = jobs.idle_holders(parcels_file, run.as_of, run.rules_dir) if parcels_file else []
-    _run(
-        run, ["intake"], "candidates", file, build_params={"plan_year": plan_year}, context=context
-    )
-
-
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--target",
-    type=click.FloatRange(0, 1, min_open=True),
-    default=None,
-    help="Start/completion rate to reach [default: rules/portfolio.yaml, 0.70].",
-)
-@output_options
-@reports_errors
-def portfolio(
-    file: Path,
-    target: float | None,
-    run: Run,
-) -> None:
-    """Track a year's list of major projects in FILE against its start/completion target.
-
-    Reports the rate of projects started or completed, how many must start to reach the
-    target (the smallest whole number that reaches it, decisions.md I6), the projects
-    closest to starting, and a supervision action for every project past a required
-    start date (rules/portfolio.yaml).
-
-    \b
-    Examples:
-      comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
-    """
-    family = families.load("portfolio", run.rules_dir)
-    goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
-    _run(run, ["portfolio"], "projects", file, target=goal)
-
-
-@main.command()
-@click.argument("kind", type=click.Choice(sorted(jobs.COMMAND_FAMILIES)))
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.argument("subject")
-@click.option(
-    "--as-of",
-    "as_of",
-    type=DateParam(),
-    default=date.today,
-    show_default="today",
-    help="Explain the decision as of this date.",
-)
-@click.option("--rule", default=None, help="Only this rule (its id, e.g. IL-ART14-1-FEE).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option(
-    "--plan-year", type=click.IntRange(1900, 2999), default=None, help="For intake: the plan year."
-)
-@click.option(
-    "--parcels",
-    "parcels_file",
-    default=None,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="For intake: the parcels file whose idle holders fail feasibility.",
-)
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
-@reports_errors
-def explain(
-    kind: str,
-    file: Path,
-    subject: str,
-    as_of: date,
-    rule: str | None,
-    lang: str,
-    plan_year: int | None,
-    parcels_file: Path | None,
-    rules_dir: Path | None,
-) -> None:
+@main.group(cls=KindCommands, make=explain_command, name="explain")
+def explain_group() -> None:
     """Explain why each rule did or did not apply to one SUBJECT of FILE.
 
     For every rule of the KIND's rulebook: whether it applies, does not, is not decidable
@@ -468,25 +406,11 @@ def explain(
       comply explain parcels parcels.csv P-2012-008 --rule IL-ART14-1-FEE --lang zh
       comply explain budget examples/district-2012/budget.csv PJ-2012-003 --as-of 2012-08-31
     """
-    build: dict[str, Any] = {}
-    context: list[dict[str, Any]] = []
-    if kind == "intake":
-        if plan_year is None:
-            raise Failure("explain intake needs --plan-year")
-        build["plan_year"] = plan_year
-        if parcels_file is not None:
-            context = jobs.idle_holders(parcels_file, as_of, rules_dir)
-    click.echo(
-        jobs.explain_subject(
-            kind, file, subject, as_of, lang, rule, rules_dir, build_params=build, context=context
-        ),
-        nl=False,
-    )
 
 
 @main.command()
 @click.argument("rule_id", required=False)
-@click.option("--family", type=click.Choice(catalog.ALL_FAMILIES), default=None)
+@click.option("--family", type=click.Choice(families.names()), default=None)
 @click.option("--law", default=None, help="A law's key or short name, e.g. order53.")
 @click.option("--article", type=int, default=None, help="An article of that law.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
@@ -621,13 +545,22 @@ def ledger_list(ledger_path: Path) -> None:
 @ledger_group.command(name="show")
 @click.argument("run", type=int)
 @LEDGER_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(format_names()),
+    default="table",
+    show_default=True,
+    help="Render the recorded decisions in this format.",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @reports_errors
-def ledger_show(run: int, ledger_path: Path) -> None:
-    """Show one recorded run: its header and each decision."""
+def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
+    """Show one recorded run: its header, then its decisions rendered now, in any language."""
+    if fmt == "xlsx":
+        raise Failure("ledger show writes to the terminal: choose table, json, jsonl or csv")
     click.echo(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2))
-    for subject, record in ledger.run_entries(ledger_path, run, "decision"):
-        codes = ", ".join(a["code"] for a in record["actions"])
-        click.echo(f"{subject}  {record['status']}  {codes}")
+    click.echo(replay.show(ledger_path, run, fmt, lang), nl=False)
 
 
 @ledger_group.command(name="verify")
@@ -657,7 +590,7 @@ def ledger_verify(ledger_path: Path) -> None:
 @reports_errors
 def ledger_replay(run: int, ledger_path: Path, rules_dir: Path | None) -> None:
     """Re-evaluate a recorded run with the current rulebook; list each decision that differs."""
-    differences = jobs.replay(ledger_path, run, rules_dir)
+    differences = replay.replay(ledger_path, run, rules_dir)
     for line in differences:
         click.echo(line)
     click.echo(f"{len(differences)} decisions differ from run {run}", err=True)

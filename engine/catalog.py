@@ -14,7 +14,6 @@ from . import families
 from .conditions import AllOf, Comparison, Condition, comparisons
 from .rulebook import CompiledRule, RuleFamily
 
-ALL_FAMILIES = ("idle_land", "budget", "budget_national", "intake", "portfolio")
 FEATURES_DIR = families.RULES_DIR.parent / "features"
 _RULE_TAG = re.compile(r"^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$")
 
@@ -32,7 +31,7 @@ def entries(
     article: int | None = None,
 ) -> Iterator[Entry]:
     """Rules of every family (or one), optionally citing one law, or one of its articles."""
-    for name in ALL_FAMILIES:
+    for name in families.names():
         if family is not None and name != family:
             continue
         loaded = families.load(name, rules_dir)

@@ -1,5 +1,11 @@
 """The one place that talks to durable_rules.
 
+What goes in is neutral: rules as the rulebook compiled them, snapshots as a day and a
+mapping of facts (booleans, whole numbers, codes, exact fractions), facts of other kinds
+to join on. What comes out is neutral: for each snapshot, which rules fired (their ids,
+and which conditional action or criterion verdict). The encoding of facts for the engine,
+its limits, the ruleset's registration and the keys of the combination cache stay here.
+
 Why it looks the way it does (each point was a real failure of durable_rules 2.0.28 on
 this project's machines, measured in the peer benchmarks):
 - rulesets are built as dicts from our rule data and deep-copied, because durable mutates
@@ -26,17 +32,18 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from durable import engine as durable_engine
 
-from .conditions import AllOf, AnyOf, Comparison, Condition, comparisons, negate
+from .conditions import AllOf, AnyOf, Comparison, Condition, FactField, comparisons, negate
 from .errors import EngineError, RulebookError
 from .fields import MAX_YUAN
-from .rulebook import CompiledRule, Exists, RuleFamily
+from .memo import Memo
+from .rulebook import CompiledRule, Exists
 
 MAX_SCALE = 10**9  # ratio x scale must stay an exact integer in the engine (doubles: 2^53)
 SUBJECT = "pid"
@@ -46,7 +53,7 @@ DAY = "day"  # the snapshot's day number (date.toordinal), for effective windows
 CATCH_ALL_PRIORITY = 1_000_000
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
 _FROM_DURABLE = {durable: op for op, durable in _OPS.items()}
-CACHE_LIMIT = 100_000  # combinations remembered per process; cleared when full
+BATCH = 500  # facts per call into the engine: far below its session limit, large enough to amortise
 # Ratio comparisons that are exact on the floor of ratio*scale; the others use the ceiling.
 _FLOOR_OPS = ("<", ">=")
 
@@ -68,19 +75,30 @@ def _host_for(rulebook: str) -> _ThreadlessHost:
     return _HOSTS[key]
 
 
-# What fired, per subject, in firing order: (rule index, None for the rule itself, an
-# action index for a conditional action, or "met" / "unmet" for a criterion).
-Hit = tuple[int, int | str | None]
+# What fired on a snapshot, in firing order: (rule id, None for the rule itself, an action
+# index for a conditional action, or "met" / "unmet" for a criterion).
+Hit = tuple[str, int | str | None]
+Tests = Mapping[str, bool | int | str | Fraction]
 
 
-class CompiledRuleset:
-    """The rules of one or more families, registered once as a durable ruleset."""
+class ContextFact(NamedTuple):
+    """A fact of another kind, given with an evaluation, that rules may join on."""
 
-    def __init__(self, families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> None:
+    fact: str  # its kind, as rules name it (`if_exists: {fact: idle_holder, ...}`)
+    key: str  # unique among the facts of its kind
+    fields: Mapping[str, Any]
+
+
+class Engine:
+    """Rules of one or more families, registered once as a durable ruleset."""
+
+    def __init__(
+        self, name: str, rules: Sequence[CompiledRule], facts: Mapping[str, FactField]
+    ) -> None:
         self.rules = tuple(rules)
         ratio_params = [c.value for r in rules for c in _leaves(r) if isinstance(c.value, Fraction)]
         self.scale = math.lcm(1, *(v.denominator for v in ratio_params))
-        amounts = {n for f in families for n, t in f.fact_fields.items() if t.type == "amount"}
+        amounts = {n for n, t in facts.items() if t.type == "amount"}
         compares_amounts = any(c.fact in amounts for r in rules for c in _leaves(r))
         # An amount (up to fields.MAX_YUAN) times the scale must stay an exact double.
         limit = 2**53 // int(MAX_YUAN) if compares_amounts else MAX_SCALE
@@ -94,22 +112,21 @@ class CompiledRuleset:
         self._leaves: dict[tuple[str, str, Any], int] = {}  # (field, op, value): position
         self._joins: dict[tuple[str, str], int] = {}  # (kind of fact, field): position
         self._context: dict[tuple[str, str], set[Any]] = {}
-        self._cache: dict[tuple[Any, ...], tuple[Hit, ...]] = {}
         self._bounds: dict[str, tuple[str, str]] = {}
         definition: dict[str, Any] = {}
-        for index, compiled in enumerate(self.rules):
+        for compiled in self.rules:
             rule, window = compiled.rule, _window(compiled)
             if rule.criterion is not None:  # one durable rule where it is met, one where not
                 met, unmet = _criterion(compiled)
-                self._add(definition, (index, "met"), rule.priority, met[0], window, met[1])
-                self._add(definition, (index, "unmet"), rule.priority, unmet[0], window, unmet[1])
+                self._add(definition, (rule.id, "met"), rule.priority, met[0], window, met[1])
+                self._add(definition, (rule.id, "unmet"), rule.priority, unmet[0], window, unmet[1])
                 continue
             join = _join(rule.if_exists, rule.unless_exists)
-            self._add(definition, (index, None), rule.priority, compiled.when, window, join)
+            self._add(definition, (rule.id, None), rule.priority, compiled.when, window, join)
             for action_index, action in enumerate(compiled.actions):
                 if action.when is not None:
                     both = AllOf((compiled.when, action.when))
-                    key = (index, action_index)
+                    key: Hit = (rule.id, action_index)
                     self._add(definition, key, rule.priority, both, window, join)
         definition["catch_all"] = {
             "all": [{"m": {"$neq": {SUBJECT: None}}}],
@@ -120,8 +137,8 @@ class CompiledRuleset:
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
         ).hexdigest()[:16]
-        self.name = "_".join(f.name for f in families) + f"_{digest}"
-        self._host = _host_for("+".join(f.sha256 for f in families))
+        self.name = f"{name}_{digest}"
+        self._host = _host_for(name)
         try:
             self._host.get_ruleset(self.name)
         except Exception:  # durable signals "not registered" with a bare Exception
@@ -177,7 +194,7 @@ class CompiledRuleset:
             return {name: value}
         return {_OPS[cond.op]: {name: value}}
 
-    def to_fact(self, day: date, tests: dict[str, Any]) -> dict[str, Any]:
+    def _fact(self, day: date, tests: Tests) -> dict[str, Any]:
         """A snapshot as the engine sees it: integers, strings and booleans; a ratio as the
         floor and ceiling of ratio x scale (exact integer arithmetic)."""
         fact: dict[str, Any] = {CTX: SUBJECT_CTX, DAY: day.toordinal()}
@@ -225,45 +242,60 @@ class CompiledRuleset:
         function: Callable[[dict[str, Any]], tuple[Any, ...]] = namespace["signature"]
         return function
 
-    def assert_context(self, facts: list[dict[str, Any]]) -> None:
+    def join(self, facts: Sequence[ContextFact], memo: Memo) -> None:
         """Facts of other kinds that stay asserted while subjects are evaluated."""
         if not facts:
-            return  # nothing a join could find changes: the cache stands
-        for start in range(0, len(facts), 500):
-            self._host.assert_facts(self.name, facts[start : start + 500])
+            return  # nothing a join could find changes: the combinations stand
+        encoded = [_context_fact(f) for f in facts]
+        for start in range(0, len(encoded), BATCH):
+            self._host.assert_facts(self.name, encoded[start : start + BATCH])
         self._hits.clear()  # context facts fire nothing but the catch-all
         for (kind, match), values in self._context.items():
-            values.update(f[match] for f in facts if f[CTX] == kind and match in f)
-        self._cache.clear()
+            values.update(f.fields[match] for f in facts if f.fact == kind and match in f.fields)
+        memo.forget_combinations()
 
-    def retract_context(self, facts: list[dict[str, Any]]) -> None:
+    def leave(self, facts: Sequence[ContextFact], memo: Memo) -> None:
         if not facts:
             return
-        for start in range(0, len(facts), 500):
-            self._host.retract_facts(self.name, facts[start : start + 500])
+        encoded = [_context_fact(f) for f in facts]
+        for start in range(0, len(encoded), BATCH):
+            self._host.retract_facts(self.name, encoded[start : start + BATCH])
         for values in self._context.values():
             values.clear()
-        self._cache.clear()
+        memo.forget_combinations()
 
-    def run(self, facts: list[dict[str, Any]], cached: bool = True) -> list[tuple[Hit, ...]]:
-        """What fired on each fact, in order: the engine's answer, from the combination
-        cache where a fact with the same signature was asked before (if `cached`)."""
-        if not cached:
-            return self._engine(facts)
-        cache = self._cache
-        signatures = [self.signature(fact) for fact in facts]
+    def fire(self, snapshots: Sequence[tuple[date, Tests]], memo: Memo) -> list[tuple[Hit, ...]]:
+        """What fired on each snapshot, in order: the engine's answer, from the memo's
+        combinations where a snapshot on the same sides of every threshold was asked before
+        (unless the memo does not use them)."""
+        to_fact = self._fact
+        facts = [to_fact(day, tests) for day, tests in snapshots]
+        if not memo.use_combinations:
+            return self._in_batches(facts)
+        cache = memo.combinations
+        signature_of = self.signature
+        signatures = [signature_of(fact) for fact in facts]
+        known = cache.entries
+        fired = [known.get(signature) for signature in signatures]
         ask: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for signature, fact in zip(signatures, facts, strict=True):
-            if signature not in cache and signature not in ask:
+        for signature, fact, hits in zip(signatures, facts, fired, strict=True):
+            if hits is None and signature not in ask:
                 ask[signature] = fact
-        if ask and len(cache) + len(ask) > CACHE_LIMIT:
-            cache.clear()  # and every combination of this batch is asked again
-            ask = {}
-            for signature, fact in zip(signatures, facts, strict=True):
-                ask.setdefault(signature, fact)
-        if ask:
-            cache.update(zip(ask, self._engine(list(ask.values())), strict=True))
-        return [cache[signature] for signature in signatures]
+        if not ask:
+            return fired  # type: ignore[return-value]
+        fresh = dict(zip(ask, self._in_batches(list(ask.values())), strict=True))
+        for signature, hits in fresh.items():
+            cache.put(signature, hits)
+        return [
+            fresh[signature] if hits is None else hits  # type: ignore[misc]
+            for signature, hits in zip(signatures, fired, strict=True)
+        ]
+
+    def _in_batches(self, facts: list[dict[str, Any]]) -> list[tuple[Hit, ...]]:
+        fired: list[tuple[Hit, ...]] = []
+        for start in range(0, len(facts), BATCH):
+            fired += self._engine(facts[start : start + BATCH])
+        return fired
 
     def _engine(self, facts: list[dict[str, Any]]) -> list[tuple[Hit, ...]]:
         """Assert a batch of facts, collect what fired on each, retract them."""
@@ -312,9 +344,8 @@ def _criterion(compiled: CompiledRule) -> tuple[_Pattern, _Pattern]:
     return (compiled.when, _join(None, exists)), (compiled.when, _join(exists, None))
 
 
-def context_fact(kind: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
-    """A fact of another kind, given with the evaluation, that rules may join on."""
-    return {SUBJECT: f"{kind}\x1f{key}", CTX: kind, **values}
+def _context_fact(fact: ContextFact) -> dict[str, Any]:
+    return {SUBJECT: f"{fact.fact}\x1f{fact.key}", CTX: fact.fact, **fact.fields}
 
 
 def _window(compiled: CompiledRule) -> list[dict[str, Any]]:
@@ -338,13 +369,20 @@ def _leaves(compiled: CompiledRule) -> list[Comparison]:
     return found
 
 
-_RULESETS: dict[tuple[int, tuple[str, ...]], CompiledRuleset] = {}
+_ENGINES: dict[tuple[int, str, str], Engine] = {}
 _MISSING = object()  # a field the fact does not have
 
 
-def ruleset_for(families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> CompiledRuleset:
-    """The compiled ruleset of these families' rules, built once per process."""
-    key = (os.getpid(), tuple(f.sha256 for f in families))
-    if key not in _RULESETS:
-        _RULESETS[key] = CompiledRuleset(families, rules)
-    return _RULESETS[key]
+def engine_for(
+    name: str, key: str, rules: Sequence[CompiledRule], facts: Mapping[str, FactField]
+) -> Engine:
+    """The engine of these rules, registered once per process; `key` identifies the
+    rules' content (their files' hashes and the parameters they were compiled with)."""
+    found = _ENGINES.get((os.getpid(), name, key))
+    if found is None:
+        found = _ENGINES[os.getpid(), name, key] = Engine(f"{name}_{_short(key)}", rules, facts)
+    return found
+
+
+def _short(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -11,20 +11,23 @@ about a past event is dated by that event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import durable_adapter
 from .dates import after_days
+from .durable_adapter import ContextFact, Engine, Hit, engine_for
 from .errors import EngineError, NotCoveredError, RulebookError
+from .memo import Memo
 from .rulebook import CompiledRule, RuleFamily
-from .subjects import Kind, Snapshot, Subject
+from .subjects import Snapshot, Subject
+
+if TYPE_CHECKING:
+    from .kinds import Kind
 
 UNDETERMINED = "undetermined"
-BATCH = 500  # facts per engine call: far below the session limit, large enough to amortise
 FEN = Decimal("0.01")
 
 
@@ -78,7 +81,7 @@ class Decision:
 class _Plan:
     """What a snapshot's hits decide: verdicts, rules fired and set aside, status, actions."""
 
-    verdicts: tuple[tuple[int, bool], ...]
+    verdicts: tuple[tuple[str, bool], ...]
     fired: tuple[str, ...]  # in rule order
     suppressed: tuple[Suppression, ...]
     statuses: tuple[str, ...]
@@ -89,7 +92,12 @@ class Evaluator:
     """Evaluates subjects of one kind, under one or more rule families, as of one date."""
 
     def __init__(
-        self, kind: Kind, families: Sequence[RuleFamily], as_of: date, cached: bool = True
+        self,
+        kind: Kind,
+        families: Sequence[RuleFamily],
+        as_of: date,
+        memo: Memo | None = None,
+        identity: str = "",
     ) -> None:
         main = families[0]
         params: dict[str, Any] = {}
@@ -118,51 +126,38 @@ class Evaluator:
             raise RulebookError(
                 f"rule ids repeat across {', '.join(str(f.path) for f in families)}"
             )
-        self.ruleset = durable_adapter.ruleset_for(families, self.rules)
-        self.cached = cached
+        key = identity or "+".join(f.sha256 for f in families)
+        name = "_".join(f.name for f in families)
+        self.engine: Engine = engine_for(name, key, self.rules, kind.facts)
+        self.memo = memo if memo is not None else Memo()
         self.params = params
+        self._by_id = {r.rule.id: r for r in self.rules}
         self._order = {r.rule.id: i for i, r in enumerate(self.rules)}
-        self._plans: dict[tuple[tuple[durable_adapter.Hit, ...], bool], _Plan] = {}
 
-    def decide(
-        self, subjects: Iterable[Subject], context: Sequence[dict[str, Any]] = ()
-    ) -> Iterator[tuple[Subject, Decision]]:
-        """Decisions in input order; subjects are evaluated in batches of about BATCH facts.
+    def join(self, context: Sequence[ContextFact]) -> None:
+        """Facts of other kinds the rules may join on, until `leave` (one set at a time)."""
+        self.engine.join(context, self.memo)
 
-        `context` holds facts of other kinds (made by durable_adapter.context_fact) that
-        rules may join on; they stay asserted for the whole evaluation.
-        """
-        self.ruleset.assert_context(list(context))
-        try:
-            yield from self._decide(subjects)
-        finally:
-            self.ruleset.retract_context(list(context))
+    def leave(self, context: Sequence[ContextFact]) -> None:
+        self.engine.leave(context, self.memo)
 
-    def _decide(self, subjects: Iterable[Subject]) -> Iterator[tuple[Subject, Decision]]:
-        batch: list[Subject] = []
-        size = 0
-        for subject in subjects:
-            batch.append(subject)
-            size += len(subject.snapshots)
-            if size >= BATCH:
-                yield from self._run(batch)
-                batch, size = [], 0
-        if batch:
-            yield from self._run(batch)
-
-    def _run(self, batch: list[Subject]) -> Iterator[tuple[Subject, Decision]]:
-        to_fact = self.ruleset.to_fact
-        facts = [to_fact(s.day, s.tests) for subject in batch for s in subject.snapshots]
-        fired = self.ruleset.run(facts, self.cached)
+    def decide(self, subjects: Sequence[Subject]) -> list[Decision]:
+        """The decision on each subject, in order."""
+        snapshots = [(s.day, s.tests) for subject in subjects for s in subject.snapshots]
+        fired = self.engine.fire(snapshots, self.memo)
+        decisions = []
         start = 0
-        for subject in batch:
+        for subject in subjects:
             end = start + len(subject.snapshots)
-            yield subject, self._resolve(subject, fired[start:end])
+            decisions.append(self._resolve(subject, fired[start:end]))
             start = end
+        return decisions
 
-    def _resolve(self, subject: Subject, hits: list[tuple[durable_adapter.Hit, ...]]) -> Decision:
+    def _resolve(self, subject: Subject, hits: list[tuple[Hit, ...]]) -> Decision:
+        plans = self.memo.plans
         if len(hits) == 1:  # one snapshot (a parcel): its plan decides it, values aside
-            plan = self._plans.get((hits[0], True)) or self._plan(hits[0], True, subject.key)
+            plan = plans.get((hits[0], True)) or self._plan(hits[0], True, subject.key)
+            assert isinstance(plan, _Plan)
             if not plan.verdicts and len(plan.statuses) <= 1:
                 snapshot = subject.snapshots[0]
                 return Decision(
@@ -174,13 +169,13 @@ class Evaluator:
                     tuple(subject.values.items()),
                 )
         last = len(subject.snapshots) - 1
-        plans = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
+        made = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
         actions: dict[Action, None] = {}  # in order, each once
         verdicts: dict[Verdict, None] = {}
         statuses: list[str] = []
-        for plan, snapshot in zip(plans, subject.snapshots, strict=True):
-            for rule_index, met in plan.verdicts:
-                verdicts[self._verdict(rule_index, met, snapshot)] = None
+        for plan, snapshot in zip(made, subject.snapshots, strict=True):
+            for rule_id, met in plan.verdicts:
+                verdicts[self._verdict(rule_id, met, snapshot)] = None
             statuses += plan.statuses
             for make in plan.makers:  # one snapshot's are distinct (rule, index) pairs
                 actions[make(snapshot)] = None
@@ -189,12 +184,12 @@ class Evaluator:
                 f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
                 "status rules must exclude each other"
             )
-        if len(plans) == 1:
-            fired, suppressed = plans[0].fired, plans[0].suppressed
+        if len(made) == 1:
+            fired, suppressed = made[0].fired, made[0].suppressed
         else:
-            ids = {rule for plan in plans for rule in plan.fired}
+            ids = {rule for plan in made for rule in plan.fired}
             fired = tuple(r.rule.id for r in self.rules if r.rule.id in ids)
-            suppressed = tuple(dict.fromkeys(s for plan in plans for s in plan.suppressed))
+            suppressed = tuple(dict.fromkeys(s for plan in made for s in plan.suppressed))
         return Decision(
             subject=subject.key,
             status=statuses[0] if statuses else UNDETERMINED,
@@ -205,19 +200,19 @@ class Evaluator:
             criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
         )
 
-    def _plan(self, hits: tuple[durable_adapter.Hit, ...], last: bool, subject: str) -> _Plan:
+    def _plan(self, hits: tuple[Hit, ...], last: bool, subject: str) -> _Plan:
         """What one snapshot's hits decide, before the snapshot's values are read: the same
-        hits always decide the same, so the plan is computed once per combination."""
+        hits always decide the same, so the plan is made once per combination (memo.plans)."""
         key = (hits, last)
-        plan = self._plans.get(key)
-        if plan is not None:
+        plan = self.memo.plans.get(key)
+        if isinstance(plan, _Plan):
             return plan
         standing, fired_actions, suppressed = self._standing(hits)
-        verdicts = [(i, tag == "met") for i, tag in hits if tag in ("met", "unmet")]
+        verdicts = [(rule, tag == "met") for rule, tag in hits if tag in ("met", "unmet")]
         statuses: list[str] = []
         makers: list[Callable[[Snapshot], Action]] = []
-        for rule_index in standing:
-            compiled = self.rules[rule_index]
+        for rule_id in standing:
+            compiled = self._by_id[rule_id]
             if compiled.rule.status is not None:
                 if not last:
                     raise EngineError(
@@ -227,23 +222,20 @@ class Evaluator:
                     )
                 statuses.append(compiled.rule.status)
             for action_index, action in enumerate(compiled.actions):
-                if action.when is None or action_index in fired_actions[rule_index]:
+                if action.when is None or action_index in fired_actions[rule_id]:
                     makers.append(self._maker(compiled, action_index))
-        ids = {self.rules[i].rule.id for i in fired_actions}
         plan = _Plan(
             verdicts=tuple(dict.fromkeys(verdicts)),
-            fired=tuple(r.rule.id for r in self.rules if r.rule.id in ids),
+            fired=tuple(r.rule.id for r in self.rules if r.rule.id in fired_actions),
             suppressed=tuple(suppressed),
             statuses=tuple(statuses),
             makers=tuple(makers),
         )
-        if len(self._plans) > durable_adapter.CACHE_LIMIT:
-            self._plans.clear()
-        self._plans[key] = plan
+        self.memo.plans.put(key, plan)
         return plan
 
-    def _verdict(self, rule_index: int, met: bool, snapshot: Snapshot) -> Verdict:
-        rule = self.rules[rule_index].rule
+    def _verdict(self, rule_id: str, met: bool, snapshot: Snapshot) -> Verdict:
+        rule = self._by_id[rule_id].rule
         assert rule.criterion is not None
         spec = rule.criterion
         value = snapshot.value(spec.value) if spec.value else None
@@ -251,25 +243,24 @@ class Evaluator:
         return Verdict(rule.id, spec.name, met, value, threshold, spec.value)
 
     def _standing(
-        self, hits: Sequence[durable_adapter.Hit]
-    ) -> tuple[list[int], dict[int, set[int]], list[Suppression]]:
+        self, hits: Sequence[Hit]
+    ) -> tuple[list[str], dict[str, set[int]], list[Suppression]]:
         """The rules that fired on one snapshot and stand after exceptions, by priority."""
-        fired: dict[int, set[int]] = {}
-        for rule_index, tag in hits:
+        fired: dict[str, set[int]] = {}
+        for rule_id, tag in hits:
             if tag is None:
-                fired.setdefault(rule_index, set())
-        for rule_index, tag in hits:
-            if isinstance(tag, int) and rule_index in fired:
-                fired[rule_index].add(tag)
-        by_id = {self.rules[i].rule.id for i in fired}
+                fired.setdefault(rule_id, set())
+        for rule_id, tag in hits:
+            if isinstance(tag, int) and rule_id in fired:
+                fired[rule_id].add(tag)
         suppressed: dict[str, str] = {}
-        for index in fired:
-            for base in self.rules[index].rule.exception_of:
-                if base in by_id and base not in suppressed:
-                    suppressed[base] = self.rules[index].rule.id
+        for rule_id in fired:
+            for base in self._by_id[rule_id].rule.exception_of:
+                if base in fired and base not in suppressed:
+                    suppressed[base] = rule_id
         standing = sorted(
-            (i for i in fired if self.rules[i].rule.id not in suppressed),
-            key=lambda i: (self.rules[i].rule.priority, i),
+            (r for r in fired if r not in suppressed),
+            key=lambda r: (self._by_id[r].rule.priority, self._order[r]),
         )
         return standing, fired, [Suppression(rule, by) for rule, by in suppressed.items()]
 

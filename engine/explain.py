@@ -16,10 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from .conditions import AllOf, Comparison, Condition, FactField
+from .errors import InputError, OptionError
 from .evaluate import Decision
+from .kinds import Kind
+from .loader import RowReader
+from .pipeline import decide, prepare
 from .rulebook import CompiledRule, Exists, RuleFamily, Text
 from .subjects import Snapshot
 
@@ -282,3 +287,72 @@ def render(
             lines.append(f"    {label}: {', '.join(shown)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def explain_subject(
+    kind: Kind,
+    source: Path,
+    key: str,
+    as_of: date,
+    lang: str,
+    rule: str | None = None,
+    options: Mapping[str, Any] | None = None,
+    rules_dir: Path | None = None,
+) -> str:
+    """Every rule's verdict for one subject of FILE, condition by condition, as text."""
+    prepared = prepare(kind, as_of, options, rules_dir=rules_dir)
+    loaded = prepared.families
+    if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
+        raise OptionError(f"--rule {rule}: no rule of the {kind.command} rulebook has that id")
+    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+    found = [
+        pair
+        for subjects, decisions in decide(prepared, reader, only=key)
+        for pair in zip(subjects, decisions, strict=True)
+    ]
+    if reader.problems:
+        raise InputError(reader.problems)
+    if not found:
+        raise OptionError(f"{source}: no subject with id {key!r}")
+    [(subject, decision)] = found
+    joined: dict[str, set[str]] = {}
+    for compiled in prepared.evaluator.rules:  # the values each join matches on, per fact
+        rule_ = compiled.rule
+        for exists in (rule_.if_exists, rule_.unless_exists, rule_.test_unless_exists):
+            if exists is not None:
+                joined.setdefault(exists.fact, set()).update(
+                    c.fields[exists.match] for c in prepared.context if c.fact == exists.fact
+                )
+    explainer = Explainer(loaded, kind.facts, joined)
+    verdicts = explainer.explain(subject.snapshots[-1], decision)
+    status = loaded[0].doc.statuses[decision.status].in_(lang)
+    text = render(key, status, as_of, verdicts, lang, rule)
+    # A change log's findings are made on the snapshot of their event: list them, then
+    # explain each on that snapshot.
+    findings: list[str] = []
+    sections: list[str] = []
+    for snapshot in subject.snapshots[:-1]:
+        fired = [
+            v
+            for v in explainer.explain(snapshot, decision)
+            if v.verdict == "fired" and (rule is None or v.rule.rule.id == rule)
+        ]
+        for v in fired:
+            for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
+                day = snapshot.value(action.spec.date) if action.spec.date else snapshot.day
+                line = f"  {code} {day} ({v.rule.rule.id})"
+                if held and line not in findings:
+                    findings.append(line)
+        if fired:
+            event = snapshot.tests.get("event", "")
+            heading = (
+                f"事件 {event}（{snapshot.day}）："
+                if lang == "zh"
+                else f"On the {event} event of {snapshot.day}:"
+            )
+            body = render(key, status, snapshot.day, fired, lang).split("\n", 2)[2]
+            sections.append(heading + "\n" + body)
+    if findings:
+        heading = "过往事件的认定：" if lang == "zh" else "Findings about past events:"
+        text += "\n" + heading + "\n" + "\n".join(findings) + "\n\n" + "\n".join(sections)
+    return text

@@ -1,24 +1,20 @@
-"""Where rule families live, and the kinds of subject whose facts they test."""
+"""Where rule families live: the bundled rules/ directory, or one a user names."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import intake, parcels, projects
+from . import kinds
 from .errors import RulebookError
-from .rulebook import RuleFamily, Schema, load_family
-from .subjects import Kind
+from .rulebook import RuleFamily, load_family
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (parcels.KIND, projects.KIND, intake.CANDIDATE_KIND, intake.LISTED_KIND)
-}
 _CACHE: dict[Path, tuple[float, RuleFamily]] = {}
 
 
-def schemas() -> dict[str, Schema]:
-    return {name: (kind.facts, kind.values, kind.context) for name, kind in KINDS.items()}
+def names() -> list[str]:
+    """Every rule family of the bundled rulebook: those the kinds run, in their order."""
+    return [name for kind in kinds.all_kinds() for name in kind.families]
 
 
 def load(name: str, rules_dir: Path | None = None) -> RuleFamily:
@@ -29,6 +25,6 @@ def load(name: str, rules_dir: Path | None = None) -> RuleFamily:
     mtime = path.stat().st_mtime
     cached = _CACHE.get(path)
     if cached is None or cached[0] != mtime:
-        cached = (mtime, load_family(path, schemas()))
+        cached = (mtime, load_family(path, kinds.schemas()))
         _CACHE[path] = cached
     return cached[1]

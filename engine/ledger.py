@@ -1,9 +1,12 @@
 """The decision ledger: every recorded run, hash-chained in SQLite, so a later change shows.
 
-One table holds the chain: for each run, a header (command, as-of date, options, the
-rulebook's version and hash), the text of every rule file it used (once per content hash),
-every input row and every decision. Each entry's hash covers the previous entry's hash and
-its own canonical body, so altering any byte of a past entry breaks the chain from there.
+One table holds the chain: for each run, a header (the schema version, command, as-of
+date, options, the rulebook's version and hash), the text of every rule file it used (once
+per content hash), every input row and every decision. Decisions are kept as records of
+codes, values and dates (engine/records.py), never as rendered in the run's language: a
+run recorded in Chinese and the same run in English hold the same records. Each entry's
+hash covers the previous entry's hash and its own canonical body, so altering any byte of a
+past entry breaks the chain from there.
 A run is spooled while it is evaluated and appended in one transaction (BEGIN IMMEDIATE:
 concurrent recorders queue for the write lock and each reads the chain's true end).
 """
@@ -23,10 +26,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ComplyError
+from .records import SCHEMA
 from .rulebook import RuleFamily
 
 GENESIS = "0" * 64
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS chain (
     seq INTEGER PRIMARY KEY,
     run INTEGER NOT NULL,
@@ -56,7 +60,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(path, timeout=600, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(SCHEMA)
+        db.executescript(TABLES)
     except sqlite3.Error as exc:
         raise LedgerError(f"--ledger {path}: cannot open the ledger ({exc})") from None
     return db
@@ -70,6 +74,7 @@ class Recorder:
     def __init__(self, path: Path, command: str, as_of: str, options: dict[str, Any]) -> None:
         self.path, self.command = path, command
         self.header = {
+            "schema": SCHEMA,
             "command": command,
             "as_of": as_of,
             "options": options,
@@ -119,6 +124,7 @@ class Recorder:
         with closing(connect(self.path)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
+                check_schema(db, self.path)
                 last = db.execute("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
                 run = db.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM chain").fetchone()[0]
                 known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
@@ -141,6 +147,25 @@ class Recorder:
                 for spool in self._spools:
                     spool.close()
         return int(run)
+
+
+def check_schema(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a ledger whose runs were recorded in another schema (no migration: the
+    records are hash-chained, and rewriting them would break the chain they prove)."""
+    first = db.execute("SELECT body FROM chain WHERE kind = 'run' ORDER BY seq LIMIT 1").fetchone()
+    if first is None:
+        return
+    try:
+        schema = json.loads(first[0]).get("schema", 1)
+    except (ValueError, AttributeError):
+        schema = None
+    if schema != SCHEMA:
+        raise LedgerError(
+            f"--ledger {path}: its runs were recorded in schema {schema} (decisions as "
+            f"rendered text, by comply 0.1); this comply keeps schema {SCHEMA} (decisions as "
+            "codes, values and dates). The ledger is left as it is: `comply ledger verify` "
+            "still checks its chain; record new runs in a new ledger (--ledger NEW.sqlite)."
+        )
 
 
 def input_entry(row: int, raw: dict[str, Any]) -> str:
@@ -214,6 +239,7 @@ def runs(path: Path) -> list[dict[str, Any]]:
 
 def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
     with opened(path) as db:
+        check_schema(db, path)
         if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
             shas = [f["sha256"] for f in runs_one(db, run)["rulebook"]["families"]]
             rows = db.execute(
@@ -238,4 +264,5 @@ def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:
 
 def header(path: Path, run: int) -> dict[str, Any]:
     with opened(path) as db:
+        check_schema(db, path)
         return runs_one(db, run)

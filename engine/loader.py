@@ -39,13 +39,15 @@ class RowReader:
         *,
         part: tuple[str, int] | None = None,
         records: tuple[list[str], list[tuple[int, list[str]]]] | None = None,
+        rows: list[tuple[int, dict[str, Any]]] | None = None,
     ) -> None:
         """`part` reads a piece of the file instead of the file: its text (a CSV's header
         first) and the number to add to a row number within it to make the file's.
         `records` reads a CSV's header and some of its records, already split into cells
-        and numbered (a worker's share of a change log), holding no undecodable byte."""
+        and numbered (a worker's share of a change log), holding no undecodable byte.
+        `rows` reads rows already named by the contract's columns (a recorded run's)."""
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
-        self._part, self._records = part, records
+        self._part, self._records, self._rows = part, records, rows
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
@@ -95,11 +97,25 @@ class RowReader:
                     self.keys.append(key)
             yield row, item
 
+    def batches(self, size: int) -> Iterator[list[tuple[int, Any]]]:
+        """The rows, `size` at a time (the last batch may be smaller)."""
+        batch: list[tuple[int, Any]] = []
+        for item in self:
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
     def _report(self, row: int, raw: dict[str, Any], error: Any) -> None:
         column, message = of_error(error)  # a check across columns names the column it blames
         self.problem(row, column or "(row)", raw.get(column, ""), message)
 
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        if self._rows is not None:
+            yield from self._rows
+            return
         if self._records is not None:
             header, records = self._records
             self._clean = True

@@ -160,95 +160,27 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a share between 0 and 1, such as 0.25, 1/3 or 25%",
         "zh": "介于 0 至 1 之间的比例，如 0.25、1/3 或 25%",
     },
-    "area_mu": {
-        "en": "a positive area in mu, such as 80 or 12.5",
-        "zh": "以亩计的正数面积，如 80 或 12.5",
-    },
     "one_of": {
         "en": "one of {codes}",
         "zh": "以下之一：{codes}",
-    },
-    "supply": {
-        "en": "transfer or allocation (出让 or 划拨)",
-        "zh": "出让或划拨（transfer 或 allocation）",
-    },
-    "cause": {
-        "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
-        "zh": "以下之一：{codes}（也可填 使用权人、政府、不可抗力；留空视为 holder）",
-    },
-    "event": {
-        "en": "one of {codes} (or 预算, 估算, ...)",
-        "zh": "以下之一：{codes}（也可填 预算、估算 等）",
-    },
-    "delay_days": {
-        "en": "a whole number of days from 0 to {maximum}",
-        "zh": "介于 0 至 {maximum} 之间的整数天数",
     },
     # Checks across the columns of one row.
     "on_or_after": {
         "en": "a date on or after {other}",
         "zh": "不早于 {other} 的日期",
     },
-    "start_or_delivery": {
-        "en": "a start date, or delivered_on to count it from (L2)",
-        "zh": "约定动工日期，或据以起算的实际交地日期 delivered_on（L2）",
-    },
-    "halt_needs_start": {
-        "en": "only a started parcel can halt (give started_on)",
-        "zh": "已动工地块的中止日期（请同时填写 started_on）",
-    },
-    "halt_needs_ratios": {
-        "en": "both developed_ratio and invested_ratio for a halted parcel (Art. 2 ¶2)",
-        "zh": "中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）",
-    },
-    "delay_needs_holder_cause": {
-        "en": "empty or 0 unless the cause is the holder's (L6: verified days of delay are "
-        "deducted within a holder-caused case)",
-        "zh": "空值或 0，除非闲置原因为使用权人原因（L6：经核实的延误天数仅在使用权人原因的"
-        "案件中扣除）",
-    },
-    "extension_not_earlier": {
-        "en": "a date on or after the start date it replaces ({replaced}); an extension "
-        "cannot move it earlier",
-        "zh": "不早于被替代的动工日期（{replaced}）的日期；补充协议不能将动工日期提前",
-    },
-    "amount_for_event": {
-        "en": "an amount in yuan for a {event} event",
-        "zh": "该 {event} 事件的金额（元）",
-    },
-    "budget_name": {
-        "en": "the project's name on its budget event",
-        "zh": "预算事件上的项目名称",
-    },
-    "budget_funding": {
-        "en": "the source of funds on the budget event (district_fiscal for district "
-        "fiscally-funded projects)",
-        "zh": "预算事件上的资金来源（区财政投资项目填 district_fiscal）",
-    },
-    # A project's change log as a whole (engine/projects.py).
-    "no_budget": {
-        "en": "a budget event first: project {project} has no budget event",
-        "zh": "先有预算事件：项目 {project} 没有预算事件（budget）",
-    },
-    "budget_twice": {
-        "en": "one budget event per project: {project} has one on row {row}",
-        "zh": "每个项目只有一条预算事件：项目 {project} 已在第 {row} 行有一条",
-    },
-    "before_budget": {
-        "en": "a date on or after the project's budget event ({date}, row {row})",
-        "zh": "不早于本项目预算事件（{date}，第 {row} 行）的日期",
-    },
-    "budget_first_same_day": {
-        "en": "the budget event (row {row}) first: on the same date it must come on an earlier row",
-        "zh": "预算事件（第 {row} 行）在先：同一日期的预算事件须排在更前的行",
-    },
-    "reject_without_report": {
-        "en": "a reject answers a reported overrun, but no report is awaiting an answer on "
-        "this date (add the report event, or correct the event)",
-        "zh": "对已报告超支的答复，但该日期没有待答复的超支报告（请补充 report 事件，"
-        "或更正本事件）",
-    },
 }
+
+
+def register(entries: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a kind's own messages to the catalog (each id once, in every language)."""
+    for message_id, templates in entries.items():
+        if message_id in CATALOG and CATALOG[message_id] != templates:
+            raise KeyError(f"message {message_id!r} is defined twice")
+        if sorted(templates) != sorted(LANGUAGES):
+            raise KeyError(f"message {message_id!r}: templates for {sorted(templates)}")
+        CATALOG[message_id] = dict(templates)
+
 
 # pydantic's own error types, as the row models can raise them, and the context value that
 # fills each one's placeholder (a ValueError a validator raises is an Invalid: see of_error).

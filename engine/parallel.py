@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import hashlib
 import importlib
 import io
@@ -31,20 +32,27 @@ import re
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from . import families, ledger
+from . import kinds, ledger, records
+from .durable_adapter import ContextFact
 from .errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
-from .evaluate import Evaluator
+from .kinds import Kind
 from .loader import RowReader, encodable, sniff_encoding
-from .report import Renderer, Summary
+from .pipeline import Prepared, decide, prepare
+from .progress import Progress
 from .rulebook import RuleFamily, load_family
+from .summary import Summary
+from .writers import Writer, writer
+
+if TYPE_CHECKING:
+    from .run import Request
 
 BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
@@ -52,7 +60,6 @@ SAMPLES = 2000  # lines read to choose the ranges
 LONGEST_RECORD = 8 << 20  # a record longer than this is a misread quote: one process reads it
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 8 << 20  # below this, one process (workers take a second to start)
-FORMATS = ("json", "jsonl", "csv")  # outputs that can be joined from parts
 SUFFIXES = (".csv", ".txt", ".jsonl", ".ndjson")
 
 
@@ -72,8 +79,8 @@ class Job:
     source: str  # the file's name, for messages
     encoding: str
     csv: bool
-    build_params: dict[str, Any] = field(default_factory=dict)
-    context: tuple[dict[str, Any], ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)  # the kind's, by Option.dest
+    context: tuple[ContextFact, ...] = ()  # the joined facts, found once by the parent
     cached: bool = True
     record: bool = False
     change_log: bool = False  # rows are events of subjects: split by subject, not by bytes
@@ -104,18 +111,19 @@ class Part:
     path: str | None = None  # the decisions are in this file instead of `text` (spilled)
 
 
-def applies(
-    kind_unique: bool, ranked: bool, source: Path, fmt: str, target: Any, record: bool
-) -> str | None:
+def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> str | None:
     """Why this run cannot be split into parts, or None if it can."""
-    if not kind_unique and source.suffix.lower() not in (".csv", ".txt"):
+    if not kind.unique_rows and source.suffix.lower() not in (".csv", ".txt"):
         return "a change log is split by subject from a CSV file only"
-    if not kind_unique and record:
+    if not kind.unique_rows and record:
         return "a recorded change log is read in one process, its events in file order"
-    if ranked or target is not None:
-        return "a ranked list or a rate is made from all the decisions at once"
-    if fmt not in FORMATS:
-        return f"--format {fmt} is written whole; parts join for {', '.join(FORMATS)}"
+    if kind.whole is not None:
+        return kind.whole
+    from .writers import formats
+
+    if not formats()[fmt].joinable:
+        joinable = ", ".join(name for name, w in formats().items() if w.joinable)
+        return f"--format {fmt} is written whole; parts join for {joinable}"
     if source.suffix.lower() not in SUFFIXES:
         return "a workbook is read whole; CSV and JSON Lines files are split"
     return None
@@ -125,21 +133,29 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def make_job(
-    loaded: Sequence[RuleFamily],
-    kind: str,
-    source: Path,
-    as_of: date,
-    fmt: str,
-    lang: str,
-    **options: Any,
-) -> Job:
+def job(request: Request, prepared: Prepared, record: bool) -> Job:
+    """What the workers of this run are sent, with each piece."""
+    loaded = prepared.families
     books = tuple((f.name, str(f.path), f.path.read_bytes(), f.sha256) for f in loaded)
-    options.setdefault("change_log", not families.KINDS[kind].unique_rows)
-    suffix = source.suffix.lower()
-    is_csv = suffix not in (".jsonl", ".ndjson")
+    source = request.source
+    is_csv = source.suffix.lower() not in (".jsonl", ".ndjson")
     encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
-    return Job(books, kind, as_of, fmt, lang, str(source), encoding, is_csv, **options)
+    options = {o.dest: request.options.get(o.dest) for o in prepared.kind.options}
+    return Job(
+        books,
+        prepared.kind.name,
+        request.as_of,
+        request.fmt,
+        request.lang,
+        str(source),
+        encoding,
+        is_csv,
+        options={k: v for k, v in options.items() if prepared.kind.option(k).role != "join"},
+        context=prepared.context,
+        cached=request.cached,
+        record=record,
+        change_log=not prepared.kind.unique_rows,
+    )
 
 
 def pieces(path: Path, csv: bool, size: int = PIECE_BYTES) -> Iterator[Piece]:
@@ -226,7 +242,6 @@ class Repeats:
 # ---- the worker side ----
 
 _LOCK = threading.Lock()
-_EVALUATORS: dict[tuple[Any, ...], tuple[list[RuleFamily], Evaluator]] = {}
 
 
 def evaluate_part(job: Job, piece: Piece) -> Part:
@@ -236,7 +251,7 @@ def evaluate_part(job: Job, piece: Piece) -> Part:
 
 
 def _evaluate_part(job: Job, piece: Piece) -> Part:
-    kind = families.KINDS[job.kind]
+    kind = kinds.by_name(job.kind)
     text = _text(job, piece)
     if _doubtful(job, piece, text):
         return Part("", 0, [], Summary(), [], stopped=True)
@@ -273,8 +288,7 @@ def _text(job: Job, piece: Piece) -> str:
 
 
 def _evaluate_reader(job: Job, reader: RowReader) -> Part:
-    loaded, evaluator = _evaluator(job)
-    kind = evaluator.kind
+    prepared = _prepared(job)
     inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
     rows = 0
     if inputs is not None:
@@ -285,21 +299,20 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
             inputs.write(ledger.input_entry(row, raw))
 
         reader.on_row = on_row
-    params = {**evaluator.params, **job.build_params}
-    subjects = kind.build(reader, job.as_of, params, reader.problem)
     out: IO[str] = io.StringIO()
     if job.spill is not None:  # written where the parent will copy it from, byte for byte
         out = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept for the parent
             "w", encoding="utf-8", newline="", dir=job.spill, suffix=".part", delete=False
         )
-    renderer = _renderer(job, loaded, out)
+    written = _writer(job, prepared, out)
     count = 0
     try:
-        for subject, decision in evaluator.decide(subjects, list(job.context)):
-            renderer.decision(decision, subject)
-            if entries is not None:
-                entries.write(ledger.decision_entry(renderer.as_dict(decision)))
-            count += 1
+        for subjects, decisions in decide(prepared, reader):
+            for subject, decision in zip(subjects, decisions, strict=True):
+                written.decision(decision, subject)
+                if entries is not None:
+                    entries.write(ledger.decision_entry(records.record(decision)))
+            count += len(subjects)
     finally:
         if job.spill is not None:
             out.close()
@@ -308,7 +321,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         path=out.name if job.spill is not None else None,
         count=count,
         problems=reader.problems,
-        summary=renderer.summary,
+        summary=written.summary,
         digests=digests(reader.keys),
         stopped=reader.stopped,
         inputs=inputs.getvalue() if inputs is not None else "",
@@ -348,41 +361,65 @@ def split_piece(job: Job, piece: Piece, column: int, bounds: list[str]) -> Split
 
 def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
     with _LOCK:
-        kind = families.KINDS[job.kind]
-        records = [record for blob in blobs for record in pickle.loads(blob)]
-        reader = RowReader(Path(job.source), kind.model, None, records=(header, records))
+        kind = kinds.by_name(job.kind)
+        records_ = [record for blob in blobs for record in pickle.loads(blob)]
+        reader = RowReader(Path(job.source), kind.model, None, records=(header, records_))
         done = _evaluate_reader(job, reader)
-        done.size = sum(len("".join(cells)) + len(cells) for _, cells in records)
+        done.size = sum(len("".join(cells)) + len(cells) for _, cells in records_)
         return done
 
 
-_RENDERERS: dict[tuple[Any, ...], Renderer] = {}
+def _key(job: Job) -> tuple[Any, ...]:
+    return (
+        tuple(sha for *_, sha in job.rulebooks),
+        job.kind,
+        job.as_of,
+        job.cached,
+        repr(sorted(job.options.items())),
+        job.context,
+    )
 
 
-def _renderer(job: Job, loaded: list[RuleFamily], out: IO[str]) -> Renderer:
-    """A renderer for the next part, writing to `out`: one per process and run settings,
-    so what it encodes once (titles, action heads) serves every part."""
-    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.fmt, job.lang)
-    renderer = _RENDERERS.get(key)
-    if renderer is None:
-        kind = families.KINDS[job.kind]
-        renderer = _RENDERERS[key] = Renderer(kind, loaded, job.as_of, job.fmt, job.lang, out)
-    renderer.restart(out)
-    return renderer
+_PREPARED: dict[tuple[Any, ...], Prepared] = {}
+_WRITERS: dict[tuple[Any, ...], Writer] = {}
 
 
-def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:
-    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.cached)
-    if key not in _EVALUATORS:
-        loaded = []
+def _prepared(job: Job) -> Prepared:
+    """The run made ready in this worker, once per run: what it learns (the memo) serves
+    every part it evaluates."""
+    key = _key(job)
+    if key not in _PREPARED:
+        loaded: list[RuleFamily] = []
         for name, path, content, sha in job.rulebooks:
-            family = load_family(Path(path), families.schemas(), content)
+            family = load_family(Path(path), kinds.schemas(), content)
             if family.sha256 != sha or family.name != name:
                 raise RulebookError(f"{path}: the rule file changed in transit")
             loaded.append(family)
-        kind = families.KINDS[job.kind]
-        _EVALUATORS[key] = (loaded, Evaluator(kind, loaded, job.as_of, job.cached))
-    return _EVALUATORS[key]
+        kind = kinds.by_name(job.kind)
+        _PREPARED[key] = prepare(
+            kind, job.as_of, job.options, cached=job.cached, context=job.context, loaded=loaded
+        )
+    return _PREPARED[key]
+
+
+def _writer(job: Job, prepared: Prepared, out: IO[str]) -> Writer:
+    """A writer for the next part, writing to `out`: one per process and run, so what it
+    encodes once (titles, action heads) serves every part."""
+    key = (*_key(job), job.fmt, job.lang)
+    found = _WRITERS.get(key)
+    if found is None:
+        found = _WRITERS[key] = writer(
+            job.fmt,
+            prepared.kind,
+            prepared.families,
+            job.as_of,
+            job.lang,
+            out,
+            prepared.rulebook,
+            prepared.memo,
+        )
+    found.restart(out)
+    return found
 
 
 # ---- the parent side ----
@@ -458,6 +495,84 @@ class DaskExecutor:
             self._cluster.close()
 
 
+def executor(name: str, scheduler: str | None, workers: int) -> Executor:
+    if name == "dask":
+        return DaskExecutor(scheduler, workers)
+    return LocalExecutor(workers)
+
+
+def evaluate(
+    job: Job,
+    source: Path,
+    executor: Executor,
+    out: Writer,
+    recorder: ledger.Recorder | None,
+) -> list[InputProblem]:
+    """The file's parts, evaluated by the executor's workers, written by `out` (and the
+    ledger) in the order one process writes them; the problems found. Raises Fallback for
+    a file one process must read."""
+    problems: list[InputProblem] = []
+    repeats = Repeats()
+    spill = None
+    try:
+        if executor.local:
+            spill = tempfile.TemporaryDirectory(prefix="comply-parts-")
+            job = replace(job, spill=spill.name)
+        stream = out.out
+        first = True
+        progress = Progress(out.view.noun.en, source.stat().st_size)
+        done_bytes = 0
+        for part in parts(job, source, executor):
+            if part.stopped:
+                raise Fallback("a CSV record could not be read")
+            if job.change_log and part.problems:  # reported as one process reads the log
+                raise Fallback("the change log has problems")
+            repeats.add(part.digests)
+            if part.count:
+                stream.write("" if first else out.between_parts())
+                first = False
+            _append(stream, part)
+            out.summary.merge(part.summary)
+            problems += part.problems
+            if recorder is not None:
+                recorder.extend(part.inputs, part.decisions, part.rows, part.count)
+            done_bytes += part.size
+            progress.tick(part.count, functools.partial(int, done_bytes))
+        progress.done()
+        if repeats.found():
+            raise Fallback("an id is repeated across parts")
+    finally:
+        executor.close()
+        if spill is not None:
+            spill.cleanup()
+    return problems
+
+
+def _append(stream: IO[str], part: Part) -> None:
+    """A part's decisions after those written: its text, or its file copied by the kernel."""
+    if part.path is None:
+        stream.write(part.text)
+        return
+    stream.flush()
+    with open(part.path, "rb") as spilled:
+        size = os.fstat(spilled.fileno()).st_size
+        sent = 0
+        try:
+            while sent < size:
+                step = os.sendfile(stream.fileno(), spilled.fileno(), sent, size - sent)
+                if step == 0:
+                    break
+                sent += step
+        except (AttributeError, OSError):  # no sendfile here, or not between these files
+            pass
+        spilled.seek(sent)
+        while chunk := spilled.read(1 << 20):  # what sendfile did not send
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(stream.fileno(), view) :]
+    os.unlink(part.path)
+
+
 def parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     """The parts of the file, in the order one process writes them. Raises Fallback for a
     file one process must read: a CSV header that is not one good record, or none."""
@@ -508,7 +623,7 @@ def _check_header(job: Job, source: Path) -> list[str]:
         cells = next(csv.reader(io.StringIO(text, newline="")), [])
     except csv.Error:
         raise Fallback("an unreadable header") from None
-    kind = families.KINDS[job.kind]
+    kind = kinds.by_name(job.kind)
     reader = RowReader(source, kind.model, None)
     if reader.header(cells) is None or reader.problems:
         raise Fallback("the header has problems")
@@ -516,7 +631,7 @@ def _check_header(job: Job, source: Path) -> list[str]:
 
 
 def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
-    kind = families.KINDS[job.kind]
+    kind = kinds.by_name(job.kind)
     header = _check_header(job, source)
     column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
     if column is None:

@@ -48,6 +48,11 @@ class Text(_Strict):
         return self.zh if lang == "zh" else self.en
 
 
+def words(en: str, zh: str) -> Text:
+    """A text in both languages, written in code (labels, column headings)."""
+    return Text(en=en, zh=zh)
+
+
 class Window(_Strict):
     """When a rule or law is in force: from a date, until a date (inclusive) or open."""
 

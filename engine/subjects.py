@@ -8,15 +8,14 @@ snapshot of the event concerned, and the status on the last snapshot.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from .conditions import FactField
 from .messages import Message
 
 Tests = dict[str, bool | int | str | Fraction]
@@ -49,17 +48,12 @@ ProblemSink = Callable[[int, str, Any, Message], None]
 
 
 @dataclass(frozen=True)
-class Kind:
-    """A kind of subject: its input row model, the facts it offers rules, how it is built."""
+class Facts:
+    """A snapshot as a kind makes one: its day, what rules test, and the values actions read."""
 
-    name: str
-    model: type[BaseModel]
-    id_field: str
-    unique_rows: bool  # each row is a subject (parcels), or rows are events of one (projects)
-    facts: Mapping[str, FactField]
-    values: Mapping[str, str]  # value name -> "date" | "int" | "money"
-    required_params: tuple[str, ...]
-    build: Callable[[Iterable[Any], date, Mapping[str, Any], ProblemSink], Iterator[Subject]]
-    # Other kinds of fact given with an evaluation, that rules may join on: name -> fields.
-    context: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    ranked: bool = False  # decisions are ranked by outcome once all are made
+    day: date
+    tests: Tests
+    values: Mapping[str, Any]
+
+    def value(self, name: str) -> Any:
+        return self.values.get(name)

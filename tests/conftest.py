@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from comply.engine import catalog, families
+from comply.engine import families
 
-pytest_plugins = [
-    "steps.parcel_steps",
-    "steps.budget_steps",
-    "steps.intake_steps",
-    "steps.explain_steps",
-]
+# Every module of tests/steps/ named *_steps.py: a kind's steps are found, not listed.
+pytest_plugins = sorted(
+    f"steps.{p.stem}" for p in (Path(__file__).parent / "steps").glob("*_steps.py")
+)
 
-RULE_IDS = {r.rule.id for name in catalog.ALL_FAMILIES for r in families.load(name).rules}
+RULE_IDS = {r.rule.id for name in families.names() for r in families.load(name).rules}
 
 
 def pytest_configure(config: Any) -> None:

@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 import yaml
-from comply.engine import families, parcels
-from comply.engine.evaluate import Decision, Evaluator
-from comply.engine.parcels import Parcel
+from comply.engine import families
+from comply.engine.evaluate import Decision
+from comply.engine.kinds import parcels
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.pipeline import decide_rows, prepare
 from comply.engine.rulebook import RuleFamily
 
 
@@ -26,9 +28,8 @@ def decide(
     items: list[Parcel], as_of: date, family: RuleFamily | None = None
 ) -> list[tuple[Parcel, Decision]]:
     """Parcels through the engine, as the CLI takes them (minus the file)."""
-    evaluator = Evaluator(parcels.KIND, [family or families.load("idle_land")], as_of)
-    subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
-    return [(s.row, d) for s, d in evaluator.decide(subjects)]  # type: ignore[misc]
+    prepared = prepare(parcels.KIND, as_of, loaded=[family or families.load("idle_land")])
+    return [(s.row, d) for s, d in decide_rows(prepared, [(0, p) for p in items])]  # type: ignore[misc]
 
 
 DISPOSALS = {"CHARGE_IDLE_FEE", "RECLAIM_LAND", "NEGOTIATE_DISPOSAL", "VERIFY_CAUSE"}

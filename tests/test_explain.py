@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import explain, families, parcels
-from comply.engine.evaluate import Evaluator
-from comply.engine.parcels import Parcel
+from comply.engine import explain, families
+from comply.engine.kinds import parcels
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.pipeline import decide_rows, prepare
 from test_engine import random_parcel
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
@@ -23,11 +24,10 @@ def test_explanations_agree_with_the_engine(seed: int) -> None:
     rng = random.Random(seed)
     as_of = date(2013, 3, 1)
     family = families.load("idle_land")
-    evaluator = Evaluator(parcels.KIND, [family], as_of)
+    prepared = prepare(parcels.KIND, as_of, loaded=[family])
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(600)]
-    subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
     explainer = explain.Explainer([family], parcels.KIND.facts)
-    for subject, decision in evaluator.decide(subjects):
+    for subject, decision in decide_rows(prepared, [(0, p) for p in items]):
         verdicts = explainer.explain(subject.snapshots[-1], decision)
         applied = {v.rule.rule.id for v in verdicts if v.verdict in ("fired", "suppressed")}
         assert applied == set(decision.fired), subject.key

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 from comply.engine import fields
 from comply.engine.fields import FastRow
-from comply.engine.intake import Candidate, ListedProject
+from comply.engine.kinds.budget import BudgetEvent
+from comply.engine.kinds.intake import Candidate
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.kinds.portfolio import ListedProject
 from comply.engine.messages import Invalid
-from comply.engine.parcels import Parcel
-from comply.engine.projects import BudgetEvent
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError

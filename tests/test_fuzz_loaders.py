@@ -6,10 +6,10 @@ import csv
 import io
 from pathlib import Path
 
-from comply.engine.intake import Candidate
+from comply.engine.kinds.budget import BudgetEvent
+from comply.engine.kinds.intake import Candidate
+from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
-from comply.engine.parcels import Parcel
-from comply.engine.projects import BudgetEvent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

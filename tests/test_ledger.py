@@ -56,7 +56,9 @@ def test_a_recorded_run_verifies_and_lists(tmp_path: Path) -> None:
         "ledger", "verify", "--ledger", str(db)
     )
     shown = comply("ledger", "show", "2", "--ledger", str(db))
-    assert "PJ-2012-003  approved  LATE_REPORT" in shown
+    [line] = [line for line in shown.splitlines() if line.startswith("PJ-2012-003 ")]
+    assert "increase approved" in line
+    assert "LATE_REPORT 2012-" in line
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -139,3 +141,68 @@ def test_several_processes_recording_at_once_lose_nothing(tmp_path: Path) -> Non
 
 def test_no_ledger_yet(tmp_path: Path) -> None:
     assert "no ledger there" in comply("ledger", "list", "--ledger", str(tmp_path / "x"), code=2)
+
+
+def _decision_bodies(db: Path, run: int) -> list[str]:
+    with sqlite3.connect(db) as con:
+        rows = con.execute(
+            "SELECT body FROM chain WHERE run = ? AND kind = 'decision' ORDER BY seq", (run,)
+        )
+        return [body for (body,) in rows]
+
+
+def test_a_run_in_chinese_and_in_english_records_the_same_decisions(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    for lang in ("zh", "en"):
+        comply(
+            "parcels",
+            str(EXAMPLES / "parcels.csv"),
+            "--as-of",
+            "2012-08-31",
+            "--lang",
+            lang,
+            "--record",
+            "--ledger",
+            str(db),
+            "--out",
+            str(tmp_path / f"{lang}.json"),
+        )
+    zh, en = _decision_bodies(db, 1), _decision_bodies(db, 2)
+    assert len(zh) == 34
+    assert zh == en
+    assert not any("闲置" in body or "title" in body or "basis" in body for body in zh)
+
+
+def test_show_renders_the_records_as_the_run_wrote_them_in_any_language(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)  # English JSON to out.json
+    written = (tmp_path / "out.json").read_text(encoding="utf-8")
+    shown = comply("ledger", "show", "1", "--ledger", str(db), "--format", "json")
+    assert shown.endswith(written)  # after the run's header, the same document
+    zh = comply("ledger", "show", "1", "--ledger", str(db), "--lang", "zh")
+    assert "应征缴土地闲置费：3 宗，合计 27,094,600.10 元" in zh
+
+
+def test_a_ledger_of_the_earlier_schema_is_refused_not_misread(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as con:  # as comply 0.1 wrote it: no schema in the run header
+        con.execute(
+            "UPDATE chain SET body = replace(body, ?, ?) WHERE kind = 'run'",
+            ('"schema":2', '"was":2'),
+        )
+    for args in (["show", "1"], ["replay", "1"]):
+        out = comply("ledger", *args, "--ledger", str(db), code=2)
+        assert "recorded in schema 1" in out
+        assert "record new runs in a new ledger" in out
+    out = comply(
+        "parcels",
+        str(EXAMPLES / "parcels.csv"),
+        "--as-of",
+        "2012-08-31",
+        "--record",
+        "--ledger",
+        str(db),
+        code=2,
+    )
+    assert "recorded in schema 1" in out

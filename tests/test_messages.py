@@ -14,15 +14,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from comply.engine.intake import Candidate, ListedProject
+from comply.engine.kinds.budget import BudgetEvent
+from comply.engine.kinds.intake import Candidate
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.kinds.portfolio import ListedProject
 from comply.engine.messages import BUILT_IN, CATALOG, LANGUAGES, Invalid, msg, of_error
-from comply.engine.parcels import Parcel
-from comply.engine.projects import BudgetEvent
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 ROOT = Path(__file__).parent.parent
-SOURCES = [*sorted((ROOT / "engine").glob("*.py")), ROOT / "cli.py"]
-ROW_MODULES = ("fields", "loader", "parcels", "projects", "intake")
+SOURCES = [*sorted((ROOT / "engine").rglob("*.py")), ROOT / "cli.py"]
+ROW_MODULES = (
+    "fields",
+    "loader",
+    *(f"kinds/{p.stem}" for p in (ROOT / "engine" / "kinds").glob("[!_]*.py")),
+)
 PRODUCERS = {"msg", "Invalid", "render"}  # each takes the message id first
 INVALID_OWN = {"column"}  # Invalid's own keyword: the column blamed, not a placeholder
 

@@ -182,8 +182,8 @@ def test_money_thresholds_too_fine_for_exact_amounts_are_refused(tmp_path: Path)
     """An amount times the scale must stay an exact integer in the engine (a double)."""
     from datetime import date
 
-    from comply.engine import intake
     from comply.engine.evaluate import Evaluator
+    from comply.engine.kinds import intake
 
     path = families.RULES_DIR / "intake.yaml"
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -191,4 +191,4 @@ def test_money_thresholds_too_fine_for_exact_amounts_are_refused(tmp_path: Path)
     (tmp_path / "intake.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
     family = families.load("intake", tmp_path)
     with pytest.raises(RulebookError, match="beyond the engine's exact integers"):
-        Evaluator(intake.CANDIDATE_KIND, [family], date(2012, 8, 31))
+        Evaluator(intake.KIND, [family], date(2012, 8, 31))

@@ -21,11 +21,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import durable_adapter, families, jobs, ledger, parallel, parcels
-from comply.engine.evaluate import Evaluator
+from comply.engine import families, kinds, ledger, memo, parallel
+from comply.engine.kinds import parcels
+from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
-from comply.engine.parcels import Parcel
-from comply.engine.report import Renderer
+from comply.engine.pipeline import decide, decide_rows, prepare
+from comply.engine.progress import Progress
+from comply.engine.writers.json_records import JsonLinesWriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_engine import random_parcel
@@ -76,12 +78,11 @@ def test_the_cache_gives_the_engines_answer_for_every_parcel(seed: int, as_of: d
     family = families.load("idle_land")
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(300)]
 
-    def decide(cached: bool) -> list[Any]:
-        evaluator = Evaluator(parcels.KIND, [family], as_of, cached)
-        subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
-        return [decision for _, decision in evaluator.decide(subjects)]
+    def decided(cached: bool) -> list[Any]:
+        prepared = prepare(parcels.KIND, as_of, cached=cached, loaded=[family])
+        return [decision for _, decision in decide_rows(prepared, [(0, p) for p in items])]
 
-    assert decide(True) == decide(False)
+    assert decided(True) == decided(False)
 
 
 @pytest.mark.parametrize("as_of", ["2012-08-31", "2013-06-30", "2014-12-31"])
@@ -207,7 +208,7 @@ def run_both(
 def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Why runs in parts went back to one process (so a test sees parts really joined)."""
     seen: list[str] = []
-    in_parts = jobs._evaluate_in_parts
+    in_parts = parallel.evaluate
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -216,7 +217,7 @@ def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             seen.append(str(exc))
             raise
 
-    monkeypatch.setattr(jobs, "_evaluate_in_parts", watched)
+    monkeypatch.setattr(parallel, "evaluate", watched)
     return seen
 
 
@@ -411,16 +412,16 @@ def test_json_lines_with_carriage_returns_are_read_by_one_process(
 def test_the_cache_when_full_starts_again_and_answers_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(durable_adapter, "CACHE_LIMIT", 7)
+    monkeypatch.setattr(memo, "LIMIT", 7)
     rng = random.Random(31)
     family = families.load("idle_land")
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(1200)]
     as_of = date(2013, 5, 1)
     decided = []
     for cached in (True, False):
-        evaluator = Evaluator(parcels.KIND, [family], as_of, cached)
-        subjects = parcels.subjects(((0, p) for p in items), as_of, evaluator.params, print)
-        decided.append([decision for _, decision in evaluator.decide(subjects)])
+        prepared = prepare(parcels.KIND, as_of, cached=cached, loaded=[family])
+        assert prepared.memo.combinations.limit == 7
+        decided.append([d for _, d in decide_rows(prepared, [(0, p) for p in items])])
     assert decided[0] == decided[1]
 
 
@@ -491,34 +492,34 @@ def test_a_change_log_one_process_must_read_is_read_by_one_process(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize(
-    ("names", "example"),
+    ("command", "example"),
     [
-        (["idle_land"], "parcels.csv"),
-        (["budget", "budget_national"], "budget.csv"),
-        (["intake"], "intake-2013.csv"),
-        (["portfolio"], "projects-2012.csv"),
+        ("parcels", "parcels.csv"),
+        ("budget", "budget.csv"),
+        ("intake", "intake-2013.csv"),
+        ("portfolio", "projects-2012.csv"),
     ],
 )
 def test_json_from_fragments_is_what_json_dumps_writes(
-    tmp_path: Path, names: list[str], example: str, lang: str
+    tmp_path: Path, command: str, example: str, lang: str
 ) -> None:
-    loaded = [families.load(name) for name in names]
-    kind = families.KINDS[loaded[0].doc.facts]
+    kind = kinds.by_command(command)
     files = [EXAMPLES / example]
     if kind is parcels.KIND:  # and random parcels, with every action and value
         rng = random.Random(23)
         rows = [random_parcel(rng, n) for n in range(1500)]
         files.append(write_parcels(tmp_path / "random.csv", rows))
     for as_of in (date(2012, 8, 31), date(2013, 9, 30), date(2015, 1, 1)):
-        evaluator = Evaluator(kind, loaded, as_of)
-        renderer = Renderer(kind, loaded, as_of, "jsonl", lang, io.StringIO())
+        prepared = prepare(kind, as_of, {"plan_year": 2013})
+        writer = JsonLinesWriter(
+            kind, prepared.families, as_of, lang, io.StringIO(), memo=prepared.memo
+        )
         for source in files:
             reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
-            params = {**evaluator.params, "plan_year": 2013}  # intake's
-            subjects = kind.build(reader, as_of, params, reader.problem)
-            for _, decision in evaluator.decide(subjects):
-                expected = json.dumps(renderer.as_dict(decision), ensure_ascii=False)
-                assert renderer.as_json(decision) == expected
+            for _, decisions in decide(prepared, reader):
+                for decision in decisions:
+                    expected = json.dumps(writer.as_dict(decision), ensure_ascii=False)
+                    assert writer.as_json(decision) == expected
 
 
 # ---- the progress bar ----
@@ -531,8 +532,8 @@ class Terminal(io.StringIO):
 
 def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
     screen = Terminal()
-    progress = jobs.Progress("parcels", total=1000, stream=screen)
-    progress.tick(jobs.Progress.EVERY - 1, lambda: 100)
+    progress = Progress("parcels", total=1000, stream=screen)
+    progress.tick(Progress.EVERY - 1, lambda: 100)
     assert screen.getvalue() == ""  # not yet: every 10,000 subjects
     progress.tick(1, lambda: 450)
     line = screen.getvalue()
@@ -540,5 +541,5 @@ def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
     progress.done()
     assert screen.getvalue().endswith("\r")
     quiet = io.StringIO()  # not a terminal: nothing is drawn
-    jobs.Progress("parcels", total=1000, stream=quiet).tick(10_000, lambda: 500)
+    Progress("parcels", total=1000, stream=quiet).tick(10_000, lambda: 500)
     assert quiet.getvalue() == ""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.projects import BudgetEvent
+from comply.engine.kinds.budget import BudgetEvent
 from pytest_bdd import given, parsers, then, when
 
 from steps.files import write_csv

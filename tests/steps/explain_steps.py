@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.intake import Candidate, ListedProject
-from comply.engine.parcels import Parcel
-from comply.engine.projects import BudgetEvent
+from comply.engine.kinds.budget import BudgetEvent
+from comply.engine.kinds.intake import Candidate
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.kinds.portfolio import ListedProject
 from pytest_bdd import given, parsers, then, when
 
-from steps.files import write_csv
-from steps.intake_steps import READY  # a candidate ready to start, as intake builds it
+from steps.files import READY, write_csv
 
 LANGUAGES = {"English": "en", "Chinese": "zh"}
 MARKS = ("✓", "✗", "?")

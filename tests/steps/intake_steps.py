@@ -13,22 +13,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.intake import Candidate, ListedProject
-from comply.engine.parcels import Parcel
+from comply.engine.kinds.intake import Candidate
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.kinds.portfolio import ListedProject
 from pytest_bdd import given, parsers, then, when
 
-from steps.files import write_csv
-
-READY = {
-    "land_secured": "true",
-    "planning_approved": "true",
-    "eia_approved": "true",
-    "feasibility_approved": "true",
-    "filing_done": "true",
-    "funds_secured": "true",
-    "expropriation_pending": "false",
-    "government_funded": "false",
-}
+from steps.files import READY, write_csv
 
 
 @pytest.fixture

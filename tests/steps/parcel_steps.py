@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.parcels import Parcel
+from comply.engine.kinds.parcels import Parcel
 from pytest_bdd import given, parsers, then, when
 
 from steps.files import write_csv

@@ -29,10 +29,57 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from . import fields
-from .conditions import FactField
-from .messages import Invalid, Message, msg
-from .subjects import Kind, ProblemSink, Subject, Tests
+from .. import cells, fields, messages
+from ..conditions import FactField
+from ..messages import Invalid, Message, msg
+from ..rulebook import words as _t
+from ..subjects import Facts, ProblemSink, Subject, Tests
+from . import Kind, Option, View
+
+messages.register(
+    {
+        "event": {
+            "en": "one of {codes} (or 预算, 估算, ...)",
+            "zh": "以下之一：{codes}（也可填 预算、估算 等）",
+        },
+        "amount_for_event": {
+            "en": "an amount in yuan for a {event} event",
+            "zh": "该 {event} 事件的金额（元）",
+        },
+        "budget_name": {
+            "en": "the project's name on its budget event",
+            "zh": "预算事件上的项目名称",
+        },
+        "budget_funding": {
+            "en": "the source of funds on the budget event (district_fiscal for district "
+            "fiscally-funded projects)",
+            "zh": "预算事件上的资金来源（区财政投资项目填 district_fiscal）",
+        },
+        "no_budget": {
+            "en": "a budget event first: project {project} has no budget event",
+            "zh": "先有预算事件：项目 {project} 没有预算事件（budget）",
+        },
+        "budget_twice": {
+            "en": "one budget event per project: {project} has one on row {row}",
+            "zh": "每个项目只有一条预算事件：项目 {project} 已在第 {row} 行有一条",
+        },
+        "before_budget": {
+            "en": "a date on or after the project's budget event ({date}, row {row})",
+            "zh": "不早于本项目预算事件（{date}，第 {row} 行）的日期",
+        },
+        "budget_first_same_day": {
+            "en": "the budget event (row {row}) first: on the same date it must come on an "
+            "earlier row",
+            "zh": "预算事件（第 {row} 行）在先：同一日期的预算事件须排在更前的行",
+        },
+        "reject_without_report": {
+            "en": "a reject answers a reported overrun, but no report is awaiting an answer on "
+            "this date (add the report event, or correct the event)",
+            "zh": "对已报告超支的答复，但该日期没有待答复的超支报告（请补充 report 事件，"
+            "或更正本事件）",
+        },
+    }
+)
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
 EVENT_ALIASES = {
@@ -221,16 +268,6 @@ class _Event:
     funding: str | None
 
 
-@dataclass(frozen=True)
-class ProjectSnapshot:
-    day: date
-    tests: Tests
-    values: Mapping[str, Any]
-
-    def value(self, name: str) -> Any:
-        return self.values[name]
-
-
 @dataclass
 class _Ledger:
     """A project's figures, carried forward event by event (amounts in fen)."""
@@ -310,7 +347,7 @@ def _snapshot(
     funding: str,
     as_of: date,
     budget_date: date,
-) -> ProjectSnapshot:
+) -> Facts:
     overrun = ledger.overrun()
     tests: Tests = {
         "event": kind,
@@ -339,12 +376,12 @@ def _snapshot(
         "previous_overrun_since": before.since,
         "rejected_on": ledger.rejected_on,
     }
-    return ProjectSnapshot(day, tests, values)
+    return Facts(day, tests, values)
 
 
-def _unbudgeted(as_of: date, funding: str) -> ProjectSnapshot:
+def _unbudgeted(as_of: date, funding: str) -> Facts:
     tests: Tests = {"event": "as_of", "funding": funding, "budgeted": False}
-    return ProjectSnapshot(as_of, tests, {"as_of": as_of})
+    return Facts(as_of, tests, {"as_of": as_of})
 
 
 def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> Subject | None:
@@ -362,7 +399,7 @@ def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> 
         return Subject(key, row, (_unbudgeted(as_of, funding),), {"name": first.name})
     assert first.fen is not None
     ledger = _Ledger(budget=first.fen)
-    snapshots: list[ProjectSnapshot] = []
+    snapshots: list[Facts] = []
     for event in events:
         if event.day > as_of:
             break  # it has not happened yet on the evaluation date
@@ -390,13 +427,29 @@ def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> 
     return Subject(key, row, tuple(snapshots), values)
 
 
+SUBJECTS_PER_BATCH = 500
+
+
 def subjects(
-    rows: Iterable[tuple[int, BudgetEvent]],
+    batches: Iterable[list[tuple[int, BudgetEvent]]],
     as_of: date,
     params: Mapping[str, Any],
     problem: ProblemSink,
-) -> Iterator[Subject]:
+) -> Iterator[list[Subject]]:
     """Group events by project (on disk), check each log's shape, fold it into snapshots."""
+    batch: list[Subject] = []
+    for subject in _folded((row for rows in batches for row in rows), as_of, problem):
+        batch.append(subject)
+        if len(batch) >= SUBJECTS_PER_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _folded(
+    rows: Iterable[tuple[int, BudgetEvent]], as_of: date, problem: ProblemSink
+) -> Iterator[Subject]:
     with tempfile.TemporaryDirectory(prefix="comply-") as tmp:
         db = sqlite3.connect(Path(tmp) / "events.sqlite")
         db.execute(
@@ -471,13 +524,81 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
     return not early
 
 
+def _overrun(decision: Any) -> dict[str, Decimal]:
+    if decision.status == "out_of_scope":
+        return {}
+    overrun = dict(decision.values).get("overrun")
+    return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
+
+
+VIEW = View(
+    noun=_t("projects", "项目"),
+    columns=(
+        (_t("project", "项目"), cells.subject_id),
+        (_t("name", "名称"), cells.value("name")),
+        (_t("budget", "预算"), cells.value("budget", cells.money)),
+        (_t("approved +", "批准追加"), cells.value("approved_increases", cells.money)),
+        (_t("estimate", "估算"), cells.value("estimate", cells.money)),
+        (_t("overrun", "超支"), cells.value("overrun", cells.money)),
+        (_t("ratio", "超支比例"), cells.value("overrun_ratio", cells.percent)),
+        (_t("status", "状态"), cells.status),
+        (_t("actions in force", "当前措施"), cells.codes(lambda t, code: not t.is_finding(code))),
+        (_t("findings", "发现问题"), cells.findings),
+    ),
+    totals=_overrun,
+    lines=(
+        (
+            _t("unapproved overruns: {total} yuan", "未经批准的超支合计：{total} 元"),
+            lambda s: {"total": cells.money(s.totals.get("unapproved_overrun_total", Decimal(0)))},
+        ),
+        (
+            _t(
+                "referrals to supervision: {refer}; late reports: {late}; construction "
+                "without approval: {breach}",
+                "移交监察：{refer}；报告迟延：{late}；未经批准施工：{breach}",
+            ),
+            lambda s: {
+                "refer": s.by_action["REFER_TO_SUPERVISION"],
+                "late": s.by_action["LATE_REPORT"],
+                "breach": s.by_action["CONSTRUCTION_WITHOUT_APPROVAL"],
+            },
+        ),
+    ),
+)
+
 KIND = Kind(
     name="project_event",
+    command="budget",
+    help="""Check the budget changes of district fiscally-funded projects in FILE (a change log).
+
+    FILE holds dated events per project (budget, estimate, report, approve, reject, suspend,
+    resume, complete), in any row order. Applies the four principles of the 2012 speech as
+    rules/budget.yaml encodes them: report an overrun within 5 days, suspend construction
+    until the district government approves, refer unapproved overruns of 20% or more to the
+    supervision department, re-scope after a rejection. Shows per project the figures, the
+    status, the actions in force on the evaluation date and the dated findings.
+    """,
+    examples=(
+        "comply budget examples/district-2012/budget.csv --as-of 2012-08-31",
+        "comply budget budget.csv --as-of 2020-01-31 --no-national --out decisions.json",
+    ),
+    families=("budget", "budget_national"),
+    options=(
+        Option(
+            "--national/--no-national",
+            "national",
+            "switch",
+            "family",
+            "Apply the national Government Investment Regulations (from 2019-07-01) "
+            "[default: as rules/budget_national.yaml says].",
+            target="budget_national",
+        ),
+    ),
     model=BudgetEvent,
     id_field="project_id",
     unique_rows=False,
     facts=FACT_FIELDS,
     values=VALUE_FIELDS,
-    required_params=(),
     build=subjects,
+    view=VIEW,
 )

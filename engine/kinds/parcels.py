@@ -18,11 +18,53 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from . import fields
-from .conditions import FactField
-from .dates import add_years, full_from, full_years
-from .messages import Invalid, msg
-from .subjects import Kind, ProblemSink, Subject, Tests
+from .. import cells, fields, messages
+from ..conditions import FactField
+from ..dates import add_years, full_from, full_years
+from ..messages import Invalid, msg
+from ..rulebook import words as _t
+from ..subjects import ProblemSink, Subject, Tests
+from . import Kind, View
+
+messages.register(
+    {
+        "supply": {
+            "en": "transfer or allocation (出让 or 划拨)",
+            "zh": "出让或划拨（transfer 或 allocation）",
+        },
+        "cause": {
+            "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
+            "zh": "以下之一：{codes}（也可填 使用权人、政府、不可抗力；留空视为 holder）",
+        },
+        "delay_days": {
+            "en": "a whole number of days from 0 to {maximum}",
+            "zh": "介于 0 至 {maximum} 之间的整数天数",
+        },
+        "start_or_delivery": {
+            "en": "a start date, or delivered_on to count it from (L2)",
+            "zh": "约定动工日期，或据以起算的实际交地日期 delivered_on（L2）",
+        },
+        "halt_needs_start": {
+            "en": "only a started parcel can halt (give started_on)",
+            "zh": "已动工地块的中止日期（请同时填写 started_on）",
+        },
+        "halt_needs_ratios": {
+            "en": "both developed_ratio and invested_ratio for a halted parcel (Art. 2 ¶2)",
+            "zh": "中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）",
+        },
+        "delay_needs_holder_cause": {
+            "en": "empty or 0 unless the cause is the holder's (L6: verified days of delay are "
+            "deducted within a holder-caused case)",
+            "zh": "空值或 0，除非闲置原因为使用权人原因（L6：经核实的延误天数仅在使用权人原因的"
+            "案件中扣除）",
+        },
+        "extension_not_earlier": {
+            "en": "a date on or after the start date it replaces ({replaced}); an extension "
+            "cannot move it earlier",
+            "zh": "不早于被替代的动工日期（{replaced}）的日期；补充协议不能将动工日期提前",
+        },
+    }
+)
 
 SUPPLY_ALIASES = {
     "transfer": "transfer",
@@ -339,20 +381,72 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
 
 
 def subjects(
-    rows: Iterable[tuple[int, Parcel]],
+    batches: Iterable[list[tuple[int, Parcel]]],
     as_of: date,
     params: Mapping[str, Any],
     problem: ProblemSink,
-) -> Iterator[Subject]:
+) -> Iterator[list[Subject]]:
     """Each parcel is one subject with one snapshot, taken on the evaluation date."""
-    for _, parcel in rows:
-        facts = derive(parcel, as_of, params)
-        values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
-        yield Subject(parcel.parcel_id, parcel, (facts,), values)
+    for batch in batches:
+        made = []
+        for _, parcel in batch:
+            facts = derive(parcel, as_of, params)
+            values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+            made.append(Subject(parcel.parcel_id, parcel, (facts,), values))
+        yield made
 
+
+VIEW = View(
+    noun=_t("parcels", "地块"),
+    columns=(
+        (_t("parcel", "地块"), cells.subject_id),
+        (_t("holder", "使用权人"), cells.row_field("holder")),
+        (_t("status", "状态"), cells.status),
+        (_t("idle from", "闲置起算日"), cells.value("idle_from")),
+        (_t("next due", "下一期限"), cells.first("due")),
+        (_t("amount (yuan)", "金额（元）"), cells.first("amount")),
+        (_t("actions", "措施"), cells.codes()),
+    ),
+    totals=cells.amounts("CHARGE_IDLE_FEE", "idle_fees_total"),
+    lines=(
+        (
+            _t(
+                "idle fees to levy: {count}, total {total} yuan",
+                "应征缴土地闲置费：{count} 宗，合计 {total} 元",
+            ),
+            lambda s: {
+                "count": s.by_action["CHARGE_IDLE_FEE"],
+                "total": cells.money(s.totals.get("idle_fees_total", Decimal("0.00"))),
+            },
+        ),
+        (
+            _t("parcels to reclaim without compensation: {count}", "应无偿收回：{count} 宗"),
+            lambda s: {"count": s.by_action["RECLAIM_LAND"]},
+        ),
+        (
+            _t("parcels to negotiate: {count}", "应协商处置：{count} 宗"),
+            lambda s: {"count": s.by_action["NEGOTIATE_DISPOSAL"]},
+        ),
+    ),
+)
 
 KIND = Kind(
     name="parcel",
+    command="parcels",
+    help="""Decide what must happen now to each land-transfer parcel in FILE.
+
+    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue or
+    idle, the 20% idle fee, reclaim at two years, negotiation for a verified government
+    cause, and the next procedural step. FILE is CSV (UTF-8 or GBK), JSON Lines or an Excel
+    workbook, one parcel a row. Exit status 0 when the run succeeded, whatever it found; 2
+    for bad input (every problem is listed, nothing is written).
+    """,
+    examples=(
+        "comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31",
+        "comply parcels parcels.csv --as-of 2012-08-31 --lang zh",
+        "comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl",
+    ),
+    families=("idle_land",),
     model=Parcel,
     id_field="parcel_id",
     unique_rows=True,
@@ -360,4 +454,5 @@ KIND = Kind(
     values=VALUE_FIELDS,
     required_params=REQUIRED_PARAMS,
     build=subjects,
+    view=VIEW,
 )

@@ -1,0 +1,195 @@
+"""The one run path: read -> facts -> engine -> decisions, batch by batch.
+
+Whether a file is evaluated in one process, in parts on every core or on a Dask cluster,
+for one subject's explanation or in a replay, its rows travel the same road: `prepare`
+makes a run ready (the kind's rulebook loaded, its options applied, the facts it joins
+found), and `decide` takes the rows in batches through the kind's facts, the engine and
+the resolution of what fired into decisions; the caller decides where they go (run.py).
+A batch is a list of (row number, row) today; only the kinds' `build` and the evaluator
+read inside it.
+
+What a kind's options mean is declared by the kind (kinds.Option): a value its facts
+need, a run's own value of a parameter, a rule family switched on or off, or a file of
+another kind whose decisions the rules join on. This module applies them the same way
+for every kind, so commands stay thin and a new kind needs no code here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from . import families, kinds
+from .conditions import comparisons
+from .durable_adapter import ContextFact
+from .errors import InputError, InputProblem, OptionError, RulebookError
+from .evaluate import Decision, Evaluator
+from .kinds import Join, Kind
+from .loader import RowReader
+from .memo import Memo
+from .rulebook import RuleFamily
+from .subjects import Subject
+from .writers import identity
+
+BATCH_ROWS = 5000  # rows read before their facts are made and the engine is asked
+
+
+@dataclass
+class Prepared:
+    """Everything the pipeline needs to decide a kind's subjects as of a date."""
+
+    kind: Kind
+    as_of: date
+    families: tuple[RuleFamily, ...]
+    params: dict[str, Any]  # the rules' parameters, the run's own values, the build values
+    context: tuple[ContextFact, ...]
+    evaluator: Evaluator
+    memo: Memo
+    options: dict[str, Any] = field(default_factory=dict)  # as given, for the ledger
+
+    @property
+    def rulebook(self) -> dict[str, Any]:
+        return identity(self.families)
+
+
+def prepare(
+    kind: Kind,
+    as_of: date,
+    options: Mapping[str, Any] | None = None,
+    *,
+    rules_dir: Path | None = None,
+    cached: bool = True,
+    context: Sequence[ContextFact] | None = None,
+    loaded: Sequence[RuleFamily] | None = None,
+) -> Prepared:
+    """Load and check the kind's rulebook for `as_of`, apply `options` (by Option.dest).
+
+    `context` gives the joined facts already found (a worker, a replay): the files named
+    by join options are then not read again. `loaded` gives the rule families already
+    loaded (a worker sent the files) instead of reading them from `rules_dir`.
+    """
+    options = dict(options or {})
+    given = {o.dest: options.get(o.dest) for o in kind.options}
+    for option in kind.options:
+        if option.required and given[option.dest] is None:
+            raise OptionError(f"{kind.command} needs {option.flag.split('/')[0]}")
+    switched = {o.target: given[o.dest] for o in kind.options if o.role == "family"}
+    if loaded is None:
+        loaded = [families.load(name, rules_dir) for name in kind.families]
+    chosen = tuple(
+        family
+        for index, family in enumerate(loaded)
+        if index == 0 or _on(switched.get(family.name), family)
+    )
+    memo = Memo(combinations=cached)
+    evaluator = Evaluator(kind, chosen, as_of, memo)
+    params: dict[str, Any] = dict(evaluator.params)
+    for option in kind.options:
+        value = given[option.dest]
+        if value is None:
+            continue
+        if option.role == "build":
+            params[option.dest] = value
+        elif option.role == "parameter":
+            params[option.target] = _own_value(option.target, value, chosen)
+    if context is None:
+        files = {o.target: given[o.dest] for o in kind.options if o.role == "join"}
+        context = tuple(
+            fact
+            for target, source in files.items()
+            if source is not None
+            for fact in joined(kind, target, Path(source), as_of, rules_dir)
+        )
+    evaluator.params = params
+    return Prepared(kind, as_of, chosen, params, tuple(context), evaluator, memo, options)
+
+
+def _on(switch: bool | None, family: RuleFamily) -> bool:
+    return family.doc.enabled if switch is None else switch
+
+
+def _own_value(name: str, value: Any, loaded: Sequence[RuleFamily]) -> Any:
+    """A run's own value of a parameter that no rule condition tests (a target rate)."""
+    for family in loaded:
+        if name not in family.params:
+            continue
+        tested = {c.param for r in family.rules for c in comparisons(r.when)}
+        if name in tested:
+            raise RulebookError(
+                f"parameter {name} is tested by the rules: it cannot be set per run"
+            )
+        return Fraction(str(value)) if isinstance(value, float) else value
+    raise RulebookError(f"no parameter {name} in the rulebook of this kind")
+
+
+def joined(
+    kind: Kind, fact: str, source: Path, as_of: date, rules_dir: Path | None
+) -> list[ContextFact]:
+    """The facts of a join: the subjects of the other kind in `source`, decided as of
+    `as_of`, that the join selects. A bad row of `source` is refused like any input."""
+    join: Join = next(j for j in kind.joins if j.fact == fact)
+    other = kinds.by_name(join.kind)
+    prepared = prepare(other, as_of, rules_dir=rules_dir)
+    reader = RowReader(source, other.model, other.id_field if other.unique_rows else None)
+    found = []
+    for subjects, decisions in decide(prepared, reader):
+        for subject, decision in zip(subjects, decisions, strict=True):
+            fields = join.select(subject, decision)
+            if fields is not None:
+                found.append(ContextFact(join.fact, subject.key, fields))
+    if reader.problems:
+        raise InputError(reader.problems)
+    return found
+
+
+def decide(
+    prepared: Prepared, reader: RowReader, only: str | None = None
+) -> Iterator[tuple[list[Subject], list[Decision]]]:
+    """The pipeline: rows read in batches, their facts made, the engine asked, the
+    decisions resolved; batch by batch, or all at once for a kind that ranks them.
+    `only` decides the subject with that id alone (an explanation)."""
+    kind, evaluator = prepared.kind, prepared.evaluator
+    batches = reader.batches(BATCH_ROWS)
+    made = kind.build(batches, prepared.as_of, prepared.params, reader.problem)
+    if only is not None:
+        made = ([s for s in subjects if s.key == only] for subjects in made)
+    evaluator.join(prepared.context)
+    try:
+        if kind.rank is None:
+            for subjects in made:
+                yield subjects, evaluator.decide(subjects)
+            return
+        pairs = [
+            pair
+            for subjects in made
+            for pair in zip(subjects, evaluator.decide(subjects), strict=True)
+        ]
+        ranked = kind.rank(pairs)
+        yield [s for s, _ in ranked], [d for _, d in ranked]
+    finally:
+        evaluator.leave(prepared.context)
+
+
+def decide_rows(
+    prepared: Prepared, rows: Sequence[tuple[int, Any]]
+) -> list[tuple[Subject, Decision]]:
+    """Rows already read and checked (row number, row model), decided in order: for a
+    program that holds its rows in memory. A problem the kind finds across rows is raised."""
+
+    def refuse(row: int, column: str, value: Any, expected: Any) -> None:
+        raise InputError([InputProblem("(rows)", row, column, str(value), expected)])
+
+    made = prepared.kind.build([list(rows)], prepared.as_of, prepared.params, refuse)
+    prepared.evaluator.join(prepared.context)
+    try:
+        return [
+            pair
+            for subjects in made
+            for pair in zip(subjects, prepared.evaluator.decide(subjects), strict=True)
+        ]
+    finally:
+        prepared.evaluator.leave(prepared.context)

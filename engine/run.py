@@ -1,0 +1,159 @@
+"""A user's run end to end: a file of one kind in, decisions out, whole or not at all.
+
+The decisions of `pipeline.decide` go to the run's sinks: the output (in its format and
+language), the ledger (with --record), the progress bar and the kind's figures about the
+whole run. Whether they were made in this process or in parts by workers, the run ends
+the same way: bad rows stop it before anything is written (or, with --skip-invalid, go to
+the rejects file), the output is moved into place, the ledger appended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import ledger, parallel, records
+from .errors import InputError, InputProblem, OptionError
+from .kinds import Aggregate, Kind
+from .loader import RowReader
+from .pipeline import Prepared, decide, prepare
+from .progress import Progress
+from .summary import Summary
+from .writers import Writer, atomic_output, writer
+from .writers.rejects import write_rejects
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a user asked for: a kind's file, a date, the kind's options, where things go."""
+
+    kind: Kind
+    source: Path
+    as_of: date
+    options: Mapping[str, Any] = field(default_factory=dict)  # the kind's, by Option.dest
+    fmt: str = "table"
+    lang: str = "en"
+    out: Path | None = None
+    rejects: Path | None = None  # with --skip-invalid: the refused rows go here
+    ledger: Path | None = None  # with --record: the run is appended here
+    sheet: str | None = None
+    rules_dir: Path | None = None
+    workers: int | None = None  # None: every core for a large file
+    executor: str = "local"
+    scheduler: str | None = None
+    cached: bool = True
+
+
+def run(request: Request) -> Summary:
+    """Evaluate the file and write its decisions; raise InputError (listing every bad cell)
+    before anything is written if the file has any problem, unless rejects are asked for."""
+    kind = request.kind
+    if request.rejects is not None and not kind.unique_rows:
+        raise OptionError(
+            "--skip-invalid does not apply to a change log: with rows left out, "
+            "a project would be judged on events that did not happen that way"
+        )
+    prepared = prepare(
+        kind, request.as_of, request.options, rules_dir=request.rules_dir, cached=request.cached
+    )
+    recorder = _recorder(request, prepared)
+    why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
+    workers = request.workers
+    if workers is None:  # every core for a large file, or the cluster a user asked for
+        big = request.source.is_file() and request.source.stat().st_size >= parallel.AUTO_MIN_BYTES
+        wanted = request.executor == "dask" or (why_not is None and big)
+        workers = parallel.cores() if wanted else 1
+    if workers > 1 or request.executor == "dask":
+        if why_not is not None:
+            option = "--executor dask" if request.executor == "dask" else f"--jobs {workers}"
+            raise OptionError(f"{option}: not for this run: {why_not}")
+        executor = parallel.executor(request.executor, request.scheduler, workers)
+        try:
+            return _finish(request, prepared, recorder, executor)
+        except parallel.Fallback:
+            if recorder is not None:
+                recorder.restart()
+    return _finish(request, prepared, recorder, None)
+
+
+def _recorder(request: Request, prepared: Prepared) -> ledger.Recorder | None:
+    if request.ledger is None:
+        return None
+    options = {
+        "kind": prepared.kind.name,
+        "families": [f.name for f in prepared.families],
+        "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in request.options.items()},
+        "context": [[c.fact, c.key, dict(c.fields)] for c in prepared.context],
+    }
+    return ledger.Recorder(
+        request.ledger, prepared.kind.command, request.as_of.isoformat(), options
+    )
+
+
+def _finish(
+    request: Request,
+    prepared: Prepared,
+    recorder: ledger.Recorder | None,
+    executor: parallel.Executor | None,
+) -> Summary:
+    """One attempt at the run: the decisions written whole, or nothing."""
+    kind = prepared.kind
+    with atomic_output(request.out) as stream:
+        out = writer(
+            request.fmt,
+            kind,
+            prepared.families,
+            request.as_of,
+            request.lang,
+            stream,
+            prepared.rulebook,
+            prepared.memo,
+        )
+        if recorder is not None:
+            recorder.rulebook(list(prepared.families), out.rulebook)
+        out.start()
+        aggregate = kind.aggregate(prepared.params) if kind.aggregate is not None else None
+        if executor is None:
+            problems = _in_this_process(request, prepared, out, recorder, aggregate)
+        else:
+            job = parallel.job(request, prepared, recorder is not None)
+            problems = parallel.evaluate(job, request.source, executor, out, recorder)
+        if problems and request.rejects is None:
+            raise InputError(list(problems))
+        out.finish(aggregate.as_dict() if aggregate is not None else {})
+    if request.rejects is not None:
+        write_rejects(request.rejects, problems, request.lang)
+        out.summary.refused = len({p.row for p in problems})
+    if recorder is not None:
+        out.summary.recorded_as = recorder.commit()
+    return out.summary
+
+
+def _in_this_process(
+    request: Request,
+    prepared: Prepared,
+    out: Writer,
+    recorder: ledger.Recorder | None,
+    aggregate: Aggregate | None,
+) -> Sequence[InputProblem]:
+    kind = prepared.kind
+    reader = RowReader(
+        request.source, kind.model, kind.id_field if kind.unique_rows else None, request.sheet
+    )
+    if recorder is not None:
+        reader.on_row = recorder.input_row
+    size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0
+    progress = Progress(kind.view.noun.en, size)
+    for subjects, decisions in decide(prepared, reader):
+        for subject, decision in zip(subjects, decisions, strict=True):
+            if aggregate is not None:
+                aggregate.add(subject, decision)
+            out.decision(decision, subject)
+            if recorder is not None:
+                recorder.decision(records.record(decision))
+        progress.tick(len(subjects), reader.position)
+    progress.done()
+    return reader.problems

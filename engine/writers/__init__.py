@@ -1,0 +1,300 @@
+"""Writing decisions out, in a format and a language: one module of this package a format.
+
+Every writer shares what this module defines: the words of the run's language (status
+labels, action titles, citations, recipients, options), the run's counts, and the stream
+it writes to. A format module declares ``FORMATS`` (name -> Writer class); the list of
+formats is derived from them. Codes (statuses, action codes, rule ids) never change with
+the language; titles, labels and citations do. Output is streamed to a temporary file and
+only moved into place when the whole run succeeded (`atomic_output`), so a failed run
+never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import pkgutil
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+from ..errors import OutputError
+from ..evaluate import Action, Decision
+from ..kinds import Kind
+from ..memo import Memo
+from ..rulebook import RuleFamily, Text
+from ..rulebook import words as _t
+from ..subjects import Subject
+from ..summary import Summary
+
+# The values an action may carry besides its code, rule, basis and title, in output order.
+ACTION_VALUES = ("date", "amount", "due", "not_before", "idle_from", "days_left", "days_overdue")
+VALUE_FIELDS = tuple((Action._fields.index(name), name) for name in ACTION_VALUES)
+
+
+LABELS = {
+    "heading": _t("{title}, as of {as_of}", "{title}，评估日期 {as_of}"),
+    "rulebook": _t("rulebook {books}", "规则库 {books}"),
+    "summary": _t("Summary", "汇总"),
+    "subjects": _t("{noun}", "{noun}数"),
+    "met": _t("met", "达标"),
+    "not met": _t("not met", "未达标"),
+    "yes": _t("yes", "是"),
+    "no": _t("no", "否"),
+}
+
+
+def plain(value: Any) -> Any:
+    """A decision value as JSON shows it: decimals and dates as strings."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def identity(families: Sequence[RuleFamily]) -> dict[str, Any]:
+    """The rulebook's version and content hash (of all its families' files)."""
+    shas = [f.sha256 for f in families]
+    combined = hashlib.sha256("+".join(shas).encode()).hexdigest()
+    return {
+        "version": "+".join(f"{f.name} {f.doc.version}" for f in families),
+        "sha256": shas[0] if len(shas) == 1 else combined,
+        "families": [
+            {"family": f.name, "version": f.doc.version, "sha256": f.sha256} for f in families
+        ],
+    }
+
+
+class Words:
+    """The words of one language for a rulebook: labels, titles, citations (kinds.Texts)."""
+
+    def __init__(self, families: Sequence[RuleFamily], lang: str) -> None:
+        self.families, self.lang = families, lang
+        self.params = {k: str(v) for f in families for k, v in f.params.items()}
+        self.statuses = families[0].doc.statuses
+        self.titles: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+        self.recipients: dict[str, Text] = {}
+        self.options: dict[str, Text] = {}
+        self.basis: dict[tuple[str, int], str] = {}
+        self.rule_basis: dict[str, str] = {}
+        self.criterion_titles: dict[str, str] = {}
+        for family in families:
+            for code, entry in family.doc.action_codes.items():
+                self.titles[code] = entry.title.in_(lang).format(**self.params)
+                self.kinds[code] = entry.kind
+            self.recipients.update(family.doc.recipients)
+            self.options.update(family.doc.options)
+            for r in family.rules:
+                self.rule_basis[r.rule.id] = family.basis(r.rule, lang)
+                if r.rule.criterion is not None:
+                    self.criterion_titles[r.rule.id] = r.rule.criterion.title.in_(lang)
+                for i, a in enumerate(r.actions):
+                    self.basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
+
+    def text(self, key: str, **values: Any) -> str:
+        return LABELS[key].in_(self.lang).format(**values)
+
+    def status_label(self, status: str) -> str:
+        return self.statuses[status].in_(self.lang)
+
+    def is_finding(self, code: str) -> bool:
+        return self.kinds[code] == "finding"
+
+    def action_name(self, code: str) -> str:
+        return self.titles[code]
+
+    def recipient(self, code: str) -> str:
+        return self.recipients[code].in_(self.lang)
+
+    def option(self, code: str) -> str:
+        return self.options[code].in_(self.lang).format(**self.params)
+
+
+class Writer:
+    """Writes one run's decisions in one format and language, and counts them."""
+
+    joinable: ClassVar[bool] = False  # parts written apart can be joined as they are
+
+    def __init__(
+        self,
+        kind: Kind,
+        families: Sequence[RuleFamily],
+        as_of: date,
+        lang: str,
+        out: IO[str],
+        rulebook: Mapping[str, Any] | None = None,
+        memo: Memo | None = None,
+    ) -> None:
+        self.kind, self.view = kind, kind.view
+        self.families, self.as_of, self.lang, self.out = families, as_of, lang, out
+        self.words = Words(families, lang)
+        self.rulebook = dict(rulebook or identity(families))
+        self.memo = memo if memo is not None else Memo()
+        self.summary = Summary()
+        self.extra: dict[str, Any] = {}
+
+    def decision(self, decision: Decision, subject: Subject) -> None:
+        self.summary.add(decision, self.view.totals(decision))
+        self.write(decision, subject)
+
+    def write(self, decision: Decision, subject: Subject) -> None:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        """Write what comes before the decisions."""
+
+    def restart(self, out: IO[str]) -> None:
+        """Write a part of a run to `out`, with counts of its own (parts are joined in order)."""
+        self.out, self.summary = out, Summary()
+
+    def between_parts(self) -> str:
+        """What separates the decisions of two parts, both holding some, once joined."""
+        return ""
+
+    def finish(self, extra: Mapping[str, Any] | None = None) -> None:
+        """Write what follows the decisions; `extra` adds figures about the whole run."""
+        self.extra = dict(extra or {})
+
+    def summary_dict(self) -> dict[str, Any]:
+        counts = self.summary.as_dict(self.view.noun.en, list(self.words.statuses))
+        return {**counts, **self.extra}
+
+    def action_parts(self, action: Action) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What an action's record holds whatever the subject: the head (code, rule, basis,
+        title) and the tail (recipients, options), in the language of the output."""
+        found = self.memo.fragments.get(("parts", self.lang, action.rule, action.position))
+        if found is not None:
+            return found  # type: ignore[return-value]
+        words = self.words
+        head = {
+            "code": action.code,
+            "rule": action.rule,
+            "basis": words.basis[action.rule, action.position],
+            "title": words.titles[action.code],
+        }
+        tail: dict[str, Any] = {}
+        if action.recipients:
+            tail["recipients"] = [
+                {"code": c, "name": words.recipient(c)} for c in action.recipients
+            ]
+        if action.options:
+            tail["options"] = [{"code": c, "title": words.option(c)} for c in action.options]
+        parts = (head, tail)
+        self.memo.fragments.put(("parts", self.lang, action.rule, action.position), parts)
+        return parts
+
+    def action_dict(self, action: Action) -> dict[str, Any]:
+        head, tail = self.action_parts(action)
+        record = dict(head)
+        for index, name in VALUE_FIELDS:
+            value = action[index]
+            if value is not None:
+                record[name] = plain(value)
+        if tail:
+            record.update(tail)
+        return record
+
+    def as_dict(self, decision: Decision) -> dict[str, Any]:
+        """The decision as the JSON formats write it, in the output's language."""
+        record: dict[str, Any] = {"subject": decision.subject, "status": decision.status}
+        record.update((name, plain(value)) for name, value in decision.values)
+        if decision.criteria:
+            record["criteria"] = [
+                {
+                    "criterion": v.criterion,
+                    "value": plain(v.value),
+                    "threshold": plain(v.threshold),
+                    "met": v.met,
+                    "rule": v.rule,
+                    "basis": self.words.rule_basis[v.rule],
+                }
+                for v in decision.criteria
+            ]
+        record["actions"] = [self.action_dict(a) for a in decision.actions]
+        record["rules_fired"] = list(decision.fired)
+        if decision.suppressed:
+            record["suppressed"] = [{"rule": s.rule, "by": s.by} for s in decision.suppressed]
+        return record
+
+
+_FORMATS: dict[str, type[Writer]] = {}
+
+
+def formats() -> dict[str, type[Writer]]:
+    """Every output format, by name, from the modules of this package."""
+    if not _FORMATS:
+        for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+            declared = getattr(importlib.import_module(f"{__name__}.{module}"), "FORMATS", {})
+            _FORMATS.update(declared)
+    return _FORMATS
+
+
+def format_names() -> tuple[str, ...]:
+    """The formats, "table" first (the default), then as their modules list them."""
+    names = list(formats())
+    return tuple(sorted(names, key=lambda n: (n != "table", names.index(n))))
+
+
+def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
+    return formats()[fmt](*args, **kwargs)
+
+
+def width(text: str) -> int:
+    """Columns a text takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def output_target(path: Path) -> Path:
+    """Where --out really writes: through a symlink to its file, never over a device."""
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        raise OutputError(f"--out {path}: not a regular file; give a file path")
+    if not target.parent.is_dir():
+        raise OutputError(f"--out {path}: the directory {target.parent} does not exist")
+    return target
+
+
+@contextmanager
+def atomic_output(path: Path | None) -> Iterator[IO[str]]:
+    """A text stream that reaches `path` (or stdout) only if the block completes."""
+    target = output_target(path) if path is not None else None
+    try:
+        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
+            "w+",
+            encoding="utf-8",
+            newline="",
+            prefix=".comply-",
+            suffix=".part",
+            dir=target.parent if target else None,
+            delete=False,
+        )
+    except OSError as exc:
+        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
+    try:
+        with tmp:
+            yield tmp
+            tmp.flush()
+        if target is not None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp.name, 0o666 & ~umask)  # as a plain file would be created
+            os.replace(tmp.name, target)
+            return
+        with open(tmp.name, encoding="utf-8", newline="") as done:
+            while chunk := done.read(1 << 16):
+                sys.stdout.write(chunk)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
+    finally:
+        if os.path.exists(tmp.name):
+            os.unlink(tmp.name)

@@ -1,0 +1,93 @@
+"""CSV, one row per action (a decision without actions is one row), and the same rows as an
+Excel workbook."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from typing import IO, Any, ClassVar
+
+import openpyxl
+
+from ..evaluate import Decision
+from ..subjects import Subject
+from . import ACTION_VALUES, Writer
+
+COLUMNS = (
+    "as_of",
+    "subject",
+    "status",
+    "code",
+    "rule",
+    "basis",
+    "title",
+    *ACTION_VALUES,
+    "recipients",
+    "options",
+)
+
+
+class CsvWriter(Writer):
+    joinable: ClassVar[bool] = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows: Any = self._sink(self.out)
+
+    def _sink(self, out: IO[str]) -> Any:
+        return csv.writer(out)
+
+    def start(self) -> None:
+        self.rows.writerow(COLUMNS)
+
+    def restart(self, out: IO[str]) -> None:
+        super().restart(out)
+        self.rows = self._sink(out)
+
+    def write(self, decision: Decision, subject: Subject) -> None:
+        for row in self.csv_rows(decision):
+            self.rows.writerow(row)
+
+    def csv_rows(self, decision: Decision) -> Iterator[tuple[str, ...]]:
+        head = (self.as_of.isoformat(), decision.subject, decision.status)
+        if not decision.actions:
+            yield head + ("",) * (len(COLUMNS) - len(head))
+        for action in decision.actions:
+            record = self.action_dict(action)
+            yield (
+                *head,
+                action.code,
+                action.rule,
+                record["basis"],
+                record["title"],
+                *(str(record.get(name, "")) for name in ACTION_VALUES),
+                ";".join(r["code"] for r in record.get("recipients", [])),
+                ";".join(o["code"] for o in record.get("options", [])),
+            )
+
+
+class _Sheet:
+    """A write-only workbook taking rows as csv.writer does (bureaus read Excel)."""
+
+    def __init__(self, title: str) -> None:
+        self.book = openpyxl.Workbook(write_only=True)
+        self.sheet = self.book.create_sheet(title)
+
+    def writerow(self, row: Sequence[Any]) -> None:
+        self.sheet.append(list(row))
+
+
+class XlsxWriter(CsvWriter):
+    """The csv rows as a sheet; saved over the output file at the end."""
+
+    joinable: ClassVar[bool] = False
+
+    def _sink(self, out: IO[str]) -> Any:
+        return _Sheet(self.view.noun.in_(self.lang))
+
+    def finish(self, extra: Any = None) -> None:
+        super().finish(extra)
+        self.rows.book.save(self.out.name)
+
+
+FORMATS = {"csv": CsvWriter, "xlsx": XlsxWriter}
