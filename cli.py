@@ -7,7 +7,9 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -389,6 +391,14 @@ def main() -> None:
     evaluated by durable_rules. One command per kind of subject (parcels, budget, intake,
     portfolio, ...), and commands to explain a decision, read the rulebook, write the
     policy book and keep the decision ledger."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM ends the run as Ctrl-C does: every output staged so far is dropped, scratch
+    space removed, workers stopped (exit status 143, as a shell reports it)."""
+    raise SystemExit(128 + signum)
 
 
 @main.group(cls=KindCommands, make=explain_command, name="explain")

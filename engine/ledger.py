@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -86,6 +87,22 @@ class Recorder:
         ]
         self._spool, self._inputs, self._decisions = self._spools
         self.rows = self.decisions = 0
+
+    def check(self) -> None:
+        """Refuse now a ledger the run could not be appended to (before anything is written):
+        a foreign or damaged file, another schema, a directory that cannot take a new one."""
+        path = self.path
+        if not path.exists():
+            if not path.parent.is_dir() or not os.access(path.parent, os.W_OK | os.X_OK):
+                raise LedgerError(f"--ledger {path}: cannot create the ledger there")
+            return
+        if not path.is_file():
+            raise LedgerError(f"--ledger {path}: not a ledger file")
+        try:
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+                check_schema(db, path)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"--ledger {path}: not a comply ledger ({exc})") from None
 
     def rulebook(self, families: list[RuleFamily], identity: dict[str, Any]) -> None:
         self.header["rulebook"] = identity

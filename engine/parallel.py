@@ -21,7 +21,9 @@ and a lock keeps a worker with more threads to one piece at a time.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
+import ctypes
 import functools
 import hashlib
 import importlib
@@ -29,6 +31,7 @@ import io
 import os
 import pickle
 import re
+import signal
 import tempfile
 import threading
 from collections import deque
@@ -45,6 +48,7 @@ from .durable_adapter import ContextFact
 from .errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
 from .kinds import Kind
 from .loader import RowReader, encodable, sniff_encoding
+from .outputs import scratch_dir
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
 from .rulebook import RuleFamily, load_family
@@ -437,6 +441,19 @@ class Executor(Protocol):
     def local(self) -> bool: ...
 
 
+def die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it ends, even by SIGKILL (Linux: the
+    parent-death signal), so no worker outlives a killed run."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 class LocalExecutor:
     """Worker processes on this machine (started fresh: no engine state is inherited)."""
 
@@ -444,7 +461,12 @@ class LocalExecutor:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
 
     def submit(self, function: Any, *args: Any) -> Any:
         return self._pool.submit(function, *args)
@@ -513,11 +535,10 @@ def evaluate(
     a file one process must read."""
     problems: list[InputProblem] = []
     repeats = Repeats()
-    spill = None
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(executor.close)
         if executor.local:
-            spill = tempfile.TemporaryDirectory(prefix="comply-parts-")
-            job = replace(job, spill=spill.name)
+            job = replace(job, spill=stack.enter_context(scratch_dir("parts")))
         stream = out.out
         first = True
         progress = Progress(out.view.noun.en, source.stat().st_size)
@@ -541,10 +562,6 @@ def evaluate(
         progress.done()
         if repeats.found():
             raise Fallback("an id is repeated across parts")
-    finally:
-        executor.close()
-        if spill is not None:
-            spill.cleanup()
     return problems
 
 
@@ -638,7 +655,7 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
         raise Fallback("the header does not name the subject's column once")
     count = max(BUCKETS_PER_WORKER * executor.workers, source.stat().st_size // BUCKET_BYTES)
     bounds = _bounds(source, job, column, count)
-    with tempfile.TemporaryDirectory(prefix="comply-buckets-") as spill:
+    with scratch_dir("buckets") as spill:
         files = [Path(spill) / f"{n}.bin" for n in range(len(bounds) + 1)]
         handles = [f.open("wb") for f in files]
         try:

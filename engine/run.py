@@ -9,6 +9,7 @@ the rejects file), the output is moved into place, the ledger appended.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,10 +20,11 @@ from . import ledger, parallel, records
 from .errors import InputError, InputProblem, OptionError
 from .kinds import Aggregate, Kind
 from .loader import RowReader
+from .outputs import Staged, check_distinct, sweep
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
 from .summary import Summary
-from .writers import Writer, atomic_output, writer
+from .writers import Writer, writer
 from .writers.rejects import write_rejects
 
 
@@ -56,10 +58,20 @@ def run(request: Request) -> Summary:
             "--skip-invalid does not apply to a change log: with rows left out, "
             "a project would be judged on events that did not happen that way"
         )
+    inputs = {"FILE": request.source}
+    for option in kind.options:
+        if option.role == "join" and request.options.get(option.dest) is not None:
+            inputs[option.flag] = Path(request.options[option.dest])
+    check_distinct(
+        inputs, {"--out": request.out, "--rejects": request.rejects, "--ledger": request.ledger}
+    )
+    sweep(Path(tempfile.gettempdir()))  # what killed runs left
     prepared = prepare(
         kind, request.as_of, request.options, rules_dir=request.rules_dir, cached=request.cached
     )
     recorder = _recorder(request, prepared)
+    if recorder is not None:
+        recorder.check()  # a ledger that cannot take the run fails it before anything is written
     why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
     workers = request.workers
     if workers is None:  # every core for a large file, or the cluster a user asked for
@@ -68,8 +80,8 @@ def run(request: Request) -> Summary:
         workers = parallel.cores() if wanted else 1
     if workers > 1 or request.executor == "dask":
         if why_not is not None:
-            option = "--executor dask" if request.executor == "dask" else f"--jobs {workers}"
-            raise OptionError(f"{option}: not for this run: {why_not}")
+            flag = "--executor dask" if request.executor == "dask" else f"--jobs {workers}"
+            raise OptionError(f"{flag}: not for this run: {why_not}")
         executor = parallel.executor(request.executor, request.scheduler, workers)
         try:
             return _finish(request, prepared, recorder, executor)
@@ -101,14 +113,17 @@ def _finish(
 ) -> Summary:
     """One attempt at the run: the decisions written whole, or nothing."""
     kind = prepared.kind
-    with atomic_output(request.out) as stream:
+    staged = [Staged(request.out, "--out")]
+    if request.rejects is not None:
+        staged.append(Staged(request.rejects, "--rejects"))
+    try:
         out = writer(
             request.fmt,
             kind,
             prepared.families,
             request.as_of,
             request.lang,
-            stream,
+            staged[0].stream,
             prepared.rulebook,
             prepared.memo,
         )
@@ -124,11 +139,16 @@ def _finish(
         if problems and request.rejects is None:
             raise InputError(list(problems))
         out.finish(aggregate.as_dict() if aggregate is not None else {})
-    if request.rejects is not None:
-        write_rejects(request.rejects, problems, request.lang)
-        out.summary.refused = len({p.row for p in problems})
-    if recorder is not None:
-        out.summary.recorded_as = recorder.commit()
+        if request.rejects is not None:
+            write_rejects(staged[1].stream, problems, request.lang)
+            out.summary.refused = len({p.row for p in problems})
+        if recorder is not None:  # the ledger first: an output is never left without its record
+            out.summary.recorded_as = recorder.commit()
+        for output in staged:
+            output.publish()
+    finally:
+        for output in staged:
+            output.discard()
     return out.summary
 
 

@@ -370,7 +370,9 @@ def test_output_over_a_directory_or_device_is_refused(tmp_path: Path) -> None:
         assert words in result.output
 
 
-def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+def test_a_symlink_planted_at_the_output_is_replaced_never_followed(tmp_path: Path) -> None:
+    """A link another user plants where --out will be written must not redirect the write
+    to the file it points at (issue 14): the link itself is replaced."""
     target = tmp_path / "real.json"
     target.write_text("old", encoding="utf-8")
     (tmp_path / "link.json").symlink_to(target)
@@ -379,5 +381,6 @@ def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
         ["parcels", str(EXAMPLE), "--as-of", "2012-08-31", "--out", str(tmp_path / "link.json")],
     )
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "link.json").is_symlink()
-    assert target.read_text(encoding="utf-8").startswith('{"as_of": "2012-08-31"')
+    assert not (tmp_path / "link.json").is_symlink()
+    assert target.read_text(encoding="utf-8") == "old"
+    assert (tmp_path / "link.json").read_text(encoding="utf-8").startswith('{"as_of": "2012-08-31"')

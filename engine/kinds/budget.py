@@ -17,14 +17,12 @@ log of millions of events is never held in memory at once.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from itertools import groupby
-from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -450,30 +448,32 @@ def subjects(
 def _folded(
     rows: Iterable[tuple[int, BudgetEvent]], as_of: date, problem: ProblemSink
 ) -> Iterator[Subject]:
-    with tempfile.TemporaryDirectory(prefix="comply-") as tmp:
-        db = sqlite3.connect(Path(tmp) / "events.sqlite")
-        db.execute(
-            "CREATE TABLE ev (project TEXT, day INT, row INT, kind TEXT, fen INT, "
-            "name TEXT, funding TEXT)"
-        )
-        batch: list[tuple[Any, ...]] = []
-        for row, event in rows:
-            fen = int(event.amount * 100) if event.amount is not None else None
-            batch.append(
-                (
-                    event.project_id,
-                    event.date.toordinal(),
-                    row,
-                    event.event,
-                    fen,
-                    event.name,
-                    event.funding,
-                )
+    # A private temporary database: SQLite deletes it on close, and its file has no name
+    # on disk while open, so even a killed run leaves nothing behind.
+    db = sqlite3.connect("")
+    db.execute(
+        "CREATE TABLE ev (project TEXT, day INT, row INT, kind TEXT, fen INT, "
+        "name TEXT, funding TEXT)"
+    )
+    batch: list[tuple[Any, ...]] = []
+    for row, event in rows:
+        fen = int(event.amount * 100) if event.amount is not None else None
+        batch.append(
+            (
+                event.project_id,
+                event.date.toordinal(),
+                row,
+                event.event,
+                fen,
+                event.name,
+                event.funding,
             )
-            if len(batch) >= 10_000:
-                db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
-                batch.clear()
-        db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+        )
+        if len(batch) >= 10_000:
+            db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+            batch.clear()
+    db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+    try:
         cursor = db.execute("SELECT * FROM ev ORDER BY project, day, row")
         for key, group in groupby(cursor, key=lambda r: r[0]):
             events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
@@ -481,6 +481,7 @@ def _folded(
                 subject = _fold(key, events, as_of, problem)
                 if subject is not None:
                     yield subject
+    finally:
         db.close()
 
 

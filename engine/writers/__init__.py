@@ -5,7 +5,7 @@ labels, action titles, citations, recipients, options), the run's counts, and th
 it writes to. A format module declares ``FORMATS`` (name -> Writer class); the list of
 formats is derived from them. Codes (statuses, action codes, rule ids) never change with
 the language; titles, labels and citations do. Output is streamed to a temporary file and
-only moved into place when the whole run succeeded (`atomic_output`), so a failed run
+only moved into place when the whole run succeeded (engine/outputs.py), so a failed run
 never leaves a half-written file.
 """
 
@@ -13,19 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import os
 import pkgutil
-import sys
-import tempfile
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any, ClassVar
 
-from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import Kind
 from ..memo import Memo
@@ -251,50 +245,3 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
 def width(text: str) -> int:
     """Columns a text takes on a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def output_target(path: Path) -> Path:
-    """Where --out really writes: through a symlink to its file, never over a device."""
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
-        raise OutputError(f"--out {path}: not a regular file; give a file path")
-    if not target.parent.is_dir():
-        raise OutputError(f"--out {path}: the directory {target.parent} does not exist")
-    return target
-
-
-@contextmanager
-def atomic_output(path: Path | None) -> Iterator[IO[str]]:
-    """A text stream that reaches `path` (or stdout) only if the block completes."""
-    target = output_target(path) if path is not None else None
-    try:
-        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
-            "w+",
-            encoding="utf-8",
-            newline="",
-            prefix=".comply-",
-            suffix=".part",
-            dir=target.parent if target else None,
-            delete=False,
-        )
-    except OSError as exc:
-        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
-    try:
-        with tmp:
-            yield tmp
-            tmp.flush()
-        if target is not None:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp.name, 0o666 & ~umask)  # as a plain file would be created
-            os.replace(tmp.name, target)
-            return
-        with open(tmp.name, encoding="utf-8", newline="") as done:
-            while chunk := done.read(1 << 16):
-                sys.stdout.write(chunk)
-        sys.stdout.flush()
-    except OSError as exc:
-        raise OutputError(f"--out {path}: cannot write there ({exc.strerror})") from None
-    finally:
-        if os.path.exists(tmp.name):
-            os.unlink(tmp.name)

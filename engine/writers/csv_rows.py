@@ -87,7 +87,8 @@ class XlsxWriter(CsvWriter):
 
     def finish(self, extra: Any = None) -> None:
         super().finish(extra)
-        self.rows.book.save(self.out.name)
+        self.out.flush()
+        self.rows.book.save(self.out.buffer)  # type: ignore[attr-defined]
 
 
 FORMATS = {"csv": CsvWriter, "xlsx": XlsxWriter}

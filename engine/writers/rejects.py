@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from pathlib import Path
+from typing import IO
 
 from ..errors import InputProblem
-from . import atomic_output
 
 
-def write_rejects(path: Path, problems: Sequence[InputProblem], lang: str = "en") -> None:
+def write_rejects(stream: IO[str], problems: Sequence[InputProblem], lang: str = "en") -> None:
     """CSV: file, row, column, value and what was expected, in `lang` (decisions.md IO1)."""
-    with atomic_output(path) as stream:
-        writer = csv.writer(stream)
-        writer.writerow(["file", "row", "column", "value", "expected"])
-        for p in problems:
-            writer.writerow([p.file, p.row, p.column, p.value, p.expected_in(lang)])
+    writer = csv.writer(stream)
+    writer.writerow(["file", "row", "column", "value", "expected"])
+    for p in problems:
+        writer.writerow([p.file, p.row, p.column, p.value, p.expected_in(lang)])
