@@ -409,7 +409,7 @@ def portfolio(
       comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
     """
     family = families.load("portfolio", run.rules_dir)
-    goal = Fraction(str(target)) if target is not None else Fraction(family.params["target_rate"])
+    goal = Fraction(str(target if target is not None else family.params["target_rate"]))
     _run(run, ["portfolio"], "projects", file, target=goal)
 
 

@@ -121,7 +121,7 @@ class CompiledRuleset:
             json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
         ).hexdigest()[:16]
         self.name = "_".join(f.name for f in families) + f"_{digest}"
-        self._host = _host_for("+".join(f.sha256 for f in families))
+        self._host = _host_for("+".join(f.values_key for f in families))
         try:
             self._host.get_ruleset(self.name)
         except Exception:  # durable signals "not registered" with a bare Exception
@@ -344,7 +344,7 @@ _MISSING = object()  # a field the fact does not have
 
 def ruleset_for(families: Sequence[RuleFamily], rules: Sequence[CompiledRule]) -> CompiledRuleset:
     """The compiled ruleset of these families' rules, built once per process."""
-    key = (os.getpid(), tuple(f.sha256 for f in families))
+    key = (os.getpid(), tuple(f.values_key for f in families))  # one file, other dates
     if key not in _RULESETS:
         _RULESETS[key] = CompiledRuleset(families, rules)
     return _RULESETS[key]

@@ -5,8 +5,8 @@ The parent reads the file as bytes and cuts it into pieces of about PIECE_BYTES 
 ends outside quotes (a CSV cell may hold a line break; GB18030 and UTF-8 never use the
 bytes of a quote or a line feed inside a character). Each piece travels with the header
 line and the number of lines before it, so a worker reports the file's own row numbers.
-The rule files travel as bytes and are checked by their sha256 on arrival: a worker on
-another machine evaluates the rules the run names, not whatever its disk holds.
+The rule files travel as bytes (a packs.Bundle) and are checked by their sha256 on arrival:
+a worker on another machine evaluates the rules the run names, not whatever its disk holds.
 
 A worker evaluates its piece and returns the rendered decisions, the problems, the ids it
 read and, for the ledger, its entries; the parent writes them in order. An id repeated
@@ -39,12 +39,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol
 
-from . import families, ledger
+from . import families, ledger, packs
 from .errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
 from .evaluate import Evaluator
 from .loader import RowReader, encodable, sniff_encoding
 from .report import Renderer, Summary
-from .rulebook import RuleFamily, load_family
+from .rulebook import RuleFamily
 
 BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
@@ -64,7 +64,7 @@ class Fallback(Exception):
 class Job:
     """Everything a worker needs to evaluate pieces of one run; sent with every piece."""
 
-    rulebooks: tuple[tuple[str, str, bytes, str], ...]  # (family, path, content, sha256)
+    rulebook: packs.Bundle  # the rule files, by logical name, and their sha256
     kind: str
     as_of: date
     fmt: str
@@ -134,12 +134,17 @@ def make_job(
     lang: str,
     **options: Any,
 ) -> Job:
-    books = tuple((f.name, str(f.path), f.path.read_bytes(), f.sha256) for f in loaded)
+    # The families were loaded from one rules directory, their values chosen for one date.
+    book = packs.load_rulebook(
+        [f.name for f in loaded], loaded[0].as_of or as_of, rules_dir=loaded[0].path.parent
+    )
+    if [f.sha256 for f in book.families] != [f.sha256 for f in loaded]:
+        raise RulebookError(f"{loaded[0].path.parent}: the rule files changed during the run")
     options.setdefault("change_log", not families.KINDS[kind].unique_rows)
     suffix = source.suffix.lower()
     is_csv = suffix not in (".jsonl", ".ndjson")
     encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
-    return Job(books, kind, as_of, fmt, lang, str(source), encoding, is_csv, **options)
+    return Job(book.bundle(), kind, as_of, fmt, lang, str(source), encoding, is_csv, **options)
 
 
 def pieces(path: Path, csv: bool, size: int = PIECE_BYTES) -> Iterator[Piece]:
@@ -362,7 +367,7 @@ _RENDERERS: dict[tuple[Any, ...], Renderer] = {}
 def _renderer(job: Job, loaded: list[RuleFamily], out: IO[str]) -> Renderer:
     """A renderer for the next part, writing to `out`: one per process and run settings,
     so what it encodes once (titles, action heads) serves every part."""
-    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.fmt, job.lang)
+    key = (job.rulebook.sha256, job.rulebook.as_of, job.kind, job.as_of, job.fmt, job.lang)
     renderer = _RENDERERS.get(key)
     if renderer is None:
         kind = families.KINDS[job.kind]
@@ -372,14 +377,9 @@ def _renderer(job: Job, loaded: list[RuleFamily], out: IO[str]) -> Renderer:
 
 
 def _evaluator(job: Job) -> tuple[list[RuleFamily], Evaluator]:
-    key = (tuple(sha for *_, sha in job.rulebooks), job.kind, job.as_of, job.cached)
+    key = (job.rulebook.sha256, job.rulebook.as_of, job.kind, job.as_of, job.cached)
     if key not in _EVALUATORS:
-        loaded = []
-        for name, path, content, sha in job.rulebooks:
-            family = load_family(Path(path), families.schemas(), content)
-            if family.sha256 != sha or family.name != name:
-                raise RulebookError(f"{path}: the rule file changed in transit")
-            loaded.append(family)
+        loaded = list(job.rulebook.load().families)  # checked against the sha256 sent
         kind = families.KINDS[job.kind]
         _EVALUATORS[key] = (loaded, Evaluator(kind, loaded, job.as_of, job.cached))
     return _EVALUATORS[key]

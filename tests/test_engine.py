@@ -181,6 +181,7 @@ def test_fees_round_half_up_to_the_fen(tmp_path: Path) -> None:
     doc = yaml.safe_load((families.RULES_DIR / "idle_land.yaml").read_text(encoding="utf-8"))
     doc["parameters"]["idle_fee_rate"]["value"] = "0.15"
     (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    (tmp_path / "laws.yaml").write_bytes((families.RULES_DIR / "laws.yaml").read_bytes())
     family = families.load("idle_land", tmp_path)
     row = {"holder": "某公司", "supply": "transfer", "agreed_start": "2011-03-01"}
     prices = {"H1": "0.30", "H2": "0.10", "H3": "1234.50"}  # 0.045, 0.015, 185.175 yuan
