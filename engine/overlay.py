@@ -257,11 +257,12 @@ class Layers:
             if start is not None:
                 if start in dates:
                     update["effective"] = rule.effective.model_copy(update={"start": dates[start]})
-                elif self.params.get(start, None) is None or self.params[start].type != "date":
+                elif start not in self.params or self.params[start].type != "date":
+                    pack_file = self.written_in.get(f"rule {rule.id}")
+                    where = f"{pack_file}: family {self.doc.family}" if pack_file else self.shown
                     self.problems.append(
-                        f"{self.written_in.get(f'rule {rule.id}', self.shown)}: rule {rule.id}: "
-                        f"field 'effective.from': {start!r} is neither a date nor a date "
-                        f"parameter{did_you_mean(start, list(dates))}"
+                        f"{where}: rule {rule.id}: field 'effective.from': {start!r} is neither "
+                        f"a date nor a date parameter{did_you_mean(start, list(dates))}"
                     )
             if off & set(rule.exception_of):  # nothing left to set aside
                 update["exception_of"] = [r for r in rule.exception_of if r not in off]

@@ -128,6 +128,8 @@ def load_rulebook(
     (`rules_dir` is then not read, and `packs` only name the packs' directories); with
     `sha256`, the rulebook they make must have that identity hash.
     """
+    if not names:
+        raise RulebookError("a rulebook has at least one rule family: none was named")
     reader = _Reader(rules_dir or families.RULES_DIR, files)
     laws = reader.laws()
     loaded = [reader.pack(Path(root)) for root in packs]

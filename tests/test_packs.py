@@ -258,6 +258,29 @@ REFUSED: dict[str, tuple[dict[str, Any], list[str]]] = {
         },
         ["portfolio.yaml: rule PK-PORT-NEW (add.rules[0])", "field 'title.zh'", "Field required"],
     ),
+    "an added rule in force from a date parameter of another family": (
+        {
+            "portfolio": {
+                "add": {
+                    "rules": [
+                        {
+                            "id": "PK-PORT-NEW",
+                            "title": {"en": "new", "zh": "新"},
+                            "cites": [{"law": "speech", "section": "2.1"}],
+                            "effective": {"from": "principles_from"},
+                            "priority": 10,
+                            "when": ["started == true"],
+                            "status": "started",
+                        }
+                    ]
+                }
+            }
+        },
+        [
+            "portfolio.yaml: family portfolio: rule PK-PORT-NEW: field 'effective.from'",
+            "'principles_from' is neither a date nor a date parameter",
+        ],
+    ),
     "an added status that exists": (
         {"portfolio": {"add": {"statuses": {"started": {"en": "begun", "zh": "已开始"}}}}},
         ["family portfolio: statuses.started", "does not redefine"],
