@@ -73,10 +73,20 @@ class Run:
     rejects: Path | None
     sheet: str | None
     rules_dir: Path | None
+    packs: tuple[Path, ...]
     workers: int | None
     executor: str
     scheduler: str | None
     cache: bool
+
+
+PACK_OPTION = click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A rule pack laid over the rulebook (a directory; repeatable, later over earlier).",
+)
 
 
 def as_of_option(help: str) -> Callable[[F], F]:
@@ -151,6 +161,7 @@ def output_options(func: F) -> F:
             default=None,
             help="Rule directory [default: bundled].",
         ),
+        PACK_OPTION,
         click.option(
             "--jobs",
             "workers",
@@ -232,6 +243,7 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
             ledger=record,
             sheet=run_.sheet,
             rules_dir=run_.rules_dir,
+            packs=tuple(run_.packs),
             workers=run_.workers,
             executor=run_.executor,
             scheduler=run_.scheduler,
@@ -310,10 +322,11 @@ def explain_command(kind: Kind) -> click.Command:
         rule: str | None,
         lang: str,
         rules_dir: Path | None,
+        packs: tuple[Path, ...],
         **options: Any,
     ) -> None:
         text = explain.explain_subject(
-            kind, file, subject, as_of, lang, rule, options, rules_dir=rules_dir
+            kind, file, subject, as_of, lang, rule, options, rules_dir=rules_dir, packs=packs
         )
         click.echo(text, nl=False)
 
@@ -337,6 +350,7 @@ def explain_command(kind: Kind) -> click.Command:
                 default=None,
                 type=click.Path(file_okay=False, exists=True, path_type=Path),
             ),
+            PACK_OPTION,
         ]
     ):
         wrapped = decorator(wrapped)
@@ -430,6 +444,7 @@ def explain_group() -> None:
     default=None,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
 )
+@PACK_OPTION
 @reports_errors
 def rules(
     rule_id: str | None,
@@ -438,28 +453,40 @@ def rules(
     article: int | None,
     lang: str,
     rules_dir: Path | None,
+    packs: tuple[Path, ...],
 ) -> None:
-    """List the rules (filtered by family, law, article), or show RULE_ID in full.
+    """List the rules (filtered by family, law, article), or show RULE_ID in full; with
+    --pack, as the packs lay them over the rulebook (what each pack set, added, switched off).
 
     \b
     Examples:
       comply rules --law order53 --article 14
       comply rules IL-ART14-1-FEE --lang zh
+      comply rules --pack examples/packs/district-speech-2012 --family budget
     """
-    found = list(catalog.entries(rules_dir, family, law, article))
+    found = list(catalog.entries(rules_dir, family, law, article, packs))
     if rule_id is None:
         for entry in found:
             rule = entry.rule.rule
+            origin = f"  [pack {entry.rule.origin}]" if entry.rule.origin else ""
             click.echo(
-                f"{rule.id:<30} {entry.family.basis(rule, lang):<48.48} {rule.title.in_(lang)}"
+                f"{rule.id:<30} {entry.family.basis(rule, lang):<48.48} "
+                f"{rule.title.in_(lang)}{origin}"
             )
+        shown: set[str] = set()
+        for entry in found:
+            for off in entry.family.switched_off:
+                if off.rule.id not in shown and (family is None or entry.family.name == family):
+                    shown.add(off.rule.id)
+                    click.echo(f"{off.rule.id:<30} switched off by pack {off.pack}: {off.reason}")
         return
     chosen = next((e for e in found if e.rule.rule.id == rule_id), None)
     if chosen is None:
         raise Failure(f"no rule has the id {rule_id!r}")
     entry, rule = chosen, chosen.rule.rule
+    added = f", added by pack {entry.rule.origin}" if entry.rule.origin else ""
     lines = [
-        f"{rule.id}  ({entry.family.name})",
+        f"{rule.id}  ({entry.family.name}{added})",
         rule.title.in_(lang),
         entry.family.basis(rule, lang),
         f"in force from {rule.effective.start}"
@@ -597,10 +624,19 @@ def ledger_verify(ledger_path: Path) -> None:
     default=None,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
 )
+@click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Rule packs to lay over today's rulebook [default: the run's own, where they were].",
+)
 @reports_errors
-def ledger_replay(run: int, ledger_path: Path, rules_dir: Path | None) -> None:
+def ledger_replay(
+    run: int, ledger_path: Path, rules_dir: Path | None, packs: tuple[Path, ...]
+) -> None:
     """Re-evaluate a recorded run with the current rulebook; list each decision that differs."""
-    differences = replay.replay(ledger_path, run, rules_dir)
+    differences = replay.replay(ledger_path, run, rules_dir, packs or None)
     for line in differences:
         click.echo(line)
     click.echo(f"{len(differences)} decisions differ from run {run}", err=True)

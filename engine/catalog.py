@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from gherkin.parser import Parser
 
 from . import families
 from .conditions import AllOf, Comparison, Condition, comparisons
+from .packs import load_rulebook
 from .rulebook import CompiledRule, RuleFamily
 
 FEATURES_DIR = families.RULES_DIR.parent / "features"
@@ -29,12 +31,19 @@ def entries(
     family: str | None = None,
     law: str | None = None,
     article: int | None = None,
+    packs: Sequence[Path] = (),
 ) -> Iterator[Entry]:
-    """Rules of every family (or one), optionally citing one law, or one of its articles."""
+    """Rules of every family (or one), optionally citing one law, or one of its articles;
+    with `packs`, as the packs lay them over the rulebook (today's parameter values)."""
     for name in families.names():
         if family is not None and name != family:
             continue
-        loaded = families.load(name, rules_dir)
+        if packs:
+            loaded = load_rulebook([name], date.today(), rules_dir=rules_dir, packs=packs).families[
+                0
+            ]
+        else:
+            loaded = families.load(name, rules_dir)
         for compiled in loaded.rules:
             cites = compiled.rule.cites
             if law is not None:
@@ -100,8 +109,11 @@ def parameters_of(entry: Entry) -> list[str]:
         if spec.amount:
             names.add(spec.amount.rate)
     doc = entry.family.doc
+    origins = entry.family.param_origins
     return [
-        f"{n} = {doc.parameters[n].value} ({doc.parameters[n].set_by}; {doc.parameters[n].source})"
+        f"{n} = {doc.parameters[n].value} ({doc.parameters[n].set_by}"
+        + (f", set by pack {origins[n]}" if n in origins else "")
+        + f"; {doc.parameters[n].source})"
         for n in sorted(names)
         if n in doc.parameters
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .messages import Message, render
 
@@ -68,6 +69,14 @@ class InputError(ComplyError):
 
 class NotCoveredError(ComplyError):
     """No rule of the family is in force on the requested date."""
+
+
+class ParameterNotInForceError(NotCoveredError):
+    """A parameter a rule uses by the requested date has no value yet on it."""
+
+    def __init__(self, message: str, parameter: str, first: date) -> None:
+        super().__init__(message)
+        self.parameter, self.first = parameter, first
 
 
 class OutputError(ComplyError):

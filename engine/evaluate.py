@@ -126,7 +126,7 @@ class Evaluator:
             raise RulebookError(
                 f"rule ids repeat across {', '.join(str(f.path) for f in families)}"
             )
-        key = identity or "+".join(f.sha256 for f in families)
+        key = identity or "+".join(f.values_key for f in families)
         name = "_".join(f.name for f in families)
         self.engine: Engine = engine_for(name, key, self.rules, kind.facts)
         self.memo = memo if memo is not None else Memo()

@@ -298,9 +298,10 @@ def explain_subject(
     rule: str | None = None,
     options: Mapping[str, Any] | None = None,
     rules_dir: Path | None = None,
+    packs: Sequence[Path] = (),
 ) -> str:
     """Every rule's verdict for one subject of FILE, condition by condition, as text."""
-    prepared = prepare(kind, as_of, options, rules_dir=rules_dir)
+    prepared = prepare(kind, as_of, options, rules_dir=rules_dir, packs=packs)
     loaded = prepared.families
     if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
         raise OptionError(f"--rule {rule}: no rule of the {kind.command} rulebook has that id")

@@ -13,6 +13,7 @@ concurrent recorders queue for the write lock and each reads the chain's true en
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import json
@@ -27,8 +28,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ComplyError
+from .packs import Rulebook
 from .records import SCHEMA
-from .rulebook import RuleFamily
 
 GENESIS = "0" * 64
 TABLES = """
@@ -104,13 +105,21 @@ class Recorder:
         except sqlite3.Error as exc:
             raise LedgerError(f"--ledger {path}: not a comply ledger ({exc})") from None
 
-    def rulebook(self, families: list[RuleFamily], identity: dict[str, Any]) -> None:
-        self.header["rulebook"] = identity
-        for family in families:
-            text = family.path.read_text(encoding="utf-8")
-            self._spool.write(
-                canonical(["rulebook", family.sha256, {"family": family.name, "text": text}]) + "\n"
-            )
+    def rulebook(self, book: Rulebook) -> None:
+        """The run's rulebook: its identity in the header, every file it was loaded from
+        (rule files, laws, packs) kept by content hash, once per ledger."""
+        self.header["rulebook"] = book.identity()
+        sources = {}
+        for name, data in sorted(book.sources().items()):
+            sha = hashlib.sha256(data).hexdigest()
+            sources[name] = sha
+            try:
+                body = {"name": name, "text": data.decode("utf-8")}
+            except UnicodeDecodeError:
+                body = {"name": name, "base64": base64.b64encode(data).decode("ascii")}
+            self._spool.write(canonical(["rulebook", sha, body]) + "\n")
+        self.header["sources"] = sources
+        self.header["packs"] = [p.root.name for p in book.packs]
 
     def input_row(self, row: int, raw: dict[str, Any]) -> None:
         self.rows += 1
@@ -258,7 +267,7 @@ def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
     with opened(path) as db:
         check_schema(db, path)
         if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
-            shas = [f["sha256"] for f in runs_one(db, run)["rulebook"]["families"]]
+            shas = list(runs_one(db, run)["sources"].values())
             rows = db.execute(
                 f"SELECT key, body FROM chain WHERE kind = 'rulebook' AND key IN "
                 f"({','.join('?' * len(shas))})",
@@ -283,3 +292,10 @@ def header(path: Path, run: int) -> dict[str, Any]:
     with opened(path) as db:
         check_schema(db, path)
         return runs_one(db, run)
+
+
+def source_bytes(body: dict[str, Any]) -> bytes:
+    """A rule file as the run read it, from its ledger entry."""
+    if "base64" in body:
+        return base64.b64decode(body["base64"])
+    return str(body["text"]).encode("utf-8")

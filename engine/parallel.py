@@ -5,8 +5,8 @@ The parent reads the file as bytes and cuts it into pieces of about PIECE_BYTES 
 ends outside quotes (a CSV cell may hold a line break; GB18030 and UTF-8 never use the
 bytes of a quote or a line feed inside a character). Each piece travels with the header
 line and the number of lines before it, so a worker reports the file's own row numbers.
-The rule files travel as bytes and are checked by their sha256 on arrival: a worker on
-another machine evaluates the rules the run names, not whatever its disk holds.
+The rule files travel as bytes (a packs.Bundle) and are checked by their sha256 on arrival:
+a worker on another machine evaluates the rules the run names, not whatever its disk holds.
 
 A worker evaluates its piece and returns the rendered decisions, the problems, the ids it
 read and, for the ledger, its entries; the parent writes them in order. An id repeated
@@ -43,15 +43,14 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from . import kinds, ledger, records
+from . import kinds, ledger, packs, records
 from .durable_adapter import ContextFact
-from .errors import ComplyError, EngineError, InputProblem, OptionError, RulebookError
+from .errors import ComplyError, EngineError, InputProblem, OptionError
 from .kinds import Kind
 from .loader import RowReader, encodable, sniff_encoding
 from .outputs import scratch_dir
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
-from .rulebook import RuleFamily, load_family
 from .summary import Summary
 from .writers import Writer, writer
 
@@ -75,7 +74,7 @@ class Fallback(Exception):
 class Job:
     """Everything a worker needs to evaluate pieces of one run; sent with every piece."""
 
-    rulebooks: tuple[tuple[str, str, bytes, str], ...]  # (family, path, content, sha256)
+    rulebook: packs.Bundle  # the rule files, by logical name, and their sha256
     kind: str
     as_of: date
     fmt: str
@@ -139,14 +138,12 @@ def cores() -> int:
 
 def job(request: Request, prepared: Prepared, record: bool) -> Job:
     """What the workers of this run are sent, with each piece."""
-    loaded = prepared.families
-    books = tuple((f.name, str(f.path), f.path.read_bytes(), f.sha256) for f in loaded)
     source = request.source
     is_csv = source.suffix.lower() not in (".jsonl", ".ndjson")
     encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
     options = {o.dest: request.options.get(o.dest) for o in prepared.kind.options}
     return Job(
-        books,
+        prepared.book.bundle(),
         prepared.kind.name,
         request.as_of,
         request.fmt,
@@ -375,7 +372,7 @@ def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
 
 def _key(job: Job) -> tuple[Any, ...]:
     return (
-        tuple(sha for *_, sha in job.rulebooks),
+        job.rulebook.sha256,
         job.kind,
         job.as_of,
         job.cached,
@@ -393,15 +390,14 @@ def _prepared(job: Job) -> Prepared:
     every part it evaluates."""
     key = _key(job)
     if key not in _PREPARED:
-        loaded: list[RuleFamily] = []
-        for name, path, content, sha in job.rulebooks:
-            family = load_family(Path(path), kinds.schemas(), content)
-            if family.sha256 != sha or family.name != name:
-                raise RulebookError(f"{path}: the rule file changed in transit")
-            loaded.append(family)
         kind = kinds.by_name(job.kind)
         _PREPARED[key] = prepare(
-            kind, job.as_of, job.options, cached=job.cached, context=job.context, loaded=loaded
+            kind,
+            job.as_of,
+            job.options,
+            cached=job.cached,
+            context=job.context,
+            book=job.rulebook.load(),
         )
     return _PREPARED[key]
 

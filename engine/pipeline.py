@@ -23,7 +23,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from . import families, kinds
+from . import kinds
 from .conditions import comparisons
 from .durable_adapter import ContextFact
 from .errors import InputError, InputProblem, OptionError, RulebookError
@@ -31,9 +31,9 @@ from .evaluate import Decision, Evaluator
 from .kinds import Join, Kind
 from .loader import RowReader
 from .memo import Memo
+from .packs import Rulebook, load_rulebook
 from .rulebook import RuleFamily
 from .subjects import Subject
-from .writers import identity
 
 BATCH_ROWS = 5000  # rows read before their facts are made and the engine is asked
 
@@ -44,7 +44,7 @@ class Prepared:
 
     kind: Kind
     as_of: date
-    families: tuple[RuleFamily, ...]
+    book: Rulebook  # the families the run evaluates, with packs laid over, on its date
     params: dict[str, Any]  # the rules' parameters, the run's own values, the build values
     context: tuple[ContextFact, ...]
     evaluator: Evaluator
@@ -52,8 +52,13 @@ class Prepared:
     options: dict[str, Any] = field(default_factory=dict)  # as given, for the ledger
 
     @property
+    def families(self) -> tuple[RuleFamily, ...]:
+        return self.book.families
+
+    @property
     def rulebook(self) -> dict[str, Any]:
-        return identity(self.families)
+        """The rulebook's identity: versions, hashes, packs (every output's header)."""
+        return self.book.identity()
 
 
 def prepare(
@@ -62,15 +67,17 @@ def prepare(
     options: Mapping[str, Any] | None = None,
     *,
     rules_dir: Path | None = None,
+    packs: Sequence[Path] = (),
     cached: bool = True,
     context: Sequence[ContextFact] | None = None,
-    loaded: Sequence[RuleFamily] | None = None,
+    book: Rulebook | None = None,
 ) -> Prepared:
-    """Load and check the kind's rulebook for `as_of`, apply `options` (by Option.dest).
+    """Load and check the kind's rulebook for `as_of` (rules_dir, with `packs` laid over),
+    apply `options` (by Option.dest).
 
     `context` gives the joined facts already found (a worker, a replay): the files named
-    by join options are then not read again. `loaded` gives the rule families already
-    loaded (a worker sent the files) instead of reading them from `rules_dir`.
+    by join options are then not read again. `book` gives the rulebook already loaded (a
+    worker was sent its files) instead of reading it.
     """
     options = dict(options or {})
     given = {o.dest: options.get(o.dest) for o in kind.options}
@@ -78,13 +85,16 @@ def prepare(
         if option.required and given[option.dest] is None:
             raise OptionError(f"{kind.command} needs {option.flag.split('/')[0]}")
     switched = {o.target: given[o.dest] for o in kind.options if o.role == "family"}
-    if loaded is None:
-        loaded = [families.load(name, rules_dir) for name in kind.families]
-    chosen = tuple(
-        family
-        for index, family in enumerate(loaded)
-        if index == 0 or _on(switched.get(family.name), family)
-    )
+    if book is None:
+        book = load_rulebook(kind.families, as_of, rules_dir=rules_dir, packs=packs)
+        on = [
+            family.name
+            for index, family in enumerate(book.families)
+            if index == 0 or _on(switched.get(family.name), family)
+        ]
+        if len(on) != len(book.families):  # a family switched off is not in the rulebook
+            book = load_rulebook(on, as_of, rules_dir=rules_dir, packs=packs)
+    chosen = book.families
     memo = Memo(combinations=cached)
     evaluator = Evaluator(kind, chosen, as_of, memo)
     params: dict[str, Any] = dict(evaluator.params)
@@ -102,10 +112,10 @@ def prepare(
             fact
             for target, source in files.items()
             if source is not None
-            for fact in joined(kind, target, Path(source), as_of, rules_dir)
+            for fact in joined(kind, target, Path(source), as_of, rules_dir, packs)
         )
     evaluator.params = params
-    return Prepared(kind, as_of, chosen, params, tuple(context), evaluator, memo, options)
+    return Prepared(kind, as_of, book, params, tuple(context), evaluator, memo, options)
 
 
 def _on(switch: bool | None, family: RuleFamily) -> bool:
@@ -127,13 +137,18 @@ def _own_value(name: str, value: Any, loaded: Sequence[RuleFamily]) -> Any:
 
 
 def joined(
-    kind: Kind, fact: str, source: Path, as_of: date, rules_dir: Path | None
+    kind: Kind,
+    fact: str,
+    source: Path,
+    as_of: date,
+    rules_dir: Path | None,
+    packs: Sequence[Path] = (),
 ) -> list[ContextFact]:
     """The facts of a join: the subjects of the other kind in `source`, decided as of
     `as_of`, that the join selects. A bad row of `source` is refused like any input."""
     join: Join = next(j for j in kind.joins if j.fact == fact)
     other = kinds.by_name(join.kind)
-    prepared = prepare(other, as_of, rules_dir=rules_dir)
+    prepared = prepare(other, as_of, rules_dir=rules_dir, packs=packs)
     reader = RowReader(source, other.model, other.id_field if other.unique_rows else None)
     found = []
     for subjects, decisions in decide(prepared, reader):

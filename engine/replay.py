@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import families, kinds, ledger, records
+from . import kinds, ledger, records
 from .durable_adapter import ContextFact
 from .errors import ComplyError
 from .kinds import Kind
 from .loader import RowReader
+from .packs import Rulebook, load_rulebook
 from .pipeline import decide, prepare
-from .rulebook import RuleFamily, load_family
+from .rulebook import RuleFamily
 from .subjects import Subject
 from .writers import writer
 
@@ -32,23 +34,28 @@ def _kind(head: dict[str, Any]) -> Kind:
     return kinds.by_name(options["kind"])
 
 
-def _families(path: Path, run: int, head: dict[str, Any]) -> list[RuleFamily]:
-    """The rule families the run used, from the texts the ledger keeps."""
-    texts = {body["family"]: body["text"] for _, body in ledger.run_entries(path, run, "rulebook")}
-    loaded = []
-    for name in head["options"]["families"]:
-        text = texts[name].encode("utf-8")
-        loaded.append(load_family(Path(f"{name}.yaml"), kinds.schemas(), text))
-    return loaded
+def _book(path: Path, run: int, head: dict[str, Any]) -> Rulebook:
+    """The rulebook the run used, from the files the ledger keeps (checked by its hash)."""
+    files = {
+        body["name"]: ledger.source_bytes(body)
+        for _, body in ledger.run_entries(path, run, "rulebook")
+    }
+    return load_rulebook(
+        head["options"]["families"],
+        date.fromisoformat(head["as_of"]),
+        packs=[Path(p) for p in head.get("packs", [])],
+        files=files,
+        sha256=head["rulebook"]["sha256"],
+    )
 
 
 def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
     """A recorded run's decisions, rendered now from their records (codes and values)."""
     head = ledger.header(path, run)
     kind = _kind(head)
-    loaded = _families(path, run, head)
+    book = _book(path, run, head)
     out = io.StringIO()
-    rendered = writer(fmt, kind, loaded, date.fromisoformat(head["as_of"]), lang, out)
+    rendered = writer(fmt, kind, book.families, book.as_of, lang, out, rulebook=book.identity())
     rendered.start()
     for _, stored in ledger.run_entries(path, run, "decision"):
         decision = records.decision(stored)
@@ -58,14 +65,18 @@ def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
     return out.getvalue()
 
 
-def replay(path: Path, run: int, rules_dir: Path | None = None) -> list[str]:
-    """Re-evaluate a recorded run's inputs with the current rulebook; list what differs, why."""
+def replay(
+    path: Path, run: int, rules_dir: Path | None = None, packs: Sequence[Path] | None = None
+) -> list[str]:
+    """Re-evaluate a recorded run's inputs with the current rulebook (and `packs`, by
+    default the run's own pack directories); list what differs, and why."""
     head = ledger.header(path, run)
     kind = _kind(head)
     stored = dict(ledger.run_entries(path, run, "decision"))
     old_books = {
-        body["family"]: yaml.safe_load(body["text"])
+        Path(body["name"]).stem: yaml.safe_load(ledger.source_bytes(body))
         for _, body in ledger.run_entries(path, run, "rulebook")
+        if body["name"].startswith("rules/")
     }
     recorded = head["options"]
     context = tuple(ContextFact(fact, key, fields) for fact, key, fields in recorded["context"])
@@ -74,6 +85,7 @@ def replay(path: Path, run: int, rules_dir: Path | None = None) -> list[str]:
         date.fromisoformat(head["as_of"]),
         recorded.get("options", {}),
         rules_dir=rules_dir,
+        packs=tuple(packs if packs is not None else _pack_dirs(run, head)),
         context=context,
     )
     inputs = [(int(row), raw) for row, raw in ledger.run_entries(path, run, "input")]
@@ -92,9 +104,7 @@ def replay(path: Path, run: int, rules_dir: Path | None = None) -> list[str]:
         raise ComplyError(
             f"run {run}: its recorded inputs are no longer valid: {reader.problems[0]}"
         )
-    changed = _rule_changes(
-        old_books, [families.load(f.name, rules_dir) for f in prepared.families]
-    )
+    changed = _rule_changes(old_books, list(prepared.families))
     lines = []
     for subject in sorted(set(stored) | set(now)):
         before, after = stored.get(subject), now.get(subject)
@@ -111,6 +121,18 @@ def replay(path: Path, run: int, rules_dir: Path | None = None) -> list[str]:
             + (f"; because {'; '.join(why)}" if why else "")
         )
     return lines
+
+
+def _pack_dirs(run: int, head: dict[str, Any]) -> list[Path]:
+    """Where the run's packs were read from, as it named them (they must still be there)."""
+    recorded = head["options"].get("pack_dirs", [])
+    missing = [p for p in recorded if not Path(p).is_dir()]
+    if missing:
+        raise ComplyError(
+            f"run {run}: its rule packs are no longer at {', '.join(missing)}; "
+            "give them with --pack"
+        )
+    return [Path(p) for p in recorded]
 
 
 def _essence(record: dict[str, Any] | None) -> Any:

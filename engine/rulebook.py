@@ -1,7 +1,10 @@
-"""Rule files (rules/*.yaml): their schema, loading, and every check made at load time.
+"""Rule files (rules/*.yaml) as a model: their schema, parameter values, citations, and the
+compiled family the engine runs and explanations read.
 
-A malformed file fails here, never later, with a message that names the file, the rule
-and the field. The parsed family is what the engine compiles and what explanations read.
+engine/packs.py reads the files (rules/laws.yaml, the families, any rule packs), lays the
+packs over the families and chooses each parameter's value for the run's date;
+engine/checker.py checks and compiles the result. A malformed file fails at load, never
+later, with a message that names the file, the rule and the field.
 """
 
 from __future__ import annotations
@@ -9,29 +12,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .conditions import (
-    AllOf,
-    Condition,
-    ConditionError,
-    FactField,
-    Scope,
-    Value,
-    did_you_mean,
-    parse_condition,
-)
-from .errors import RulebookError
+from .conditions import Condition, FactField
 
 
 class _Strict(BaseModel):
@@ -53,12 +44,33 @@ def words(en: str, zh: str) -> Text:
     return Text(en=en, zh=zh)
 
 
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
 class Window(_Strict):
-    """When a rule or law is in force: from a date, until a date (inclusive) or open."""
+    """When a rule or law is in force: from a date, until a date (inclusive) or open.
+
+    A rule's `from` may name a date parameter instead (`from: principles_from`, decisions.md
+    B0): its name is kept in `start_param`, and the loader puts the parameter's value on the
+    run's date in `start` before anything reads it.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     start: date = Field(alias="from")
     until: date | None = None
+    start_param: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _named_start(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            if "start_param" in data:
+                raise ValueError("write the date parameter in 'from'")
+            start = data.get("from", data.get("start"))
+            if isinstance(start, str) and _NAME.match(start):
+                rest = {k: v for k, v in data.items() if k not in ("from", "start")}
+                return {**rest, "from": date.min, "start_param": start}  # resolved at load
+        return data
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.until is None or day <= self.until)
@@ -72,6 +84,12 @@ class Law(_Strict):
     source: str
 
 
+class LawsFile(_Strict):
+    """rules/laws.yaml: every law the rule files cite, declared once, by key."""
+
+    laws: dict[str, Law] = Field(min_length=1)
+
+
 class Citation(_Strict):
     law: str
     article: int | None = None
@@ -80,16 +98,65 @@ class Citation(_Strict):
     section: str | None = None  # for texts cited by section, such as the speech
 
 
-class Parameter(_Strict):
-    value: Any
-    type: Literal["years", "days", "rate", "ratio", "money"]
-    maximum: Any = Field(default=None, alias="max")
-    set_by: Literal["law", "district"]
-    source: str = Field(min_length=1)
-    title: Text
+ParamValue: TypeAlias = int | Decimal | Fraction | date
 
-    def parsed(self) -> int | Decimal | Fraction:
-        return _parse_param(self.type, self.value)
+
+class DatedValue(_Strict):
+    """One value of a parameter, in force from the date it is keyed by, with its source."""
+
+    value: Any
+    source: str = Field(min_length=1)
+
+
+class Parameter(_Strict):
+    """A named number (or date) with its legal source: one `value` with its `source`, or
+    `values` keyed by the date each took effect, each with its own source.
+
+    In a loaded family, `value` and `source` are those in force on the run's date (`values`
+    keeps the history).
+    """
+
+    type: Literal["years", "days", "rate", "ratio", "money", "date"]
+    set_by: Literal["law", "district"]
+    title: Text
+    value: Any = None
+    source: str | None = Field(default=None, min_length=1)
+    values: dict[date, DatedValue] | None = Field(default=None, min_length=1)
+    minimum: Any = Field(default=None, alias="min")
+    maximum: Any = Field(default=None, alias="max")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Parameter:
+        if self.values is not None:
+            if self.value is not None or self.source is not None:
+                raise ValueError(
+                    "give either 'value' with its 'source', or 'values' keyed by the date "
+                    "each took effect, not both"
+                )
+        elif self.value is None:
+            raise ValueError(
+                "give 'value' with its 'source', or 'values' keyed by the date each took effect"
+            )
+        elif self.source is None:
+            raise ValueError("'value' needs its 'source'")
+        return self
+
+    def history(self) -> list[tuple[date | None, Any, str]]:
+        """(in force from, value, source), oldest first; one undated entry for `value`."""
+        if self.values is None:
+            return [(None, self.value, self.source or "")]
+        return [(day, dated.value, dated.source) for day, dated in sorted(self.values.items())]
+
+    def on(self, day: date) -> tuple[date | None, Any, str] | None:
+        """The entry in force on `day`: the latest on or before it; None before every one."""
+        chosen = None
+        for entry in self.history():
+            if entry[0] is None or entry[0] <= day:
+                chosen = entry
+        return chosen
+
+    def parsed(self) -> ParamValue:
+        return parse_value(self.type, self.value)
 
 
 class AmountSpec(_Strict):
@@ -162,14 +229,14 @@ class Rule(_Strict):
 
 
 class FamilyFile(_Strict):
-    """The YAML document of one rule family, as written."""
+    """The YAML document of one rule family, as written (or, in a loaded RuleFamily, as it
+    applies on the run's date)."""
 
     family: str
     version: str
     facts: str
     enabled: bool = True  # a district may switch a family off (e.g. national rules)
     title: Text
-    laws: dict[str, Law]
     statuses: dict[str, Text]
     parameters: dict[str, Parameter]
     action_codes: dict[str, CodeEntry] = {}
@@ -177,6 +244,18 @@ class FamilyFile(_Strict):
     options: dict[str, Text] = {}
     predicates: dict[str, Predicate] = {}
     rules: list[Rule] = Field(min_length=1)
+    # Declared once, in rules/laws.yaml: a family file declares none. In a loaded family,
+    # the laws the family cites, in the order laws.yaml declares them.
+    laws: dict[str, Law] = {}
+
+
+@dataclass(frozen=True)
+class SwitchedOff:
+    """A rule of the family that a rule pack switched off, and why."""
+
+    rule: Rule
+    pack: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -191,22 +270,43 @@ class CompiledRule:
     when: Condition
     actions: tuple[CompiledAction, ...]
     test: Condition | None = None  # a criterion's test
+    origin: str | None = None  # the rule pack that added the rule; None: the rulebook's own
 
 
 @dataclass(frozen=True)
 class RuleFamily:
-    """A loaded, checked rule family: the data the engine runs and explanations read."""
+    """A loaded, checked rule family: the data the engine runs and explanations read.
+
+    `doc` is the family as it applies on `as_of`: rule packs laid over it, each parameter's
+    value and source those in force on that date, rule windows from date parameters
+    resolved, and `laws` the laws it cites. `sha256` covers every file it was made from
+    (its rule file, rules/laws.yaml and the packs laid over it), not the date.
+    """
 
     path: Path
     doc: FamilyFile
     sha256: str
-    params: Mapping[str, int | Decimal | Fraction]
+    params: Mapping[str, ParamValue]
     rules: tuple[CompiledRule, ...]
     fact_fields: Mapping[str, FactField] = field(repr=False)
+    as_of: date | None = None  # the date its parameters' values were chosen for
+    param_origins: Mapping[str, str] = field(default_factory=dict)  # parameter -> pack
+    switched_off: tuple[SwitchedOff, ...] = ()
 
     @property
     def name(self) -> str:
         return self.doc.family
+
+    @property
+    def laws(self) -> Mapping[str, Law]:
+        return self.doc.laws
+
+    @property
+    def values_key(self) -> str:
+        """The family's sources and its parameters' values: what its compiled rules depend
+        on (one source may give other values on another date)."""
+        values = ";".join(f"{name}={value}" for name, value in sorted(self.params.items()))
+        return hashlib.sha256(f"{self.sha256}|{values}".encode()).hexdigest()
 
     def in_force(self, day: date) -> tuple[CompiledRule, ...]:
         return tuple(r for r in self.rules if r.rule.effective.covers(day))
@@ -219,10 +319,19 @@ class RuleFamily:
 
 
 _PARAM_NUMBER = re.compile(r"^(\d{1,6}(\.\d{1,9})?|\d{1,9}/\d{1,9})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
+def parse_value(kind: str, raw: Any) -> ParamValue:
+    """A parameter's value as written, read as its type; ValueError saying what was expected."""
     text = str(raw).strip()
+    if kind == "date":
+        if isinstance(raw, date) and not isinstance(raw, datetime):
+            return raw
+        if isinstance(raw, str) and _ISO_DATE.match(text):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(text)
+        raise ValueError(f"expected a date such as 2012-01-01, got {raw!r}")
     if kind in ("years", "days"):
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
             raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
@@ -247,6 +356,33 @@ def _parse_param(kind: str, raw: Any) -> int | Decimal | Fraction:
     if not 0 <= value <= 1:
         raise ValueError(f"expected a {kind} between 0 and 1, got {raw!r}")
     return value
+
+
+def parameter_problems(param: Parameter) -> list[str]:
+    """What is wrong with a parameter's values (each, dated or not) and its bounds."""
+    problems = []
+    bounds: dict[str, Any] = {}  # of one type, so comparable
+    for name, raw in (("min", param.minimum), ("max", param.maximum)):
+        if raw is not None:
+            try:
+                bounds[name] = parse_value(param.type, raw)
+            except ValueError as exc:
+                problems.append(f"field '{name}': {exc}")
+    if "min" in bounds and "max" in bounds and bounds["min"] > bounds["max"]:
+        problems.append(f"field 'min': {param.minimum} is above its 'max' {param.maximum}")
+    legal = "legal " if param.set_by == "law" else ""
+    for day, raw, _ in param.history():
+        where = "value" if day is None else f"values.{day}.value"
+        try:
+            value: Any = parse_value(param.type, raw)
+        except ValueError as exc:
+            problems.append(f"field '{where}': {exc}")
+            continue
+        if "max" in bounds and value > bounds["max"]:
+            problems.append(f"field '{where}': {raw} exceeds its {legal}maximum {param.maximum}")
+        if "min" in bounds and value < bounds["min"]:
+            problems.append(f"field '{where}': {raw} is below its {legal}minimum {param.minimum}")
+    return problems
 
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -295,330 +431,24 @@ def cite_text(law: Law, cite: Citation, lang: str) -> str:
 Schema = tuple[Mapping[str, FactField], Mapping[str, str], Mapping[str, tuple[str, ...]]]
 
 
-def load_family(
-    path: Path, schemas: Mapping[str, Schema], raw_bytes: bytes | None = None
-) -> RuleFamily:
-    """Read, validate and cross-check one rule file; raise RulebookError naming what is wrong.
-
-    `schemas` maps a kind of facts (the file's `facts:`) to the facts rules may test and the
-    values actions may carry. `raw_bytes` gives the file's content, read elsewhere (a
-    worker on another machine is sent the rules a run uses).
-    """
-    if raw_bytes is None:
-        raw_bytes = path.read_bytes()
-    try:
-        data = yaml.safe_load(raw_bytes)
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{path}: not valid YAML: {exc}") from None
-    try:
-        doc = FamilyFile.model_validate(data)
-    except ValidationError as exc:
-        raise RulebookError(_describe_validation(path, data, exc)) from None
-    if doc.facts not in schemas:
-        raise RulebookError(
-            f"{path}: field 'facts': unknown kind of facts {doc.facts!r}"
-            f"{did_you_mean(doc.facts, list(schemas))}"
-        )
-    problems: list[str] = []
-    checker = _Checker(path, doc, *schemas[doc.facts], problems)
-    family = checker.build(hashlib.sha256(raw_bytes).hexdigest())
-    checker.check_placeholders()
-    if problems:
-        raise RulebookError("\n".join(problems))
-    return family
-
-
-def _describe_validation(path: Path, data: Any, exc: ValidationError) -> str:
+def describe_validation(where: str, data: Any, exc: ValidationError) -> str:
+    """pydantic's errors as lines naming the file, the rule (by id) and the field."""
     lines = []
     for error in exc.errors():
         loc = list(error["loc"])
-        where = str(path)
-        if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
-            rule_id = "?"
-            with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
-                rule_id = data["rules"][loc[1]].get("id", "?")
-            where += f": rule {rule_id} (rules[{loc[1]}])"
-            loc = loc[2:]
+        prefix, node = where, data
+        for index, part in enumerate(loc[:-1]):
+            if part == "rules" and isinstance(loc[index + 1], int):
+                position = loc[index + 1]
+                rule_id = "?"
+                with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
+                    rule_id = node["rules"][position].get("id", "?")
+                path = ".".join(str(p) for p in [*loc[:index], f"rules[{position}]"])
+                prefix += f": rule {rule_id} ({path})"
+                loc = loc[index + 2 :]
+                break
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                node = node[part]
         field_path = ".".join(str(part) for part in loc) or "(file)"
-        lines.append(f"{where}: field {field_path!r}: {error['msg']}")
+        lines.append(f"{prefix}: field {field_path!r}: {error['msg']}")
     return "\n".join(lines)
-
-
-class _Predicates(Mapping[str, Condition]):
-    """Named predicates, parsed on first use so that they may refer to each other in any
-    order; a predicate that refers back to itself is an error, not an endless loop."""
-
-    def __init__(
-        self,
-        written: Mapping[str, Predicate],
-        facts: Mapping[str, FactField],
-        params: Mapping[str, Value],
-        kinds: Mapping[str, str],
-    ) -> None:
-        self.written = written
-        self.scope = Scope(facts, params, self, kinds)
-        self._parsed: dict[str, Condition] = {}
-        self._parsing: list[str] = []
-
-    def __getitem__(self, name: str) -> Condition:
-        if name not in self._parsed:
-            if name in self._parsing:
-                cycle = " -> ".join([*self._parsing[self._parsing.index(name) :], name])
-                raise ConditionError(f"predicates refer to each other in a circle: {cycle}")
-            self._parsing.append(name)
-            try:
-                items = tuple(parse_condition(i, self.scope) for i in self.written[name].when)
-            except ConditionError as exc:
-                if str(exc).startswith("predicates refer"):
-                    raise
-                raise ConditionError(f"predicate {name!r} is not valid: {exc}") from None
-            finally:
-                self._parsing.pop()
-            self._parsed[name] = items[0] if len(items) == 1 else AllOf(items)
-        return self._parsed[name]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.written
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.written)
-
-    def __len__(self) -> int:
-        return len(self.written)
-
-
-class _Checker:
-    """Cross-references a family: every name used must be defined, every number sourced."""
-
-    def __init__(
-        self,
-        path: Path,
-        doc: FamilyFile,
-        fact_fields: Mapping[str, FactField],
-        value_fields: Mapping[str, str],
-        context: Mapping[str, tuple[str, ...]],
-        problems: list[str],
-    ) -> None:
-        self.path, self.doc, self.problems = path, doc, problems
-        self.fact_fields, self.value_fields, self.context = fact_fields, value_fields, context
-        self.params: dict[str, int | Decimal | Fraction] = {}
-
-    def fail(self, where: str, message: str) -> None:
-        self.problems.append(f"{self.path}: {where}: {message}")
-
-    def build(self, sha256: str) -> RuleFamily:
-        doc = self.doc
-        for name, param in doc.parameters.items():
-            try:
-                self.params[name] = param.parsed()
-                if param.maximum is not None and self.params[name] > _parse_param(
-                    param.type, param.maximum
-                ):
-                    self.fail(
-                        f"parameter {name}",
-                        f"value {param.value} exceeds its legal maximum {param.maximum}",
-                    )
-            except ValueError as exc:
-                self.fail(f"parameter {name}", str(exc))
-        kinds = {name: p.type for name, p in doc.parameters.items()}
-        comparable: dict[str, Value] = {}
-        for name, value in self.params.items():
-            if isinstance(value, Decimal):
-                if kinds[name] == "money":  # money thresholds compare exactly, as fractions
-                    comparable[name] = Fraction(value)
-            else:
-                comparable[name] = value
-        predicates = _Predicates(doc.predicates, self.fact_fields, comparable, kinds)
-        for name, pred in doc.predicates.items():
-            self.condition(f"predicate {name}", pred.when, predicates.scope)
-        scope = predicates.scope
-        ids = [r.id for r in doc.rules]
-        compiled = []
-        for rule in doc.rules:
-            where = f"rule {rule.id}"
-            if ids.count(rule.id) > 1:
-                self.fail(where, "field 'id': the id is used by more than one rule")
-            for cite in rule.cites:
-                if cite.law in doc.laws:
-                    self.renders(where, doc.laws[cite.law], cite)
-                else:
-                    self.fail(
-                        where,
-                        f"field 'cites.law': unknown law {cite.law!r}"
-                        f"{did_you_mean(cite.law, list(doc.laws))}",
-                    )
-            primary = doc.laws.get(rule.cites[0].law)
-            if primary is not None and rule.effective.start < primary.effective.start:
-                self.fail(
-                    where,
-                    f"field 'effective': from {rule.effective.start}, before the "
-                    f"law it cites first is in force ({primary.effective.start})",
-                )
-            if rule.effective.until and rule.effective.until < rule.effective.start:
-                self.fail(where, "field 'effective': 'until' is before 'from'")
-            if rule.status is not None and rule.status not in doc.statuses:
-                self.fail(
-                    where,
-                    f"field 'status': unknown status {rule.status!r}"
-                    f"{did_you_mean(rule.status, list(doc.statuses))}",
-                )
-            for other in rule.exception_of:
-                if other not in ids or other == rule.id:
-                    self.fail(
-                        where,
-                        f"field 'exception_of': no other rule has id {other!r}"
-                        f"{did_you_mean(other, ids)}",
-                    )
-            if rule.status is None and not rule.actions and rule.criterion is None:
-                self.fail(
-                    where, "the rule sets no status, yields no action and judges no criterion"
-                )
-            when = self.condition(f"{where}: field 'when'", rule.when, scope)
-            actions = []
-            for index, spec in enumerate(rule.actions):
-                actions.append(
-                    CompiledAction(
-                        spec,
-                        self.condition(f"{where}: field 'actions[{index}].when'", spec.when, scope)
-                        if spec.when
-                        else None,
-                    )
-                )
-                self.check_action(f"{where}: field 'actions[{index}]'", spec)
-            test = self.criterion(where, rule, scope)
-            for name in ("if_exists", "unless_exists", "test_unless_exists"):
-                self.join(where, name, getattr(rule, name))
-            if when is not None:
-                compiled.append(CompiledRule(rule, when, tuple(actions), test))
-        return RuleFamily(self.path, doc, sha256, self.params, tuple(compiled), self.fact_fields)
-
-    def condition(self, where: str, items: list[Any], scope: Scope) -> Condition | None:
-        try:
-            parsed = tuple(parse_condition(item, scope) for item in items)
-        except ConditionError as exc:
-            self.problems.append(f"{self.path}: {where}: {exc}")
-            return None
-        return parsed[0] if len(parsed) == 1 else AllOf(parsed)
-
-    def check_action(self, where: str, spec: ActionSpec) -> None:
-        doc = self.doc
-        for cite in spec.cites:
-            if cite.law not in doc.laws:
-                self.fail(
-                    where,
-                    f"cites.law: unknown law {cite.law!r}{did_you_mean(cite.law, list(doc.laws))}",
-                )
-        if spec.code not in doc.action_codes:
-            self.fail(
-                where,
-                f"unknown action code {spec.code!r}"
-                f"{did_you_mean(spec.code, list(doc.action_codes))}",
-            )
-        wanted: list[tuple[str, str | None, str]] = [
-            ("date", spec.date, "date"),
-            ("idle_from", spec.idle_from, "date"),
-            ("days_left", spec.days_left, "int"),
-            ("days_overdue", spec.days_overdue, "int"),
-        ]
-        if spec.amount:
-            wanted.append(("amount.of", spec.amount.of, "money"))
-            self.param(where, "amount.rate", spec.amount.rate, "rate")
-        for name, period in (("due", spec.due), ("not_before", spec.not_before)):
-            if period:
-                wanted.append((f"{name}.after", period.after, "date"))
-                self.param(where, f"{name}.days", period.days, "days")
-        for name, value, kind in wanted:
-            if value is not None and self.value_fields.get(value) != kind:
-                known = [k for k, v in self.value_fields.items() if v == kind]
-                self.fail(
-                    where,
-                    f"{name}: {value!r} is not a {kind} value of the facts"
-                    f"{did_you_mean(value, known)}",
-                )
-        for code in spec.recipients:
-            if code not in doc.recipients:
-                self.fail(where, f"unknown recipient {code!r}")
-        for code in spec.options:
-            if code not in doc.options:
-                self.fail(where, f"unknown option {code!r}")
-
-    def criterion(self, where: str, rule: Rule, scope: Scope) -> Condition | None:
-        """A criterion rule has exactly one test, sets no status and yields no action."""
-        if rule.criterion is None:
-            if rule.test or rule.test_unless_exists:
-                self.fail(where, "field 'test': only a rule with a 'criterion' has a test")
-            return None
-        if bool(rule.test) == bool(rule.test_unless_exists):
-            self.fail(
-                where, "field 'criterion': give exactly one of 'test' and 'test_unless_exists'"
-            )
-        if rule.status is not None or rule.actions:
-            self.fail(where, "field 'criterion': a criterion rule sets no status and no action")
-        spec = rule.criterion
-        if spec.value is not None and spec.value not in self.value_fields:
-            self.fail(
-                where,
-                f"field 'criterion.value': {spec.value!r} is not a value of the "
-                f"facts{did_you_mean(spec.value, list(self.value_fields))}",
-            )
-        if spec.threshold is not None and spec.threshold not in self.doc.parameters:
-            self.fail(where, f"field 'criterion.threshold': unknown parameter {spec.threshold!r}")
-        if not rule.test:
-            return None
-        return self.condition(f"{where}: field 'test'", rule.test, scope)
-
-    def join(self, where: str, name: str, exists: Exists | None) -> None:
-        if exists is None:
-            return
-        fields = self.context.get(exists.fact)
-        if fields is None:
-            self.fail(
-                where,
-                f"field '{name}.fact': unknown kind of fact {exists.fact!r}"
-                f"{did_you_mean(exists.fact, list(self.context))}",
-            )
-        elif exists.match not in fields or self.fact_fields.get(exists.match) is None:
-            self.fail(
-                where,
-                f"field '{name}.match': {exists.match!r} is not a field of both "
-                f"the subject and {exists.fact}",
-            )
-
-    def renders(self, where: str, law: Law, cite: Citation) -> None:
-        """A citation must read in both languages, or the rule file is refused now."""
-        try:
-            for lang in ("en", "zh"):
-                cite_text(law, cite, lang)
-        except ValueError as exc:
-            self.fail(where, f"field 'cites': {exc}")
-
-    def check_placeholders(self) -> None:
-        """Titles may name parameters as {name}; each must exist, in both languages."""
-        doc = self.doc
-        texts = [
-            (f"action_codes.{code}.title", entry.title) for code, entry in doc.action_codes.items()
-        ]
-        texts += [(f"options.{code}", text) for code, text in doc.options.items()]
-        for where, text in texts:
-            for lang in ("en", "zh"):
-                try:
-                    fields = list(string.Formatter().parse(text.in_(lang)))
-                except ValueError as exc:
-                    self.fail(where, f"{lang}: {exc} (write a literal brace as {{{{ or }}}})")
-                    continue
-                for _, name, _, _ in fields:
-                    if name is not None and name not in doc.parameters:
-                        self.fail(
-                            where,
-                            f"{lang}: {{{name}}} is not a parameter"
-                            f"{did_you_mean(name, list(doc.parameters))}",
-                        )
-
-    def param(self, where: str, name: str, value: str, kind: str) -> None:
-        param = self.doc.parameters.get(value)
-        if param is None or param.type != kind:
-            self.fail(
-                where,
-                f"{name}: {value!r} is not a {kind} parameter"
-                f"{did_you_mean(value, list(self.doc.parameters))}",
-            )

@@ -43,6 +43,7 @@ class Request:
     ledger: Path | None = None  # with --record: the run is appended here
     sheet: str | None = None
     rules_dir: Path | None = None
+    packs: tuple[Path, ...] = ()  # rule packs laid over the rulebook, in order
     workers: int | None = None  # None: every core for a large file
     executor: str = "local"
     scheduler: str | None = None
@@ -67,7 +68,12 @@ def run(request: Request) -> Summary:
     )
     sweep(Path(tempfile.gettempdir()))  # what killed runs left
     prepared = prepare(
-        kind, request.as_of, request.options, rules_dir=request.rules_dir, cached=request.cached
+        kind,
+        request.as_of,
+        request.options,
+        rules_dir=request.rules_dir,
+        packs=request.packs,
+        cached=request.cached,
     )
     recorder = _recorder(request, prepared)
     if recorder is not None:
@@ -99,6 +105,7 @@ def _recorder(request: Request, prepared: Prepared) -> ledger.Recorder | None:
         "families": [f.name for f in prepared.families],
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in request.options.items()},
         "context": [[c.fact, c.key, dict(c.fields)] for c in prepared.context],
+        "pack_dirs": [str(p.resolve()) for p in request.packs],
     }
     return ledger.Recorder(
         request.ledger, prepared.kind.command, request.as_of.isoformat(), options
@@ -128,7 +135,7 @@ def _finish(
             prepared.memo,
         )
         if recorder is not None:
-            recorder.rulebook(list(prepared.families), out.rulebook)
+            recorder.rulebook(prepared.book)
         out.start()
         aggregate = kind.aggregate(prepared.params) if kind.aggregate is not None else None
         if executor is None:

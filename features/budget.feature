@@ -24,14 +24,65 @@ Feature: Budget changes of district fiscally-funded public projects
 
   The four principles come from section 四.6 of the district party secretary's speech at the
   2012 major-projects dispatch meeting (seed §4.6). They are applied from 2012-01-01 (the
-  speech is undated within 2012 and governs the 2012 plan year); an evaluation date before
-  that is refused. The interpretation followed is decisions.md B1-B6. From 2019-07-01 the
+  speech is undated within 2012 and governs the 2012 plan year), a district parameter
+  (principles_from, decisions.md B0); an evaluation date before that is refused. The interpretation followed is decisions.md B1-B6. From 2019-07-01 the
   national Government Investment Regulations also apply (rules/budget_national.yaml); a
   district can switch them off.
 
   The quotations of the speech below are converted from the seed's Traditional characters
   to Simplified Chinese (decisions.md IO2) and the pinyin marks scattered in the seed text
   are removed; nothing else is changed, punctuation included.
+
+  Rule: B0 — the principles apply from 2012-01-01, or from the date the district sets
+
+    区委书记讲话（2012）二、1 (District speech 2012, §2.1):
+    “各项目责任单位必须紧紧抓住今年剩下的四个月时间”
+    Gloss: the speech restates the principles for the 2012 plan year, the "重大项目聚焦年";
+    they apply from 2012-01-01 by default. The speech itself is undated: it asks the units to
+    seize "the remaining four months of this year", so it was given at the end of August
+    2012. A district that dates the principles from the speech sets principles_from, a
+    district parameter (rules/budget.yaml, decisions.md B0): an event before that date yields
+    no finding, and an evaluation date before it is refused.
+
+    Example: an evaluation date before 2012-01-01 is refused: no budget rule is in force
+      Given project "D3" has a budget of 10,000,000 yuan on 2011-06-01
+      When the log is evaluated as of 2011-12-31
+      Then the evaluation is refused: no budget rule is in force on 2011-12-31
+
+    @BUD-B2-WITHIN-BUDGET
+    Example: on 2012-01-01 the principles apply to a project budgeted in 2011
+      Given project "D3" has a budget of 10,000,000 yuan on 2011-06-01
+      When the log is evaluated as of 2012-01-01
+      Then the project is "within_budget"
+      And the project's actions are none
+
+    @BUD-B3-LATE-REPORT @BUD-B4-PENDING
+    Scenario Outline: principles applied from 2012-09-01 judge no event before that day
+      A report 12 days after the estimate is late under principle 3; it is judged only if
+      it was made on or after the day the district applies the principles from.
+
+      Given the district applies the principles from 2012-09-01
+      And project "D4" has a budget of 10,000,000 yuan on 2012-08-01
+      And on 2012-08-20 the estimate is revised to 11,000,000 yuan
+      And on 2012-08-20 construction is suspended
+      And on <reported> the overrun is reported to the district government
+      When the log is evaluated as of 2012-10-31
+      Then the project is "overrun_pending"
+      And the project's actions are <actions>
+
+      Examples: reported the day before
+        | reported   | actions           |
+        | 2012-08-31 | HALT_CONSTRUCTION |
+
+      Examples: reported on the day
+        | reported   | actions                        |
+        | 2012-09-01 | LATE_REPORT, HALT_CONSTRUCTION |
+
+    Example: principles applied from 2012-09-01 refuse an evaluation date before them
+      Given the district applies the principles from 2012-09-01
+      And project "D4" has a budget of 10,000,000 yuan on 2012-08-01
+      When the log is evaluated as of 2012-08-31
+      Then the evaluation is refused: no budget rule is in force on 2012-08-31
 
   Rule: B1 — the principles govern projects funded by district fiscal investment; others are named out of scope
 
@@ -97,18 +148,6 @@ Feature: Budget changes of district fiscally-funded public projects
       Examples: the day of the budget
         | as_of      | status        |
         | 2012-07-02 | within_budget |
-
-    Example: an evaluation date before 2012-01-01 is refused: no budget rule is in force
-      Given project "D3" has a budget of 10,000,000 yuan on 2011-06-01
-      When the log is evaluated as of 2011-12-31
-      Then the evaluation is refused: no budget rule is in force on 2011-12-31
-
-    @BUD-B2-WITHIN-BUDGET
-    Example: on 2012-01-01 the principles apply to a project budgeted in 2011
-      Given project "D3" has a budget of 10,000,000 yuan on 2011-06-01
-      When the log is evaluated as of 2012-01-01
-      Then the project is "within_budget"
-      And the project's actions are none
 
   Rule: B2 — build strictly to the engineering budget; an overrun is measured against the original budget
 

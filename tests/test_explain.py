@@ -24,7 +24,7 @@ def test_explanations_agree_with_the_engine(seed: int) -> None:
     rng = random.Random(seed)
     as_of = date(2013, 3, 1)
     family = families.load("idle_land")
-    prepared = prepare(parcels.KIND, as_of, loaded=[family])
+    prepared = prepare(parcels.KIND, as_of)
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(600)]
     explainer = explain.Explainer([family], parcels.KIND.facts)
     for subject, decision in decide_rows(prepared, [(0, p) for p in items]):

@@ -80,11 +80,7 @@ TOY = Kind(
     options=(Option("--site", "site", "file", "build", "Unused here: a file option."),),
 )
 
-RULES = """
-family: meters
-version: "1"
-facts: meter
-title: {en: Meter readings, zh: 电表读数}
+LAWS = """
 laws:
   house_rule:
     title: {en: House rule, zh: 内部规定}
@@ -92,6 +88,13 @@ laws:
     issued_by: {en: The house, zh: 本单位}
     effective: {from: 2000-01-01}
     source: "a test"
+"""
+
+RULES = """
+family: meters
+version: "1"
+facts: meter
+title: {en: Meter readings, zh: 电表读数}
 statuses:
   fine: {en: fine, zh: 正常}
   over: {en: over the limit, zh: 超限}
@@ -134,6 +137,7 @@ def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "meters.yaml").write_text(RULES, encoding="utf-8")
+    (rules / "laws.yaml").write_text(LAWS, encoding="utf-8")
     data = tmp_path / "meters.csv"
     data.write_text("meter_id,reading\nM1,99\nM2,100\nM3,101\n", encoding="utf-8")
     return {"rules": rules, "data": data, "tmp": tmp_path}

@@ -79,7 +79,7 @@ def test_the_cache_gives_the_engines_answer_for_every_parcel(seed: int, as_of: d
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(300)]
 
     def decided(cached: bool) -> list[Any]:
-        prepared = prepare(parcels.KIND, as_of, cached=cached, loaded=[family])
+        prepared = prepare(parcels.KIND, as_of, cached=cached)
         return [decision for _, decision in decide_rows(prepared, [(0, p) for p in items])]
 
     assert decided(True) == decided(False)
@@ -419,7 +419,7 @@ def test_the_cache_when_full_starts_again_and_answers_the_same(
     as_of = date(2013, 5, 1)
     decided = []
     for cached in (True, False):
-        prepared = prepare(parcels.KIND, as_of, cached=cached, loaded=[family])
+        prepared = prepare(parcels.KIND, as_of, cached=cached)
         assert prepared.memo.combinations.limit == 7
         decided.append([d for _, d in decide_rows(prepared, [(0, p) for p in items])])
     assert decided[0] == decided[1]

@@ -23,6 +23,8 @@ class TableWriter(Writer):
         title = self.families[0].doc.title.in_(self.lang)
         book = self.rulebook
         books = f"{book['version']} (sha256 {book['sha256'][:12]})"
+        for pack in book.get("packs", []):
+            books += f"; pack {pack['pack']} {pack['version']} (sha256 {pack['sha256'][:12]})"
         self.out.write(self.words.text("heading", title=title, as_of=self.as_of) + "\n")
         self.out.write(self.words.text("rulebook", books=books) + "\n\n")
 

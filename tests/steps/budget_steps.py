@@ -7,12 +7,15 @@ runs the command (click's runner, the real durable_rules engine), reading its JS
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine import families
 from comply.engine.kinds.budget import BudgetEvent
 from pytest_bdd import given, parsers, then, when
 
@@ -24,6 +27,24 @@ COLUMNS = list(BudgetEvent.model_fields)
 @pytest.fixture
 def log() -> list[dict[str, str]]:
     return []
+
+
+@pytest.fixture
+def district_rules() -> dict[str, Path]:
+    """The rules directory a scenario's district uses, if not the bundled one."""
+    return {}
+
+
+@given(parsers.parse("the district applies the principles from {day}"))
+def principles_from(district_rules: dict[str, Path], day: str, tmp_path: Path) -> None:
+    # A copy of rules/ with one parameter changed, until the CLI takes a rule pack.
+    directory = tmp_path / "rules"
+    shutil.copytree(families.RULES_DIR, directory, ignore=shutil.ignore_patterns("notes"))
+    path = directory / "budget.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["parameters"]["principles_from"]["value"] = day
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    district_rules["dir"] = directory
 
 
 def _project(log: list[dict[str, str]]) -> str:
@@ -106,12 +127,20 @@ def raw_row(log: list[dict[str, str]], project: str, day: str, event: str, amoun
 
 @when(parsers.parse("the log is evaluated as of {day}"), target_fixture="budget_result")
 @when(parsers.parse("the log is evaluated as of {day} {flag}"), target_fixture="budget_result")
-def evaluate(log: list[dict[str, str]], day: str, tmp_path: Path, flag: str = "") -> dict[str, Any]:
+def evaluate(
+    log: list[dict[str, str]],
+    day: str,
+    tmp_path: Path,
+    district_rules: dict[str, Path],
+    flag: str = "",
+) -> dict[str, Any]:
     source = write_csv(tmp_path / "budget.csv", COLUMNS, log)
     out = tmp_path / "decisions.json"
     args = ["budget", str(source), "--as-of", day, "--out", str(out)]
     if flag == "without the national rules":
         args.append("--no-national")
+    if "dir" in district_rules:
+        args += ["--rules", str(district_rules["dir"])]
     run = CliRunner().invoke(main, args)
     result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output, "by_subject": {}}
     if run.exit_code == 0:
