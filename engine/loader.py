@@ -1,4 +1,4 @@
-"""Reading parcel files: CSV (UTF-8, with or without BOM) and JSON Lines.
+"""Reading input files of any kind: CSV (UTF-8 or GB18030), JSON Lines and XLSX, in batches.
 
 Rows are validated one by one as they stream past, so memory stays flat; every problem is
 collected (decisions.md IO1: nothing is lost silently) and the caller decides what to do

@@ -1,4 +1,4 @@
-"""Projects: a change log of budget events, folded into one snapshot per event.
+"""Budget change logs: events of district projects, folded into one snapshot per event.
 
 Each project's events are put in order (by date, then by row within a date: decisions.md
 and the input contract), and the project's figures are carried forward event by event:

@@ -1,4 +1,4 @@
-"""Parcel facts: the input row as a pydantic model, and the facts the rules test.
+"""Parcels: the register's row (the input contract), the facts the rules test, the view.
 
 Derived values are computed here, as decisions.md prescribes: the start date that counts
 (L2, L6), full years by the civil-code count (L1), the date a parcel becomes idle and the
