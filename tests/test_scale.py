@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import families, kinds, ledger, memo, parallel
+from comply.engine import kinds, ledger, memo, parallel
 from comply.engine.kinds import parcels
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
@@ -75,7 +75,6 @@ def parcels_file(path: Path, count: int, seed: int = 7, **kwargs: Any) -> Path:
 @given(seed=st.integers(0, 10**6), as_of=st.dates(date(2012, 7, 1), date(2017, 12, 31)))
 def test_the_cache_gives_the_engines_answer_for_every_parcel(seed: int, as_of: date) -> None:
     rng = random.Random(seed)
-    family = families.load("idle_land")
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(300)]
 
     def decided(cached: bool) -> list[Any]:
@@ -414,7 +413,6 @@ def test_the_cache_when_full_starts_again_and_answers_the_same(
 ) -> None:
     monkeypatch.setattr(memo, "LIMIT", 7)
     rng = random.Random(31)
-    family = families.load("idle_land")
     items = [Parcel.model_validate(random_parcel(rng, n)) for n in range(1200)]
     as_of = date(2013, 5, 1)
     decided = []
