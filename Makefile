@@ -22,6 +22,7 @@ example: $(BIN)/comply
 lint: $(BIN)/comply
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	mkdir -p .typecheck && ln -sfn .. .typecheck/comply
 	$(BIN)/mypy
 
 test: lint

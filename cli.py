@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +25,7 @@ from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
 from .engine.kinds import Kind, Option
 from .engine.messages import render
-from .engine.writers import format_names
+from .engine.writers import format_names, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_BAD_INPUT = 2
@@ -42,7 +43,15 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]
             self.fail(f"{value!r} is not a date: expected {DATE_FORMS}", param, ctx)
 
 
-class Failure(click.ClickException):
+class Shown(click.ClickException):
+    """An error as the terminal shows it: what the input held is printed, never acted on
+    (control characters and escape sequences are removed)."""
+
+    def format_message(self) -> str:
+        return printable(super().format_message())
+
+
+class Failure(Shown):
     """A user-fixable problem: printed without a traceback, exit status 2."""
 
     exit_code = EXIT_BAD_INPUT
@@ -208,7 +217,7 @@ def reports_errors(func: F) -> F:
         except InputError as exc:
             raise InputFailure(exc, _lang()) from None
         except EngineError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise Shown(str(exc)) from None
         except ComplyError as exc:
             raise Failure(str(exc)) from None
 
@@ -250,6 +259,8 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
             cached=run_.cache,
         )
     )
+    for note in summary.notes:
+        click.echo(note, err=True)
     if summary.recorded_as is not None:
         click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
     if summary.refused:
@@ -266,9 +277,32 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
         )
 
 
+class ShareParam(click.ParamType):  # type: ignore[type-arg]
+    """A share above 0 and at most 1, written 0.7, 70% or 7/10; read exactly."""
+
+    name = "SHARE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Fraction):
+            return value
+        text = str(value).strip()
+        try:
+            share = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            self.fail(
+                f"{value!r} is not a share: expected a number above 0 and at most 1, "
+                "such as 0.7, 70% or 7/10",
+                param,
+                ctx,
+            )
+        if not 0 < share <= 1:
+            self.fail(f"{value!r}: expected a share above 0 and at most 1", param, ctx)
+        return share
+
+
 _TYPES: dict[str, Any] = {
     "year": click.IntRange(1900, 2999),
-    "share": click.FloatRange(0, 1, min_open=True),
+    "share": ShareParam(),
     "file": click.Path(dir_okay=False, exists=True, path_type=Path),
 }
 

@@ -36,6 +36,7 @@ TRUE_WORDS = {
 }
 MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any price or budget; bounds the arithmetic
 _YUAN_DIGITS = 13  # a whole number of at most 13 digits is below MAX_YUAN
+_DIGITS_AT_MOST = 30  # an amount's decimal exponent, either way: beyond it, not an amount
 _RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
 
 
@@ -102,10 +103,14 @@ def _amount(text: str) -> Decimal:
     text = text.replace(",", "").replace("，", "")
     unit = next((u for u in UNITS if text.endswith(u)), "")
     try:
-        parsed = Decimal(text.removesuffix(unit).strip()) * UNITS.get(unit, Decimal(1))
+        number = Decimal(text.removesuffix(unit).strip())
     except InvalidOperation:
         raise Invalid("amount") from None
-    if not parsed.is_finite() or not 0 < parsed <= MAX_YUAN:
+    if not number.is_finite() or not -_DIGITS_AT_MOST <= number.adjusted() <= _DIGITS_AT_MOST:
+        # infinity, NaN, or an exponent no amount has (1e999999999 would overflow below)
+        raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
+    parsed = number * UNITS.get(unit, Decimal(1))
+    if not 0 < parsed <= MAX_YUAN:
         raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
     if parsed != parsed.quantize(FEN):  # a value finer than a fen, however it is written
         raise Invalid("amount_fen")

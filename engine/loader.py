@@ -13,6 +13,9 @@ import io
 import json
 import os
 import re
+import stat
+import unicodedata
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +28,27 @@ from . import fields
 from .conditions import closest
 from .errors import InputProblem
 from .messages import Invalid, Message, msg, of_error
+
+# Bounds on what one file may hold, each a clear refusal rather than unbounded memory or
+# time: a register row is well under a kilobyte, and a bureau's sheet under Excel's limit.
+MAX_LINE = 1 << 20  # characters in a line (a JSON Lines row, a CSV line)
+MAX_CELL = 10_000  # characters in a cell
+MAX_COLUMNS = 200  # columns in a header
+MAX_XLSX_BYTES = 256 << 20  # a workbook's contents, unpacked
+MAX_XLSX_ROWS = 1_048_576  # Excel's own limit
+csv.field_size_limit(MAX_LINE)
+
+
+class _LineTooLong(Exception):
+    """A line longer than MAX_LINE: reading stops there."""
+
+
+def bounded_lines(handle: IO[str], limit: int = MAX_LINE) -> Iterator[str]:
+    """The lines of a text stream, none read whole if it is longer than `limit`."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit:
+            raise _LineTooLong
+        yield line
 
 
 class RowReader:
@@ -89,12 +113,16 @@ class RowReader:
                     continue
             if self.id_field is not None:
                 key = getattr(item, self.id_field)
-                if key in seen:
+                if _INVISIBLE.search(key):
+                    self.problem(row, self.id_field, key, msg("id_invisible"))
+                    continue
+                same = unicodedata.normalize("NFC", key)  # one id however it was composed
+                if same in seen:
                     self.problem(row, self.id_field, key, msg("unique_id"))
                     continue
-                seen.add(key)
+                seen.add(same)
                 if self._part is not None:
-                    self.keys.append(key)
+                    self.keys.append(same)
             yield row, item
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -115,6 +143,9 @@ class RowReader:
     def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._rows is not None:
             yield from self._rows
+            return
+        if self._part is None and self._records is None and not _regular(self.path):
+            self.problem(0, "(file)", str(self.path), msg("regular_file"))
             return
         if self._records is not None:
             header, records = self._records
@@ -153,6 +184,9 @@ class RowReader:
         written = [cell.strip() for cell in cells]
         while written and not written[-1]:
             written.pop()  # a spreadsheet's empty trailing header cells
+        if len(written) > MAX_COLUMNS:
+            self.problem(1, "(header)", "", msg("too_many_columns", limit=MAX_COLUMNS))
+            return None
         if self._undecodable(1, {"(header)": ",".join(written)}):
             return None
         return self._check_header(written)
@@ -218,6 +252,11 @@ class RowReader:
                     msg("cell_count", cells=width, found=len(cells)),
                 )
                 continue
+            long = [n for n, c in zip(names, cells, strict=False) if len(c) > MAX_CELL]
+            for name in long:
+                self.problem(row, name, "", msg("cell_too_long", limit=MAX_CELL))
+            if long:
+                continue
             if units:
                 raw = {}
                 for (name, unit), cell in zip(header, cells, strict=False):
@@ -234,14 +273,15 @@ class RowReader:
         if self._part is not None:
             text, offset = self._part
             self._clean = encodable(text)
-            records = self._csv_records(csv.reader(io.StringIO(text, newline="")))
+            lines = bounded_lines(io.StringIO(text, newline=""))
+            records = self._csv_records(csv.reader(lines))
             yield from self._tabular((row + offset if row > 1 else row, c) for row, c in records)
             return
         with self.path.open(
             encoding=sniff_encoding(self.path), errors="surrogateescape", newline=""
         ) as handle:
             self._handle = handle
-            yield from self._tabular(self._csv_records(csv.reader(handle)))
+            yield from self._tabular(self._csv_records(csv.reader(bounded_lines(handle))))
 
     def _csv_records(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
         row = 1
@@ -254,10 +294,24 @@ class RowReader:
                 self.stopped = True
                 self.problem(row, "(row)", "", msg("csv_row", reason=exc))
                 return
+            except _LineTooLong:
+                self.stopped = True
+                self.problem(reader.line_num + 1, "(row)", "", msg("line_too_long", limit=MAX_LINE))
+                return
             yield row, cells
             row = reader.line_num + 1  # where the next record starts, even over line breaks
 
     def _xlsx_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                unpacked = sum(item.file_size for item in archive.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
+            return
+        if unpacked > MAX_XLSX_BYTES:
+            size, limit = unpacked >> 20, MAX_XLSX_BYTES >> 20
+            self.problem(0, "(file)", self.path.name, msg("xlsx_too_large", limit=limit, size=size))
+            return
         try:
             book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:
@@ -273,13 +327,16 @@ class RowReader:
                 )
                 return
             sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
-            records = (
-                (n, [_cell(v) for v in values])
-                for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            )
-            yield from self._tabular(records)
+            yield from self._tabular(self._sheet_records(sheet))
         finally:
             book.close()
+
+    def _sheet_records(self, sheet: Any) -> Iterator[tuple[int, list[str]]]:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > MAX_XLSX_ROWS:
+                self.problem(number, "(row)", "", msg("xlsx_too_many_rows", limit=MAX_XLSX_ROWS))
+                return
+            yield number, [_cell(v) for v in values[: MAX_COLUMNS + 1]]
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._part is not None:
@@ -289,7 +346,18 @@ class RowReader:
             handle = self._handle = self.path.open(encoding="utf-8-sig", errors="surrogateescape")
             offset = 0
         with handle:
-            for row, line in enumerate(handle, start=offset + 1):
+            lines = bounded_lines(handle)
+            row = offset
+            while True:
+                row += 1
+                try:
+                    line = next(lines)
+                except StopIteration:
+                    break
+                except _LineTooLong:
+                    self.stopped = True
+                    self.problem(row, "(line)", "", msg("line_too_long", limit=MAX_LINE))
+                    break
                 if not line.strip():
                     continue
                 if self._undecodable(row, {"(line)": line.strip()[:80]}):
@@ -306,6 +374,10 @@ class RowReader:
                     continue
                 if not isinstance(raw, dict):
                     self.problem(row, "(line)", line.strip()[:80], msg("json_object"))
+                    continue
+                if not encodable(json.dumps(raw, ensure_ascii=False)):  # a lone \ud800 escape
+                    shown = line.strip()[:80].encode("utf-8", "replace").decode("utf-8")
+                    self.problem(row, "(line)", shown, msg("utf8"))
                     continue
                 fine = True
                 for name, value in raw.items():
@@ -333,6 +405,14 @@ class RowReader:
                     )
 
 
+# What no id may hold: characters that do not show (format characters such as a zero-width
+# space or a byte-order mark, controls, separators other than a plain space, private use).
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff0-\ufffb\ue000-\uf8ff]"
+)
+
+
 def encodable(text: str) -> bool:
     """Whether the text holds no undecodable byte (kept as a surrogate by the decoder)."""
     try:
@@ -340,6 +420,14 @@ def encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _regular(path: Path) -> bool:
+    """Whether the path is a regular file: a directory, a pipe or a device never is read."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

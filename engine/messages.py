@@ -69,6 +69,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a readable CSV row ({reason}); reading stopped",
         "zh": "可读取的 CSV 行（{reason}）；已停止读取",
     },
+    "regular_file": {
+        "en": "a regular file (not a directory, pipe or device)",
+        "zh": "普通文件（不能是目录、管道或设备）",
+    },
+    "line_too_long": {
+        "en": "a line of at most {limit} characters; reading stopped",
+        "zh": "每行不超过 {limit} 个字符；已停止读取",
+    },
+    "cell_too_long": {
+        "en": "a cell of at most {limit} characters",
+        "zh": "不超过 {limit} 个字符的单元格",
+    },
+    "too_many_columns": {
+        "en": "at most {limit} columns in the header",
+        "zh": "表头不超过 {limit} 列",
+    },
+    "xlsx_too_large": {
+        "en": "a workbook of at most {limit} MB once unpacked (this one holds {size} MB)",
+        "zh": "解压后不超过 {limit} MB 的工作簿（本工作簿为 {size} MB）",
+    },
+    "xlsx_too_many_rows": {
+        "en": "a sheet of at most {limit} rows; reading stopped",
+        "zh": "工作表不超过 {limit} 行；已停止读取",
+    },
     "xlsx": {
         "en": "an Excel .xlsx workbook ({reason})",
         "zh": "一个 Excel .xlsx 工作簿（{reason}）",
@@ -104,6 +128,11 @@ CATALOG: dict[str, dict[str, str]] = {
     "scalar": {
         "en": "a single value (text, number, true/false)",
         "zh": "单个值（文本、数字或 true/false）",
+    },
+    "id_invisible": {
+        "en": "an id of visible characters only (no zero-width space, byte-order mark or "
+        "control character)",
+        "zh": "仅由可见字符组成的编号（不含零宽空格、字节顺序标记或控制字符）",
     },
     "unique_id": {
         "en": "a unique id: it appears on an earlier row",

@@ -132,7 +132,7 @@ def _own_value(name: str, value: Any, loaded: Sequence[RuleFamily]) -> Any:
             raise RulebookError(
                 f"parameter {name} is tested by the rules: it cannot be set per run"
             )
-        return Fraction(str(value)) if isinstance(value, float) else value
+        return Fraction(str(value)) if isinstance(value, float | str) else value
     raise RulebookError(f"no parameter {name} in the rulebook of this kind")
 
 

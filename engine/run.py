@@ -79,7 +79,13 @@ def run(request: Request) -> Summary:
     if recorder is not None:
         recorder.check()  # a ledger that cannot take the run fails it before anything is written
     why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
-    workers = request.workers
+    workers, notes = request.workers, []
+    if workers is not None and workers > parallel.cores() and request.executor == "local":
+        notes.append(
+            f"--jobs {workers}: this machine has {parallel.cores()} cores; "
+            f"{parallel.cores()} worker processes were used"
+        )
+        workers = parallel.cores()
     if workers is None:  # every core for a large file, or the cluster a user asked for
         big = request.source.is_file() and request.source.stat().st_size >= parallel.AUTO_MIN_BYTES
         wanted = request.executor == "dask" or (why_not is None and big)
@@ -90,11 +96,15 @@ def run(request: Request) -> Summary:
             raise OptionError(f"{flag}: not for this run: {why_not}")
         executor = parallel.executor(request.executor, request.scheduler, workers)
         try:
-            return _finish(request, prepared, recorder, executor)
+            summary = _finish(request, prepared, recorder, executor)
+            summary.notes += notes
+            return summary
         except parallel.Fallback:
             if recorder is not None:
                 recorder.restart()
-    return _finish(request, prepared, recorder, None)
+    summary = _finish(request, prepared, recorder, None)
+    summary.notes += notes
+    return summary
 
 
 def _recorder(request: Request, prepared: Prepared) -> ledger.Recorder | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import pkgutil
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -52,6 +53,26 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# A cell a spreadsheet would read as a formula: = + - @, or a tab or carriage return first
+# (the OWASP guidance on CSV injection). A plain number with a sign is left as it is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# Characters a terminal acts on rather than shows: C0 and C1 controls, DEL.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """A CSV cell a spreadsheet shows as the text it is, never runs as a formula."""
+    if text and text[0] in _FORMULA_START and not _SIGNED_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (escape sequences among them) removed."""
+    return _CONTROLS.sub("", text)
 
 
 def identity(families: Sequence[RuleFamily]) -> dict[str, Any]:

@@ -8,10 +8,12 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any, ClassVar
 
 import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..evaluate import Decision
 from ..subjects import Subject
-from . import ACTION_VALUES, Writer
+from . import ACTION_VALUES, Writer, inert
 
 COLUMNS = (
     "as_of",
@@ -35,7 +37,7 @@ class CsvWriter(Writer):
         self.rows: Any = self._sink(self.out)
 
     def _sink(self, out: IO[str]) -> Any:
-        return csv.writer(out)
+        return _InertCsv(out)
 
     def start(self) -> None:
         self.rows.writerow(COLUMNS)
@@ -66,15 +68,35 @@ class CsvWriter(Writer):
             )
 
 
+class _InertCsv:
+    """csv.writer, every cell made inert (never read as a formula by a spreadsheet)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.writer = csv.writer(out)
+
+    def writerow(self, row: Sequence[str]) -> None:
+        self.writer.writerow([inert(cell) for cell in row])
+
+
 class _Sheet:
-    """A write-only workbook taking rows as csv.writer does (bureaus read Excel)."""
+    """A write-only workbook taking rows as csv.writer does (bureaus read Excel). Every
+    text is a string cell, never a formula; characters a workbook cannot hold (control
+    characters) are shown as U+FFFD."""
 
     def __init__(self, title: str) -> None:
         self.book = openpyxl.Workbook(write_only=True)
         self.sheet = self.book.create_sheet(title)
 
     def writerow(self, row: Sequence[Any]) -> None:
-        self.sheet.append(list(row))
+        cells = []
+        for value in row:
+            if isinstance(value, str):
+                cell = WriteOnlyCell(self.sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+                cell.data_type = "s"
+                cells.append(cell)
+            else:
+                cells.append(value)
+        self.sheet.append(cells)
 
 
 class XlsxWriter(CsvWriter):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from ..errors import InputProblem
+from . import inert
 
 
 def write_rejects(stream: IO[str], problems: Sequence[InputProblem], lang: str = "en") -> None:
@@ -14,4 +15,5 @@ def write_rejects(stream: IO[str], problems: Sequence[InputProblem], lang: str =
     writer = csv.writer(stream)
     writer.writerow(["file", "row", "column", "value", "expected"])
     for p in problems:
-        writer.writerow([p.file, p.row, p.column, p.value, p.expected_in(lang)])
+        cells = [p.file, str(p.row), p.column, p.value, p.expected_in(lang)]
+        writer.writerow([inert(cell) for cell in cells])

@@ -8,7 +8,7 @@ from typing import Any
 from ..cells import money as _money
 from ..evaluate import Decision
 from ..subjects import Subject
-from . import Writer, plain, width
+from . import Writer, plain, printable, width
 
 
 class TableWriter(Writer):
@@ -30,7 +30,9 @@ class TableWriter(Writer):
 
     def write(self, decision: Decision, subject: Subject) -> None:
         words = self.words
-        self._rows.append(tuple(cell(words, decision, subject) for _, cell in self.view.columns))
+        self._rows.append(
+            tuple(printable(cell(words, decision, subject)) for _, cell in self.view.columns)
+        )
         self._details.append(self.criteria_lines(decision) if self.view.details else [])
 
     def criteria_lines(self, decision: Decision) -> list[str]:
