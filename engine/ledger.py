@@ -101,7 +101,11 @@ class Recorder:
             raise LedgerError(f"--ledger {path}: not a ledger file")
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-                check_schema(db, path)
+                tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+                if tables and "chain" not in tables:
+                    raise LedgerError(f"--ledger {path}: not a comply ledger (another database)")
+                if tables:  # none yet: a ledger another run is creating this moment
+                    check_schema(db, path)
         except sqlite3.Error as exc:
             raise LedgerError(f"--ledger {path}: not a comply ledger ({exc})") from None
 

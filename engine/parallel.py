@@ -471,6 +471,32 @@ class LocalExecutor:
         self._pool.shutdown(cancel_futures=True)
 
 
+CONNECT_SECONDS = 30  # a scheduler that has not answered by then is not answering
+
+
+def _connected(distributed: Any, address: str) -> Any:
+    """A client of the scheduler at `address`, or OptionError once CONNECT_SECONDS pass: a
+    server that accepts the connection and never answers must not hang the run (the
+    client's own timeout does not cover every step of the handshake)."""
+    found: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            client = distributed.Client(address, timeout=f"{CONNECT_SECONDS // 3}s")
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS // 2)
+            found["client"] = client
+        except Exception as exc:
+            found["error"] = exc
+
+    attempt = threading.Thread(target=connect, name="comply-dask-connect", daemon=True)
+    attempt.start()
+    attempt.join(CONNECT_SECONDS)
+    if "client" in found:
+        return found["client"]
+    reason = found.get("error") or f"no answer within {CONNECT_SECONDS} s"
+    raise OptionError(f"--scheduler {address}: no Dask cluster to work with ({reason})")
+
+
 class DaskExecutor:
     """A Dask cluster: the scheduler at `address`, or a local cluster of `workers`."""
 
@@ -495,8 +521,9 @@ class DaskExecutor:
                 )
                 self._client = distributed.Client(self._cluster)
             else:
-                self._client = distributed.Client(address, timeout="10s")
-                self._client.wait_for_workers(1, timeout=30)
+                self._client = _connected(distributed, address)
+        except OptionError:
+            raise
         except Exception as exc:  # an address it cannot parse or reach, a cluster that fails
             if self._cluster is not None:
                 self._cluster.close()
