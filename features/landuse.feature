@@ -174,7 +174,9 @@ Feature: The town's 900-odd mu of production land: a land-utilisation rate of 50
     year. For a plot not wholly in use on which no project is placed, its responsible unit
     must plan its use and place a project on it (U4), so that the plot is in use by 31
     December of the evaluation date's year (U2): PLACE_PROJECT, due on 31 December, with
-    the days left. A project placed after the evaluation date is not placed yet.
+    the days left. A project placed after the evaluation date is not placed yet. This is
+    asked whether or not the rate already reaches the target: the speech asks for
+    projects on the whole 900-odd mu and the most from it, 50% being the least (U4).
 
     @LU-PLACE-PROJECT @LU-NOT-IN-USE
     Scenario Outline: due on 31 December of the evaluation date's year, with the days left up to it
@@ -202,6 +204,16 @@ Feature: The town's 900-odd mu of production land: a land-utilisation rate of 50
         | as_of      | action         | days |
         | 2012-09-19 | PLACE_PROJECT  | 103  |
         | 2012-09-20 | BRING_INTO_USE | 102  |
+
+    @LU-PLACE-PROJECT @LU-IN-USE @LU-NOT-IN-USE
+    Example: with the target already reached, a plot not in use must still have a project placed by 31 December
+      Given a plot "P1" of 600.00 mu for which 镇 is responsible
+      And a project was placed on the plot on 2011-09-20
+      And 600.00 mu of the plot were brought into use on 2012-03-18
+      And a plot "P2" of 400.00 mu for which 规划分局 is responsible
+      When the register is evaluated as of 2012-08-31
+      Then the target of 0.5000 needs 500.00 mu in use: 0.00 mu more, reached
+      And plot "P2" must PLACE_PROJECT by 2012-12-31, 122 days left
 
     @LU-IN-USE @LU-PLACE-PROJECT @LU-BRING-INTO-USE
     Example: a plot wholly in use asks nothing of its unit
