@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -374,29 +374,21 @@ def _unit(texts: Any, decision: Decision, subject: Subject) -> str:
     return UNITS[code].in_(texts.lang) if code in UNITS else ""
 
 
-def _unit_line(code: str) -> tuple[Text, Any]:
-    figure = "{by_unit[" + code + "][{name}]}"
-    en, zh = (
-        "{unit}: {outstanding} of {plots} plots not wholly in use, {not_in_use} of {area} mu "
-        "not in use; actions: {actions}",
-        "{unit}：{plots} 块地块中 {outstanding} 块未全部利用，{area} 亩中 {not_in_use} 亩未利用；"
-        "措施：{actions}",
-    )
-    names = {
-        "plots": "plots",
-        "outstanding": "outstanding_plots",
-        "not_in_use": "not_in_use_mu",
-        "area": "area_mu",
-        "actions": "actions",
+def _unit_line(code: str) -> tuple[Text, Callable[[Summary], dict[str, Any]]]:
+    """The summary line of one responsible unit: its plots and area not in use, its actions."""
+    f = {
+        name: f"{{by_unit[{code}][{name}]}}"
+        for name in ("plots", "outstanding_plots", "area_mu", "not_in_use_mu", "actions")
     }
-    filled = {key: figure.replace("{name}", name) for key, name in names.items()}
-    return (
-        _t(
-            en.format(unit=UNITS[code].en, **filled),
-            zh.format(unit=UNITS[code].zh, **filled),
-        ),
-        _unknown,
+    en = (
+        f"{UNITS[code].en}: {f['outstanding_plots']} of {f['plots']} plots not wholly in use, "
+        f"{f['not_in_use_mu']} of {f['area_mu']} mu not in use; actions: {f['actions']}"
     )
+    zh = (
+        f"{UNITS[code].zh}：{f['plots']} 块地块中 {f['outstanding_plots']} 块未全部利用，"
+        f"{f['area_mu']} 亩中 {f['not_in_use_mu']} 亩未利用；措施：{f['actions']}"
+    )
+    return _t(en, zh), _unknown
 
 
 KIND = Kind(
