@@ -18,6 +18,7 @@ example: $(BIN)/comply
 	$(BIN)/comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \
 		--parcels examples/district-2012/parcels.csv --as-of 2012-08-31
 	$(BIN)/comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
+	$(BIN)/comply landuse examples/district-2012/landuse.csv --as-of 2012-08-31
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

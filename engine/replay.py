@@ -50,19 +50,33 @@ def _book(path: Path, run: int, head: dict[str, Any]) -> Rulebook:
 
 
 def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
-    """A recorded run's decisions, rendered now from their records (codes and values)."""
+    """A recorded run's decisions, rendered now from their records (codes and values), with
+    the figures about the whole run (a rate) made again from them."""
     head = ledger.header(path, run)
     kind = _kind(head)
     book = _book(path, run, head)
+    recorded = head["options"]
+    prepared = prepare(
+        kind, book.as_of, recorded.get("options", {}), book=book, context=_context(head)
+    )
     out = io.StringIO()
     rendered = writer(fmt, kind, book.families, book.as_of, lang, out, rulebook=book.identity())
+    aggregate = kind.aggregate(prepared.params) if kind.aggregate is not None else None
     rendered.start()
     for _, stored in ledger.run_entries(path, run, "decision"):
         decision = records.decision(stored)
         shown = Subject(decision.subject, None, (), dict(decision.values))  # type: ignore[arg-type]
+        if aggregate is not None:
+            aggregate.add(shown, decision)
         rendered.decision(decision, shown)
-    rendered.finish()
+    rendered.finish(aggregate.as_dict() if aggregate is not None else {})
     return out.getvalue()
+
+
+def _context(head: dict[str, Any]) -> tuple[ContextFact, ...]:
+    """The facts the run joined on, as it found them (the files need not be read again)."""
+    stored = head["options"].get("context", [])
+    return tuple(ContextFact(fact, key, fields) for fact, key, fields in stored)
 
 
 def replay(
@@ -79,7 +93,7 @@ def replay(
         if body["name"].startswith("rules/")
     }
     recorded = head["options"]
-    context = tuple(ContextFact(fact, key, fields) for fact, key, fields in recorded["context"])
+    context = _context(head)
     prepared = prepare(
         kind,
         date.fromisoformat(head["as_of"]),

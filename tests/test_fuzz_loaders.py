@@ -6,14 +6,13 @@ import csv
 import io
 from pathlib import Path
 
-from comply.engine.kinds.budget import BudgetEvent
-from comply.engine.kinds.intake import Candidate
+from comply.engine import kinds
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-MODELS = [(Parcel, "parcel_id"), (BudgetEvent, None), (Candidate, "project_id")]
+MODELS = [(k.model, k.id_field if k.unique_rows else None) for k in kinds.all_kinds()]
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from comply.engine.kinds.budget import BudgetEvent
-from comply.engine.kinds.intake import Candidate
-from comply.engine.kinds.parcels import Parcel
-from comply.engine.kinds.portfolio import ListedProject
+from comply.engine import kinds
 from comply.engine.messages import BUILT_IN, CATALOG, LANGUAGES, Invalid, msg, of_error
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -149,7 +146,7 @@ HOSTILE: list[Any] = [
 ]
 
 
-@pytest.mark.parametrize("model", [Parcel, BudgetEvent, Candidate, ListedProject])
+@pytest.mark.parametrize("model", [k.model for k in kinds.all_kinds()], ids=lambda m: m.__name__)
 def test_hostile_values_give_only_catalog_messages(model: type[BaseModel]) -> None:
     for field in model.model_fields:
         for value in HOSTILE:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import kinds, ledger, memo, parallel
+from comply.engine import ledger, memo, parallel
 from comply.engine.kinds import parcels
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
@@ -30,6 +30,8 @@ from comply.engine.progress import Progress
 from comply.engine.writers.json_records import JsonLinesWriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kind_examples import EXAMPLE_IDS, Example
+from kind_examples import EXAMPLES as KIND_EXAMPLES
 from test_engine import random_parcel
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
@@ -85,27 +87,12 @@ def test_the_cache_gives_the_engines_answer_for_every_parcel(seed: int, as_of: d
 
 
 @pytest.mark.parametrize("as_of", ["2012-08-31", "2013-06-30", "2014-12-31"])
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["parcels", str(EXAMPLES / "parcels.csv")],
-        ["budget", str(EXAMPLES / "budget.csv")],
-        [
-            "intake",
-            str(EXAMPLES / "intake-2013.csv"),
-            "--plan-year",
-            "2013",
-            "--parcels",
-            str(EXAMPLES / "parcels.csv"),
-        ],
-        ["portfolio", str(EXAMPLES / "projects-2012.csv"), "--target", "0.70"],
-    ],
-    ids=["parcels", "budget", "intake", "portfolio"],
-)
+@pytest.mark.parametrize("case", KIND_EXAMPLES, ids=EXAMPLE_IDS)
 def test_the_cache_changes_no_decision_of_the_examples(
-    tmp_path: Path, args: list[str], as_of: str
+    tmp_path: Path, case: Example, as_of: str
 ) -> None:
     outputs = []
+    args = case.args[: case.args.index("--as-of")] + case.args[case.args.index("--as-of") + 2 :]
     for cache in ("--cache", "--no-cache"):
         out = tmp_path / f"{cache}.json"
         comply(*args, "--as-of", as_of, "--format", "json", "--out", str(out), cache)
@@ -489,26 +476,18 @@ def test_a_change_log_one_process_must_read_is_read_by_one_process(
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize(
-    ("command", "example"),
-    [
-        ("parcels", "parcels.csv"),
-        ("budget", "budget.csv"),
-        ("intake", "intake-2013.csv"),
-        ("portfolio", "projects-2012.csv"),
-    ],
-)
+@pytest.mark.parametrize("case", KIND_EXAMPLES, ids=EXAMPLE_IDS)
 def test_json_from_fragments_is_what_json_dumps_writes(
-    tmp_path: Path, command: str, example: str, lang: str
+    tmp_path: Path, case: Example, lang: str
 ) -> None:
-    kind = kinds.by_command(command)
-    files = [EXAMPLES / example]
+    kind = case.kind
+    files = [case.file]
     if kind is parcels.KIND:  # and random parcels, with every action and value
         rng = random.Random(23)
         rows = [random_parcel(rng, n) for n in range(1500)]
         files.append(write_parcels(tmp_path / "random.csv", rows))
     for as_of in (date(2012, 8, 31), date(2013, 9, 30), date(2015, 1, 1)):
-        prepared = prepare(kind, as_of, {"plan_year": 2013})
+        prepared = prepare(kind, as_of, case.options)
         writer = JsonLinesWriter(
             kind, prepared.families, as_of, lang, io.StringIO(), memo=prepared.memo
         )
