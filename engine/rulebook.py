@@ -115,6 +115,11 @@ class ActionSpec(_Strict):
     days_overdue: str | None = None
     recipients: list[str] = []
     options: list[str] = []
+    # Where the case is going rather than a step due now (decisions.md L10): a disposal
+    # before the procedure reaches the decision. Output marks it; summaries count it apart.
+    prospect: bool = False
+    approved_by: str | None = None  # an authority of the file: who approves it (L11)
+    issued_by: str | None = None  # an authority of the file: who issues it (L11)
 
 
 class Exists(_Strict):
@@ -174,6 +179,7 @@ class FamilyFile(_Strict):
     parameters: dict[str, Parameter]
     action_codes: dict[str, CodeEntry] = {}
     recipients: dict[str, Text] = {}
+    authorities: dict[str, Text] = {}  # who approves or issues a decision (approved_by, ...)
     options: dict[str, Text] = {}
     predicates: dict[str, Predicate] = {}
     rules: list[Rule] = Field(min_length=1)
@@ -541,6 +547,14 @@ class _Checker:
         for code in spec.options:
             if code not in doc.options:
                 self.fail(where, f"unknown option {code!r}")
+        for name in ("approved_by", "issued_by"):
+            code = getattr(spec, name)
+            if code is not None and code not in doc.authorities:
+                self.fail(
+                    where,
+                    f"{name}: unknown authority {code!r}"
+                    f"{did_you_mean(code, list(doc.authorities))}",
+                )
 
     def criterion(self, where: str, rule: Rule, scope: Scope) -> Condition | None:
         """A criterion rule has exactly one test, sets no status and yields no action."""
