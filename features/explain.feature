@@ -64,10 +64,11 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | P-EX-1，评估日期 2012-08-31：逾期未动工   | 适用  | 不适用         | 未动工开发满年数：0 < 1（idle_after_years：Order 53 Art. 2 ¶1           | 未动工开发满年数：0 ≥ 1（idle_after_years：Order 53 Art. 2 ¶1           |
 
     @IL-ART2-IDLE @IL-ART2-OVERDUE @IL-ART5-INVESTIGATE @IL-ART25-FILE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART9-DETERMINE @IL-ART24-HOARDING
-    Scenario Outline: idle a full year for the holder's cause: investigate, file and levy the fee; not yet reclaimed, not yet determined
-      The fee rule yields NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE and REPORT_DISPOSAL_OPINION;
-      the reclaim rule does not apply because the land is not two full years idle, and the
-      determination waits for the investigation notice.
+    Scenario Outline: idle a full year for the holder's cause: investigate now, the fee in prospect; not yet filed, reclaimed or determined
+      The fee rule applies: its prospect is CHARGE_IDLE_FEE, and its own conditions say why
+      the fee is not yet a step (the procedure has not reached the decision). The reclaim
+      rule does not apply because the land is not two full years idle; the determination
+      waits for the investigation notice, and the filing for the determination.
 
       Given an explained parcel agreed to start on 2011-03-01
       When comply explains the parcel as of 2012-08-31 in <lang>
@@ -75,10 +76,12 @@ Feature: Explanations: why a rule applied, and why not
       And the explanation of IL-ART2-IDLE reads "<fired>"
       And the explanation of IL-ART2-OVERDUE shows ✗ "<a_full_year>"
       And the explanation of IL-ART5-INVESTIGATE reads "<fired>"
-      And the explanation of IL-ART25-FILE reads "<fired>"
+      And the explanation of IL-ART25-FILE reads "<not>"
+      And the explanation of IL-ART25-FILE shows ✗ "<undetermined>"
       And the explanation of IL-ART14-1-FEE reads "<fired>"
       And the explanation of IL-ART14-1-FEE shows ✓ "<not_two_years>"
       And the explanation of IL-ART14-1-FEE shows ✓ "<no_fee_yet>"
+      And the explanation of IL-ART14-1-FEE lists "<prospect>"
       And the explanation of IL-ART14-2-RECLAIM reads "<not>"
       And the explanation of IL-ART14-2-RECLAIM shows ✗ "<two_years>"
       And the explanation of IL-ART9-DETERMINE reads "<not>"
@@ -87,9 +90,9 @@ Feature: Explanations: why a rule applied, and why not
       And the explanation of IL-ART24-HOARDING shows ✗ "<no_hoarding>"
 
       Examples:
-        | lang    | heading                            | fired | not            | a_full_year                                                             | not_two_years                                                             | no_fee_yet                        | two_years                                                                 | no_notice                                  | no_hoarding                                            |
-        | English | P-EX-1 as of 2012-08-31: idle      | fired | does not apply | full years past the start date, not started: 1 < 1 (idle_after_years     | full years past the start date, not started: 1 < 2 (reclaim_after_years: Order 53 Art. 14(2) | the idle-land fee was levied: no = no | full years past the start date, not started: 1 ≥ 2 (reclaim_after_years: Order 53 Art. 14(2) | an investigation notice was issued: no = yes | the holder was found to hoard land maliciously: no = yes |
-        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 未动工开发满年数：1 < 2（reclaim_after_years：Order 53 Art. 14(2)          | 已征缴土地闲置费：否 = 否          | 未动工开发满年数：1 ≥ 2（reclaim_after_years：Order 53 Art. 14(2)          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
+        | lang    | heading                            | fired | not            | a_full_year                                                             | undetermined                                      | not_two_years                                                             | no_fee_yet                        | prospect                          | two_years                                                                 | no_notice                                  | no_hoarding                                            |
+        | English | P-EX-1 as of 2012-08-31: idle      | fired | does not apply | full years past the start date, not started: 1 < 1 (idle_after_years     | the idle-land determination was issued: no = yes | full years past the start date, not started: 1 < 2 (reclaim_after_years: Order 53 Art. 14(2) | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect)     | full years past the start date, not started: 1 ≥ 2 (reclaim_after_years: Order 53 Art. 14(2) | an investigation notice was issued: no = yes | the holder was found to hoard land maliciously: no = yes |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 已下达认定书：否 = 是                               | 未动工开发满年数：1 < 2（reclaim_after_years：Order 53 Art. 14(2)          | 已征缴土地闲置费：否 = 否          | CHARGE_IDLE_FEE (预期处置)         | 未动工开发满年数：1 ≥ 2（reclaim_after_years：Order 53 Art. 14(2)          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
 
     @IL-ART14-2-RECLAIM @IL-ART14-1-FEE
     Scenario Outline: two full years idle: the land is reclaimed (RECLAIM_LAND, COPY_TO_MORTGAGEE), and the one-year fee no longer applies
@@ -243,22 +246,23 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | P-EX-1，评估日期 2012-08-31：合规   | 适用  | 不适用         | 已中止开发建设：否 = 否                        | 已中止开发建设：否 = 是                         | 已开发面积占比：未知 < 1/3                                         |
 
     @IL-ART12-1-EXTENSION-LIMIT
-    Scenario Outline: a supplementary agreement may move the start date by one year at most (REVIEW_EXTENSION beyond it)
-      Counted as L1 counts a year: moving 2011-03-01 to its anniversary 2012-03-01 is
-      allowed (0 full years); a day later is one full year, and is reviewed.
+    Scenario Outline: a supplementary agreement may set a start date one year after its signing at most (REVIEW_EXTENSION beyond it)
+      Counted from the signing, as L1 counts a year: a new start date on the signing's
+      anniversary, 2013-03-01, is allowed (0 full years); a day later is one full year, and
+      is reviewed. The start date it replaces, 2011-03-01, does not count.
 
       Given an explained parcel agreed to start on 2011-03-01
-      And the explained parcel's start date was moved to <moved_to> by a supplementary agreement
+      And the explained parcel's start date was moved to <moved_to> by a supplementary agreement signed on 2012-03-01
       When comply explains the parcel as of 2012-08-31 in <lang>
       Then the explanation of IL-ART12-1-EXTENSION-LIMIT reads "<verdict>"
       And the explanation of IL-ART12-1-EXTENSION-LIMIT shows <mark> "<extension>"
 
       Examples:
         | lang    | moved_to   | verdict        | mark | extension                                                                      |
-        | English | 2012-03-02 | fired          | ✓    | full years a supplementary agreement moved the start date: 1 ≥ 1 (extension_max_years: Order 53 Art. 12(1) |
-        | Chinese | 2012-03-02 | 适用           | ✓    | 补充协议延长动工开发期限满年数：1 ≥ 1（extension_max_years                       |
-        | English | 2012-03-01 | does not apply | ✗    | full years a supplementary agreement moved the start date: 0 ≥ 1 (extension_max_years |
-        | Chinese | 2012-03-01 | 不适用         | ✗    | 补充协议延长动工开发期限满年数：0 ≥ 1（extension_max_years                       |
+        | English | 2013-03-02 | fired          | ✓    | full years from signing the supplementary agreement to the start date it set: 1 ≥ 1 (extension_max_years: Order 53 Art. 12(1) |
+        | Chinese | 2013-03-02 | 适用           | ✓    | 补充协议签订之日至其约定动工开发日期的满年数：1 ≥ 1（extension_max_years                       |
+        | English | 2013-03-01 | does not apply | ✗    | full years from signing the supplementary agreement to the start date it set: 0 ≥ 1 (extension_max_years |
+        | Chinese | 2013-03-01 | 不适用         | ✗    | 补充协议签订之日至其约定动工开发日期的满年数：0 ≥ 1（extension_max_years                       |
 
     @IL-ART12-1-EXTENSION-LIMIT
     Scenario Outline: with no supplementary agreement, the extension limit is not decidable: the fact it reads is marked ?
@@ -274,8 +278,51 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | verdict                                   | extension                                                                      |
-        | English | not decidable: the subject has no value for full years a supplementary agreement moved the start date | full years a supplementary agreement moved the start date: not known ≥ 1 (extension_max_years |
-        | Chinese | 无法判定：本对象没有以下事实补充协议延长动工开发期限满年数 | 补充协议延长动工开发期限满年数：未知 ≥ 1（extension_max_years                     |
+        | English | not decidable: the subject has no value for full years from signing the supplementary agreement to the start date it set | full years from signing the supplementary agreement to the start date it set: not known ≥ 1 (extension_max_years |
+        | Chinese | 无法判定：本对象没有以下事实补充协议签订之日至其约定动工开发日期的满年数 | 补充协议签订之日至其约定动工开发日期的满年数：未知 ≥ 1（extension_max_years                     |
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART2-COMPLIANT @IL-ART14-1-FEE-LATE-START @IL-ART14-2-REVIEW-RECLAIM @IL-ART14-1-FEE
+    Scenario Outline: started only after two full years idle: started after becoming idle, the fee still due, the reclaim referred to review (L13)
+      The parcel's start date was 2010-03-01; it started on 2012-06-01, two full years
+      later. It is not compliant: it was idle, for the holder's cause, when it started. The
+      fee rule for unstarted land does not apply (the land has started); the rule for a late
+      start does, and yields the fee, in prospect, and the review of the reclaim.
+
+      Given an explained parcel agreed to start on 2010-03-01
+      And the explained parcel started on 2012-06-01
+      When comply explains the parcel as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of IL-ART2-STARTED-AFTER-IDLE reads "<fired>"
+      And the explanation of IL-ART2-STARTED-AFTER-IDLE shows ✓ "<two_years_late>"
+      And the explanation of IL-ART2-COMPLIANT reads "<not>"
+      And the explanation of IL-ART2-COMPLIANT shows ✗ "<in_time>"
+      And the explanation of IL-ART14-1-FEE-LATE-START reads "<fired>"
+      And the explanation of IL-ART14-1-FEE-LATE-START shows ✓ "<no_fee_yet>"
+      And the explanation of IL-ART14-1-FEE-LATE-START lists "<prospect>"
+      And the explanation of IL-ART14-2-REVIEW-RECLAIM reads "<fired>"
+      And the explanation of IL-ART14-2-REVIEW-RECLAIM shows ✓ "<reclaim_due>"
+      And the explanation of IL-ART14-1-FEE reads "<not>"
+      And the explanation of IL-ART14-1-FEE shows ✗ "<started>"
+
+      Examples:
+        | lang    | heading                                         | fired | not            | two_years_late                                                              | in_time                                                                     | no_fee_yet                            | prospect                      | reclaim_due                                                                              | started                                     |
+        | English | P-EX-1 as of 2012-08-31: started after becoming idle | fired | does not apply | full years past the start date when development started: 2 ≥ 1 (idle_after_years | full years past the start date when development started: 2 < 1 (idle_after_years | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect) | full years past the start date when development started: 2 ≥ 2 (reclaim_after_years | development has started (Art. 30): yes = no |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工           | 适用  | 不适用         | 动工开发时已超过动工开发日期的满年数：2 ≥ 1（idle_after_years                 | 动工开发时已超过动工开发日期的满年数：2 < 1（idle_after_years                 | 已征缴土地闲置费：否 = 否              | CHARGE_IDLE_FEE (预期处置)     | 动工开发时已超过动工开发日期的满年数：2 ≥ 2（reclaim_after_years                           | 已动工开发：是 = 否                           |
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART14-1-FEE-LATE-START
+    Scenario Outline: started after becoming idle, the fee already levied: the status stays, the fee is not levied again
+      Given an explained parcel agreed to start on 2011-03-01
+      And the explained parcel started on 2012-07-20
+      And the explained parcel's fee was levied on 2012-07-10
+      When comply explains the parcel as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of IL-ART14-1-FEE-LATE-START reads "<not>"
+      And the explanation of IL-ART14-1-FEE-LATE-START shows ✗ "<levied>"
+
+      Examples:
+        | lang    | heading                                              | not            | levied                                 |
+        | English | P-EX-1 as of 2012-08-31: started after becoming idle | does not apply | the idle-land fee was levied: yes = no |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工                | 不适用         | 已征缴土地闲置费：是 = 否                |
 
   Rule: budget (speech §4.6) — the status and the actions in force are explained as they stand on the evaluation date
 

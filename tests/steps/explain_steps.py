@@ -115,11 +115,17 @@ def parcel_mortgaged(explained: dict[str, Any]) -> None:
 
 @given(
     parsers.parse(
-        "the explained parcel's start date was moved to {day} by a supplementary agreement"
+        "the explained parcel's start date was moved to {day} by a supplementary agreement "
+        "signed on {signed}"
     )
 )
-def parcel_extended(explained: dict[str, Any], day: str) -> None:
-    _row(explained, "parcels")["extended_start"] = day
+def parcel_extended(explained: dict[str, Any], day: str, signed: str) -> None:
+    _row(explained, "parcels").update(extended_start=day, agreement_signed_on=signed)
+
+
+@given(parsers.parse("the explained parcel's fee was levied on {day}"))
+def parcel_fee_levied(explained: dict[str, Any], day: str) -> None:
+    _row(explained, "parcels")["fee_levied_on"] = day
 
 
 @given(parsers.parse("the explained parcel's investigation notice was issued on {day}"))
@@ -415,6 +421,15 @@ def condition(explanation: dict[str, Any], rule: str, mark: str, condition: str)
     block = _block(explanation, rule)
     checks = [line.strip() for line in block[3:]]  # after the title, basis and verdict
     assert any(line.startswith(f"{mark} {condition}") for line in checks), "\n".join(block)
+
+
+@then(parsers.parse('the explanation of {rule} lists "{action}"'))
+def lists_action(explanation: dict[str, Any], rule: str, action: str) -> None:
+    """The rule's line of actions (actions: / 措施:) names the action as written."""
+    block = _block(explanation, rule)
+    listed = [line.strip() for line in block if line.strip().startswith(("actions:", "措施:"))]
+    assert listed, "\n".join(block)
+    assert action in [a.strip() for a in listed[0].split(":", 1)[1].split(", ")], listed[0]
 
 
 @then(parsers.parse("the explanation shows no rule but {rule}"))
