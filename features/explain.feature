@@ -460,9 +460,10 @@ Feature: Explanations: why a rule applied, and why not
 
     @BUD-B3-LATE-REPORT @BUD-B5-REFER @BUD-B4-RESUMED @BUD-B4-CONTINUED
     Scenario Outline: findings about earlier events are listed with their dates: a late report (LATE_REPORT), a referral (REFER_TO_SUPERVISION), construction resumed without approval
-      The estimate of 2012-04-01 put the overrun at 25% (at least 20%: referred), the report
-      came 19 days later (more than 5: late), and construction resumed on 2012-05-10 before
-      any approval.
+      The estimate of 2012-04-01 put the overrun at 25%, and construction went on after that
+      day without approval: a breach of principle 3 at 20% or more, so the referral dates
+      from 2012-04-01. The report came 19 days later (more than 5: late), and construction
+      resumed on 2012-05-10 before any approval.
 
       Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
       And the explained project's estimate was revised to 12,500,000 yuan on 2012-04-01
@@ -497,8 +498,47 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | not            | under_a_fifth                                                    | stopped                                                              |
-        | English | does not apply | unapproved overrun / original budget: 0.1 ≥ 0.2 (referral_ratio | construction stopped at some point since the overrun arose: yes = no |
-        | Chinese | 不适用         | 未经批准的超支额占原预算比例：0.1 ≥ 0.2（referral_ratio            | 超支发生后曾停工：是 = 否                                              |
+        | English | does not apply | the overrun ratio before this event: 0.1 ≥ 0.2 (referral_ratio | construction stopped at some point since the overrun arose: yes = no |
+        | Chinese | 不适用         | 本次事件前的超支比例：0.1 ≥ 0.2（referral_ratio                    | 超支发生后曾停工：是 = 否                                              |
+
+    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-CONTINUED
+    Scenario Outline: reported on time and halted at 25%: not referred (REFER_TO_SUPERVISION): the 20% holds, no breach of principle 3 does
+      Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
+      And the explained project's estimate was revised to 12,500,000 yuan on 2012-06-01
+      And the explained project's construction was suspended on 2012-06-01
+      And the explained project's overrun was reported to the district government on 2012-06-03
+      When comply explains the project as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of BUD-B5-REFER reads "<not>"
+      And the explanation of BUD-B5-REFER shows ✓ "<a_fifth>"
+      And the explanation of BUD-B5-REFER shows ✗ "<reported>"
+      And the explanation of BUD-B5-REFER shows ✗ "<halted>"
+      And the explanation lists no past finding of BUD-B5-REFER
+
+      Examples:
+        | lang    | heading                                             | not            | a_fifth                                                          | reported                                                          | halted                                                      |
+        | English | PJ-EX-1 as of 2012-08-31: overrun awaiting approval | does not apply | the overrun ratio before this event: 0.25 ≥ 0.2 (referral_ratio | days the overrun had gone unreported (0 once reported): 0 > 5 (report_days | construction was going on just before this event: no = yes |
+        | Chinese | PJ-EX-1，评估日期 2012-08-31：超支待审批             | 不适用         | 本次事件前的超支比例：0.25 ≥ 0.2（referral_ratio                    | 超支未报告的天数（已报告的为0）：0 > 5（report_days                   | 本次事件前正在施工：否 = 是                                    |
+
+    @BUD-B5-REFER @BUD-B3-LATE-REPORT
+    Scenario Outline: reported four days late at 25%: referred (REFER_TO_SUPERVISION), dated the day the deadline passed; the report event shows why
+      The estimate of 2012-06-01 was due to be reported by 2012-06-06; the deadline passed on
+      2012-06-07 with the overrun at 25%, and the report came on 2012-06-10.
+
+      Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
+      And the explained project's estimate was revised to 12,500,000 yuan on 2012-06-01
+      And the explained project's construction was suspended on 2012-06-01
+      And the explained project's overrun was reported to the district government on 2012-06-10
+      When comply explains the project as of 2012-08-31 in <lang>
+      Then the explanation lists, under "<findings>", the past finding "REFER_TO_SUPERVISION 2012-06-07 (BUD-B5-REFER)"
+      And the explanation lists, under "<findings>", the past finding "LATE_REPORT 2012-06-10 (BUD-B3-LATE-REPORT)"
+      And on the report event of 2012-06-10, the explanation of BUD-B5-REFER shows ✓ "<a_fifth>"
+      And on the report event of 2012-06-10, the explanation of BUD-B5-REFER shows ✓ "<late>"
+
+      Examples:
+        | lang    | findings                    | a_fifth                                                          | late                                                                        |
+        | English | Findings about past events: | the overrun ratio before this event: 0.25 ≥ 0.2 (referral_ratio | days the overrun had gone unreported (0 once reported): 9 > 5 (report_days |
+        | Chinese | 过往事件的认定：            | 本次事件前的超支比例：0.25 ≥ 0.2（referral_ratio                    | 超支未报告的天数（已报告的为0）：9 > 5（report_days                          |
 
   Rule: intake (speech §4.5) — the outcome is the rule that fired, and the criterion that failed is marked
 

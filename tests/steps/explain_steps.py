@@ -446,6 +446,27 @@ def past_finding(explanation: dict[str, Any], heading: str, finding: str) -> Non
     assert f"  {finding}" in _findings(explanation), explanation["text"]
 
 
+@then(
+    parsers.parse(
+        'on the {event} event of {day}, the explanation of {rule} shows {mark} "{condition}"'
+    )
+)
+def past_condition(
+    explanation: dict[str, Any], event: str, day: str, rule: str, mark: str, condition: str
+) -> None:
+    """A condition as it held on a past event, in the section explaining that event."""
+    assert mark in MARKS, f"a condition is marked one of {MARKS}"
+    lines: list[str] = explanation["lines"]
+    headings = (f"On the {event} event of {day}:", f"事件 {event}（{day}）：")
+    starts = [i for i, line in enumerate(lines) if line in headings]
+    assert len(starts) == 1, explanation["text"]
+    section = lines[starts[0] + 1 :]
+    ends = [i for i, line in enumerate(section) if line.startswith(("On the ", "事件 "))]
+    block = _block({"lines": section[: ends[0] if ends else len(section)]}, rule)
+    checks = [line.strip() for line in block[3:]]
+    assert any(line.startswith(f"{mark} {condition}") for line in checks), "\n".join(block)
+
+
 @then(parsers.parse("the explanation lists no past finding of {rule}"))
 def no_past_finding(explanation: dict[str, Any], rule: str) -> None:
     """No line anywhere reads like a finding ("  CODE 2012-04-20 (RULE)") made by the rule."""
