@@ -577,7 +577,7 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目          | 适用  | 不适用         | 规划已批准：否 = 是               |
 
     @INT-I5-RESERVE-IDLE-HOLDER @INT-I5-NEW-START @INT-I4-NO-IDLE-LAND
-    Scenario Outline: ready, but its holder has idle land: the reserve list, not a new start
+    Scenario Outline: ready, but its holder's own land lies idle for its own cause: the reserve list, not a new start
       Given an explained candidate in industry investing 150,000,000 yuan, ready to start on 2013-03-01
       And the explained candidate expects 20,000,000 yuan of tax a year on 100 mu
       And the explained candidate's holder also holds a parcel agreed to start on 2011-03-01, never started
@@ -591,8 +591,8 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | heading                                             | fired | not            | not_met                          | idle_holder                                               |
-        | English | SB-EX-1 as of 2012-08-31: admit to the reserve list | fired | does not apply | holder has no idle land: not met | holder 示例投资有限公司 is among the idle_holder facts given |
-        | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目            | 适用  | 不适用         | 无闲置土地：未达标                 | holder 示例投资有限公司 属于所提供的 idle_holder              |
+        | English | SB-EX-1 as of 2012-08-31: admit to the reserve list | fired | does not apply | holder has no unrectified idle land of its own, and was not found hoarding: not met | holder 示例投资有限公司 is among the idle_holder facts given |
+        | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目            | 适用  | 不适用         | 无因自身原因闲置且未整改的土地，未被认定囤地：未达标                                   | holder 示例投资有限公司 属于所提供的 idle_holder              |
 
     @INT-I5-REJECT @INT-I5-NEW-START @INT-I5-RESERVE
     Scenario Outline: an industrial project under ¥100m is rejected: neither a new start nor the reserve list
