@@ -27,7 +27,7 @@ def test_rules_filtered_by_law_and_article() -> None:
 def test_rules_of_one_family_in_chinese() -> None:
     text = run("rules", "--family", "budget", "--lang", "zh")
     assert "BUD-B5-REFER" in text
-    assert "超支预算20%且相关手续不全的" in text
+    assert "超支预算20%且未履行相关手续的" in text
     assert "IL-ART2-IDLE" not in text
 
 

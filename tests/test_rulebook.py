@@ -55,6 +55,10 @@ BAD_RULEBOOKS: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
         lambda d: _rule(d, "IL-ART14-1-FEE").pop("cites"),
         ["rule IL-ART14-1-FEE", "field 'cites'", "Field required"],
     ),
+    "unknown authority": (
+        lambda d: _rule(d, "IL-ART14-1-FEE")["actions"][2].update(approved_by="province"),
+        ["rule IL-ART14-1-FEE", "approved_by: unknown authority 'province'"],
+    ),
     "unknown law cited": (
         lambda d: _rule(d, "IL-ART14-1-FEE")["cites"].append({"law": "order5", "article": 1}),
         ["rule IL-ART14-1-FEE", "unknown law 'order5'"],
