@@ -230,7 +230,8 @@ def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
 
 
 def test_fees_round_half_up_to_the_fen(tmp_path: Path) -> None:
-    """At 20% a price in whole fen never ends in half a fen; at a lawful 15% it can."""
+    """At 20% a price in whole fen never ends in half a fen; at 15% it can. (15% is a what-if,
+    not a rule: Order 53 fixes the rate at 20%, decisions.md L7.)"""
     doc = yaml.safe_load((families.RULES_DIR / "idle_land.yaml").read_text(encoding="utf-8"))
     doc["parameters"]["idle_fee_rate"]["value"] = "0.15"
     (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
