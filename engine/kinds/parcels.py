@@ -753,11 +753,14 @@ KIND = Kind(
     command="parcels",
     help="""Decide what must happen now to each land-transfer parcel in FILE.
 
-    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue or
-    idle, the 20% idle fee, reclaim at two years, negotiation for a verified government
-    cause, and the next procedural step. FILE is CSV (UTF-8 or GBK), JSON Lines or an Excel
-    workbook, one parcel a row. Exit status 0 when the run succeeded, whatever it found; 2
-    for bad input (every problem is listed, nothing is written).
+    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue,
+    idle, stalled or started after becoming idle; the steps due now (investigate, determine,
+    publish, file, give the hearing right, report); and apart from them the disposal in
+    prospect — the 20% idle fee, reclaim at two years, negotiation for a verified government
+    cause — with who approves it and who issues it. FILE is CSV (UTF-8 or GBK), JSON Lines
+    or an Excel workbook, one parcel a row. Exit status 0 when the run succeeded, whatever
+    it found; 2 for bad input, facts that contradict each other included (every problem is
+    listed, nothing is written).
     """,
     examples=(
         "comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31",
