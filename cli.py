@@ -536,7 +536,7 @@ def rules(
     if rule.status:
         lines.append(f"status: {rule.status}")
     if rule.actions:
-        lines.append("actions: " + ", ".join(a.code for a in rule.actions))
+        lines += ["actions:", *("  " + line for line in catalog.actions_of(entry, lang))]
     if rule.exception_of:
         lines.append("exception of: " + ", ".join(rule.exception_of))
     lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]

@@ -25,8 +25,8 @@ from datetime import date, timedelta
 # fmt: off
 HEADER = [
     "parcel_id", "holder", "supply", "price", "agreed_start", "delivered_on", "extended_start",
-    "started_on", "developed_ratio", "invested_ratio", "halted_on", "cause", "cause_verified",
-    "government_delay_days", "mortgaged", "mortgagee", "fee_levied_on",
+    "agreement_signed_on", "started_on", "developed_ratio", "invested_ratio", "halted_on",
+    "cause", "cause_verified", "government_delay_days", "mortgaged", "mortgagee", "fee_levied_on",
     "investigation_notice_on", "determination_on", "filed_in_monitoring", "hoarding",
 ]
 PLACES = ["河南", "中原", "郑州", "洛阳", "开封", "许昌", "豫", "嵩山", "黄河", "伏牛", "中州"]
@@ -90,9 +90,12 @@ def boundary_rows(as_of: date) -> list[dict[str, str]]:
         halted(year_ago, "0.1000", "0.1000"),  # halted a year ago today: not yet stalled
         halted(year_ago - day, "0.1000", "0.1000"),  # halted a full year: stalled
         halted(two_ago, "0.5000", "0.25"),  # invested exactly 25% is not under: compliant
-        halted(two_ago, "0.3333", "0.5000"),  # 0.3333 is under 1/3: stalled
+        halted(two_ago, "0.3332", "0.5000"),  # 0.3332 is under 1/3: stalled
         at(year_ago - 31 * day, government_delay_days="30"),  # delay: idle from today
-        at(year_ago - day, extended_start=str(as_of - day)),  # one-year Art. 12(1) extension
+        # Art. 12(1): a new start date a year after the agreement's signing
+        at(
+            year_ago - day, extended_start=str(as_of - day), agreement_signed_on=str(year_ago - day)
+        ),
         at(year_ago - 60 * day, **procedure),  # the fee was levied: no second fee
         at(year_ago - 90 * day, cause="government"),  # unverified: verify first
         at(two_ago - 90 * day, cause="force_majeure", cause_verified="true"),  # negotiate
@@ -142,7 +145,8 @@ def rows(n: int, seed: int, as_of: date) -> Iterator[list[str]]:
                 halt = randint(started, -370) if stalled else randint(started, 0)
                 if stalled:  # under one third developed, or under 25% invested
                     under_third = rand() < 0.5
-                    dev = randint(0, 3333) if under_third else randint(3334, 10000)
+                    # 0.3333 would be one third typed rounded, refused where it decides (L15)
+                    dev = randint(0, 3332) if under_third else randint(3334, 10000)
                     inv = randint(2500, 10000) if under_third else randint(0, 2499)
                 elif halt > -360:  # halted under a year: any ratios, nothing stalls yet
                     dev, inv = randint(0, 10000), randint(0, 10000)
@@ -177,7 +181,8 @@ def rows(n: int, seed: int, as_of: date) -> Iterator[list[str]]:
             row[COL["agreed_start"]] = iso(start - delay)
             row[COL["government_delay_days"]] = str(delay)
         elif not idle and shape < 0.08:
-            row[COL["extended_start"]] = iso(start)  # Art. 12(1): at most a year later
+            row[COL["extended_start"]] = iso(start)  # Art. 12(1), signed by the as-of date
+            row[COL["agreement_signed_on"]] = iso(min(start, 0) - randint(0, 60))
             row[COL["agreed_start"]] = iso(start - randint(90, 365))
         elif shape < 0.16 and iso(start)[5:] != "02-29":
             row[COL["delivered_on"]] = add_years(as_of + timedelta(days=start), -1).isoformat()

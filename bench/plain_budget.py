@@ -13,14 +13,17 @@ order and projects may interleave, so the whole file is held in memory, grouped 
 (one small tuple per event), each project's events sorted by date, file order within a date
 (a stable sort), and projects written in project-id order, as Comply writes them.
 
-The figures are carried forward as engine/projects.py carries them, in integer fen: the
+The figures are carried forward as engine/kinds/budget.py carries them, in integer fen: the
 overrun is the estimate minus the budget and the approved increases; it stands from the
 estimate (or short approval) that opened it until an estimate or approval removes it; a
 report answers it unless a later estimate exceeds what was reported; ratios are compared
-exactly (5 x overrun >= budget is reaching 20%). Findings (late report, construction without
-approval, referral) are made on events in force from 2012-01-01; events after the evaluation
-date have not happened yet. Out-of-scope projects are only listed as such. A log Comply would
-refuse (no budget first, a second budget, a rejection nobody asked for) raises ValueError.
+exactly (5 x overrun >= budget is reaching 20%). A referral needs both (B5): the overrun at
+20%, and a breach of principle 3 standing with it — the report not made within 5 days, or
+construction going on after the day the overrun arose, or resumed, before approval.
+Findings (late report, construction without approval, referral) are made on events in force
+from 2012-01-01; events after the evaluation date have not happened yet. Out-of-scope
+projects are only listed as such. A log Comply would refuse (no budget first, a second
+budget, a rejection nobody asked for) raises ValueError.
 No engine, no validation beyond what the decisions need, no explanation, no ledger: the
 fastest honest reading, which bench.py compares Comply with (decision by decision, and in
 time). `compare` does that comparison. Standard library only.
@@ -108,6 +111,11 @@ def decide(events: list[Event], funding: str, as_of: str) -> tuple[str, list[str
         if day > as_of:
             break  # sorted: nothing after this has happened yet
         was_since, was_reported, was_over = since, reported, over
+        # B5: a breach of principle 3 stood, up to this day, with the overrun at 20%.
+        if was_since is not None and REFERRAL * was_over >= budget and day >= IN_FORCE:
+            late = not was_reported and days(day, was_since) > REPORT_DAYS
+            if late or (building == ACTIVE and day > was_since):
+                codes.add("REFER_TO_SUPERVISION")
         # B4: construction that went on after the overrun arose, never stopped since.
         if (
             was_since is not None
@@ -125,9 +133,6 @@ def decide(events: list[Event], funding: str, as_of: str) -> tuple[str, list[str
             elif since is None or (reported and over > reported_fen):  # a new duty to report
                 since, reported, reported_fen, request = day, False, 0, "none"
                 stopped = building != ACTIVE
-            # B5: the estimate that takes the unapproved overrun to 20% of the budget.
-            if REFERRAL * over >= budget > REFERRAL * was_over and day >= IN_FORCE:
-                codes.add("REFER_TO_SUPERVISION")
         elif kind == "report":
             if over:
                 reported, reported_fen, request = True, over, "pending"
@@ -159,6 +164,8 @@ def decide(events: list[Event], funding: str, as_of: str) -> tuple[str, list[str
             building = ACTIVE
             if over and day >= IN_FORCE:  # B4: resumed before approval
                 codes.add("CONSTRUCTION_WITHOUT_APPROVAL")
+                if REFERRAL * over >= budget:  # B5: at 20%
+                    codes.add("REFER_TO_SUPERVISION")
         elif kind == "complete":
             building, stopped = COMPLETE, True
         else:
@@ -166,6 +173,10 @@ def decide(events: list[Event], funding: str, as_of: str) -> tuple[str, list[str
     # The evaluation date.
     if since is not None and building == ACTIVE and not stopped and as_of > since:
         codes.add("CONSTRUCTION_WITHOUT_APPROVAL")
+    if since is not None and REFERRAL * over >= budget and as_of >= IN_FORCE:
+        late = not reported and days(as_of, since) > REPORT_DAYS
+        if late or (building == ACTIVE and as_of > since):
+            codes.add("REFER_TO_SUPERVISION")
     if not over:
         status = "approved" if approved else "within_budget"
     else:

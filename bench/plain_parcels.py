@@ -47,12 +47,13 @@ def when(text: str) -> date | None:
 def decide(row: list[str], col: dict[str, int], as_of: date) -> dict[str, object]:
     agreed, delivered = when(row[col["agreed_start"]]), when(row[col["delivered_on"]])
     extended = when(row[col["extended_start"]])
+    signed = when(row[col["agreement_signed_on"]]) if "agreement_signed_on" in col else None
     started, halted = when(row[col["started_on"]]), when(row[col["halted_on"]])
     cause = row[col["cause"]] or "holder"
     verified = row[col["cause_verified"]].lower() in TRUE
     levied = when(row[col["fee_levied_on"]])
     delay = int(row[col["government_delay_days"]] or 0)
-    if extended:
+    if extended and signed and signed <= as_of:  # an agreement not yet signed does not count
         start = extended
     elif agreed:
         start = agreed
@@ -79,11 +80,23 @@ def decide(row: list[str], col: dict[str, int], as_of: date) -> dict[str, object
                 disposal = "CHARGE_IDLE_FEE"
                 price = Decimal(row[col["price"]])
                 fee = str((price * RATE).quantize(FEN, rounding=ROUND_HALF_UP))
-    elif halted and halted <= as_of:
-        developed = Fraction(row[col["developed_ratio"]])
-        invested = Fraction(row[col["invested_ratio"]])
-        if (developed < THIRD or invested < QUARTER) and full_years(halted, as_of) >= 1:
-            status, disposal = "stalled", "NEGOTIATE_DISPOSAL"
+    else:
+        if halted and halted <= as_of:
+            developed = Fraction(row[col["developed_ratio"]])
+            invested = Fraction(row[col["invested_ratio"]])
+            if (developed < THIRD or invested < QUARTER) and full_years(halted, as_of) >= 1:
+                status, disposal = "stalled", "NEGOTIATE_DISPOSAL"
+        if full_years(start, started) >= 1 and not (cause != "holder" and verified):
+            # Started only after a full year idle (L13): the fee is still owed. The generated
+            # files hold no such parcel; the loop decides it all the same.
+            status = "started_after_idle" if status == "compliant" else status
+            if not disposal and cause == "holder" and not (delivered and delivered > start):
+                if not (levied and levied <= as_of):
+                    disposal = "CHARGE_IDLE_FEE"
+                    price = Decimal(row[col["price"]])
+                    fee = str((price * RATE).quantize(FEN, rounding=ROUND_HALF_UP))
+            elif not disposal:
+                disposal = "VERIFY_CAUSE"
     return {"subject": row[col["parcel_id"]], "status": status, "disposal": disposal, "fee": fee}
 
 

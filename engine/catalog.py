@@ -95,6 +95,27 @@ def describe(cond: Condition, depth: int = 0) -> list[str]:
     return [f"{pad}{word}", *(line for item in cond.items for line in describe(item, depth + 1))]
 
 
+def actions_of(entry: Entry, lang: str = "en") -> list[str]:
+    """Each action of a rule: its code; in prospect or not (decisions.md L10); who approves
+    and who issues it (L11); and its own condition, if it has one."""
+    doc = entry.family.doc
+    lines = []
+    for action in entry.rule.actions:
+        spec = action.spec
+        line = spec.code + (" (in prospect)" if spec.prospect else "")
+        by = [
+            f"{word} {doc.authorities[code].in_(lang)}"
+            for word, code in (("approved by", spec.approved_by), ("issued by", spec.issued_by))
+            if code
+        ]
+        if by:
+            line += ": " + ", ".join(by)
+        lines.append(line)
+        if action.when is not None:
+            lines += ["  when:", *("    " + text for text in describe(action.when))]
+    return lines
+
+
 def parameters_of(entry: Entry) -> list[str]:
     """The parameters a rule tests or quotes, each with its value and source."""
     compiled = entry.rule

@@ -57,9 +57,14 @@ def first(name: str) -> Cell:
     return cell
 
 
-def codes(keep: Callable[[Texts, str], bool] = lambda t, code: True) -> Cell:
-    """The codes of the decision's actions that `keep` keeps, in order."""
-    return lambda t, d, s: ", ".join(a.code for a in d.actions if keep(t, a.code))
+def codes(
+    keep: Callable[[Texts, str], bool] = lambda t, code: True, prospect: bool = False
+) -> Cell:
+    """The codes of the decision's actions that `keep` keeps, in order: the steps due now,
+    or with `prospect` those where the case is going (decisions.md L10)."""
+    return lambda t, d, s: ", ".join(
+        a.code for a in d.actions if a.prospect == prospect and keep(t, a.code)
+    )
 
 
 def findings(texts: Texts, decision: Decision, subject: Subject) -> str:
@@ -73,5 +78,21 @@ def amounts(code: str, total: str) -> Callable[[Decision], dict[str, Decimal]]:
     def totals(decision: Decision) -> dict[str, Decimal]:
         found = [a.amount for a in decision.actions if a.code == code and a.amount]
         return {total: sum(found, Decimal("0.00"))}
+
+    return totals
+
+
+def staged_amounts(
+    code: str, prospect_total: str, now_total: str
+) -> Callable[[Decision], dict[str, Decimal]]:
+    """The amounts of the actions with `code`, totalled apart: those in prospect, named
+    `prospect_total`, and those due now, named `now_total` (decisions.md L10)."""
+
+    def totals(decision: Decision) -> dict[str, Decimal]:
+        sums = {prospect_total: Decimal("0.00"), now_total: Decimal("0.00")}
+        for a in decision.actions:
+            if a.code == code and a.amount:
+                sums[prospect_total if a.prospect else now_total] += a.amount
+        return sums
 
     return totals

@@ -277,6 +277,14 @@ class _Checker:
         for code in spec.options:
             if code not in doc.options:
                 self.fail(where, f"unknown option {code!r}")
+        for name in ("approved_by", "issued_by"):
+            code = getattr(spec, name)
+            if code is not None and code not in doc.authorities:
+                self.fail(
+                    where,
+                    f"{name}: unknown authority {code!r}"
+                    f"{did_you_mean(code, list(doc.authorities))}",
+                )
 
     def criterion(self, where: str, rule: Rule, scope: Scope) -> Condition | None:
         """A criterion rule has exactly one test, sets no status and yields no action."""

@@ -46,6 +46,7 @@ class Action(NamedTuple):
     days_overdue: int | None = None
     recipients: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    prospect: bool = False  # where the case is going, not a step due now (L10)
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ class Evaluator:
             "position": index,
             "recipients": tuple(spec.recipients),
             "options": tuple(spec.options),
+            "prospect": spec.prospect,
         }
         amount = (spec.amount.of, self.params[spec.amount.rate]) if spec.amount else None
         due = (spec.due.after, timedelta(days=self.params[spec.due.days])) if spec.due else None

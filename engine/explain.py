@@ -281,8 +281,11 @@ def render(
         if v.actions:
             label = "措施" if lang == "zh" else "actions"
             own = "本措施自身条件不满足" if lang == "zh" else "its own condition does not hold"
+            ahead = "预期处置" if lang == "zh" else "in prospect"
             shown = [
-                code if held is True else f"{code} ({MARK[held]} {own})" for code, held in v.actions
+                (code if held is True else f"{code} ({MARK[held]} {own})")
+                + (f" ({ahead})" if action.spec.prospect and held is True else "")
+                for action, (code, held) in zip(v.rule.actions, v.actions, strict=True)
             ]
             lines.append(f"    {label}: {', '.join(shown)}")
         lines.append("")

@@ -73,6 +73,7 @@ class Additions(_Strict):
     statuses: dict[str, Text] = {}
     action_codes: dict[str, CodeEntry] = {}
     recipients: dict[str, Text] = {}
+    authorities: dict[str, Text] = {}
     options: dict[str, Text] = {}
     predicates: dict[str, Predicate] = {}
     rules: list[Rule] = []
@@ -132,7 +133,7 @@ def check_packs(packs: Sequence[Pack], known: list[str]) -> None:
 class Layers:
     """A family's document as written, with packs laid over it, and who wrote what."""
 
-    TABLES = ("statuses", "action_codes", "recipients", "options", "predicates")
+    TABLES = ("statuses", "action_codes", "recipients", "authorities", "options", "predicates")
 
     def __init__(self, doc: FamilyFile, shown: str) -> None:
         self.doc, self.shown = doc, shown

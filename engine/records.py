@@ -65,6 +65,8 @@ def record(decision: Decision) -> dict[str, Any]:
             entry["recipients"] = list(action.recipients)
         if action.options:
             entry["options"] = list(action.options)
+        if action.prospect:
+            entry["prospect"] = True
         actions.append(entry)
     done: dict[str, Any] = {
         "subject": decision.subject,
@@ -102,6 +104,7 @@ def decision(stored: dict[str, Any]) -> Decision:
                 position=int(entry["position"]),
                 recipients=tuple(entry.get("recipients", ())),
                 options=tuple(entry.get("options", ())),
+                prospect=bool(entry.get("prospect", False)),
                 **values,
             )
         )

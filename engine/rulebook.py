@@ -182,6 +182,11 @@ class ActionSpec(_Strict):
     days_overdue: str | None = None
     recipients: list[str] = []
     options: list[str] = []
+    # Where the case is going rather than a step due now (decisions.md L10): a disposal
+    # before the procedure reaches the decision. Output marks it; summaries count it apart.
+    prospect: bool = False
+    approved_by: str | None = None  # an authority of the file: who approves it (L11)
+    issued_by: str | None = None  # an authority of the file: who issues it (L11)
 
 
 class Exists(_Strict):
@@ -241,6 +246,7 @@ class FamilyFile(_Strict):
     parameters: dict[str, Parameter]
     action_codes: dict[str, CodeEntry] = {}
     recipients: dict[str, Text] = {}
+    authorities: dict[str, Text] = {}  # who approves or issues a decision (approved_by, ...)
     options: dict[str, Text] = {}
     predicates: dict[str, Predicate] = {}
     rules: list[Rule] = Field(min_length=1)

@@ -153,6 +153,10 @@ def _finish(
         else:
             job = parallel.job(request, prepared, recorder is not None)
             problems = parallel.evaluate(job, request.source, executor, out, recorder)
+        # In row order: a kind may find a problem only once it builds a batch's facts (facts
+        # that contradict each other), after the reader's; parts of a file cut elsewhere
+        # than batches must report the same list in the same order.
+        problems = sorted(problems, key=lambda problem: problem.row)
         if problems and request.rejects is None:
             raise InputError(list(problems))
         out.finish(aggregate.as_dict() if aggregate is not None else {})

@@ -16,6 +16,7 @@ class Summary:
     subjects: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
     by_action: Counter[str] = field(default_factory=Counter)
+    in_prospect: Counter[str] = field(default_factory=Counter)  # of by_action: prospects (L10)
     totals: dict[str, Decimal] = field(default_factory=dict)
     refused: int = 0  # rows refused and written to --rejects (with --skip-invalid)
     recorded_as: int | None = None  # the run's number in the ledger (with --record)
@@ -26,6 +27,8 @@ class Summary:
         self.by_status[decision.status] += 1
         for action in decision.actions:
             self.by_action[action.code] += 1
+            if action.prospect:
+                self.in_prospect[action.code] += 1
         for name, amount in totals.items():
             self.totals[name] = self.totals.get(name, Decimal("0.00")) + amount
 
@@ -34,6 +37,7 @@ class Summary:
         self.subjects += other.subjects
         self.by_status.update(other.by_status)
         self.by_action.update(other.by_action)
+        self.in_prospect.update(other.in_prospect)
         for name, amount in other.totals.items():
             self.totals[name] = self.totals.get(name, Decimal("0.00")) + amount
 
@@ -42,5 +46,6 @@ class Summary:
             noun: self.subjects,
             "by_status": {s: self.by_status[s] for s in statuses if self.by_status[s]},
             "by_action": dict(sorted(self.by_action.items())),
+            **({"in_prospect": dict(sorted(self.in_prospect.items()))} if self.in_prospect else {}),
             **{name: str(total) for name, total in self.totals.items()},
         }

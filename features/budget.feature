@@ -23,9 +23,11 @@ Feature: Budget changes of district fiscally-funded public projects
   a suspension or completion is recorded.
 
   The four principles come from section 四.6 of the district party secretary's speech at the
-  2012 major-projects dispatch meeting (seed §4.6). They are applied from 2012-01-01 (the
-  speech is undated within 2012 and governs the 2012 plan year), a district parameter
-  (principles_from, decisions.md B0); an evaluation date before that is refused. The interpretation followed is decisions.md B1-B6. From 2019-07-01 the
+  2012 major-projects dispatch meeting (seed §4.6). They are applied from 2012-01-01 (B0: the
+  speech restates the principles of the 2012 plan year), a district parameter
+  (principles_from) a rule pack may move; an evaluation date before that is refused, and
+  events before it yield no findings. The interpretation followed is decisions.md B0-B6.
+  From 2019-07-01 the
   national Government Investment Regulations also apply (rules/budget_national.yaml); a
   district can switch them off.
 
@@ -499,95 +501,189 @@ Feature: Budget changes of district fiscally-funded public projects
       And the project's actions include CONSTRUCTION_WITHOUT_APPROVAL dated 2012-04-10
       And the project's actions include REPORT_OVERRUN due on 2012-05-15
 
-  Rule: B5 — an unapproved overrun reaching 20% of the budget is referred to the district supervision department
+  Rule: B5 — an overrun reaching 20% of the budget, where the unit did not perform the procedures of principle 3, is referred to the district supervision department
 
-    区委书记讲话（2012）四、6 (District speech 2012, §4.6, principle 4):
+    区委书记讲话（2012）四、6 (District speech 2012, §4.6, principles 3 and 4):
+    “三是确需超出工程预算的必须及时上报,在区政府研究同意之前,工程建设一律暂停施工;”
     “四是工程建设超支预算20%且未履行相关手续的,区监察部门介入调查。”
-    Gloss: where construction overspends the budget by 20% and the procedures (report and
-    approval) have not been completed, the district supervision department steps in.
-    "超支预算20%" is read as reaching 20%: 20% itself is referred, 19.99% is not (B5). The
-    ratio is the unapproved overrun over the original budget, a district parameter. The
-    referral arises on the estimate that first reaches it, is dated by that estimate, and
-    stands on the record.
+    Gloss: two conditions, both needed (B5). (1) The overrun reached 20% of the budget:
+    "超支预算20%" is read as reaching 20%, so 20% itself counts and 19.99% does not; the
+    ratio is the unapproved overrun over the original budget, a district parameter. (2) The
+    unit did not perform the procedures of principle 3 for that overrun: it did not report
+    it within the 5 days (B3), or construction went on or resumed before approval (B4). A
+    unit that reported on time and halted is not referred — not while it awaits the
+    decision, not after an approval, not after a rejection it complies with: the approval
+    is the government's act, not the unit's. Once a breach meets a 20% overrun the referral
+    arises, dated the first day both held (the day the report deadline passed; the day the
+    overrun arose for construction that went on; the day construction resumed), and it
+    stays on the record after a later approval: an approval mitigates, it does not undo the
+    breach.
 
     @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-HALT
-    Scenario Outline: 20% of the budget is referred, anything below it is not
-      Given project "D27" has a budget of 10,000,000 yuan on 2012-03-01
-      And on 2012-04-10 the estimate is revised to <estimate> yuan
-      And on 2012-04-10 construction is suspended
-      And on 2012-04-12 the overrun is reported to the district government
-      When the log is evaluated as of 2012-04-30
-      Then the project is "overrun_pending"
-      And the overrun is <overrun> yuan, <ratio> of the budget
-      And the project's actions are <actions>
-
-      Examples: below 20%
-        | estimate      | overrun      | ratio    | actions           |
-        | 11,999,000    | 1,999,000.00 | 0.199900 | HALT_CONSTRUCTION |
-        | 11,999,999.99 | 1,999,999.99 | 0.199999 | HALT_CONSTRUCTION |
-
-      Examples: 20% and above
-        | estimate   | overrun      | ratio    | actions                                  |
-        | 12,000,000 | 2,000,000.00 | 0.200000 | REFER_TO_SUPERVISION, HALT_CONSTRUCTION |
-        | 12,001,000 | 2,001,000.00 | 0.200100 | REFER_TO_SUPERVISION, HALT_CONSTRUCTION |
-
-    @BUD-B5-REFER @BUD-B3-UNREPORTED @BUD-B4-HALT
-    Example: the referral is dated by the estimate that reached 20%
-      Given project "D28" has a budget of 10,000,000 yuan on 2012-03-01
-      And on 2012-04-10 the estimate is revised to 11,500,000 yuan
-      And on 2012-04-10 construction is suspended
-      And on 2012-04-12 the overrun is reported to the district government
-      And on 2012-05-10 the estimate is revised to 12,000,000 yuan
-      When the log is evaluated as of 2012-05-31
-      Then the project is "overrun_unreported"
-      And the project's actions are REFER_TO_SUPERVISION, REPORT_OVERRUN, HALT_CONSTRUCTION
-      And the project's actions include REFER_TO_SUPERVISION dated 2012-05-10
-      And the project's actions include REPORT_OVERRUN due on 2012-05-15
-      And the basis of REFER_TO_SUPERVISION is District speech 2012 §4.6
-
-    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-HALT
-    Example: the ratio is taken over the original budget, not over the budget with its approved increase
-      The unapproved 2,000,000 is 20% of the original 10,000,000, though only 17.39% of the
-      11,500,000 approved.
-
-      Given project "D29" has a budget of 10,000,000 yuan on 2012-03-01
-      And on 2012-04-10 the estimate is revised to 11,500,000 yuan
-      And on 2012-04-10 construction is suspended
-      And on 2012-04-12 the overrun is reported to the district government
-      And on 2012-04-20 the district government approves an increase of 1,500,000 yuan
-      And on 2012-05-10 the estimate is revised to 13,500,000 yuan
-      And on 2012-05-11 the overrun is reported to the district government
-      When the log is evaluated as of 2012-05-31
-      Then the project is "overrun_pending"
-      And the overrun is 2,000,000.00 yuan, 0.200000 of the budget
-      And the project's actions are REFER_TO_SUPERVISION, HALT_CONSTRUCTION
-      And the project's actions include REFER_TO_SUPERVISION dated 2012-05-10
-
-    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-HALT
-    Example: a project already past 20% is referred once, not again when the estimate rises further
-      Given project "D30" has a budget of 10,000,000 yuan on 2012-03-01
+    Example: reported on time and halted at 25%, awaiting the decision: no referral
+      Given project "R1" has a budget of 10,000,000 yuan on 2012-03-01
       And on 2012-04-10 the estimate is revised to 12,500,000 yuan
       And on 2012-04-10 construction is suspended
       And on 2012-04-12 the overrun is reported to the district government
-      And on 2012-05-10 the estimate is revised to 13,000,000 yuan
-      And on 2012-05-11 the overrun is reported to the district government
       When the log is evaluated as of 2012-05-31
       Then the project is "overrun_pending"
-      And the project's actions are REFER_TO_SUPERVISION, HALT_CONSTRUCTION
-      And the project's actions include REFER_TO_SUPERVISION dated 2012-04-10
+      And the overrun is 2,500,000.00 yuan, 0.250000 of the budget
+      And the project's actions are HALT_CONSTRUCTION
 
     @BUD-B5-REFER @BUD-B2-APPROVED
-    Example: the referral stands on the record after the increase is approved
-      Given project "D31" has a budget of 10,000,000 yuan on 2012-03-01
+    Example: reported on time and halted at 25%, then approved: no referral
+      Given project "R2" has a budget of 10,000,000 yuan on 2012-03-01
       And on 2012-04-10 the estimate is revised to 12,500,000 yuan
       And on 2012-04-10 construction is suspended
       And on 2012-04-12 the overrun is reported to the district government
       And on 2012-04-20 the district government approves an increase of 2,500,000 yuan
       And on 2012-04-21 construction is resumed
+      When the log is evaluated as of 2012-05-31
+      Then the project is "approved"
+      And the project's actions are none
+
+    @BUD-B5-REFER @BUD-B6-REJECTED @BUD-B2-WITHIN-BUDGET
+    Example: reported on time and halted at 25%, rejected, and the unit re-scopes: no referral
+      Given project "R3" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on 2012-04-12 the overrun is reported to the district government
+      And on 2012-04-20 the district government rejects the increase
+      And on 2012-05-10 the estimate is revised to 10,000,000 yuan
+      When the log is evaluated as of 2012-05-31
+      Then the project is "within_budget"
+      And the project's actions are none
+
+    @BUD-B5-REFER @BUD-B3-LATE-REPORT @BUD-B4-PENDING @BUD-B4-HALT
+    Scenario Outline: a report one day late at 25% is referred, dated the day the deadline passed; a report on the 5th day is not
+      Given project "R4" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on <reported> the overrun is reported to the district government
+      When the log is evaluated as of 2012-05-31
+      Then the project is "overrun_pending"
+      And the project's actions are <actions>
+
+      Examples: on the 5th day: on time
+        | reported   | actions           |
+        | 2012-04-15 | HALT_CONSTRUCTION |
+
+      Examples: on the 6th day: late, and referred from the day the deadline passed
+        | reported   | actions                                              |
+        | 2012-04-16 | LATE_REPORT, REFER_TO_SUPERVISION, HALT_CONSTRUCTION |
+
+    @BUD-B5-REFER @BUD-B3-LATE-REPORT @BUD-B4-PENDING @BUD-B4-HALT
+    Example: a report ten days late at 25%: the referral is dated when the deadline passed, the late report when it came
+      Given project "R5" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on 2012-04-25 the overrun is reported to the district government
+      When the log is evaluated as of 2012-05-31
+      Then the project is "overrun_pending"
+      And the project's actions include REFER_TO_SUPERVISION dated 2012-04-16
+      And the project's actions include LATE_REPORT dated 2012-04-25
+      And the basis of REFER_TO_SUPERVISION is District speech 2012 §4.6
+
+    @BUD-B5-REFER @BUD-B3-UNREPORTED @BUD-B4-HALT
+    Scenario Outline: an overrun of 25% not reported at all is referred once its deadline has passed, not before
+      Given project "R6" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      When the log is evaluated as of <as_of>
+      Then the project is "overrun_unreported"
+      And the project's actions are <actions>
+
+      Examples: on the last day for the report
+        | as_of      | actions                           |
+        | 2012-04-15 | REPORT_OVERRUN, HALT_CONSTRUCTION |
+
+      Examples: the day after
+        | as_of      | actions                                                 |
+        | 2012-04-16 | REPORT_OVERRUN, HALT_CONSTRUCTION, REFER_TO_SUPERVISION |
+
+    @BUD-B5-REFER @BUD-B4-CONTINUED @BUD-B2-APPROVED
+    Example: construction went on at exactly 20% before approval, then the increase was approved: the referral stays on the record
+      Given project "R7" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,000,000 yuan
+      And on 2012-04-12 the overrun is reported to the district government
+      And on 2012-04-20 the district government approves an increase of 2,000,000 yuan
       When the log is evaluated as of 2012-04-30
       Then the project is "approved"
-      And the project's actions are REFER_TO_SUPERVISION
+      And the project's actions are CONSTRUCTION_WITHOUT_APPROVAL, REFER_TO_SUPERVISION
+      And the project's actions include CONSTRUCTION_WITHOUT_APPROVAL dated 2012-04-10
       And the project's actions include REFER_TO_SUPERVISION dated 2012-04-10
+
+    @BUD-B5-REFER @BUD-B4-RESUMED @BUD-B2-APPROVED
+    Example: resuming at 20% before the approval is referred, dated the resumption, and stays after the approval
+      Given project "R8" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,000,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on 2012-04-12 the overrun is reported to the district government
+      And on 2012-04-18 construction is resumed
+      And on 2012-04-20 the district government approves an increase of 2,000,000 yuan
+      When the log is evaluated as of 2012-04-30
+      Then the project is "approved"
+      And the project's actions are CONSTRUCTION_WITHOUT_APPROVAL, REFER_TO_SUPERVISION
+      And the project's actions include REFER_TO_SUPERVISION dated 2012-04-18
+
+    @BUD-B5-REFER @BUD-B3-LATE-REPORT @BUD-B4-CONTINUED @BUD-B4-RESUMED @BUD-B4-PENDING @BUD-B4-HALT
+    Scenario Outline: 19.99% with every breach is not referred, and the breaches stand; 20.00% is referred
+      Reported late, construction carried on after the overrun, then stopped and resumed
+      before any approval: each breach is a finding either way; only the 20% overrun is
+      referred, dated the day the overrun arose (construction went on after it).
+
+      Given project "R9" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to <estimate> yuan
+      And on 2012-04-20 the overrun is reported to the district government
+      And on 2012-04-25 construction is suspended
+      And on 2012-05-02 construction is resumed
+      And on 2012-05-03 construction is suspended
+      When the log is evaluated as of 2012-05-31
+      Then the project is "overrun_pending"
+      And the overrun is <overrun> yuan, <ratio> of the budget
+      And the project's actions are <actions>
+      And the project's actions include CONSTRUCTION_WITHOUT_APPROVAL dated 2012-04-10
+      And the project's actions include LATE_REPORT dated 2012-04-20
+      And the project's actions include CONSTRUCTION_WITHOUT_APPROVAL dated 2012-05-02
+
+      Examples: 19.99%: every breach a finding, no referral
+        | estimate      | overrun      | ratio    | actions                                                                                  |
+        | 11,999,000.00 | 1,999,000.00 | 0.199900 | LATE_REPORT, CONSTRUCTION_WITHOUT_APPROVAL, CONSTRUCTION_WITHOUT_APPROVAL, HALT_CONSTRUCTION |
+
+      Examples: 20.00%: the same breaches, and the referral
+        | estimate      | overrun      | ratio    | actions                                                                                                        |
+        | 12,000,000.00 | 2,000,000.00 | 0.200000 | LATE_REPORT, CONSTRUCTION_WITHOUT_APPROVAL, REFER_TO_SUPERVISION, CONSTRUCTION_WITHOUT_APPROVAL, HALT_CONSTRUCTION |
+
+    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-HALT @BUD-B3-LATE-REPORT
+    Example: the ratio is taken over the original budget, not over the budget with its approved increase
+      The unapproved 2,000,000 is 20% of the original 10,000,000, though only 17.39% of the
+      11,500,000 approved; it was reported a day late.
+
+      Given project "R10" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 11,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on 2012-04-12 the overrun is reported to the district government
+      And on 2012-04-20 the district government approves an increase of 1,500,000 yuan
+      And on 2012-05-10 the estimate is revised to 13,500,000 yuan
+      And on 2012-05-16 the overrun is reported to the district government
+      When the log is evaluated as of 2012-05-31
+      Then the project is "overrun_pending"
+      And the overrun is 2,000,000.00 yuan, 0.200000 of the budget
+      And the project's actions are LATE_REPORT, REFER_TO_SUPERVISION, HALT_CONSTRUCTION
+      And the project's actions include REFER_TO_SUPERVISION dated 2012-05-16
+
+    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-HALT @BUD-B3-LATE-REPORT
+    Example: a breach is referred once, not again when the estimate rises further
+      Given project "R11" has a budget of 10,000,000 yuan on 2012-03-01
+      And on 2012-04-10 the estimate is revised to 12,500,000 yuan
+      And on 2012-04-10 construction is suspended
+      And on 2012-04-20 the overrun is reported to the district government
+      And on 2012-05-10 the estimate is revised to 13,000,000 yuan
+      And on 2012-05-20 the overrun is reported to the district government
+      When the log is evaluated as of 2012-05-31
+      Then the project is "overrun_pending"
+      And the project's actions are LATE_REPORT, REFER_TO_SUPERVISION, LATE_REPORT, HALT_CONSTRUCTION
+      And the project's actions include REFER_TO_SUPERVISION dated 2012-04-16
 
   Rule: B6 — a rejected increase leaves the budget unchanged: re-scope, or have a new request approved
 

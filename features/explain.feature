@@ -64,10 +64,11 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | P-EX-1，评估日期 2012-08-31：逾期未动工   | 适用  | 不适用         | 未动工开发满年数：0 < 1（idle_after_years：Order 53 Art. 2 ¶1           | 未动工开发满年数：0 ≥ 1（idle_after_years：Order 53 Art. 2 ¶1           |
 
     @IL-ART2-IDLE @IL-ART2-OVERDUE @IL-ART5-INVESTIGATE @IL-ART25-FILE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART9-DETERMINE @IL-ART24-HOARDING
-    Scenario Outline: idle a full year for the holder's cause: investigate, file and levy the fee; not yet reclaimed, not yet determined
-      The fee rule yields NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE and REPORT_DISPOSAL_OPINION;
-      the reclaim rule does not apply because the land is not two full years idle, and the
-      determination waits for the investigation notice.
+    Scenario Outline: idle a full year for the holder's cause: investigate now, the fee in prospect; not yet filed, reclaimed or determined
+      The fee rule applies: its prospect is CHARGE_IDLE_FEE, and its own conditions say why
+      the fee is not yet a step (the procedure has not reached the decision). The reclaim
+      rule does not apply because the land is not two full years idle; the determination
+      waits for the investigation notice, and the filing for the determination.
 
       Given an explained parcel agreed to start on 2011-03-01
       When comply explains the parcel as of 2012-08-31 in <lang>
@@ -75,10 +76,12 @@ Feature: Explanations: why a rule applied, and why not
       And the explanation of IL-ART2-IDLE reads "<fired>"
       And the explanation of IL-ART2-OVERDUE shows ✗ "<a_full_year>"
       And the explanation of IL-ART5-INVESTIGATE reads "<fired>"
-      And the explanation of IL-ART25-FILE reads "<fired>"
+      And the explanation of IL-ART25-FILE reads "<not>"
+      And the explanation of IL-ART25-FILE shows ✗ "<undetermined>"
       And the explanation of IL-ART14-1-FEE reads "<fired>"
       And the explanation of IL-ART14-1-FEE shows ✓ "<not_two_years>"
       And the explanation of IL-ART14-1-FEE shows ✓ "<no_fee_yet>"
+      And the explanation of IL-ART14-1-FEE lists "<prospect>"
       And the explanation of IL-ART14-2-RECLAIM reads "<not>"
       And the explanation of IL-ART14-2-RECLAIM shows ✗ "<two_years>"
       And the explanation of IL-ART9-DETERMINE reads "<not>"
@@ -87,9 +90,9 @@ Feature: Explanations: why a rule applied, and why not
       And the explanation of IL-ART24-HOARDING shows ✗ "<no_hoarding>"
 
       Examples:
-        | lang    | heading                            | fired | not            | a_full_year                                                             | not_two_years                                                             | no_fee_yet                        | two_years                                                                 | no_notice                                  | no_hoarding                                            |
-        | English | P-EX-1 as of 2012-08-31: idle      | fired | does not apply | full years past the start date, not started: 1 < 1 (idle_after_years     | full years past the start date, not started: 1 < 2 (reclaim_after_years: Order 53 Art. 14(2) | the idle-land fee was levied: no = no | full years past the start date, not started: 1 ≥ 2 (reclaim_after_years: Order 53 Art. 14(2) | an investigation notice was issued: no = yes | the holder was found to hoard land maliciously: no = yes |
-        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 未动工开发满年数：1 < 2（reclaim_after_years：Order 53 Art. 14(2)          | 已征缴土地闲置费：否 = 否          | 未动工开发满年数：1 ≥ 2（reclaim_after_years：Order 53 Art. 14(2)          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
+        | lang    | heading                            | fired | not            | a_full_year                                                             | undetermined                                      | not_two_years                                                             | no_fee_yet                        | prospect                          | two_years                                                                 | no_notice                                  | no_hoarding                                            |
+        | English | P-EX-1 as of 2012-08-31: idle      | fired | does not apply | full years past the start date, not started: 1 < 1 (idle_after_years     | the idle-land determination was issued: no = yes | full years past the start date, not started: 1 < 2 (reclaim_after_years: Order 53 Art. 14(2) | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect)     | full years past the start date, not started: 1 ≥ 2 (reclaim_after_years: Order 53 Art. 14(2) | an investigation notice was issued: no = yes | the holder was found to hoard land maliciously: no = yes |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 已下达认定书：否 = 是                               | 未动工开发满年数：1 < 2（reclaim_after_years：Order 53 Art. 14(2)          | 已征缴土地闲置费：否 = 否          | CHARGE_IDLE_FEE (预期处置)         | 未动工开发满年数：1 ≥ 2（reclaim_after_years：Order 53 Art. 14(2)          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
 
     @IL-ART14-2-RECLAIM @IL-ART14-1-FEE
     Scenario Outline: two full years idle: the land is reclaimed (RECLAIM_LAND, COPY_TO_MORTGAGEE), and the one-year fee no longer applies
@@ -243,22 +246,23 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | P-EX-1，评估日期 2012-08-31：合规   | 适用  | 不适用         | 已中止开发建设：否 = 否                        | 已中止开发建设：否 = 是                         | 已开发面积占比：未知 < 1/3                                         |
 
     @IL-ART12-1-EXTENSION-LIMIT
-    Scenario Outline: a supplementary agreement may move the start date by one year at most (REVIEW_EXTENSION beyond it)
-      Counted as L1 counts a year: moving 2011-03-01 to its anniversary 2012-03-01 is
-      allowed (0 full years); a day later is one full year, and is reviewed.
+    Scenario Outline: a supplementary agreement may set a start date one year after its signing at most (REVIEW_EXTENSION beyond it)
+      Counted from the signing, as L1 counts a year: a new start date on the signing's
+      anniversary, 2013-03-01, is allowed (0 full years); a day later is one full year, and
+      is reviewed. The start date it replaces, 2011-03-01, does not count.
 
       Given an explained parcel agreed to start on 2011-03-01
-      And the explained parcel's start date was moved to <moved_to> by a supplementary agreement
+      And the explained parcel's start date was moved to <moved_to> by a supplementary agreement signed on 2012-03-01
       When comply explains the parcel as of 2012-08-31 in <lang>
       Then the explanation of IL-ART12-1-EXTENSION-LIMIT reads "<verdict>"
       And the explanation of IL-ART12-1-EXTENSION-LIMIT shows <mark> "<extension>"
 
       Examples:
         | lang    | moved_to   | verdict        | mark | extension                                                                      |
-        | English | 2012-03-02 | fired          | ✓    | full years a supplementary agreement moved the start date: 1 ≥ 1 (extension_max_years: Order 53 Art. 12(1) |
-        | Chinese | 2012-03-02 | 适用           | ✓    | 补充协议延长动工开发期限满年数：1 ≥ 1（extension_max_years                       |
-        | English | 2012-03-01 | does not apply | ✗    | full years a supplementary agreement moved the start date: 0 ≥ 1 (extension_max_years |
-        | Chinese | 2012-03-01 | 不适用         | ✗    | 补充协议延长动工开发期限满年数：0 ≥ 1（extension_max_years                       |
+        | English | 2013-03-02 | fired          | ✓    | full years from signing the supplementary agreement to the start date it set: 1 ≥ 1 (extension_max_years: Order 53 Art. 12(1) |
+        | Chinese | 2013-03-02 | 适用           | ✓    | 补充协议签订之日至其约定动工开发日期的满年数：1 ≥ 1（extension_max_years                       |
+        | English | 2013-03-01 | does not apply | ✗    | full years from signing the supplementary agreement to the start date it set: 0 ≥ 1 (extension_max_years |
+        | Chinese | 2013-03-01 | 不适用         | ✗    | 补充协议签订之日至其约定动工开发日期的满年数：0 ≥ 1（extension_max_years                       |
 
     @IL-ART12-1-EXTENSION-LIMIT
     Scenario Outline: with no supplementary agreement, the extension limit is not decidable: the fact it reads is marked ?
@@ -274,8 +278,51 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | verdict                                   | extension                                                                      |
-        | English | not decidable: the subject has no value for full years a supplementary agreement moved the start date | full years a supplementary agreement moved the start date: not known ≥ 1 (extension_max_years |
-        | Chinese | 无法判定：本对象没有以下事实补充协议延长动工开发期限满年数 | 补充协议延长动工开发期限满年数：未知 ≥ 1（extension_max_years                     |
+        | English | not decidable: the subject has no value for full years from signing the supplementary agreement to the start date it set | full years from signing the supplementary agreement to the start date it set: not known ≥ 1 (extension_max_years |
+        | Chinese | 无法判定：本对象没有以下事实补充协议签订之日至其约定动工开发日期的满年数 | 补充协议签订之日至其约定动工开发日期的满年数：未知 ≥ 1（extension_max_years                     |
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART2-COMPLIANT @IL-ART14-1-FEE-LATE-START @IL-ART14-2-REVIEW-RECLAIM @IL-ART14-1-FEE
+    Scenario Outline: started only after two full years idle: started after becoming idle, the fee still due, the reclaim referred to review (L13)
+      The parcel's start date was 2010-03-01; it started on 2012-06-01, two full years
+      later. It is not compliant: it was idle, for the holder's cause, when it started. The
+      fee rule for unstarted land does not apply (the land has started); the rule for a late
+      start does, and yields the fee, in prospect, and the review of the reclaim.
+
+      Given an explained parcel agreed to start on 2010-03-01
+      And the explained parcel started on 2012-06-01
+      When comply explains the parcel as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of IL-ART2-STARTED-AFTER-IDLE reads "<fired>"
+      And the explanation of IL-ART2-STARTED-AFTER-IDLE shows ✓ "<two_years_late>"
+      And the explanation of IL-ART2-COMPLIANT reads "<not>"
+      And the explanation of IL-ART2-COMPLIANT shows ✗ "<in_time>"
+      And the explanation of IL-ART14-1-FEE-LATE-START reads "<fired>"
+      And the explanation of IL-ART14-1-FEE-LATE-START shows ✓ "<no_fee_yet>"
+      And the explanation of IL-ART14-1-FEE-LATE-START lists "<prospect>"
+      And the explanation of IL-ART14-2-REVIEW-RECLAIM reads "<fired>"
+      And the explanation of IL-ART14-2-REVIEW-RECLAIM shows ✓ "<reclaim_due>"
+      And the explanation of IL-ART14-1-FEE reads "<not>"
+      And the explanation of IL-ART14-1-FEE shows ✗ "<started>"
+
+      Examples:
+        | lang    | heading                                         | fired | not            | two_years_late                                                              | in_time                                                                     | no_fee_yet                            | prospect                      | reclaim_due                                                                              | started                                     |
+        | English | P-EX-1 as of 2012-08-31: started after becoming idle | fired | does not apply | full years past the start date when development started: 2 ≥ 1 (idle_after_years | full years past the start date when development started: 2 < 1 (idle_after_years | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect) | full years past the start date when development started: 2 ≥ 2 (reclaim_after_years | development has started (Art. 30): yes = no |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工           | 适用  | 不适用         | 动工开发时已超过动工开发日期的满年数：2 ≥ 1（idle_after_years                 | 动工开发时已超过动工开发日期的满年数：2 < 1（idle_after_years                 | 已征缴土地闲置费：否 = 否              | CHARGE_IDLE_FEE (预期处置)     | 动工开发时已超过动工开发日期的满年数：2 ≥ 2（reclaim_after_years                           | 已动工开发：是 = 否                           |
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART14-1-FEE-LATE-START
+    Scenario Outline: started after becoming idle, the fee already levied: the status stays, the fee is not levied again
+      Given an explained parcel agreed to start on 2011-03-01
+      And the explained parcel started on 2012-07-20
+      And the explained parcel's fee was levied on 2012-07-10
+      When comply explains the parcel as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of IL-ART14-1-FEE-LATE-START reads "<not>"
+      And the explanation of IL-ART14-1-FEE-LATE-START shows ✗ "<levied>"
+
+      Examples:
+        | lang    | heading                                              | not            | levied                                 |
+        | English | P-EX-1 as of 2012-08-31: started after becoming idle | does not apply | the idle-land fee was levied: yes = no |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工                | 不适用         | 已征缴土地闲置费：是 = 否                |
 
   Rule: budget (speech §4.6) — the status and the actions in force are explained as they stand on the evaluation date
 
@@ -413,9 +460,10 @@ Feature: Explanations: why a rule applied, and why not
 
     @BUD-B3-LATE-REPORT @BUD-B5-REFER @BUD-B4-RESUMED @BUD-B4-CONTINUED
     Scenario Outline: findings about earlier events are listed with their dates: a late report (LATE_REPORT), a referral (REFER_TO_SUPERVISION), construction resumed without approval
-      The estimate of 2012-04-01 put the overrun at 25% (at least 20%: referred), the report
-      came 19 days later (more than 5: late), and construction resumed on 2012-05-10 before
-      any approval.
+      The estimate of 2012-04-01 put the overrun at 25%, and construction went on after that
+      day without approval: a breach of principle 3 at 20% or more, so the referral dates
+      from 2012-04-01. The report came 19 days later (more than 5: late), and construction
+      resumed on 2012-05-10 before any approval.
 
       Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
       And the explained project's estimate was revised to 12,500,000 yuan on 2012-04-01
@@ -450,8 +498,47 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | not            | under_a_fifth                                                    | stopped                                                              |
-        | English | does not apply | unapproved overrun / original budget: 0.1 ≥ 0.2 (referral_ratio | construction stopped at some point since the overrun arose: yes = no |
-        | Chinese | 不适用         | 未经批准的超支额占原预算比例：0.1 ≥ 0.2（referral_ratio            | 超支发生后曾停工：是 = 否                                              |
+        | English | does not apply | the overrun ratio before this event: 0.1 ≥ 0.2 (referral_ratio | construction stopped at some point since the overrun arose: yes = no |
+        | Chinese | 不适用         | 本次事件前的超支比例：0.1 ≥ 0.2（referral_ratio                    | 超支发生后曾停工：是 = 否                                              |
+
+    @BUD-B5-REFER @BUD-B4-PENDING @BUD-B4-CONTINUED
+    Scenario Outline: reported on time and halted at 25%: not referred (REFER_TO_SUPERVISION): the 20% holds, no breach of principle 3 does
+      Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
+      And the explained project's estimate was revised to 12,500,000 yuan on 2012-06-01
+      And the explained project's construction was suspended on 2012-06-01
+      And the explained project's overrun was reported to the district government on 2012-06-03
+      When comply explains the project as of 2012-08-31 in <lang>
+      Then the explanation is headed "<heading>"
+      And the explanation of BUD-B5-REFER reads "<not>"
+      And the explanation of BUD-B5-REFER shows ✓ "<a_fifth>"
+      And the explanation of BUD-B5-REFER shows ✗ "<reported>"
+      And the explanation of BUD-B5-REFER shows ✗ "<halted>"
+      And the explanation lists no past finding of BUD-B5-REFER
+
+      Examples:
+        | lang    | heading                                             | not            | a_fifth                                                          | reported                                                          | halted                                                      |
+        | English | PJ-EX-1 as of 2012-08-31: overrun awaiting approval | does not apply | the overrun ratio before this event: 0.25 ≥ 0.2 (referral_ratio | days the overrun had gone unreported (0 once reported): 0 > 5 (report_days | construction was going on just before this event: no = yes |
+        | Chinese | PJ-EX-1，评估日期 2012-08-31：超支待审批             | 不适用         | 本次事件前的超支比例：0.25 ≥ 0.2（referral_ratio                    | 超支未报告的天数（已报告的为0）：0 > 5（report_days                   | 本次事件前正在施工：否 = 是                                    |
+
+    @BUD-B5-REFER @BUD-B3-LATE-REPORT
+    Scenario Outline: reported four days late at 25%: referred (REFER_TO_SUPERVISION), dated the day the deadline passed; the report event shows why
+      The estimate of 2012-06-01 was due to be reported by 2012-06-06; the deadline passed on
+      2012-06-07 with the overrun at 25%, and the report came on 2012-06-10.
+
+      Given an explained project funded by district_fiscal, budgeted at 10,000,000 yuan on 2012-03-01
+      And the explained project's estimate was revised to 12,500,000 yuan on 2012-06-01
+      And the explained project's construction was suspended on 2012-06-01
+      And the explained project's overrun was reported to the district government on 2012-06-10
+      When comply explains the project as of 2012-08-31 in <lang>
+      Then the explanation lists, under "<findings>", the past finding "REFER_TO_SUPERVISION 2012-06-07 (BUD-B5-REFER)"
+      And the explanation lists, under "<findings>", the past finding "LATE_REPORT 2012-06-10 (BUD-B3-LATE-REPORT)"
+      And on the report event of 2012-06-10, the explanation of BUD-B5-REFER shows ✓ "<a_fifth>"
+      And on the report event of 2012-06-10, the explanation of BUD-B5-REFER shows ✓ "<late>"
+
+      Examples:
+        | lang    | findings                    | a_fifth                                                          | late                                                                        |
+        | English | Findings about past events: | the overrun ratio before this event: 0.25 ≥ 0.2 (referral_ratio | days the overrun had gone unreported (0 once reported): 9 > 5 (report_days |
+        | Chinese | 过往事件的认定：            | 本次事件前的超支比例：0.25 ≥ 0.2（referral_ratio                    | 超支未报告的天数（已报告的为0）：9 > 5（report_days                          |
 
   Rule: intake (speech §4.5) — the outcome is the rule that fired, and the criterion that failed is marked
 
@@ -490,7 +577,7 @@ Feature: Explanations: why a rule applied, and why not
         | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目          | 适用  | 不适用         | 规划已批准：否 = 是               |
 
     @INT-I5-RESERVE-IDLE-HOLDER @INT-I5-NEW-START @INT-I4-NO-IDLE-LAND
-    Scenario Outline: ready, but its holder has idle land: the reserve list, not a new start
+    Scenario Outline: ready, but its holder's own land lies idle for its own cause: the reserve list, not a new start
       Given an explained candidate in industry investing 150,000,000 yuan, ready to start on 2013-03-01
       And the explained candidate expects 20,000,000 yuan of tax a year on 100 mu
       And the explained candidate's holder also holds a parcel agreed to start on 2011-03-01, never started
@@ -504,8 +591,8 @@ Feature: Explanations: why a rule applied, and why not
 
       Examples:
         | lang    | heading                                             | fired | not            | not_met                          | idle_holder                                               |
-        | English | SB-EX-1 as of 2012-08-31: admit to the reserve list | fired | does not apply | holder has no idle land: not met | holder 示例投资有限公司 is among the idle_holder facts given |
-        | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目            | 适用  | 不适用         | 无闲置土地：未达标                 | holder 示例投资有限公司 属于所提供的 idle_holder              |
+        | English | SB-EX-1 as of 2012-08-31: admit to the reserve list | fired | does not apply | holder has no unrectified idle land of its own, and was not found hoarding: not met | holder 示例投资有限公司 is among the idle_holder facts given |
+        | Chinese | SB-EX-1，评估日期 2012-08-31：列入预备项目            | 适用  | 不适用         | 无因自身原因闲置且未整改的土地，未被认定囤地：未达标                                   | holder 示例投资有限公司 属于所提供的 idle_holder              |
 
     @INT-I5-REJECT @INT-I5-NEW-START @INT-I5-RESERVE
     Scenario Outline: an industrial project under ¥100m is rejected: neither a new start nor the reserve list

@@ -2,13 +2,19 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
   The engine reads one row per land parcel, as a land bureau keeps them, and decides for
   each parcel, as of an evaluation date ("as of"):
-  - its status: not yet due, overdue, idle, stalled or compliant;
-  - what must happen next, each action with the rule that asks for it and its citation:
-  urge a start, investigate, determine, verify a claimed cause, file, levy the idle fee,
-  reclaim, negotiate, and whom to tell.
+  - its status: not yet due, overdue, idle, stalled, started after becoming idle, or
+  compliant;
+  - the steps due now, each with the rule that asks for it and its citation: urge a start,
+  investigate, determine, publish, verify a claimed cause, file, give the hearing right,
+  report the disposal opinion, and whom to tell;
+  - the disposal in prospect — the fee, the reclaim or the negotiation the case is going
+  to — apart from the steps due now: a disposal becomes a step due now only once the
+  procedure reaches the decision (decisions.md L10). The output marks it "prospect"; the
+  summary counts fees in prospect apart from fees decided.
 
   Facts are taken as they stood on the evaluation date. Anything dated after it (a start,
-  a halt, an investigation notice, a determination, a levied fee) has not happened yet.
+  a halt, a supplementary agreement, an investigation notice, a determination, a
+  publication, a hearing notice, a levied fee) has not happened yet.
 
   Years are counted as the civil code counts them (decisions.md L1; 民法典 Arts. 201-202):
   “按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。”
@@ -21,7 +27,7 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
   Order 53 is in force from 2012-07-01 (Art. 32). An evaluation date before that is
   refused: the rules in force earlier are not encoded. The interpretation followed is
-  decisions.md L1-L12. Money is in yuan, rounded half-up to the fen.
+  decisions.md L1-L15. Money is in yuan, rounded half-up to the fen.
 
   Rule: Art. 2 ¶1 — land not started a full year after its start date is idle
 
@@ -43,7 +49,7 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Given a parcel agreed to start on 2012-09-15
       When it is evaluated as of 2012-09-16
       Then its status is "overdue"
-      And the actions are URGE_START
+      And the steps now are URGE_START
       And it becomes idle on 2013-09-16 with 365 days left
 
     @IL-ART2-OVERDUE @IL-ART2-IDLE
@@ -74,8 +80,11 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Then its status is "overdue"
       And it becomes idle on 2013-03-01 with 1 day left
 
-    @IL-ART2-IDLE @IL-ART2-COMPLIANT
+    @IL-ART2-IDLE @IL-ART2-STARTED-AFTER-IDLE
     Scenario Outline: a start dated after the evaluation date has not happened yet
+      The parcel was idle from 2012-03-16; its start on 2012-09-10 ends the idleness, not
+      the liability that arose with it (L13, below).
+
       Given a parcel agreed to start on 2011-03-15
       And it started on 2012-09-10
       When it is evaluated as of <as_of>
@@ -86,8 +95,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
         | 2012-09-09 | idle   |
 
       Examples: on the day of the start
-        | as_of      | status    |
-        | 2012-09-10 | compliant |
+        | as_of      | status             |
+        | 2012-09-10 | started_after_idle |
 
   Rule: Art. 2 ¶2 — started land, under a third developed or under 25% invested, halted a full year, may be found idle
 
@@ -100,7 +109,9 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     the area was developed or less than 25% of the investment made, and development has been
     halted for a full year. "不足" is strict: exactly one third or exactly 25% is not under
     (L5). The halt year is counted as in L1 from the halt date. Whether a parcel has started
-    (Art. 30) is given by the input; the engine does not judge building works (L3).
+    (Art. 30) is given by the input; the engine does not judge building works (L3). A share
+    is given as typed (0.25, 25%, 1/3) or as the two amounts it comes from, which make
+    exactly one third exact (L15, below).
 
     @IL-ART2-COMPLIANT
     Example: a started parcel that has not halted is compliant and nothing is asked
@@ -125,7 +136,7 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
       Examples: under either threshold
         | developed | invested | status  |
-        | 0.3333    | 0.5      | stalled |
+        | 0.3332    | 0.5      | stalled |
         | 0.5       | 0.2499   | stalled |
 
     @IL-ART2-COMPLIANT @IL-ART2-STALLED
@@ -179,7 +190,7 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     Example: land delivered without a start date is urged to start a year and a day after delivery
       Given a parcel delivered on 2011-08-20 with no agreed start date
       When it is evaluated as of 2012-08-21
-      Then the actions are URGE_START
+      Then the steps now are URGE_START
       And it becomes idle on 2013-08-21 with 365 days left
 
   Rule: Art. 12 ¶2 — after a supplementary agreement the start date is counted afresh
@@ -189,12 +200,13 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “除前款第四项规定外，动工开发时间按照新约定、规定的时间重新起算。”
     Gloss: where an Art. 12(1) supplementary agreement set a new start date, the clock
     restarts from it (L2): the parcel is judged from the new date as from any start date,
-    whatever the original date was.
+    whatever the original date was. An agreement signed after the evaluation date has not
+    been made yet: until it is signed, the original start date counts.
 
     @IL-ART2-NOT-YET-DUE @IL-ART2-OVERDUE @IL-ART2-IDLE
     Scenario Outline: the clock restarts from the new start date
       Given a parcel agreed to start on 2011-09-01
-      And a supplementary agreement moved its start date to 2012-12-01
+      And a supplementary agreement signed on 2012-06-01 moved its start date to 2012-12-01
       When it is evaluated as of <as_of>
       Then its status is "<status>"
 
@@ -215,9 +227,9 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     @IL-ART2-OVERDUE
     Example: two years after the original date, a parcel with a new start date is only overdue
       Given a parcel agreed to start on 2011-09-01
-      And a supplementary agreement moved its start date to 2012-12-01
+      And a supplementary agreement signed on 2012-06-01 moved its start date to 2012-12-01
       When it is evaluated as of 2013-09-02
-      Then the actions are URGE_START, REVIEW_EXTENSION
+      Then the steps now are URGE_START
       And it becomes idle on 2013-12-02 with 91 days left
 
     @IL-ART2-IDLE @IL-ART14-2-RECLAIM
@@ -227,33 +239,57 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Then its status is "idle"
       And the actions include RECLAIM_LAND
 
-  Rule: Art. 12(1) — an extension of the start period may not exceed one year
+    @IL-ART2-IDLE @IL-ART2-NOT-YET-DUE
+    Scenario Outline: an agreement signed after the evaluation date does not count yet
+      Given a parcel agreed to start on 2011-09-01
+      And a supplementary agreement signed on 2012-09-20 moved its start date to 2012-12-01
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: the day before the signing: the original start date counts
+        | as_of      | status |
+        | 2012-09-19 | idle   |
+
+      Examples: the day of the signing
+        | as_of      | status      |
+        | 2012-09-20 | not_yet_due |
+
+  Rule: Art. 12(1) — a supplementary agreement may set a start date at most one year after it is signed
 
     《闲置土地处置办法》第十二条第一款第（一）项 (Order 53 Art. 12(1)):
     “（一）延长动工开发期限。签订补充协议，重新约定动工开发、竣工期限和违约责任。从补充协议约定的动工开发日期起，延长动工开发期限最长不得超过一年；”
-    Gloss: read as decisions.md L2 reads it, the new start date may be at most one year
-    after the start date it replaces; a full year later (from the day after the
-    anniversary, L1) is too far, and the agreement is flagged for review. The parcel is
-    still judged from the new date.
+    Gloss: read as decisions.md L2 reads it, the one-year limit is measured from the day the
+    supplementary agreement was signed, not from the start date it replaces: the new start
+    date may be at most one year after the signing, counted as in L1 (the anniversary is
+    allowed, the day after it is not), and an agreement that gives the holder more is
+    flagged for review. A long government delay before the agreement is therefore no breach.
+    The parcel is still judged from the new date. The signing date is an input column
+    (agreement_signed_on, 补充协议签订日期), needed with every new start date.
 
     @IL-ART12-1-EXTENSION-LIMIT
-    Scenario Outline: an extension of one year is allowed, a day more is flagged
+    Scenario Outline: a new start date one year after the signing is allowed, a day more is flagged
       Given a parcel agreed to start on 2011-06-15
-      And a supplementary agreement moved its start date to <new_start>
+      And a supplementary agreement signed on 2012-03-01 moved its start date to <new_start>
       When it is evaluated as of 2012-08-31
-      Then its status is "overdue"
-      And the actions are <actions>
+      Then its status is "not_yet_due"
+      And the steps now are <steps>
 
-      Examples:
-        | new_start  | actions                      |
-        | 2012-06-15 | URGE_START                   |
-        | 2012-06-16 | URGE_START, REVIEW_EXTENSION |
+      Examples: on the anniversary of the signing
+        | new_start  | steps |
+        | 2013-03-01 | none  |
+
+      Examples: the day after
+        | new_start  | steps            |
+        | 2013-03-02 | REVIEW_EXTENSION |
 
     @IL-ART12-1-EXTENSION-LIMIT
-    Example: with no agreed date, the year is measured from delivery plus one year (Art. 22 ¶2)
-      Given a parcel delivered on 2011-03-10 with no agreed start date
-      And a supplementary agreement moved its start date to 2013-03-10
-      When it is evaluated as of 2013-01-15
+    Example: a long government delay before the agreement is no breach of the limit
+      The new start date is more than three years after the date it replaces, but within a
+      year of the agreement that set it.
+
+      Given a parcel agreed to start on 2010-06-15
+      And a supplementary agreement signed on 2012-08-01 moved its start date to 2013-07-31
+      When it is evaluated as of 2012-08-31
       Then its status is "not_yet_due"
       And it has no actions
 
@@ -264,16 +300,18 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
     Gloss: the department opens an investigation and issues the idle-land investigation
     notice within 30 days of discovering suspected idle land; the holder answers within 30
-    days of receipt. Where the input records no notice, the notice is the next step, due 30
-    days after the evaluation date (the day of discovery) (L10).
+    days of receipt. Where the input records nothing done, the notice is the one step due
+    now, 30 days after the evaluation date (the day of discovery); the disposal the law
+    points to is only the case's prospect (L10).
 
     @IL-ART5-INVESTIGATE
-    Scenario Outline: with nothing done yet, the investigation notice is due 30 days after the evaluation date
+    Scenario Outline: with nothing done yet, the investigation notice is the step due now, 30 days after the evaluation date
       Given a parcel agreed to start on 2011-03-15
       When it is evaluated as of <as_of>
       Then its status is "idle"
+      And the steps now are INVESTIGATE
       And INVESTIGATE is due on <due>
-      And the actions do not include DETERMINE_IDLE
+      And in prospect is CHARGE_IDLE_FEE
 
       Examples:
         | as_of      | due        |
@@ -295,8 +333,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “市、县国土资源主管部门未按照国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的期限、条件将土地交付给国有建设用地使用权人，致使项目不具备动工开发条件的，应当依法承担违约责任。”
     Gloss: where the register itself shows the land was delivered after the start date,
     the holder's cause (the default of L6) is not established: the delay points to the
-    government (Art. 8(1)). The cause is verified first, and no fee or reclaim is proposed
-    until it is settled.
+    government (Art. 8(1)). The cause is verified first, and no fee or reclaim is proposed,
+    not even in prospect, until it is settled.
 
     @IL-ART8-1-LATE-DELIVERY @IL-ART14-2-RECLAIM
     Example: land delivered three years late is not reclaimed without compensation; the cause is verified
@@ -304,7 +342,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And its "delivered_on" is "2013-01-01"
       When it is evaluated as of 2012-08-31
       Then its status is "idle"
-      And the actions are INVESTIGATE, VERIFY_CAUSE, FILE_IN_MONITORING_SYSTEM
+      And the steps now are INVESTIGATE, VERIFY_CAUSE
+      And in prospect is nothing
       And IL-ART14-2-RECLAIM is suppressed by IL-ART8-1-LATE-DELIVERY
 
     @IL-ART14-1-FEE
@@ -312,20 +351,20 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Given a parcel agreed to start on 2011-03-15
       And its "delivered_on" is "2011-03-01"
       When it is evaluated as of 2012-08-31
-      Then the actions include CHARGE_IDLE_FEE
+      Then in prospect is CHARGE_IDLE_FEE
       And nothing is suppressed
 
-  Rule: Arts. 9-11 — after the investigation, idle land is determined in writing, with its cause, and published
+  Rule: Arts. 9-10 — after the investigation, idle land is determined in writing, with its cause
 
-    《闲置土地处置办法》第九条、第十条、第十一条第一款和第三款 (Order 53 Arts. 9, 10, 11 ¶1 and ¶3):
+    《闲置土地处置办法》第九条、第十条 (Order 53 Arts. 9, 10), with Art. 5 ¶2:
     “经调查核实，符合本办法第二条规定条件，构成闲置土地的，市、县国土资源主管部门应当向国有建设用地使用权人下达《闲置土地认定书》。”
     “《闲置土地认定书》应当载明下列事项：（一）国有建设用地使用权人的姓名或者名称、地址；（二）闲置土地的基本情况；（三）认定土地闲置的事实、依据；（四）闲置原因及认定结论；（五）其他需要说明的事项。”
-    “《闲置土地认定书》下达后，市、县国土资源主管部门应当通过门户网站等形式向社会公开闲置土地的位置、国有建设用地使用权人名称、闲置时间等信息；属于政府或者政府有关部门的行为导致土地闲置的，应当同时公开闲置原因，并书面告知有关政府或者政府部门。”
-    “闲置土地在没有处置完毕前，相关信息应当长期公开。闲置土地处置完毕后，应当及时撤销相关信息。”
+    “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
     Gloss: once investigated, idle land is determined by a written determination that
-    records the cause (government or holder), and the determination is published until the
-    disposal is complete. Order 53 sets no deadline; the engine proposes it once the holder's
-    30 days to answer the notice have run, counted from the notice date (L10).
+    records the cause (government or holder). Order 53 sets no deadline; the engine proposes
+    it once the holder's 30 days to answer the notice have run, counted from the notice date
+    (L10). A determination issued before those 30 days ran — on the 30th day after the
+    notice or earlier — is flagged for review, dated by the determination.
 
     @IL-ART9-DETERMINE
     Scenario Outline: once the notice is issued, the determination is next, once the holder's 30 days have run
@@ -340,20 +379,91 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
         | 2012-08-10 | 2012-08-31 | 2012-09-10 |
         | 2013-01-31 | 2013-02-15 | 2013-03-03 |
 
-    @IL-ART9-DETERMINE @IL-ART25-FILE @IL-ART14-1-FEE
-    Example: the whole opinion while the determination is pending
+    @IL-ART9-DETERMINE @IL-ART14-1-FEE
+    Example: while the determination is pending, the fee is the prospect, not a step
       Given a parcel agreed to start on 2011-03-15
       And the investigation notice was issued on 2012-08-10
       When it is evaluated as of 2012-08-31
-      Then the actions are DETERMINE_IDLE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      Then the steps now are DETERMINE_IDLE
+      And in prospect is CHARGE_IDLE_FEE
 
     @IL-ART26-SHARE
     Example: a determination on record means the investigation is over, even if no notice date was recorded
       Given a parcel agreed to start on 2011-03-15
       And the idle-land determination was issued on 2012-08-20
       When it is evaluated as of 2012-08-31
-      Then the actions do not include INVESTIGATE, DETERMINE_IDLE
-      And the actions include SHARE_WITH_FINANCIAL_REGULATORS
+      Then the actions do not include INVESTIGATE, DETERMINE_IDLE, EARLY_DETERMINATION
+      And the steps now include SHARE_WITH_FINANCIAL_REGULATORS
+
+    @IL-ART5-EARLY-DETERMINATION
+    Scenario Outline: a determination on the 30th day after the notice is early, on the 31st it is not
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on <determined>
+      When it is evaluated as of 2012-08-31
+      Then the actions <early> EARLY_DETERMINATION
+
+      Examples: on the 30th day: the holder's time had not run
+        | determined | early   |
+        | 2012-08-01 | include |
+
+      Examples: on the 31st day
+        | determined | early          |
+        | 2012-08-02 | do not include |
+
+    @IL-ART5-EARLY-DETERMINATION
+    Example: the early determination is a finding dated by the determination
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-07-20
+      When it is evaluated as of 2012-08-31
+      Then EARLY_DETERMINATION is dated 2012-07-20
+      And EARLY_DETERMINATION cites Order 53 Art. 5 ¶2
+
+  Rule: Art. 11 — the determination is published until the disposal is complete; a government cause is published and that government told
+
+    《闲置土地处置办法》第十一条第一款、第三款 (Order 53 Art. 11 ¶1 and ¶3):
+    “《闲置土地认定书》下达后，市、县国土资源主管部门应当通过门户网站等形式向社会公开闲置土地的位置、国有建设用地使用权人名称、闲置时间等信息；属于政府或者政府有关部门的行为导致土地闲置的，应当同时公开闲置原因，并书面告知有关政府或者政府部门。”
+    “闲置土地在没有处置完毕前，相关信息应当长期公开。闲置土地处置完毕后，应当及时撤销相关信息。”
+    Gloss: once the determination is issued, the parcel's location, holder and idle time are
+    published and stay published until the disposal is complete; where the government's act
+    caused the idleness, the cause is published too and that government or department is
+    told in writing (L10). The date of publication is an input column (published_on,
+    公开日期); once published, neither is asked again.
+
+    @IL-ART11-PUBLISH
+    Scenario Outline: a determined parcel is published; a verified government cause is also notified in writing
+      Given a parcel agreed to start on 2011-03-15
+      And its "cause" is "<cause>"
+      And its "cause_verified" is "<verified>"
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      When it is evaluated as of 2012-08-31
+      Then the steps now include PUBLISH_DETERMINATION
+      And the actions <told> NOTIFY_RESPONSIBLE_GOVERNMENT
+
+      Examples: the holder's cause
+        | cause  | verified | told           |
+        | holder | false    | do not include |
+
+      Examples: a verified government cause
+        | cause      | verified | told    |
+        | government | true     | include |
+
+      Examples: verified force majeure: no government to tell
+        | cause         | verified | told           |
+        | force_majeure | true     | do not include |
+
+    @IL-ART11-PUBLISH
+    Example: nothing is published before the determination, and nothing again once published
+      Given a parcel "P-N" agreed to start on 2011-03-15
+      And a parcel "P-P" agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      When the parcels are evaluated as of 2012-08-31
+      Then the steps now for "P-N" are INVESTIGATE
+      And the steps now for "P-P" are FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS
 
   Rule: Art. 8 — a government or force-majeure cause counts only once verified
 
@@ -380,7 +490,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And the holder claims a <cause> cause that is not verified
       When it is evaluated as of <as_of>
       Then its status is "idle"
-      And the actions are INVESTIGATE, VERIFY_CAUSE, FILE_IN_MONITORING_SYSTEM
+      And the steps now are INVESTIGATE, VERIFY_CAUSE
+      And in prospect is nothing
       And <rule> is suppressed by IL-ART8-VERIFY-CAUSE
 
       Examples: one full year: the fee is held back
@@ -394,12 +505,13 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
         | force majeure | 2013-08-31 | IL-ART14-2-RECLAIM |
 
     @IL-ART12-NEGOTIATE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
-    Scenario Outline: a verified cause: negotiate, neither fee nor reclaim
+    Scenario Outline: a verified cause: negotiation in prospect, neither fee nor reclaim
       Given a parcel agreed to start on 2011-03-15
       And a <cause> cause of the delay is verified
       When it is evaluated as of <as_of>
       Then its status is "idle"
-      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+      And the steps now are INVESTIGATE
+      And in prospect is NEGOTIATE_DISPOSAL
       And <rule> is suppressed by IL-ART12-NEGOTIATE
 
       Examples: one full year: no fee
@@ -433,7 +545,8 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Given a parcel agreed to start on 2011-07-01
       And 92 days of government delay are verified
       When it is evaluated as of 2012-10-02
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      Then the steps now are INVESTIGATE
+      And in prospect is CHARGE_IDLE_FEE
       And nothing is suppressed
 
     @IL-ART2-OVERDUE
@@ -442,7 +555,7 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And 334 days of government delay are verified
       When it is evaluated as of 2012-07-01
       Then its status is "overdue"
-      And the actions are URGE_START
+      And the steps now are URGE_START
       And it becomes idle on 2012-12-02 with 154 days left
 
   Rule: Art. 14(1) — holder's cause, a full year not started: an idle fee of 20% of the price, once
@@ -453,22 +566,67 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “市、县国土资源主管部门在依照本办法第十四条规定作出征缴土地闲置费、收回国有建设用地使用权决定前，应当书面告知国有建设用地使用权人有申请听证的权利。国有建设用地使用权人要求举行听证的，市、县国土资源主管部门应当依照《国土资源听证规定》依法组织听证。”
     “国有建设用地使用权人应当自《征缴土地闲置费决定书》送达之日起三十日内，按照规定缴纳土地闲置费；自《收回国有建设用地使用权决定书》送达之日起三十日内，到市、县国土资源主管部门办理国有建设用地使用权注销登记，交回土地权利证书。”
     Gloss: except in Art. 8 cases, land not started for a full year (and not yet two) is
-    charged an idle fee of 20% of the transfer or allocation price, after written notice of
-    the right to a hearing and approval by the same-level government; payable within 30
-    days of service. The fee is levied once: a parcel whose fee was levied gets no second
-    fee (L7). Money is decimal yuan, rounded half-up to the fen.
+    charged an idle fee of 20% of the transfer or allocation price — the law's rate, not a
+    district's (L7) — payable within 30 days of service. The fee is levied once: a parcel
+    whose fee was levied gets no second fee. Money is decimal yuan, rounded half-up to the
+    fen. Before the decision the holder is told in writing of the right to a hearing
+    (Art. 15), once the determination is issued. The fee is in prospect until the
+    procedure reaches the decision — the determination issued and the hearing right given —
+    and is then a step due now: the disposal opinion is reported, and the fee decision is
+    issued by the city or county land department after approval by the same-level
+    government (L10, L11).
 
-    @IL-ART14-1-FEE @IL-ART5-INVESTIGATE @IL-ART25-FILE
-    Example: a full year not started, nothing done yet: investigate, file, and propose the fee
+    @IL-ART14-1-FEE @IL-ART5-INVESTIGATE
+    Example: a full year not started, nothing done yet: investigate now; the fee is in prospect
       Given a parcel agreed to start on 2011-03-15
       And its price is 10,000,000.00 yuan
       When it is evaluated as of 2012-08-31
       Then its status is "idle"
-      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+      And the steps now are INVESTIGATE
+      And in prospect is CHARGE_IDLE_FEE
       And the idle fee is 2,000,000.00 yuan
       And CHARGE_IDLE_FEE cites Order 53 Art. 14(1)
-      And NOTIFY_HEARING_RIGHT cites Order 53 Art. 15
       And nothing is suppressed
+      And the summary counts 1 idle fees in prospect, totalling 2000000.00 yuan, and 0 decided, totalling 0.00 yuan
+
+    @IL-ART14-1-FEE @IL-ART11-PUBLISH @IL-ART25-FILE @IL-ART26-SHARE
+    Example: determined, published and filed: the hearing right is the step now; the fee is still in prospect
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      When it is evaluated as of 2012-08-31
+      Then the steps now are NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS
+      And NOTIFY_HEARING_RIGHT cites Order 53 Art. 15
+      And in prospect is CHARGE_IDLE_FEE
+
+    @IL-ART14-1-FEE @IL-ART26-SHARE
+    Example: the hearing right given: the fee is decided, approved by the same-level government and issued by the land department
+      Given a parcel agreed to start on 2011-03-15
+      And its price is 10,000,000.00 yuan
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-08-20
+      When it is evaluated as of 2012-08-31
+      Then the steps now are REPORT_DISPOSAL_OPINION, CHARGE_IDLE_FEE, SHARE_WITH_FINANCIAL_REGULATORS
+      And in prospect is nothing
+      And CHARGE_IDLE_FEE is approved by the people's government at the same level and issued by the city or county land-resources department
+      And the summary counts 0 idle fees in prospect, totalling 0.00 yuan, and 1 decided, totalling 2000000.00 yuan
+
+    @IL-ART14-1-FEE
+    Example: a hearing notice dated after the evaluation date has not been given: the fee stays in prospect
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-09-03
+      When it is evaluated as of 2012-08-31
+      Then the steps now include NOTIFY_HEARING_RIGHT
+      And in prospect is CHARGE_IDLE_FEE
 
     @IL-ART14-1-FEE
     Scenario Outline: the fee is 20% of the price, rounded half-up to the fen
@@ -497,36 +655,140 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Given a parcel agreed to start on 2011-08-15
       And the investigation notice was issued on 2012-08-20
       And the idle-land determination was issued on 2012-10-08
+      And the determination was published on 2012-10-10
       And it is filed in the land-market monitoring system
       And the idle fee was levied on 2012-11-05
       When it is evaluated as of <as_of>
-      Then the actions are <actions>
+      Then the steps now are <now>
+      And in prospect is <prospect>
 
       Examples: under two full years: no second fee
-        | as_of      | actions                         |
-        | 2013-01-15 | SHARE_WITH_FINANCIAL_REGULATORS |
-        | 2013-08-15 | SHARE_WITH_FINANCIAL_REGULATORS |
+        | as_of      | now                             | prospect |
+        | 2013-01-15 | SHARE_WITH_FINANCIAL_REGULATORS | nothing  |
+        | 2013-08-15 | SHARE_WITH_FINANCIAL_REGULATORS | nothing  |
 
       Examples: two full years: reclaim, fee or no fee
-        | as_of      | actions                                                                                     |
-        | 2013-08-16 | NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS |
+        | as_of      | now                                                   | prospect     |
+        | 2013-08-16 | NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS | RECLAIM_LAND |
 
     @IL-ART14-1-FEE
     Example: a fee dated after the evaluation date has not been levied yet
       Given a parcel agreed to start on 2011-08-15
       And the idle fee was levied on 2013-01-20
       When it is evaluated as of 2013-01-15
-      Then the actions include NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE
+      Then in prospect is CHARGE_IDLE_FEE
       And the idle fee is 2,000,000.00 yuan
+
+  Rule: L13 — land that started only after becoming idle keeps the liability that arose
+
+    《闲置土地处置办法》第二条第一款、第十四条 (Order 53 Art. 2 ¶1, Art. 14):
+    “本办法所称闲置土地，是指国有建设用地使用权人超过国有建设用地使用权有偿使用合同或者划拨决定书约定、规定的动工开发日期满一年未动工开发的国有建设用地。”
+    “（一）未动工开发满一年的，由市、县国土资源主管部门报经本级人民政府批准后，向国有建设用地使用权人下达《征缴土地闲置费决定书》，按照土地出让或者划拨价款的百分之二十征缴土地闲置费。土地闲置费不得列入生产成本；”
+    “（二）未动工开发满两年的，由市、县国土资源主管部门按照《中华人民共和国土地管理法》第三十七条和《中华人民共和国城市房地产管理法》第二十六条的规定，报经有批准权的人民政府批准后，向国有建设用地使用权人下达《收回国有建设用地使用权决定书》，无偿收回国有建设用地使用权。闲置土地设有抵押权的，同时抄送相关土地抵押权人。”
+    Gloss (decisions.md L13): a parcel that started only after it had been idle a full year,
+    for the holder's cause, is started today, but the Art. 14(1) liability arose when the
+    year ran and the later start does not erase it. It keeps a status of its own,
+    started_after_idle, and the fee is due — investigated, determined and decided as for any
+    idle parcel — unless it was already levied. Where it had reached two full years
+    unstarted before it started, the reclaim was due in law: the engine does not propose
+    reclaiming land now under construction, but flags it for the bureau's legal review
+    (REVIEW_RECLAIM) beside the fee. A verified government or force-majeure cause leaves the
+    parcel compliant; a claimed one is verified first.
+
+    @IL-ART2-COMPLIANT @IL-ART2-STARTED-AFTER-IDLE @IL-ART14-1-FEE-LATE-START @IL-ART14-2-REVIEW-RECLAIM
+    Scenario Outline: a start on the anniversary is in time; a start the day after keeps the fee, and after two full years a review of the reclaim
+      Given a parcel agreed to start on 2011-09-01
+      And its price is 10,000,000 yuan
+      And it started on <started>
+      When it is evaluated as of 2013-12-31
+      Then its status is "<status>"
+      And the steps now are <now>
+      And in prospect is <prospect>
+
+      Examples: started on the first anniversary of the start date: never idle
+        | started    | status    | now  | prospect |
+        | 2012-09-01 | compliant | none | nothing  |
+
+      Examples: started after a full year idle: the fee is still due
+        | started    | status             | now         | prospect        |
+        | 2012-09-02 | started_after_idle | INVESTIGATE | CHARGE_IDLE_FEE |
+        | 2013-09-01 | started_after_idle | INVESTIGATE | CHARGE_IDLE_FEE |
+
+      Examples: started after two full years idle: the fee, and the reclaim referred to legal review
+        | started    | status             | now                         | prospect        |
+        | 2013-09-02 | started_after_idle | INVESTIGATE, REVIEW_RECLAIM | CHARGE_IDLE_FEE |
+
+    @IL-ART14-1-FEE-LATE-START @IL-ART2-STARTED-AFTER-IDLE
+    Example: the fee for the idle year is 20% of the price
+      Given a parcel agreed to start on 2011-09-01
+      And its price is 10,000,000 yuan
+      And it started on 2012-11-20
+      When it is evaluated as of 2013-01-31
+      Then its status is "started_after_idle"
+      And the idle fee is 2,000,000.00 yuan
+      And CHARGE_IDLE_FEE cites Order 53 Art. 14(1)
+
+    @IL-ART14-1-FEE-LATE-START @IL-ART2-STARTED-AFTER-IDLE @IL-ART26-SHARE
+    Example: determined and the hearing right given: the fee for a parcel now under construction is decided
+      Given a parcel agreed to start on 2011-09-01
+      And it started on 2012-11-20
+      And the investigation notice was issued on 2012-10-08
+      And the idle-land determination was issued on 2012-11-12
+      And the determination was published on 2012-11-14
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-12-03
+      When it is evaluated as of 2013-01-31
+      Then the steps now are REPORT_DISPOSAL_OPINION, CHARGE_IDLE_FEE, SHARE_WITH_FINANCIAL_REGULATORS
+      And CHARGE_IDLE_FEE is approved by the people's government at the same level and issued by the city or county land-resources department
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART14-2-REVIEW-RECLAIM
+    Scenario Outline: a fee already levied is not levied again; the review of the reclaim stays
+      Given a parcel agreed to start on 2011-09-01
+      And it started on <started>
+      And the idle fee was levied on 2012-12-10
+      When it is evaluated as of 2013-12-31
+      Then its status is "started_after_idle"
+      And the steps now are <now>
+      And in prospect is nothing
+
+      Examples:
+        | started    | now            |
+        | 2013-06-03 | none           |
+        | 2013-09-02 | REVIEW_RECLAIM |
+
+    @IL-ART2-COMPLIANT @IL-ART14-1-FEE-LATE-START
+    Example: a verified government cause: a late start owes nothing
+      Given a parcel agreed to start on 2011-09-01
+      And a government cause of the delay is verified
+      And it started on 2013-09-02
+      When it is evaluated as of 2013-12-31
+      Then its status is "compliant"
+      And it has no actions
+
+    @IL-ART2-STARTED-AFTER-IDLE @IL-ART8-VERIFY-CAUSE @IL-ART14-1-FEE-LATE-START @IL-ART14-2-REVIEW-RECLAIM
+    Example: a claimed government cause is verified first: neither the fee nor the review is proposed until it is settled
+      Given a parcel agreed to start on 2011-09-01
+      And the holder claims a government cause that is not verified
+      And it started on 2013-09-02
+      When it is evaluated as of 2013-12-31
+      Then its status is "started_after_idle"
+      And the steps now are INVESTIGATE, VERIFY_CAUSE
+      And in prospect is nothing
+      And IL-ART14-1-FEE-LATE-START is suppressed by IL-ART8-VERIFY-CAUSE
+      And IL-ART14-2-REVIEW-RECLAIM is suppressed by IL-ART8-VERIFY-CAUSE
 
   Rule: Art. 14(2) — holder's cause, two full years not started: reclaim without compensation
 
-    《闲置土地处置办法》第十四条第（二）项 (Order 53 Art. 14(2)):
+    《闲置土地处置办法》第十四条第（二）项 (Order 53 Art. 14(2)), with 《土地管理法》第三十七条 (2004):
     “（二）未动工开发满两年的，由市、县国土资源主管部门按照《中华人民共和国土地管理法》第三十七条和《中华人民共和国城市房地产管理法》第二十六条的规定，报经有批准权的人民政府批准后，向国有建设用地使用权人下达《收回国有建设用地使用权决定书》，无偿收回国有建设用地使用权。闲置土地设有抵押权的，同时抄送相关土地抵押权人。”
+    “……连续二年未使用的，经原批准机关批准，由县级以上人民政府无偿收回用地单位的土地使用权；……”
     Gloss: except in Art. 8 cases, land not started for two full years is reclaimed without
-    compensation, after notice of the right to a hearing and approval by the government with
-    approval authority, whether or not the fee was levied; if the land is mortgaged, the
-    decision is copied to the mortgagee (L8). The fee does not go to the mortgagee.
+    compensation, whether or not the fee was levied (L8). The reclaim cites the Land
+    Administration Law's Art. 37, in the 2004 numbering Art. 14(2) itself uses. It is in
+    prospect until the determination is issued and the hearing right given; then the
+    reclaim decision is issued by the city or county land department after approval by the
+    government holding approval authority, and, if the land is mortgaged, copied to the
+    mortgagee (L11). The fee does not go to the mortgagee.
 
     @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
     Scenario Outline: on the second anniversary it is still the fee, from the day after it is the reclaim
@@ -546,29 +808,51 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
         | 2012-02-29 | 2014-03-01 | RECLAIM_LAND    | CHARGE_IDLE_FEE |
 
     @IL-ART14-2-RECLAIM
-    Example: two full years not started, nothing done yet: investigate, file, and propose the reclaim
+    Example: two full years not started, nothing done yet: investigate now; the reclaim is in prospect
       Given a parcel agreed to start on 2010-05-20
       When it is evaluated as of 2012-08-31
       Then its status is "idle"
-      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION
+      And the steps now are INVESTIGATE
+      And in prospect is RECLAIM_LAND
       And RECLAIM_LAND cites Order 53 Art. 14(2)
+      And RECLAIM_LAND cites Land Administration Law Art. 37
       And RECLAIM_LAND cites Urban Real Estate Law Art. 26
       And nothing is suppressed
 
+    @IL-ART14-2-RECLAIM @IL-ART26-SHARE
+    Example: at the decision the reclaim names who approves and who issues it, and is copied to the mortgagee
+      Given a parcel agreed to start on 2010-05-20
+      And it is mortgaged to "中国工商银行"
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-08-20
+      When it is evaluated as of 2012-08-31
+      Then the steps now are REPORT_DISPOSAL_OPINION, RECLAIM_LAND, COPY_TO_MORTGAGEE, SHARE_WITH_FINANCIAL_REGULATORS
+      And RECLAIM_LAND is approved by the people's government holding approval authority and issued by the city or county land-resources department
+      And the actions do not include NOTIFY_MORTGAGEE
+
     @IL-ART14-2-RECLAIM
-    Example: the reclaim decision is copied to the mortgagee
+    Example: before the decision there is no reclaim decision to copy to the mortgagee
       Given a parcel agreed to start on 2010-05-20
       And it is mortgaged to "中国工商银行"
       When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, COPY_TO_MORTGAGEE, REPORT_DISPOSAL_OPINION
-      And the actions do not include NOTIFY_MORTGAGEE
+      Then the steps now are INVESTIGATE
+      And in prospect is RECLAIM_LAND
+      And the actions do not include COPY_TO_MORTGAGEE, NOTIFY_MORTGAGEE
 
     @IL-ART14-1-FEE
     Example: the fee is not sent to the mortgagee
       Given a parcel agreed to start on 2011-03-15
       And it is mortgaged to "中国工商银行"
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-08-20
       When it is evaluated as of 2012-08-31
-      Then the actions include CHARGE_IDLE_FEE
+      Then the steps now include CHARGE_IDLE_FEE
       And the actions do not include COPY_TO_MORTGAGEE, NOTIFY_MORTGAGEE
 
   Rule: Arts. 12-13 — a verified government or force-majeure cause: negotiate a disposal, notify the mortgagee
@@ -584,31 +868,61 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “市、县国土资源主管部门与国有建设用地使用权人协商一致后，应当拟订闲置土地处置方案，报本级人民政府批准后实施。”
     “闲置土地设有抵押权的，市、县国土资源主管部门在拟订闲置土地处置方案时，应当书面通知相关抵押权人。”
     Gloss: for a verified Art. 8 cause, the department negotiates one of the Art. 12 options
-    with the holder, drafts a disposal plan and has the same-level government approve it; if
-    the land is mortgaged, the mortgagee is notified in writing while the plan is drafted
-    (L9). The land swap is offered with its conditions stated.
+    with the holder, drafts a disposal plan and carries it out once the same-level
+    government approves it (L11); if the land is mortgaged, the mortgagee is notified in
+    writing while the plan is drafted (L9). The land swap is offered only where its three
+    conditions hold: the land price paid in full, the project's funds secured, and a lawful
+    plan amendment the cause (input columns price_paid, funds_secured, plan_amended). The
+    negotiation is in prospect until the parcel is determined and filed (Art. 25, below).
 
     @IL-ART12-NEGOTIATE
-    Example: a verified government cause on mortgaged land: negotiate, notify the mortgagee, no fee
+    Example: a verified government cause on mortgaged land, determined and filed: negotiate, notify the mortgagee, no fee
       Given a parcel agreed to start on 2011-03-15
       And a government cause of the delay is verified
       And it is mortgaged to "中国建设银行"
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
       When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION
-      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, land_swap, other_local
+      Then the steps now are NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
+      And in prospect is nothing
+      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, other_local
       And NEGOTIATE_DISPOSAL cites Order 53 Art. 12
+      And NEGOTIATE_DISPOSAL is approved by the people's government at the same level and issued by the city or county land-resources department
       And NOTIFY_MORTGAGEE cites Order 53 Art. 13
       And IL-ART14-1-FEE is suppressed by IL-ART12-NEGOTIATE
 
     @IL-ART12-NEGOTIATE
-    Example: verified force majeure on mortgaged land at two years: no reclaim, the mortgagee is notified, not copied
+    Example: verified force majeure on mortgaged land at two years: no reclaim; nothing is sent to the mortgagee before the plan is drafted
       Given a parcel agreed to start on 2010-05-20
       And a force majeure cause of the delay is verified
       And it is mortgaged to "中国建设银行"
       When it is evaluated as of 2012-08-31
-      Then the actions include NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE
-      And the actions do not include NOTIFY_HEARING_RIGHT, RECLAIM_LAND, COPY_TO_MORTGAGEE
+      Then the steps now are INVESTIGATE
+      And in prospect is NEGOTIATE_DISPOSAL
+      And the actions do not include NOTIFY_HEARING_RIGHT, RECLAIM_LAND, COPY_TO_MORTGAGEE, NOTIFY_MORTGAGEE
       And IL-ART14-2-RECLAIM is suppressed by IL-ART12-NEGOTIATE
+
+    @IL-ART12-NEGOTIATE
+    Scenario Outline: the land swap is offered only where the price is paid, the funds are secured and a lawful plan amendment caused the idleness
+      Given a parcel agreed to start on 2011-03-15
+      And a government cause of the delay is verified
+      And its "price_paid" is "<paid>"
+      And its "funds_secured" is "<funds>"
+      And its "plan_amended" is "<plan>"
+      When it is evaluated as of 2012-08-31
+      Then NEGOTIATE_DISPOSAL offers <options>
+
+      Examples: all three conditions hold
+        | paid | funds | plan | options                                                                             |
+        | true | true  | true | extend_start, change_use_or_planning, temporary_use, paid_reclaim, land_swap, other_local |
+
+      Examples: any one missing
+        | paid  | funds | plan  | options                                                                  |
+        | false | true  | true  | extend_start, change_use_or_planning, temporary_use, paid_reclaim, other_local |
+        | true  | false | true  | extend_start, change_use_or_planning, temporary_use, paid_reclaim, other_local |
+        | true  | true  | false | extend_start, change_use_or_planning, temporary_use, paid_reclaim, other_local |
 
   Rule: Art. 12 ¶3 — started-but-stalled idle land is disposed of by negotiation, never by fee or reclaim
 
@@ -618,14 +932,15 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     Art. 12, never by the Art. 14 fee or reclaim, however long it has been halted (L5).
 
     @IL-ART12-3-STALLED @IL-ART2-STALLED
-    Example: a stalled parcel: investigate, file and negotiate
+    Example: a stalled parcel: investigate now; the negotiation is in prospect
       Given a parcel agreed to start on 2011-06-01
       And it started on 2011-09-01
       And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
       When it is evaluated as of 2013-04-01
       Then its status is "stalled"
-      And the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
-      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, land_swap, other_local
+      And the steps now are INVESTIGATE
+      And in prospect is NEGOTIATE_DISPOSAL
+      And NEGOTIATE_DISPOSAL offers extend_start, change_use_or_planning, temporary_use, paid_reclaim, other_local
 
     @IL-ART12-3-STALLED
     Example: halted three years: still neither fee nor reclaim
@@ -637,39 +952,57 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And the actions include NEGOTIATE_DISPOSAL
       And the actions do not include NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, RECLAIM_LAND
 
-    @IL-ART12-3-STALLED
-    Example: a stalled parcel on mortgaged land: the mortgagee is notified
+    @IL-ART12-3-STALLED @IL-ART26-SHARE
+    Example: a stalled parcel on mortgaged land, determined and filed: negotiate and notify the mortgagee
       Given a parcel agreed to start on 2011-06-01
       And it started on 2011-09-01
       And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
       And it is mortgaged to "中国农业银行"
-      When it is evaluated as of 2013-04-01
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION
+      And the investigation notice was issued on 2013-04-02
+      And the idle-land determination was issued on 2013-05-20
+      And the determination was published on 2013-05-21
+      And it is filed in the land-market monitoring system
+      When it is evaluated as of 2013-06-01
+      Then the steps now are NEGOTIATE_DISPOSAL, NOTIFY_MORTGAGEE, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
 
-  Rule: Art. 25 — idle land is filed in the land-market monitoring system, and not negotiated before
+  Rule: Art. 25 — determined idle land is filed in the land-market monitoring system, and not negotiated before
 
     《闲置土地处置办法》第二十五条 (Order 53 Art. 25):
     “市、县国土资源主管部门应当将本行政区域内的闲置土地信息按宗录入土地市场动态监测与监管系统备案。闲置土地按照规定处置完毕后，市、县国土资源主管部门应当及时更新该宗土地相关信息。”
     “闲置土地未按照规定备案的，不得采取本办法第十二条规定的方式处置。”
-    Gloss: every idle parcel is filed, parcel by parcel, in the land-market monitoring
-    system; an unfiled parcel may not be disposed of by the Art. 12 options, so filing comes
-    before the negotiation (L9).
+    Gloss: every idle parcel, once determined, is filed, parcel by parcel, in the land-market
+    monitoring system; an unfiled parcel may not be disposed of by the Art. 12 options, so
+    filing comes first and the negotiation stays in prospect until it is done (L10).
 
     @IL-ART25-FILE @IL-ART12-NEGOTIATE
-    Example: an unfiled parcel is filed before the negotiation
+    Scenario Outline: the negotiation is a step only once the determined parcel is filed
       Given a parcel agreed to start on 2011-03-15
       And a government cause of the delay is verified
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And its "filed_in_monitoring" is "<filed>"
       When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
-      And FILE_IN_MONITORING_SYSTEM cites Order 53 Art. 25
+      Then the steps now are <now>
+      And in prospect is <prospect>
 
-    @IL-ART12-NEGOTIATE
-    Example: a filed parcel is not filed again
-      Given a parcel agreed to start on 2011-03-15
-      And a government cause of the delay is verified
-      And it is filed in the land-market monitoring system
-      When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION
+      Examples: not filed: file first
+        | filed | now                                                        | prospect           |
+        | false | FILE_IN_MONITORING_SYSTEM, SHARE_WITH_FINANCIAL_REGULATORS | NEGOTIATE_DISPOSAL |
+
+      Examples: filed: negotiate
+        | filed | now                                                                             | prospect |
+        | true  | NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS | nothing  |
+
+    @IL-ART25-FILE
+    Example: nothing is filed before the determination
+      Given a parcel "P-U" agreed to start on 2011-03-15
+      And a parcel "P-D" agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      When the parcels are evaluated as of 2012-08-31
+      Then the steps now for "P-U" are INVESTIGATE
+      And the steps now for "P-D" are PUBLISH_DETERMINATION, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS
 
   Rule: Art. 26 — information on holders of idle land goes to the financial regulators
 
@@ -680,13 +1013,15 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     investigation nor the determination is proposed again (L10).
 
     @IL-ART26-SHARE @IL-ART14-1-FEE
-    Example: a determined parcel: the information goes to the financial regulators, and the procedure is done
+    Example: a determined parcel: the information goes to the financial regulators, and the investigation is done
       Given a parcel agreed to start on 2011-03-15
       And the investigation notice was issued on 2012-08-10
       And the idle-land determination was issued on 2012-09-20
+      And the determination was published on 2012-09-21
       And it is filed in the land-market monitoring system
       When it is evaluated as of 2012-09-30
-      Then the actions are NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
+      Then the steps now are NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS
+      And in prospect is CHARGE_IDLE_FEE
 
     @IL-ART26-SHARE @IL-ART12-3-STALLED
     Example: a determined stalled parcel is shared too
@@ -695,9 +1030,10 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And it halted on 2012-03-15 with 0.2 of the area developed and 0.1 of the investment made
       And the investigation notice was issued on 2013-04-02
       And the idle-land determination was issued on 2013-05-20
+      And the determination was published on 2013-05-21
       And it is filed in the land-market monitoring system
       When it is evaluated as of 2013-06-01
-      Then the actions are NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
+      Then the steps now are NEGOTIATE_DISPOSAL, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS
 
   Rule: Art. 24 — a holder found to hoard land gets no new land, and its idle parcel is frozen
 
@@ -708,14 +1044,16 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     leased, mortgaged or re-registered (L12). Idle status alone is not hoarding.
 
     @IL-ART24-HOARDING @IL-ART14-2-RECLAIM @IL-ART26-SHARE
-    Example: a determined hoarder: reclaim, share, and block new land
+    Example: a determined hoarder: share and block new land now; the reclaim is in prospect
       Given a parcel agreed to start on 2010-05-20
       And the investigation notice was issued on 2012-07-05
       And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
       And it is filed in the land-market monitoring system
       And the holder was found to hoard land maliciously
       When it is evaluated as of 2012-08-31
-      Then the actions are NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION, SHARE_WITH_FINANCIAL_REGULATORS, BLOCK_NEW_LAND
+      Then the steps now are NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS, BLOCK_NEW_LAND
+      And in prospect is RECLAIM_LAND
       And BLOCK_NEW_LAND cites Order 53 Art. 24
 
     @IL-ART24-HOARDING
@@ -723,41 +1061,70 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Given a parcel agreed to start on 2011-03-15
       And the holder was found to hoard land maliciously
       When it is evaluated as of 2012-08-31
-      Then the actions are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION, BLOCK_NEW_LAND
+      Then the steps now are INVESTIGATE, BLOCK_NEW_LAND
+      And in prospect is CHARGE_IDLE_FEE
 
-  Rule: the speech — every disposal opinion goes to the city land-resources bureau and the district government
+  Rule: the speech — every disposal opinion goes to the city land-resources bureau and the district government; the decision is the land department's, after approval
 
     区委书记在2012年重点项目调度会上的讲话，二.3 (district speech 2012, section 二.3; quoted from
-    the seed text in Traditional characters, its pinyin marks removed):
+    the seed text in Traditional characters, its pinyin marks removed), with Order 53 Arts. 4, 13 and 14:
     “針對閑置時間超過1年以上的地塊,國土分局要嚴格按照國土資源部今年7月1日頒布實施的《閑置土地處置辦法》,提出處置意見上報市國土資源局和區政府,根據閑置時長依法收回或征收閑置費。針對閑置時間未超過1年的地塊,認真分析研判,積極創造條件,力推盡早開工。”
-    Gloss: for land idle over a year the land sub-bureau puts forward a disposal opinion and
-    reports it to the city land-resources bureau and the district government, which decide
-    (L11); land not yet idle is pushed to start early (L4).
+    “市、县国土资源主管部门负责本行政区域内闲置土地的调查认定和处置工作的组织实施。”
+    Gloss (decisions.md L11): for land idle over a year the land sub-bureau puts forward a
+    disposal opinion and reports it to the city land-resources bureau and the district
+    government, once the procedure reaches the decision: that route stands, as the step
+    before. The decision itself is the city or county land department's, issued only after
+    approval: the fee after approval by the same-level government (Art. 14(1)), the reclaim
+    after approval by the government holding approval authority (Art. 14(2)), a negotiated
+    plan after approval by the same-level government (Arts. 12-13). Land not yet idle is
+    pushed to start early (L4).
 
     @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART12-NEGOTIATE
-    Scenario Outline: each kind of disposal opinion is reported to both
+    Scenario Outline: each kind of disposal, once decided, is reported to both, and names who approves it and who issues it
+      Given a parcel agreed to start on <start>
+      And its "cause" is "<cause>"
+      And its "cause_verified" is "<verified>"
+      And the investigation notice was issued on 2012-07-02
+      And the idle-land determination was issued on 2012-08-10
+      And the determination was published on 2012-08-13
+      And it is filed in the land-market monitoring system
+      And the holder was told in writing of the right to a hearing on 2012-08-20
+      When it is evaluated as of 2012-08-31
+      Then the steps now include REPORT_DISPOSAL_OPINION, <disposal>
+      And REPORT_DISPOSAL_OPINION is addressed to city land-resources bureau and district government
+      And REPORT_DISPOSAL_OPINION cites District speech 2012 §2.3
+      And <disposal> is approved by <approver> and issued by the city or county land-resources department
+
+      Examples: the idle fee
+        | start      | cause  | verified | disposal        | approver                                |
+        | 2011-03-15 | holder | false    | CHARGE_IDLE_FEE | the people's government at the same level |
+
+      Examples: the reclaim
+        | start      | cause  | verified | disposal     | approver                                            |
+        | 2010-05-20 | holder | false    | RECLAIM_LAND | the people's government holding approval authority |
+
+      Examples: the negotiation
+        | start      | cause      | verified | disposal           | approver                                |
+        | 2011-03-15 | government | true     | NEGOTIATE_DISPOSAL | the people's government at the same level |
+
+    @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART12-NEGOTIATE
+    Scenario Outline: before the decision no opinion is reported; the disposal is in prospect and already names who will approve it
       Given a parcel agreed to start on <start>
       And its "cause" is "<cause>"
       And its "cause_verified" is "<verified>"
       When it is evaluated as of 2012-08-31
-      Then the actions include <disposal>, REPORT_DISPOSAL_OPINION
-      And REPORT_DISPOSAL_OPINION is addressed to city land-resources bureau and district government
-      And REPORT_DISPOSAL_OPINION cites District speech 2012 §2.3
+      Then the steps now do not include REPORT_DISPOSAL_OPINION
+      And in prospect is <disposal>
+      And <disposal> is approved by <approver> and issued by the city or county land-resources department
 
-      Examples: the idle fee
-        | start      | cause  | verified | disposal        |
-        | 2011-03-15 | holder | false    | CHARGE_IDLE_FEE |
-
-      Examples: the reclaim
-        | start      | cause  | verified | disposal     |
-        | 2010-05-20 | holder | false    | RECLAIM_LAND |
-
-      Examples: the negotiation
-        | start      | cause         | verified | disposal           |
-        | 2011-03-15 | government    | true     | NEGOTIATE_DISPOSAL |
+      Examples:
+        | start      | cause      | verified | disposal           | approver                                            |
+        | 2011-03-15 | holder     | false    | CHARGE_IDLE_FEE    | the people's government at the same level           |
+        | 2010-05-20 | holder     | false    | RECLAIM_LAND       | the people's government holding approval authority |
+        | 2011-03-15 | government | true     | NEGOTIATE_DISPOSAL | the people's government at the same level           |
 
     @IL-ART2-NOT-YET-DUE @IL-ART2-OVERDUE @IL-ART2-IDLE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM
-    Example: the speech's groups: idle over a year is disposed of, under a year is urged to start
+    Example: the speech's groups: idle over a year goes to disposal, under a year is urged to start
       Given a parcel "P-A" agreed to start on 2012-03-01
       And a parcel "P-B" agreed to start on 2011-03-15
       And a parcel "P-C" agreed to start on 2010-05-20
@@ -767,9 +1134,113 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And parcel "P-B" is "idle"
       And parcel "P-C" is "idle"
       And parcel "P-D" is "not_yet_due"
-      And the actions for "P-A" are URGE_START
-      And the actions for "P-B" are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
-      And the actions for "P-C" are INVESTIGATE, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, RECLAIM_LAND, REPORT_DISPOSAL_OPINION
+      And the steps now for "P-A" are URGE_START
+      And the steps now for "P-B" are INVESTIGATE
+      And in prospect for "P-B" is CHARGE_IDLE_FEE
+      And the steps now for "P-C" are INVESTIGATE
+      And in prospect for "P-C" is RECLAIM_LAND
+
+  Rule: L15 — facts that contradict each other are refused, not judged
+
+    Not an article: decisions.md L15, with Order 53 Arts. 2 ¶2, 5, 9, 13 ¶2 and 14. A row whose
+    facts contradict each other is refused as bad input, naming the row and the column, and
+    nothing is decided: a fee levied before the parcel became idle (counted from the start
+    date before any supplementary agreement), a determination before the investigation
+    notice, a mortgaged parcel with no mortgagee named. A holder's cause marked verified is
+    still the holder's cause: it does not hold back the fee. The shares of Art. 2 ¶2 may be
+    given as the amounts they come from — developed and total area, invested and total
+    investment — so that exactly one third is exact; a share typed already rounded (0.33,
+    0.3333 for one third) is refused where its rounding decides whether the parcel is
+    under the threshold, and taken as written where it does not.
+
+    Example: a fee levied the day before the parcel became idle (2012-08-16) is refused
+      Given a parcel agreed to start on 2011-08-15
+      And the idle fee was levied on 2012-08-15
+      When it is evaluated as of 2012-09-30
+      Then the input is refused at row 2, column "fee_levied_on", value "2012-08-15"
+
+    @IL-ART2-IDLE
+    Example: a fee levied on the first idle day stands, and is not levied again
+      Given a parcel agreed to start on 2011-08-15
+      And the idle fee was levied on 2012-08-16
+      When it is evaluated as of 2012-09-30
+      Then its status is "idle"
+      And the actions do not include CHARGE_IDLE_FEE
+
+    Example: the refusal says from when a fee could be levied
+      Given a parcel agreed to start on 2011-08-15
+      And the idle fee was levied on 2012-08-15
+      When it is evaluated as of 2012-09-30
+      Then the refusal reads "a date on or after 2012-08-16, the day the parcel became idle"
+
+    Example: a determination before the investigation notice is refused
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-08-01
+      And the idle-land determination was issued on 2012-07-01
+      When it is evaluated as of 2012-08-31
+      Then the input is refused at row 2, column "determination_on", value "2012-07-01"
+
+    Example: a mortgaged parcel with no mortgagee named is refused
+      Given a parcel agreed to start on 2011-03-15
+      And its "mortgaged" is "true"
+      When it is evaluated as of 2012-08-31
+      Then the refusal reads "row 2, column 'mortgagee'"
+      And the refusal reads "the mortgagee's name for a mortgaged parcel"
+
+    @IL-ART14-1-FEE
+    Example: the holder's cause marked verified does not hold back the fee
+      Given a parcel agreed to start on 2011-03-15
+      And its "cause" is "holder"
+      And its "cause_verified" is "true"
+      When it is evaluated as of 2012-08-31
+      Then in prospect is CHARGE_IDLE_FEE
+      And the actions do not include VERIFY_CAUSE
+      And nothing is suppressed
+
+    @IL-ART2-COMPLIANT @IL-ART2-STALLED
+    Scenario Outline: a share given as amounts is exact: one third of the area is not under one third
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with <developed> of 3,000 square metres developed and 5,000,000 of 10,000,000 yuan invested
+      When it is evaluated as of 2013-04-01
+      Then its status is "<status>"
+
+      Examples: exactly one third
+        | developed | status    |
+        | 1,000     | compliant |
+
+      Examples: a hundredth of a square metre under
+        | developed | status  |
+        | 999.99    | stalled |
+
+    Scenario Outline: a share typed as one third rounded is refused where it decides the boundary
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with <developed> of the area developed and 0.5 of the investment made
+      When it is evaluated as of 2013-04-01
+      Then the input is refused at row 2, column "developed_ratio", value "<developed>"
+      And the refusal reads "give developed_area and total_area instead"
+
+      Examples:
+        | developed |
+        | 0.33      |
+        | 0.3333    |
+
+    @IL-ART2-STALLED @IL-ART2-COMPLIANT
+    Scenario Outline: a rounded share that decides nothing is taken as written
+      Given a parcel agreed to start on 2011-06-01
+      And it started on 2011-09-01
+      And it halted on 2012-03-15 with 0.3333 of the area developed and <invested> of the investment made
+      When it is evaluated as of <as_of>
+      Then its status is "<status>"
+
+      Examples: under 25% invested anyway: stalled whatever the third
+        | invested | as_of      | status  |
+        | 0.1      | 2013-04-01 | stalled |
+
+      Examples: halted under a full year: nothing is decided by the shares yet
+        | invested | as_of      | status    |
+        | 0.5      | 2013-03-15 | compliant |
 
   Rule: Art. 32 — Order 53 is in force from 2012-07-01
 

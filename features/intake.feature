@@ -288,19 +288,24 @@ Feature: Intake of next year's major projects ("quantity, but quality even more"
         | 2014-01-01 | not met | ADMIT_RESERVE |
         | 2012-12-31 | not met | ADMIT_RESERVE |
 
-  Rule: I4 — a holder with idle land fails feasibility: it may not be admitted as a new start
+  Rule: I4 — a holder whose own land lies idle, unrectified, or who was found hoarding, fails feasibility: it may not be admitted as a new start
 
-    《闲置土地处置办法》第二十四条 (Order 53 Art. 24):
-    “国有建设用地使用权人违反法律法规规定和合同约定、划拨决定书规定恶意囤地、炒地的，依照本办法规定处理完毕前，市、县国土资源主管部门不得受理该国有建设用地使用权人新的用地申请，不得办理被认定为闲置土地的转让、出租、抵押和变更登记。”
     国土资源部公告2010年第27号（国土资发〔2010〕151号） (MLR 2010 notice):
     “在闲置土地查处整改到位前，暂停其参加新的土地竞买活动”
-    Gloss: a holder that hoards land gets no new land until its idle land is dealt with.
-    The district applies this to every holder that has idle land (I4): its candidate fails
-    feasibility, so a large project with good returns goes to the reserve list instead of
-    the new starts. Idle is decided by the idle-land rules on the evaluation date: a parcel
-    not started when a full year has passed after its agreed start date. A parcel only
-    overdue — less than a year past its start date — does not count. A candidate rejected
-    for its scale or returns stays rejected.
+    《闲置土地处置办法》第二十四条 (Order 53 Art. 24):
+    “国有建设用地使用权人违反法律法规规定和合同约定、划拨决定书规定恶意囤地、炒地的，依照本办法规定处理完毕前，市、县国土资源主管部门不得受理该国有建设用地使用权人新的用地申请，不得办理被认定为闲置土地的转让、出租、抵押和变更登记。”
+    Gloss (decisions.md I4): two grounds bar a holder's candidate from the new starts. Under
+    the 2010 notice, a holder whose own land lies idle for its own cause takes part in no
+    new land bidding until the idle land is rectified: its parcel is idle or stalled on the
+    evaluation date, the cause is not a verified government or force-majeure one (a cause
+    only claimed does not count until verified), and it is not rectified — started with the
+    fee levied, or reclaimed. Under Art. 24, a holder found to hoard land maliciously gets no
+    new land until its case is closed; Art. 24 needs that finding, not idle status alone. A
+    holder whose land is idle through a verified government cause, or merely overdue, is not
+    barred. Idle is decided by the idle-land rules on the evaluation date. A barred
+    candidate fails feasibility, so a large project with good returns goes to the reserve
+    list instead of the new starts; a candidate rejected for its scale or returns stays
+    rejected.
 
     @INT-I4-NO-IDLE-LAND @INT-I5-RESERVE-IDLE-HOLDER @INT-I5-NEW-START
     Example: a ready candidate whose holder has idle land goes to the reserve list; another holder's does not
@@ -321,8 +326,8 @@ Feature: Intake of next year's major projects ("quantity, but quality even more"
         | returns             | 200,000.00     | 150,000     | met     |
         | starts_in_plan_year | 2013-03-01     | none        | met     |
         | no_idle_land        | 甲置业有限公司 | none        | not met |
-      And for candidate "D1" the criterion no_idle_land rests on Order 53 Art. 24
       And for candidate "D1" the criterion no_idle_land rests on MLR 2010 notice
+      And for candidate "D1" the criterion no_idle_land rests on Order 53 Art. 24
       And candidate "D2" is admitted as a new start
       And for candidate "D2" the criterion no_idle_land is met
 
@@ -348,6 +353,43 @@ Feature: Intake of next year's major projects ("quantity, but quality even more"
       Examples: idle, a full year past the start date
         | agreed     | as_of      | verdict | outcome       | rule                       |
         | 2011-09-01 | 2012-09-02 | not met | ADMIT_RESERVE | INT-I5-RESERVE-IDLE-HOLDER |
+
+    @INT-I4-NO-IDLE-LAND @INT-I5-NEW-START @INT-I5-RESERVE-IDLE-HOLDER
+    Scenario Outline: only the holder's own, unrectified idle land bars it, or a finding of hoarding
+      On 2012-09-01 the holder's parcel, agreed to start on <agreed>, is <state>.
+
+      Given "戊置业有限公司" holds a parcel agreed to start on <agreed>, not started
+      And in the register the holder's parcel has <cells>
+      And a candidate "D6" in industry investing 500,000,000 yuan, ready to start on 2013-03-01
+      And the candidate expects 20,000,000 yuan of tax a year on 100 mu
+      And the candidate's holder is "戊置业有限公司"
+      When the candidates are screened for 2013 as of 2012-09-01
+      Then candidate "D6" has outcome <outcome>
+      And for candidate "D6" the criterion no_idle_land is <verdict>
+
+      Examples: idle for the holder's own cause, or a cause only claimed: barred (2010 notice)
+        | agreed     | cells                                   | state                                 | verdict | outcome       |
+        | 2011-03-01 | nothing more                            | idle, the holder's cause              | not met | ADMIT_RESERVE |
+        | 2011-03-01 | cause government, cause_verified false  | idle, a government cause not verified | not met | ADMIT_RESERVE |
+
+      Examples: idle through a verified government or force-majeure cause: not barred
+        | agreed     | cells                                      | state                                    | verdict | outcome         |
+        | 2011-03-01 | cause government, cause_verified true      | idle, a verified government cause        | met     | ADMIT_NEW_START |
+        | 2011-03-01 | cause force_majeure, cause_verified true   | idle, verified force majeure             | met     | ADMIT_NEW_START |
+
+      Examples: found hoarding: barred whatever the cause (Art. 24)
+        | agreed     | cells                                                  | state                                          | verdict | outcome       |
+        | 2011-03-01 | cause government, cause_verified true, hoarding true   | idle, a verified government cause, but hoarded | not met | ADMIT_RESERVE |
+
+      Examples: stalled: barred for the holder's cause, not for a verified government one
+        | agreed     | cells                                                                                                            | state                                | verdict | outcome         |
+        | 2011-03-01 | started_on 2011-03-01, halted_on 2011-06-01, developed_ratio 0.1, invested_ratio 0.1                             | stalled, the holder's cause          | not met | ADMIT_RESERVE   |
+        | 2011-03-01 | started_on 2011-03-01, halted_on 2011-06-01, developed_ratio 0.1, invested_ratio 0.1, cause government, cause_verified true | stalled, a verified government cause | met     | ADMIT_NEW_START |
+
+      Examples: started after becoming idle: barred until the fee is levied
+        | agreed     | cells                                            | state                                    | verdict | outcome         |
+        | 2010-03-01 | started_on 2011-06-01                            | started after idle, the fee outstanding  | not met | ADMIT_RESERVE   |
+        | 2010-03-01 | started_on 2011-06-01, fee_levied_on 2011-05-20  | started after idle, the fee levied       | met     | ADMIT_NEW_START |
 
     @INT-I4-NO-IDLE-LAND @INT-I4-FUNDS @INT-I5-RESERVE
     Example: a candidate not ready anyway, whose holder has idle land, is on the reserve list for both reasons

@@ -33,6 +33,7 @@ EXPECTED: dict[str, list[str]] = {
     "halted_without_ratio.csv": [
         "row 2, column 'developed_ratio'",
         "both developed_ratio and invested_ratio",
+        "developed_area and total_area",
     ],
     "halted_not_started.csv": ["row 2, column 'halted_on'", "only a started parcel can halt"],
     "no_start_date.csv": ["row 2, column 'agreed_start'", "delivered_on to count it from"],
@@ -56,6 +57,45 @@ EXPECTED: dict[str, list[str]] = {
     "determination_before_notice.csv": [
         "row 2, column 'determination_on'",
         "on or after investigation_notice_on",
+    ],
+    # Facts that contradict each other (decisions.md L15), and what the new columns need.
+    "mortgagee_missing.csv": [
+        "row 2, column 'mortgagee': got ''",
+        "the mortgagee's name for a mortgaged parcel",
+    ],
+    "fee_before_idle.csv": [
+        "row 2, column 'fee_levied_on': got '2012-08-15'",
+        "a date on or after 2012-08-16, the day the parcel became idle",
+    ],
+    "share_rounded.csv": [
+        "row 2, column 'developed_ratio': got '0.3333'",
+        "0.3333 is 1/3 rounded",
+        "give developed_area and total_area instead",
+    ],
+    "share_contradicts.csv": [
+        "row 2, column 'developed_ratio': got '0.5'",
+        "1/3 (developed_area / total_area), or empty",
+    ],
+    "area_without_total.csv": [
+        "row 2, column 'total_area': got ''",
+        "since developed_area is given",
+    ],
+    "invested_over_total.csv": [
+        "row 2, column 'invested_amount': got '5000000'",
+        "at most total_investment (4000000)",
+    ],
+    "area_not_a_number.csv": ["column 'developed_area': got '约一千'", "a positive area"],
+    "agreement_date_missing.csv": [
+        "row 2, column 'agreement_signed_on': got ''",
+        "the day the supplementary agreement was signed",
+    ],
+    "published_without_determination.csv": [
+        "row 2, column 'published_on': got '2012-08-10'",
+        "a determination first",
+    ],
+    "hearing_before_determination.csv": [
+        "row 2, column 'hearing_notice_on': got '2012-08-01'",
+        "a date on or after determination_on",
     ],
     "several_problems.csv": [
         "2 input problems",
@@ -89,7 +129,8 @@ EXPECTED_ZH: dict[str, list[str]] = {
     "ratio_above_one.csv": ["值 '1.5'，应为介于 0 至 1 之间的比例，如 0.25、1/3 或 25%"],
     "halted_without_ratio.csv": [
         "第 2 行，列 'developed_ratio'：值 ''，"
-        "应为中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）"
+        "应为中止开发地块的 developed_ratio 和 invested_ratio 两项均有值，或填写据以计算的数额"
+        "（developed_area 和 total_area、invested_amount 和 total_investment）（第二条第二款）"
     ],
     "halted_not_started.csv": [
         "第 2 行，列 'halted_on'：值 '2011-06-01'，"
@@ -132,6 +173,45 @@ EXPECTED_ZH: dict[str, list[str]] = {
     ],
     "determination_before_notice.csv": [
         "第 2 行，列 'determination_on'：值 '2012-07-01'，应为不早于 investigation_notice_on 的日期"
+    ],
+    "mortgagee_missing.csv": [
+        "第 2 行，列 'mortgagee'：值 ''，应为设有抵押权地块的抵押权人名称：须书面通知或抄送"
+        "抵押权人（第十三条第二款、第十四条第（二）项）"
+    ],
+    "fee_before_idle.csv": [
+        "第 2 行，列 'fee_levied_on'：值 '2012-08-15'，应为不早于 2012-08-16（该地块成为闲置"
+        "土地之日）的日期：闲置前不征缴土地闲置费（第十四条第（一）项）"
+    ],
+    "share_rounded.csv": [
+        "第 2 行，列 'developed_ratio'：值 '0.3333'，应为精确的比例：0.3333 是 1/3 的近似值，"
+        "而它决定该地块是否低于该比例（第二条第二款）；请改填 developed_area 和 total_area"
+    ],
+    "share_contradicts.csv": [
+        "第 2 行，列 'developed_ratio'：值 '0.5'，应为1/3（developed_area / total_area），"
+        "或留空：比例与据以计算的数额不一致"
+    ],
+    "area_without_total.csv": [
+        "第 2 行，列 'total_area'：值 ''，应为与 developed_area 同时填写的值：以数额给出比例须"
+        "两项均有值"
+    ],
+    "invested_over_total.csv": [
+        "第 2 行，列 'invested_amount'：值 '5000000'，应为不超过 total_investment（4000000）"
+        "的数额：部分不能大于总数"
+    ],
+    "area_not_a_number.csv": [
+        "第 2 行，列 'developed_area'：值 '约一千'，应为最多两位小数的正数面积，如 12000 或 "
+        "12000.5（两项面积单位一致）"
+    ],
+    "agreement_date_missing.csv": [
+        "第 2 行，列 'agreement_signed_on'：值 ''，应为补充协议的签订日期（与 extended_start "
+        "同时填写）：第十二条第（一）项一年期限自签订之日起算（L2）"
+    ],
+    "published_without_determination.csv": [
+        "第 2 行，列 'published_on'：值 '2012-08-10'，应为先有闲置土地认定书：published_on "
+        "在下达认定书之后（第十一条、第十五条）；请填写 determination_on"
+    ],
+    "hearing_before_determination.csv": [
+        "第 2 行，列 'hearing_notice_on'：值 '2012-08-01'，应为不早于 determination_on 的日期"
     ],
     "several_problems.csv": [
         "输入有 2 处问题，未写出任何结果：",

@@ -43,10 +43,19 @@ def test_example_reproduces_the_speech(tmp_path: Path) -> None:
     idle = [d for d in document["decisions"] if d["status"] == "idle"]
     disposals = {a["code"] for d in idle for a in d["actions"]}
     assert {"CHARGE_IDLE_FEE", "RECLAIM_LAND", "NEGOTIATE_DISPOSAL"} <= disposals
+    # Nothing has reached the decision yet: every disposal is the case's prospect (L10).
+    kinds = {"CHARGE_IDLE_FEE", "RECLAIM_LAND", "NEGOTIATE_DISPOSAL"}
+    assert all(a.get("prospect") for d in idle for a in d["actions"] if a["code"] in kinds)
     fees = [
         Decimal(a["amount"]) for d in idle for a in d["actions"] if a["code"] == "CHARGE_IDLE_FEE"
     ]
-    assert str(sum(fees)) == summary["idle_fees_total"]
+    assert str(sum(fees)) == summary["idle_fees_in_prospect"] == "27094600.10"
+    assert summary["idle_fees_decided"] == "0.00"
+    assert summary["in_prospect"] == {
+        "CHARGE_IDLE_FEE": 3,
+        "NEGOTIATE_DISPOSAL": 1,
+        "RECLAIM_LAND": 1,
+    }
 
 
 def test_example_fees_are_twenty_percent_of_the_price(tmp_path: Path) -> None:
@@ -117,7 +126,8 @@ def test_table_shows_as_of_every_parcel_and_the_summary() -> None:
     assert sum(line.startswith("P-2012-") for line in output.splitlines()) == 34
     assert "idle: 5" in output
     assert "overdue: 8" in output
-    assert "idle fees to levy: 3, total" in output
+    assert "idle fees in prospect (procedure not yet at the decision): 3, total" in output
+    assert "idle fees decided (ready for approval and issue): 0, total 0.00 yuan" in output
 
 
 def test_table_in_chinese() -> None:
@@ -125,7 +135,7 @@ def test_table_in_chinese() -> None:
     assert "评估日期 2012-08-31" in output
     assert "闲置: 5" in output
     assert "逾期未动工: 8" in output
-    assert "应征缴土地闲置费" in output
+    assert "预期征缴的土地闲置费" in output
 
 
 def test_as_of_defaults_to_today_and_is_printed() -> None:

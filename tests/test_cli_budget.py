@@ -47,9 +47,12 @@ def test_example_shows_every_principle_at_work(tmp_path: Path) -> None:
         return {(a["code"], a.get("date")) for a in by[key]["actions"]}
 
     assert ("LATE_REPORT", "2012-05-29") in codes("PJ-2012-003")
-    assert ("REFER_TO_SUPERVISION", "2012-05-14") not in codes("PJ-2012-005")  # 19.99%
-    assert {c for c, _ in codes("PJ-2012-004")} >= {"REFER_TO_SUPERVISION", "HALT_CONSTRUCTION"}
+    # B5: exactly 20% (PJ-2012-004) and 22% (PJ-2012-006), but reported on time or not yet
+    # due, and halted: no breach of principle 3, so no referral.
+    assert {c for c, _ in codes("PJ-2012-004")} == {"HALT_CONSTRUCTION"}
     assert {c for c, _ in codes("PJ-2012-005")} == {"HALT_CONSTRUCTION"}
+    assert {c for c, _ in codes("PJ-2012-006")} == {"REPORT_OVERRUN", "HALT_CONSTRUCTION"}
+    assert document["summary"]["by_action"].get("REFER_TO_SUPERVISION", 0) == 0
     assert ("CONSTRUCTION_WITHOUT_APPROVAL", "2012-05-02") in codes("PJ-2012-008")
     assert {c for c, _ in codes("PJ-2012-009")} == {"RESCOPE_OR_RESUBMIT", "HALT_CONSTRUCTION"}
     assert {c for c, _ in codes("PJ-2012-012")} == {"OUT_OF_SCOPE"}
@@ -60,6 +63,16 @@ def test_example_shows_every_principle_at_work(tmp_path: Path) -> None:
         "0.200000",
     )
     assert by["PJ-2012-005"]["overrun_ratio"] == "0.199900"
+
+
+def test_an_overrun_of_22_percent_is_referred_once_its_report_is_late(tmp_path: Path) -> None:
+    """PJ-2012-006's report was due by 2012-09-03: on 2012-09-04 the deadline has passed
+    with the overrun at 22%, and the referral is dated that day (B5)."""
+    document = run_json(tmp_path, EXAMPLE, "--as-of", "2012-09-04")
+    by = {d["subject"]: d for d in document["decisions"]}
+    refer = [a for a in by["PJ-2012-006"]["actions"] if a["code"] == "REFER_TO_SUPERVISION"]
+    assert [a["date"] for a in refer] == ["2012-09-04"]
+    assert document["summary"]["by_action"]["REFER_TO_SUPERVISION"] == 1
 
 
 def test_rows_in_any_order_give_the_same_decisions(tmp_path: Path) -> None:
@@ -104,12 +117,12 @@ def test_table_shows_figures_actions_and_dated_findings() -> None:
     row = next(line for line in result.output.splitlines() if line.startswith("PJ-2012-003"))
     assert "126,000,000.00" in row
     assert "LATE_REPORT 2012-05-29" in row
-    assert "referrals to supervision: 2" in result.output
+    assert "referrals to supervision: 0" in result.output
     chinese = CliRunner().invoke(
         main, ["budget", str(EXAMPLE), "--as-of", "2012-08-31", "--lang", "zh"]
     )
     assert "超支待审批" in chinese.output
-    assert "移交监察：2" in chinese.output
+    assert "移交监察：0" in chinese.output
 
 
 def test_before_the_district_rules_nothing_is_decided() -> None:

@@ -77,7 +77,12 @@ def test_intake_outcomes_with_and_without_the_idle_land_join(tmp_path: Path) -> 
     held = next(d for d in joined if d["subject"] == "SB-2013-016")
     idle = next(c for c in held["criteria"] if c["criterion"] == "no_idle_land")
     assert idle["met"] is False
-    assert idle["basis"].startswith("Order 53 Art. 24")  # English output, English citation
+    assert idle["basis"].startswith("MLR 2010 notice; Order 53 Art. 24")  # English citations
+    # I4: 中原凯旋置业's parcel (P-2012-008) is idle through a verified government cause: its
+    # candidate is not barred, and is a new start.
+    cause = next(d for d in joined if d["subject"] == "SB-2013-007")
+    assert cause["status"] == "ADMIT_NEW_START"
+    assert next(c for c in cause["criteria"] if c["criterion"] == "no_idle_land")["met"] is True
 
 
 def test_intake_ranks_new_starts_then_reserve(tmp_path: Path) -> None:

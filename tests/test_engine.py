@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from comply.engine import families
+from comply.engine.errors import InputError
 from comply.engine.evaluate import Decision
 from comply.engine.kinds import parcels
 from comply.engine.kinds.parcels import Parcel
@@ -48,15 +49,25 @@ def _years_full(start: date, as_of: date) -> int:
     return years
 
 
-def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
-    if p.extended_start:
+def _start(p: Parcel, as_of: date, extended: bool = True) -> date:
+    """The start date that counts: the new date of an agreement signed by the evaluation
+    date, or the agreed date, or a year after delivery; then the verified days of delay."""
+    if extended and p.extended_start and p.agreement_signed_on and p.agreement_signed_on <= as_of:
         start = p.extended_start
     elif p.agreed_start:
         start = p.agreed_start
     else:
         assert p.delivered_on
         start = _anniversary(p.delivered_on, 1)
-    start += timedelta(days=p.government_delay_days)
+    return start + timedelta(days=p.government_delay_days)
+
+
+def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
+    start = _start(p, as_of)
+    verified_other = p.cause != "holder" and p.cause_verified
+    to_verify = p.cause != "holder" or bool(p.delivered_on and p.delivered_on > start)
+    levied = bool(p.fee_levied_on and p.fee_levied_on <= as_of)
+    fee = (p.price * Decimal("0.2")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     if not (p.started_on and p.started_on <= as_of):
         if as_of <= start:
             return "not_yet_due", set(), None
@@ -65,14 +76,14 @@ def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
             return "overdue", set(), None
         if p.cause != "holder":
             return "idle", {"NEGOTIATE_DISPOSAL" if p.cause_verified else "VERIFY_CAUSE"}, None
-        if p.delivered_on and p.delivered_on > start:  # Art. 8(1): verify before sanctions
+        if to_verify:  # Art. 8(1): land delivered late: verify before sanctions
             return "idle", {"VERIFY_CAUSE"}, None
         if years >= 2:
             return "idle", {"RECLAIM_LAND"}, None
-        if p.fee_levied_on and p.fee_levied_on <= as_of:
+        if levied:
             return "idle", set(), None
-        fee = (p.price * Decimal("0.2")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         return "idle", {"CHARGE_IDLE_FEE"}, fee
+    status, disposals, owed = "compliant", set(), None
     halted = p.halted_on is not None and p.halted_on <= as_of
     if halted:
         assert p.halted_on
@@ -80,8 +91,16 @@ def reference(p: Parcel, as_of: date) -> tuple[str, set[str], Decimal | None]:
         assert p.invested_ratio is not None
         under = p.developed_ratio < Fraction(1, 3) or p.invested_ratio < Fraction(1, 4)
         if under and _years_full(p.halted_on, as_of) >= 1:
-            return "stalled", {"NEGOTIATE_DISPOSAL"}, None
-    return "compliant", set(), None
+            status, disposals = "stalled", {"NEGOTIATE_DISPOSAL"}
+    if _years_full(start, p.started_on) >= 1 and not verified_other:  # L13: started late
+        if status == "compliant":
+            status = "started_after_idle"
+        if to_verify:
+            disposals.add("VERIFY_CAUSE")
+        elif not levied:
+            disposals.add("CHARGE_IDLE_FEE")
+            owed = fee
+    return status, disposals, owed
 
 
 def _day(rng: random.Random, first: date, last: date) -> date:
@@ -104,7 +123,10 @@ def random_parcel(rng: random.Random, n: int) -> dict[str, Any]:
         row["started_on"] = started
         if rng.random() < 0.6:
             row["halted_on"] = started + timedelta(days=rng.randrange(0, 1500))
-            thirds = [Fraction(1, 3), Fraction(3333, 10000), Fraction(rng.randrange(101), 100)]
+            # Exact thirds and hairs under them; never a third typed rounded (0.33), which
+            # is refused where it decides the boundary (L15).
+            hundredths = [k for k in range(101) if k != 33]
+            thirds = [Fraction(1, 3), Fraction(3332, 10000), Fraction(rng.choice(hundredths), 100)]
             quarters = [Fraction(1, 4), Fraction(2499, 10000), Fraction(rng.randrange(101), 100)]
             row["developed_ratio"] = str(rng.choice(thirds))
             row["invested_ratio"] = str(rng.choice(quarters))
@@ -117,9 +139,15 @@ def random_parcel(rng: random.Random, n: int) -> dict[str, Any]:
     if rng.random() < 0.1:
         replaced = row.get("agreed_start") or row["delivered_on"]
         row["extended_start"] = replaced + timedelta(days=rng.randrange(0, 900))
+        row["agreement_signed_on"] = replaced + timedelta(days=rng.randrange(-200, 1200))
     if rng.random() < 0.3:
-        row["fee_levied_on"] = _day(rng, date(2012, 7, 1), date(2015, 12, 31))
+        # On or after the first day the parcel could be idle (L15 refuses a fee before it).
+        parcel = Parcel.model_validate({**row, "agreed_start": row.get("agreed_start")})
+        first = _anniversary(_start(parcel, date.max, extended=False), 1) + timedelta(days=1)
+        row["fee_levied_on"] = max(first, date(2012, 7, 1)) + timedelta(days=rng.randrange(0, 1200))
     row["mortgaged"] = rng.random() < 0.3
+    if row["mortgaged"]:
+        row["mortgagee"] = "某银行"
     return row
 
 
@@ -143,10 +171,11 @@ def test_engine_agrees_with_a_plain_reading_of_the_decisions(seed: int) -> None:
     ("developed", "invested", "status"),
     [
         ("1/3", "0.25", "compliant"),  # exactly 1/3 and 25% are not "under" (L5)
-        ("0.3333333333333333", "0.25", "stalled"),  # a hair under 1/3: floats would miss it
-        ("1/3", "0.2499999999999999", "stalled"),
+        ("0.3332", "0.25", "stalled"),  # a hair under 1/3
+        ("1/3", "0.2499999999999999", "stalled"),  # a hair under 25%: floats would miss it
         ("0.34", "0.26", "compliant"),
         ("0", "1", "stalled"),
+        ("0.3333333333333333", "0.1", "stalled"),  # a rounded third, but 0.1 decides
     ],
 )
 def test_ratio_thresholds_are_exact(developed: str, invested: str, status: str) -> None:
@@ -167,6 +196,29 @@ def test_ratio_thresholds_are_exact(developed: str, invested: str, status: str) 
     assert decision.status == status
 
 
+@pytest.mark.parametrize("developed", ["0.3333333333333333", "0.33", "3333/10000"])
+def test_a_third_typed_rounded_is_refused_where_it_decides(developed: str) -> None:
+    """L15: 0.3333 cannot say on which side of one third the true share lies; the amounts
+    can (1 of 3 square metres is exactly one third)."""
+    row = {
+        "parcel_id": "S1",
+        "holder": "某公司",
+        "supply": "transfer",
+        "price": "1000",
+        "agreed_start": "2010-01-01",
+        "started_on": "2010-03-01",
+        "halted_on": "2011-01-01",
+        "invested_ratio": "0.25",
+    }
+    with pytest.raises(InputError) as refused:
+        decide([Parcel.model_validate({**row, "developed_ratio": developed})], date(2012, 8, 31))
+    [problem] = refused.value.problems
+    assert problem.column == "developed_ratio"
+    exact = Parcel.model_validate({**row, "developed_area": "1", "total_area": "3"})
+    [(_, decision)] = decide([exact], date(2012, 8, 31))
+    assert decision.status == "compliant"
+
+
 def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
     """Facts are retracted after each batch: a second run is not 'observed' twice."""
     rng = random.Random(7)
@@ -177,7 +229,8 @@ def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
 
 
 def test_fees_round_half_up_to_the_fen(tmp_path: Path) -> None:
-    """At 20% a price in whole fen never ends in half a fen; at a lawful 15% it can."""
+    """At 20% a price in whole fen never ends in half a fen; at 15% it can. (15% is a what-if,
+    not a rule: Order 53 fixes the rate at 20%, decisions.md L7.)"""
     doc = yaml.safe_load((families.RULES_DIR / "idle_land.yaml").read_text(encoding="utf-8"))
     doc["parameters"]["idle_fee_rate"]["value"] = "0.15"
     (tmp_path / "idle_land.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")

@@ -23,18 +23,19 @@ HEADER_ZH = [
     "出让价款（万元）",
     "约定开工日期",
     "是否抵押",
+    "抵押权人",
     "闲置原因",
     "原因已核实",
 ]
 ROWS = [
-    ["P1", "甲置业有限公司", "出让", "3860", "2011年3月15日", "否", "", ""],
-    ["P2", "乙实业有限公司", "出让", "1250.5", "2010/6/30", "是", "政府", "是"],
-    ["P3", "丙房地产开发有限公司", "划拨", "980", "2012-01-30", "否", "", ""],
+    ["P1", "甲置业有限公司", "出让", "3860", "2011年3月15日", "否", "", "", ""],
+    ["P2", "乙实业有限公司", "出让", "1250.5", "2010/6/30", "是", "中国银行", "政府", "是"],
+    ["P3", "丙房地产开发有限公司", "划拨", "980", "2012-01-30", "否", "", "", ""],
 ]
-PLAIN = """parcel_id,holder,supply,price,agreed_start,mortgaged,cause,cause_verified
-P1,甲置业有限公司,transfer,38600000,2011-03-15,false,,
-P2,乙实业有限公司,transfer,12505000,2010-06-30,true,government,true
-P3,丙房地产开发有限公司,allocation,9800000,2012-01-30,false,,
+PLAIN = """parcel_id,holder,supply,price,agreed_start,mortgaged,mortgagee,cause,cause_verified
+P1,甲置业有限公司,transfer,38600000,2011-03-15,false,,,
+P2,乙实业有限公司,transfer,12505000,2010-06-30,true,中国银行,government,true
+P3,丙房地产开发有限公司,allocation,9800000,2012-01-30,false,,,
 """
 
 
@@ -74,9 +75,15 @@ def test_xlsx_with_dates_numbers_and_a_chosen_sheet(
     book.active.append(["本表为示例"])
     sheet = book.create_sheet("地块台账")
     sheet.append(HEADER_ZH)
-    sheet.append(["P1", "甲置业有限公司", "出让", 3860, datetime(2011, 3, 15), False, None, None])
-    sheet.append(["P2", "乙实业有限公司", "出让", 1250.5, date(2010, 6, 30), True, "政府", True])
-    sheet.append(["P3", "丙房地产开发有限公司", "划拨", 980, 40938, "否", None, None])  # serial
+    sheet.append(
+        ["P1", "甲置业有限公司", "出让", 3860, datetime(2011, 3, 15), False, None, None, None]
+    )
+    sheet.append(
+        ["P2", "乙实业有限公司", "出让", 1250.5, date(2010, 6, 30), True, "中国银行", "政府", True]
+    )
+    sheet.append(
+        ["P3", "丙房地产开发有限公司", "划拨", 980, 40938, "否", None, None, None]  # serial
+    )
     source = tmp_path / "register.xlsx"
     book.save(source)
     assert decisions(source, tmp_path, "--sheet", "地块台账") == plain

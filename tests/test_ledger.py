@@ -180,7 +180,7 @@ def test_show_renders_the_records_as_the_run_wrote_them_in_any_language(tmp_path
     shown = comply("ledger", "show", "1", "--ledger", str(db), "--format", "json")
     assert shown.endswith(written)  # after the run's header, the same document
     zh = comply("ledger", "show", "1", "--ledger", str(db), "--lang", "zh")
-    assert "应征缴土地闲置费：3 宗，合计 27,094,600.10 元" in zh
+    assert "预期征缴的土地闲置费（程序尚未进行到作出决定）：3 宗，合计 27,094,600.10 元" in zh
 
 
 def test_a_ledger_of_the_earlier_schema_is_refused_not_misread(tmp_path: Path) -> None:

@@ -486,9 +486,18 @@ def test_principles_from_the_speech_leave_earlier_events_without_findings(tmp_pa
     assert codes(later["PJ-2012-003"]) == []
     # Rules judging an event: every event of the log is before 2012-09-01. (Construction
     # still going on, unapproved, on the evaluation date is judged on that date.)
-    on_events = {"BUD-B3-LATE-REPORT", "BUD-B4-RESUMED", "BUD-B5-REFER"}
+    on_events = {"BUD-B3-LATE-REPORT", "BUD-B4-RESUMED"}
     assert on_events <= {rule for d in base.values() for rule in d.fired}
     assert not on_events & {rule for d in later.values() for rule in d.fired}
+    # What is judged on the evaluation date is dated no earlier than the principles (B0).
+    dated = [
+        a.date
+        for d in later.values()
+        for a in d.actions
+        if a.date is not None and a.code != "OUT_OF_SCOPE"  # dated by its budget: a notice
+    ]
+    assert dated
+    assert min(dated) >= date(2012, 9, 1)
     assert later["PJ-2012-003"].status == base["PJ-2012-003"].status  # judged on the day
 
 

@@ -73,6 +73,10 @@ BAD_RULEBOOKS: dict[str, tuple[Callable[[dict[str, Any]], None], list[str]]] = {
         lambda d: _rule(d, "IL-ART14-1-FEE").pop("cites"),
         ["rule IL-ART14-1-FEE", "field 'cites'", "Field required"],
     ),
+    "unknown authority": (
+        lambda d: _rule(d, "IL-ART14-1-FEE")["actions"][2].update(approved_by="province"),
+        ["rule IL-ART14-1-FEE", "approved_by: unknown authority 'province'"],
+    ),
     "unknown law cited": (
         lambda d: _rule(d, "IL-ART14-1-FEE")["cites"].append({"law": "order5", "article": 1}),
         ["rule IL-ART14-1-FEE", "unknown law 'order5'"],
@@ -220,6 +224,7 @@ def test_every_law_is_declared_once_and_rule_files_declare_none() -> None:
     assert list(laws) == [
         "order53",
         "real_estate_law",
+        "land_admin_law",
         "notice_2010",
         "speech",
         "gov_investment",
@@ -235,6 +240,7 @@ def test_a_family_cites_the_laws_in_the_order_laws_yaml_declares_them() -> None:
     assert list(families.load("idle_land").laws) == [
         "order53",
         "real_estate_law",
+        "land_admin_law",
         "notice_2010",
         "speech",
     ]

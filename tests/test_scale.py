@@ -252,6 +252,11 @@ def _with_bad_rows(path: Path) -> Path:
     rows[10]["price"] = "abc"
     rows[450]["agreed_start"] = "2013-02-30"
     rows[800]["supply"] = "lease"
+    # Facts that contradict each other, seen only once the facts are built (L15).
+    rows[300].update(agreed_start=date(2012, 1, 10), fee_levied_on=date(2012, 6, 1))
+    rows[300].pop("delivered_on", None)
+    rows[300].pop("extended_start", None)
+    rows[300]["government_delay_days"] = 0
     return write_parcels(path, rows)
 
 
@@ -263,6 +268,8 @@ def test_bad_rows_are_reported_as_one_process_reports_them(tmp_path: Path) -> No
     assert one[0] is None
     assert "row 12, column 'price'" in one[1]
     assert "row 802, column 'supply'" in one[1]
+    lines = [line for line in one[1].splitlines() if ": row " in line]
+    assert [line.split(": row ")[1].split(",")[0] for line in lines] == ["12", "302", "452", "802"]
     one, two = run_both(tmp_path, source, "--format", "jsonl", "--lang", "zh", code=2)
     assert one == two
     assert "第 452 行，列 'agreed_start'" in one[1]
@@ -271,7 +278,7 @@ def test_bad_rows_are_reported_as_one_process_reports_them(tmp_path: Path) -> No
     one, two = run_both(tmp_path, source, *skip)
     assert one[0] == two[0]
     assert rejects[0].read_bytes() == rejects[1].read_bytes()
-    assert rejects[0].read_text().count("\n") == 4
+    assert rejects[0].read_text().count("\n") == 5
 
 
 @pytest.mark.usefixtures("small_pieces")

@@ -8,7 +8,11 @@ construction is going on. Every snapshot holds the figures just before its event
 after it, so that rules can see order: a report made N days after the estimate that
 revealed the overrun, construction that was still going on at a later event, an estimate
 that took the ratio across the referral threshold. What those mean in law is decided by
-the rules (rules/budget.yaml), not here.
+the rules (rules/budget.yaml), not here. One date is computed here from the rules'
+parameters, as the idle-land kind computes the day a parcel becomes idle: the first day a
+breach of principle 3 met an unapproved overrun of the referral ratio (decisions.md B5),
+which dates the referral whichever later snapshot the rule fires on, so that it is made
+once and stays on the record after an approval.
 
 Rows may arrive in any order; they are sorted on disk (SQLite in a temporary file), so a
 log of millions of events is never held in memory at once.
@@ -19,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from itertools import groupby
@@ -175,7 +179,10 @@ FACT_FIELDS: dict[str, FactField] = {
             "未经批准超支发生以来的天数",
         ),
         FactField(
-            "days_unreported", "int", "days the overrun had gone unreported", "超支未报告的天数"
+            "days_unreported",
+            "int",
+            "days the overrun had gone unreported (0 once reported)",
+            "超支未报告的天数（已报告的为0）",
         ),
         FactField(
             "stopped_since_overrun",
@@ -199,7 +206,11 @@ VALUE_FIELDS: dict[str, str] = {
     "overrun_since": "date",
     "previous_overrun_since": "date",
     "rejected_on": "date",
+    "referral_on": "date",
 }
+
+# Parameters the referral's date needs (B5); the rulebook must define them.
+REQUIRED_PARAMS = ("report_days", "halt_within_days", "referral_ratio")
 
 
 EVENT_EXPECTED = msg("event", codes=", ".join(EVENTS))  # what a code cell must hold, built once
@@ -281,6 +292,8 @@ class _Ledger:
     rejected_on: date | None = None
     ever_approved: bool = False
     stopped: bool = False  # construction stopped at some point since the overrun arose
+    since_event: date | None = None  # the day of the last event: the figures hold from it
+    referral_on: date | None = None  # a breach first met the referral ratio (B5)
 
     def overrun(self) -> int:
         return max(0, (self.estimate or self.budget) - self.budget - self.approved)
@@ -292,9 +305,33 @@ class _Ledger:
         return clone
 
     def open(self, day: date) -> None:
-        """A new obligation to report, from `day`."""
+        """A new obligation to report, from `day` (a new overrun: no referral on it yet)."""
+        if self.since is None:
+            self.referral_on = None
         self.since, self.reported, self.reported_fen, self.request = day, False, 0, "none"
         self.stopped = self.construction != "active"
+
+    def ratio(self) -> Fraction:
+        return Fraction(self.overrun(), self.budget)
+
+    def breach_met_ratio(self, day: date, rules: Mapping[str, Any]) -> date | None:
+        """The first day up to `day`, while these figures held, on which a breach of
+        principle 3 stood with the overrun at the referral ratio (B5): the report not made
+        within its days, or construction going on past the day the overrun arose. Mirrors
+        the conditions of BUD-B5-REFER, which decide whether there is a referral."""
+        if self.since is None or self.since_event is None:
+            return None
+        if self.ratio() < rules["referral_ratio"]:
+            return None
+        found = []
+        if not self.reported:
+            deadline_passed = self.since + timedelta(days=rules["report_days"] + 1)
+            if deadline_passed <= day:
+                found.append(max(deadline_passed, self.since_event))
+        halt_until = self.since + timedelta(days=rules["halt_within_days"])
+        if self.construction == "active" and day > halt_until:
+            found.append(max(self.since_event, halt_until))
+        return min(found, default=None)
 
     def close(self) -> None:
         self.since, self.reported, self.reported_fen, self.request = None, False, 0, "none"
@@ -333,6 +370,12 @@ class _Ledger:
         return None
 
 
+def _refer(ledger: _Ledger, day: date | None) -> None:
+    """Keep the first date a referral arose (B5): later breaches do not move it."""
+    if ledger.referral_on is None and day is not None:
+        ledger.referral_on = day
+
+
 def _yuan(fen: int) -> Decimal:
     return (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
@@ -345,7 +388,11 @@ def _snapshot(
     funding: str,
     as_of: date,
     budget_date: date,
+    start: date | None = None,
 ) -> Facts:
+    """The figures at one event. A date a finding or a duty is dated by is never earlier
+    than `start`, the day the principles apply from (B0): what went on before them is
+    judged from that day, not before it."""
     overrun = ledger.overrun()
     tests: Tests = {
         "event": kind,
@@ -363,18 +410,22 @@ def _snapshot(
     if before.since is not None:
         tests["days_since_overrun"] = (day - before.since).days
         tests["stopped_since_overrun"] = before.stopped
-        if not before.reported:
-            tests["days_unreported"] = (day - before.since).days
+        tests["days_unreported"] = 0 if before.reported else (day - before.since).days
     values = {
         "as_of": as_of,
         "event_date": day,
         "budget_date": budget_date,
-        "overrun_since": ledger.since or before.since,
+        "overrun_since": _not_before(ledger.since or before.since, start),
         # The overrun as it stood before this event: what construction went on through.
-        "previous_overrun_since": before.since,
-        "rejected_on": ledger.rejected_on,
+        "previous_overrun_since": _not_before(before.since, start),
+        "rejected_on": _not_before(ledger.rejected_on, start),
+        "referral_on": _not_before(ledger.referral_on, start),
     }
     return Facts(day, tests, values)
+
+
+def _not_before(day: date | None, start: date | None) -> date | None:
+    return max(day, start) if day is not None and start is not None else day
 
 
 def _unbudgeted(as_of: date, funding: str) -> Facts:
@@ -382,7 +433,13 @@ def _unbudgeted(as_of: date, funding: str) -> Facts:
     return Facts(as_of, tests, {"as_of": as_of})
 
 
-def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> Subject | None:
+def _fold(
+    key: str,
+    events: list[_Event],
+    as_of: date,
+    problem: ProblemSink,
+    rules: Mapping[str, Any],
+) -> Subject | None:
     first = events[0]
     funding = FUNDING_ALIASES.get(first.funding or "", "other")
     row = BudgetEvent(
@@ -396,20 +453,27 @@ def _fold(key: str, events: list[_Event], as_of: date, problem: ProblemSink) -> 
     if first.day > as_of:  # not budgeted yet on the evaluation date
         return Subject(key, row, (_unbudgeted(as_of, funding),), {"name": first.name})
     assert first.fen is not None
+    start = rules.get("principles_from")
     ledger = _Ledger(budget=first.fen)
     snapshots: list[Facts] = []
     for event in events:
         if event.day > as_of:
             break  # it has not happened yet on the evaluation date
+        _refer(ledger, ledger.breach_met_ratio(event.day, rules))
         before = ledger.copy()
         complaint = ledger.apply(event)
         if complaint:
             problem(event.row, "event", event.kind, complaint)
             return None
+        resumed = event.kind == "resume" and ledger.overrun() > 0
+        if resumed and ledger.ratio() >= rules["referral_ratio"]:
+            _refer(ledger, event.day)  # resumed before approval, at the ratio
+        ledger.since_event = event.day
         snapshots.append(
-            _snapshot(event.kind, event.day, ledger, before, funding, as_of, first.day)
+            _snapshot(event.kind, event.day, ledger, before, funding, as_of, first.day, start)
         )
-    snapshots.append(_snapshot("as_of", as_of, ledger, ledger, funding, as_of, first.day))
+    _refer(ledger, ledger.breach_met_ratio(as_of, rules))
+    snapshots.append(_snapshot("as_of", as_of, ledger, ledger, funding, as_of, first.day, start))
     overrun = ledger.overrun()
     values = {
         "name": first.name,
@@ -436,7 +500,8 @@ def subjects(
 ) -> Iterator[list[Subject]]:
     """Group events by project (on disk), check each log's shape, fold it into snapshots."""
     batch: list[Subject] = []
-    for subject in _folded((row for rows in batches for row in rows), as_of, problem):
+    rules = {name: params[name] for name in (*REQUIRED_PARAMS, "principles_from") if name in params}
+    for subject in _folded((row for rows in batches for row in rows), as_of, problem, rules):
         batch.append(subject)
         if len(batch) >= SUBJECTS_PER_BATCH:
             yield batch
@@ -446,7 +511,10 @@ def subjects(
 
 
 def _folded(
-    rows: Iterable[tuple[int, BudgetEvent]], as_of: date, problem: ProblemSink
+    rows: Iterable[tuple[int, BudgetEvent]],
+    as_of: date,
+    problem: ProblemSink,
+    rules: Mapping[str, Any],
 ) -> Iterator[Subject]:
     # A private temporary database: SQLite deletes it on close, and its file has no name
     # on disk while open, so even a killed run leaves nothing behind.
@@ -478,7 +546,7 @@ def _folded(
         for key, group in groupby(cursor, key=lambda r: r[0]):
             events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
             if _well_formed(key, events, problem):
-                subject = _fold(key, events, as_of, problem)
+                subject = _fold(key, events, as_of, problem, rules)
                 if subject is not None:
                     yield subject
     finally:
@@ -575,8 +643,9 @@ KIND = Kind(
     FILE holds dated events per project (budget, estimate, report, approve, reject, suspend,
     resume, complete), in any row order. Applies the four principles of the 2012 speech as
     rules/budget.yaml encodes them: report an overrun within 5 days, suspend construction
-    until the district government approves, refer unapproved overruns of 20% or more to the
-    supervision department, re-scope after a rejection. Shows per project the figures, the
+    until the district government approves, refer an overrun of 20% or more to the
+    supervision department where the unit reported late or built on before approval,
+    re-scope after a rejection. Shows per project the figures, the
     status, the actions in force on the evaluation date and the dated findings.
     """,
     examples=(
@@ -600,6 +669,7 @@ KIND = Kind(
     unique_rows=False,
     facts=FACT_FIELDS,
     values=VALUE_FIELDS,
+    required_params=REQUIRED_PARAMS,
     build=subjects,
     view=VIEW,
 )

@@ -1,9 +1,9 @@
 """Intake candidates for next year's major-project plan (decisions.md I1-I5).
 
 Each candidate is one snapshot with its scale, returns and readiness facts; whether its
-holder has idle land is not a fact of the candidate but a join, made by the engine, with
-idle-holder facts found by evaluating a parcels file (`--parcels`). Admitted candidates
-are ranked once all are decided.
+holder is barred for its land is not a fact of the candidate but a join, made by the
+engine, with the holders that the idle-land decisions on a parcels file bar (`--parcels`,
+I4). Admitted candidates are ranked once all are decided.
 """
 
 from __future__ import annotations
@@ -191,7 +191,8 @@ def _candidate(c: Candidate, as_of: date, plan_year: int) -> Subject:
 
 
 OUTCOMES = ("ADMIT_NEW_START", "ADMIT_RESERVE", "REJECT")
-IDLE_STATUSES = ("idle", "stalled")
+# Parcel statuses of land that lies, or lay, idle: whether they bar the holder is idle_holder's.
+IDLE_STATUSES = ("idle", "stalled", "started_after_idle")
 
 
 def ranked(decided: list[tuple[Subject, Decision]]) -> list[tuple[Subject, Decision]]:
@@ -213,8 +214,21 @@ def ranked(decided: list[tuple[Subject, Decision]]) -> list[tuple[Subject, Decis
 
 
 def idle_holder(subject: Subject, decision: Decision) -> dict[str, Any] | None:
-    """A parcel's holder, as a fact the intake rules join on, if the parcel is idle."""
+    """A parcel's holder, as a fact the intake rules join on, if the parcel bars it (I4).
+
+    Barred: a holder whose own land is idle or stalled as of the evaluation date for its
+    own cause — not a verified government or force-majeure one — and not yet rectified
+    (2010 notice: no new land bidding until the idle land is rectified); or a holder found
+    to hoard land maliciously, until its case is closed (Order 53 Art. 24). Land that
+    started after becoming idle is rectified once the fee was levied (the register records
+    the fee levied, not paid). Land merely overdue bars nobody."""
     if decision.status not in IDLE_STATUSES:
+        return None
+    facts = subject.snapshots[-1].tests
+    rectified = decision.status == "started_after_idle" and facts.get("fee_levied") is True
+    not_own = facts.get("cause") != "holder" and facts.get("cause_verified") is True
+    hoarding = facts.get("hoarding") is True
+    if rectified or (not_own and not hoarding):
         return None
     return {"holder": getattr(subject.row, "holder", ""), "parcel": subject.key}
 
@@ -231,8 +245,9 @@ KIND = Kind(
     Applies "quantity, but quality even more" as rules/intake.yaml encodes it (decisions.md
     I1-I5): large scale by category, tax per mu, and readiness to start in the plan year.
     Admits new starts and reserve projects, ranked, and rejects the rest; shows every
-    criterion with its value, threshold and verdict. With --parcels, a holder with idle
-    land (Order 53 Art. 24) cannot get a new start.
+    criterion with its value, threshold and verdict. With --parcels, a holder whose own
+    land lies idle, unrectified (MLR 2010 notice), or who was found hoarding (Order 53
+    Art. 24), cannot get a new start.
     """,
     examples=(
         "comply intake examples/district-2012/intake-2013.csv --plan-year 2013 \\\n"
@@ -253,7 +268,8 @@ KIND = Kind(
             "parcels",
             "file",
             "join",
-            "Parcels file: holders with idle land (as of --as-of) fail feasibility.",
+            "Parcels file: holders whose own land lies idle, unrectified, or who were found "
+            "hoarding (as of --as-of) fail feasibility.",
             target="idle_holder",
         ),
     ),

@@ -2,14 +2,19 @@
 
 Derived values are computed here, as decisions.md prescribes: the start date that counts
 (L2, L6), full years by the civil-code count (L1), the date a parcel becomes idle and the
-days left until then. Every fact is taken as of the evaluation date: anything dated after
-it (a start, a halt, a levied fee, a notice) has not happened yet.
+days left until then, how long it had been idle when it started (L13), the shares of area
+and investment as exact fractions (L15). Every fact is taken as of the evaluation date:
+anything dated after it (a start, a halt, a levied fee, a notice, a supplementary
+agreement) has not happened yet. Facts that contradict each other are refused as bad
+input, naming the row and the column (L15): in the row model where the row alone shows
+it, here where the rules' parameters are needed to see it.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,9 +26,10 @@ from pydantic import Field, field_validator, model_validator
 from .. import cells, fields, messages
 from ..conditions import FactField
 from ..dates import add_years, full_from, full_years
-from ..messages import Invalid, msg
+from ..messages import Invalid, Message, msg
 from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
+from ..summary import Summary
 from . import Kind, View
 
 messages.register(
@@ -35,6 +41,11 @@ messages.register(
         "cause": {
             "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
             "zh": "以下之一：{codes}（也可填 使用权人、政府、不可抗力；留空视为 holder）",
+        },
+        "area": {
+            "en": "a positive area with at most 2 decimals, such as 12000 or 12000.5 (in any "
+            "one unit for both areas)",
+            "zh": "最多两位小数的正数面积，如 12000 或 12000.5（两项面积单位一致）",
         },
         "delay_days": {
             "en": "a whole number of days from 0 to {maximum}",
@@ -49,8 +60,55 @@ messages.register(
             "zh": "已动工地块的中止日期（请同时填写 started_on）",
         },
         "halt_needs_ratios": {
-            "en": "both developed_ratio and invested_ratio for a halted parcel (Art. 2 ¶2)",
-            "zh": "中止开发地块的 developed_ratio 和 invested_ratio 两项均有值（第二条第二款）",
+            "en": "both developed_ratio and invested_ratio for a halted parcel, or the amounts "
+            "they come from (developed_area and total_area, invested_amount and "
+            "total_investment) (Art. 2 ¶2)",
+            "zh": "中止开发地块的 developed_ratio 和 invested_ratio 两项均有值，或填写据以计算的"
+            "数额（developed_area 和 total_area、invested_amount 和 total_investment）"
+            "（第二条第二款）",
+        },
+        "mortgagee_missing": {
+            "en": "the mortgagee's name for a mortgaged parcel: it is notified or copied "
+            "(Art. 13 ¶2, Art. 14(2))",
+            "zh": "设有抵押权地块的抵押权人名称：须书面通知或抄送抵押权人（第十三条第二款、"
+            "第十四条第（二）项）",
+        },
+        "pair_needed": {
+            "en": "a value, since {other} is given: a share given as amounts needs both",
+            "zh": "与 {other} 同时填写的值：以数额给出比例须两项均有值",
+        },
+        "part_over_whole": {
+            "en": "at most {whole} ({total}): a part cannot exceed the whole",
+            "zh": "不超过 {whole}（{total}）的数额：部分不能大于总数",
+        },
+        "share_contradicts": {
+            "en": "{exact} ({part} / {whole}), or empty: the share and the amounts it comes "
+            "from disagree",
+            "zh": "{exact}（{part} / {whole}），或留空：比例与据以计算的数额不一致",
+        },
+        "agreement_date": {
+            "en": "the day the supplementary agreement was signed, for the start date it set "
+            "(extended_start): the one-year limit of Art. 12(1) is counted from it (L2)",
+            "zh": "补充协议的签订日期（与 extended_start 同时填写）：第十二条第（一）项一年期限"
+            "自签订之日起算（L2）",
+        },
+        "needs_determination": {
+            "en": "a determination first: {step} follows the idle-land determination "
+            "(Arts. 11, 15); give determination_on",
+            "zh": "先有闲置土地认定书：{step} 在下达认定书之后（第十一条、第十五条）；"
+            "请填写 determination_on",
+        },
+        "fee_before_idle": {
+            "en": "a date on or after {idle_from}, the day the parcel became idle: no idle fee "
+            "is levied before (Art. 14(1))",
+            "zh": "不早于 {idle_from}（该地块成为闲置土地之日）的日期：闲置前不征缴土地闲置费"
+            "（第十四条第（一）项）",
+        },
+        "share_rounded": {
+            "en": "an exact share: {value} is {threshold} rounded, and decides whether the "
+            "parcel is under it (Art. 2 ¶2); give {part} and {whole} instead",
+            "zh": "精确的比例：{value} 是 {threshold} 的近似值，而它决定该地块是否低于该比例"
+            "（第二条第二款）；请改填 {part} 和 {whole}",
         },
         "delay_needs_holder_cause": {
             "en": "empty or 0 unless the cause is the holder's (L6: verified days of delay are "
@@ -103,10 +161,16 @@ FACT_FIELDS: dict[str, FactField] = {
             "未动工开发满年数",
         ),
         FactField(
-            "years_extended",
+            "years_signed_to_start",
             "int",
-            "full years a supplementary agreement moved the start date",
-            "补充协议延长动工开发期限满年数",
+            "full years from signing the supplementary agreement to the start date it set",
+            "补充协议签订之日至其约定动工开发日期的满年数",
+        ),
+        FactField(
+            "years_unstarted_at_start",
+            "int",
+            "full years past the start date when development started",
+            "动工开发时已超过动工开发日期的满年数",
         ),
         FactField("halted", "bool", "development halted after starting", "已中止开发建设"),
         FactField(
@@ -124,6 +188,14 @@ FACT_FIELDS: dict[str, FactField] = {
         ),
         FactField("cause", "enum", "cause of the delay", "闲置原因", CAUSES),
         FactField("cause_verified", "bool", "the cause was verified (Art. 8)", "原因经审核属实"),
+        FactField(
+            "plan_amended",
+            "bool",
+            "the land lies idle because a plan was lawfully amended (Art. 8(2))",
+            "因土地利用总体规划、城乡规划依法修改造成闲置",
+        ),
+        FactField("price_paid", "bool", "the land price is paid in full", "已缴清土地价款"),
+        FactField("funds_secured", "bool", "the project's funds are secured", "项目资金已落实"),
         FactField("fee_levied", "bool", "the idle-land fee was levied", "已征缴土地闲置费"),
         FactField("mortgaged", "bool", "the land is mortgaged", "土地设有抵押权"),
         FactField(
@@ -133,6 +205,24 @@ FACT_FIELDS: dict[str, FactField] = {
             "已发出调查通知书",
         ),
         FactField("determined", "bool", "the idle-land determination was issued", "已下达认定书"),
+        FactField(
+            "days_notice_to_determination",
+            "int",
+            "days from the investigation notice to the determination",
+            "调查通知书至认定书的天数",
+        ),
+        FactField(
+            "published",
+            "bool",
+            "the determination was published (Art. 11)",
+            "闲置土地信息已向社会公开",
+        ),
+        FactField(
+            "hearing_noticed",
+            "bool",
+            "the holder was told in writing of the right to a hearing (Art. 15)",
+            "已书面告知申请听证的权利",
+        ),
         FactField(
             "filed_in_monitoring",
             "bool",
@@ -151,13 +241,20 @@ VALUE_FIELDS: dict[str, str] = {
     "start_date": "date",
     "idle_from": "date",
     "investigation_notice_on": "date",
+    "determination_on": "date",
     "days_until_idle": "int",
     "price": "money",
 }
 
 # Parameters the derivation below needs; the rulebook must define them.
 MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow the calendar
-REQUIRED_PARAMS = ("idle_after_years", "start_after_delivery_years")
+REQUIRED_PARAMS = (
+    "idle_after_years",
+    "start_after_delivery_years",
+    "stalled_developed_under",
+    "stalled_invested_under",
+    "stalled_halt_years",
+)
 
 
 SUPPLY_EXPECTED = msg("supply")  # what a code cell must hold, built once
@@ -184,19 +281,32 @@ class Parcel(fields.Row):
         "实际交地日期": "delivered_on",
         "交地日期": "delivered_on",
         "补充协议开工日期": "extended_start",
+        "补充协议动工日期": "extended_start",
+        "补充协议签订日期": "agreement_signed_on",
         "开工日期": "started_on",
         "动工日期": "started_on",
         "已开发面积比例": "developed_ratio",
         "已投资比例": "invested_ratio",
+        "已开发面积": "developed_area",
+        "应开发总面积": "total_area",
+        "应动工开发建设用地总面积": "total_area",
+        "已投资额": "invested_amount",
+        "总投资额": "total_investment",
         "中止开发日期": "halted_on",
         "闲置原因": "cause",
         "原因已核实": "cause_verified",
+        "规划依法修改": "plan_amended",
+        "已缴清土地价款": "price_paid",
+        "项目资金已落实": "funds_secured",
         "政府原因延误天数": "government_delay_days",
         "是否抵押": "mortgaged",
         "抵押权人": "mortgagee",
         "闲置费征缴日期": "fee_levied_on",
         "调查通知书日期": "investigation_notice_on",
         "认定书日期": "determination_on",
+        "公开日期": "published_on",
+        "听证告知日期": "hearing_notice_on",
+        "听证权利告知书日期": "hearing_notice_on",
         "已录入监测系统": "filed_in_monitoring",
         "恶意囤地": "hoarding",
     }
@@ -208,18 +318,28 @@ class Parcel(fields.Row):
     agreed_start: date | None = None
     delivered_on: date | None = None
     extended_start: date | None = None
+    agreement_signed_on: date | None = None
     started_on: date | None = None
     developed_ratio: Fraction | None = None
     invested_ratio: Fraction | None = None
+    developed_area: Decimal | None = None
+    total_area: Decimal | None = None
+    invested_amount: Decimal | None = None
+    total_investment: Decimal | None = None
     halted_on: date | None = None
     cause: Literal["holder", "government", "force_majeure"] = "holder"
     cause_verified: bool = False
+    plan_amended: bool = False
+    price_paid: bool = False
+    funds_secured: bool = False
     government_delay_days: int = Field(default=0, ge=0)
     mortgaged: bool = False
     mortgagee: str | None = None
     fee_levied_on: date | None = None
     investigation_notice_on: date | None = None
     determination_on: date | None = None
+    published_on: date | None = None
+    hearing_notice_on: date | None = None
     filed_in_monitoring: bool = False
     hoarding: bool = False
 
@@ -228,20 +348,31 @@ class Parcel(fields.Row):
     def _supply(cls, value: Any) -> Any:
         return fields.code(value, SUPPLY_ALIASES, SUPPLY_EXPECTED)
 
-    @field_validator("price", mode="before")
+    @field_validator("price", "invested_amount", "total_investment", mode="before")
     @classmethod
     def _price(cls, value: Any) -> Decimal:
         return fields.amount(value)
+
+    @field_validator("developed_area", "total_area", mode="before")
+    @classmethod
+    def _area(cls, value: Any) -> Decimal:
+        try:
+            return fields.amount(value)
+        except ValueError:
+            raise Invalid("area") from None
 
     @field_validator(
         "agreed_start",
         "delivered_on",
         "extended_start",
+        "agreement_signed_on",
         "started_on",
         "halted_on",
         "fee_levied_on",
         "investigation_notice_on",
         "determination_on",
+        "published_on",
+        "hearing_notice_on",
         mode="before",
     )
     @classmethod
@@ -259,7 +390,14 @@ class Parcel(fields.Row):
         return fields.code(value, CAUSE_ALIASES, CAUSE_EXPECTED)
 
     @field_validator(
-        "cause_verified", "mortgaged", "filed_in_monitoring", "hoarding", mode="before"
+        "cause_verified",
+        "plan_amended",
+        "price_paid",
+        "funds_secured",
+        "mortgaged",
+        "filed_in_monitoring",
+        "hoarding",
+        mode="before",
     )
     @classmethod
     def _bool(cls, value: Any) -> bool:
@@ -277,29 +415,106 @@ class Parcel(fields.Row):
     def _coherent(self) -> Parcel:
         if self.agreed_start is None and self.delivered_on is None:
             raise Invalid("start_or_delivery", column="agreed_start")
+        for ratio, part, whole in SHARES:
+            self._share_agrees(ratio, part, whole)
         if self.halted_on is not None:
             if self.started_on is None:
                 raise Invalid("halt_needs_start", column="halted_on")
             if self.halted_on < self.started_on:
                 raise Invalid("on_or_after", column="halted_on", other="started_on")
-            if self.developed_ratio is None or self.invested_ratio is None:
+            if self.share("developed_ratio") is None or self.share("invested_ratio") is None:
                 raise Invalid("halt_needs_ratios", column="developed_ratio")
         if self.government_delay_days and self.cause != "holder":
             # L6: verified days of delay are deducted *within a holder-caused case*; a case
             # whose cause is the government's or force majeure goes to Arts. 8 and 12 whole.
             raise Invalid("delay_needs_holder_cause", column="government_delay_days")
         replaced = self.agreed_start or self.delivered_on
-        if self.extended_start is not None and replaced and self.extended_start < replaced:
-            raise Invalid(
-                "extension_not_earlier", column="extended_start", replaced=replaced.isoformat()
-            )
+        if self.extended_start is not None:
+            if replaced and self.extended_start < replaced:
+                raise Invalid(
+                    "extension_not_earlier", column="extended_start", replaced=replaced.isoformat()
+                )
+            if self.agreement_signed_on is None:
+                raise Invalid("agreement_date", column="agreement_signed_on")
+        if self.mortgaged and not self.mortgagee:
+            raise Invalid("mortgagee_missing", column="mortgagee")
         if (
             self.determination_on
             and self.investigation_notice_on
             and self.determination_on < self.investigation_notice_on
         ):
             raise Invalid("on_or_after", column="determination_on", other="investigation_notice_on")
+        for column in ("published_on", "hearing_notice_on"):
+            done = getattr(self, column)
+            if done is not None and self.determination_on is None:
+                raise Invalid("needs_determination", column=column, step=column)
+            if done is not None and self.determination_on and done < self.determination_on:
+                raise Invalid("on_or_after", column=column, other="determination_on")
         return self
+
+    def _share_agrees(self, ratio: str, part: str, whole: str) -> None:
+        """A share given as two amounts needs both, a part no larger than its whole, and,
+        if the share is also typed, the same share (L15: contradictory facts are refused)."""
+        given_part, given_whole = getattr(self, part), getattr(self, whole)
+        if (given_part is None) != (given_whole is None):
+            missing, other = (part, whole) if given_part is None else (whole, part)
+            raise Invalid("pair_needed", column=missing, other=other)
+        if given_part is None:
+            return
+        if given_part > given_whole:
+            raise Invalid("part_over_whole", column=part, whole=whole, total=given_whole)
+        typed, exact = getattr(self, ratio), Fraction(given_part) / Fraction(given_whole)
+        if typed is not None and typed != exact:
+            raise Invalid(
+                "share_contradicts", column=ratio, exact=_shown(exact), part=part, whole=whole
+            )
+
+    def share(self, ratio: str) -> Fraction | None:
+        """The share of area developed or of investment made: exact from the two amounts
+        where they are given (so exactly one third is exact), else as typed."""
+        part, whole = next((p, w) for r, p, w in SHARES if r == ratio)
+        if getattr(self, part) is not None:
+            return Fraction(getattr(self, part)) / Fraction(getattr(self, whole))
+        typed: Fraction | None = getattr(self, ratio)
+        return typed
+
+
+# Each share, and the two amounts it may be given as instead (Art. 2 ¶2, Art. 30).
+SHARES = (
+    ("developed_ratio", "developed_area", "total_area"),
+    ("invested_ratio", "invested_amount", "total_investment"),
+)
+
+
+def _shown(share: Fraction) -> str:
+    """A share as a reader writes it: 0.25 where the decimal ends, else 1/3."""
+    places = _places(share)
+    if places is None:
+        return str(share)
+    return f"{Decimal(share.numerator) / Decimal(share.denominator):.{places}f}"
+
+
+def _places(share: Fraction) -> int | None:
+    """How many decimal places write the share exactly, or None if no number of them can."""
+    twos = fives = 0
+    rest = share.denominator
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    return max(twos, fives) if rest == 1 else None
+
+
+def rounds(share: Fraction, threshold: Fraction) -> bool:
+    """Whether a share is the threshold rounded: a decimal of two or more places that is
+    the threshold rounded half up to as many places, but not the threshold (0.33, 0.3333 for
+    one third). Written so, it cannot say on which side of the threshold the true share lies
+    (L15). A share written as a fraction (1/3) or with one place (0.3) is taken as written."""
+    places = _places(share)
+    if places is None or places < 2 or share == threshold:
+        return False
+    scale = 10**places
+    return share == Fraction(math.floor(threshold * scale + Fraction(1, 2)), scale)
 
 
 @dataclass(frozen=True)
@@ -317,7 +532,7 @@ class ParcelFacts:
         return self.as_of
 
     def value(self, name: str) -> Any:
-        if name in ("price", "investigation_notice_on"):
+        if name in ("price", "investigation_notice_on", "determination_on"):
             return getattr(self.parcel, name)
         if name == "days_until_idle":
             return (self.idle_from - self.as_of).days
@@ -332,19 +547,37 @@ def original_start(parcel: Parcel, params: Mapping[str, Any]) -> date:
     return add_years(parcel.delivered_on, params["start_after_delivery_years"])
 
 
-def start_date(parcel: Parcel, params: Mapping[str, Any]) -> date:
+def agreed_on(parcel: Parcel, as_of: date) -> bool:
+    """A supplementary agreement signed by the evaluation date (one signed later has not
+    been made yet, and the start date it sets does not count yet)."""
+    signed = parcel.agreement_signed_on
+    return parcel.extended_start is not None and signed is not None and signed <= as_of
+
+
+def start_date(parcel: Parcel, params: Mapping[str, Any], as_of: date) -> date:
     """The start date that counts (L2), moved later by verified government delay (L6)."""
-    start = parcel.extended_start or original_start(parcel, params)  # Art. 12 ¶2: re-count
+    start = original_start(parcel, params)
+    if agreed_on(parcel, as_of):
+        assert parcel.extended_start is not None
+        start = parcel.extended_start  # Art. 12 ¶2: the clock restarts from the new date
     return start + timedelta(days=parcel.government_delay_days)
+
+
+def first_idle(parcel: Parcel, params: Mapping[str, Any]) -> date:
+    """The first day the parcel could have been idle: counted from the start date before
+    any supplementary agreement (a later agreement does not undo a fee already levied)."""
+    start = original_start(parcel, params) + timedelta(days=parcel.government_delay_days)
+    return full_from(start, params["idle_after_years"])
 
 
 def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFacts:
     def done(day: date | None) -> bool:
         return day is not None and day <= as_of
 
-    start = start_date(parcel, params)
+    start = start_date(parcel, params, as_of)
     started = done(parcel.started_on)
     halted = started and done(parcel.halted_on)
+    determined = done(parcel.determination_on)
     tests: Tests = {
         "supply": parcel.supply,
         "started": started,
@@ -353,24 +586,40 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
         "cause": parcel.cause,
         "delivered_after_start": parcel.delivered_on is not None and parcel.delivered_on > start,
         "cause_verified": parcel.cause_verified,
+        "plan_amended": parcel.plan_amended,
+        "price_paid": parcel.price_paid,
+        "funds_secured": parcel.funds_secured,
         "fee_levied": done(parcel.fee_levied_on),
         "mortgaged": parcel.mortgaged,
         "investigation_noticed": done(parcel.investigation_notice_on),
-        "determined": done(parcel.determination_on),
+        "determined": determined,
+        "published": done(parcel.published_on),
+        "hearing_noticed": done(parcel.hearing_notice_on),
         "filed_in_monitoring": parcel.filed_in_monitoring,
         "hoarding": parcel.hoarding,
     }
-    if not started:
+    if started:
+        assert parcel.started_on is not None
+        tests["years_unstarted_at_start"] = full_years(start, parcel.started_on)
+    else:
         tests["years_not_started"] = full_years(start, as_of)
-    if parcel.extended_start is not None:
-        tests["years_extended"] = full_years(original_start(parcel, params), parcel.extended_start)
+    if agreed_on(parcel, as_of):
+        assert parcel.agreement_signed_on is not None
+        assert parcel.extended_start is not None
+        tests["years_signed_to_start"] = full_years(
+            parcel.agreement_signed_on, parcel.extended_start
+        )
+    if determined and parcel.investigation_notice_on is not None:
+        assert parcel.determination_on is not None
+        notice_to_determination = parcel.determination_on - parcel.investigation_notice_on
+        tests["days_notice_to_determination"] = notice_to_determination.days
     if halted:
         assert parcel.halted_on is not None
         tests["years_halted"] = full_years(parcel.halted_on, as_of)
-    if parcel.developed_ratio is not None:
-        tests["developed_ratio"] = parcel.developed_ratio
-    if parcel.invested_ratio is not None:
-        tests["invested_ratio"] = parcel.invested_ratio
+    for ratio, _, _ in SHARES:
+        share = parcel.share(ratio)
+        if share is not None:
+            tests[ratio] = share
     return ParcelFacts(
         parcel=parcel,
         as_of=as_of,
@@ -380,20 +629,71 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
     )
 
 
+def contradiction(facts: ParcelFacts, params: Mapping[str, Any]) -> tuple[str, Any, Message] | None:
+    """A contradiction only the rules' parameters reveal (L15), as (column, value, message):
+    a fee levied before the parcel could be idle, or a share typed rounded where its
+    rounding decides whether the parcel is under the Art. 2 ¶2 threshold."""
+    parcel, tests = facts.parcel, facts.tests
+    if parcel.fee_levied_on is not None:
+        idle_from = first_idle(parcel, params)
+        if parcel.fee_levied_on < idle_from:
+            return (
+                "fee_levied_on",
+                parcel.fee_levied_on.isoformat(),
+                msg("fee_before_idle", idle_from=idle_from.isoformat()),
+            )
+    halted_long = tests["halted"] and tests["years_halted"] >= params["stalled_halt_years"]
+    if not halted_long:
+        return None  # a halt under a year decides nothing, whatever the shares
+    thresholds = {
+        "developed_ratio": params["stalled_developed_under"],
+        "invested_ratio": params["stalled_invested_under"],
+    }
+    for (ratio, part, whole), (other, _, _) in zip(SHARES, reversed(SHARES), strict=True):
+        typed = getattr(parcel, ratio)
+        if getattr(parcel, part) is not None or typed is None:
+            continue  # given as amounts: exact
+        other_under = tests[other] < thresholds[other]
+        if rounds(typed, thresholds[ratio]) and not other_under:
+            threshold = _shown(thresholds[ratio])
+            shown = _shown(typed)
+            return (
+                ratio,
+                shown,
+                msg("share_rounded", value=shown, threshold=threshold, part=part, whole=whole),
+            )
+    return None
+
+
 def subjects(
     batches: Iterable[list[tuple[int, Parcel]]],
     as_of: date,
     params: Mapping[str, Any],
     problem: ProblemSink,
 ) -> Iterator[list[Subject]]:
-    """Each parcel is one subject with one snapshot, taken on the evaluation date."""
+    """Each parcel is one subject with one snapshot, taken on the evaluation date; a parcel
+    whose facts contradict each other is reported, and not decided."""
     for batch in batches:
         made = []
-        for _, parcel in batch:
+        for row, parcel in batch:
             facts = derive(parcel, as_of, params)
+            refused = contradiction(facts, params)
+            if refused is not None:
+                problem(row, *refused)
+                continue
             values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
             made.append(Subject(parcel.parcel_id, parcel, (facts,), values))
         yield made
+
+
+def _staged(code: str) -> Callable[[Summary], dict[str, Any]]:
+    """How many actions `code` the run counts in prospect, and how many due now (L10)."""
+
+    def figures(s: Summary) -> dict[str, Any]:
+        ahead = s.in_prospect[code]
+        return {"prospect": ahead, "now": s.by_action[code] - ahead}
+
+    return figures
 
 
 VIEW = View(
@@ -405,27 +705,45 @@ VIEW = View(
         (_t("idle from", "闲置起算日"), cells.value("idle_from")),
         (_t("next due", "下一期限"), cells.first("due")),
         (_t("amount (yuan)", "金额（元）"), cells.first("amount")),
-        (_t("actions", "措施"), cells.codes()),
+        (_t("steps now", "当前步骤"), cells.codes()),
+        (_t("in prospect", "预期处置"), cells.codes(prospect=True)),
     ),
-    totals=cells.amounts("CHARGE_IDLE_FEE", "idle_fees_total"),
+    totals=cells.staged_amounts("CHARGE_IDLE_FEE", "idle_fees_in_prospect", "idle_fees_decided"),
     lines=(
         (
             _t(
-                "idle fees to levy: {count}, total {total} yuan",
-                "应征缴土地闲置费：{count} 宗，合计 {total} 元",
+                "idle fees in prospect (procedure not yet at the decision): {count}, "
+                "total {total} yuan",
+                "预期征缴的土地闲置费（程序尚未进行到作出决定）：{count} 宗，合计 {total} 元",
             ),
             lambda s: {
-                "count": s.by_action["CHARGE_IDLE_FEE"],
-                "total": cells.money(s.totals.get("idle_fees_total", Decimal("0.00"))),
+                "count": s.in_prospect["CHARGE_IDLE_FEE"],
+                "total": cells.money(s.totals.get("idle_fees_in_prospect", Decimal("0.00"))),
             },
         ),
         (
-            _t("parcels to reclaim without compensation: {count}", "应无偿收回：{count} 宗"),
-            lambda s: {"count": s.by_action["RECLAIM_LAND"]},
+            _t(
+                "idle fees decided (ready for approval and issue): {count}, total {total} yuan",
+                "已可决定征缴的土地闲置费（待报批并下达决定书）：{count} 宗，合计 {total} 元",
+            ),
+            lambda s: {
+                "count": s.by_action["CHARGE_IDLE_FEE"] - s.in_prospect["CHARGE_IDLE_FEE"],
+                "total": cells.money(s.totals.get("idle_fees_decided", Decimal("0.00"))),
+            },
         ),
         (
-            _t("parcels to negotiate: {count}", "应协商处置：{count} 宗"),
-            lambda s: {"count": s.by_action["NEGOTIATE_DISPOSAL"]},
+            _t(
+                "reclaims without compensation: {prospect} in prospect, {now} ready for decision",
+                "无偿收回：预期 {prospect} 宗，待作出决定 {now} 宗",
+            ),
+            _staged("RECLAIM_LAND"),
+        ),
+        (
+            _t(
+                "negotiated disposals: {prospect} in prospect, {now} ready to negotiate",
+                "协商处置：预期 {prospect} 宗，可进行协商 {now} 宗",
+            ),
+            _staged("NEGOTIATE_DISPOSAL"),
         ),
     ),
 )
@@ -435,11 +753,14 @@ KIND = Kind(
     command="parcels",
     help="""Decide what must happen now to each land-transfer parcel in FILE.
 
-    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue or
-    idle, the 20% idle fee, reclaim at two years, negotiation for a verified government
-    cause, and the next procedural step. FILE is CSV (UTF-8 or GBK), JSON Lines or an Excel
-    workbook, one parcel a row. Exit status 0 when the run succeeded, whatever it found; 2
-    for bad input (every problem is listed, nothing is written).
+    Applies Order 53 of 2012 (闲置土地处置办法) as rules/idle_land.yaml encodes it: overdue,
+    idle, stalled or started after becoming idle; the steps due now (investigate, determine,
+    publish, file, give the hearing right, report); and apart from them the disposal in
+    prospect — the 20% idle fee, reclaim at two years, negotiation for a verified government
+    cause — with who approves it and who issues it. FILE is CSV (UTF-8 or GBK), JSON Lines
+    or an Excel workbook, one parcel a row. Exit status 0 when the run succeeded, whatever
+    it found; 2 for bad input, facts that contradict each other included (every problem is
+    listed, nothing is written).
     """,
     examples=(
         "comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31",

@@ -98,8 +98,11 @@ class Words:
         self.titles: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         self.recipients: dict[str, Text] = {}
+        self.authorities: dict[str, Text] = {}
         self.options: dict[str, Text] = {}
         self.basis: dict[tuple[str, int], str] = {}
+        # Who approves and who issues each action of each rule (decisions.md L11), if named.
+        self.decided_by: dict[tuple[str, int], tuple[str | None, str | None]] = {}
         self.rule_basis: dict[str, str] = {}
         self.criterion_titles: dict[str, str] = {}
         for family in families:
@@ -107,6 +110,7 @@ class Words:
                 self.titles[code] = entry.title.in_(lang).format(**self.params)
                 self.kinds[code] = entry.kind
             self.recipients.update(family.doc.recipients)
+            self.authorities.update(family.doc.authorities)
             self.options.update(family.doc.options)
             for r in family.rules:
                 self.rule_basis[r.rule.id] = family.basis(r.rule, lang)
@@ -114,6 +118,8 @@ class Words:
                     self.criterion_titles[r.rule.id] = r.rule.criterion.title.in_(lang)
                 for i, a in enumerate(r.actions):
                     self.basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
+                    if a.spec.approved_by or a.spec.issued_by:
+                        self.decided_by[r.rule.id, i] = (a.spec.approved_by, a.spec.issued_by)
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[key].in_(self.lang).format(**values)
@@ -132,6 +138,9 @@ class Words:
 
     def option(self, code: str) -> str:
         return self.options[code].in_(self.lang).format(**self.params)
+
+    def authority(self, code: str) -> str:
+        return self.authorities[code].in_(self.lang)
 
 
 class Writer:
@@ -190,12 +199,14 @@ class Writer:
         if found is not None:
             return found  # type: ignore[return-value]
         words = self.words
-        head = {
+        head: dict[str, Any] = {
             "code": action.code,
             "rule": action.rule,
             "basis": words.basis[action.rule, action.position],
             "title": words.titles[action.code],
         }
+        if action.prospect:
+            head["prospect"] = True
         tail: dict[str, Any] = {}
         if action.recipients:
             tail["recipients"] = [
@@ -203,6 +214,11 @@ class Writer:
             ]
         if action.options:
             tail["options"] = [{"code": c, "title": words.option(c)} for c in action.options]
+        approved_by, issued_by = words.decided_by.get((action.rule, action.position), (None, None))
+        if approved_by:
+            tail["approved_by"] = {"code": approved_by, "name": words.authority(approved_by)}
+        if issued_by:
+            tail["issued_by"] = {"code": issued_by, "name": words.authority(issued_by)}
         parts = (head, tail)
         self.memo.fragments.put(("parts", self.lang, action.rule, action.position), parts)
         return parts

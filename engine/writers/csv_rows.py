@@ -23,9 +23,12 @@ COLUMNS = (
     "rule",
     "basis",
     "title",
+    "prospect",
     *ACTION_VALUES,
     "recipients",
     "options",
+    "approved_by",
+    "issued_by",
 )
 
 
@@ -62,9 +65,12 @@ class CsvWriter(Writer):
                 action.rule,
                 record["basis"],
                 record["title"],
+                "true" if action.prospect else "",
                 *(str(record.get(name, "")) for name in ACTION_VALUES),
                 ";".join(r["code"] for r in record.get("recipients", [])),
                 ";".join(o["code"] for o in record.get("options", [])),
+                record.get("approved_by", {}).get("code", ""),
+                record.get("issued_by", {}).get("code", ""),
             )
 
 

@@ -115,11 +115,17 @@ def parcel_mortgaged(explained: dict[str, Any]) -> None:
 
 @given(
     parsers.parse(
-        "the explained parcel's start date was moved to {day} by a supplementary agreement"
+        "the explained parcel's start date was moved to {day} by a supplementary agreement "
+        "signed on {signed}"
     )
 )
-def parcel_extended(explained: dict[str, Any], day: str) -> None:
-    _row(explained, "parcels")["extended_start"] = day
+def parcel_extended(explained: dict[str, Any], day: str, signed: str) -> None:
+    _row(explained, "parcels").update(extended_start=day, agreement_signed_on=signed)
+
+
+@given(parsers.parse("the explained parcel's fee was levied on {day}"))
+def parcel_fee_levied(explained: dict[str, Any], day: str) -> None:
+    _row(explained, "parcels")["fee_levied_on"] = day
 
 
 @given(parsers.parse("the explained parcel's investigation notice was issued on {day}"))
@@ -417,6 +423,15 @@ def condition(explanation: dict[str, Any], rule: str, mark: str, condition: str)
     assert any(line.startswith(f"{mark} {condition}") for line in checks), "\n".join(block)
 
 
+@then(parsers.parse('the explanation of {rule} lists "{action}"'))
+def lists_action(explanation: dict[str, Any], rule: str, action: str) -> None:
+    """The rule's line of actions (actions: / 措施:) names the action as written."""
+    block = _block(explanation, rule)
+    listed = [line.strip() for line in block if line.strip().startswith(("actions:", "措施:"))]
+    assert listed, "\n".join(block)
+    assert action in [a.strip() for a in listed[0].split(":", 1)[1].split(", ")], listed[0]
+
+
 @then(parsers.parse("the explanation shows no rule but {rule}"))
 def only_rule(explanation: dict[str, Any], rule: str) -> None:
     _block(explanation, rule)
@@ -429,6 +444,27 @@ def past_finding(explanation: dict[str, Any], heading: str, finding: str) -> Non
     assert heading in FINDINGS, f"the findings are headed one of {FINDINGS}"
     assert heading in explanation["lines"], explanation["text"]
     assert f"  {finding}" in _findings(explanation), explanation["text"]
+
+
+@then(
+    parsers.parse(
+        'on the {event} event of {day}, the explanation of {rule} shows {mark} "{condition}"'
+    )
+)
+def past_condition(
+    explanation: dict[str, Any], event: str, day: str, rule: str, mark: str, condition: str
+) -> None:
+    """A condition as it held on a past event, in the section explaining that event."""
+    assert mark in MARKS, f"a condition is marked one of {MARKS}"
+    lines: list[str] = explanation["lines"]
+    headings = (f"On the {event} event of {day}:", f"事件 {event}（{day}）：")
+    starts = [i for i, line in enumerate(lines) if line in headings]
+    assert len(starts) == 1, explanation["text"]
+    section = lines[starts[0] + 1 :]
+    ends = [i for i, line in enumerate(section) if line.startswith(("On the ", "事件 "))]
+    block = _block({"lines": section[: ends[0] if ends else len(section)]}, rule)
+    checks = [line.strip() for line in block[3:]]
+    assert any(line.startswith(f"{mark} {condition}") for line in checks), "\n".join(block)
 
 
 @then(parsers.parse("the explanation lists no past finding of {rule}"))

@@ -87,6 +87,17 @@ def holder_parcel(idle_parcels: list[dict[str, str]], holder: str, day: str) -> 
     )
 
 
+@given(parsers.parse("in the register the holder's parcel has {cells}"))
+def holder_parcel_cells(idle_parcels: list[dict[str, str]], cells: str) -> None:
+    """Cells of the last parcel, written "column value, column value" ("nothing more")."""
+    assert idle_parcels, "a step about the holder's parcel needs a parcel first"
+    if cells == "nothing more":
+        return
+    for cell in cells.split(", "):
+        column, value = cell.split(" ", 1)
+        idle_parcels[-1][column] = value
+
+
 @when(
     parsers.parse("the candidates are screened for {year:d} as of {day}"),
     target_fixture="intake_result",

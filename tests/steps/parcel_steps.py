@@ -100,9 +100,27 @@ def delay_days(rows: list[dict[str, str]], days: int) -> None:
     _last(rows)["government_delay_days"] = str(days)
 
 
-@given(parsers.parse("a supplementary agreement moved its start date to {day}"))
-def extended(rows: list[dict[str, str]], day: str) -> None:
-    _last(rows)["extended_start"] = day
+@given(parsers.parse("a supplementary agreement signed on {signed} moved its start date to {day}"))
+def extended(rows: list[dict[str, str]], signed: str, day: str) -> None:
+    _last(rows).update(agreement_signed_on=signed, extended_start=day)
+
+
+@given(
+    parsers.parse(
+        "it halted on {day} with {part} of {whole} square metres developed and "
+        "{invested} of {total} yuan invested"
+    )
+)
+def halted_amounts(
+    rows: list[dict[str, str]], day: str, part: str, whole: str, invested: str, total: str
+) -> None:
+    _last(rows).update(
+        halted_on=day,
+        developed_area=part.replace(",", ""),
+        total_area=whole.replace(",", ""),
+        invested_amount=invested.replace(",", ""),
+        total_investment=total.replace(",", ""),
+    )
 
 
 @given(parsers.parse('it is mortgaged to "{mortgagee}"'))
@@ -123,6 +141,16 @@ def noticed(rows: list[dict[str, str]], day: str) -> None:
 @given(parsers.parse("the idle-land determination was issued on {day}"))
 def determined(rows: list[dict[str, str]], day: str) -> None:
     _last(rows)["determination_on"] = day
+
+
+@given(parsers.parse("the determination was published on {day}"))
+def published(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["published_on"] = day
+
+
+@given(parsers.parse("the holder was told in writing of the right to a hearing on {day}"))
+def hearing_noticed(rows: list[dict[str, str]], day: str) -> None:
+    _last(rows)["hearing_notice_on"] = day
 
 
 @given("it is filed in the land-market monitoring system")
@@ -223,6 +251,69 @@ def actions_include(result: dict[str, Any], codes: str) -> None:
 def actions_exclude(result: dict[str, Any], codes: str) -> None:
     present = {a["code"] for a in _decision(result)["actions"]}
     assert not set(_codes(codes)) & present, present
+
+
+def _staged(result: dict[str, Any], prospect: bool, parcel_id: str | None = None) -> list[str]:
+    actions = _decision(result, parcel_id)["actions"]
+    return [a["code"] for a in actions if a.get("prospect", False) == prospect]
+
+
+@then(parsers.parse("the steps now are {codes}"))
+def steps_now_are(result: dict[str, Any], codes: str) -> None:
+    assert _staged(result, False) == ([] if codes == "none" else _codes(codes))
+
+
+@then(parsers.parse('the steps now for "{parcel_id}" are {codes}'))
+def parcel_steps_now_are(result: dict[str, Any], parcel_id: str, codes: str) -> None:
+    assert _staged(result, False, parcel_id) == ([] if codes == "none" else _codes(codes))
+
+
+@then(parsers.parse("the steps now include {codes}"))
+def steps_now_include(result: dict[str, Any], codes: str) -> None:
+    assert set(_codes(codes)) <= set(_staged(result, False)), _staged(result, False)
+
+
+@then(parsers.parse("the steps now do not include {codes}"))
+def steps_now_exclude(result: dict[str, Any], codes: str) -> None:
+    assert not set(_codes(codes)) & set(_staged(result, False)), _staged(result, False)
+
+
+@then(parsers.parse("in prospect is {codes}"))
+def in_prospect(result: dict[str, Any], codes: str) -> None:
+    assert _staged(result, True) == ([] if codes == "nothing" else _codes(codes))
+
+
+@then(parsers.parse('in prospect for "{parcel_id}" is {codes}'))
+def parcel_in_prospect(result: dict[str, Any], parcel_id: str, codes: str) -> None:
+    assert _staged(result, True, parcel_id) == ([] if codes == "nothing" else _codes(codes))
+
+
+@then(parsers.parse("{code} is approved by {approver} and issued by {issuer}"))
+def decided_by(result: dict[str, Any], code: str, approver: str, issuer: str) -> None:
+    action = _action(result, code)
+    assert (action["approved_by"]["name"], action["issued_by"]["name"]) == (approver, issuer)
+
+
+@then(parsers.parse("{code} is dated {day}"))
+def dated(result: dict[str, Any], code: str, day: str) -> None:
+    assert _action(result, code)["date"] == day
+
+
+@then(
+    parsers.parse(
+        "the summary counts {ahead:d} idle fees in prospect, totalling {ahead_total} yuan, "
+        "and {decided:d} decided, totalling {decided_total} yuan"
+    )
+)
+def summary_fees(
+    result: dict[str, Any], ahead: int, ahead_total: str, decided: int, decided_total: str
+) -> None:
+    summary = result["document"]["summary"]
+    prospects = summary.get("in_prospect", {}).get("CHARGE_IDLE_FEE", 0)
+    assert prospects == ahead
+    assert summary["by_action"].get("CHARGE_IDLE_FEE", 0) - prospects == decided
+    assert summary["idle_fees_in_prospect"] == ahead_total.replace(",", "")
+    assert summary["idle_fees_decided"] == decided_total.replace(",", "")
 
 
 @then(parsers.parse("the idle fee is {amount} yuan"))
