@@ -5,7 +5,9 @@ command's body is a call into engine/; only this module talks to the user."""
 from __future__ import annotations
 
 import functools
+import getpass
 import inspect
+import itertools
 import json
 import signal
 import sys
@@ -78,6 +80,8 @@ class Run:
     lang: str
     record: bool
     ledger_path: Path
+    operator: str
+    signing_key: Path | None
     skip_invalid: bool
     rejects: Path | None
     sheet: str | None
@@ -146,6 +150,20 @@ def output_options(func: F) -> F:
             default=Path("ledger.sqlite"),
             show_default=True,
             help="The decision ledger (SQLite) that --record appends to.",
+        ),
+        click.option(
+            "--operator",
+            default=getpass.getuser,
+            show_default="your login name",
+            help="With --record: who ran it, kept in the ledger.",
+        ),
+        click.option(
+            "--signing-key",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            envvar="COMPLY_LEDGER_KEY",
+            default=None,
+            help="With --record: the bureau's private key (comply ledger keygen) that signs "
+            "the run [env COMPLY_LEDGER_KEY].",
         ),
         click.option(
             "--skip-invalid",
@@ -253,6 +271,8 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
             sheet=run_.sheet,
             rules_dir=run_.rules_dir,
             packs=tuple(run_.packs),
+            operator=run_.operator,
+            signing_key=run_.signing_key,
             workers=run_.workers,
             executor=run_.executor,
             scheduler=run_.scheduler,
@@ -588,13 +608,18 @@ LEDGER_OPTION = click.option(
 
 @main.group(name="ledger")
 def ledger_group() -> None:
-    """The decision ledger: recorded runs, hash-chained (list, show, verify, replay).
+    """The decision ledger: recorded runs, hash-chained and signed (list, show, verify,
+    head, replay, keygen).
 
     \b
     Examples:
-      comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31 --record
+      comply ledger keygen --out bureau.key
+      comply parcels examples/district-2012/parcels.csv --as-of 2012-08-31 --record \\
+          --signing-key bureau.key
       comply ledger list
-      comply ledger verify
+      comply ledger head          # keep what it prints elsewhere
+      comply ledger verify --public-key bureau.key.pub --head RECORD:HASH
+      comply ledger show 1 --lang zh
       comply ledger replay 1
     """
 
@@ -606,10 +631,14 @@ def ledger_list(ledger_path: Path) -> None:
     """List the recorded runs."""
     for run in ledger.runs(ledger_path):
         book = run.get("rulebook", {})
+        signed = f"  signed {run['signed_by']}" if run.get("signed_by") else "  unsigned"
         click.echo(
-            f"{run['run']:>4}  {run['recorded_at']}  {run['command']:<9} as of "
-            f"{run['as_of']}  {run['rows']} rows, {run['decisions']} decisions  "
-            f"rulebook {book.get('version', '')} ({str(book.get('sha256', ''))[:12]})"
+            printable(
+                f"{run['run']:>4}  {run['recorded_at']}  {run['command']:<9} as of "
+                f"{run['as_of']}  {run['rows']} rows, {run['decisions']} decisions  "
+                f"rulebook {book.get('version', '')} ({str(book.get('sha256', ''))[:12]})  "
+                f"by {run.get('operator', '')}{signed}"
+            )
         )
 
 
@@ -627,26 +656,103 @@ def ledger_list(ledger_path: Path) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @reports_errors
 def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
-    """Show one recorded run: its header, then its decisions rendered now, in any language."""
+    """Show one recorded run: its header, then its decisions rendered now, in any language.
+    Records that fail verification are named first, on standard error."""
     if fmt == "xlsx":
         raise Failure("ledger show writes to the terminal: choose table, json, jsonl or csv")
-    click.echo(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2))
+    for warning in replay.suspect(ledger_path, run):
+        click.echo(printable(warning), err=True)
+    click.echo(printable(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2)))
     click.echo(replay.show(ledger_path, run, fmt, lang), nl=False)
 
 
 @ledger_group.command(name="verify")
 @LEDGER_OPTION
+@click.option(
+    "--public-key",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The bureau's public key (comply ledger keygen): check every run's signature.",
+)
+@click.option(
+    "--head",
+    "head_",
+    default=None,
+    metavar="RECORD:HASH",
+    help="The head kept elsewhere (comply ledger head): find truncation or rollback past it.",
+)
 @reports_errors
-def ledger_verify(ledger_path: Path) -> None:
-    """Check the hash chain; name the first record that was altered, removed or inserted."""
-    count, broken = ledger.verify(ledger_path)
-    if broken is None:
-        click.echo(f"{count} records verified: the chain is intact")
-        return
-    raise Failure(
-        f"record {broken.seq} ({broken.kind} {broken.key} of run {broken.run}) "
-        f"is broken: {broken.reason}; {broken.seq - 1} records before it verified"
-    )
+def ledger_verify(ledger_path: Path, public_key: Path | None, head_: str | None) -> None:
+    """Check the hash chain, every run's seal and signature, and the head kept elsewhere;
+    name the first record that was altered, removed, moved or inserted, or the first run
+    not signed by the bureau's key."""
+    key = ledger.public_key(public_key) if public_key is not None else None
+    found = ledger.verify(ledger_path, key, _head(head_) if head_ else None)
+    broken = found.broken
+    if broken is not None:
+        where = f"record {broken.seq}" + (
+            f" ({broken.kind} {broken.key} of run {broken.run})" if broken.kind else ""
+        )
+        raise Failure(printable(f"{where} is broken: {broken.reason}"))
+    click.echo(f"{found.records} records of {found.runs} runs verified: the chain is intact")
+    if found.unsigned:
+        click.echo(f"unsigned runs: {_spans(found.unsigned)} (recorded without --signing-key)")
+    if found.signed:
+        keys = ", ".join(sorted(found.keys))
+        if key is not None:
+            click.echo(f"signed runs: {_spans(found.signed)}, every signature verified ({keys})")
+        else:
+            click.echo(
+                f"signed runs: {_spans(found.signed)} by key {keys}; "
+                "give --public-key to check the signatures"
+            )
+    if head_ is None:
+        click.echo(
+            "without --head, records removed from the end cannot be told: keep "
+            "`comply ledger head` elsewhere and give it here"
+        )
+
+
+def _head(text: str) -> tuple[int, str]:
+    record, _, digest = text.partition(":")
+    if not record.isdigit() or len(digest) != 64:
+        raise Failure(f"--head {text!r}: expected RECORD:HASH as comply ledger head prints it")
+    return int(record), digest.lower()
+
+
+def _spans(runs: list[int]) -> str:
+    spans: list[str] = []
+    for _, group in itertools.groupby(enumerate(runs), key=lambda p: p[1] - p[0]):
+        numbers = [n for _, n in group]
+        spans.append(str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}")
+    return ", ".join(spans)
+
+
+@ledger_group.command(name="head")
+@LEDGER_OPTION
+@reports_errors
+def ledger_head(ledger_path: Path) -> None:
+    """Print the chain's end, to keep elsewhere (a register, a printed minute): `verify
+    --head` then finds any truncation or rollback past it."""
+    runs_, record, digest = ledger.head(ledger_path)
+    click.echo(f"{record}:{digest}")
+    click.echo(f"{runs_} runs, {record} records", err=True)
+
+
+@ledger_group.command(name="keygen")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the private key (readable by you only); the public key goes to OUT.pub.",
+)
+@reports_errors
+def ledger_keygen(out: Path) -> None:
+    """Make the bureau's signing key: keep the private key off the ledger's machine's shared
+    disks (give it to --record runs with --signing-key or COMPLY_LEDGER_KEY), and the public
+    key where auditors can read it (comply ledger verify --public-key)."""
+    public = ledger.keygen(out)
+    click.echo(f"private key written to {out}; public key to {public}")
 
 
 @ledger_group.command(name="replay")

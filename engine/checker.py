@@ -72,6 +72,7 @@ def compile_family(
     checker = _Checker(path, doc, laws, *schemas[doc.facts], problems, written_in or {})
     family = checker.build(sha256, as_of)
     checker.check_placeholders()
+    checker.exception_cycles()
     if problems:
         raise RulebookError("\n".join(problems))
     return family
@@ -226,6 +227,30 @@ class _Checker:
             self.path, doc, sha256, self.params, tuple(compiled), self.fact_fields, as_of
         )
 
+    def exception_cycles(self) -> None:
+        """Exceptions may not go round in a circle (A sets aside B, B sets aside A): which
+        would stand would then depend on firing order, not on the rule file."""
+        graph = {rule.id: list(rule.exception_of) for rule in self.doc.rules}
+        done: set[str] = set()
+        for start in graph:
+            path: list[str] = []
+            self._walk(start, graph, path, done)
+
+    def _walk(
+        self, rule: str, graph: dict[str, list[str]], path: list[str], done: set[str]
+    ) -> None:
+        if rule in path:
+            cycle = " -> ".join([*path[path.index(rule) :], rule])
+            self.fail(f"rule {rule}", f"field 'exception_of': exceptions in a circle: {cycle}")
+            return
+        if rule in done or rule not in graph:
+            return
+        path.append(rule)
+        for other in graph[rule]:
+            self._walk(other, graph, path, done)
+        path.pop()
+        done.add(rule)
+
     def condition(self, where: str, items: list[Any], scope: Scope) -> Condition | None:
         try:
             parsed = tuple(parse_condition(item, scope) for item in items)
@@ -350,8 +375,14 @@ class _Checker:
                 except ValueError as exc:
                     self.fail(where, f"{lang}: {exc} (write a literal brace as {{{{ or }}}})")
                     continue
-                for _, name, _, _ in fields:
-                    if name is not None and name not in doc.parameters:
+                for _, name, spec, conversion in fields:
+                    if name is not None and (spec or conversion):
+                        self.fail(
+                            where,
+                            f"{lang}: a placeholder is a parameter's name alone, {{{name}}}, "
+                            "without a format",
+                        )
+                    elif name is not None and name not in doc.parameters:
                         self.fail(
                             where,
                             f"{lang}: {{{name}}} is not a parameter"

@@ -54,6 +54,10 @@ CATCH_ALL_PRIORITY = 1_000_000
 _OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte", "!=": "$neq"}
 _FROM_DURABLE = {durable: op for op, durable in _OPS.items()}
 BATCH = 500  # facts per call into the engine: far below its session limit, large enough to amortise
+# durable_rules fails (error 303, then 107) on a ruleset of about 50 rules: a family that
+# compiles to more is registered as several rulesets of at most this many, each fact
+# asserted into each, and their answers joined (every matching rule fires either way).
+RULES_PER_RULESET = 40
 # Ratio comparisons that are exact on the floor of ratio*scale; the others use the ceiling.
 _FLOOR_OPS = ("<", ">=")
 
@@ -128,23 +132,28 @@ class Engine:
                     both = AllOf((compiled.when, action.when))
                     key: Hit = (rule.id, action_index)
                     self._add(definition, key, rule.priority, both, window, join)
-        definition["catch_all"] = {
-            "all": [{"m": {"$neq": {SUBJECT: None}}}],
-            "pri": CATCH_ALL_PRIORITY,
-            "run": _ignore,
-        }
         self.signature = self._signature_function()
         digest = hashlib.sha256(
             json.dumps(definition, sort_keys=True, default=lambda _: "action").encode()
         ).hexdigest()[:16]
-        self.name = f"{name}_{digest}"
         self._host = _host_for(name)
-        try:
-            self._host.get_ruleset(self.name)
-        except Exception:  # durable signals "not registered" with a bare Exception
-            self._host.register_rulesets({self.name: copy.deepcopy(definition)})
-        else:
-            raise EngineError(f"ruleset {self.name} registered twice in one process")
+        entries = list(definition.items())
+        self.names: list[str] = []
+        for start in range(0, max(len(entries), 1), RULES_PER_RULESET):
+            part = dict(entries[start : start + RULES_PER_RULESET])
+            part["catch_all"] = {
+                "all": [{"m": {"$neq": {SUBJECT: None}}}],
+                "pri": CATCH_ALL_PRIORITY,
+                "run": _ignore,
+            }
+            ruleset = f"{name}_{digest}_{start // RULES_PER_RULESET}"
+            try:
+                self._host.get_ruleset(ruleset)
+            except Exception:  # durable signals "not registered" with a bare Exception
+                self._host.register_rulesets({ruleset: copy.deepcopy(part)})
+            else:
+                raise EngineError(f"ruleset {ruleset} registered twice in one process")
+            self.names.append(ruleset)
 
     def _add(
         self,
@@ -247,8 +256,9 @@ class Engine:
         if not facts:
             return  # nothing a join could find changes: the combinations stand
         encoded = [_context_fact(f) for f in facts]
-        for start in range(0, len(encoded), BATCH):
-            self._host.assert_facts(self.name, encoded[start : start + BATCH])
+        for ruleset in self.names:
+            for start in range(0, len(encoded), BATCH):
+                self._host.assert_facts(ruleset, encoded[start : start + BATCH])
         self._hits.clear()  # context facts fire nothing but the catch-all
         for (kind, match), values in self._context.items():
             values.update(f.fields[match] for f in facts if f.fact == kind and match in f.fields)
@@ -258,8 +268,9 @@ class Engine:
         if not facts:
             return
         encoded = [_context_fact(f) for f in facts]
-        for start in range(0, len(encoded), BATCH):
-            self._host.retract_facts(self.name, encoded[start : start + BATCH])
+        for ruleset in self.names:
+            for start in range(0, len(encoded), BATCH):
+                self._host.retract_facts(ruleset, encoded[start : start + BATCH])
         for values in self._context.values():
             values.clear()
         memo.forget_combinations()
@@ -302,21 +313,22 @@ class Engine:
         for position, fact in enumerate(facts):
             fact[SUBJECT] = str(position)  # unique in the batch; context facts are named
         self._hits.clear()
-        try:
-            state = self._host.assert_facts(self.name, facts)
-        except durable_engine.MessageObservedException:
-            # Nothing was asserted: the batch is refused as a whole.
-            raise EngineError(
-                "the rules engine saw the same facts twice in one batch (duplicate subject?)"
-            ) from None
-        try:
-            # Nothing may stay asserted: a fact left behind would be "observed" again by the
-            # next run in this process. Not single-threaded-safe: one ruleset per process.
-            self._host.retract_facts(self.name, facts)
-        except Exception as exc:
-            raise EngineError(f"the rules engine could not retract a batch: {exc}") from None
-        if isinstance(state, dict) and "exception" in state:
-            raise EngineError(f"a rule action failed inside the engine: {state['exception']}")
+        for ruleset in self.names:
+            try:
+                state = self._host.assert_facts(ruleset, facts)
+            except durable_engine.MessageObservedException:
+                # Nothing was asserted: the batch is refused as a whole.
+                raise EngineError(
+                    "the rules engine saw the same facts twice in one batch (duplicate subject?)"
+                ) from None
+            try:
+                # Nothing may stay asserted: a fact left behind would be "observed" again by
+                # the next run in this process. Not thread-safe: one ruleset per process.
+                self._host.retract_facts(ruleset, facts)
+            except Exception as exc:
+                raise EngineError(f"the rules engine could not retract a batch: {exc}") from None
+            if isinstance(state, dict) and "exception" in state:
+                raise EngineError(f"a rule action failed inside the engine: {state['exception']}")
         fired: list[list[Hit]] = [[] for _ in facts]
         for key_index, subject in self._hits:
             fired[int(subject)].append(self._keys[key_index])

@@ -1,12 +1,22 @@
-"""The decision ledger: every recorded run, hash-chained in SQLite, so a later change shows.
+"""The decision ledger: every recorded run, hash-chained and signed, so a later change shows.
 
-One table holds the chain: for each run, a header (the schema version, command, as-of
-date, options, the rulebook's version and hash), the text of every rule file it used (once
-per content hash), every input row and every decision. Decisions are kept as records of
-codes, values and dates (engine/records.py), never as rendered in the run's language: a
-run recorded in Chinese and the same run in English hold the same records. Each entry's
-hash covers the previous entry's hash and its own canonical body, so altering any byte of a
-past entry breaks the chain from there.
+One table holds the chain. For each run: a header (the schema version, command, as-of date,
+options, the input files' names and hashes, the operator, Comply's version, the rulebook's
+identity with its packs), the text of every rule file it used (once per content hash),
+every input row, every decision, and a seal. Decisions are kept as records of codes,
+values and dates (engine/records.py), never as rendered in a language.
+
+What proves what:
+- each record's hash covers the previous record's hash and everything the record holds,
+  its position and its run included, so altering, moving, inserting or removing a record
+  breaks the chain from there;
+- each run ends with a seal signed with the bureau's Ed25519 key (`comply ledger keygen`),
+  which the database does not hold: nobody without the key can append a run, or rewrite
+  the chain and its hashes, without `verify --public-key` naming the first bad run;
+- `comply ledger head` prints the chain's end (record number and hash) for the bureau to
+  keep elsewhere; `verify --head` then names any truncation or rollback past it;
+- every commit is checkpointed into the database file, so a lost WAL file loses nothing.
+
 A run is spooled while it is evaluated and appended in one transaction (BEGIN IMMEDIATE:
 concurrent recorders queue for the write lock and each reads the chain's true end).
 """
@@ -22,10 +32,14 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import ComplyError
 from .packs import Rulebook
@@ -36,7 +50,7 @@ TABLES = """
 CREATE TABLE IF NOT EXISTS chain (
     seq INTEGER PRIMARY KEY,
     run INTEGER NOT NULL,
-    kind TEXT NOT NULL,   -- run | rulebook | input | decision
+    kind TEXT NOT NULL,   -- run | rulebook | input | decision | seal
     key TEXT NOT NULL,    -- run: command; rulebook: sha256; input: row; decision: subject
     body TEXT NOT NULL,   -- canonical JSON
     prev TEXT NOT NULL,
@@ -44,6 +58,7 @@ CREATE TABLE IF NOT EXISTS chain (
 );
 CREATE INDEX IF NOT EXISTS chain_run ON chain (run, kind);
 """
+SIGNED = "comply-ledger/{schema}\x1f{run}\x1f{last}"  # what a run's seal signs
 
 
 class LedgerError(ComplyError):
@@ -54,32 +69,117 @@ def canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def entry_hash(prev: str, kind: str, key: str, body: str) -> str:
-    return hashlib.sha256("\x1f".join((prev, kind, key, body)).encode("utf-8")).hexdigest()
+def entry_hash(prev: str, seq: int, run: int, kind: str, key: str, body: str) -> str:
+    """A record's hash: the previous hash and every column that carries meaning."""
+    fields = (prev, str(seq), str(run), kind, key, body)
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
-def connect(path: Path) -> sqlite3.Connection:
+# ---- keys ----
+
+
+def keygen(path: Path) -> Path:
+    """A new signing key: the private key at `path` (readable by its owner only) and the
+    public key beside it, `path`.pub. Refuses to overwrite either."""
+    public = path.with_name(path.name + ".pub")
+    for target in (path, public):
+        if target.exists() or target.is_symlink():
+            raise LedgerError(f"{target}: exists already; a key is never overwritten")
+    key = Ed25519PrivateKey.generate()
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     try:
-        db = sqlite3.connect(path, timeout=600, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(TABLES)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(private_pem)
+        public.write_bytes(public_pem)
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot write the key there ({exc.strerror})") from None
+    return public
+
+
+def private_key(path: Path) -> Ed25519PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise LedgerError(f"--signing-key {path}: not an Ed25519 private key ({exc})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise LedgerError(f"--signing-key {path}: not an Ed25519 private key")
+    return key
+
+
+def public_key(path: Path) -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError, TypeError) as exc:
+        raise LedgerError(f"--public-key {path}: not an Ed25519 public key ({exc})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise LedgerError(f"--public-key {path}: not an Ed25519 public key")
+    return key
+
+
+def fingerprint(key: Ed25519PublicKey) -> str:
+    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+# ---- writing ----
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    """The ledger's database; a file that is not one, or is damaged, is a LedgerError."""
+    try:
+        if create:
+            db = sqlite3.connect(path, timeout=600, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(TABLES)
+        else:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=600)
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error as exc:
-        raise LedgerError(f"--ledger {path}: cannot open the ledger ({exc})") from None
+        raise LedgerError(f"--ledger {path}: not a comply ledger, or damaged ({exc})") from None
+    if "chain" not in tables:
+        db.close()
+        raise LedgerError(f"--ledger {path}: not a comply ledger (it has no chain of records)")
     return db
 
 
+@dataclass
 class Recorder:
     """Collects one run's entries on disk while it is evaluated; appends them at the end:
     the rule files, then every input row in file order, then every decision in output order
-    (the same whether the run was made by one process or in parts)."""
+    (the same whether the run was made by one process or in parts), then the seal."""
 
-    def __init__(self, path: Path, command: str, as_of: str, options: dict[str, Any]) -> None:
-        self.path, self.command = path, command
+    path: Path
+    command: str
+    as_of: str
+    options: dict[str, Any]
+    inputs: dict[str, Path] = field(default_factory=dict)  # role -> file, named and hashed
+    operator: str = ""
+    signing_key: Path | None = None
+    header: dict[str, Any] = field(init=False)
+    rows: int = field(init=False, default=0)
+    decisions: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self._key = private_key(self.signing_key) if self.signing_key is not None else None
         self.header = {
             "schema": SCHEMA,
-            "command": command,
-            "as_of": as_of,
-            "options": options,
+            "command": self.command,
+            "as_of": self.as_of,
+            "options": self.options,
+            "operator": self.operator,
+            "comply": _version(),
+            "inputs": [
+                {"role": role, "name": str(path), "sha256": _file_sha256(path)}
+                for role, path in self.inputs.items()
+            ],
             "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         self._spools: list[IO[str]] = [
@@ -87,7 +187,6 @@ class Recorder:
             for _ in range(3)
         ]
         self._spool, self._inputs, self._decisions = self._spools
-        self.rows = self.decisions = 0
 
     def check(self) -> None:
         """Refuse now a ledger the run could not be appended to (before anything is written):
@@ -148,26 +247,41 @@ class Recorder:
         self.rows = self.decisions = 0
 
     def commit(self) -> int:
-        """Append the run to the chain in one transaction; return its number."""
+        """Append the run to the chain in one transaction, sealed; return its number."""
         for spool in self._spools:
             spool.seek(0)
-        with closing(connect(self.path)) as db:
+        with closing(_connect(self.path, create=True)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
                 check_schema(db, self.path)
-                last = db.execute("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+                last = db.execute(
+                    "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
+                ).fetchone()
                 run = db.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM chain").fetchone()[0]
                 known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
-                prev = last[0] if last else GENESIS
+                seq, prev = (last[0], last[1]) if last else (0, GENESIS)
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
-                prev = _append(db, run, "run", self.command, canonical(header), prev)
+                if self._key is not None:
+                    header["signed_by"] = fingerprint(self._key.public_key())
+                seq += 1
+                prev = _append(db, seq, run, "run", self.command, canonical(header), prev)
                 for line in itertools.chain(*self._spools):
                     kind, key, body = json.loads(line)
                     if kind == "rulebook" and key in known:
                         continue  # the same rule file is kept once
                     known.add(key)
-                    prev = _append(db, run, kind, key, canonical(body), prev)
+                    seq += 1
+                    prev = _append(db, seq, run, kind, key, canonical(body), prev)
+                seal: dict[str, Any] = {"last": prev, "key": None, "signature": None}
+                if self._key is not None:
+                    message = SIGNED.format(schema=SCHEMA, run=run, last=prev).encode("utf-8")
+                    seal["key"] = fingerprint(self._key.public_key())
+                    seal["signature"] = base64.b64encode(self._key.sign(message)).decode()
+                seq += 1
+                _append(db, seq, run, "seal", str(run), canonical(seal), prev)
                 db.execute("COMMIT")
+                # Into the database file now: a lost WAL file must not lose the run.
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error as exc:
                 db.execute("ROLLBACK") if db.in_transaction else None
                 raise LedgerError(
@@ -177,6 +291,23 @@ class Recorder:
                 for spool in self._spools:
                     spool.close()
         return int(run)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("comply")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def check_schema(db: sqlite3.Connection, path: Path) -> None:
@@ -193,8 +324,8 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
         raise LedgerError(
             f"--ledger {path}: its runs were recorded in schema {schema} (decisions as "
             f"rendered text, by comply 0.1); this comply keeps schema {SCHEMA} (decisions as "
-            "codes, values and dates). The ledger is left as it is: `comply ledger verify` "
-            "still checks its chain; record new runs in a new ledger (--ledger NEW.sqlite)."
+            "codes, values and dates, sealed runs). The ledger is left as it is; record new "
+            "runs in a new ledger (--ledger NEW.sqlite)."
         )
 
 
@@ -206,21 +337,31 @@ def decision_entry(record: dict[str, Any]) -> str:
     return canonical(["decision", str(record["subject"]), record]) + "\n"
 
 
-def _append(db: sqlite3.Connection, run: int, kind: str, key: str, body: str, prev: str) -> str:
-    digest = entry_hash(prev, kind, key, body)
+def _append(
+    db: sqlite3.Connection, seq: int, run: int, kind: str, key: str, body: str, prev: str
+) -> str:
+    digest = entry_hash(prev, seq, run, kind, key, body)
     db.execute(
-        "INSERT INTO chain (run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?)",
-        (run, kind, key, body, prev, digest),
+        "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)",
+        (seq, run, kind, key, body, prev, digest),
     )
     return digest
+
+
+# ---- reading and verifying ----
 
 
 @contextmanager
 def opened(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
         raise LedgerError(f"--ledger {path}: no ledger there (record a run with --record)")
-    with closing(connect(path)) as db:
-        yield db
+    with closing(_connect(path, create=False)) as db:
+        try:
+            yield db
+        except sqlite3.Error as exc:
+            raise LedgerError(
+                f"--ledger {path}: damaged ({exc}); run comply ledger verify"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -232,64 +373,214 @@ class Break:
     reason: str
 
 
-def verify(path: Path) -> tuple[int, Break | None]:
-    """Walk the chain; the number of entries checked and the first broken one, if any."""
+@dataclass
+class Verified:
+    """What `verify` found: records checked, the first break, runs signed or not."""
+
+    records: int = 0
+    runs: int = 0
+    head: tuple[int, str] | None = None  # the last record: number and hash
+    broken: Break | None = None
+    unsigned: list[int] = field(default_factory=list)
+    signed: list[int] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    bad: set[int] = field(default_factory=set)  # records whose own hash does not hold
+
+
+def _rows(db: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    yield from db.execute("SELECT seq, run, kind, key, body, prev, hash FROM chain ORDER BY seq")
+
+
+def verify(
+    path: Path, key: Ed25519PublicKey | None = None, head: tuple[int, str] | None = None
+) -> Verified:
+    """Walk the chain: every record's hash and link, every run sealed (and with `key`, its
+    signature), and with `head`, that the chain still reaches that record unchanged."""
+    found = Verified()
     with opened(path) as db:
-        prev, count = GENESIS, 0
-        for seq, run, kind, key, body, stored_prev, stored in db.execute(
-            "SELECT seq, run, kind, key, body, prev, hash FROM chain ORDER BY seq"
-        ):
-            count += 1
-            if stored_prev != prev:
-                return count, Break(
-                    seq,
-                    run,
-                    kind,
-                    key,
-                    "its link to the entry before it "
-                    "does not match (an entry was removed or inserted)",
-                )
-            if entry_hash(prev, kind, key, body) != stored:
-                return count, Break(
-                    seq, run, kind, key, "its content no longer matches its hash (it was altered)"
-                )
-            prev = stored
-        return count, None
+        check_schema(db, path)
+        prev, expected_seq = GENESIS, 1
+        run_open: int | None = None
+        wanted = SIGNED
+        for seq, run, kind, entry_key, body, stored_prev, stored in _rows(db):
+            found.records += 1
+            ours = entry_hash(stored_prev, seq, run, kind, entry_key, body)
+            if ours != stored:
+                found.bad.add(seq)
+            if found.broken is None:
+                reason = None
+                if seq != expected_seq or stored_prev != prev:
+                    reason = (
+                        "its link to the record before it does not match "
+                        "(a record was removed, inserted or moved)"
+                    )
+                elif ours != stored:
+                    reason = "its content no longer matches its hash (it was altered)"
+                elif kind == "run":
+                    if run_open is not None:
+                        reason = f"run {run_open} before it has no seal (its end was removed)"
+                    run_open = run
+                elif run != run_open:
+                    reason = f"it belongs to run {run} but stands in run {run_open}"
+                elif kind == "seal":
+                    reason = _seal(run, body, stored_prev, key, wanted, found)
+                    run_open = None
+                if reason is not None:
+                    found.broken = Break(seq, run, kind, entry_key, reason)
+            prev, expected_seq = stored, seq + 1
+            found.head = (seq, stored)
+        if found.broken is None and run_open is not None:
+            found.broken = Break(
+                expected_seq - 1,
+                run_open,
+                "run",
+                "",
+                "the last run has no seal (its end was removed)",
+            )
+        found.runs = len(found.signed) + len(found.unsigned)
+    if head is not None and found.broken is None:
+        found.broken = _against_head(path, head, found)
+    return found
+
+
+def _seal(
+    run: int,
+    body: str,
+    prev: str,
+    key: Ed25519PublicKey | None,
+    wanted: str,
+    found: Verified,
+) -> str | None:
+    try:
+        seal = json.loads(body)
+        last, signature, signer = seal["last"], seal["signature"], seal["key"]
+    except (ValueError, KeyError, TypeError):
+        return "the seal is not readable"
+    if last != prev:
+        return "the seal does not close the run's last record"
+    if signature is None:
+        found.unsigned.append(run)
+        if key is not None:
+            return f"run {run} is not signed: every run must be signed by the bureau's key"
+        return None
+    found.signed.append(run)
+    found.keys.add(str(signer))
+    if key is None:
+        return None
+    message = wanted.format(schema=SCHEMA, run=run, last=last).encode("utf-8")
+    try:
+        key.verify(base64.b64decode(signature), message)
+    except (InvalidSignature, ValueError):
+        return (
+            f"run {run}'s signature does not verify with this public key "
+            f"({fingerprint(key)}; signed by {signer}): it was not made with the bureau's key"
+        )
+    return None
+
+
+def _against_head(path: Path, head: tuple[int, str], found: Verified) -> Break | None:
+    seq, digest = head
+    with opened(path) as db:
+        row = db.execute("SELECT run, kind, key, hash FROM chain WHERE seq = ?", (seq,)).fetchone()
+    if row is None:
+        last = found.head[0] if found.head else 0
+        return Break(
+            seq,
+            0,
+            "",
+            "",
+            f"the head kept elsewhere is record {seq}, but the chain now ends at record {last}: "
+            "records were removed from its end (a truncation or a rollback)",
+        )
+    run, kind, entry_key, stored = row
+    if stored != digest:
+        return Break(
+            seq,
+            run,
+            kind,
+            entry_key,
+            "it is not the record the head kept elsewhere names: the chain was rewritten",
+        )
+    return None
+
+
+def head(path: Path) -> tuple[int, int, str]:
+    """The chain's end: (runs, last record's number, its hash), to keep elsewhere."""
+    with opened(path) as db:
+        row = db.execute("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+        runs_ = db.execute("SELECT COALESCE(MAX(run), 0) FROM chain").fetchone()[0]
+    if row is None:
+        raise LedgerError(f"--ledger {path}: the ledger holds no run yet")
+    return int(runs_), int(row[0]), str(row[1])
+
+
+def _json(seq: int, body: str) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise LedgerError(
+            f"record {seq} of the ledger is not readable (damaged); run comply ledger verify"
+        ) from None
 
 
 def runs(path: Path) -> list[dict[str, Any]]:
     with opened(path) as db:
-        return [
-            {"run": run, **json.loads(body)}
-            for run, body in db.execute(
-                "SELECT run, body FROM chain WHERE kind = 'run' ORDER BY run"
-            )
-        ]
+        check_schema(db, path)
+        found = []
+        for seq, run, body in db.execute(
+            "SELECT seq, run, body FROM chain WHERE kind = 'run' ORDER BY seq"
+        ):
+            header_ = _json(seq, body)
+            if not isinstance(header_, dict):
+                raise LedgerError(f"record {seq} of the ledger is not a run header (damaged)")
+            found.append({"run": run, **header_})
+        return found
 
 
 def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
     with opened(path) as db:
         check_schema(db, path)
         if kind == "rulebook":  # kept once: a later run may reuse an earlier run's text
-            shas = list(runs_one(db, run)["sources"].values())
+            shas = list(_sources(db, run).values())
             rows = db.execute(
-                f"SELECT key, body FROM chain WHERE kind = 'rulebook' AND key IN "
+                f"SELECT seq, key, body FROM chain WHERE kind = 'rulebook' AND key IN "
                 f"({','.join('?' * len(shas))})",
                 shas,
             )
         else:
             rows = db.execute(
-                "SELECT key, body FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
+                "SELECT seq, key, body FROM chain WHERE run = ? AND kind = ? ORDER BY seq",
+                (run, kind),
             )
-        return [(key, json.loads(body)) for key, body in rows]
+        return [(key, _json(seq, body)) for seq, key, body in rows]
+
+
+def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str]]:
+    """(record number, key) of each record of a kind in a run, in order."""
+    with opened(path) as db:
+        rows = db.execute(
+            "SELECT seq, key FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
+        )
+        return [(int(seq), str(key)) for seq, key in rows]
+
+
+def _sources(db: sqlite3.Connection, run: int) -> dict[str, str]:
+    sources = runs_one(db, run).get("sources")
+    if not isinstance(sources, dict):
+        raise LedgerError(f"run {run}: its header lists no rule files (damaged)")
+    return sources
 
 
 def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:
-    row = db.execute("SELECT body FROM chain WHERE run = ? AND kind = 'run'", (run,)).fetchone()
+    row = db.execute(
+        "SELECT seq, body FROM chain WHERE run = ? AND kind = 'run'", (run,)
+    ).fetchone()
     if row is None:
         raise LedgerError(f"no run {run} in the ledger")
-    header: dict[str, Any] = json.loads(row[0])
-    return header
+    header_ = _json(row[0], row[1])
+    if not isinstance(header_, dict):
+        raise LedgerError(f"record {row[0]} of the ledger is not a run header (damaged)")
+    return header_
 
 
 def header(path: Path, run: int) -> dict[str, Any]:

@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import kinds
@@ -30,7 +29,7 @@ from .checker import compile_family
 from .conditions import comparisons, did_you_mean
 from .errors import ParameterNotInForceError, RulebookError
 from .overlay import Layers, Overlay, Pack, PackFile, check_packs
-from .rulebook import FamilyFile, Law, LawsFile, RuleFamily, describe_validation
+from .rulebook import FamilyFile, Law, LawsFile, RuleFamily, describe_validation, read_yaml
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LAWS_FILE = "laws.yaml"
@@ -256,10 +255,7 @@ _Model = TypeVar("_Model", bound=BaseModel)
 
 
 def _yaml(shown: str, data: bytes) -> Any:
-    try:
-        return yaml.safe_load(data)
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{shown}: not valid YAML: {exc}") from None
+    return read_yaml(shown, data)
 
 
 def _validated(model: type[_Model], shown: str, data: Any) -> _Model:

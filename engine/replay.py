@@ -21,6 +21,7 @@ from . import kinds, ledger, records
 from .durable_adapter import ContextFact
 from .errors import ComplyError
 from .kinds import Kind
+from .ledger import LedgerError
 from .loader import RowReader
 from .packs import Rulebook, load_rulebook
 from .pipeline import decide, prepare
@@ -63,14 +64,40 @@ def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
     rendered = writer(fmt, kind, book.families, book.as_of, lang, out, rulebook=book.identity())
     aggregate = kind.aggregate(prepared.params) if kind.aggregate is not None else None
     rendered.start()
-    for _, stored in ledger.run_entries(path, run, "decision"):
-        decision = records.decision(stored)
+    for key, stored in ledger.run_entries(path, run, "decision"):
+        try:
+            decision = records.decision(stored)
+        except (KeyError, ValueError, TypeError):
+            raise LedgerError(
+                f"run {run}: decision {key} is not a readable record (damaged); "
+                "run comply ledger verify"
+            ) from None
         shown = Subject(decision.subject, None, (), dict(decision.values))  # type: ignore[arg-type]
         if aggregate is not None:
             aggregate.add(shown, decision)
         rendered.decision(decision, shown)
     rendered.finish(aggregate.as_dict() if aggregate is not None else {})
     return out.getvalue()
+
+
+def suspect(path: Path, run: int) -> list[str]:
+    """Warnings for a run's records that fail verification (altered, or the chain broken
+    before them): what `show` prints is then not what was recorded."""
+    found = ledger.verify(path)
+    warnings = []
+    broken = found.broken
+    seqs = ledger.run_seqs(path, run, "decision")
+    if broken is not None and seqs and broken.seq <= seqs[-1][0]:
+        warnings.append(
+            f"WARNING: the ledger fails verification at record {broken.seq}: {broken.reason}; "
+            f"run {run} may not be what was recorded"
+        )
+    for seq, key in seqs:
+        if seq in found.bad:
+            warnings.append(
+                f"WARNING: record {seq} (decision {key}) was altered after it was recorded"
+            )
+    return warnings
 
 
 def _context(head: dict[str, Any]) -> tuple[ContextFact, ...]:

@@ -20,9 +20,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .conditions import Condition, FactField
+from .errors import RulebookError
 
 
 class _Strict(BaseModel):
@@ -328,6 +330,72 @@ _PARAM_NUMBER = re.compile(r"^(\d{1,6}(\.\d{1,9})?|\d{1,9}/\d{1,9})$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# Bounds a rule file is held to, so that no file can exhaust memory or time at load or run.
+MAX_YAML_NODES = 200_000  # values in a file, aliases expanded (a "billion laughs" is refused)
+MAX_YAML_DEPTH = 40  # nesting of lists and mappings (conditions nest a few levels)
+MAX_YEARS = 100  # a period of years a parameter may hold
+MAX_DAYS = 36_500  # a period of days a parameter may hold (a century)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML as rule files are written: a key given twice in a mapping is refused, not
+    silently replaced by the last."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def read_yaml(shown: str, data: bytes) -> Any:
+    """A rule file's YAML, refused with its name if it is not YAML, gives a key twice, nests
+    deeper than MAX_YAML_DEPTH or expands (through aliases) beyond MAX_YAML_NODES values."""
+    try:
+        node = yaml.compose(data, Loader=_StrictLoader)
+    except RecursionError:
+        raise RulebookError(f"{shown}: nested deeper than a rule file can be") from None
+    except yaml.YAMLError as exc:
+        raise RulebookError(f"{shown}: not valid YAML: {exc}") from None
+    if node is None:
+        return None
+    sizes: dict[int, int] = {}
+
+    def size(current: Any, depth: int) -> int:
+        if depth > MAX_YAML_DEPTH:
+            raise RulebookError(
+                f"{shown}: line {current.start_mark.line + 1}: nested deeper than "
+                f"{MAX_YAML_DEPTH} levels"
+            )
+        known = sizes.get(id(current))
+        if known is not None:
+            return known  # an alias: its expansion is counted where it is used
+        if isinstance(current, yaml.MappingNode):
+            inner = [n for pair in current.value for n in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            inner = list(current.value)
+        else:
+            inner = []
+        total = 1 + sum(size(child, depth + 1) for child in inner)
+        if total > MAX_YAML_NODES:
+            raise RulebookError(
+                f"{shown}: expands to more than {MAX_YAML_NODES} values (aliases included)"
+            )
+        sizes[id(current)] = total
+        return total
+
+    size(node, 0)
+    try:
+        return yaml.load(data, Loader=_StrictLoader)  # a SafeLoader: no object is made
+    except yaml.YAMLError as exc:
+        raise RulebookError(f"{shown}: not valid YAML: {exc}") from None
+
+
 def parse_value(kind: str, raw: Any) -> ParamValue:
     """A parameter's value as written, read as its type; ValueError saying what was expected."""
     text = str(raw).strip()
@@ -339,8 +407,9 @@ def parse_value(kind: str, raw: Any) -> ParamValue:
                 return date.fromisoformat(text)
         raise ValueError(f"expected a date such as 2012-01-01, got {raw!r}")
     if kind in ("years", "days"):
-        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-            raise ValueError(f"expected a whole number of {kind}, got {raw!r}")
+        most = MAX_YEARS if kind == "years" else MAX_DAYS
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= most:
+            raise ValueError(f"expected a whole number of {kind} from 0 to {most}, got {raw!r}")
         return int(raw)
     if kind == "money":
         try:

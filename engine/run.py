@@ -44,6 +44,8 @@ class Request:
     sheet: str | None = None
     rules_dir: Path | None = None
     packs: tuple[Path, ...] = ()  # rule packs laid over the rulebook, in order
+    operator: str = ""  # who ran it, for the ledger
+    signing_key: Path | None = None  # the bureau's key that signs the ledger's runs
     workers: int | None = None  # None: every core for a large file
     executor: str = "local"
     scheduler: str | None = None
@@ -75,7 +77,7 @@ def run(request: Request) -> Summary:
         packs=request.packs,
         cached=request.cached,
     )
-    recorder = _recorder(request, prepared)
+    recorder = _recorder(request, prepared, inputs)
     if recorder is not None:
         recorder.check()  # a ledger that cannot take the run fails it before anything is written
     why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
@@ -107,7 +109,9 @@ def run(request: Request) -> Summary:
     return summary
 
 
-def _recorder(request: Request, prepared: Prepared) -> ledger.Recorder | None:
+def _recorder(
+    request: Request, prepared: Prepared, inputs: dict[str, Path]
+) -> ledger.Recorder | None:
     if request.ledger is None:
         return None
     options = {
@@ -118,7 +122,13 @@ def _recorder(request: Request, prepared: Prepared) -> ledger.Recorder | None:
         "pack_dirs": [str(p.resolve()) for p in request.packs],
     }
     return ledger.Recorder(
-        request.ledger, prepared.kind.command, request.as_of.isoformat(), options
+        request.ledger,
+        prepared.kind.command,
+        request.as_of.isoformat(),
+        options,
+        inputs=inputs,
+        operator=request.operator,
+        signing_key=request.signing_key,
     )
 
 

@@ -52,7 +52,7 @@ def test_a_recorded_run_verifies_and_lists(tmp_path: Path) -> None:
     listed = comply("ledger", "list", "--ledger", str(db))
     assert "parcels   as of 2012-08-31  34 rows, 34 decisions" in listed
     assert "budget    as of 2012-08-31  63 rows, 13 decisions" in listed
-    assert "records verified: the chain is intact" in comply(
+    assert "runs verified: the chain is intact" in comply(
         "ledger", "verify", "--ledger", str(db)
     )
     shown = comply("ledger", "show", "2", "--ledger", str(db))
@@ -83,7 +83,7 @@ def test_removing_a_record_is_named(tmp_path: Path) -> None:
     record_parcels(db, tmp_path)
     with sqlite3.connect(db) as con:
         con.execute("DELETE FROM chain WHERE kind='input' AND key='5'")
-    assert "an entry was removed or inserted" in comply(
+    assert "a record was removed, inserted or moved" in comply(
         "ledger", "verify", "--ledger", str(db), code=2
     )
 

@@ -313,7 +313,7 @@ def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path
             "--ledger",
             str(db),
         )
-    assert ledger.verify(db)[1] is None
+    assert ledger.verify(db).broken is None
     with sqlite3.connect(db) as connection:
         entries = [
             connection.execute(
