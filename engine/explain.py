@@ -23,7 +23,6 @@ from .conditions import AllOf, Comparison, Condition, FactField
 from .errors import InputError, OptionError
 from .evaluate import Decision
 from .kinds import Kind
-from .loader import RowReader
 from .pipeline import decide, prepare
 from .rulebook import CompiledRule, Exists, RuleFamily, Text
 from .subjects import Snapshot
@@ -308,7 +307,7 @@ def explain_subject(
     loaded = prepared.families
     if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
         raise OptionError(f"--rule {rule}: no rule of the {kind.command} rulebook has that id")
-    reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
+    reader = kind.reader(source)
     found = [
         pair
         for subjects, decisions in decide(prepared, reader, only=key)

@@ -433,9 +433,9 @@ def verify(
             found.broken = Break(
                 expected_seq - 1,
                 run_open,
-                "run",
                 "",
-                "the last run has no seal (its end was removed)",
+                "",
+                f"run {run_open} has no seal (its end was removed)",
             )
         found.runs = len(found.signed) + len(found.unsigned)
     if head is not None and found.broken is None:

@@ -64,13 +64,17 @@ class RowReader:
         part: tuple[str, int] | None = None,
         records: tuple[list[str], list[tuple[int, list[str]]]] | None = None,
         rows: list[tuple[int, dict[str, Any]]] | None = None,
+        key: str | None = None,
     ) -> None:
         """`part` reads a piece of the file instead of the file: its text (a CSV's header
         first) and the number to add to a row number within it to make the file's.
         `records` reads a CSV's header and some of its records, already split into cells
         and numbered (a worker's share of a change log), holding no undecodable byte.
-        `rows` reads rows already named by the contract's columns (a recorded run's)."""
+        `rows` reads rows already named by the contract's columns (a recorded run's).
+        `key` names the column of the subject's id (by default `id_field`, which also asks
+        for each id once): an id is never made of invisible characters."""
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
+        self.key = key or id_field
         self._part, self._records, self._rows = part, records, rows
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
@@ -111,11 +115,13 @@ class RowReader:
                     for error in exc.errors():
                         self._report(row, raw, error)
                     continue
+            if self.key is not None:
+                key = getattr(item, self.key)
+                if _INVISIBLE.search(key):
+                    self.problem(row, self.key, key, msg("id_invisible"))
+                    continue
             if self.id_field is not None:
                 key = getattr(item, self.id_field)
-                if _INVISIBLE.search(key):
-                    self.problem(row, self.id_field, key, msg("id_invisible"))
-                    continue
                 same = unicodedata.normalize("NFC", key)  # one id however it was composed
                 if same in seen:
                     self.problem(row, self.id_field, key, msg("unique_id"))

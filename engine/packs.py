@@ -276,7 +276,7 @@ def _build(
     path, shown, raw = reader.family(name)
     data = _yaml(shown, raw)
     doc = _validated(FamilyFile, shown, data)
-    if doc.laws:
+    if isinstance(data, dict) and "laws" in data:
         raise RulebookError(
             f"{shown}: field 'laws': laws are declared once, in rules/{LAWS_FILE}; a rule "
             "file cites them by key"

@@ -257,7 +257,7 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
     if _doubtful(job, piece, text):
         return Part("", 0, [], Summary(), [], stopped=True)
     part = (text, piece.offset)
-    reader = RowReader(Path(job.source), kind.model, kind.id_field, part=part)
+    reader = kind.reader(Path(job.source), part=part)
     done = _evaluate_reader(job, reader)
     done.size = len(piece.data)
     return done
@@ -364,7 +364,7 @@ def evaluate_bucket(job: Job, header: list[str], blobs: list[bytes]) -> Part:
     with _LOCK:
         kind = kinds.by_name(job.kind)
         records_ = [record for blob in blobs for record in pickle.loads(blob)]
-        reader = RowReader(Path(job.source), kind.model, None, records=(header, records_))
+        reader = kind.reader(Path(job.source), records=(header, records_))
         done = _evaluate_reader(job, reader)
         done.size = sum(len("".join(cells)) + len(cells) for _, cells in records_)
         return done

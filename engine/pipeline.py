@@ -149,7 +149,7 @@ def joined(
     join: Join = next(j for j in kind.joins if j.fact == fact)
     other = kinds.by_name(join.kind)
     prepared = prepare(other, as_of, rules_dir=rules_dir, packs=packs)
-    reader = RowReader(source, other.model, other.id_field if other.unique_rows else None)
+    reader = other.reader(source)
     found = []
     for subjects, decisions in decide(prepared, reader):
         for subject, decision in zip(subjects, decisions, strict=True):

@@ -22,7 +22,6 @@ from .durable_adapter import ContextFact
 from .errors import ComplyError
 from .kinds import Kind
 from .ledger import LedgerError
-from .loader import RowReader
 from .packs import Rulebook, load_rulebook
 from .pipeline import decide, prepare
 from .rulebook import RuleFamily
@@ -130,12 +129,7 @@ def replay(
         context=context,
     )
     inputs = [(int(row), raw) for row, raw in ledger.run_entries(path, run, "input")]
-    reader = RowReader(
-        Path(f"run {run} inputs"),
-        kind.model,
-        kind.id_field if kind.unique_rows else None,
-        rows=inputs,
-    )
+    reader = kind.reader(Path(f"run {run} inputs"), rows=inputs)
     now = {
         decision.subject: records.record(decision)
         for _, decisions in decide(prepared, reader)

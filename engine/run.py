@@ -19,7 +19,6 @@ from typing import Any
 from . import ledger, parallel, records
 from .errors import InputError, InputProblem, OptionError
 from .kinds import Aggregate, Kind
-from .loader import RowReader
 from .outputs import Staged, check_distinct, sweep
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
@@ -191,9 +190,7 @@ def _in_this_process(
     aggregate: Aggregate | None,
 ) -> Sequence[InputProblem]:
     kind = prepared.kind
-    reader = RowReader(
-        request.source, kind.model, kind.id_field if kind.unique_rows else None, request.sheet
-    )
+    reader = kind.reader(request.source, request.sheet)
     if recorder is not None:
         reader.on_row = recorder.input_row
     size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0

@@ -52,9 +52,7 @@ def test_a_recorded_run_verifies_and_lists(tmp_path: Path) -> None:
     listed = comply("ledger", "list", "--ledger", str(db))
     assert "parcels   as of 2012-08-31  34 rows, 34 decisions" in listed
     assert "budget    as of 2012-08-31  63 rows, 13 decisions" in listed
-    assert "runs verified: the chain is intact" in comply(
-        "ledger", "verify", "--ledger", str(db)
-    )
+    assert "runs verified: the chain is intact" in comply("ledger", "verify", "--ledger", str(db))
     shown = comply("ledger", "show", "2", "--ledger", str(db))
     [line] = [line for line in shown.splitlines() if line.startswith("PJ-2012-003 ")]
     assert "increase approved" in line

@@ -18,11 +18,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..conditions import FactField
 from ..errors import OptionError
 from ..fields import Row
+from ..loader import RowReader
 from ..rulebook import Text
 from ..subjects import ProblemSink, Subject
 
@@ -151,6 +153,12 @@ class Kind:
         if self.aggregate is not None:
             return "a rate is made from all the decisions at once"
         return None
+
+    def reader(self, source: Path, sheet: str | None = None, **kwargs: Any) -> RowReader:
+        """A reader of the kind's rows from `source`: each subject's id checked, and asked
+        for once where a row is a subject."""
+        unique = self.id_field if self.unique_rows else None
+        return RowReader(source, self.model, unique, sheet, key=self.id_field, **kwargs)
 
     def option(self, dest: str) -> Option:
         return next(o for o in self.options if o.dest == dest)
