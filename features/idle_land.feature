@@ -301,30 +301,72 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     Gloss: the department opens an investigation and issues the idle-land investigation
     notice within 30 days of discovering suspected idle land; the holder answers within 30
     days of receipt. Where the input records nothing done, the notice is the one step due
-    now, 30 days after the evaluation date (the day of discovery); the disposal the law
-    points to is only the case's prospect (L10).
+    now; the disposal the law points to is only the case's prospect (L10). The 30 days run
+    from discovery, never from the evaluation date (L14): the case's `discovered` event, or
+    with none recorded the day the parcel became idle on the register, or 2012-07-01, when
+    Order 53 took effect, where that is earlier. The first day is not counted; a last day on
+    a statutory holiday or a rest day moves to the next working day (民法典 Art. 203, the
+    State Council's holiday calendar with its make-up working days). So the due date can
+    pass, and the days overdue show; a notice issued after it is flagged with its days late.
 
     @IL-ART5-INVESTIGATE
-    Scenario Outline: with nothing done yet, the investigation notice is the step due now, 30 days after the evaluation date
-      Given a parcel agreed to start on 2011-03-15
+    Scenario Outline: with nothing done yet, the investigation notice is due 30 days after discovery: day 30 is on time, day 31 overdue
+      Given a parcel agreed to start on <start>
       When it is evaluated as of <as_of>
       Then its status is "idle"
+      And its stage is "to_investigate"
       And the steps now are INVESTIGATE
       And INVESTIGATE is due on <due>
+      And INVESTIGATE is <overdue>
       And in prospect is CHARGE_IDLE_FEE
 
+      Examples: idle before Order 53: discovered on 2012-07-01, day 30 is 31 July
+        | start      | as_of      | due        | overdue            |
+        | 2011-03-15 | 2012-07-31 | 2012-07-31 | not overdue        |
+        | 2011-03-15 | 2012-08-01 | 2012-07-31 | overdue by 1 day   |
+        | 2011-03-15 | 2012-08-31 | 2012-07-31 | overdue by 31 days |
+
+      Examples: idle from Saturday 15 June 2013: day 30 is Monday 15 July
+        | start      | as_of      | due        | overdue            |
+        | 2012-06-14 | 2013-07-15 | 2013-07-15 | not overdue        |
+        | 2012-06-14 | 2013-07-16 | 2013-07-15 | overdue by 1 day   |
+
+    @IL-ART5-INVESTIGATE
+    Scenario Outline: a period ending on 1 October ends after the National Day holiday
+      Discovered on 2012-09-01: day 30 is 1 October 2012, a holiday until 7 October; the
+      period ends on Monday 8 October.
+
+      Given a parcel agreed to start on 2011-03-15
+      And its case's events are:
+        | date       | event      |
+        | 2012-09-01 | discovered |
+      When it is evaluated as of <as_of>
+      Then INVESTIGATE is due on 2012-10-08
+      And INVESTIGATE is <overdue>
+
       Examples:
-        | as_of      | due        |
-        | 2012-08-31 | 2012-09-30 |
-        | 2013-02-01 | 2013-03-03 |
+        | as_of      | overdue          |
+        | 2012-10-01 | not overdue      |
+        | 2012-10-08 | not overdue      |
+        | 2012-10-09 | overdue by 1 day |
 
     @IL-ART5-INVESTIGATE
     Example: a notice dated after the evaluation date has not been issued yet
       Given a parcel agreed to start on 2011-03-15
       And the investigation notice was issued on 2012-09-10
       When it is evaluated as of 2012-08-31
-      Then INVESTIGATE is due on 2012-09-30
+      Then INVESTIGATE is due on 2012-07-31
       And the actions do not include DETERMINE_IDLE
+
+    @IL-ART5-LATE-INVESTIGATION @IL-ART9-DETERMINE
+    Example: a notice issued after its 30 days is flagged with the days it came late
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-08-10
+      When it is evaluated as of 2012-08-31
+      Then LATE_INVESTIGATION is dated 2012-08-10
+      And LATE_INVESTIGATION is overdue by 10 days
+      And its stage is "investigating"
+      And the steps now are DETERMINE_IDLE
 
   Rule: Art. 8(1) — land delivered after its start date: verify the cause before any fee or reclaim
 
@@ -362,9 +404,12 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
     Gloss: once investigated, idle land is determined by a written determination that
     records the cause (government or holder). Order 53 sets no deadline; the engine proposes
-    it once the holder's 30 days to answer the notice have run, counted from the notice date
-    (L10). A determination issued before those 30 days ran — on the 30th day after the
-    notice or earlier — is flagged for review, dated by the determination.
+    it once the holder's 30 days to answer the notice have run, counted from the notice's
+    service (L10, L14; a register without events gives the notice's date, read as its
+    service), a last day on a holiday or rest day moved to the next working day. A
+    determination issued before those 30 days ran — on their last day or earlier — is
+    flagged for review, dated by the determination, unless the holder's materials came in
+    first.
 
     @IL-ART9-DETERMINE
     Scenario Outline: once the notice is issued, the determination is next, once the holder's 30 days have run
@@ -374,14 +419,14 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Then DETERMINE_IDLE may not come before <not_before>
       And the actions do not include INVESTIGATE
 
-      Examples:
+      Examples: day 30 on a Sunday or a Saturday: the period ends on the Monday
         | notice     | as_of      | not_before |
-        | 2012-08-10 | 2012-08-31 | 2012-09-10 |
-        | 2013-01-31 | 2013-02-15 | 2013-03-03 |
+        | 2012-08-10 | 2012-08-31 | 2012-09-11 |
+        | 2013-01-31 | 2013-02-15 | 2013-03-05 |
 
     @IL-ART9-DETERMINE @IL-ART14-1-FEE
     Example: while the determination is pending, the fee is the prospect, not a step
-      Given a parcel agreed to start on 2011-03-15
+      Given a parcel agreed to start on 2011-07-15
       And the investigation notice was issued on 2012-08-10
       When it is evaluated as of 2012-08-31
       Then the steps now are DETERMINE_IDLE
