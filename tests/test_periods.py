@@ -54,7 +54,8 @@ def test_months_end_on_the_same_date_or_the_month_end() -> None:
 
 def test_a_year_the_calendar_does_not_cover_is_refused() -> None:
     first, last = covered()
-    assert first <= 2012 and last >= 2025
+    assert first <= 2012
+    assert last >= 2025
     with pytest.raises(CalendarError, match=f"covers {first}-{last}"):
         count(date(last, 12, 20), 30)
 
