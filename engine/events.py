@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,13 @@ class EventStore:
         day: str,
         *,
         rows: list[tuple[int, dict[str, Any]]] | None = None,
+        on_row: Callable[[int, dict[str, Any]], None] | None = None,
     ) -> None:
-        """`rows` gives the events already read (a recorded run's) instead of the file."""
+        """`rows` gives the events already read (a recorded run's) instead of the file;
+        `on_row` is told each row as read (the ledger keeps them)."""
         self.path, self.model, self.key, self.day = path, model, key, day
         self.reader = RowReader(path, model, None, rows=rows)
+        self.reader.on_row = on_row
         self.asked: set[str] = set()
         self._refused: set[int] = set()
         self._db = sqlite3.connect("")  # a private temporary file, gone on close

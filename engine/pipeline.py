@@ -16,7 +16,7 @@ for every kind, so commands stay thin and a new kind needs no code here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -51,6 +51,7 @@ class Prepared:
     evaluator: Evaluator
     memo: Memo
     options: dict[str, Any] = field(default_factory=dict)  # as given, for the ledger
+    on_event: Callable[[int, dict[str, Any]], None] | None = None  # each event row read
 
     @property
     def families(self) -> tuple[RuleFamily, ...]:
@@ -211,7 +212,14 @@ def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:
         assert kind.events is not None, f"{kind.name}: an events option needs `events`"
         declared = kind.events
         rows = prepared.options.get(f"{option.dest}:rows")  # a recorded run's events
-        store = EventStore(Path(source), declared.model, declared.key, declared.day, rows=rows)
+        store = EventStore(
+            Path(source),
+            declared.model,
+            declared.key,
+            declared.day,
+            rows=rows,
+            on_row=prepared.on_event,
+        )
         return option.dest, store
     return None
 

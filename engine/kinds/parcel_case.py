@@ -486,6 +486,24 @@ def as_parcel(parcel: Any, case: Case) -> Any:
     return parcel.model_copy(update=update)
 
 
+UNITS = {
+    "days": ("days", "日"),
+    "months": ("months", "个月"),
+    "working_days": ("working days", "个工作日"),
+}
+PERIODS: dict[str, Text] = {
+    "investigation": _t("investigation notice (Art. 5 ¶1)", "发出调查通知书（第五条第一款）"),
+    "reply": _t("holder's answer to the notice (Art. 5 ¶2)", "使用权人提交材料（第五条第二款）"),
+    "hearing_request": _t("hearing request (Art. 15)", "申请听证（第十五条）"),
+    "payment": _t("payment of the idle fee (Art. 17)", "缴纳土地闲置费（第十七条）"),
+    "cancellation": _t("cancellation of the registration (Art. 17)", "办理注销登记（第十七条）"),
+    "review": _t("administrative review (行政复议法 Art. 9)", "申请行政复议（行政复议法第九条）"),
+    "litigation": _t("administrative suit (行政诉讼法)", "提起行政诉讼（行政诉讼法）"),
+    "court": _t(
+        "application to the court (行政强制法 Art. 53)", "申请法院强制执行（行政强制法第五十三条）"
+    ),
+    "demand": _t("demand before the court (行政强制法 Art. 54)", "催告（行政强制法第五十四条）"),
+}
 STAGES: dict[str, Text] = {
     "to_investigate": _t("to investigate", "待调查"),
     "investigating": _t("investigating", "调查中"),
@@ -533,6 +551,33 @@ class Procedure:
     tests: dict[str, Any]
     values: dict[str, Any]
     counted: dict[str, tuple[str, Counted]]  # period -> (the event that started it, count)
+
+    def explained(self, lang: str) -> list[str]:
+        """Each period as counted, one line: start event and day, length, last day, moves."""
+        lines = []
+        for name, (start, found) in self.counted.items():
+            unit = UNITS[found.unit][lang == "zh"]
+            moved = ""
+            if found.moved_over:
+                first, last = found.moved_over[0], found.moved_over[-1]
+                moved = (
+                    f"（{found.plain_end} 为节假日或休息日，顺延至 {found.end}："
+                    f"{first} 至 {last} 不计）"
+                    if lang == "zh"
+                    else f" (day {found.plain_end} is a holiday or rest day: moved to the next "
+                    f"working day, over {first} to {last})"
+                )
+            if lang == "zh":
+                lines.append(
+                    f"{PERIODS[name].zh}：自 {start}（{found.start}）起 {found.length} {unit}，"
+                    f"首日不计，至 {found.end} 届满{moved}"
+                )
+            else:
+                lines.append(
+                    f"{PERIODS[name].en}: from {start} ({found.start}), {found.length} {unit}, "
+                    f"the first day not counted: last day {found.end}{moved}"
+                )
+        return lines
 
 
 def procedure(

@@ -437,6 +437,21 @@ class Parcel(fields.Row):
         "听证权利告知书日期": "hearing_notice_on",
         "已录入监测系统": "filed_in_monitoring",
         "恶意囤地": "hoarding",
+        "使用权人地址": "holder_address",
+        "地址": "holder_address",
+        "住所": "holder_address",
+        "土地坐落": "location",
+        "坐落": "location",
+        "宗地位置": "location",
+        "土地面积": "land_area",
+        "土地面积（平方米）": "land_area",
+        "面积（平方米）": "land_area",
+        "宗地面积": "land_area",
+        "土地用途": "land_use",
+        "用途": "land_use",
+        "合同编号": "contract_no",
+        "出让合同编号": "contract_no",
+        "划拨决定书编号": "contract_no",
     }
 
     parcel_id: str = Field(min_length=1)
@@ -470,6 +485,12 @@ class Parcel(fields.Row):
     hearing_notice_on: date | None = None
     filed_in_monitoring: bool = False
     hoarding: bool = False
+    # What the instruments a bureau serves name (Order 53 Arts. 6, 10, 16): never judged.
+    holder_address: str | None = None
+    location: str | None = None
+    land_area: Decimal | None = None  # square metres
+    land_use: str | None = None
+    contract_no: str | None = None  # the transfer contract's or allocation decision's number
 
     @field_validator("supply", mode="before")
     @classmethod
@@ -481,7 +502,7 @@ class Parcel(fields.Row):
     def _price(cls, value: Any) -> Decimal:
         return fields.amount(value)
 
-    @field_validator("developed_area", "total_area", mode="before")
+    @field_validator("developed_area", "total_area", "land_area", mode="before")
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
@@ -659,6 +680,11 @@ class ParcelFacts:
     @property
     def day(self) -> date:
         return self.as_of
+
+    def counting(self, lang: str) -> list[str]:
+        """How each period of the case was counted: its start event, its length, the plain
+        last day and any move over holidays and rest days (L14), for an explanation."""
+        return self.case.explained(lang) if self.case is not None else []
 
     def value(self, name: str) -> Any:
         if self.case is not None and name in self.case.values:
