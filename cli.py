@@ -19,7 +19,17 @@ from typing import Any, TypeVar
 
 import click
 
-from .engine import catalog, explain, families, kinds, ledger, parallel, policybook, replay
+from .engine import (
+    cases,
+    catalog,
+    explain,
+    families,
+    kinds,
+    ledger,
+    parallel,
+    policybook,
+    replay,
+)
 from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
@@ -464,6 +474,53 @@ def explain_group() -> None:
       comply explain parcels parcels.csv P-2012-008 --rule IL-ART14-1-FEE --lang zh
       comply explain budget examples/district-2012/budget.csv PJ-2012-003 --as-of 2012-08-31
     """
+
+
+EVENTS_OPTION = click.option(
+    "--events",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The cases' dated events, one a row (CSV, JSON Lines or XLSX).",
+)
+
+
+@main.command(name="cases")
+@click.argument("register", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@EVENTS_OPTION
+@as_of_option("Judge the cases as of this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@PACK_OPTION
+@reports_errors
+def cases_command(
+    register: Path,
+    events: Path | None,
+    as_of: date,
+    fmt: str,
+    lang: str,
+    rules_dir: Path | None,
+    packs: tuple[Path, ...],
+) -> None:
+    """List every open idle-land case of REGISTER, most urgent first: its stage, its next
+    step (the bureau's, or the holder's duty), the step's legal due date and the days it is
+    overdue (decisions.md L14).
+
+    \b
+    Examples:
+      comply cases examples/district-2012/parcels.csv \\
+          --events examples/district-2012/events.csv --as-of 2013-06-30
+      comply cases parcels.csv --events events.xlsx --as-of 2013-06-30 --lang zh
+    """
+    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs)
+    found = cases.open_cases(prepared, pairs)
+    text = cases.as_json(found, prepared) if fmt == "json" else cases.table(found, prepared, lang)
+    click.echo(printable(text), nl=False)
 
 
 @main.command()

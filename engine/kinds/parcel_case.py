@@ -276,14 +276,15 @@ ONCE = frozenset(
         "court_applied",
     }
 )
-# The register's dated columns and the events they record (a register without events).
-REGISTER_EVENTS = (
-    ("investigation_notice_on", ("investigation_notice_issued", "investigation_notice_served")),
-    ("determination_on", ("determination_issued", "determination_served")),
-    ("published_on", ("published",)),
-    ("hearing_notice_on", ("hearing_notice_served",)),
-    ("started_on", ("started",)),
-    ("halted_on", ("halted",)),
+# The register's dated columns, the events they record, and those they imply unless the
+# events file records them (a notice's date is read as its service too, as it always was).
+REGISTER_EVENTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("investigation_notice_on", ("investigation_notice_issued",), ("investigation_notice_served",)),
+    ("determination_on", ("determination_issued",), ("determination_served",)),
+    ("published_on", ("published",), ()),
+    ("hearing_notice_on", ("hearing_notice_served",), ()),
+    ("started_on", ("started",), ()),
+    ("halted_on", ("halted",), ()),
 )
 # What an issued instrument's service is: the event it awaits.
 ISSUED = {
@@ -318,12 +319,14 @@ def timeline(
     (each refused row reported through `refuse(row, column, value, message)`)."""
     events: list[Event] = []
     from_register: dict[str, tuple[date, str]] = {}
-    for column, kinds in REGISTER_EVENTS:
+    given = {item.event for _, item in rows}
+    for column, kinds, implied in REGISTER_EVENTS:
         day = getattr(parcel, column)
         if day is not None:
             for kind in kinds:
                 from_register[kind] = (day, column)
                 events.append(Event(0, day, kind))
+            events += [Event(0, day, kind) for kind in implied if kind not in given]
     if parcel.extended_start is not None and parcel.agreement_signed_on is not None:
         signed = parcel.agreement_signed_on
         events.append(Event(0, signed, "extension_agreed", new_start=parcel.extended_start))
