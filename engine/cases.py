@@ -91,7 +91,7 @@ def table(cases: list[OpenCase], prepared: Prepared, lang: str) -> str:
     for case in cases:
         step = case.step
         whose = ""
-        if step is not None:
+        if step is not None and words.kinds[step.code] != "notice":  # a period running
             duty = words.kinds[step.code] == "duty"
             whose = ("使用权人" if duty else "国土部门") if zh else ("holder" if duty else "bureau")
         rows.append(

@@ -341,7 +341,9 @@ def timeline(
             if item.date != day:
                 refuse(row, "date", item.date.isoformat(), _register(day, column))
                 ok = False
-            continue  # the register's own event
+                continue
+            # The register's own event, told again with its number or note: one event.
+            events = [e for e in events if e.kind != item.event]
         event = Event(
             row,
             item.date,
@@ -554,6 +556,7 @@ class Procedure:
     tests: dict[str, Any]
     values: dict[str, Any]
     counted: dict[str, tuple[str, Counted]]  # period -> (the event that started it, count)
+    events: tuple[Event, ...] = ()  # the case's events up to its date (what instruments cite)
 
     def explained(self, lang: str) -> list[str]:
         """Each period as counted, one line: start event and day, length, last day, moves."""
@@ -715,7 +718,7 @@ def procedure(
     if stage is not None:
         tests["stage"] = stage
         values["stage"] = stage
-    return Procedure(stage, tests, values, counted)
+    return Procedure(stage, tests, values, counted, tuple(case.events))
 
 
 def _stage(
