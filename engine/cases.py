@@ -70,7 +70,8 @@ def open_cases(prepared: Prepared, pairs: list[tuple[Subject, Decision]]) -> lis
         overdue = max((a.days_overdue or 0 for a in steps), default=0)
         late = [a for a in steps if (a.days_overdue or 0) == overdue and overdue]
         dated = sorted((a for a in steps if a.due is not None), key=lambda a: a.due or LATEST)
-        step = (late or dated or steps or [None])[0]
+        chosen = late or dated or steps
+        step = chosen[0] if chosen else None
         found.append(OpenCase(subject, decision, stage, step, overdue))
     return sorted(
         found,

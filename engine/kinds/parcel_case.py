@@ -22,6 +22,7 @@ where the case stands (`stage`) and when each period ends.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -186,18 +187,18 @@ class ParcelEvent(fields.Row):
     }
 
     parcel_id: str = Field(min_length=1)
-    date: date
+    date: dt.date
     event: str
     doc_no: str | None = None
     amount: Decimal | None = None
     note: str | None = None
-    new_start: date | None = None
+    new_start: dt.date | None = None
     cause: Literal["government", "force_majeure"] | None = None
     serves: str | None = None
 
     @field_validator("date", "new_start", mode="before")
     @classmethod
-    def _date(cls, value: Any) -> date:
+    def _date(cls, value: Any) -> dt.date:
         return fields.day(value)
 
     @field_validator("event", mode="before")
