@@ -26,6 +26,7 @@ from .subjects import Subject
 from .writers import Words, width
 
 LATEST = date.max  # a step with no due date sorts after every dated one
+RANK = {"step": 0, "duty": 1, "disposal": 2, "notice": 3, "sanction": 4}
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ def open_cases(prepared: Prepared, pairs: list[tuple[Subject, Decision]]) -> lis
         overdue = max((a.days_overdue or 0 for a in steps), default=0)
         late = [a for a in steps if (a.days_overdue or 0) == overdue and overdue]
         dated = sorted((a for a in steps if a.due is not None), key=lambda a: a.due or LATEST)
-        chosen = late or dated or steps
+        ready = [a for a in steps if a.not_before is None or a.not_before <= prepared.as_of]
+        # Otherwise the bureau's own step first, then a duty, a disposal, a notice.
+        ranked = sorted(ready, key=lambda a: RANK.get(words.kinds[a.code], len(RANK)))
+        chosen = late or dated or ranked or steps
         step = chosen[0] if chosen else None
         found.append(OpenCase(subject, decision, stage, step, overdue))
     return sorted(
