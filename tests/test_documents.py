@@ -249,3 +249,76 @@ def test_libreoffice_opens_a_drafted_document(drafted: dict[str, Any], tmp_path:
         "某市国土资源局",
     ):
         assert wanted in text, wanted
+
+
+def test_a_reclaim_decision_its_copy_to_the_mortgagee_and_a_negotiation_notice(
+    tmp_path: Path,
+) -> None:
+    """P-2012-004 approved for reclaim (mortgaged): the decision and its copy to the
+    mortgagee; a mortgaged parcel idle for a verified government cause, determined and
+    filed: the written notice to the mortgagee while the plan is drafted (Art. 13 ¶2)."""
+    rows = list(csv.DictReader((EXAMPLES / "parcels.csv").open(encoding="utf-8")))
+    negotiated = dict(rows[7])  # P-2012-008: a verified government cause
+    negotiated.update(
+        parcel_id="P-2012-108",
+        mortgaged="true",
+        mortgagee="某农村商业银行",
+        filed_in_monitoring="true",
+    )
+    register = tmp_path / "parcels.csv"
+    with register.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([rows[3], negotiated])
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "parcel_id,date,event,doc_no\n"
+        "P-2012-004,2012-07-12,investigation_notice_issued,某国土闲调〔2012〕1号\n"
+        "P-2012-004,2012-08-20,determination_issued,某国土闲定〔2012〕1号\n"
+        "P-2012-004,2012-09-03,published,\n"
+        "P-2012-004,2012-09-05,hearing_notice_served,某国土闲听〔2012〕1号\n"
+        "P-2012-004,2012-09-10,hearing_waived,\n"
+        "P-2012-004,2012-11-15,approved,\n"
+        "P-2012-108,2012-08-09,investigation_notice_issued,某国土闲调〔2012〕3号\n"
+        "P-2012-108,2012-09-12,determination_issued,某国土闲定〔2012〕3号\n"
+        "P-2012-108,2012-09-20,published,\n"
+        "P-2012-108,2012-09-20,government_notified,\n",
+        encoding="utf-8",
+    )
+    args = [
+        "documents",
+        str(register),
+        "--events",
+        str(events),
+        "--as-of",
+        "2012-11-16",
+        "--out",
+        str(tmp_path / "out"),
+        "--numbering",
+        str(tmp_path / "numbers.sqlite"),
+        "--settings",
+        str(EXAMPLES / "bureau.yaml"),
+    ]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 0, run.output
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
+    [decision] = [n for n in names if n.endswith("_收回国有建设用地使用权决定书.docx")]
+    text = text_of(tmp_path / "out" / decision)
+    for wanted in (
+        "某国土闲收〔2012〕1号",
+        "无偿收回",
+        "第十四条第（二）项",
+        "注销登记，交回土地权利证书",
+        "抄送：中国建设银行股份有限公司新区支行",
+    ):
+        assert wanted in text, wanted
+    [copy] = [n for n in names if n.endswith("_收回国有建设用地使用权决定书抄送函.docx")]
+    assert "《收回国有建设用地使用权决定书》（某国土闲收〔2012〕1号）" in text_of(
+        tmp_path / "out" / copy
+    )
+    [notice] = [n for n in names if n.endswith("_闲置土地处置方案拟订情况告知书.docx")]
+    text = text_of(tmp_path / "out" / notice)
+    assert "某农村商业银行" in text
+    assert "第十三条第二款" in text
+    receipts = [n for n in names if "送达回证" in n]
+    assert len(receipts) == 4  # with the proof of service of P-2012-108's determination
