@@ -101,3 +101,17 @@ def test_a_period_past_the_holiday_calendar_is_refused(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, args)
     assert run.exit_code == 2
     assert "covers 2004-" in run.output
+
+
+def test_explain_says_how_each_due_date_was_counted(tmp_path: Path) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text("parcel_id,date,event\nP-2012-025,2012-09-01,discovered\n", "utf-8")
+    args = ["explain", "parcels", PARCELS, "P-2012-025", "--as-of", "2012-10-09"]
+    run = CliRunner().invoke(main, [*args, "--events", str(events)])
+    assert run.exit_code == 0, run.output
+    counted = run.output.split("How each due date was counted:\n")[1]
+    assert "from discovered (2012-09-01), 30 days" in counted
+    assert "last day 2012-10-08" in counted
+    assert "day 2012-10-01 is a holiday or rest day" in counted
+    run = CliRunner().invoke(main, [*args, "--events", str(events), "--lang", "zh"])
+    assert "至 2012-10-08 届满" in run.output
