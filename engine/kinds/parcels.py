@@ -31,7 +31,8 @@ from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
 from ..summary import Summary
 from . import Events, Kind, Option, View
-from .parcel_case import STAGES, ParcelEvent, Procedure, as_parcel, case_on, procedure, timeline
+from .parcel_case import STAGES, Procedure, as_parcel, case_on, procedure
+from .parcel_events import ParcelEvent, timeline
 
 messages.register(
     {

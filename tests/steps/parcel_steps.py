@@ -15,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.kinds.parcel_case import ParcelEvent
+from comply.engine.kinds.parcel_events import ParcelEvent
 from comply.engine.kinds.parcels import Parcel
 from pytest_bdd import given, parsers, then, when
 
