@@ -19,6 +19,12 @@ example: $(BIN)/comply
 		--parcels examples/district-2012/parcels.csv --as-of 2012-08-31
 	$(BIN)/comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
 	$(BIN)/comply landuse examples/district-2012/landuse.csv --as-of 2012-08-31
+	$(BIN)/comply cases examples/district-2012/parcels.csv \
+		--events examples/district-2012/events.csv --as-of 2013-06-30
+	$(BIN)/comply documents examples/district-2012/parcels.csv \
+		--events examples/district-2012/events.csv --as-of 2013-06-30 \
+		--settings examples/district-2012/bureau.yaml --out out/documents \
+		--numbering out/documents.sqlite
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

@@ -21,7 +21,18 @@ from typing import Any, TypeVar
 
 import click
 
-from .engine import catalog, explain, families, kinds, ledger, parallel, policybook, replay
+from .engine import (
+    cases,
+    catalog,
+    documents,
+    explain,
+    families,
+    kinds,
+    ledger,
+    parallel,
+    policybook,
+    replay,
+)
 from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
@@ -484,6 +495,131 @@ def explain_group() -> None:
       comply explain parcels parcels.csv P-2012-008 --rule IL-ART14-1-FEE --lang zh
       comply explain budget examples/district-2012/budget.csv PJ-2012-003 --as-of 2012-08-31
     """
+
+
+EVENTS_OPTION = click.option(
+    "--events",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The cases' dated events, one a row (CSV, JSON Lines or XLSX).",
+)
+
+
+@main.command(name="cases")
+@click.argument("register", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@EVENTS_OPTION
+@as_of_option("Judge the cases as of this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@PACK_OPTION
+@reports_errors
+def cases_command(
+    register: Path,
+    events: Path | None,
+    as_of: date,
+    fmt: str,
+    lang: str,
+    rules_dir: Path | None,
+    packs: tuple[Path, ...],
+) -> None:
+    """List every open idle-land case of REGISTER, most urgent first: its stage, its next
+    step (the bureau's, or the holder's duty), the step's legal due date and the days it is
+    overdue (decisions.md L14).
+
+    \b
+    Examples:
+      comply cases examples/district-2012/parcels.csv \\
+          --events examples/district-2012/events.csv --as-of 2013-06-30
+      comply cases parcels.csv --events events.xlsx --as-of 2013-06-30 --lang zh
+    """
+    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs)
+    found = cases.open_cases(prepared, pairs)
+    text = cases.as_json(found, prepared) if fmt == "json" else cases.table(found, prepared, lang)
+    click.echo(printable(text), nl=False)
+
+
+@main.command(name="documents")
+@click.argument("register", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@EVENTS_OPTION
+@as_of_option("Draft what is due on this date (the documents' date).")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder the documents are written to.",
+)
+@click.option(
+    "--settings",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The bureau's settings (YAML): name, address, contact, who approves, reviews and "
+    "enforces, the document-number prefixes. Without it those are left blank.",
+)
+@click.option(
+    "--numbering",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("documents.sqlite"),
+    show_default=True,
+    help="The register of drafted documents: numbers per year and kind, never reused.",
+)
+@click.option(
+    "--rules",
+    "rules_dir",
+    default=None,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@PACK_OPTION
+@reports_errors
+def documents_command(
+    register: Path,
+    events: Path | None,
+    as_of: date,
+    out_dir: Path,
+    settings: Path | None,
+    numbering: Path,
+    rules_dir: Path | None,
+    packs: tuple[Path, ...],
+) -> None:
+    """Draft the instruments the cases of REGISTER serve next, as Word documents (.docx), in
+    Simplified Chinese, each with its proof of service (送达回证): the investigation notice,
+    the determination, the hearing-right notice, the fee and reclaim decisions, the copy to
+    the mortgagee, the notice to a mortgagee of a negotiated disposal. The wording is
+    rules/documents/*.yaml; a field the input lacks is left as a visible blank and listed.
+
+    \b
+    Examples:
+      comply documents examples/district-2012/parcels.csv \\
+          --events examples/district-2012/events.csv --as-of 2013-06-30 \\
+          --settings examples/district-2012/bureau.yaml --out drafts/
+    """
+    drafted = documents.draft(
+        register,
+        as_of,
+        out_dir,
+        events=events,
+        settings=settings,
+        numbering=numbering,
+        rules_dir=rules_dir,
+        packs=packs,
+    )
+    blank = 0
+    for item in drafted:
+        number = f"  {item.doc_no}" if item.doc_no else ""
+        click.echo(printable(f"{item.path}{number}"))
+        if item.blanks:
+            blank += 1
+            click.echo(printable("    left blank: " + ", ".join(item.blanks)))
+    click.echo(
+        f"{len(drafted)} documents drafted in {out_dir} as of {as_of}; "
+        f"{blank} with blanks to fill in"
+    )
 
 
 @main.command()

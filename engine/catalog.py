@@ -125,7 +125,7 @@ def parameters_of(entry: Entry) -> list[str]:
     for action in compiled.actions:
         spec = action.spec
         for period in (spec.due, spec.not_before):
-            if period:
+            if period and not isinstance(period, str):
                 names.add(period.days)
         if spec.amount:
             names.add(spec.amount.rate)

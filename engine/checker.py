@@ -285,7 +285,9 @@ class _Checker:
             wanted.append(("amount.of", spec.amount.of, "money"))
             self.param(where, "amount.rate", spec.amount.rate, "rate")
         for name, period in (("due", spec.due), ("not_before", spec.not_before)):
-            if period:
+            if isinstance(period, str):
+                wanted.append((name, period, "date"))
+            elif period:
                 wanted.append((f"{name}.after", period.after, "date"))
                 self.param(where, f"{name}.days", period.days, "days")
         for name, value, kind in wanted:

@@ -277,14 +277,21 @@ class Evaluator:
             "prospect": spec.prospect,
         }
         amount = (spec.amount.of, self.params[spec.amount.rate]) if spec.amount else None
-        due = (spec.due.after, timedelta(days=self.params[spec.due.days])) if spec.due else None
-        nb = spec.not_before
-        not_before = (nb.after, self.params[nb.days]) if nb else None
+        period, nb = spec.due, spec.not_before
         plain = [
             (n, v)
             for n in ("date", "idle_from", "days_left", "days_overdue")
             if (v := getattr(spec, n))
         ]
+        due = not_before = None
+        if isinstance(period, str):  # a date value the facts counted (L14) stands as it is
+            plain.append(("due", period))
+        elif period is not None:
+            due = (period.after, timedelta(days=self.params[period.days]))
+        if isinstance(nb, str):
+            plain.append(("not_before", nb))
+        elif nb is not None:
+            not_before = (nb.after, self.params[nb.days])
 
         def make(snapshot: Snapshot) -> Action:
             values = {name: snapshot.value(source) for name, source in plain}

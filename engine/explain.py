@@ -358,4 +358,10 @@ def explain_subject(
     if findings:
         heading = "过往事件的认定：" if lang == "zh" else "Findings about past events:"
         text += "\n" + heading + "\n" + "\n".join(findings) + "\n\n" + "\n".join(sections)
+    # How each due date was counted (a kind whose snapshot counts periods says so, L14).
+    counting = getattr(subject.snapshots[-1], "counting", None)
+    lines = counting(lang) if callable(counting) else []
+    if lines:
+        heading = "期限的计算：" if lang == "zh" else "How each due date was counted:"
+        text += "\n" + heading + "\n" + "\n".join("  " + line for line in lines) + "\n"
     return text

@@ -228,6 +228,10 @@ class Recorder:
         self.rows += 1
         self._inputs.write(input_entry(row, raw))
 
+    def event_row(self, row: int, raw: dict[str, Any]) -> None:
+        """A row of the run's events file (kinds.Events), kept beside its input rows."""
+        self._inputs.write(canonical(["event", str(row), raw]) + "\n")
+
     def decision(self, record: dict[str, Any]) -> None:
         self.decisions += 1
         self._decisions.write(decision_entry(record))

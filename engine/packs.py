@@ -323,7 +323,9 @@ def _check_in_force(
             if cond is not None:
                 used |= {c.param for c in comparisons(cond) if c.param}
         for action in rule.actions:
-            used |= {p.days for p in (action.due, action.not_before) if p}
+            used |= {
+                p.days for p in (action.due, action.not_before) if p and not isinstance(p, str)
+            }
             used |= {action.amount.rate} if action.amount else set()
             code = titles.get(action.code)
             texts = [code.title] if code else []

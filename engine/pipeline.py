@@ -16,7 +16,7 @@ for every kind, so commands stay thin and a new kind needs no code here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -28,6 +28,7 @@ from .conditions import comparisons
 from .durable_adapter import ContextFact
 from .errors import InputError, InputProblem, OptionError, RulebookError
 from .evaluate import Decision, Evaluator
+from .events import EventStore
 from .kinds import Join, Kind
 from .loader import RowReader
 from .memo import Memo
@@ -50,6 +51,7 @@ class Prepared:
     evaluator: Evaluator
     memo: Memo
     options: dict[str, Any] = field(default_factory=dict)  # as given, for the ledger
+    on_event: Callable[[int, dict[str, Any]], None] | None = None  # each event row read
 
     @property
     def families(self) -> tuple[RuleFamily, ...]:
@@ -168,8 +170,12 @@ def decide(
     decisions resolved; batch by batch, or all at once for a kind that ranks them.
     `only` decides the subject with that id alone (an explanation)."""
     kind, evaluator = prepared.kind, prepared.evaluator
+    store = events_of(prepared)
+    params = prepared.params
+    if store is not None:
+        params = {**params, store[0]: store[1]}
     batches = reader.batches(BATCH_ROWS)
-    made = kind.build(batches, prepared.as_of, prepared.params, reader.problem)
+    made = kind.build(batches, prepared.as_of, params, reader.problem)
     if only is not None:
         made = ([s for s in subjects if s.key == only] for subjects in made)
     evaluator.join(prepared.context)
@@ -177,16 +183,45 @@ def decide(
         if kind.rank is None:
             for subjects in made:
                 yield subjects, evaluator.decide(subjects)
-            return
-        pairs = [
-            pair
-            for subjects in made
-            for pair in zip(subjects, evaluator.decide(subjects), strict=True)
-        ]
-        ranked = kind.rank(pairs)
-        yield [s for s, _ in ranked], [d for _, d in ranked]
+        else:
+            pairs = [
+                pair
+                for subjects in made
+                for pair in zip(subjects, evaluator.decide(subjects), strict=True)
+            ]
+            ranked = kind.rank(pairs)
+            yield [s for s, _ in ranked], [d for _, d in ranked]
+        if store is not None:
+            if only is None:
+                store[1].unasked(kind.view.noun.en)
+            reader.problems.extend(store[1].problems)
     finally:
         evaluator.leave(prepared.context)
+        if store is not None:
+            store[1].close()
+
+
+def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:
+    """The kind's events file, if the run names one, read and sorted (kinds.Events), with
+    the option it is handed to `build` under."""
+    kind = prepared.kind
+    for option in kind.options:
+        source = prepared.options.get(option.dest)
+        if option.role != "events" or source is None:
+            continue
+        assert kind.events is not None, f"{kind.name}: an events option needs `events`"
+        declared = kind.events
+        rows = prepared.options.get(f"{option.dest}:rows")  # a recorded run's events
+        store = EventStore(
+            Path(source),
+            declared.model,
+            declared.key,
+            declared.day,
+            rows=rows,
+            on_row=prepared.on_event,
+        )
+        return option.dest, store
+    return None
 
 
 def decide_rows(

@@ -120,10 +120,15 @@ def replay(
     }
     recorded = head["options"]
     context = _context(head)
+    options = dict(recorded.get("options", {}))
+    events = [(int(row), raw) for row, raw in ledger.run_entries(path, run, "event")]
+    for option in kind.options:
+        if option.role == "events" and options.get(option.dest) is not None:
+            options[f"{option.dest}:rows"] = events  # the run's events, as it read them
     prepared = prepare(
         kind,
         date.fromisoformat(head["as_of"]),
-        recorded.get("options", {}),
+        options,
         rules_dir=rules_dir,
         packs=tuple(packs if packs is not None else _pack_dirs(run, head)),
         context=context,

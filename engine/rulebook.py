@@ -118,7 +118,7 @@ class Parameter(_Strict):
     keeps the history).
     """
 
-    type: Literal["years", "days", "rate", "ratio", "money", "date"]
+    type: Literal["years", "months", "days", "rate", "ratio", "money", "date"]
     set_by: Literal["law", "district"]
     title: Text
     value: Any = None
@@ -177,8 +177,10 @@ class ActionSpec(_Strict):
     when: list[Any] = []
     date: str | None = None  # the value dating the action: when it arose
     amount: AmountSpec | None = None
-    due: DueSpec | None = None  # the last day of a period of days from a date
-    not_before: DueSpec | None = None  # the first day after such a period
+    # The last day of a period of days from a date; or a date value the facts count (the
+    # end of a legal period from the event that starts it, holidays moved over: L14).
+    due: DueSpec | str | None = None
+    not_before: DueSpec | str | None = None  # the first day after such a period; or a value
     idle_from: str | None = None
     days_left: str | None = None
     days_overdue: str | None = None
@@ -209,7 +211,8 @@ class Criterion(_Strict):
 
 class CodeEntry(_Strict):
     title: Text
-    kind: Literal["step", "disposal", "notice", "sanction", "finding"]
+    # step: the bureau's; duty: the holder's, with its due date (a fee to pay)
+    kind: Literal["step", "duty", "disposal", "notice", "sanction", "finding"]
 
 
 class Predicate(_Strict):
@@ -406,8 +409,8 @@ def parse_value(kind: str, raw: Any) -> ParamValue:
             with contextlib.suppress(ValueError):
                 return date.fromisoformat(text)
         raise ValueError(f"expected a date such as 2012-01-01, got {raw!r}")
-    if kind in ("years", "days"):
-        most = MAX_YEARS if kind == "years" else MAX_DAYS
+    if kind in ("years", "months", "days"):
+        most = {"years": MAX_YEARS, "months": MAX_YEARS * 12, "days": MAX_DAYS}[kind]
         if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= most:
             raise ValueError(f"expected a whole number of {kind} from 0 to {most}, got {raw!r}")
         return int(raw)

@@ -62,7 +62,7 @@ def run(request: Request) -> Summary:
         )
     inputs = {"FILE": request.source}
     for option in kind.options:
-        if option.role == "join" and request.options.get(option.dest) is not None:
+        if option.role in ("join", "events") and request.options.get(option.dest) is not None:
             inputs[option.flag] = Path(request.options[option.dest])
     check_distinct(
         inputs, {"--out": request.out, "--rejects": request.rejects, "--ledger": request.ledger}
@@ -79,7 +79,10 @@ def run(request: Request) -> Summary:
     recorder = _recorder(request, prepared, inputs)
     if recorder is not None:
         recorder.check()  # a ledger that cannot take the run fails it before anything is written
+        prepared.on_event = recorder.event_row
     why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
+    if any(o.role == "events" and request.options.get(o.dest) for o in kind.options):
+        why_not = "a file's events are folded into its subjects in one process"
     workers, notes = request.workers, []
     if workers is not None and workers > parallel.cores() and request.executor == "local":
         notes.append(

@@ -301,30 +301,72 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     Gloss: the department opens an investigation and issues the idle-land investigation
     notice within 30 days of discovering suspected idle land; the holder answers within 30
     days of receipt. Where the input records nothing done, the notice is the one step due
-    now, 30 days after the evaluation date (the day of discovery); the disposal the law
-    points to is only the case's prospect (L10).
+    now; the disposal the law points to is only the case's prospect (L10). The 30 days run
+    from discovery, never from the evaluation date (L14): the case's `discovered` event, or
+    with none recorded the day the parcel became idle on the register, or 2012-07-01, when
+    Order 53 took effect, where that is earlier. The first day is not counted; a last day on
+    a statutory holiday or a rest day moves to the next working day (民法典 Art. 203, the
+    State Council's holiday calendar with its make-up working days). So the due date can
+    pass, and the days overdue show; a notice issued after it is flagged with its days late.
 
     @IL-ART5-INVESTIGATE
-    Scenario Outline: with nothing done yet, the investigation notice is the step due now, 30 days after the evaluation date
-      Given a parcel agreed to start on 2011-03-15
+    Scenario Outline: with nothing done yet, the investigation notice is due 30 days after discovery: day 30 is on time, day 31 overdue
+      Given a parcel agreed to start on <start>
       When it is evaluated as of <as_of>
       Then its status is "idle"
+      And its stage is "to_investigate"
       And the steps now are INVESTIGATE
       And INVESTIGATE is due on <due>
+      And INVESTIGATE is <overdue>
       And in prospect is CHARGE_IDLE_FEE
 
+      Examples: idle before Order 53: discovered on 2012-07-01, day 30 is 31 July
+        | start      | as_of      | due        | overdue            |
+        | 2011-03-15 | 2012-07-31 | 2012-07-31 | not overdue        |
+        | 2011-03-15 | 2012-08-01 | 2012-07-31 | overdue by 1 day   |
+        | 2011-03-15 | 2012-08-31 | 2012-07-31 | overdue by 31 days |
+
+      Examples: idle from Saturday 15 June 2013: day 30 is Monday 15 July
+        | start      | as_of      | due        | overdue            |
+        | 2012-06-14 | 2013-07-15 | 2013-07-15 | not overdue        |
+        | 2012-06-14 | 2013-07-16 | 2013-07-15 | overdue by 1 day   |
+
+    @IL-ART5-INVESTIGATE
+    Scenario Outline: a period ending on 1 October ends after the National Day holiday
+      Discovered on 2012-09-01: day 30 is 1 October 2012, a holiday until 7 October; the
+      period ends on Monday 8 October.
+
+      Given a parcel agreed to start on 2011-03-15
+      And its case's events are:
+        | date       | event      |
+        | 2012-09-01 | discovered |
+      When it is evaluated as of <as_of>
+      Then INVESTIGATE is due on 2012-10-08
+      And INVESTIGATE is <overdue>
+
       Examples:
-        | as_of      | due        |
-        | 2012-08-31 | 2012-09-30 |
-        | 2013-02-01 | 2013-03-03 |
+        | as_of      | overdue          |
+        | 2012-10-01 | not overdue      |
+        | 2012-10-08 | not overdue      |
+        | 2012-10-09 | overdue by 1 day |
 
     @IL-ART5-INVESTIGATE
     Example: a notice dated after the evaluation date has not been issued yet
       Given a parcel agreed to start on 2011-03-15
       And the investigation notice was issued on 2012-09-10
       When it is evaluated as of 2012-08-31
-      Then INVESTIGATE is due on 2012-09-30
+      Then INVESTIGATE is due on 2012-07-31
       And the actions do not include DETERMINE_IDLE
+
+    @IL-ART5-LATE-INVESTIGATION @IL-ART9-DETERMINE
+    Example: a notice issued after its 30 days is flagged with the days it came late
+      Given a parcel agreed to start on 2011-03-15
+      And the investigation notice was issued on 2012-08-10
+      When it is evaluated as of 2012-08-31
+      Then LATE_INVESTIGATION is dated 2012-08-10
+      And LATE_INVESTIGATION is overdue by 10 days
+      And its stage is "investigating"
+      And the steps now are DETERMINE_IDLE
 
   Rule: Art. 8(1) — land delivered after its start date: verify the cause before any fee or reclaim
 
@@ -362,9 +404,12 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
     “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
     Gloss: once investigated, idle land is determined by a written determination that
     records the cause (government or holder). Order 53 sets no deadline; the engine proposes
-    it once the holder's 30 days to answer the notice have run, counted from the notice date
-    (L10). A determination issued before those 30 days ran — on the 30th day after the
-    notice or earlier — is flagged for review, dated by the determination.
+    it once the holder's 30 days to answer the notice have run, counted from the notice's
+    service (L10, L14; a register without events gives the notice's date, read as its
+    service), a last day on a holiday or rest day moved to the next working day. A
+    determination issued before those 30 days ran — on their last day or earlier — is
+    flagged for review, dated by the determination, unless the holder's materials came in
+    first.
 
     @IL-ART9-DETERMINE
     Scenario Outline: once the notice is issued, the determination is next, once the holder's 30 days have run
@@ -374,14 +419,14 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       Then DETERMINE_IDLE may not come before <not_before>
       And the actions do not include INVESTIGATE
 
-      Examples:
+      Examples: day 30 on a Sunday or a Saturday: the period ends on the Monday
         | notice     | as_of      | not_before |
-        | 2012-08-10 | 2012-08-31 | 2012-09-10 |
-        | 2013-01-31 | 2013-02-15 | 2013-03-03 |
+        | 2012-08-10 | 2012-08-31 | 2012-09-11 |
+        | 2013-01-31 | 2013-02-15 | 2013-03-05 |
 
     @IL-ART9-DETERMINE @IL-ART14-1-FEE
     Example: while the determination is pending, the fee is the prospect, not a step
-      Given a parcel agreed to start on 2011-03-15
+      Given a parcel agreed to start on 2011-07-15
       And the investigation notice was issued on 2012-08-10
       When it is evaluated as of 2012-08-31
       Then the steps now are DETERMINE_IDLE
@@ -1003,6 +1048,364 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       When the parcels are evaluated as of 2012-08-31
       Then the steps now for "P-U" are INVESTIGATE
       And the steps now for "P-D" are PUBLISH_DETERMINATION, FILE_IN_MONITORING_SYSTEM, NOTIFY_HEARING_RIGHT, SHARE_WITH_FINANCIAL_REGULATORS
+
+  Rule: L14 — the holder's 30 days run from the notice's service, and an instrument issued is served
+
+    《闲置土地处置办法》第五条第二款 (Order 53 Art. 5 ¶2), 第十七条 (Art. 17):
+    “国有建设用地使用权人应当在接到《闲置土地调查通知书》之日起三十日内，按照要求提供土地开发利用情况、闲置原因以及相关说明等材料。”
+    Gloss: a period the holder has runs from the day it received the instrument (接到, 送达),
+    never from the day the bureau issued it: with an events file, the notice's service is
+    its own event, and until it is served the next step is to serve it (with a proof of
+    service, 送达回证). Service by public notice (公告送达) counts as made 60 days after the
+    notice is published (30 days from 2022-01-01), counted as every period is (L14).
+
+    @IL-SERVE-INSTRUMENT @IL-ART9-DETERMINE
+    Example: a notice issued but not served: serve it; the holder's time has not begun
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+      When it is evaluated as of 2013-02-10
+      Then its stage is "investigating"
+      And the steps now are SERVE_INSTRUMENT
+      And the actions do not include DETERMINE_IDLE, INVESTIGATE
+
+    @IL-ART9-DETERMINE
+    Example: served on 5 March 2013: day 30 is 4 April, Qingming, and the period ends on Sunday 7 April, a make-up working day
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       |
+        | 2013-02-01 | investigation_notice_issued |
+        | 2013-03-05 | investigation_notice_served |
+      When it is evaluated as of 2013-03-20
+      Then DETERMINE_IDLE may not come before 2013-04-08
+
+    @IL-ART9-DETERMINE
+    Example: served by public notice: deemed served 60 days after publication (3 May), its 30 days end on Monday 3 June
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | serves                      |
+        | 2013-02-01 | investigation_notice_issued |                             |
+        | 2013-03-04 | served_by_public_notice     | investigation_notice_served |
+      When it is evaluated as of 2013-05-10
+      Then DETERMINE_IDLE may not come before 2013-06-04
+
+  Rule: Art. 15 — the hearing right: 5 working days to request a hearing, then the approval
+
+    《闲置土地处置办法》第十五条 (Order 53 Art. 15):
+    “市、县国土资源主管部门在依照本办法第十四条规定作出征缴土地闲置费、收回国有建设用地使用权决定前，应当书面告知国有建设用地使用权人有申请听证的权利。国有建设用地使用权人要求举行听证的，市、县国土资源主管部门应当依照《国土资源听证规定》依法组织听证。”
+    Gloss: the holder may request a hearing within 5 working days of receiving the notice
+    (国土资源听证规定, as published notices apply it: decisions.md L14); silence waives it.
+    Working days skip weekends and holidays and count make-up working days. Only once the
+    hearing is held, waived or its period ran is the disposal opinion reported for approval;
+    an approval before that is flagged.
+
+    @IL-ART15-HEARING-PERIOD @IL-ART14-1-FEE
+    Scenario Outline: served on a Thursday, the 5 working days run over the weekend to the next Thursday
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+      When it is evaluated as of <as_of>
+      Then its stage is "<stage>"
+      And REPORT_DISPOSAL_OPINION may not come before 2013-03-15
+      And the actions <awaiting> AWAIT_HEARING_REQUEST
+
+      Examples:
+        | as_of      | stage                    | awaiting       |
+        | 2013-03-11 | awaiting_hearing_request | include        |
+        | 2013-03-14 | awaiting_hearing_request | include        |
+        | 2013-03-15 | awaiting_approval        | do not include |
+
+    @IL-ART15-HEARING-PERIOD
+    Example: the hearing request is due on the fifth working day
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+      When it is evaluated as of 2013-03-12
+      Then AWAIT_HEARING_REQUEST is due on 2013-03-14
+
+    @IL-ART15-HOLD-HEARING
+    Example: a hearing requested is held before anything is reported for approval
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-03-12 | hearing_requested           |                     |
+      When it is evaluated as of 2013-03-20
+      Then its stage is "hearing"
+      And the steps now include HOLD_HEARING
+      And the actions do not include AWAIT_HEARING_REQUEST
+
+    @IL-ART15-EARLY-APPROVAL
+    Example: an approval inside the hearing period is flagged
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-03-12 | approved                    |                     |
+      When it is evaluated as of 2013-03-20
+      Then its stage is "decided"
+      And APPROVED_BEFORE_HEARING is dated 2013-03-12
+      And the actions do not include REPORT_DISPOSAL_OPINION
+
+  Rule: Art. 17 — the fee is paid within 30 days of the decision's service; the registration cancelled within 30 days of the reclaim's
+
+    《闲置土地处置办法》第十七条第一款 (Order 53 Art. 17 ¶1):
+    “国有建设用地使用权人应当自《征缴土地闲置费决定书》送达之日起三十日内，按照规定缴纳土地闲置费；自《收回国有建设用地使用权决定书》送达之日起三十日内，到市、县国土资源主管部门办理国有建设用地使用权注销登记，交回土地权利证书。”
+    Gloss: the holder's duty has its own due date, counted from the decision's service, and
+    shows as overdue once it passed unmet (the holder's lateness, not the bureau's). Until
+    the review (60 days) and litigation periods (3 months for a decision served before
+    2015-05-01, 6 months after) have run, nothing is enforced.
+
+    @IL-ART17-PAY @IL-ART18-REMEDY-PERIODS
+    Scenario Outline: served on 3 June 2013: day 30 is on time, day 31 overdue, and no enforcement before the periods end
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+      When it is evaluated as of <as_of>
+      Then its stage is "<stage>"
+      And PAY_IDLE_FEE is due on 2013-07-03
+      And PAY_IDLE_FEE is <overdue>
+
+      Examples:
+        | as_of      | stage                   | overdue           |
+        | 2013-07-03 | awaiting_payment        | not overdue       |
+        | 2013-07-04 | awaiting_remedy_periods | overdue by 1 day  |
+        | 2013-09-03 | awaiting_remedy_periods | overdue by 62 days |
+
+    @IL-ART18-REMEDY-PERIODS
+    Example: the later of the review (60 days) and litigation (3 months) periods ends enforcement's wait
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+      When it is evaluated as of 2013-07-10
+      Then AWAIT_REMEDY_PERIODS is due on 2013-09-03
+      And the actions do not include CHARGE_IDLE_FEE, REPORT_DISPOSAL_OPINION
+
+    @IL-ART17-PAY
+    Example: the fee paid closes the case
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+        | 2013-06-20 | fee_paid                    |                     |
+      When it is evaluated as of 2013-09-10
+      Then its stage is "closed"
+      And the steps now are SHARE_WITH_FINANCIAL_REGULATORS
+
+    @IL-ART17-CANCEL-REGISTRATION @IL-ART18-1-CANCEL-BY-NOTICE
+    Scenario Outline: a reclaim decision: the registration is cancelled within 30 days, or by public notice once the periods ran
+      Given a parcel agreed to start on 2011-01-20
+      And its case's events are:
+        | date       | event                       |
+        | 2013-02-01 | investigation_notice_issued |
+        | 2013-02-04 | investigation_notice_served |
+        | 2013-03-07 | determination_issued        |
+        | 2013-03-08 | published                   |
+        | 2013-03-08 | filed_in_monitoring         |
+        | 2013-03-07 | hearing_notice_served       |
+        | 2013-05-20 | approved                    |
+        | 2013-06-03 | reclaim_decision_served     |
+      When it is evaluated as of <as_of>
+      Then its stage is "<stage>"
+      And CANCEL_REGISTRATION is due on 2013-07-03
+      And the actions <notice> CANCEL_BY_PUBLIC_NOTICE
+      And the actions do not include RECLAIM_LAND
+
+      Examples:
+        | as_of      | stage                 | notice         |
+        | 2013-07-01 | awaiting_cancellation | do not include |
+        | 2013-09-04 | enforcement           | include        |
+
+  Rule: Art. 18 — neither review nor suit, the duty unmet: a demand, then the court within three months
+
+    《闲置土地处置办法》第十八条 (Order 53 Art. 18), 《行政强制法》第五十三条、第五十四条:
+    “国有建设用地使用权人逾期不申请行政复议、不提起行政诉讼，也不履行相关义务的，市、县国土资源主管部门可以采取下列措施：（一）逾期不办理国有建设用地使用权注销登记，不交回土地权利证书的，直接公告注销国有建设用地使用权登记和土地权利证书；（二）申请人民法院强制执行。”
+    “当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行行政决定的，没有行政强制执行权的行政机关可以自期限届满之日起三个月内，依照本章规定申请人民法院强制执行。”
+    “行政机关申请人民法院强制执行前，应当催告当事人履行义务。催告书送达十日后当事人仍未履行义务的，行政机关可以向所在地有管辖权的人民法院申请强制执行；执行对象是不动产的，向不动产所在地有管辖权的人民法院申请强制执行。”
+    Gloss: the land bureau has no enforcement power of its own: once the review and
+    litigation periods have run, it serves a demand (催告书), and ten days after its service
+    applies to the court, within three months of the periods' end. A review applied for or a
+    suit filed stops enforcement.
+
+    @IL-ART18-2-DEMAND
+    Example: the periods ran on 3 September 2013: a demand, in time to apply by 3 December
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+      When it is evaluated as of 2013-09-04
+      Then its stage is "enforcement"
+      And SERVE_DEMAND is due on 2013-12-03
+      And PAY_IDLE_FEE is overdue by 63 days
+      And the actions do not include AWAIT_REMEDY_PERIODS, APPLY_TO_COURT
+
+    @IL-ART18-2-COURT
+    Scenario Outline: ten days after the demand's service, the court; the Mid-Autumn holiday moves the tenth day
+      Served on 10 September 2013: day 10 is 20 September, in the Mid-Autumn holiday
+      (19-21 September); Sunday 22 September was worked, so the ten days end on it.
+
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+        | 2013-09-10 | demand_served               | 某国土闲催〔2013〕1号 |
+      When it is evaluated as of <as_of>
+      Then APPLY_TO_COURT may not come before 2013-09-23
+      And APPLY_TO_COURT is due on 2013-12-03
+      And APPLY_TO_COURT is <overdue>
+
+      Examples:
+        | as_of      | overdue          |
+        | 2013-10-08 | not overdue      |
+        | 2013-12-04 | overdue by 1 day |
+
+    @IL-ART18-2-DEMAND @IL-ART17-PAY
+    Example: a review applied for stops enforcement
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event                       | doc_no              |
+        | 2013-02-01 | investigation_notice_issued | 某国土闲调〔2013〕1号 |
+        | 2013-02-04 | investigation_notice_served |                     |
+        | 2013-03-07 | determination_issued        | 某国土闲定〔2013〕1号 |
+        | 2013-03-07 | determination_served        |                     |
+        | 2013-03-08 | published                   |                     |
+        | 2013-03-08 | filed_in_monitoring         |                     |
+        | 2013-03-07 | hearing_notice_served       | 某国土闲听〔2013〕1号 |
+        | 2013-05-20 | approved                    |                     |
+        | 2013-06-03 | fee_decision_served         | 某国土闲征〔2013〕1号 |
+        | 2013-07-20 | review_applied              |                     |
+      When it is evaluated as of 2013-09-10
+      Then its stage is "review_or_litigation"
+      And the actions do not include SERVE_DEMAND, PAY_IDLE_FEE
+
+    @IL-ART17-PAY @IL-ART18-REMEDY-PERIODS
+    Example: a decision served after 2015-05-01 leaves six months to sue
+      Given a parcel agreed to start on 2015-01-20
+      And its case's events are:
+        | date       | event                       |
+        | 2016-02-01 | investigation_notice_issued |
+        | 2016-02-02 | investigation_notice_served |
+        | 2016-03-07 | determination_issued        |
+        | 2016-03-08 | published                   |
+        | 2016-03-08 | filed_in_monitoring         |
+        | 2016-03-07 | hearing_notice_served       |
+        | 2016-05-20 | approved                    |
+        | 2016-06-03 | fee_decision_served         |
+      When it is evaluated as of 2016-08-01
+      Then PAY_IDLE_FEE is due on 2016-07-04
+      And AWAIT_REMEDY_PERIODS is due on 2016-12-05
+
+  Rule: L15 — events out of order are refused, naming the row
+
+    Gloss: an events file is checked as a change log is: an event before the one it needs
+    (a determination before the notice, a service before the issue, a payment before the
+    decision), a second one of an event that happens once, or an event that contradicts
+    the register's own column for the same fact is refused as bad input, naming the row of
+    the events file; nothing is written.
+
+    @IL-ART9-DETERMINE
+    Scenario Outline: an event before the one it needs is refused
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event   |
+        | 2013-03-01 | <first> |
+        | <second_on> | <second> |
+      When it is evaluated as of 2013-06-30
+      Then the events are refused at row <row>, column "event", value "<refused>"
+
+      Examples:
+        | first                       | second_on  | second                      | row | refused                     |
+        | investigation_notice_served | 2013-03-02 | investigation_notice_issued | 2   | investigation_notice_served |
+        | determination_issued        | 2013-03-05 | investigation_notice_issued | 2   | determination_issued        |
+        | fee_paid                    | 2013-03-05 | discovered                  | 2   | fee_paid                    |
+
+    @IL-ART9-DETERMINE
+    Example: an event of a parcel the register does not hold is refused
+      Given a parcel agreed to start on 2012-01-20
+      And its case's events are:
+        | date       | event      | parcel_id |
+        | 2013-03-01 | discovered | P-9       |
+      When it is evaluated as of 2013-06-30
+      Then the events are refused at row 2, column "parcel_id", value "P-9"
+
+    @IL-ART9-DETERMINE
+    Example: an event contradicting the register's column is refused
+      Given a parcel agreed to start on 2012-01-20
+      And the investigation notice was issued on 2013-02-01
+      And its case's events are:
+        | date       | event                       |
+        | 2013-02-03 | investigation_notice_issued |
+      When it is evaluated as of 2013-06-30
+      Then the events are refused at row 2, column "date", value "2013-02-03"
 
   Rule: Art. 26 — information on holders of idle land goes to the financial regulators
 

@@ -229,6 +229,10 @@ def test_every_law_is_declared_once_and_rule_files_declare_none() -> None:
         "speech",
         "gov_investment",
         "civil_code",
+        "admin_compulsion_law",
+        "admin_review_law",
+        "admin_litigation_law",
+        "hearing_rules",
     ]
     assert laws["speech"]["effective"] == {"from": date(2012, 1, 1)}
     for path in families.RULES_DIR.glob("*.yaml"):
@@ -243,6 +247,10 @@ def test_a_family_cites_the_laws_in_the_order_laws_yaml_declares_them() -> None:
         "land_admin_law",
         "notice_2010",
         "speech",
+        "admin_compulsion_law",
+        "admin_review_law",
+        "admin_litigation_law",
+        "hearing_rules",
     ]
     assert list(families.load("budget").laws) == ["speech", "civil_code"]
     assert list(families.load("budget_national").laws) == ["gov_investment", "civil_code"]

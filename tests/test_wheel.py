@@ -61,6 +61,8 @@ def test_the_wheel_holds_one_package_with_its_rules_features_and_notes(
         "comply/rules/idle_land.yaml",
         "comply/features/idle_land.feature",
         "comply/rules/notes/decisions.md",
+        "comply/rules/documents/fee_decision.yaml",
+        "comply/rules/documents/fields.yaml",
     ):
         assert wanted in names
     assert not any(n.startswith(("comply/tests", "comply/bench", "comply/examples")) for n in names)
@@ -98,6 +100,25 @@ def test_every_command_runs_from_another_directory(installed: dict[str, Path]) -
         (["parcels", parcels, "--as-of", "2012-08-31", "--record"], "27,094,600.10"),
         (["ledger", "verify"], "intact"),
         (["ledger", "list"], "parcels"),
+        (
+            ["cases", parcels, "--events", str(EXAMPLES / "events.csv"), "--as-of", "2013-06-30"],
+            "P-2012-004",
+        ),
+        (
+            [
+                "documents",
+                parcels,
+                "--events",
+                str(EXAMPLES / "events.csv"),
+                "--as-of",
+                "2013-06-30",
+                "--settings",
+                str(EXAMPLES / "bureau.yaml"),
+                "--out",
+                "drafts",
+            ],
+            "征缴土地闲置费决定书.docx",
+        ),
     ]
     for args, wanted in checks:
         done = comply(installed, *args)

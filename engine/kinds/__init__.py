@@ -82,13 +82,16 @@ class Option:
     role "parameter": a run's own value of a rule parameter (`target`: its name);
     role "family": switches a rule family on or off (`target`: the family);
     role "join": a file of another kind whose decisions the rules join on (`target`: the
-    join's fact).
+    join's fact);
+    role "events": a file of dated events, many a subject, read with the kind's `events`
+    declaration and handed to `build` as the option's value, an engine.events.EventStore
+    that gives each batch of subjects its events in order (`store.of(keys)`).
     """
 
     flag: str  # "--plan-year"; a "family" switch is written "--national/--no-national"
     dest: str
     type: Literal["year", "share", "file", "switch"]
-    role: Literal["build", "parameter", "family", "join"]
+    role: Literal["build", "parameter", "family", "join", "events"]
     help: str
     target: str = ""
     required: bool = False
@@ -106,6 +109,20 @@ class Join:
     fields: tuple[str, ...]
     kind: str
     select: Callable[[Subject, Decision], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Events:
+    """A second input of dated events, many a subject, that `build` folds into its subjects
+    (a case's procedure: notices issued and served, decisions, payments).
+
+    `model` is its row model (a fields.Row, read by the same loader as the main file),
+    `key` the field naming the subject (the main file's id), `day` the event's date field.
+    """
+
+    model: type[Row]
+    key: str
+    day: str
 
 
 class Aggregate(Protocol):
@@ -134,6 +151,7 @@ class Kind:
     required_params: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     joins: tuple[Join, ...] = ()
+    events: Events | None = None  # a second input of dated events per subject, if any
     # Decisions re-ordered once all are made (a ranking), or None.
     rank: Callable[[list[tuple[Subject, Decision]]], list[tuple[Subject, Decision]]] | None = None
     # Figures about the whole run, from the run's parameters, or None.

@@ -30,7 +30,9 @@ from ..messages import Invalid, Message, msg
 from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
 from ..summary import Summary
-from . import Kind, View
+from . import Events, Kind, Option, View
+from .parcel_case import STAGES, Procedure, as_parcel, case_on, procedure
+from .parcel_events import ParcelEvent, timeline
 
 messages.register(
     {
@@ -232,6 +234,97 @@ FACT_FIELDS: dict[str, FactField] = {
         FactField(
             "hoarding", "bool", "the holder was found to hoard land maliciously", "恶意囤地、炒地"
         ),
+        # The case over time (decisions.md L10, L14): engine/kinds/parcel_case.py.
+        FactField("stage", "enum", "where the case stands", "案件所处阶段", tuple(STAGES)),
+        FactField(
+            "investigation_late",
+            "bool",
+            "the investigation notice was issued after its due date (Art. 5)",
+            "调查通知书晚于期限发出",
+        ),
+        FactField(
+            "notice_served", "bool", "the investigation notice was served", "调查通知书已送达"
+        ),
+        FactField(
+            "reply_over",
+            "bool",
+            "the holder's time to answer the notice has run, or the materials came in",
+            "使用权人提交材料期限已届满或材料已收到",
+        ),
+        FactField(
+            "determined_early",
+            "bool",
+            "the determination came before the holder's time to answer had run",
+            "认定书在使用权人提交材料期限届满前下达",
+        ),
+        FactField(
+            "awaiting_service",
+            "bool",
+            "an instrument was issued and is not yet served",
+            "文书已下达尚未送达",
+        ),
+        FactField(
+            "hearing_requested",
+            "bool",
+            "the holder asked for a hearing, not yet held",
+            "使用权人已申请听证，尚未举行",
+        ),
+        FactField(
+            "hearing_settled",
+            "bool",
+            "the hearing was held or waived, or its request period ran without a request",
+            "听证已举行、已放弃，或申请期限届满未申请",
+        ),
+        FactField("approved", "bool", "the government approved the disposal", "处置已获政府批准"),
+        FactField(
+            "approved_early",
+            "bool",
+            "the approval came before the hearing was settled",
+            "听证事项了结前即已报批",
+        ),
+        FactField(
+            "reclaim_decided",
+            "bool",
+            "the decision served is the reclaim (not the fee)",
+            "已送达的为收回决定书",
+        ),
+        FactField(
+            "duty_overdue",
+            "bool",
+            "the holder's 30 days to pay or to cancel the registration have run, unmet",
+            "使用权人缴纳闲置费或注销登记的期限已届满而未履行",
+        ),
+        FactField(
+            "review_or_suit",
+            "bool",
+            "the holder applied for review or sued",
+            "使用权人已申请行政复议或提起行政诉讼",
+        ),
+        FactField(
+            "remedies_lapsed",
+            "bool",
+            "the review and litigation periods have run",
+            "申请行政复议和提起行政诉讼的期限均已届满",
+        ),
+        FactField("demand_served", "bool", "the demand (催告书) was served", "催告书已送达"),
+        FactField(
+            "demand_period_over",
+            "bool",
+            "ten days have run since the demand was served",
+            "催告书送达已满十日",
+        ),
+        FactField(
+            "closed",
+            "bool",
+            "the case is closed: the fee paid, the registration cancelled, or disposed of",
+            "案件已处置完毕：闲置费已缴纳、登记已注销或已协商处置",
+        ),
+        FactField(
+            "court_applied",
+            "bool",
+            "the court was asked to enforce the decision",
+            "已申请人民法院强制执行",
+        ),
     )
 }
 
@@ -244,16 +337,52 @@ VALUE_FIELDS: dict[str, str] = {
     "determination_on": "date",
     "days_until_idle": "int",
     "price": "money",
+    # The case over time (L14): the last day of each period, counted from the event that
+    # starts it, and the days past it where it ran out unmet.
+    "discovered_on": "date",
+    "investigation_due": "date",
+    "investigation_overdue_days": "int",
+    "investigation_days_late": "int",
+    "determine_not_before": "date",
+    "hearing_request_due": "date",
+    "approval_not_before": "date",
+    "approved_on": "date",
+    "decision_served_on": "date",
+    "payment_due": "date",
+    "payment_overdue_days": "int",
+    "cancellation_due": "date",
+    "cancellation_overdue_days": "int",
+    "remedies_end": "date",
+    "court_due": "date",
+    "court_overdue_days": "int",
+    "demand_due": "date",
+    "apply_not_before": "date",
 }
 
 # Parameters the derivation below needs; the rulebook must define them.
 MAX_DELAY_DAYS = 36_500  # a century: more is a typing slip, and would overflow the calendar
 REQUIRED_PARAMS = (
     "idle_after_years",
+    "reclaim_after_years",
     "start_after_delivery_years",
     "stalled_developed_under",
     "stalled_invested_under",
     "stalled_halt_years",
+    # The periods of a case (L14), each counted from the event that starts it.
+    "discovery_not_before",
+    "investigation_days",
+    "holder_reply_days",
+    "hearing_request_working_days",
+    "payment_days",
+    "review_days",
+    "litigation_months",
+    "litigation_months_2015",
+    "litigation_months_2015_from",
+    "court_application_months",
+    "demand_days",
+    "public_notice_days",
+    "public_notice_days_2022",
+    "public_notice_days_2022_from",
 )
 
 
@@ -309,6 +438,21 @@ class Parcel(fields.Row):
         "听证权利告知书日期": "hearing_notice_on",
         "已录入监测系统": "filed_in_monitoring",
         "恶意囤地": "hoarding",
+        "使用权人地址": "holder_address",
+        "地址": "holder_address",
+        "住所": "holder_address",
+        "土地坐落": "location",
+        "坐落": "location",
+        "宗地位置": "location",
+        "土地面积": "land_area",
+        "土地面积（平方米）": "land_area",
+        "面积（平方米）": "land_area",
+        "宗地面积": "land_area",
+        "土地用途": "land_use",
+        "用途": "land_use",
+        "合同编号": "contract_no",
+        "出让合同编号": "contract_no",
+        "划拨决定书编号": "contract_no",
     }
 
     parcel_id: str = Field(min_length=1)
@@ -342,6 +486,12 @@ class Parcel(fields.Row):
     hearing_notice_on: date | None = None
     filed_in_monitoring: bool = False
     hoarding: bool = False
+    # What the instruments a bureau serves name (Order 53 Arts. 6, 10, 16): never judged.
+    holder_address: str | None = None
+    location: str | None = None
+    land_area: Decimal | None = None  # square metres
+    land_use: str | None = None
+    contract_no: str | None = None  # the transfer contract's or allocation decision's number
 
     @field_validator("supply", mode="before")
     @classmethod
@@ -353,7 +503,7 @@ class Parcel(fields.Row):
     def _price(cls, value: Any) -> Decimal:
         return fields.amount(value)
 
-    @field_validator("developed_area", "total_area", mode="before")
+    @field_validator("developed_area", "total_area", "land_area", mode="before")
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
@@ -526,17 +676,25 @@ class ParcelFacts:
     start_date: date
     idle_from: date
     tests: Tests
+    case: Procedure | None = None  # the case over time, once its events are folded in
 
     @property
     def day(self) -> date:
         return self.as_of
 
+    def counting(self, lang: str) -> list[str]:
+        """How each period of the case was counted: its start event, its length, the plain
+        last day and any move over holidays and rest days (L14), for an explanation."""
+        return self.case.explained(lang) if self.case is not None else []
+
     def value(self, name: str) -> Any:
+        if self.case is not None and name in self.case.values:
+            return self.case.values[name]
         if name in ("price", "investigation_notice_on", "determination_on"):
             return getattr(self.parcel, name)
         if name == "days_until_idle":
             return (self.idle_from - self.as_of).days
-        return getattr(self, name)
+        return getattr(self, name, None)
 
 
 def original_start(parcel: Parcel, params: Mapping[str, Any]) -> date:
@@ -665,23 +823,62 @@ def contradiction(facts: ParcelFacts, params: Mapping[str, Any]) -> tuple[str, A
     return None
 
 
+def suspect_from(facts: ParcelFacts, params: Mapping[str, Any]) -> date | None:
+    """The day the parcel became suspect idle land on the register (Art. 2; L13), from
+    which the investigation is due (L14); None if it is not suspect on the date."""
+    tests, parcel = facts.tests, facts.parcel
+    idle = params["idle_after_years"]
+    if not tests["started"]:
+        return facts.idle_from if tests["years_not_started"] >= idle else None
+    if tests["halted"] and tests["years_halted"] >= params["stalled_halt_years"]:
+        shares = (tests.get("developed_ratio"), tests.get("invested_ratio"))
+        limits = (params["stalled_developed_under"], params["stalled_invested_under"])
+        if any(s is not None and s < limit for s, limit in zip(shares, limits, strict=True)):
+            assert parcel.halted_on is not None
+            return full_from(parcel.halted_on, params["stalled_halt_years"])
+    government = parcel.cause != "holder" and parcel.cause_verified
+    if tests.get("years_unstarted_at_start", 0) >= idle and not government:
+        return facts.idle_from  # started after becoming idle: the liability stands (L13)
+    return None
+
+
 def subjects(
     batches: Iterable[list[tuple[int, Parcel]]],
     as_of: date,
     params: Mapping[str, Any],
     problem: ProblemSink,
 ) -> Iterator[list[Subject]]:
-    """Each parcel is one subject with one snapshot, taken on the evaluation date; a parcel
-    whose facts contradict each other is reported, and not decided."""
+    """Each parcel is one subject with one snapshot, taken on the evaluation date, its
+    case's events (the events file's and the register's) folded in; a parcel whose facts
+    contradict each other is reported, and not decided, and so is an event out of order."""
+    store = params.get("events")
     for batch in batches:
+        found = store.of(p.parcel_id for _, p in batch) if store is not None else {}
+        refuse = store.problem if store is not None else problem
         made = []
         for row, parcel in batch:
-            facts = derive(parcel, as_of, params)
+            events = timeline(parcel, found.get(parcel.parcel_id, []), params, refuse)
+            if events is None:
+                continue
+            case = case_on(events, as_of)
+            facts = derive(as_parcel(parcel, case), as_of, params)
             refused = contradiction(facts, params)
             if refused is not None:
                 problem(row, *refused)
                 continue
-            values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+            reclaim = facts.tests.get("years_not_started", 0) >= params["reclaim_after_years"]
+            case_now = procedure(case, suspect_from(facts, params), params, reclaim)
+            facts = ParcelFacts(
+                facts.parcel,
+                facts.as_of,
+                facts.start_date,
+                facts.idle_from,
+                {**facts.tests, **case_now.tests},
+                case_now,
+            )
+            values: dict[str, Any] = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+            if case_now.stage is not None:
+                values["stage"] = case_now.stage
             made.append(Subject(parcel.parcel_id, parcel, (facts,), values))
         yield made
 
@@ -705,8 +902,9 @@ VIEW = View(
         (_t("idle from", "闲置起算日"), cells.value("idle_from")),
         (_t("next due", "下一期限"), cells.first("due")),
         (_t("amount (yuan)", "金额（元）"), cells.first("amount")),
-        (_t("steps now", "当前步骤"), cells.codes()),
+        (_t("steps now", "当前步骤"), cells.codes(lambda t, code: not t.is_finding(code))),
         (_t("in prospect", "预期处置"), cells.codes(prospect=True)),
+        (_t("findings", "发现问题"), cells.findings),
     ),
     totals=cells.staged_amounts("CHARGE_IDLE_FEE", "idle_fees_in_prospect", "idle_fees_decided"),
     lines=(
@@ -768,6 +966,17 @@ KIND = Kind(
         "comply parcels parcels.csv --as-of 2012-08-31 --out decisions.jsonl",
     ),
     families=("idle_land",),
+    options=(
+        Option(
+            "--events",
+            "events",
+            "file",
+            "events",
+            "The cases' dated events, one a row (parcel_id, date, event; doc_no, amount, "
+            "note, new_start, cause, serves where they apply): CSV, JSON Lines or XLSX.",
+        ),
+    ),
+    events=Events(model=ParcelEvent, key="parcel_id", day="date"),
     model=Parcel,
     id_field="parcel_id",
     unique_rows=True,

@@ -12,20 +12,34 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine.kinds.parcel_events import ParcelEvent
 from comply.engine.kinds.parcels import Parcel
 from pytest_bdd import given, parsers, then, when
 
 from steps.files import write_csv
 
 COLUMNS = list(Parcel.model_fields)
+EVENT_COLUMNS = list(ParcelEvent.model_fields)
 DEFAULTS = {"holder": "示例置业有限公司", "supply": "transfer", "price": "10000000"}
 LANGUAGES = {"English": "en", "Chinese": "zh"}  # the output language, as the features name it
+# Findings are about what was done (a late notice, an early determination): not steps.
+_CODES = yaml.safe_load(
+    (Path(__file__).resolve().parents[2] / "rules" / "idle_land.yaml").read_text(encoding="utf-8")
+)["action_codes"]
+FINDINGS = {code for code, entry in _CODES.items() if entry["kind"] == "finding"}
 
 
 @pytest.fixture
 def rows() -> list[dict[str, str]]:
+    return []
+
+
+@pytest.fixture
+def events() -> list[dict[str, str]]:
+    """The case's events, one a row of the events file (--events), in the order given."""
     return []
 
 
@@ -163,6 +177,20 @@ def hoarding(rows: list[dict[str, str]]) -> None:
     _last(rows)["hoarding"] = "true"
 
 
+@given("its case's events are:")
+@given("the case's events are:")
+def case_events(
+    rows: list[dict[str, str]], events: list[dict[str, str]], datatable: list[list[str]]
+) -> None:
+    """A table with a header row (date, event; doc_no, amount, note, new_start, cause,
+    serves, parcel_id where they apply); the parcel is the last one given unless named."""
+    header = [cell.strip() for cell in datatable[0]]
+    for line in datatable[1:]:
+        cells = {name: value.strip() for name, value in zip(header, line, strict=True)}
+        cells.setdefault("parcel_id", _last(rows)["parcel_id"])
+        events.append(cells)
+
+
 @given(parsers.parse('its "{column}" is "{value}"'))
 def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
     _last(rows)[column] = value
@@ -175,12 +203,18 @@ def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
 @when(parsers.parse("it is evaluated as of {day} in {lang}"), target_fixture="result")
 @when(parsers.parse("the parcels are evaluated as of {day}"), target_fixture="result")
 def evaluate(
-    rows: list[dict[str, str]], day: str, tmp_path: Path, lang: str = "English"
+    rows: list[dict[str, str]],
+    events: list[dict[str, str]],
+    day: str,
+    tmp_path: Path,
+    lang: str = "English",
 ) -> dict[str, Any]:
     assert lang in LANGUAGES, f"a language is one of {sorted(LANGUAGES)}"
     source = write_csv(tmp_path / "parcels.csv", COLUMNS, rows)
     out = tmp_path / "decisions.json"
     args = ["parcels", str(source), "--as-of", day, "--out", str(out), "--lang", LANGUAGES[lang]]
+    if events:
+        args += ["--events", str(write_csv(tmp_path / "events.csv", EVENT_COLUMNS, events))]
     run = CliRunner().invoke(main, args)
     result: dict[str, Any] = {"exit_code": run.exit_code, "output": run.output, "by_subject": {}}
     if run.exit_code == 0:
@@ -255,7 +289,11 @@ def actions_exclude(result: dict[str, Any], codes: str) -> None:
 
 def _staged(result: dict[str, Any], prospect: bool, parcel_id: str | None = None) -> list[str]:
     actions = _decision(result, parcel_id)["actions"]
-    return [a["code"] for a in actions if a.get("prospect", False) == prospect]
+    return [
+        a["code"]
+        for a in actions
+        if a.get("prospect", False) == prospect and a["code"] not in FINDINGS
+    ]
 
 
 @then(parsers.parse("the steps now are {codes}"))
@@ -380,3 +418,34 @@ def refused_input(result: dict[str, Any], row: int, column: str, value: str) -> 
 def refusal_reads(result: dict[str, Any], words: str) -> None:
     assert result["exit_code"] == 2
     assert words in result["output"], result["output"]
+
+
+# ---- Then: the case over time (L14) ----------------------------------------------------------
+
+
+@then(parsers.parse('its stage is "{stage}"'))
+def stage_is(result: dict[str, Any], stage: str) -> None:
+    assert _decision(result).get("stage") == stage, _decision(result).get("stage")
+
+
+@then("it has no stage")
+def no_stage(result: dict[str, Any]) -> None:
+    assert "stage" not in _decision(result)
+
+
+@then(parsers.parse("{code} is overdue by {days:d} days"))
+@then(parsers.parse("{code} is overdue by {days:d} day"))
+def overdue_by(result: dict[str, Any], code: str, days: int) -> None:
+    assert _action(result, code).get("days_overdue") == days, _action(result, code)
+
+
+@then(parsers.parse("{code} is not overdue"))
+def not_overdue(result: dict[str, Any], code: str) -> None:
+    assert "days_overdue" not in _action(result, code), _action(result, code)
+
+
+@then(parsers.parse('the events are refused at row {row:d}, column "{column}", value "{value}"'))
+def events_refused(result: dict[str, Any], row: int, column: str, value: str) -> None:
+    assert result["exit_code"] == 2, result["output"]
+    assert "events.csv" in result["output"], result["output"]
+    assert f"row {row}, column {column!r}: got {value!r}" in result["output"], result["output"]
