@@ -21,10 +21,17 @@ class InputProblem:
     """One bad cell (or row) of an input file, and what was expected there."""
 
     file: str
-    row: int  # 1-based data row as a spreadsheet shows it (header is row 1)
-    column: str
+    row: int  # 1-based row as a spreadsheet shows it (a header on the first row is row 1)
+    column: str  # the contract's name of the column (or "(row)", "(file)", ...)
     value: str
     message: Message  # what was expected, in any output language
+    header: str = ""  # the column as the file heads it (出让价款（万元）), if it differs
+    cell: str = ""  # the cell as Excel names it (D7), for a workbook
+
+    @property
+    def shown(self) -> str:
+        """The column as the user sees it: the file's own header."""
+        return self.header or self.column
 
     @property
     def expected(self) -> str:
@@ -34,15 +41,28 @@ class InputProblem:
         return self.message.in_(lang)
 
     def in_(self, lang: str) -> str:
-        """The whole problem as one line: file, row, column, value and expectation."""
+        """The whole problem as one line: file, row (and cell), the column as the file heads
+        it, the value and the expectation."""
+        expected, column, value = self.message.in_(lang), repr(self.shown), repr(self.value)
+        if self.cell:
+            return render(
+                "problem_cell",
+                lang,
+                file=self.file,
+                cell=self.cell,
+                row=self.row,
+                column=column,
+                value=value,
+                expected=expected,
+            )
         return render(
             "problem_line",
             lang,
             file=self.file,
             row=self.row,
-            column=repr(self.column),
-            value=repr(self.value),
-            expected=self.message.in_(lang),
+            column=column,
+            value=value,
+            expected=expected,
         )
 
     def __str__(self) -> str:
