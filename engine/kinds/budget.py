@@ -41,8 +41,8 @@ from . import Kind, Option, View
 messages.register(
     {
         "event": {
-            "en": "one of {codes} (or 预算, 估算, ...)",
-            "zh": "以下之一：{codes}（也可填 预算、估算 等）",
+            "en": "one of the events: {codes}",
+            "zh": "以下事件之一：{codes}",
         },
         "amount_for_event": {
             "en": "an amount in yuan for a {event} event",
@@ -84,16 +84,22 @@ messages.register(
 )
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
+# The names a finance bureau gives each event. 超概算 (over the approved estimate) is a new
+# estimate above the budget; an adjustment (adjust, 调整预算, 追加) is an increase the
+# district government approved.
+EVENT_NAMES: dict[str, tuple[str, ...]] = {
+    "budget": ("预算", "批复预算", "下达预算"),
+    "estimate": ("估算", "预估", "超概算", "超预算", "概算超支"),
+    "report": ("报告", "上报", "报送"),
+    "approve": ("批准", "同意", "adjust", "调整", "调整预算", "预算调整", "追加", "追加预算"),
+    "reject": ("否决", "不同意", "驳回"),
+    "suspend": ("停工", "暂停施工"),
+    "resume": ("复工", "恢复施工"),
+    "complete": ("竣工", "完工"),
+}
 EVENT_ALIASES = {
     **{e: e for e in EVENTS},
-    "预算": "budget",
-    "估算": "estimate",
-    "报告": "report",
-    "批准": "approve",
-    "否决": "reject",
-    "停工": "suspend",
-    "复工": "resume",
-    "竣工": "complete",
+    **{name: event for event, names in EVENT_NAMES.items() for name in names},
 }
 # Sources of funding the rules may name; any other funding is read as "other".
 FUNDINGS = (
@@ -213,7 +219,8 @@ VALUE_FIELDS: dict[str, str] = {
 REQUIRED_PARAMS = ("report_days", "halt_within_days", "referral_ratio")
 
 
-EVENT_EXPECTED = msg("event", codes=", ".join(EVENTS))  # what a code cell must hold, built once
+# What an event cell must hold, every name listed (built once).
+EVENT_EXPECTED = msg("event", codes="; ".join(f"{e} ({'/'.join(EVENT_NAMES[e])})" for e in EVENTS))
 
 
 class BudgetEvent(fields.Row):
