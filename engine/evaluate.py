@@ -288,9 +288,11 @@ class Evaluator:
 
         def make(snapshot: Snapshot) -> Action:
             values = {name: snapshot.value(source) for name, source in plain}
-            if amount:
-                base = Decimal(snapshot.value(amount[0]))
-                values["amount"] = (base * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
+            base = snapshot.value(amount[0]) if amount else None
+            if amount and base is not None:  # no base, no amount: never one invented
+                values["amount"] = (Decimal(base) * amount[1]).quantize(
+                    FEN, rounding=ROUND_HALF_UP
+                )
             if due:
                 values["due"] = snapshot.value(due[0]) + due[1]
             if not_before:

@@ -35,8 +35,10 @@ from . import Kind, View
 messages.register(
     {
         "supply": {
-            "en": "transfer or allocation (出让 or 划拨)",
-            "zh": "出让或划拨（transfer 或 allocation）",
+            "en": "transfer or allocation: 出让 (or 协议出让, 招标出让, 拍卖出让, 挂牌出让, "
+            "招拍挂) or 划拨",
+            "zh": "出让（含协议出让、招标出让、拍卖出让、挂牌出让、招拍挂）或划拨"
+            "（也可填 transfer 或 allocation）",
         },
         "cause": {
             "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
@@ -50,6 +52,12 @@ messages.register(
         "delay_days": {
             "en": "a whole number of days from 0 to {maximum}",
             "zh": "介于 0 至 {maximum} 之间的整数天数",
+        },
+        "transfer_price": {
+            "en": "the transfer price: a transferred parcel has one, and the idle fee is "
+            "a share of it (Art. 14(1)); only an allocation may have none recorded",
+            "zh": "出让价款：出让地块必有价款，土地闲置费按其比例计征（第十四条第（一）项）；"
+            "仅划拨地块可不填",
         },
         "start_or_delivery": {
             "en": "a start date, or delivered_on to count it from (L2)",
@@ -124,11 +132,27 @@ messages.register(
     }
 )
 
+# How registers write the two ways land is supplied: a transfer by any of its procedures
+# (agreement, tender, auction, listing: 招拍挂), or an allocation.
 SUPPLY_ALIASES = {
-    "transfer": "transfer",
-    "出让": "transfer",
-    "allocation": "allocation",
-    "划拨": "allocation",
+    **dict.fromkeys(
+        (
+            "transfer",
+            "出让",
+            "协议出让",
+            "招标出让",
+            "拍卖出让",
+            "挂牌出让",
+            "招拍挂",
+            "招拍挂出让",
+            "协议",
+            "招标",
+            "拍卖",
+            "挂牌",
+        ),
+        "transfer",
+    ),
+    **dict.fromkeys(("allocation", "划拨", "行政划拨"), "allocation"),
 }
 CAUSES = ("holder", "government", "force_majeure")
 CAUSE_ALIASES = {
@@ -146,6 +170,12 @@ FACT_FIELDS: dict[str, FactField] = {
     for f in (
         FactField(
             "supply", "enum", "how the land was supplied", "供地方式", ("transfer", "allocation")
+        ),
+        FactField(
+            "price_known",
+            "bool",
+            "the transfer or allocation price is recorded",
+            "已记载出让或划拨价款",
         ),
         FactField("started", "bool", "development has started (Art. 30)", "已动工开发"),
         FactField(
@@ -271,20 +301,42 @@ class Parcel(fields.Row):
         "使用权人": "holder",
         "土地使用权人": "holder",
         "受让人": "holder",
+        "受让单位": "holder",
+        "土地使用者": "holder",
+        "用地单位": "holder",
+        "竞得人": "holder",
         "供地方式": "supply",
         "出让价款": "price",
         "成交价款": "price",
         "价款": "price",
         "出让金": "price",
+        "土地出让金": "price",
+        "出让金额": "price",
+        "成交价": "price",
+        "出让（划拨）价款": "price",
+        "划拨价款": "price",
         "约定开工日期": "agreed_start",
         "约定动工日期": "agreed_start",
+        "约定开工时间": "agreed_start",
+        "约定动工时间": "agreed_start",
+        "合同约定开工日期": "agreed_start",
+        "合同约定动工日期": "agreed_start",
+        "合同约定开工时间": "agreed_start",
+        "应开工日期": "agreed_start",
         "实际交地日期": "delivered_on",
         "交地日期": "delivered_on",
+        "交地时间": "delivered_on",
         "补充协议开工日期": "extended_start",
         "补充协议动工日期": "extended_start",
         "补充协议签订日期": "agreement_signed_on",
         "开工日期": "started_on",
         "动工日期": "started_on",
+        "实际开工日期": "started_on",
+        "实际动工日期": "started_on",
+        "实际开工时间": "started_on",
+        "实际动工时间": "started_on",
+        "开工时间": "started_on",
+        "动工时间": "started_on",
         "已开发面积比例": "developed_ratio",
         "已投资比例": "invested_ratio",
         "已开发面积": "developed_area",
@@ -314,7 +366,7 @@ class Parcel(fields.Row):
     parcel_id: str = Field(min_length=1)
     holder: str = Field(min_length=1)
     supply: Literal["transfer", "allocation"]
-    price: Decimal
+    price: Decimal | None = None  # an allocation may have none recorded (a school's land)
     agreed_start: date | None = None
     delivered_on: date | None = None
     extended_start: date | None = None
@@ -413,6 +465,8 @@ class Parcel(fields.Row):
 
     @model_validator(mode="after")
     def _coherent(self) -> Parcel:
+        if self.price is None and self.supply == "transfer":
+            raise Invalid("transfer_price", column="price")
         if self.agreed_start is None and self.delivered_on is None:
             raise Invalid("start_or_delivery", column="agreed_start")
         for ratio, part, whole in SHARES:
@@ -580,6 +634,7 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
     determined = done(parcel.determination_on)
     tests: Tests = {
         "supply": parcel.supply,
+        "price_known": parcel.price is not None,
         "started": started,
         "days_past_start": (as_of - start).days,
         "halted": halted,
@@ -681,7 +736,10 @@ def subjects(
             if refused is not None:
                 problem(row, *refused)
                 continue
-            values = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+            values: dict[str, Any] = {"start_date": facts.start_date}
+            started = parcel.started_on is not None and parcel.started_on <= as_of
+            if not started or parcel.started_on >= facts.idle_from:  # type: ignore[operator]
+                values["idle_from"] = facts.idle_from  # none for a parcel that started in time
             made.append(Subject(parcel.parcel_id, parcel, (facts,), values))
         yield made
 
