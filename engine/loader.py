@@ -18,7 +18,7 @@ import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -191,7 +191,15 @@ class RowReader:
         value = written.cell(column) if written is not None else raw.get(column, "")
         self.problem(row, column or "(row)", value, message)
 
-    def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
+    def survey(self) -> list[Message]:
+        """What reading the file's header notes (where it is, the register's own columns),
+        without reading on."""
+        rows = self._raw_rows()
+        next(rows, None)
+        rows.close()
+        return self.notes
+
+    def _raw_rows(self) -> Generator[tuple[int, dict[str, Any], Written | None], None, None]:
         if self._rows is not None:
             for row, raw in self._rows:
                 yield row, raw, None
@@ -226,9 +234,7 @@ class RowReader:
                 bad = True
         return bad
 
-    def header(
-        self, cells: list[str] | None, top: list[str] | None = None
-    ) -> list[Column] | None:
+    def header(self, cells: list[str] | None, top: list[str] | None = None) -> list[Column] | None:
         """A header row's columns (with the group-label row above it, for a header of two
         rows), each the contract's column it names and the unit it gives, or the bureau's
         own; None (and the problems reported) if it is missing, undecodable, names a column
@@ -238,14 +244,19 @@ class RowReader:
             self.problem(row, "(header)", "", msg("header_row"))
             return None
         written = [cell.strip() for cell in cells]
-        while written and not written[-1]:
+        above = [cell.strip() for cell in top] if top is not None else []
+        while written and not written[-1] and (len(above) < len(written) or not above[-1]):
             written.pop()  # a spreadsheet's empty trailing header cells
+            above = above[: len(written)]
+        if len(above) > len(written):  # a group label over cells the row below leaves empty
+            written += [""] * (len(above) - len(written))
         if len(written) > MAX_COLUMNS:
             self.problem(row, "(header)", "", msg("too_many_columns", limit=MAX_COLUMNS))
             return None
         if self._undecodable(row, {"(header)": ",".join([*written, *(top or [])])}):
             return None
-        return self._check_header(register.columns(self.contract, written, top), row)
+        found = register.columns(self.contract, written, above if top is not None else None)
+        return self._check_header(found, row)
 
     def column_of(self, header: list[str], name: str) -> int | None:
         """Where the header puts the contract's column `name` (under any alias), if anywhere."""
@@ -296,13 +307,20 @@ class RowReader:
         if found is None:
             return
         board = self.register = Register(tuple(found), rows, workbook)
-        above = [" ".join(c for c in cells if c.strip()) for _, cells in texts[: rows[0] - 1]]
+        first = top if top is not None else index
+        above = [
+            " ".join(c for i, c in enumerate(cells) if c.strip() and i not in ahead[n][2])
+            for n, (_, cells) in enumerate(texts[:first])
+        ]
         if not fixed and rows != (1,):
             title = "; ".join(t for t in above if t)[:120]
             self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
-            self.notes.append(msg("columns_kept", columns=names))
+            if self.keep:
+                self.notes.append(msg("columns_kept", columns=names))
+            else:
+                self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [c for c in board.columns if c.field is not None]
         rest = itertools.chain(ahead[index + 1 :], records)
@@ -608,11 +626,6 @@ def _rows_by_encoding(path: Path) -> tuple[list[int], list[int]]:
 def _some(rows: list[int], shown: int = 8) -> str:
     listed = ", ".join(map(str, rows[:shown]))
     return listed + (", …" if len(rows) > shown else "")
-
-
-def sniff_encoding(path: Path) -> str:
-    """The encoding a CSV file is read in (file_encoding's, for the parts of a file)."""
-    return file_encoding(path).name
 
 
 def _cell(value: Any) -> str:

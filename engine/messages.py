@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Union
 
 from .dates import DATE_FORMS
 
@@ -56,6 +56,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "columns_kept": {
         "en": "the register's own columns, carried as written and not read by the rules: {columns}",
         "zh": "台账自有的列，按原样保留、不参与规则判定：{columns}",
+    },
+    "columns_ignored": {
+        "en": "the register's own columns, not read by the rules: {columns}",
+        "zh": "台账自有的列，不参与规则判定：{columns}",
     },
     "mixed_encoding": {
         "en": "one encoding for the whole file: rows {utf8} are UTF-8, but rows {other} are not "
@@ -254,6 +258,18 @@ BUILT_IN: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
+# A message's value: text, or messages shown in the same language (a list joined by "; ").
+Value = Union[str, "Message", tuple["Message", ...]]
+
+
+def _shown(value: Value, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.in_(lang)
+    if isinstance(value, tuple):
+        return ("；" if lang == "zh" else "; ").join(item.in_(lang) for item in value)
+    return value
+
+
 class ColumnName(str):
     """A message's value that names a column of the input contract: shown as the user's file
     heads it (出让价款（万元）), not as the contract names it (price)."""
@@ -264,18 +280,20 @@ class Message:
     """A catalog message and its values, rendered in a language only when shown."""
 
     id: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Value], ...] = ()
     columns: tuple[str, ...] = ()  # the params that name a column of the contract
 
     def naming(self, shown: Callable[[str], str]) -> Message:
         """The message with each column it names shown as `shown` gives it."""
         if not self.columns:
             return self
-        params = tuple((n, shown(v) if n in self.columns else v) for n, v in self.params)
+        params = tuple(
+            (n, shown(v) if n in self.columns and isinstance(v, str) else v) for n, v in self.params
+        )
         return replace(self, params=params)
 
     def in_(self, lang: str) -> str:
-        return CATALOG[self.id][lang].format_map(dict(self.params))
+        return CATALOG[self.id][lang].format_map({n: _shown(v, lang) for n, v in self.params})
 
     def __str__(self) -> str:
         return self.in_("en")
@@ -286,7 +304,11 @@ def msg(message_id: str, /, **params: object) -> Message:
     if message_id not in CATALOG:
         raise KeyError(f"no message {message_id!r} in engine/messages.py")
     columns = tuple(name for name, value in params.items() if isinstance(value, ColumnName))
-    return Message(message_id, tuple((name, str(value)) for name, value in params.items()), columns)
+    kept = tuple(
+        (name, value if isinstance(value, Message | tuple) else str(value))
+        for name, value in params.items()
+    )
+    return Message(message_id, kept, columns)
 
 
 def render(message_id: str, lang: str, /, **params: object) -> str:

@@ -14,7 +14,6 @@ reported as skipped, never read as one.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -70,15 +69,12 @@ class Contract:
         return None, ""
 
     def near(self, written: str) -> str | None:
-        """The contract column or header a header that names none is most likely a slip for
-        (mortaged: mortgaged), if one is near enough to be worth refusing it for."""
+        """The contract column an English header that names none is most likely a slip for
+        (mortaged: mortgaged), if one is near enough to refuse it for. A Chinese header is
+        never taken for a slip: Chinese headers one character apart name different things
+        (开工日期 and 竣工日期); it is the bureau's own column, and the run says so."""
         text = compact(written)
-        if text.isascii():
-            return closest(text, self.columns)
-        # Chinese headers share characters freely (土地用途, 土地使用权人): only a close one
-        found = [a for a in self.aliases if not a.isascii()]
-        close = difflib.get_close_matches(text, found, n=1, cutoff=0.8)
-        return close[0] if close else None
+        return closest(text, self.columns) if text.isascii() else None
 
 
 @dataclass(frozen=True)
@@ -148,12 +144,18 @@ def columns(
     contract: Contract, own: Sequence[str], top: Sequence[str] | None = None
 ) -> list[Column]:
     """The columns a header row names, with the row above it where the header has two (a
-    group label such as 合同约定 over 开工日期 and 竣工日期): a column is what its own
-    header names, or else what the group label with it names."""
-    found = []
-    for index, cell in enumerate(own):
+    group label such as 合同约定 over 开工日期 and 竣工日期): a column is what the group
+    label with its own header names, or else what its own header names. A group label
+    stands over the empty cells to its right (a merged cell, as a CSV keeps it: in its
+    first cell only)."""
+    labels: list[str] = []
+    for index in range(len(own)):
         above = top[index].strip() if top is not None and index < len(top) else ""
-        written = cell.strip()
+        labels.append(above or (labels[-1] if labels and own[index].strip() else ""))
+    names = [cell.strip() for cell in own]
+    found = []
+    for index, written in enumerate(names):
+        above = labels[index]
         tried = [written]
         if above and above != written:
             tried = [above + written, written + above, written] if written else [above]
@@ -161,8 +163,10 @@ def columns(
             field, unit = contract.resolve(name)
             if field is not None:
                 break
-        shown = f"{above} {written}" if above and written and above != written else written
-        found.append(Column(index, shown or above, field, unit))
+        repeated = names.count(written) > 1
+        grouped = above and written and above != written and (field is None or repeated)
+        shown = f"{above} {written}" if grouped else written or above
+        found.append(Column(index, shown, field, unit))
     return found
 
 
@@ -219,10 +223,11 @@ def label(
     return None
 
 
-def typed(value: Any, column: Column, contract_kind: str | None) -> Any:
+def typed(value: Any, contract_kind: str | None = None) -> Any:
     """A cell as the register holds it, for an output that keeps its type: a workbook's
     number, date or text as it is; a CSV cell that is plainly a number or a date in the
-    cell grammar as that, any other text as written."""
+    cell grammar as that, any other text as written. `contract_kind` ("number", "date",
+    "text") narrows what a CSV cell may be read as."""
     if value is None:
         return None
     if isinstance(value, datetime):
