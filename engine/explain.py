@@ -24,8 +24,9 @@ from .errors import InputError, OptionError
 from .evaluate import Decision
 from .kinds import Kind
 from .loader import RowReader
+from .messages import msg
 from .pipeline import decide, prepare
-from .rulebook import CompiledRule, Exists, RuleFamily, Text
+from .rulebook import CompiledRule, Exists, RuleFamily, Text, source_in
 from .subjects import Snapshot
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -166,8 +167,9 @@ class Explainer:
         if cond.param is not None:
             param_value, family = self.params[cond.param]
             parameter = family.doc.parameters[cond.param]
-            threshold_en = f"{_show(param_value)} ({cond.param}: {parameter.source})"
-            threshold_zh = f"{_show(param_value)}（{cond.param}：{parameter.source}）"
+            source_en, source_zh = (source_in(parameter.source, lang) for lang in ("en", "zh"))
+            threshold_en = f"{_show(param_value)} ({cond.param}: {source_en})"
+            threshold_zh = f"{_show(param_value)}（{cond.param}：{source_zh}）"
         symbol = _SYMBOL[cond.op]
         if value is None:
             return None, Text(
@@ -307,7 +309,7 @@ def explain_subject(
     prepared = prepare(kind, as_of, options, rules_dir=rules_dir, packs=packs)
     loaded = prepared.families
     if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
-        raise OptionError(f"--rule {rule}: no rule of the {kind.command} rulebook has that id")
+        raise OptionError(msg("no_such_rule_in_kind", rule=rule, command=kind.command))
     reader = RowReader(source, kind.model, kind.id_field if kind.unique_rows else None)
     found = [
         pair
@@ -317,7 +319,7 @@ def explain_subject(
     if reader.problems:
         raise InputError(reader.problems)
     if not found:
-        raise OptionError(f"{source}: no subject with id {key!r}")
+        raise OptionError(msg("no_such_subject", source=source, key=repr(key)))
     [(subject, decision)] = found
     joined: dict[str, set[str]] = {}
     for compiled in prepared.evaluator.rules:  # the values each join matches on, per fact

@@ -30,6 +30,7 @@ from .rulebook import (
     SwitchedOff,
     Text,
     parse_value,
+    source_in,
 )
 
 
@@ -164,9 +165,9 @@ class Layers:
                 self.fail(
                     shown,
                     f"parameter {name}",
-                    f"set by law ({base.source or 'see the rule file'}): a pack sets "
-                    "district parameters only; a different value of the law is a what-if, "
-                    "not a rule pack (decisions.md L7)",
+                    f"set by law ({source_in(base.source, 'en') or 'see the rule file'}): "
+                    "a pack sets district parameters only; a different value of the law is "
+                    "a what-if, not a rule pack (decisions.md L7)",
                 )
             else:
                 self.params[name] = base.model_copy(

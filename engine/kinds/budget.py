@@ -36,7 +36,7 @@ from ..conditions import FactField
 from ..messages import Invalid, Message, msg
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 messages.register(
     {
@@ -607,8 +607,41 @@ def _overrun(decision: Any) -> dict[str, Decimal]:
     return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
 
 
+BOOK = (
+    BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+    BookColumn(_t("name", "项目名称"), cells.book_value("name"), lead=True),
+    BookColumn(_t("budget (yuan)", "预算（元）"), cells.book_value("budget"), "money", total=True),
+    BookColumn(
+        _t("approved increases (yuan)", "批准追加（元）"),
+        cells.book_value("approved_increases"),
+        "money",
+        total=True,
+    ),
+    BookColumn(
+        _t("estimate (yuan)", "估算（元）"), cells.book_value("estimate"), "money", total=True
+    ),
+    BookColumn(
+        _t("overrun (yuan)", "超支（元）"), cells.book_value("overrun"), "money", total=True
+    ),
+    BookColumn(_t("overrun ratio", "超支比例"), cells.book_value("overrun_ratio"), "percent"),
+    BookColumn(_t("status", "状态"), cells.book_status),
+    BookColumn(
+        _t("actions in force", "当前措施"),
+        cells.actions_described(lambda t, a: not t.is_finding(a.code)),
+        "long",
+    ),
+    BookColumn(
+        _t("next due", "最近期限"),
+        cells.earliest("due"),
+        "date",
+    ),
+    BookColumn(_t("findings", "发现问题"), cells.findings_dated, "long"),
+)
+
 VIEW = View(
     noun=_t("projects", "项目"),
+    sheet=_t("Budget changes", "预算变更"),
+    book=BOOK,
     columns=(
         (_t("project", "项目"), cells.subject_id),
         (_t("name", "名称"), cells.value("name")),

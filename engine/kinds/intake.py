@@ -22,7 +22,7 @@ from ..conditions import FactField
 from ..messages import Invalid, msg
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Join, Kind, Option, View
+from . import BookColumn, Join, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -237,6 +237,18 @@ def _unmet(texts: Any, decision: Decision, subject: Subject) -> str:
     return ", ".join(v.criterion for v in decision.criteria if not v.met)
 
 
+def _unmet_words(texts: Any, decision: Decision, subject: Subject) -> str:
+    """Each criterion not met, in words, with its value and threshold, one a line."""
+    lines = []
+    for v in decision.criteria:
+        if v.met:
+            continue
+        shown = v.value if not isinstance(v.value, bool) else ("是" if v.value else "否")
+        against = f" / {v.threshold}" if v.threshold is not None else ""
+        lines.append(f"{texts.criterion_title(v.rule)}: {shown}{against}")
+    return "\n".join(lines)
+
+
 KIND = Kind(
     name="intake_candidate",
     command="intake",
@@ -282,6 +294,22 @@ KIND = Kind(
     build=candidates,
     view=View(
         noun=_t("projects", "项目"),
+        sheet=_t("Intake", "项目入库"),
+        book=(
+            BookColumn(_t("rank", "排序"), cells.book_value("rank"), "int"),
+            BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+            BookColumn(_t("name", "项目名称"), cells.row_value("name"), lead=True),
+            BookColumn(_t("holder", "项目单位"), cells.row_value("holder"), lead=True),
+            BookColumn(_t("category", "类别"), cells.row_value("category")),
+            BookColumn(
+                _t("investment (yuan)", "总投资（元）"),
+                cells.row_value("total_investment"),
+                "money",
+                total=True,
+            ),
+            BookColumn(_t("outcome", "结论"), cells.book_status),
+            BookColumn(_t("criteria not met", "未达标条件"), _unmet_words, "long"),
+        ),
         columns=(
             (_t("rank", "排序"), cells.value("rank")),
             (_t("project", "项目"), cells.subject_id),

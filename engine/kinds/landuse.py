@@ -31,7 +31,7 @@ from ..messages import Invalid, msg
 from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -423,6 +423,32 @@ KIND = Kind(
     required_params=("target_rate",),
     view=View(
         noun=_t("plots", "地块"),
+        sheet=_t("Land use", "土地利用"),
+        book=(
+            BookColumn(_t("plot", "地块编号"), cells.subject_id, lead=True),
+            BookColumn(_t("location", "位置"), cells.book_value("location"), lead=True),
+            BookColumn(_t("unit", "责任单位"), _unit),
+            BookColumn(
+                _t("area (mu)", "面积（亩）"), cells.book_value("area_mu"), "number", total=True
+            ),
+            BookColumn(
+                _t("in use (mu)", "已利用（亩）"),
+                cells.book_value("in_use_mu"),
+                "number",
+                total=True,
+            ),
+            BookColumn(_t("project", "落地项目"), cells.book_value("project")),
+            BookColumn(_t("status", "状态"), cells.book_status),
+            BookColumn(_t("due", "期限"), cells.earliest("due"), "date"),
+            BookColumn(
+                _t("days left", "剩余天数"),
+                lambda t, d, s: next(
+                    (a.days_left for a in d.actions if a.days_left is not None), None
+                ),
+                "int",
+            ),
+            BookColumn(_t("actions", "措施"), cells.actions_described(), "long"),
+        ),
         columns=(
             (_t("plot", "地块"), cells.subject_id),
             (_t("location", "位置"), cells.value("location", lambda v: v or "")),

@@ -26,11 +26,12 @@ from pydantic import Field, field_validator, model_validator
 from .. import cells, fields, messages
 from ..conditions import FactField
 from ..dates import add_years, full_from, full_years
+from ..evaluate import Decision
 from ..messages import Invalid, Message, msg
 from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
 from ..summary import Summary
-from . import Kind, View
+from . import BookColumn, Kind, View
 
 messages.register(
     {
@@ -754,8 +755,43 @@ def _staged(code: str) -> Callable[[Summary], dict[str, Any]]:
     return figures
 
 
+def _to_whom(texts: Any, decision: Decision, subject: Subject) -> str:
+    """Whom the actions go to: the authorities named, and the mortgagee by its name where an
+    action is addressed to it (Arts. 13, 14(2))."""
+    named = cells.recipients(texts, decision, subject)
+    mortgagee = getattr(subject.row, "mortgagee", None)
+    if mortgagee and any(
+        a.code in ("COPY_TO_MORTGAGEE", "NOTIFY_MORTGAGEE") for a in decision.actions
+    ):
+        return cells.joined(texts, [n for n in (named, mortgagee) if n])
+    return named
+
+
+BOOK = (
+    BookColumn(_t("parcel", "地块编号"), cells.subject_id, lead=True),
+    BookColumn(_t("holder", "土地使用权人"), cells.row_value("holder"), lead=True),
+    BookColumn(_t("mortgagee", "抵押权人"), cells.row_value("mortgagee"), lead=True),
+    BookColumn(_t("status", "状态"), cells.book_status),
+    BookColumn(_t("idle from", "闲置起算日"), cells.book_value("idle_from"), "date"),
+    BookColumn(
+        _t("steps due now", "当前应办事项"),
+        cells.actions_described(lambda t, a: not a.prospect),
+        "long",
+    ),
+    BookColumn(_t("next due", "最近期限"), cells.earliest("due", lambda a: not a.prospect), "date"),
+    BookColumn(
+        _t("disposal in prospect", "预期处置"),
+        cells.actions_described(lambda t, a: a.prospect, decided=True),
+        "long",
+    ),
+    BookColumn(_t("amount (yuan)", "金额（元）"), cells.amount_of(), "money", total=True),
+    BookColumn(_t("to whom", "报送及送达"), _to_whom, "long"),
+)
+
 VIEW = View(
     noun=_t("parcels", "地块"),
+    sheet=_t("Disposal", "处置结果"),
+    book=BOOK,
     columns=(
         (_t("parcel", "地块"), cells.subject_id),
         (_t("holder", "使用权人"), cells.row_field("holder")),

@@ -22,7 +22,7 @@ from ..conditions import FactField
 from ..messages import Invalid
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -178,6 +178,26 @@ KIND = Kind(
     build=listed,
     view=View(
         noun=_t("projects", "项目"),
+        sheet=_t("Year's list", "年度项目"),
+        book=(
+            BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+            BookColumn(_t("name", "项目名称"), cells.row_value("name"), lead=True),
+            BookColumn(
+                _t("investment (yuan)", "投资（元）"),
+                cells.row_value("investment"),
+                "money",
+                total=True,
+            ),
+            BookColumn(_t("planned start", "计划开工"), cells.row_value("planned_start"), "date"),
+            BookColumn(_t("must start by", "要求开工"), cells.row_value("must_start_by"), "date"),
+            BookColumn(_t("status", "状态"), cells.book_status),
+            BookColumn(
+                _t("days overdue", "逾期天数"),
+                lambda t, d, s: next((a.days_overdue for a in d.actions if a.days_overdue), None),
+                "int",
+            ),
+            BookColumn(_t("actions", "措施"), cells.actions_described(), "long"),
+        ),
         columns=(
             (_t("project", "项目"), cells.subject_id),
             (_t("name", "名称"), cells.value("name")),
