@@ -87,7 +87,19 @@ class Run:
     executor: str
     scheduler: str | None
     cache: bool
+    header_row: int | None
+    keep: bool | None
+    bom: bool | None
 
+
+HEADER_ROW_OPTION = click.option(
+    "--header-row",
+    "header_row",
+    type=click.IntRange(1, 1000),
+    default=None,
+    help="The register's header row (its number as the sheet shows it) [default: found "
+    "among the first rows, below any title].",
+)
 
 PACK_OPTION = click.option(
     "--pack",
@@ -163,6 +175,21 @@ def output_options(func: F) -> F:
             default=None,
             help="For an .xlsx FILE: the sheet to read [default: the first].",
         ),
+        HEADER_ROW_OPTION,
+        click.option(
+            "--keep-columns/--drop-columns",
+            "keep",
+            default=None,
+            help="Carry the register's own columns (序号, 土地坐落, 备注...) beside each decision "
+            "[default: keep for table and xlsx, drop for json, jsonl and csv].",
+        ),
+        click.option(
+            "--bom/--no-bom",
+            "bom",
+            default=None,
+            help="Open a CSV with a byte-order mark, so that Excel reads it as UTF-8 "
+            "[default: for a CSV written to a file, not to the terminal].",
+        ),
         click.option(
             "--rules",
             "rules_dir",
@@ -217,9 +244,9 @@ def reports_errors(func: F) -> F:
         except InputError as exc:
             raise InputFailure(exc, _lang()) from None
         except EngineError as exc:
-            raise Shown(str(exc)) from None
+            raise Shown(exc.in_(_lang())) from None
         except ComplyError as exc:
-            raise Failure(str(exc)) from None
+            raise Failure(exc.in_(_lang())) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -233,11 +260,12 @@ def _lang() -> str:
 def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> None:
     """Evaluate FILE as the kind; say where the output went, if to a file."""
     chosen = _format(run_.fmt, run_.out)
+    lang = run_.lang
     if chosen == "xlsx" and run_.out is None:
-        raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
-    rejects = _rejects(run_.skip_invalid, run_.rejects)
+        raise Failure(render("xlsx_needs_out", lang))
+    rejects = _rejects(run_.skip_invalid, run_.rejects, lang)
     if run_.scheduler is not None and run_.executor != "dask":
-        raise Failure("--scheduler names a Dask scheduler: give it with --executor dask")
+        raise Failure(render("scheduler_needs_dask", lang))
     record = run_.ledger_path if run_.record else None
     summary = runs.run(
         runs.Request(
@@ -257,24 +285,32 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
             executor=run_.executor,
             scheduler=run_.scheduler,
             cached=run_.cache,
+            header_row=run_.header_row,
+            keep=run_.keep,
+            bom=run_.bom,
         )
     )
     for note in summary.notes:
-        click.echo(note, err=True)
+        click.echo(printable(note.in_(lang)), err=True)
     if summary.recorded_as is not None:
-        click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
+        click.echo(
+            render("status_recorded", lang, run=summary.recorded_as, ledger=record), err=True
+        )
     if summary.refused:
-        click.echo(
-            f"{summary.refused} rows refused, written with their reasons to {run_.rejects}",
-            err=True,
-        )
+        shown = render("status_refused", lang, count=summary.refused, rejects=run_.rejects)
+        click.echo(shown, err=True)
     if run_.out is not None:
-        noun = kind.view.noun.en
-        click.echo(
-            f"{summary.subjects} {noun} evaluated as of {run_.as_of}; {chosen} written to "
-            f"{run_.out}",
-            err=True,
+        noun = kind.view.noun.in_(lang)
+        shown = render(
+            "status_written",
+            lang,
+            count=summary.subjects,
+            noun=noun,
+            as_of=run_.as_of,
+            fmt=chosen,
+            out=run_.out,
         )
+        click.echo(shown, err=True)
 
 
 class ShareParam(click.ParamType):  # type: ignore[type-arg]
@@ -413,13 +449,10 @@ class KindCommands(click.Group):
         return None
 
 
-def _rejects(skip_invalid: bool, rejects: Path | None) -> Path | None:
+def _rejects(skip_invalid: bool, rejects: Path | None, lang: str) -> Path | None:
     """--skip-invalid and --rejects go together: refused rows are never just dropped."""
     if skip_invalid != (rejects is not None):
-        raise Failure(
-            "--skip-invalid and --rejects FILE go together (decisions.md IO1: "
-            "refused rows are written with their reasons, never dropped)"
-        )
+        raise Failure(render("rejects_together", lang))
     return rejects
 
 
@@ -516,7 +549,7 @@ def rules(
         return
     chosen = next((e for e in found if e.rule.rule.id == rule_id), None)
     if chosen is None:
-        raise Failure(f"no rule has the id {rule_id!r}")
+        raise Failure(render("no_such_rule", lang, rule=repr(rule_id)))
     entry, rule = chosen, chosen.rule.rule
     added = f", added by pack {entry.rule.origin}" if entry.rule.origin else ""
     lines = [
@@ -574,7 +607,7 @@ def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
       make test && comply policy --out policy-book
     """
     pages = policybook.build(out_dir, results if results.is_file() else None, rules_dir)
-    click.echo(f"{len(pages)} pages written to {out_dir}; open {pages[0]}")
+    click.echo(render("status_policy", "en", count=len(pages), out=out_dir, first=pages[0]))
 
 
 LEDGER_OPTION = click.option(
@@ -629,7 +662,7 @@ def ledger_list(ledger_path: Path) -> None:
 def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
     """Show one recorded run: its header, then its decisions rendered now, in any language."""
     if fmt == "xlsx":
-        raise Failure("ledger show writes to the terminal: choose table, json, jsonl or csv")
+        raise Failure(render("ledger_show_terminal", lang))
     click.echo(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2))
     click.echo(replay.show(ledger_path, run, fmt, lang), nl=False)
 
@@ -641,11 +674,19 @@ def ledger_verify(ledger_path: Path) -> None:
     """Check the hash chain; name the first record that was altered, removed or inserted."""
     count, broken = ledger.verify(ledger_path)
     if broken is None:
-        click.echo(f"{count} records verified: the chain is intact")
+        click.echo(render("status_verified", "en", count=count))
         return
     raise Failure(
-        f"record {broken.seq} ({broken.kind} {broken.key} of run {broken.run}) "
-        f"is broken: {broken.reason}; {broken.seq - 1} records before it verified"
+        render(
+            "ledger_broken",
+            "en",
+            seq=broken.seq,
+            what=broken.kind,
+            key=broken.key,
+            run=broken.run,
+            reason=broken.reason,
+            before=broken.seq - 1,
+        )
     )
 
 
@@ -673,7 +714,7 @@ def ledger_replay(
     differences = replay.replay(ledger_path, run, rules_dir, packs or None)
     for line in differences:
         click.echo(line)
-    click.echo(f"{len(differences)} decisions differ from run {run}", err=True)
+    click.echo(render("status_replayed", "en", count=len(differences), run=run), err=True)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import notices  # noqa: F401 - registers the messages errors carry
 from .messages import Message, render
 
 
 class ComplyError(Exception):
-    """Base of every error a user can cause and fix."""
+    """Base of every error a user can cause and fix: its text, or a catalog message shown
+    in the output language (engine/notices.py)."""
+
+    def __init__(self, message: str | Message = "", *args: object) -> None:
+        super().__init__(message, *args)
+        self.message = message
+
+    def in_(self, lang: str) -> str:
+        message = self.message
+        return message.in_(lang) if isinstance(message, Message) else str(message)
+
+    def __str__(self) -> str:
+        return self.in_("en")
 
 
 class RulebookError(ComplyError):
@@ -73,9 +86,9 @@ class InputError(ComplyError):
     """The input file has problems; all of them are listed, none is dropped."""
 
     def __init__(self, problems: list[InputProblem]) -> None:
-        self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{len(problems)} input {noun}")
+        self.problems = problems
 
     def in_(self, lang: str) -> str:
         """A heading, then every problem on its own line, in the output language."""
@@ -94,7 +107,7 @@ class NotCoveredError(ComplyError):
 class ParameterNotInForceError(NotCoveredError):
     """A parameter a rule uses by the requested date has no value yet on it."""
 
-    def __init__(self, message: str, parameter: str, first: date) -> None:
+    def __init__(self, message: str | Message, parameter: str, first: date) -> None:
         super().__init__(message)
         self.parameter, self.first = parameter, first
 

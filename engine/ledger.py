@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ComplyError
+from .messages import msg
 from .packs import Rulebook
 from .records import SCHEMA
 
@@ -64,7 +65,7 @@ def connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(TABLES)
     except sqlite3.Error as exc:
-        raise LedgerError(f"--ledger {path}: cannot open the ledger ({exc})") from None
+        raise LedgerError(msg("ledger_cannot_open", path=path, reason=exc)) from None
     return db
 
 
@@ -95,19 +96,21 @@ class Recorder:
         path = self.path
         if not path.exists():
             if not path.parent.is_dir() or not os.access(path.parent, os.W_OK | os.X_OK):
-                raise LedgerError(f"--ledger {path}: cannot create the ledger there")
+                raise LedgerError(msg("ledger_cannot_create", path=path))
             return
         if not path.is_file():
-            raise LedgerError(f"--ledger {path}: not a ledger file")
+            raise LedgerError(msg("ledger_not_a_file", path=path))
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
                 tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
                 if tables and "chain" not in tables:
-                    raise LedgerError(f"--ledger {path}: not a comply ledger (another database)")
+                    raise LedgerError(
+                        msg("ledger_other_database", path=path, reason="another database")
+                    )
                 if tables:  # none yet: a ledger another run is creating this moment
                     check_schema(db, path)
         except sqlite3.Error as exc:
-            raise LedgerError(f"--ledger {path}: not a comply ledger ({exc})") from None
+            raise LedgerError(msg("ledger_other_database", path=path, reason=exc)) from None
 
     def rulebook(self, book: Rulebook) -> None:
         """The run's rulebook: its identity in the header, every file it was loaded from
@@ -170,9 +173,7 @@ class Recorder:
                 db.execute("COMMIT")
             except sqlite3.Error as exc:
                 db.execute("ROLLBACK") if db.in_transaction else None
-                raise LedgerError(
-                    f"--ledger {self.path}: the run was not recorded ({exc})"
-                ) from None
+                raise LedgerError(msg("ledger_not_recorded", path=self.path, reason=exc)) from None
             finally:
                 for spool in self._spools:
                     spool.close()
@@ -190,12 +191,7 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
     except (ValueError, AttributeError):
         schema = None
     if schema != SCHEMA:
-        raise LedgerError(
-            f"--ledger {path}: its runs were recorded in schema {schema} (decisions as "
-            f"rendered text, by comply 0.1); this comply keeps schema {SCHEMA} (decisions as "
-            "codes, values and dates). The ledger is left as it is: `comply ledger verify` "
-            "still checks its chain; record new runs in a new ledger (--ledger NEW.sqlite)."
-        )
+        raise LedgerError(msg("ledger_old_schema", path=path, schema=schema, current=SCHEMA))
 
 
 def input_entry(row: int, raw: dict[str, Any]) -> str:
@@ -218,7 +214,7 @@ def _append(db: sqlite3.Connection, run: int, kind: str, key: str, body: str, pr
 @contextmanager
 def opened(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
-        raise LedgerError(f"--ledger {path}: no ledger there (record a run with --record)")
+        raise LedgerError(msg("ledger_missing", path=path))
     with closing(connect(path)) as db:
         yield db
 
@@ -287,7 +283,7 @@ def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
 def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:
     row = db.execute("SELECT body FROM chain WHERE run = ? AND kind = 'run'", (run,)).fetchone()
     if row is None:
-        raise LedgerError(f"no run {run} in the ledger")
+        raise LedgerError(msg("ledger_no_run", run=run))
     header: dict[str, Any] = json.loads(row[0])
     return header
 

@@ -22,6 +22,7 @@ from .durable_adapter import ContextFact
 from .errors import ComplyError
 from .kinds import Kind
 from .loader import RowReader
+from .messages import msg
 from .packs import Rulebook, load_rulebook
 from .pipeline import decide, prepare
 from .rulebook import RuleFamily
@@ -115,9 +116,7 @@ def replay(
         for decision in decisions
     }
     if reader.problems:
-        raise ComplyError(
-            f"run {run}: its recorded inputs are no longer valid: {reader.problems[0]}"
-        )
+        raise ComplyError(msg("replay_inputs_invalid", run=run, problem=reader.problems[0]))
     changed = _rule_changes(old_books, list(prepared.families))
     lines = []
     for subject in sorted(set(stored) | set(now)):
@@ -142,10 +141,7 @@ def _pack_dirs(run: int, head: dict[str, Any]) -> list[Path]:
     recorded = head["options"].get("pack_dirs", [])
     missing = [p for p in recorded if not Path(p).is_dir()]
     if missing:
-        raise ComplyError(
-            f"run {run}: its rule packs are no longer at {', '.join(missing)}; "
-            "give them with --pack"
-        )
+        raise ComplyError(msg("replay_packs_missing", run=run, paths=", ".join(missing)))
     return [Path(p) for p in recorded]
 
 
