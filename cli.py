@@ -19,7 +19,17 @@ from typing import Any, TypeVar
 
 import click
 
-from .engine import catalog, explain, families, kinds, ledger, parallel, policybook, replay
+from .engine import (
+    catalog,
+    contract,
+    explain,
+    families,
+    kinds,
+    ledger,
+    parallel,
+    policybook,
+    replay,
+)
 from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
@@ -496,6 +506,30 @@ def explain_group() -> None:
       comply explain parcels examples/district-2012/parcels.csv P-2012-025 --as-of 2012-08-31
       comply explain parcels parcels.csv P-2012-008 --rule IL-ART14-1-FEE --lang zh
       comply explain budget examples/district-2012/budget.csv PJ-2012-003 --as-of 2012-08-31
+    """
+
+
+def columns_command(kind: Kind) -> click.Command:
+    """`comply columns KIND`: the kind's input contract, as a register may write it."""
+
+    @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+    def command(lang: str) -> None:
+        click.echo(contract.describe(kind, lang), nl=False)
+
+    return click.command(
+        kind.command, help=f"The columns a `comply {kind.command}` FILE may hold."
+    )(command)
+
+
+@main.group(cls=KindCommands, make=columns_command, name="columns")
+def columns_group() -> None:
+    """List every column a KIND file may hold: the headers it may be written under (Chinese
+    and English), its unit and the form of its values.
+
+    \b
+    Examples:
+      comply columns parcels
+      comply columns budget --lang zh
     """
 
 

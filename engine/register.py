@@ -50,7 +50,12 @@ class Contract:
     def __init__(self, model: type[BaseModel]) -> None:
         self.columns = list(model.model_fields)
         self.required = [n for n, f in model.model_fields.items() if f.is_required()]
-        self.amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
+        measures = getattr(model, "MEASURES", {})  # Decimal columns that are not yuan
+        self.amounts = {
+            n
+            for n, f in model.model_fields.items()
+            if "Decimal" in str(f.annotation) and n not in measures
+        }
         aliases: Mapping[str, str] = getattr(model, "COLUMN_ALIASES", {})
         self.aliases = {compact(name): name for name in self.columns}
         self.aliases.update({compact(alias): name for alias, name in aliases.items()})

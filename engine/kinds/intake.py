@@ -13,13 +13,14 @@ from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from .. import cells, fields, messages
 from ..conditions import FactField
 from ..messages import Invalid, msg
+from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
 from . import BookColumn, Join, Kind, Option, View
@@ -49,13 +50,65 @@ BOOLEANS = (
 )
 
 
+# Categories as a plan's tables name them.
+CATEGORY_ALIASES = {
+    **{c: c for c in CATEGORIES},
+    "基础设施": "infrastructure",
+    "基础设施项目": "infrastructure",
+    "工业": "industry",
+    "工业项目": "industry",
+    "产业": "industry",
+    "高新技术": "hightech",
+    "高新技术项目": "hightech",
+    "社会事业": "social",
+    "社会事业项目": "social",
+    "服务业": "service",
+    "现代服务业": "service",
+}
+
+
+# What a category cell must hold, every name listed (built once).
 CATEGORY_EXPECTED = msg(
-    "one_of", codes=", ".join(CATEGORIES)
-)  # what a code cell must hold, built once
+    "one_of",
+    codes="; ".join(
+        f"{c} ({'/'.join(a for a, code in CATEGORY_ALIASES.items() if code == c and a != c)})"
+        for c in CATEGORIES
+    ),
+)
 
 
 class Candidate(fields.Row):
     """One row of an intake file, as the input contract defines it."""
+
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "项目编号": "project_id",
+        "项目名称": "name",
+        "项目类别": "category",
+        "类别": "category",
+        "项目单位": "holder",
+        "建设单位": "holder",
+        "总投资": "total_investment",
+        "总投资额": "total_investment",
+        "计划总投资": "total_investment",
+        "用地面积（亩）": "land_mu",
+        "用地面积": "land_mu",
+        "用地（亩）": "land_mu",
+        "预计年税收": "expected_annual_tax",
+        "年税收": "expected_annual_tax",
+        "用地已落实": "land_secured",
+        "规划已批准": "planning_approved",
+        "环评已批准": "eia_approved",
+        "可研已批复": "feasibility_approved",
+        "已备案": "filing_done",
+        "资金已落实": "funds_secured",
+        "房屋征收未完成": "expropriation_pending",
+        "计划开工日期": "planned_start",
+        "计划开工": "planned_start",
+        "政府投资项目": "government_funded",
+        "政府投资": "government_funded",
+    }
+
+    MEASURES: ClassVar[dict[str, Text]] = {"land_mu": _t("mu (亩)", "亩")}
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -77,7 +130,7 @@ class Candidate(fields.Row):
     @field_validator("category", mode="before")
     @classmethod
     def _category(cls, value: Any) -> Any:
-        return fields.code(value, CATEGORIES, CATEGORY_EXPECTED)
+        return fields.code(value, CATEGORY_ALIASES, CATEGORY_EXPECTED)
 
     @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod

@@ -137,6 +137,11 @@ class Plot(fields.Row):
         "利用日期": "in_use_on",
     }
 
+    MEASURES: ClassVar[dict[str, Text]] = {
+        "area_mu": _t("mu (亩)", "亩"),
+        "in_use_mu": _t("mu (亩)", "亩"),
+    }
+
     plot_id: str = Field(min_length=1)
     location: str | None = None
     area_mu: Decimal

@@ -28,6 +28,7 @@ from ..conditions import FactField
 from ..dates import add_years, full_from, full_years
 from ..evaluate import Decision
 from ..messages import Invalid, Message, msg
+from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
 from ..summary import Summary
@@ -362,6 +363,16 @@ class Parcel(fields.Row):
         "听证权利告知书日期": "hearing_notice_on",
         "已录入监测系统": "filed_in_monitoring",
         "恶意囤地": "hoarding",
+    }
+
+    # Columns of numbers that are not amounts of yuan, and what they measure.
+    MEASURES: ClassVar[dict[str, Text]] = {
+        "developed_area": _t(
+            "an area, in the same unit as total_area", "面积，与应开发总面积单位一致"
+        ),
+        "total_area": _t(
+            "an area, in the same unit as developed_area", "面积，与已开发面积单位一致"
+        ),
     }
 
     parcel_id: str = Field(min_length=1)

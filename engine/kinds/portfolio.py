@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -30,6 +30,22 @@ if TYPE_CHECKING:
 
 class ListedProject(fields.Row):
     """One row of a year's project list, as the input contract defines it."""
+
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "项目编号": "project_id",
+        "项目名称": "name",
+        "投资": "investment",
+        "总投资": "investment",
+        "计划投资": "investment",
+        "计划开工日期": "planned_start",
+        "计划开工": "planned_start",
+        "要求开工日期": "must_start_by",
+        "集中开工日期": "must_start_by",
+        "开工日期": "started_on",
+        "实际开工日期": "started_on",
+        "竣工日期": "completed_on",
+        "实际竣工日期": "completed_on",
+    }
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
