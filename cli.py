@@ -566,10 +566,11 @@ def rules(
       comply rules --pack examples/packs/district-speech-2012 --family budget
     """
     found = list(catalog.entries(rules_dir, family, law, article, packs))
+    word = catalog.word
     if rule_id is None:
         for entry in found:
             rule = entry.rule.rule
-            origin = f"  [pack {entry.rule.origin}]" if entry.rule.origin else ""
+            origin = word("pack", lang, pack=entry.rule.origin) if entry.rule.origin else ""
             click.echo(
                 f"{rule.id:<30} {entry.family.basis(rule, lang):<48.48} "
                 f"{rule.title.in_(lang)}{origin}"
@@ -579,35 +580,46 @@ def rules(
             for off in entry.family.switched_off:
                 if off.rule.id not in shown and (family is None or entry.family.name == family):
                     shown.add(off.rule.id)
-                    click.echo(f"{off.rule.id:<30} switched off by pack {off.pack}: {off.reason}")
+                    stopped = word("off", lang, pack=off.pack, reason=off.reason)
+                    click.echo(f"{off.rule.id:<30} {stopped}")
         return
     chosen = next((e for e in found if e.rule.rule.id == rule_id), None)
     if chosen is None:
         raise Failure(render("no_such_rule", lang, rule=repr(rule_id)))
     entry, rule = chosen, chosen.rule.rule
-    added = f", added by pack {entry.rule.origin}" if entry.rule.origin else ""
+    added = word("added", lang, pack=entry.rule.origin) if entry.rule.origin else ""
+    window = word("in_force", lang, start=rule.effective.start)
+    if rule.effective.until:
+        window += word("until", lang, until=rule.effective.until)
+    brackets = "（{}）" if lang == "zh" else "  ({})"
     lines = [
-        f"{rule.id}  ({entry.family.name}{added})",
+        f"{rule.id}{brackets.format(entry.family.name + added)}",
         rule.title.in_(lang),
         entry.family.basis(rule, lang),
-        f"in force from {rule.effective.start}"
-        + (f" until {rule.effective.until}" if rule.effective.until else ""),
+        window,
         "",
-        "when:",
-        *("  " + line for line in catalog.describe(entry.rule.when)),
+        word("when", lang),
+        *("  " + line for line in catalog.describe(entry.rule.when, 0, lang)),
     ]
     if rule.note:
         lines[3:3] = [rule.note.in_(lang)]
     if entry.rule.test is not None:
-        lines += ["test:", *("  " + line for line in catalog.describe(entry.rule.test))]
+        test = catalog.describe(entry.rule.test, 0, lang)
+        lines += [word("test", lang), *("  " + line for line in test)]
     if rule.status:
-        lines.append(f"status: {rule.status}")
+        status = entry.family.doc.statuses.get(rule.status)
+        shown_status = f"{status.zh}（{rule.status}）" if lang == "zh" and status else rule.status
+        lines.append(word("status", lang, status=shown_status))
     if rule.actions:
-        lines += ["actions:", *("  " + line for line in catalog.actions_of(entry, lang))]
+        lines += [word("actions", lang), *("  " + line for line in catalog.actions_of(entry, lang))]
     if rule.exception_of:
-        lines.append("exception of: " + ", ".join(rule.exception_of))
-    lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]
-    lines += ["", "scenarios:", *("  " + s for s in catalog.scenarios().get(rule.id, []))]
+        lines.append(word("exception", lang, rules=", ".join(rule.exception_of)))
+    lines += ["", word("parameters", lang), *("  " + p for p in catalog.parameters_of(entry, lang))]
+    lines += [
+        "",
+        word("scenarios", lang),
+        *("  " + s for s in catalog.scenarios().get(rule.id, [])),
+    ]
     click.echo("\n".join(lines))
 
 

@@ -284,14 +284,27 @@ def render(
             label = "措施" if lang == "zh" else "actions"
             own = "本措施自身条件不满足" if lang == "zh" else "its own condition does not hold"
             ahead = "预期处置" if lang == "zh" else "in prospect"
-            shown = [
-                (code if held is True else f"{code} ({MARK[held]} {own})")
-                + (f" ({ahead})" if action.spec.prospect and held is True else "")
-                for action, (code, held) in zip(v.rule.actions, v.actions, strict=True)
-            ]
-            lines.append(f"    {label}: {', '.join(shown)}")
+            shown = []
+            for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
+                notes = [] if held is True else [f"{MARK[held]} {own}"]
+                if action.spec.prospect and held is True:
+                    notes.append(ahead)
+                shown.append(_action(code, v.family, lang, notes))
+            separator = "；" if lang == "zh" else ", "
+            colon = "：" if lang == "zh" else ": "
+            lines.append(f"    {label}{colon}{separator.join(shown)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _action(code: str, family: RuleFamily, lang: str, notes: list[str]) -> str:
+    """An action as an explanation names it: its code in English; in Chinese its name, with
+    the code (never translated) beside it."""
+    if lang != "zh":
+        return code + "".join(f" ({note})" for note in notes)
+    entry = family.doc.action_codes.get(code)
+    name = entry.short().in_(lang) if entry is not None else code
+    return f"{name}（{'，'.join([code, *notes])}）"
 
 
 def explain_subject(
@@ -346,7 +359,8 @@ def explain_subject(
         for v in fired:
             for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
                 day = snapshot.value(action.spec.date) if action.spec.date else snapshot.day
-                line = f"  {code} {day} ({v.rule.rule.id})"
+                rule_id = f"（{v.rule.rule.id}）" if lang == "zh" else f" ({v.rule.rule.id})"
+                line = f"  {_action(code, v.family, lang, [])} {day}{rule_id}"
                 if held and line not in findings:
                     findings.append(line)
         if fired:

@@ -27,6 +27,7 @@ from .rulebook import (
     Parameter,
     Predicate,
     Rule,
+    Source,
     SwitchedOff,
     Text,
     parse_value,
@@ -52,7 +53,7 @@ class Override(_Strict):
     `values` keyed by the date each took effect. Type, title, bounds and who sets it stay."""
 
     value: Any = None
-    source: str | None = Field(default=None, min_length=1)
+    source: Source | None = None
     values: dict[date, DatedValue] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
