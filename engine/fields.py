@@ -182,7 +182,7 @@ def ratio(value: Any) -> Fraction:
 
 def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: Message) -> str:
     """One of a list of codes (or of the aliases a mapping gives for them)."""
-    text = _code_text(value) if isinstance(value, str) else None
+    text = code_text(value) if isinstance(value, str) else None
     if isinstance(codes, dict):
         if text in codes:
             return codes[text]
@@ -191,7 +191,7 @@ def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: Message)
     raise Invalid(expected)
 
 
-def _code_text(value: str) -> str:
+def code_text(value: str) -> str:
     """A code cell as codes are matched: half-width, without spaces (协议 出让 is 协议出让),
     an ASCII word in lower case (Transfer is transfer)."""
     text = "".join(normal(value).split())

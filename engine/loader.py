@@ -111,6 +111,8 @@ class RowReader:
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
+        # What a refused row can still tell (Kind.partial): yielded in its place, if anything.
+        self.partial: Callable[[dict[str, Any]], Any] | None = None
         self.problems: list[InputProblem] = []
         self._columns = self.contract.columns
         self._fast = fields.FastRow.of(model)
@@ -154,9 +156,12 @@ class RowReader:
                 except ValidationError as exc:
                     for error in exc.errors():
                         self._report(row, raw, error, written)
+                    item = None
+                if item is None or failed:  # refused (a unit refused before the row was read)
+                    known = self.partial(raw) if self.partial is not None else None
+                    if known is not None:
+                        yield row, known
                     continue
-                if failed:
-                    continue  # a cell was refused before the row was read (its unit)
             if self.id_field is not None:
                 key = getattr(item, self.id_field)
                 if _INVISIBLE.search(key):

@@ -172,6 +172,7 @@ def decide(
     decisions resolved; batch by batch, or all at once for a kind that ranks them.
     `only` decides the subject with that id alone (an explanation)."""
     kind, evaluator = prepared.kind, prepared.evaluator
+    reader.partial = kind.partial
     batches = reader.batches(BATCH_ROWS)
     made = kind.build(batches, prepared.as_of, prepared.params, reader.problem)
     if reader.keep:

@@ -179,6 +179,9 @@ class Kind:
     # Figures about the whole run, from the run's parameters, or None.
     aggregate: Callable[[Mapping[str, Any]], Aggregate] | None = None
     examples: tuple[str, ...] = field(default=())  # command lines for --help
+    # What a change log can still tell of a row refused for a bad cell (its subject, its
+    # event), so that `build` checks the log's shape in the same run; None: nothing.
+    partial: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def context(self) -> dict[str, tuple[str, ...]]:

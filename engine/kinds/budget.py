@@ -282,6 +282,33 @@ class _Event:
     fen: int | None
     name: str | None
     funding: str | None
+    refused: bool = False  # a row refused for a cell: known only as far as it could be read
+
+
+@dataclass(frozen=True)
+class Refused:
+    """What a change log can still tell of a row it refused for a bad cell: its project,
+    and its event and date where they could be read. The log's shape (one budget event,
+    none before it) is checked with it in the same run, so that fixing the cells does not
+    reveal new problems; the project is not decided."""
+
+    project_id: str
+    event: str | None
+    day: date | None
+
+
+def refused(raw: Mapping[str, Any]) -> Refused | None:
+    """A refused row, as far as it can be read; None without a project id."""
+    project = str(raw.get("project_id") or "").strip()
+    if not project:
+        return None
+    event = raw.get("event")
+    code = EVENT_ALIASES.get(fields.code_text(event)) if isinstance(event, str) else None
+    try:
+        day = fields.day(raw["date"]) if raw.get("date") else None
+    except ValueError:
+        day = None
+    return Refused(project, code, day)
 
 
 @dataclass
@@ -528,10 +555,14 @@ def _folded(
     db = sqlite3.connect("")
     db.execute(
         "CREATE TABLE ev (project TEXT, day INT, row INT, kind TEXT, fen INT, "
-        "name TEXT, funding TEXT)"
+        "name TEXT, funding TEXT, refused INT)"
     )
     batch: list[tuple[Any, ...]] = []
     for row, event in rows:
+        if isinstance(event, Refused):
+            day = event.day.toordinal() if event.day is not None else None
+            batch.append((event.project_id, day, row, event.event or "?", None, None, None, 1))
+            continue
         fen = int(event.amount * 100) if event.amount is not None else None
         batch.append(
             (
@@ -542,17 +573,29 @@ def _folded(
                 fen,
                 event.name,
                 event.funding,
+                0,
             )
         )
         if len(batch) >= 10_000:
-            db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+            db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?,?)", batch)
             batch.clear()
-    db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+    db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?,?)", batch)
     try:
         cursor = db.execute("SELECT * FROM ev ORDER BY project, day, row")
         for key, group in groupby(cursor, key=lambda r: r[0]):
-            events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
-            if _well_formed(key, events, problem):
+            events = [
+                _Event(
+                    r[2],
+                    date.fromordinal(r[1]) if r[1] else date.min,
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    bool(r[7]),
+                )
+                for r in group
+            ]
+            if _well_formed(key, events, problem) and not any(e.refused for e in events):
                 subject = _fold(key, events, as_of, problem, rules)
                 if subject is not None:
                     yield subject
@@ -561,7 +604,12 @@ def _folded(
 
 
 def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
+    """The log's shape: one budget event, nothing before it. A refused row counts for what
+    could be read of it: an unreadable event might be the budget, an unreadable date is
+    before nothing."""
     budgets = [e for e in events if e.kind == "budget"]
+    if not budgets and any(e.refused and e.kind == "?" for e in events):
+        return False  # its budget event may be the row whose event could not be read
     if not budgets:
         first = min(events, key=lambda e: e.row)
         problem(
@@ -581,7 +629,9 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
             )
         return False
     budget = budgets[0]
-    early = [e for e in events if (e.day, e.row) < (budget.day, budget.row)]
+    if budget.day == date.min:
+        return False  # the budget's own date was refused: nothing is before or after it
+    early = [e for e in events if e.day != date.min and (e.day, e.row) < (budget.day, budget.row)]
     for event in early:
         if event.day < budget.day:
             problem(
@@ -712,4 +762,5 @@ KIND = Kind(
     required_params=REQUIRED_PARAMS,
     build=subjects,
     view=VIEW,
+    partial=refused,
 )
