@@ -573,11 +573,11 @@ class Encoding:
 
 
 def file_encoding(path: Path) -> Encoding:
-    """UTF-8 (with or without BOM) if the whole file is UTF-8; else GB18030 (which includes
-    GBK and GB2312, as Chinese Excel saves CSV) if it decodes so and no row of it is UTF-8
-    text; a file with rows of both is refused, naming them: read either way, some rows
-    would be mojibake. A file that is neither is read as UTF-8 and each cell that is not is
-    reported."""
+    """UTF-8 (with or without BOM) if the whole file is UTF-8. Else, a file some of whose
+    rows are UTF-8 text and others not is refused, naming them: read either way, some rows
+    would be mojibake. Else GB18030 (which includes GBK and GB2312, as Chinese Excel saves
+    CSV) if the file decodes so; a file that is neither is read as UTF-8 and each cell that
+    is not is reported."""
     utf8 = codecs.getincrementaldecoder("utf-8")()
     gb = codecs.getincrementaldecoder("gb18030")()
     is_utf8 = is_gb = True
@@ -593,20 +593,16 @@ def file_encoding(path: Path) -> Encoding:
                     gb.decode(chunk)
                 except UnicodeDecodeError:
                     is_gb = False
-            if not (is_utf8 or is_gb):
-                break
     if is_utf8:
         try:
             utf8.decode(b"", final=True)
             return Encoding("utf-8-sig")
         except UnicodeDecodeError:
             pass
-    if not is_gb:
-        return Encoding("utf-8-sig")
     utf8_rows, other_rows = _rows_by_encoding(path)
-    if utf8_rows:
+    if utf8_rows and other_rows:
         return Encoding("utf-8-sig", (_some(utf8_rows), _some(other_rows)))
-    return Encoding("gb18030")
+    return Encoding("gb18030" if is_gb else "utf-8-sig")
 
 
 def _rows_by_encoding(path: Path) -> tuple[list[int], list[int]]:

@@ -1,3 +1,5 @@
+# 中文标题：规则解释：某条规则为何适用、为何不适用
+# 中文说明：`comply explain` 回答审计人员对某一地块或项目的提问：这条规则为何适用，那条为何不适用。它逐条列出该对象所属规则库的每条规则及其名称、法律依据和判定结论（适用、不适用、无法判定、该日期尚未施行、被例外规则排除），并逐项列出所读取的事实值、阈值及其参数和来源。解释与引擎运行的是同一套规则数据。
 Feature: Explanations: why a rule applied, and why not
 
   `comply explain KIND FILE SUBJECT --as-of DATE [--lang zh] [--rule ID]` answers an

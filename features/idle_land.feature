@@ -1,3 +1,5 @@
+# 中文标题：闲置土地处置（国土资源部令第53号，《闲置土地处置办法》）
+# 中文说明：引擎按土地管理部门登记的台账逐宗读取地块，并按评估日期判定：地块状态（未到动工期限、逾期未动工、闲置、中止开发、闲置后动工或合规）；当前应办事项（督促开工、调查、认定、公开、审核原因、备案、告知听证权利、上报处置意见）；以及与之分列的预期处置（征缴土地闲置费、无偿收回或协商处置），并写明由谁批准、由谁作出决定。
 Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
   The engine reads one row per land parcel, as a land bureau keeps them, and decides for
