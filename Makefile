@@ -19,6 +19,7 @@ example: $(BIN)/comply
 		--parcels examples/district-2012/parcels.csv --as-of 2012-08-31
 	$(BIN)/comply portfolio examples/district-2012/projects-2012.csv --as-of 2012-08-31 --target 0.70
 	$(BIN)/comply landuse examples/district-2012/landuse.csv --as-of 2012-08-31
+	$(BIN)/comply parcels examples/registers/county-2012.xlsx --as-of 2012-08-31 --lang zh
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

@@ -33,6 +33,8 @@ class CsvWriter(Writer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows: Any = self._sink(self.out)
+        # The register's own columns' headings; None until they are known (with keep).
+        self.extras: list[str] | None = []
 
     def _sink(self, out: IO[str]) -> Any:
         return _InertCsv(out)
@@ -40,9 +42,10 @@ class CsvWriter(Writer):
     def start(self) -> None:
         if self.bom:  # Excel reads UTF-8 only after a BOM (else as the system's code page)
             self.out.write("\ufeff")
-        if not self.keep:
+        if self.keep:
+            self.extras = None  # the header waits for the first row: it names their columns
+        else:
             self.rows.writerow(COLUMNS)
-        self.extras: list[str] | None = None if self.keep else []
 
     def _head(self, subject: Subject | None) -> None:
         """The header, once the register's own columns are known (they follow the decision)."""

@@ -73,10 +73,12 @@ class TableWriter(Writer):
         summary = self.summary
         self.out.write("\n" + words.text("summary") + "\n")
         noun = self.view.noun.in_(self.lang)
-        self.out.write(f"  {words.text('subjects', noun=noun)}: {summary.subjects}\n")
+        colon = "：" if self.lang == "zh" else ": "
+        self.out.write(f"  {words.text('subjects', noun=noun)}{colon}{summary.subjects}\n")
         for status in words.statuses:
             if summary.by_status[status]:
-                self.out.write(f"  {words.status_label(status)}: {summary.by_status[status]}\n")
+                count = summary.by_status[status]
+                self.out.write(f"  {words.status_label(status)}{colon}{count}\n")
         for label, values in self.view.lines:
             figures = {**values(summary), **self.extra}
             self.out.write("  " + label.in_(self.lang).format(**figures) + "\n")
