@@ -327,11 +327,16 @@ class RowReader:
             else:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
-        contract = [c for c in board.columns if c.field is not None]
+        contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
+        key = board.of(self.id_field or self.contract.required[0])
+        key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
         for row, values, filled in rest:
-            cells = [_cell(v) for v in values]
-            if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():
+            cells = [_cell(v) for v in values] if workbook else values
+            if filled:
+                if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():
+                    continue  # a blank line is not a row (what a merged range fills is not)
+            elif not "".join(cells).strip():
                 continue  # a blank line is not a row
             short = len(cells) < width and not workbook  # a sheet leaves empty cells out
             if short or (len(cells) > width and "".join(cells[width:]).strip()):
@@ -342,37 +347,47 @@ class RowReader:
                     msg("cell_count", cells=width, found=len(cells)),
                 )
                 continue
-            cells += [""] * (width - len(cells))
-            values = [*values[:width], *([None] * (width - len(values)))]
-            skipped = register.label(cells, filled, board, self.id_field)
-            if skipped is not None:
-                self.skipped.append(dataclasses.replace(skipped, row=row))
-                continue
-            long = [c for c in board.columns if len(cells[c.index]) > MAX_CELL]
-            for column in long:
-                self.problem(
-                    row, column.field or column.written, "", msg("cell_too_long", limit=MAX_CELL)
-                )
-            if long:
+            if len(cells) < width:
+                cells = [*cells, *([""] * (width - len(cells)))]
+            named = cells[key_index] if 0 <= key_index < len(cells) else ""
+            if not register.subject_like(named) or key_index in filled:
+                skipped = register.label(cells, filled, board, self.id_field)
+                if skipped is not None:
+                    self.skipped.append(dataclasses.replace(skipped, row=row))
+                    continue
+            if max(map(len, cells[:width])) > MAX_CELL:
+                for column in board.columns:
+                    if len(cells[column.index]) > MAX_CELL:
+                        shown = column.field or column.written
+                        self.problem(row, shown, "", msg("cell_too_long", limit=MAX_CELL))
                 continue
             raw: dict[str, Any] = {}
             failed = set()
-            for column in contract:
-                assert column.field is not None
-                text = cells[column.index].strip()
-                if column.unit and text:
+            for position, field, unit in contract:
+                text = cells[position].strip()
+                if unit and text:
                     try:
-                        text = fields.in_header_unit(text, column.unit)
+                        text = fields.in_header_unit(text, unit)
                     except Invalid as exc:
-                        failed.add(column.field)
-                        self.problem(row, column.field, text, exc.message)
+                        failed.add(field)
+                        self.problem(row, field, text, exc.message)
                         continue
-                raw[column.field] = text
-            if not self._clean and self._undecodable(
-                row, {c.field or c.written: cells[c.index] for c in board.columns}
-            ):
+                raw[field] = text
+            if not self._clean and self._undecodable_cells(row, board, cells):
                 continue
+            if self.keep:
+                values = [*values[:width], *([None] * (width - len(values)))]
             yield row, raw, Written(board, cells, frozenset(failed), values if self.keep else ())
+
+    def _undecodable_cells(self, row: int, board: Register, cells: list[str]) -> bool:
+        """Bytes that are not UTF-8, kept as surrogates: each such cell reported."""
+        try:  # the common case, checked at C speed: no surrogate anywhere in the row
+            "\x00".join(cells).encode("utf-8")
+            return False
+        except UnicodeEncodeError:
+            return self._undecodable(
+                row, {c.field or c.written: cells[c.index] for c in board.columns}
+            )
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
         if self._part is not None:

@@ -206,6 +206,16 @@ def find(
     return chosen
 
 
+_TOTAL_MARKS = frozenset("合小总共累本tTsS")  # the first letter of every total word
+
+
+def subject_like(key: str) -> bool:
+    """Whether a row's id cell plainly names a subject (the fast path: most rows), not a
+    total word; a row that does not is looked at whole by `label`."""
+    text = key.strip()
+    return bool(text) and (len(text) > 12 or text[0] not in _TOTAL_MARKS)
+
+
 def label(
     cells: Sequence[str], filled: frozenset[int], register: Register, id_field: str | None
 ) -> Skipped | None:

@@ -27,6 +27,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .. import cells, fields, messages
 from ..conditions import FactField
+from ..messages import ColumnName as Col
 from ..messages import Invalid, msg
 from ..rulebook import Text
 from ..rulebook import words as _t
@@ -195,7 +196,7 @@ class Plot(fields.Row):
             raise Invalid("landuse_use_needs_project", column="project")
         placed = self.project_placed_on
         if self.in_use_on is not None and placed is not None and self.in_use_on < placed:
-            raise Invalid("on_or_after", column="in_use_on", other="project_placed_on")
+            raise Invalid("on_or_after", column="in_use_on", other=Col("project_placed_on"))
         return self
 
 

@@ -27,6 +27,7 @@ from .. import cells, fields, messages
 from ..conditions import FactField
 from ..dates import add_years, full_from, full_years
 from ..evaluate import Decision
+from ..messages import ColumnName as Col
 from ..messages import Invalid, Message, msg
 from ..rulebook import Text
 from ..rulebook import words as _t
@@ -487,7 +488,7 @@ class Parcel(fields.Row):
             if self.started_on is None:
                 raise Invalid("halt_needs_start", column="halted_on")
             if self.halted_on < self.started_on:
-                raise Invalid("on_or_after", column="halted_on", other="started_on")
+                raise Invalid("on_or_after", column="halted_on", other=Col("started_on"))
             if self.share("developed_ratio") is None or self.share("invested_ratio") is None:
                 raise Invalid("halt_needs_ratios", column="developed_ratio")
         if self.government_delay_days and self.cause != "holder":
@@ -509,13 +510,15 @@ class Parcel(fields.Row):
             and self.investigation_notice_on
             and self.determination_on < self.investigation_notice_on
         ):
-            raise Invalid("on_or_after", column="determination_on", other="investigation_notice_on")
+            raise Invalid(
+                "on_or_after", column="determination_on", other=Col("investigation_notice_on")
+            )
         for column in ("published_on", "hearing_notice_on"):
             done = getattr(self, column)
             if done is not None and self.determination_on is None:
-                raise Invalid("needs_determination", column=column, step=column)
+                raise Invalid("needs_determination", column=column, step=Col(column))
             if done is not None and self.determination_on and done < self.determination_on:
-                raise Invalid("on_or_after", column=column, other="determination_on")
+                raise Invalid("on_or_after", column=column, other=Col("determination_on"))
         return self
 
     def _share_agrees(self, ratio: str, part: str, whole: str) -> None:
@@ -524,15 +527,19 @@ class Parcel(fields.Row):
         given_part, given_whole = getattr(self, part), getattr(self, whole)
         if (given_part is None) != (given_whole is None):
             missing, other = (part, whole) if given_part is None else (whole, part)
-            raise Invalid("pair_needed", column=missing, other=other)
+            raise Invalid("pair_needed", column=missing, other=Col(other))
         if given_part is None:
             return
         if given_part > given_whole:
-            raise Invalid("part_over_whole", column=part, whole=whole, total=given_whole)
+            raise Invalid("part_over_whole", column=part, whole=Col(whole), total=given_whole)
         typed, exact = getattr(self, ratio), Fraction(given_part) / Fraction(given_whole)
         if typed is not None and typed != exact:
             raise Invalid(
-                "share_contradicts", column=ratio, exact=_shown(exact), part=part, whole=whole
+                "share_contradicts",
+                column=ratio,
+                exact=_shown(exact),
+                part=Col(part),
+                whole=Col(whole),
             )
 
     def share(self, ratio: str) -> Fraction | None:
@@ -727,7 +734,13 @@ def contradiction(facts: ParcelFacts, params: Mapping[str, Any]) -> tuple[str, A
             return (
                 ratio,
                 shown,
-                msg("share_rounded", value=shown, threshold=threshold, part=part, whole=whole),
+                msg(
+                    "share_rounded",
+                    value=shown,
+                    threshold=threshold,
+                    part=Col(part),
+                    whole=Col(whole),
+                ),
             )
     return None
 

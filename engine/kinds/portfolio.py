@@ -19,6 +19,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .. import cells, fields
 from ..conditions import FactField
+from ..messages import ColumnName as Col
 from ..messages import Invalid
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
@@ -68,7 +69,7 @@ class ListedProject(fields.Row):
     @model_validator(mode="after")
     def _order(self) -> ListedProject:
         if self.completed_on and self.started_on and self.completed_on < self.started_on:
-            raise Invalid("on_or_after", column="completed_on", other="started_on")
+            raise Invalid("on_or_after", column="completed_on", other=Col("started_on"))
         return self
 
 
