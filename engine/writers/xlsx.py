@@ -103,6 +103,7 @@ SAMPLE = 500  # rows measured for the column widths before a sheet is streamed
 NARROWEST, WIDEST, LONG = 6, 40, 32  # column widths, in characters (a CJK one counts two)
 HEADING = 12  # a heading wraps: it widens its column to this at most
 LINE_POINTS = 15.6  # the height of a line of text, in points (11-point type, CJK included)
+SUMMARY_WIDTH = 96  # the summary's column of figures and notes, in characters
 FILL = 0.85  # of a text's counted width, what a line of a wrapped cell takes (CJK set tighter)
 A4_WIDTH = 150  # wider than this (in characters), a sheet is printed on A3, as registers are
 
@@ -370,8 +371,8 @@ class XlsxWriter(Writer):
         sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
-        sheet.column_dimensions["A"].width = 34
-        sheet.column_dimensions["B"].width = 90
+        sheet.column_dimensions["A"].width = 30
+        sheet.column_dimensions["B"].width = SUMMARY_WIDTH
         title = self.families[0].doc.title.in_(lang)
         rows: list[tuple[Any, Any, str]] = [
             (title, None, "title"),
@@ -409,16 +410,27 @@ class XlsxWriter(Writer):
         if notes:
             rows.append((WORDS["reading"].in_(lang), None, "heading"))
             rows += [(note, None, "line") for note in notes]
-        for label, value, form in rows:
+        left = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        for number, (label, value, form) in enumerate(rows, start=1):
+            if form == "line":  # a line of the summary, in the wide column, as tall as it wraps
+                text = _cell(sheet, label, "long")
+                text.alignment = left
+                lines = math.ceil(_width(label) * FILL / (SUMMARY_WIDTH - 2))
+                if lines > 1:
+                    sheet.row_dimensions[number].height = round(lines * LINE_POINTS, 1)
+                sheet.append([None, text])
+                continue
             first = _cell(sheet, label, "text")
-            first.alignment = _WRAP
+            first.alignment = Alignment(vertical="top")  # a title runs on into the empty cells
             if form in ("title", "heading"):
                 first.font = Font(bold=True, size=14 if form == "title" else 11)
-            if form == "line":
+            if form == "title":
+                sheet.row_dimensions[number].height = 24
+            if value is None:
                 sheet.append([first])
                 continue
             second = _cell(sheet, value, form if form in NUMBER_FORMATS else "text")
-            second.alignment = _WRAP if form != "int" else Alignment(horizontal="left")
+            second.alignment = left
             sheet.append([first, second])
 
 
