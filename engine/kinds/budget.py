@@ -670,9 +670,9 @@ BOOK = (
     BookColumn(
         _t("estimate (yuan)", "估算（元）"), cells.book_value("estimate"), "money", total=True
     ),
-    BookColumn(
-        _t("overrun (yuan)", "超支（元）"), cells.book_value("overrun"), "money", total=True
-    ),
+    # Not totalled: an out-of-scope project's overrun is no unapproved overrun of these rules
+    # (the summary gives that total).
+    BookColumn(_t("overrun (yuan)", "超支（元）"), cells.book_value("overrun"), "money"),
     BookColumn(_t("overrun ratio", "超支比例"), cells.book_value("overrun_ratio"), "percent"),
     BookColumn(_t("status", "状态"), cells.book_status),
     BookColumn(
