@@ -45,9 +45,10 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from . import kinds, ledger, packs, records
 from .durable_adapter import ContextFact
+from .encoding import Encoding, encodable, file_encoding
 from .errors import ComplyError, EngineError, InputProblem, OptionError
 from .kinds import Kind
-from .loader import Encoding, RowReader, encodable, file_encoding
+from .loader import RowReader
 from .messages import Message, msg
 from .outputs import scratch_dir
 from .pipeline import Prepared, decide, prepare
