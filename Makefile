@@ -25,6 +25,7 @@ example: $(BIN)/comply
 		--events examples/district-2012/events.csv --as-of 2013-06-30 \
 		--settings examples/district-2012/bureau.yaml --out out/documents \
 		--numbering out/documents.sqlite
+	$(BIN)/comply parcels examples/registers/county-2012.xlsx --as-of 2012-08-31 --lang zh
 
 lint: $(BIN)/comply
 	$(BIN)/ruff check .

@@ -24,6 +24,7 @@ import click
 from .engine import (
     cases,
     catalog,
+    contract,
     documents,
     explain,
     families,
@@ -102,7 +103,19 @@ class Run:
     executor: str
     scheduler: str | None
     cache: bool
+    header_row: int | None
+    keep: bool | None
+    bom: bool | None
 
+
+HEADER_ROW_OPTION = click.option(
+    "--header-row",
+    "header_row",
+    type=click.IntRange(1, 1000),
+    default=None,
+    help="The register's header row (its number as the sheet shows it) [default: found "
+    "among the first rows, below any title].",
+)
 
 PACK_OPTION = click.option(
     "--pack",
@@ -192,6 +205,21 @@ def output_options(func: F) -> F:
             default=None,
             help="For an .xlsx FILE: the sheet to read [default: the first].",
         ),
+        HEADER_ROW_OPTION,
+        click.option(
+            "--keep-columns/--drop-columns",
+            "keep",
+            default=None,
+            help="Carry the register's own columns (序号, 土地坐落, 备注...) beside each decision "
+            "[default: keep for table and xlsx, drop for json, jsonl and csv].",
+        ),
+        click.option(
+            "--bom/--no-bom",
+            "bom",
+            default=None,
+            help="Open a CSV with a byte-order mark, so that Excel reads it as UTF-8 "
+            "[default: for a CSV written to a file, not to the terminal].",
+        ),
         click.option(
             "--rules",
             "rules_dir",
@@ -246,9 +274,9 @@ def reports_errors(func: F) -> F:
         except InputError as exc:
             raise InputFailure(exc, _lang()) from None
         except EngineError as exc:
-            raise Shown(str(exc)) from None
+            raise Shown(exc.in_(_lang())) from None
         except ComplyError as exc:
-            raise Failure(str(exc)) from None
+            raise Failure(exc.in_(_lang())) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -262,11 +290,12 @@ def _lang() -> str:
 def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> None:
     """Evaluate FILE as the kind; say where the output went, if to a file."""
     chosen = _format(run_.fmt, run_.out)
+    lang = run_.lang
     if chosen == "xlsx" and run_.out is None:
-        raise Failure("--format xlsx writes a workbook: give --out FILE.xlsx")
-    rejects = _rejects(run_.skip_invalid, run_.rejects)
+        raise Failure(render("xlsx_needs_out", lang))
+    rejects = _rejects(run_.skip_invalid, run_.rejects, lang)
     if run_.scheduler is not None and run_.executor != "dask":
-        raise Failure("--scheduler names a Dask scheduler: give it with --executor dask")
+        raise Failure(render("scheduler_needs_dask", lang))
     record = run_.ledger_path if run_.record else None
     summary = runs.run(
         runs.Request(
@@ -288,24 +317,32 @@ def _evaluate(kind: Kind, file: Path, run_: Run, options: dict[str, Any]) -> Non
             executor=run_.executor,
             scheduler=run_.scheduler,
             cached=run_.cache,
+            header_row=run_.header_row,
+            keep=run_.keep,
+            bom=run_.bom,
         )
     )
     for note in summary.notes:
-        click.echo(note, err=True)
+        click.echo(printable(note.in_(lang)), err=True)
     if summary.recorded_as is not None:
-        click.echo(f"recorded as run {summary.recorded_as} in {record}", err=True)
+        click.echo(
+            render("status_recorded", lang, run=summary.recorded_as, ledger=record), err=True
+        )
     if summary.refused:
-        click.echo(
-            f"{summary.refused} rows refused, written with their reasons to {run_.rejects}",
-            err=True,
-        )
+        shown = render("status_refused", lang, count=summary.refused, rejects=run_.rejects)
+        click.echo(shown, err=True)
     if run_.out is not None:
-        noun = kind.view.noun.en
-        click.echo(
-            f"{summary.subjects} {noun} evaluated as of {run_.as_of}; {chosen} written to "
-            f"{run_.out}",
-            err=True,
+        noun = kind.view.noun.in_(lang)
+        shown = render(
+            "status_written",
+            lang,
+            count=summary.subjects,
+            noun=noun,
+            as_of=run_.as_of,
+            fmt=chosen,
+            out=run_.out,
         )
+        click.echo(shown, err=True)
 
 
 class ShareParam(click.ParamType):  # type: ignore[type-arg]
@@ -444,13 +481,10 @@ class KindCommands(click.Group):
         return None
 
 
-def _rejects(skip_invalid: bool, rejects: Path | None) -> Path | None:
+def _rejects(skip_invalid: bool, rejects: Path | None, lang: str) -> Path | None:
     """--skip-invalid and --rejects go together: refused rows are never just dropped."""
     if skip_invalid != (rejects is not None):
-        raise Failure(
-            "--skip-invalid and --rejects FILE go together (decisions.md IO1: "
-            "refused rows are written with their reasons, never dropped)"
-        )
+        raise Failure(render("rejects_together", lang))
     return rejects
 
 
@@ -622,6 +656,30 @@ def documents_command(
     )
 
 
+def columns_command(kind: Kind) -> click.Command:
+    """`comply columns KIND`: the kind's input contract, as a register may write it."""
+
+    @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+    def command(lang: str) -> None:
+        click.echo(contract.describe(kind, lang), nl=False)
+
+    return click.command(
+        kind.command, help=f"The columns a `comply {kind.command}` FILE may hold."
+    )(command)
+
+
+@main.group(cls=KindCommands, make=columns_command, name="columns")
+def columns_group() -> None:
+    """List every column a KIND file may hold: the headers it may be written under (Chinese
+    and English), its unit and the form of its values.
+
+    \b
+    Examples:
+      comply columns parcels
+      comply columns budget --lang zh
+    """
+
+
 @main.command()
 @click.argument("rule_id", required=False)
 @click.option("--family", type=click.Choice(families.names()), default=None)
@@ -655,10 +713,11 @@ def rules(
       comply rules --pack examples/packs/district-speech-2012 --family budget
     """
     found = list(catalog.entries(rules_dir, family, law, article, packs))
+    word = catalog.word
     if rule_id is None:
         for entry in found:
             rule = entry.rule.rule
-            origin = f"  [pack {entry.rule.origin}]" if entry.rule.origin else ""
+            origin = word("pack", lang, pack=entry.rule.origin) if entry.rule.origin else ""
             click.echo(
                 f"{rule.id:<30} {entry.family.basis(rule, lang):<48.48} "
                 f"{rule.title.in_(lang)}{origin}"
@@ -668,35 +727,46 @@ def rules(
             for off in entry.family.switched_off:
                 if off.rule.id not in shown and (family is None or entry.family.name == family):
                     shown.add(off.rule.id)
-                    click.echo(f"{off.rule.id:<30} switched off by pack {off.pack}: {off.reason}")
+                    stopped = word("off", lang, pack=off.pack, reason=off.reason)
+                    click.echo(f"{off.rule.id:<30} {stopped}")
         return
     chosen = next((e for e in found if e.rule.rule.id == rule_id), None)
     if chosen is None:
-        raise Failure(f"no rule has the id {rule_id!r}")
+        raise Failure(render("no_such_rule", lang, rule=repr(rule_id)))
     entry, rule = chosen, chosen.rule.rule
-    added = f", added by pack {entry.rule.origin}" if entry.rule.origin else ""
+    added = word("added", lang, pack=entry.rule.origin) if entry.rule.origin else ""
+    window = word("in_force", lang, start=rule.effective.start)
+    if rule.effective.until:
+        window += word("until", lang, until=rule.effective.until)
+    brackets = "（{}）" if lang == "zh" else "  ({})"
     lines = [
-        f"{rule.id}  ({entry.family.name}{added})",
+        f"{rule.id}{brackets.format(entry.family.name + added)}",
         rule.title.in_(lang),
         entry.family.basis(rule, lang),
-        f"in force from {rule.effective.start}"
-        + (f" until {rule.effective.until}" if rule.effective.until else ""),
+        window,
         "",
-        "when:",
-        *("  " + line for line in catalog.describe(entry.rule.when)),
+        word("when", lang),
+        *("  " + line for line in catalog.describe(entry.rule.when, 0, lang)),
     ]
     if rule.note:
         lines[3:3] = [rule.note.in_(lang)]
     if entry.rule.test is not None:
-        lines += ["test:", *("  " + line for line in catalog.describe(entry.rule.test))]
+        test = catalog.describe(entry.rule.test, 0, lang)
+        lines += [word("test", lang), *("  " + line for line in test)]
     if rule.status:
-        lines.append(f"status: {rule.status}")
+        status = entry.family.doc.statuses.get(rule.status)
+        shown_status = f"{status.zh}（{rule.status}）" if lang == "zh" and status else rule.status
+        lines.append(word("status", lang, status=shown_status))
     if rule.actions:
-        lines += ["actions:", *("  " + line for line in catalog.actions_of(entry, lang))]
+        lines += [word("actions", lang), *("  " + line for line in catalog.actions_of(entry, lang))]
     if rule.exception_of:
-        lines.append("exception of: " + ", ".join(rule.exception_of))
-    lines += ["", "parameters:", *("  " + p for p in catalog.parameters_of(entry))]
-    lines += ["", "scenarios:", *("  " + s for s in catalog.scenarios().get(rule.id, []))]
+        lines.append(word("exception", lang, rules=", ".join(rule.exception_of)))
+    lines += ["", word("parameters", lang), *("  " + p for p in catalog.parameters_of(entry, lang))]
+    lines += [
+        "",
+        word("scenarios", lang),
+        *("  " + s for s in catalog.scenarios().get(rule.id, [])),
+    ]
     click.echo("\n".join(lines))
 
 
@@ -730,7 +800,7 @@ def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
       make test && comply policy --out policy-book
     """
     pages = policybook.build(out_dir, results if results.is_file() else None, rules_dir)
-    click.echo(f"{len(pages)} pages written to {out_dir}; open {pages[0]}")
+    click.echo(render("status_policy", "en", count=len(pages), out=out_dir, first=pages[0]))
 
 
 LEDGER_OPTION = click.option(
@@ -795,9 +865,9 @@ def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
     """Show one recorded run: its header, then its decisions rendered now, in any language.
     Records that fail verification are named first, on standard error."""
     if fmt == "xlsx":
-        raise Failure("ledger show writes to the terminal: choose table, json, jsonl or csv")
+        raise Failure(render("ledger_show_terminal", lang))
     for warning in replay.suspect(ledger_path, run):
-        click.echo(printable(warning), err=True)
+        click.echo(printable(warning.in_(lang)), err=True)
     click.echo(printable(json.dumps(ledger.header(ledger_path, run), ensure_ascii=False, indent=2)))
     click.echo(replay.show(ledger_path, run, fmt, lang), nl=False)
 
@@ -817,8 +887,9 @@ def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
     metavar="RECORD:HASH",
     help="The head kept elsewhere (comply ledger head): find truncation or rollback past it.",
 )
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @reports_errors
-def ledger_verify(ledger_path: Path, public_key: Path | None, head_: str | None) -> None:
+def ledger_verify(ledger_path: Path, public_key: Path | None, head_: str | None, lang: str) -> None:
     """Check the hash chain, every run's seal and signature, and the head kept elsewhere;
     name the first record that was altered, removed, moved or inserted, or the first run
     not signed by the bureau's key."""
@@ -826,33 +897,32 @@ def ledger_verify(ledger_path: Path, public_key: Path | None, head_: str | None)
     found = ledger.verify(ledger_path, key, _head(head_) if head_ else None)
     broken = found.broken
     if broken is not None:
-        where = f"record {broken.seq}" + (
-            f" ({broken.kind} {broken.key} of run {broken.run})" if broken.kind else ""
+        where = (
+            render("ledger_broken_where", lang, what=broken.kind, key=broken.key, run=broken.run)
+            if broken.kind
+            else ""
         )
-        raise Failure(printable(f"{where} is broken: {broken.reason}"))
-    click.echo(f"{found.records} records of {found.runs} runs verified: the chain is intact")
+        raise Failure(
+            render("ledger_broken", lang, seq=broken.seq, where=where, reason=broken.reason)
+        )
+    click.echo(render("verified_intact", lang, records=found.records, runs=found.runs))
     if found.unsigned:
-        click.echo(f"unsigned runs: {_spans(found.unsigned)} (recorded without --signing-key)")
+        click.echo(render("verified_unsigned", lang, runs=_spans(found.unsigned)))
     if found.signed:
         keys = ", ".join(sorted(found.keys))
+        spans = _spans(found.signed)
         if key is not None:
-            click.echo(f"signed runs: {_spans(found.signed)}, every signature verified ({keys})")
+            click.echo(render("verified_signatures", lang, runs=spans, keys=keys))
         else:
-            click.echo(
-                f"signed runs: {_spans(found.signed)} by key {keys}; "
-                "give --public-key to check the signatures"
-            )
+            click.echo(render("verified_signed_unchecked", lang, runs=spans, keys=keys))
     if head_ is None:
-        click.echo(
-            "without --head, records removed from the end cannot be told: keep "
-            "`comply ledger head` elsewhere and give it here"
-        )
+        click.echo(render("verified_no_head", lang))
 
 
 def _head(text: str) -> tuple[int, str]:
     record, _, digest = text.partition(":")
     if not record.isdigit() or len(digest) != 64:
-        raise Failure(f"--head {text!r}: expected RECORD:HASH as comply ledger head prints it")
+        raise Failure(render("head_form", _lang(), text=text))
     return int(record), digest.lower()
 
 
@@ -915,7 +985,7 @@ def ledger_replay(
     differences = replay.replay(ledger_path, run, rules_dir, packs or None)
     for line in differences:
         click.echo(line)
-    click.echo(f"{len(differences)} decisions differ from run {run}", err=True)
+    click.echo(render("status_replayed", "en", count=len(differences), run=run), err=True)
 
 
 if __name__ == "__main__":

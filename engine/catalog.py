@@ -14,7 +14,8 @@ from gherkin.parser import Parser
 from . import families
 from .conditions import AllOf, Comparison, Condition, comparisons
 from .packs import load_rulebook
-from .rulebook import CompiledRule, RuleFamily
+from .rulebook import CompiledRule, RuleFamily, source_in
+from .rulebook import words as _t
 
 FEATURES_DIR = families.RULES_DIR.parent / "features"
 _RULE_TAG = re.compile(r"^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$")
@@ -83,16 +84,45 @@ def scenarios(features_dir: Path = FEATURES_DIR) -> dict[str, list[str]]:
     return found
 
 
-def describe(cond: Condition, depth: int = 0) -> list[str]:
+WORDS = {
+    "in_force": _t("in force from {start}", "自 {start} 起施行"),
+    "until": _t(" until {until}", "，至 {until} 止"),
+    "when": _t("when:", "条件："),
+    "test": _t("test:", "判定："),
+    "status": _t("status: {status}", "状态：{status}"),
+    "actions": _t("actions:", "措施："),
+    "exception": _t("exception of: {rules}", "例外于：{rules}"),
+    "parameters": _t("parameters:", "参数："),
+    "scenarios": _t("scenarios:", "场景："),
+    "added": _t(", added by pack {pack}", "，由规则包 {pack} 增设"),
+    "pack": _t("  [pack {pack}]", "  [规则包 {pack}]"),
+    "off": _t("switched off by pack {pack}: {reason}", "已由规则包 {pack} 停用：{reason}"),
+    "all": _t("all of:", "同时满足："),
+    "any": _t("any of:", "满足其一："),
+    "prospect": _t(" (in prospect)", "（预期处置）"),
+    "approved": _t("approved by {who}", "由{who}批准"),
+    "issued": _t("issued by {who}", "由{who}作出"),
+    "law": _t("law", "法定"),
+    "district": _t("district", "区定"),
+    "set_by_pack": _t(", set by pack {pack}", "，由规则包 {pack} 设定"),
+}
+
+
+def word(key: str, lang: str, **values: Any) -> str:
+    return WORDS[key].in_(lang).format(**values)
+
+
+def describe(cond: Condition, depth: int = 0, lang: str = "en") -> list[str]:
     """A condition tree as indented lines: 'fact OP parameter (value)'."""
     pad = "  " * depth
     if isinstance(cond, Comparison):
         shown = f"{cond.param} ({cond.value})" if cond.param else str(cond.value).lower()
         return [f"{pad}{cond.fact} {cond.op} {shown}"]
     if depth == 0 and isinstance(cond, AllOf):  # the rule's own list: no heading
-        return [line for item in cond.items for line in describe(item, depth)]
-    word = "all of:" if isinstance(cond, AllOf) else "any of:"
-    return [f"{pad}{word}", *(line for item in cond.items for line in describe(item, depth + 1))]
+        return [line for item in cond.items for line in describe(item, depth, lang)]
+    heading = word("all" if isinstance(cond, AllOf) else "any", lang)
+    items = (line for item in cond.items for line in describe(item, depth + 1, lang))
+    return [f"{pad}{heading}", *items]
 
 
 def actions_of(entry: Entry, lang: str = "en") -> list[str]:
@@ -102,21 +132,28 @@ def actions_of(entry: Entry, lang: str = "en") -> list[str]:
     lines = []
     for action in entry.rule.actions:
         spec = action.spec
-        line = spec.code + (" (in prospect)" if spec.prospect else "")
+        line = spec.code + (word("prospect", lang) if spec.prospect else "")
+        if lang == "zh" and spec.code in doc.action_codes:
+            line = f"{doc.action_codes[spec.code].short().zh}（{spec.code}）" + (
+                word("prospect", lang) if spec.prospect else ""
+            )
         by = [
-            f"{word} {doc.authorities[code].in_(lang)}"
-            for word, code in (("approved by", spec.approved_by), ("issued by", spec.issued_by))
+            word(key, lang, who=doc.authorities[code].in_(lang))
+            for key, code in (("approved", spec.approved_by), ("issued", spec.issued_by))
             if code
         ]
         if by:
-            line += ": " + ", ".join(by)
+            line += ("：" if lang == "zh" else ": ") + ("，" if lang == "zh" else ", ").join(by)
         lines.append(line)
         if action.when is not None:
-            lines += ["  when:", *("    " + text for text in describe(action.when))]
+            lines += [
+                "  " + word("when", lang),
+                *("    " + t for t in describe(action.when, 0, lang)),
+            ]
     return lines
 
 
-def parameters_of(entry: Entry) -> list[str]:
+def parameters_of(entry: Entry, lang: str = "en") -> list[str]:
     """The parameters a rule tests or quotes, each with its value and source."""
     compiled = entry.rule
     names = {c.param for c in comparisons(compiled.when) if c.param}
@@ -131,10 +168,19 @@ def parameters_of(entry: Entry) -> list[str]:
             names.add(spec.amount.rate)
     doc = entry.family.doc
     origins = entry.family.param_origins
-    return [
-        f"{n} = {doc.parameters[n].value} ({doc.parameters[n].set_by}"
-        + (f", set by pack {origins[n]}" if n in origins else "")
-        + f"; {doc.parameters[n].source})"
-        for n in sorted(names)
-        if n in doc.parameters
-    ]
+    shown = []
+    for n in sorted(names):
+        if n not in doc.parameters:
+            continue
+        parameter = doc.parameters[n]
+        pack = word("set_by_pack", lang, pack=origins[n]) if n in origins else ""
+        source = source_in(parameter.source, lang)
+        if lang == "zh":
+            shown.append(
+                f"{n} = {parameter.value}（{word(parameter.set_by, lang)}{pack}；{source}）"
+            )
+        else:
+            shown.append(
+                f"{n} = {parameter.value} ({word(parameter.set_by, lang)}{pack}; {source})"
+            )
+    return shown

@@ -1,14 +1,37 @@
-"""Table cells that kinds compose their views from: a value, the first action's date, codes."""
+"""Cells that kinds compose their views from: a table's texts (a value, the first action's
+date, the actions), and a workbook's values (dates, amounts and counts as themselves; the
+actions in words, with their dates and who decides)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .evaluate import Decision
-from .kinds import Cell, Texts
+from .evaluate import Action, Decision
+from .kinds import Cell, Texts, Value
+from .rulebook import words as _t
 from .subjects import Subject
+
+WORDS = {
+    "by": _t("by {day}", "{day}前"),
+    "not_before": _t("not before {day}", "不早于{day}"),
+    "decided": _t("{approver} approves, {issuer} issues", "{approver}批准，{issuer}下达"),
+    "approves": _t("{approver} approves", "{approver}批准"),
+    "issues": _t("{issuer} issues", "{issuer}下达"),
+}
+
+
+def joined(texts: Texts, items: list[str]) -> str:
+    """Items as the language lists them: 调查核实、下达认定书 / investigate, publish."""
+    return ("、" if texts.lang == "zh" else ", ").join(items)
+
+
+def code_shown(texts: Texts, code: str) -> str:
+    """An action as a table shows it: its code in English, its name in Chinese (the code
+    itself never changes; JSON and CSV carry it)."""
+    return texts.short_name(code) if texts.lang == "zh" else code
 
 
 def money(value: Any) -> str:
@@ -62,14 +85,113 @@ def codes(
 ) -> Cell:
     """The codes of the decision's actions that `keep` keeps, in order: the steps due now,
     or with `prospect` those where the case is going (decisions.md L10)."""
-    return lambda t, d, s: ", ".join(
-        a.code for a in d.actions if a.prospect == prospect and keep(t, a.code)
+    return lambda t, d, s: joined(
+        t, [code_shown(t, a.code) for a in d.actions if a.prospect == prospect and keep(t, a.code)]
     )
 
 
 def findings(texts: Texts, decision: Decision, subject: Subject) -> str:
     """Findings about past events, each with the date of its event."""
-    return ", ".join(f"{a.code} {a.date}" for a in decision.actions if texts.is_finding(a.code))
+    return joined(
+        texts,
+        [
+            f"{code_shown(texts, a.code)} {a.date}"
+            for a in decision.actions
+            if texts.is_finding(a.code)
+        ],
+    )
+
+
+# ---- Workbook values: what a cell holds, typed; the workbook writer formats it by its form.
+
+
+def book_status(texts: Texts, decision: Decision, subject: Subject) -> str:
+    return texts.status_label(decision.status)
+
+
+def book_value(name: str) -> Value:
+    """One of the decision's values, as it is (a date, an amount, a count)."""
+
+    def cell(texts: Texts, decision: Decision, subject: Subject) -> Any:
+        return next((found for key, found in decision.values if key == name), None)
+
+    return cell
+
+
+def row_value(name: str) -> Value:
+    """A field of the subject's input row, as read."""
+    return lambda t, d, s: getattr(s.row, name, None)
+
+
+def earliest(name: str, keep: Callable[[Action], bool] = lambda a: True) -> Value:
+    """The earliest date `name` (due, date...) among the actions `keep` keeps."""
+
+    def cell(texts: Texts, decision: Decision, subject: Subject) -> date | None:
+        found = [getattr(a, name) for a in decision.actions if keep(a) and getattr(a, name)]
+        return min(found, default=None)
+
+    return cell
+
+
+def amount_of(keep: Callable[[Action], bool] = lambda a: True) -> Value:
+    """The amounts of the actions `keep` keeps, summed (None where there is none)."""
+
+    def cell(texts: Texts, decision: Decision, subject: Subject) -> Decimal | None:
+        found = [a.amount for a in decision.actions if keep(a) and a.amount is not None]
+        return sum(found, Decimal("0.00")) if found else None
+
+    return cell
+
+
+def described(texts: Texts, action: Action, *, decided: bool = False) -> str:
+    """An action in a few words, with its dates, and (`decided`) who approves and issues it:
+    调查核实（2012-09-30前）; 征缴土地闲置费（本级人民政府批准，市、县国土资源主管部门下达）."""
+    details = []
+    if action.due is not None:
+        details.append(WORDS["by"].in_(texts.lang).format(day=action.due))
+    if action.not_before is not None:
+        details.append(WORDS["not_before"].in_(texts.lang).format(day=action.not_before))
+    if decided:
+        approver, issuer = texts.decided_by(action.rule, action.position)
+        names = {
+            "approver": texts.authority(approver) if approver else "",
+            "issuer": texts.authority(issuer) if issuer else "",
+        }
+        key = "decided" if approver and issuer else "approves" if approver else "issues"
+        if approver or issuer:
+            details.append(WORDS[key].in_(texts.lang).format(**names))
+    name = texts.short_name(action.code)
+    if not details:
+        return name
+    if texts.lang == "zh":
+        return f"{name}（{'，'.join(details)}）"
+    return f"{name} ({'; '.join(details)})"
+
+
+def actions_described(
+    keep: Callable[[Texts, Action], bool] = lambda t, a: True, *, decided: bool = False
+) -> Value:
+    """The actions `keep` keeps, each described, one a line."""
+
+    def cell(texts: Texts, decision: Decision, subject: Subject) -> str:
+        return "\n".join(
+            described(texts, a, decided=decided) for a in decision.actions if keep(texts, a)
+        )
+
+    return cell
+
+
+def recipients(texts: Texts, decision: Decision, subject: Subject) -> str:
+    """Whom the actions go to, each once, in the order the actions name them."""
+    found = dict.fromkeys(code for a in decision.actions for code in a.recipients)
+    return joined(texts, [texts.recipient(code) for code in found])
+
+
+def findings_dated(texts: Texts, decision: Decision, subject: Subject) -> str:
+    """Findings about past events in words, each with the date of its event, one a line."""
+    return "\n".join(
+        f"{texts.short_name(a.code)} {a.date}" for a in decision.actions if texts.is_finding(a.code)
+    )
 
 
 def amounts(code: str, total: str) -> Callable[[Decision], dict[str, Decimal]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import unicodedata
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
@@ -45,33 +46,72 @@ def full_years(start: date, as_of: date) -> int:
     return years
 
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
-_CHINESE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+# The forms a register writes a date in (README, "Cell grammar"): year, month and day with
+# one separator throughout (2011-3-16, 2011.3.16, 2011/3/16) or 2011年3月16日, after the
+# cell is made half-width (full-width digits read as digits); a time of day after it, as
+# Excel writes a date cell saved to CSV (2011/3/16 0:00), is ignored.
+_SEPARATED = re.compile(
+    r"^([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"
+)
+_CHINESE = re.compile(r"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日$")
 
 
-# Dates a register can meaningfully hold; far-off years would overflow period arithmetic.
-EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+# Dates a register can plausibly hold: none before 1949 (no land-use right, budget or
+# project of these registers is older; an earlier year is a slip), and none so far off
+# that period arithmetic would overflow.
+EARLIEST, LATEST = date(1949, 1, 1), date(2999, 12, 31)
+
+
+class NotADate(ValueError):
+    """Text that is not a date in any form the grammar knows."""
+
+
+class NoSuchDay(ValueError):
+    """A date in a known form that the calendar does not have (2011年2月30日)."""
+
+    def __init__(self, year: int, month: int, day: int) -> None:
+        super().__init__(f"{year}-{month}-{day}")
+        self.year, self.month, self.day = year, month, day
+
+    @property
+    def days_in_month(self) -> int | None:
+        """The days of the month written, or None if the month itself does not exist."""
+        if not 1 <= self.month <= 12:
+            return None
+        return calendar.monthrange(self.year, self.month)[1]
+
+
+class Implausible(ValueError):
+    """A real date outside EARLIEST..LATEST."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__(day.isoformat())
+        self.date = day
 
 
 def parse_date(text: str) -> date:
-    """ISO dates, and the forms bureaus write: 2012/7/1 and 2012年7月1日.
+    """A date in one of the forms bureaus write (see _SEPARATED, _CHINESE).
 
-    Raises ValueError for anything else, including impossible dates such as 2013-02-29
-    and dates outside 1900-2999.
+    Raises NotADate for any other text, NoSuchDay for a date the calendar lacks (2013-02-29,
+    2011年2月30日) and Implausible for a date outside EARLIEST..LATEST: all ValueErrors.
     """
-    text = text.strip()
-    match = _SLASHED.match(text) or _CHINESE.match(text)
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _SEPARATED.match(text)
     if match:
+        year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    elif match := _CHINESE.match(text):
         year, month, day = (int(part) for part in match.groups())
-        parsed = date(year, month, day)
-    elif not _ISO.match(text):
-        raise ValueError(text)
     else:
-        parsed = date.fromisoformat(text)
+        raise NotADate(text)
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        raise NoSuchDay(year, month, day) from None
     if not EARLIEST <= parsed <= LATEST:
-        raise ValueError(text)
+        raise Implausible(parsed)
     return parsed
 
 
-DATE_FORMS = "a date between 1900 and 2999 such as 2012-07-01, 2012/7/1 or 2012年7月1日"
+DATE_FORMS = (
+    "a date such as 2012-07-01, 2012-7-1, 2012.7.1, 2012/7/1 or 2012年7月1日, from 1949 to 2999"
+)

@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from . import notices  # noqa: F401 - registers the messages errors carry
 from .messages import Message, render
 
 
 class ComplyError(Exception):
-    """Base of every error a user can cause and fix."""
+    """Base of every error a user can cause and fix: its text, or a catalog message shown
+    in the output language (engine/notices.py)."""
+
+    def __init__(self, message: str | Message = "", *args: object) -> None:
+        super().__init__(message, *args)
+        self.message = message
+
+    def in_(self, lang: str) -> str:
+        message = self.message
+        return message.in_(lang) if isinstance(message, Message) else str(message)
+
+    def __str__(self) -> str:
+        return self.in_("en")
 
 
 class RulebookError(ComplyError):
@@ -21,10 +34,17 @@ class InputProblem:
     """One bad cell (or row) of an input file, and what was expected there."""
 
     file: str
-    row: int  # 1-based data row as a spreadsheet shows it (header is row 1)
-    column: str
+    row: int  # 1-based row as a spreadsheet shows it (a header on the first row is row 1)
+    column: str  # the contract's name of the column (or "(row)", "(file)", ...)
     value: str
     message: Message  # what was expected, in any output language
+    header: str = ""  # the column as the file heads it (出让价款（万元）), if it differs
+    cell: str = ""  # the cell as Excel names it (D7), for a workbook
+
+    @property
+    def shown(self) -> str:
+        """The column as the user sees it: the file's own header."""
+        return self.header or self.column
 
     @property
     def expected(self) -> str:
@@ -34,15 +54,28 @@ class InputProblem:
         return self.message.in_(lang)
 
     def in_(self, lang: str) -> str:
-        """The whole problem as one line: file, row, column, value and expectation."""
+        """The whole problem as one line: file, row (and cell), the column as the file heads
+        it, the value and the expectation."""
+        expected, column, value = self.message.in_(lang), repr(self.shown), repr(self.value)
+        if self.cell:
+            return render(
+                "problem_cell",
+                lang,
+                file=self.file,
+                cell=self.cell,
+                row=self.row,
+                column=column,
+                value=value,
+                expected=expected,
+            )
         return render(
             "problem_line",
             lang,
             file=self.file,
             row=self.row,
-            column=repr(self.column),
-            value=repr(self.value),
-            expected=self.message.in_(lang),
+            column=column,
+            value=value,
+            expected=expected,
         )
 
     def __str__(self) -> str:
@@ -53,9 +86,9 @@ class InputError(ComplyError):
     """The input file has problems; all of them are listed, none is dropped."""
 
     def __init__(self, problems: list[InputProblem]) -> None:
-        self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{len(problems)} input {noun}")
+        self.problems = problems
 
     def in_(self, lang: str) -> str:
         """A heading, then every problem on its own line, in the output language."""
@@ -74,7 +107,7 @@ class NotCoveredError(ComplyError):
 class ParameterNotInForceError(NotCoveredError):
     """A parameter a rule uses by the requested date has no value yet on it."""
 
-    def __init__(self, message: str, parameter: str, first: date) -> None:
+    def __init__(self, message: str | Message, parameter: str, first: date) -> None:
         super().__init__(message)
         self.parameter, self.first = parameter, first
 

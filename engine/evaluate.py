@@ -21,6 +21,7 @@ from .dates import after_days
 from .durable_adapter import ContextFact, Engine, Hit, engine_for
 from .errors import EngineError, NotCoveredError, RulebookError
 from .memo import Memo
+from .messages import Message, msg
 from .rulebook import CompiledRule, RuleFamily
 from .subjects import Snapshot, Subject
 
@@ -295,9 +296,9 @@ class Evaluator:
 
         def make(snapshot: Snapshot) -> Action:
             values = {name: snapshot.value(source) for name, source in plain}
-            if amount:
-                base = Decimal(snapshot.value(amount[0]))
-                values["amount"] = (base * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
+            base = snapshot.value(amount[0]) if amount else None
+            if amount and base is not None:  # no base, no amount: never one invented
+                values["amount"] = (Decimal(base) * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
             if due:
                 values["due"] = snapshot.value(due[0]) + due[1]
             if not_before:
@@ -307,17 +308,15 @@ class Evaluator:
         return make
 
 
-def not_covered_message(family: RuleFamily, as_of: date) -> str:
+def not_covered_message(family: RuleFamily, as_of: date) -> Message:
+    """Why nothing is decided on `as_of`: the laws not yet in force, the first date that is."""
     starts = sorted({r.rule.effective.start for r in family.rules if r.rule.status})
-    laws = "; ".join(
-        f"{law.short.en} ({law.title.zh}) in force from {law.effective.start}"
-        for law in family.doc.laws.values()
-        if law.effective.start > as_of
-    )
+    laws = [law for law in family.doc.laws.values() if law.effective.start > as_of]
     first = starts[0] if starts else as_of
-    return (
-        f"No rule of the {family.name} rulebook is in force on {as_of}"
-        + (f": {laws}" if laws else "")
-        + ". Rules in force before that date are not encoded, so nothing is decided; "
-        f"evaluate as of {first} or later."
+    later = tuple(
+        msg("not_covered_law", short=law.short.en, title=law.title.zh, start=law.effective.start)
+        for law in laws
     )
+    if later:
+        return msg("not_covered_by", family=family.name, as_of=as_of, first=first, laws=later)
+    return msg("not_covered", family=family.name, as_of=as_of, first=first)

@@ -23,8 +23,9 @@ from .conditions import AllOf, Comparison, Condition, FactField
 from .errors import InputError, OptionError
 from .evaluate import Decision
 from .kinds import Kind
+from .messages import msg
 from .pipeline import decide, prepare
-from .rulebook import CompiledRule, Exists, RuleFamily, Text
+from .rulebook import CompiledRule, Exists, RuleFamily, Text, source_in
 from .subjects import Snapshot
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -165,8 +166,9 @@ class Explainer:
         if cond.param is not None:
             param_value, family = self.params[cond.param]
             parameter = family.doc.parameters[cond.param]
-            threshold_en = f"{_show(param_value)} ({cond.param}: {parameter.source})"
-            threshold_zh = f"{_show(param_value)}（{cond.param}：{parameter.source}）"
+            source_en, source_zh = (source_in(parameter.source, lang) for lang in ("en", "zh"))
+            threshold_en = f"{_show(param_value)} ({cond.param}: {source_en})"
+            threshold_zh = f"{_show(param_value)}（{cond.param}：{source_zh}）"
         symbol = _SYMBOL[cond.op]
         if value is None:
             return None, Text(
@@ -281,14 +283,27 @@ def render(
             label = "措施" if lang == "zh" else "actions"
             own = "本措施自身条件不满足" if lang == "zh" else "its own condition does not hold"
             ahead = "预期处置" if lang == "zh" else "in prospect"
-            shown = [
-                (code if held is True else f"{code} ({MARK[held]} {own})")
-                + (f" ({ahead})" if action.spec.prospect and held is True else "")
-                for action, (code, held) in zip(v.rule.actions, v.actions, strict=True)
-            ]
-            lines.append(f"    {label}: {', '.join(shown)}")
+            shown = []
+            for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
+                notes = [] if held is True else [f"{MARK[held]} {own}"]
+                if action.spec.prospect and held is True:
+                    notes.append(ahead)
+                shown.append(_action(code, v.family, lang, notes))
+            separator = "；" if lang == "zh" else ", "
+            colon = "：" if lang == "zh" else ": "
+            lines.append(f"    {label}{colon}{separator.join(shown)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _action(code: str, family: RuleFamily, lang: str, notes: list[str]) -> str:
+    """An action as an explanation names it: its code in English; in Chinese its name, with
+    the code (never translated) beside it."""
+    if lang != "zh":
+        return code + "".join(f" ({note})" for note in notes)
+    entry = family.doc.action_codes.get(code)
+    name = entry.short().in_(lang) if entry is not None else code
+    return f"{name}（{'，'.join([code, *notes])}）"
 
 
 def explain_subject(
@@ -306,7 +321,7 @@ def explain_subject(
     prepared = prepare(kind, as_of, options, rules_dir=rules_dir, packs=packs)
     loaded = prepared.families
     if rule is not None and rule not in {r.rule.id for f in loaded for r in f.rules}:
-        raise OptionError(f"--rule {rule}: no rule of the {kind.command} rulebook has that id")
+        raise OptionError(msg("no_such_rule_in_kind", rule=rule, command=kind.command))
     reader = kind.reader(source)
     found = [
         pair
@@ -316,7 +331,7 @@ def explain_subject(
     if reader.problems:
         raise InputError(reader.problems)
     if not found:
-        raise OptionError(f"{source}: no subject with id {key!r}")
+        raise OptionError(msg("no_such_subject", source=source, key=repr(key)))
     [(subject, decision)] = found
     joined: dict[str, set[str]] = {}
     for compiled in prepared.evaluator.rules:  # the values each join matches on, per fact
@@ -343,7 +358,8 @@ def explain_subject(
         for v in fired:
             for action, (code, held) in zip(v.rule.actions, v.actions, strict=True):
                 day = snapshot.value(action.spec.date) if action.spec.date else snapshot.day
-                line = f"  {code} {day} ({v.rule.rule.id})"
+                rule_id = f"（{v.rule.rule.id}）" if lang == "zh" else f" ({v.rule.rule.id})"
+                line = f"  {_action(code, v.family, lang, [])} {day}{rule_id}"
                 if held and line not in findings:
                     findings.append(line)
         if fired:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import inspect
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, get_args, get_origin
 
@@ -19,25 +20,24 @@ from annotated_types import Ge, MinLen
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticUndefined
 
-from .dates import parse_date
+from .dates import Implausible, NoSuchDay, parse_date
 from .messages import Invalid, Message
 
+# Yes and no as registers write them (README, "Cell grammar"), after NFKC and lower case.
 TRUE_WORDS = {
-    "true": True,
-    "yes": True,
-    "1": True,
-    "是": True,
-    "y": True,
-    "false": False,
-    "no": False,
-    "0": False,
-    "否": False,
-    "n": False,
+    **dict.fromkeys(("true", "yes", "y", "1", "是", "有", "√", "✓", "✔"), True),
+    **dict.fromkeys(("false", "no", "n", "0", "否", "无", "×", "✗", "✘"), False),
 }
 MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any price or budget; bounds the arithmetic
 _YUAN_DIGITS = 13  # a whole number of at most 13 digits is below MAX_YUAN
-_DIGITS_AT_MOST = 30  # an amount's decimal exponent, either way: beyond it, not an amount
 _RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
+
+
+def normal(text: str) -> str:
+    """A cell's text as the grammar reads it: full-width digits, letters and punctuation in
+    their half-width forms (NFKC: １２００ is 1200, ，is a comma), trimmed. Only for reading:
+    text a row keeps (a holder's name) is kept as written."""
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 class Row(BaseModel):
@@ -65,19 +65,44 @@ def blanks_out(data: Any) -> Any:
 EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0, as its 1900 date system counts
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$")  # 1927-2173; a bare year like 2012 is refused
 FEN = Decimal("0.01")
-UNITS = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000), "元": Decimal(1)}
+# The units an amount may be written in, in the cell or in its column's header; 万 and 亿
+# alone are how a cell says 万元 and 亿元 (100万).
+UNITS = {
+    "亿元": Decimal(100_000_000),
+    "万元": Decimal(10_000),
+    "元": Decimal(1),
+    "亿": Decimal(100_000_000),
+    "万": Decimal(10_000),
+}
+# An amount: a sign, a yuan mark, digits (grouped by commas in threes, or not), decimals,
+# and a unit; nothing else (a comma elsewhere could be a decimal comma: refused).
+_AMOUNT = re.compile(
+    r"^(?P<sign>[-+])?\s*¥?\s*"
+    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)"
+    r"\s*(?P<unit>亿元|万元|元|亿|万)?$"
+)
+# The smallest amount a column kept in 万元 or 亿元 plausibly holds: 1 万元. Less is a
+# figure typed in another unit, or in the wrong column (a 1200元 price is a 240-yuan fee).
+PLAUSIBLE_IN_LARGE_UNITS = Decimal(10_000)
 
 
 def day(value: Any) -> date:
-    """A date as written (see DATE_FORMS), or an Excel date serial such as 41091."""
+    """A date as written (see dates.parse_date), or an Excel date serial such as 41091."""
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = normal(str(value))
     if _SERIAL.match(text):
         serial = EXCEL_EPOCH + timedelta(days=int(float(text)))
         return day(serial.isoformat())  # the same bounds as any other date
     try:
         return parse_date(text)
+    except NoSuchDay as exc:
+        days = exc.days_in_month
+        if days is None:
+            raise Invalid("date_no_such_month", month=exc.month) from None
+        raise Invalid("date_no_such_day", year=exc.year, month=exc.month, days=days) from None
+    except Implausible as exc:
+        raise Invalid("date_implausible", date=exc.date.isoformat()) from None
     except ValueError:
         raise Invalid("date") from None
 
@@ -85,14 +110,15 @@ def day(value: Any) -> date:
 def flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    word = str(value).strip().lower()
+    word = normal(str(value)).lower()
     if word in TRUE_WORDS:
         return TRUE_WORDS[word]
     raise Invalid("bool")
 
 
 def amount(value: Any) -> Decimal:
-    """A positive amount of yuan with at most two decimals (fen); 万元 and 亿元 accepted."""
+    """A positive amount of yuan with at most two decimals (fen), as README's cell grammar
+    writes it: 38600000, 1,250,000.50, 3860万元, 3860万, 0.386亿元, full-width digits."""
     text = str(value).strip()
     if text.isascii() and text.isdigit() and 0 < len(text.lstrip("0")) <= _YUAN_DIGITS:
         return Decimal(text)  # whole yuan, in range: what the general reading below gives
@@ -100,26 +126,49 @@ def amount(value: Any) -> Decimal:
 
 
 def _amount(text: str) -> Decimal:
-    text = text.replace(",", "").replace("，", "")
-    unit = next((u for u in UNITS if text.endswith(u)), "")
-    try:
-        number = Decimal(text.removesuffix(unit).strip())
-    except InvalidOperation:
-        raise Invalid("amount") from None
-    if not number.is_finite() or not -_DIGITS_AT_MOST <= number.adjusted() <= _DIGITS_AT_MOST:
-        # infinity, NaN, or an exponent no amount has (1e999999999 would overflow below)
+    """An amount in yuan, however the grammar lets a cell write it."""
+    return _amount_unit(text)[0]
+
+
+def _amount_unit(text: str) -> tuple[Decimal, str]:
+    """The amount in yuan a cell writes, and the unit it wrote (or "")."""
+    match = _AMOUNT.match(normal(text))
+    if match is None:
+        raise Invalid("amount")
+    unit = match.group("unit") or ""
+    number = Decimal(match.group("number").replace(",", ""))
+    if match.group("sign") == "-":
+        number = -number
+    if not -_DIGITS_AT_MOST <= number.adjusted() <= _DIGITS_AT_MOST:
         raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
     parsed = number * UNITS.get(unit, Decimal(1))
     if not 0 < parsed <= MAX_YUAN:
         raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
     if parsed != parsed.quantize(FEN):  # a value finer than a fen, however it is written
         raise Invalid("amount_fen")
-    return parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
+    shown = parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
+    return shown, unit
+
+
+_DIGITS_AT_MOST = 30  # an amount's decimal exponent, either way: beyond it, not an amount
+
+
+def in_header_unit(text: str, unit: str) -> str:
+    """A cell of an amount column whose header gives `unit` (出让价款（万元）), as the text
+    of its amount in yuan: a bare number is in the header's unit, a unit in the cell is the
+    cell's own (1,200.5万 in a 万元 column is 12,005,000 yuan). An amount under 1 万元 in a
+    column kept in 万元 or 亿元 is refused as implausible, whatever the cell wrote."""
+    yuan, own = _amount_unit(text)
+    if not own:
+        yuan = _amount(f"{normal(text)}{unit}")
+    if UNITS[unit] >= UNITS["万元"] and yuan < PLAUSIBLE_IN_LARGE_UNITS:
+        raise Invalid("amount_implausible", unit=unit, yuan=f"{yuan:,.2f}")
+    return str(yuan)
 
 
 def ratio(value: Any) -> Fraction:
     """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
-    text = str(value).strip()
+    text = normal(str(value))
     if not _RATIO.match(text):
         raise Invalid("ratio")
     try:
@@ -133,13 +182,20 @@ def ratio(value: Any) -> Fraction:
 
 def code(value: Any, codes: dict[str, str] | tuple[str, ...], expected: Message) -> str:
     """One of a list of codes (or of the aliases a mapping gives for them)."""
-    text = str(value).strip() if isinstance(value, str) else None
+    text = code_text(value) if isinstance(value, str) else None
     if isinstance(codes, dict):
         if text in codes:
             return codes[text]
     elif text in codes:
         return text
     raise Invalid(expected)
+
+
+def code_text(value: str) -> str:
+    """A code cell as codes are matched: half-width, without spaces (协议 出让 is 协议出让),
+    an ASCII word in lower case (Transfer is transfer)."""
+    text = "".join(normal(value).split())
+    return text.lower() if text.isascii() else text
 
 
 _Convert = Callable[[Any], Any]

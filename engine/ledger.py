@@ -42,6 +42,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import ComplyError
+from .messages import Message, msg
 from .packs import Rulebook
 from .records import SCHEMA
 
@@ -84,7 +85,7 @@ def keygen(path: Path) -> Path:
     public = path.with_name(path.name + ".pub")
     for target in (path, public):
         if target.exists() or target.is_symlink():
-            raise LedgerError(f"{target}: exists already; a key is never overwritten")
+            raise LedgerError(msg("key_exists", path=target))
     key = Ed25519PrivateKey.generate()
     private_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -100,7 +101,7 @@ def keygen(path: Path) -> Path:
             handle.write(private_pem)
         public.write_bytes(public_pem)
     except OSError as exc:
-        raise LedgerError(f"{path}: cannot write the key there ({exc.strerror})") from None
+        raise LedgerError(msg("key_unwritable", path=path, reason=exc.strerror)) from None
     return public
 
 
@@ -108,9 +109,9 @@ def private_key(path: Path) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
-        raise LedgerError(f"--signing-key {path}: not an Ed25519 private key ({exc})") from None
+        raise LedgerError(msg("signing_key_bad", path=path, reason=exc)) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise LedgerError(f"--signing-key {path}: not an Ed25519 private key")
+        raise LedgerError(msg("signing_key_bad", path=path, reason=type(key).__name__))
     return key
 
 
@@ -118,9 +119,9 @@ def public_key(path: Path) -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(path.read_bytes())
     except (OSError, ValueError, TypeError) as exc:
-        raise LedgerError(f"--public-key {path}: not an Ed25519 public key ({exc})") from None
+        raise LedgerError(msg("public_key_bad", path=path, reason=exc)) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise LedgerError(f"--public-key {path}: not an Ed25519 public key")
+        raise LedgerError(msg("public_key_bad", path=path, reason=type(key).__name__))
     return key
 
 
@@ -143,10 +144,10 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=600)
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error as exc:
-        raise LedgerError(f"--ledger {path}: not a comply ledger, or damaged ({exc})") from None
+        raise LedgerError(msg("ledger_cannot_open", path=path, reason=exc)) from None
     if "chain" not in tables:
         db.close()
-        raise LedgerError(f"--ledger {path}: not a comply ledger (it has no chain of records)")
+        raise LedgerError(msg("ledger_no_chain", path=path))
     return db
 
 
@@ -194,19 +195,19 @@ class Recorder:
         path = self.path
         if not path.exists():
             if not path.parent.is_dir() or not os.access(path.parent, os.W_OK | os.X_OK):
-                raise LedgerError(f"--ledger {path}: cannot create the ledger there")
+                raise LedgerError(msg("ledger_cannot_create", path=path))
             return
         if not path.is_file():
-            raise LedgerError(f"--ledger {path}: not a ledger file")
+            raise LedgerError(msg("ledger_not_a_file", path=path))
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
                 tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
                 if tables and "chain" not in tables:
-                    raise LedgerError(f"--ledger {path}: not a comply ledger (another database)")
+                    raise LedgerError(msg("ledger_other_database", path=path, reason="-"))
                 if tables:  # none yet: a ledger another run is creating this moment
                     check_schema(db, path)
         except sqlite3.Error as exc:
-            raise LedgerError(f"--ledger {path}: not a comply ledger ({exc})") from None
+            raise LedgerError(msg("ledger_other_database", path=path, reason=exc)) from None
 
     def rulebook(self, book: Rulebook) -> None:
         """The run's rulebook: its identity in the header, every file it was loaded from
@@ -288,9 +289,7 @@ class Recorder:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error as exc:
                 db.execute("ROLLBACK") if db.in_transaction else None
-                raise LedgerError(
-                    f"--ledger {self.path}: the run was not recorded ({exc})"
-                ) from None
+                raise LedgerError(msg("ledger_not_recorded", path=self.path, reason=exc)) from None
             finally:
                 for spool in self._spools:
                     spool.close()
@@ -325,12 +324,7 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
     except (ValueError, AttributeError):
         schema = None
     if schema != SCHEMA:
-        raise LedgerError(
-            f"--ledger {path}: its runs were recorded in schema {schema} (decisions as "
-            f"rendered text, by comply 0.1); this comply keeps schema {SCHEMA} (decisions as "
-            "codes, values and dates, sealed runs). The ledger is left as it is; record new "
-            "runs in a new ledger (--ledger NEW.sqlite)."
-        )
+        raise LedgerError(msg("ledger_old_schema", path=path, schema=schema, current=SCHEMA))
 
 
 def input_entry(row: int, raw: dict[str, Any]) -> str:
@@ -358,14 +352,12 @@ def _append(
 @contextmanager
 def opened(path: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
-        raise LedgerError(f"--ledger {path}: no ledger there (record a run with --record)")
+        raise LedgerError(msg("ledger_missing", path=path))
     with closing(_connect(path, create=False)) as db:
         try:
             yield db
         except sqlite3.Error as exc:
-            raise LedgerError(
-                f"--ledger {path}: damaged ({exc}); run comply ledger verify"
-            ) from None
+            raise LedgerError(msg("ledger_damaged", path=path, reason=exc)) from None
 
 
 @dataclass(frozen=True)
@@ -374,7 +366,7 @@ class Break:
     run: int
     kind: str
     key: str
-    reason: str
+    reason: Message
 
 
 @dataclass
@@ -414,18 +406,15 @@ def verify(
             if found.broken is None:
                 reason = None
                 if seq != expected_seq or stored_prev != prev:
-                    reason = (
-                        "its link to the record before it does not match "
-                        "(a record was removed, inserted or moved)"
-                    )
+                    reason = msg("break_link")
                 elif ours != stored:
-                    reason = "its content no longer matches its hash (it was altered)"
+                    reason = msg("break_altered")
                 elif kind == "run":
                     if run_open is not None:
-                        reason = f"run {run_open} before it has no seal (its end was removed)"
+                        reason = msg("break_no_seal_before", run=run_open)
                     run_open = run
                 elif run != run_open:
-                    reason = f"it belongs to run {run} but stands in run {run_open}"
+                    reason = msg("break_wrong_run", run=run, open=run_open)
                 elif kind == "seal":
                     reason = _seal(run, body, stored_prev, key, wanted, found)
                     run_open = None
@@ -439,7 +428,7 @@ def verify(
                 run_open,
                 "",
                 "",
-                f"run {run_open} has no seal (its end was removed)",
+                msg("break_no_seal", run=run_open),
             )
         found.runs = len(found.signed) + len(found.unsigned)
     if head is not None and found.broken is None:
@@ -454,18 +443,18 @@ def _seal(
     key: Ed25519PublicKey | None,
     wanted: str,
     found: Verified,
-) -> str | None:
+) -> Message | None:
     try:
         seal = json.loads(body)
         last, signature, signer = seal["last"], seal["signature"], seal["key"]
     except (ValueError, KeyError, TypeError):
-        return "the seal is not readable"
+        return msg("break_seal_unreadable")
     if last != prev:
-        return "the seal does not close the run's last record"
+        return msg("break_seal_open")
     if signature is None:
         found.unsigned.append(run)
         if key is not None:
-            return f"run {run} is not signed: every run must be signed by the bureau's key"
+            return msg("break_unsigned", run=run)
         return None
     found.signed.append(run)
     found.keys.add(str(signer))
@@ -475,10 +464,7 @@ def _seal(
     try:
         key.verify(base64.b64decode(signature), message)
     except (InvalidSignature, ValueError):
-        return (
-            f"run {run}'s signature does not verify with this public key "
-            f"({fingerprint(key)}; signed by {signer}): it was not made with the bureau's key"
-        )
+        return msg("break_signature", run=run, key=fingerprint(key), signer=signer)
     return None
 
 
@@ -493,8 +479,7 @@ def _against_head(path: Path, head: tuple[int, str], found: Verified) -> Break |
             0,
             "",
             "",
-            f"the head kept elsewhere is record {seq}, but the chain now ends at record {last}: "
-            "records were removed from its end (a truncation or a rollback)",
+            msg("break_truncated", seq=seq, last=last),
         )
     run, kind, entry_key, stored = row
     if stored != digest:
@@ -503,7 +488,7 @@ def _against_head(path: Path, head: tuple[int, str], found: Verified) -> Break |
             run,
             kind,
             entry_key,
-            "it is not the record the head kept elsewhere names: the chain was rewritten",
+            msg("break_rewritten"),
         )
     return None
 
@@ -514,7 +499,7 @@ def head(path: Path) -> tuple[int, int, str]:
         row = db.execute("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
         runs_ = db.execute("SELECT COALESCE(MAX(run), 0) FROM chain").fetchone()[0]
     if row is None:
-        raise LedgerError(f"--ledger {path}: the ledger holds no run yet")
+        raise LedgerError(msg("ledger_empty", path=path))
     return int(runs_), int(row[0]), str(row[1])
 
 
@@ -522,9 +507,7 @@ def _json(seq: int, body: str) -> Any:
     try:
         return json.loads(body)
     except ValueError:
-        raise LedgerError(
-            f"record {seq} of the ledger is not readable (damaged); run comply ledger verify"
-        ) from None
+        raise LedgerError(msg("ledger_record_unreadable", seq=seq)) from None
 
 
 def runs(path: Path) -> list[dict[str, Any]]:
@@ -536,7 +519,7 @@ def runs(path: Path) -> list[dict[str, Any]]:
         ):
             header_ = _json(seq, body)
             if not isinstance(header_, dict):
-                raise LedgerError(f"record {seq} of the ledger is not a run header (damaged)")
+                raise LedgerError(msg("ledger_not_header", seq=seq))
             found.append({"run": run, **header_})
         return found
 
@@ -571,7 +554,7 @@ def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str]]:
 def _sources(db: sqlite3.Connection, run: int) -> dict[str, str]:
     sources = runs_one(db, run).get("sources")
     if not isinstance(sources, dict):
-        raise LedgerError(f"run {run}: its header lists no rule files (damaged)")
+        raise LedgerError(msg("ledger_no_sources", run=run))
     return sources
 
 
@@ -580,10 +563,10 @@ def runs_one(db: sqlite3.Connection, run: int) -> dict[str, Any]:
         "SELECT seq, body FROM chain WHERE run = ? AND kind = 'run'", (run,)
     ).fetchone()
     if row is None:
-        raise LedgerError(f"no run {run} in the ledger")
+        raise LedgerError(msg("ledger_no_run", run=run))
     header_ = _json(row[0], row[1])
     if not isinstance(header_, dict):
-        raise LedgerError(f"record {row[0]} of the ledger is not a run header (damaged)")
+        raise LedgerError(msg("ledger_not_header", seq=row[0]))
     return header_
 
 

@@ -7,16 +7,18 @@ with a file that has any. Row numbers are those a spreadsheet shows: the header 
 
 from __future__ import annotations
 
-import codecs
 import csv
+import dataclasses
 import io
+import itertools
 import json
 import os
 import re
 import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -24,10 +26,12 @@ from typing import IO, Any
 import openpyxl
 from pydantic import BaseModel, ValidationError
 
-from . import fields
+from . import fields, register, sheets
 from .conditions import closest
+from .encoding import encodable, file_encoding
 from .errors import InputProblem
 from .messages import Invalid, Message, msg, of_error
+from .register import Column, Contract, Register, RegisterRow, Skipped
 
 # Bounds on what one file may hold, each a clear refusal rather than unbounded memory or
 # time: a register row is well under a kilobyte, and a bureau's sheet under Excel's limit.
@@ -41,6 +45,25 @@ csv.field_size_limit(MAX_LINE)
 
 class _LineTooLong(Exception):
     """A line longer than MAX_LINE: reading stops there."""
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A row of a register as written: its cells' text (for messages), those refused before
+    the row was read (an amount implausible for its column's unit), and, to keep, its values
+    as the register holds them."""
+
+    register: Register
+    cells: list[str]
+    failed: frozenset[str]
+    values: list[Any] | tuple[()]
+
+    def cell(self, field: str) -> str:
+        found = self.register.of(field)
+        return self.cells[found.index] if found is not None else ""
 
 
 def bounded_lines(handle: IO[str], limit: int = MAX_LINE) -> Iterator[str]:
@@ -65,6 +88,8 @@ class RowReader:
         records: tuple[list[str], list[tuple[int, list[str]]]] | None = None,
         rows: list[tuple[int, dict[str, Any]]] | None = None,
         key: str | None = None,
+        header_row: int | None = None,
+        keep: bool = False,
     ) -> None:
         """`part` reads a piece of the file instead of the file: its text (a CSV's header
         first) and the number to add to a row number within it to make the file's.
@@ -72,20 +97,28 @@ class RowReader:
         and numbered (a worker's share of a change log), holding no undecodable byte.
         `rows` reads rows already named by the contract's columns (a recorded run's).
         `key` names the column of the subject's id (by default `id_field`, which also asks
-        for each id once): an id is never made of invisible characters."""
+        for each id once): an id is never made of invisible characters.
+        `header_row` says which row of a CSV or sheet is its header (else it is found);
+        `keep` keeps each row as the register wrote it (`kept`), to carry beside its
+        decision."""
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
         self.key = key or id_field
         self._part, self._records, self._rows = part, records, rows
+        self.header_row, self.keep = header_row, keep
+        self.contract = Contract(model)
+        self.register: Register | None = None  # a CSV's or sheet's header, once read
+        self.kept: dict[str, RegisterRow] = {}  # with `keep`: each subject's row, by its id
+        self.skipped: list[Skipped] = []  # rows that are no subject: totals, separators
+        self.notes: list[Message] = []  # what the user should know of how the file was read
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
-        self._aliases: dict[str, str] = getattr(model, "COLUMN_ALIASES", {})
-        self._amounts = {n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)}
+        # What a refused row can still tell (Kind.partial): yielded in its place, if anything.
+        self.partial: Callable[[dict[str, Any]], Any] | None = None
         self.problems: list[InputProblem] = []
-        self._columns = list(model.model_fields)
-        self._required = [n for n, f in model.model_fields.items() if f.is_required()]
+        self._columns = self.contract.columns
         self._fast = fields.FastRow.of(model)
 
     def position(self) -> int:
@@ -99,21 +132,39 @@ class RowReader:
             return 0
 
     def problem(self, row: int, column: str, value: Any, expected: Message) -> None:
+        """Report a problem: the column is the contract's name (or "(row)", "(file)"...); it
+        is shown as the file heads it, with the cell Excel names, and so is any column the
+        message names."""
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        self.problems.append(InputProblem(str(self.path), row, column, shown, expected))
+        register, header, cell = self.register, "", ""
+        if register is not None:
+            if column in self._columns:
+                header = register.shown(column)
+                cell = register.cell(column, row)
+            expected = expected.naming(register.shown)
+        header = header if header != column else ""
+        self.problems.append(
+            InputProblem(str(self.path), row, column, shown, expected, header, cell)
+        )
 
     def __iter__(self) -> Iterator[Any]:
         seen: set[str] = set()
-        for row, raw in self._raw_rows():
+        for row, raw, written in self._raw_rows():
             if self.on_row is not None:
                 self.on_row(row, raw)
-            item = self._fast(raw) if self._fast is not None else None
+            failed = written.failed if written is not None else frozenset()
+            item = self._fast(raw) if self._fast is not None and not failed else None
             if item is None:
                 try:
                     item = self.model.model_validate(raw)
                 except ValidationError as exc:
                     for error in exc.errors():
-                        self._report(row, raw, error)
+                        self._report(row, raw, error, written)
+                    item = None
+                if item is None or failed:  # refused (a unit refused before the row was read)
+                    known = self.partial(raw) if self.partial is not None else None
+                    if known is not None:
+                        yield row, known
                     continue
             if self.key is not None:
                 key = getattr(item, self.key)
@@ -129,6 +180,8 @@ class RowReader:
                 seen.add(same)
                 if self._part is not None:
                     self.keys.append(same)
+                if self.keep and written is not None:
+                    self.kept[key] = RegisterRow(written.register, tuple(written.values))
             yield row, item
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -142,25 +195,36 @@ class RowReader:
         if batch:
             yield batch
 
-    def _report(self, row: int, raw: dict[str, Any], error: Any) -> None:
+    def _report(self, row: int, raw: dict[str, Any], error: Any, written: Written | None) -> None:
         column, message = of_error(error)  # a check across columns names the column it blames
-        self.problem(row, column or "(row)", raw.get(column, ""), message)
+        if written is not None and column in written.failed:
+            return  # its cell was refused already, for what it says
+        value = written.cell(column) if written is not None else raw.get(column, "")
+        self.problem(row, column or "(row)", value, message)
 
-    def _raw_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def survey(self) -> list[Message]:
+        """What reading the file's header notes (where it is, the register's own columns),
+        without reading on."""
+        rows = self._raw_rows()
+        next(rows, None)
+        rows.close()
+        return self.notes
+
+    def _raw_rows(self) -> Generator[tuple[int, dict[str, Any], Written | None], None, None]:
         if self._rows is not None:
-            yield from self._rows
+            for row, raw in self._rows:
+                yield row, raw, None
             return
         if self._part is None and self._records is None and not _regular(self.path):
             self.problem(0, "(file)", str(self.path), msg("regular_file"))
             return
         if self._records is not None:
-            header, records = self._records
-            self._clean = True
-            yield from self._tabular(iter([(1, header), *records]))
+            yield from self._records_rows()
             return
         suffix = self.path.suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
-            yield from self._jsonl_rows()
+            for row, raw in self._jsonl_rows():
+                yield row, raw, None
         elif suffix in (".xlsx", ".xlsm"):
             yield from self._xlsx_rows()
         else:
@@ -181,76 +245,107 @@ class RowReader:
                 bad = True
         return bad
 
-    def header(self, cells: list[str] | None) -> list[tuple[str, str]] | None:
-        """A header row's columns as the contract names them, with the unit each gives; None
-        (and the problems reported) if it is missing, undecodable or names wrong columns."""
+    def header(self, cells: list[str] | None, top: list[str] | None = None) -> list[Column] | None:
+        """A header row's columns (with the group-label row above it, for a header of two
+        rows), each the contract's column it names and the unit it gives, or the bureau's
+        own; None (and the problems reported) if it is missing, undecodable, names a column
+        twice or lacks a required one, or has a slip for a contract column."""
+        row = self.register.rows[-1] if self.register is not None else 1
         if cells is None or not any(cell.strip() for cell in cells):
-            self.problem(1, "(header)", "", msg("header_row"))
+            self.problem(row, "(header)", "", msg("header_row"))
             return None
         written = [cell.strip() for cell in cells]
-        while written and not written[-1]:
+        above = [cell.strip() for cell in top] if top is not None else []
+        while written and not written[-1] and (len(above) < len(written) or not above[-1]):
             written.pop()  # a spreadsheet's empty trailing header cells
+            above = above[: len(written)]
+        if len(above) > len(written):  # a group label over cells the row below leaves empty
+            written += [""] * (len(above) - len(written))
         if len(written) > MAX_COLUMNS:
-            self.problem(1, "(header)", "", msg("too_many_columns", limit=MAX_COLUMNS))
+            self.problem(row, "(header)", "", msg("too_many_columns", limit=MAX_COLUMNS))
             return None
-        if self._undecodable(1, {"(header)": ",".join(written)}):
+        if self._undecodable(row, {"(header)": ",".join([*written, *(top or [])])}):
             return None
-        return self._check_header(written)
+        found = register.columns(self.contract, written, above if top is not None else None)
+        return self._check_header(found, row)
 
     def column_of(self, header: list[str], name: str) -> int | None:
         """Where the header puts the contract's column `name` (under any alias), if anywhere."""
-        found = [i for i, cell in enumerate(header) if self._canonical(cell.strip())[0] == name]
+        found = [i for i, cell in enumerate(header) if self.contract.resolve(cell)[0] == name]
         return found[0] if len(found) == 1 else None
 
-    def _canonical(self, written: str) -> tuple[str, str]:
-        """A header cell as the contract names it, and the unit it gives (万元, ...)."""
-        match = _HEADER_UNIT.match(written)
-        base, unit = (match.group(1).strip(), match.group(2)) if match else (written, "")
-        return self._aliases.get(base, base), unit
-
-    def _check_header(self, written: list[str]) -> list[tuple[str, str]] | None:
-        header = [self._canonical(name) for name in written]
+    def _check_header(self, found: list[Column], row: int) -> list[Column] | None:
         ok = True
-        names = [name for name, _ in header]
-        for index, ((name, unit), shown) in enumerate(zip(header, written, strict=True)):
-            if name not in self._columns:
+        names: list[str] = []
+        for column in found:
+            shown = column.written
+            if column.field is None:
+                near = self.contract.near(shown) if shown else None
+                if near is not None:  # a slip for a contract column, not a column of its own
+                    ok = False
+                    self.problem(row, shown, shown, msg("unknown_column", suggestion=repr(near)))
+            elif column.field in names:
                 ok = False
-                near = closest(name, self._columns)
-                self.problem(
-                    1,
-                    shown,
-                    shown,
-                    msg("unknown_column", suggestion=repr(near))
-                    if near
-                    else msg("unknown_column_list", columns=", ".join(self._columns)),
-                )
-            elif name in names[:index]:
+                self.problem(row, shown, shown, msg("column_twice"))
+            elif column.unit and column.field not in self.contract.amounts:
                 ok = False
-                self.problem(1, shown, shown, msg("column_twice"))
-            elif unit and name not in self._amounts:
-                ok = False
-                self.problem(1, shown, shown, msg("unit_not_amount"))
-        for name in self._required:
+                self.problem(row, shown, shown, msg("unit_not_amount"))
+            if column.field is not None:
+                names.append(column.field)
+        for name in self.contract.required:
             if name not in names:
                 ok = False
-                self.problem(1, name, "", msg("required_column"))
-        return header if ok else None
+                self.problem(row, name, "", msg("required_column"))
+        return found if ok else None
 
     def _tabular(
-        self, records: Iterator[tuple[int, list[str]]]
-    ) -> Iterator[tuple[int, dict[str, Any]]]:
-        """Rows of a table (CSV or a sheet), the first its header, as contract-named dicts."""
-        first = next(records, None)
-        header = self.header(first[1] if first is not None else None)
-        if header is None:
+        self, records: Iterator[tuple[int, list[Any], frozenset[int]]], *, fixed: bool = False
+    ) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
+        """Rows of a table (CSV or a sheet) as contract-named dicts: the header found among
+        the first rows (or the first row, `fixed`, for a piece of a file whose first line
+        is its header), then each row that is a subject. Each record is its number, its
+        cells (text, or a sheet's values) and which of them a merged range filled."""
+        ahead = list(itertools.islice(records, 1 if fixed else register.HEADER_SEARCH))
+        texts = [(row, [_cell(v) for v in cells]) for row, cells, _ in ahead]
+        if not texts:
+            self.problem(1, "(header)", "", msg("header_row"))
             return
-        names = [name for name, _ in header]
-        units = any(unit for _, unit in header)
-        width = len(header)
-        for row, cells in records:
-            if not "".join(cells).strip():
+        index, top = (0, None) if fixed else register.find(self.contract, texts, self.header_row)
+        rows = tuple(texts[i][0] for i in (top, index) if i is not None)
+        workbook = self.path.suffix.lower() in (".xlsx", ".xlsm")
+        self.register = Register((), rows, workbook)
+        found = self.header(texts[index][1], texts[top][1] if top is not None else None)
+        if found is None:
+            return
+        board = self.register = Register(tuple(found), rows, workbook)
+        first = top if top is not None else index
+        above = [
+            " ".join(c for i, c in enumerate(cells) if c.strip() and i not in ahead[n][2])
+            for n, (_, cells) in enumerate(texts[:first])
+        ]
+        if not fixed and rows != (1,):
+            title = "; ".join(t for t in above if t)[:120]
+            self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
+        if board.extras:
+            names = ", ".join(c.written or c.letter for c in board.extras)
+            if self.keep:
+                self.notes.append(msg("columns_kept", columns=names))
+            else:
+                self.notes.append(msg("columns_ignored", columns=names))
+        width = len(board.columns)
+        contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
+        key = board.of(self.id_field or self.contract.required[0])
+        key_index = key.index if key is not None else -1
+        rest = itertools.chain(ahead[index + 1 :], records)
+        for row, values, filled in rest:
+            cells = [_cell(v) for v in values] if workbook else values
+            if filled:
+                if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():
+                    continue  # a blank line is not a row (what a merged range fills is not)
+            elif not "".join(cells).strip():
                 continue  # a blank line is not a row
-            if len(cells) != width and (len(cells) < width or "".join(cells[width:]).strip()):
+            short = len(cells) < width and not workbook  # a sheet leaves empty cells out
+            if short or (len(cells) > width and "".join(cells[width:]).strip()):
                 self.problem(
                     row,
                     "(row)",
@@ -258,36 +353,74 @@ class RowReader:
                     msg("cell_count", cells=width, found=len(cells)),
                 )
                 continue
-            long = [n for n, c in zip(names, cells, strict=False) if len(c) > MAX_CELL]
-            for name in long:
-                self.problem(row, name, "", msg("cell_too_long", limit=MAX_CELL))
-            if long:
+            if len(cells) < width:
+                cells = [*cells, *([""] * (width - len(cells)))]
+            named = cells[key_index] if 0 <= key_index < len(cells) else ""
+            if not register.subject_like(named) or key_index in filled:
+                skipped = register.label(cells, filled, board, self.id_field)
+                if skipped is not None:
+                    self.skipped.append(dataclasses.replace(skipped, row=row))
+                    continue
+            if max(map(len, cells[:width])) > MAX_CELL:
+                for column in board.columns:
+                    if len(cells[column.index]) > MAX_CELL:
+                        shown = column.field or column.written
+                        self.problem(row, shown, "", msg("cell_too_long", limit=MAX_CELL))
                 continue
-            if units:
-                raw = {}
-                for (name, unit), cell in zip(header, cells, strict=False):
-                    text = cell.strip()
-                    if unit and text and not text.endswith(("元", "万元", "亿元")):
-                        text += unit  # the header's unit applies to a bare number
-                    raw[name] = text
-            else:
-                raw = {name: cell.strip() for name, cell in zip(names, cells, strict=False)}
-            if self._clean or not self._undecodable(row, raw):
-                yield row, raw
+            raw: dict[str, Any] = {}
+            failed = set()
+            for position, field, unit in contract:
+                text = cells[position].strip()
+                if unit and text:
+                    try:
+                        text = fields.in_header_unit(text, unit)
+                    except Invalid as exc:
+                        failed.add(field)
+                        self.problem(row, field, text, exc.message)
+                        continue
+                raw[field] = text
+            if not self._clean and self._undecodable_cells(row, board, cells):
+                continue
+            if self.keep:
+                values = [*values[:width], *([None] * (width - len(values)))]
+            yield row, raw, Written(board, cells, frozenset(failed), values if self.keep else ())
 
-    def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _undecodable_cells(self, row: int, board: Register, cells: list[str]) -> bool:
+        """Bytes that are not UTF-8, kept as surrogates: each such cell reported."""
+        try:  # the common case, checked at C speed: no surrogate anywhere in the row
+            "\x00".join(cells).encode("utf-8")
+            return False
+        except UnicodeEncodeError:
+            return self._undecodable(
+                row, {c.field or c.written: cells[c.index] for c in board.columns}
+            )
+
+    def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
         if self._part is not None:
             text, offset = self._part
             self._clean = encodable(text)
             lines = bounded_lines(io.StringIO(text, newline=""))
             records = self._csv_records(csv.reader(lines))
-            yield from self._tabular((row + offset if row > 1 else row, c) for row, c in records)
+            yield from self._tabular(
+                ((row + offset if row > 1 else row, c, _NONE) for row, c in records), fixed=True
+            )
             return
-        with self.path.open(
-            encoding=sniff_encoding(self.path), errors="surrogateescape", newline=""
-        ) as handle:
+        decided = file_encoding(self.path)
+        if decided.mixed is not None:
+            utf8, other = decided.mixed
+            self.problem(0, "(file)", self.path.name, msg("mixed_encoding", utf8=utf8, other=other))
+            return
+        with self.path.open(encoding=decided.name, errors="surrogateescape", newline="") as handle:
             self._handle = handle
-            yield from self._tabular(self._csv_records(csv.reader(bounded_lines(handle))))
+            records = self._csv_records(csv.reader(bounded_lines(handle)))
+            yield from self._tabular((row, cells, _NONE) for row, cells in records)
+
+    def _records_rows(self) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
+        assert self._records is not None
+        header, records = self._records
+        self._clean = True
+        rows = [(1, header, _NONE), *((row, cells, _NONE) for row, cells in records)]
+        yield from self._tabular(iter(rows), fixed=True)
 
     def _csv_records(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
         row = 1
@@ -307,7 +440,7 @@ class RowReader:
             yield row, cells
             row = reader.line_num + 1  # where the next record starts, even over line breaks
 
-    def _xlsx_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _xlsx_rows(self) -> Iterator[tuple[int, dict[str, Any], Written | None]]:
         try:
             with zipfile.ZipFile(self.path) as archive:
                 unpacked = sum(item.file_size for item in archive.infolist())
@@ -333,16 +466,24 @@ class RowReader:
                 )
                 return
             sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
-            yield from self._tabular(self._sheet_records(sheet))
+            try:
+                merged = sheets.merged_ranges(sheet)
+            except Exception as exc:
+                self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
+                return
+            yield from self._tabular(self._sheet_records(sheet, merged))
         finally:
             book.close()
 
-    def _sheet_records(self, sheet: Any) -> Iterator[tuple[int, list[str]]]:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    def _sheet_records(
+        self, sheet: Any, merged: list[sheets.Merged]
+    ) -> Iterator[tuple[int, list[Any], frozenset[int]]]:
+        rows = sheet.iter_rows(values_only=True)
+        for number, (values, filled) in enumerate(sheets.filled(rows, merged), start=1):
             if number > MAX_XLSX_ROWS:
                 self.problem(number, "(row)", "", msg("xlsx_too_many_rows", limit=MAX_XLSX_ROWS))
                 return
-            yield number, [_cell(v) for v in values[: MAX_COLUMNS + 1]]
+            yield number, values[: MAX_COLUMNS + 1], filled
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._part is not None:
@@ -419,15 +560,6 @@ _INVISIBLE = re.compile(
 )
 
 
-def encodable(text: str) -> bool:
-    """Whether the text holds no undecodable byte (kept as a surrogate by the decoder)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _regular(path: Path) -> bool:
     """Whether the path is a regular file: a directory, a pipe or a device never is read."""
     try:
@@ -442,20 +574,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if repeated:
         raise Invalid("key_twice", keys=", ".join(repeated))
     return dict(pairs)
-
-
-_HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(亿元|万元|元)\s*[)）]\s*$")
-
-
-def sniff_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) if the start of the file reads as UTF-8, else GB18030,
-    which includes GBK and GB2312, as Chinese Excel saves CSV."""
-    head = path.open("rb").read(1 << 20)
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8-sig"
 
 
 def _cell(value: Any) -> str:

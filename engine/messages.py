@@ -10,9 +10,9 @@ and every producer, and nothing falls back to English.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Union
 
 from .dates import DATE_FORMS
 
@@ -27,6 +27,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "problem_line": {
         "en": "{file}: row {row}, column {column}: got {value}, expected {expected}",
         "zh": "{file}：第 {row} 行，列 {column}：值 {value}，应为{expected}",
+    },
+    "problem_cell": {
+        "en": "{file}: cell {cell} (row {row}, column {column}): got {value}, expected {expected}",
+        "zh": "{file}：单元格 {cell}（第 {row} 行，列 {column}）：值 {value}，应为{expected}",
     },
     "input_problem": {
         "en": "{count} input problem; nothing was written:",
@@ -45,9 +49,23 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a column of the input contract (did you mean {suggestion}?)",
         "zh": "输入规范中的列名（是否是指 {suggestion}？）",
     },
-    "unknown_column_list": {
-        "en": "a column of the input contract ({columns})",
-        "zh": "输入规范中的列名（{columns}）",
+    "header_found": {
+        "en": "the header is on row {rows}; above it, taken as a title: {title}",
+        "zh": "表头位于第 {rows} 行；其上各行视为标题：{title}",
+    },
+    "columns_kept": {
+        "en": "the register's own columns, carried as written and not read by the rules: {columns}",
+        "zh": "台账自有的列，按原样保留、不参与规则判定：{columns}",
+    },
+    "columns_ignored": {
+        "en": "the register's own columns, not read by the rules: {columns}",
+        "zh": "台账自有的列，不参与规则判定：{columns}",
+    },
+    "mixed_encoding": {
+        "en": "one encoding for the whole file: rows {utf8} are UTF-8, but rows {other} are not "
+        "(GBK?); save the whole file again in one encoding, nothing of it was read",
+        "zh": "整个文件使用同一种编码：第 {utf8} 行为 UTF-8 编码，而第 {other} 行不是（GBK？）；"
+        "请将整个文件以同一种编码重新保存，本文件未读取任何内容",
     },
     "column_twice": {
         "en": "each column once: it appears twice in the header",
@@ -165,17 +183,34 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # One cell (engine/fields.py and the row models).
     "date": {
-        "en": DATE_FORMS + ", or an Excel date serial",
-        "zh": "介于 1900 年至 2999 年之间的日期，如 2012-07-01、2012/7/1 或 2012年7月1日，"
-        "或 Excel 日期序列号",
+        "en": DATE_FORMS + ", or an Excel date",
+        "zh": "日期，如 2012-07-01、2012-7-1、2012.7.1、2012/7/1 或 2012年7月1日"
+        "（1949 年至 2999 年），或 Excel 日期",
+    },
+    "date_no_such_day": {
+        "en": "a day the calendar has: month {month} of {year} has {days} days",
+        "zh": "日历上存在的日期：{year}年{month}月只有 {days} 天",
+    },
+    "date_no_such_month": {
+        "en": "a day the calendar has: there is no month {month}",
+        "zh": "日历上存在的日期：没有 {month} 月",
+    },
+    "date_implausible": {
+        "en": "a plausible date, from 1949 to 2999 ({date} is a slip of the year?)",
+        "zh": "合理的日期，在 1949 年至 2999 年之间（{date} 是否年份有误？）",
     },
     "bool": {
-        "en": "true or false (是/否, 1/0 also accepted)",
-        "zh": "是或否（也可填 true/false、1/0）",
+        "en": "yes or no: 是/否, 有/无, √/×, Y/N, true/false or 1/0",
+        "zh": "是或否：是/否、有/无、√/×、Y/N、true/false 或 1/0",
     },
     "amount": {
-        "en": "an amount in yuan such as 38600000, 12450000.50 or 3860万元",
-        "zh": "以元计的金额，如 38600000、12450000.50 或 3860万元",
+        "en": "an amount in yuan such as 38600000, 1,250,000.50, 3860万元, 3860万 or 0.386亿元",
+        "zh": "以元计的金额，如 38600000、1,250,000.50、3860万元、3860万 或 0.386亿元",
+    },
+    "amount_implausible": {
+        "en": "an amount of at least 1万元 in a column kept in {unit}: {yuan} yuan is more "
+        "likely a figure in another unit",
+        "zh": "以{unit}为单位的列中不少于 1 万元的金额：{yuan} 元更像是按其他单位填写的数",
     },
     "amount_range": {
         "en": "a positive amount in yuan, at most {maximum}",
@@ -223,15 +258,42 @@ BUILT_IN: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
+# A message's value: text, or messages shown in the same language (a list joined by "; ").
+Value = Union[str, "Message", tuple["Message", ...]]
+
+
+def _shown(value: Value, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.in_(lang)
+    if isinstance(value, tuple):
+        return ("；" if lang == "zh" else "; ").join(item.in_(lang) for item in value)
+    return value
+
+
+class ColumnName(str):
+    """A message's value that names a column of the input contract: shown as the user's file
+    heads it (出让价款（万元）), not as the contract names it (price)."""
+
+
 @dataclass(frozen=True)
 class Message:
     """A catalog message and its values, rendered in a language only when shown."""
 
     id: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, Value], ...] = ()
+    columns: tuple[str, ...] = ()  # the params that name a column of the contract
+
+    def naming(self, shown: Callable[[str], str]) -> Message:
+        """The message with each column it names shown as `shown` gives it."""
+        if not self.columns:
+            return self
+        params = tuple(
+            (n, shown(v) if n in self.columns and isinstance(v, str) else v) for n, v in self.params
+        )
+        return replace(self, params=params)
 
     def in_(self, lang: str) -> str:
-        return CATALOG[self.id][lang].format_map(dict(self.params))
+        return CATALOG[self.id][lang].format_map({n: _shown(v, lang) for n, v in self.params})
 
     def __str__(self) -> str:
         return self.in_("en")
@@ -241,7 +303,12 @@ def msg(message_id: str, /, **params: object) -> Message:
     """The catalog message `message_id` with its values (shown as text)."""
     if message_id not in CATALOG:
         raise KeyError(f"no message {message_id!r} in engine/messages.py")
-    return Message(message_id, tuple((name, str(value)) for name, value in params.items()))
+    columns = tuple(name for name, value in params.items() if isinstance(value, ColumnName))
+    kept = tuple(
+        (name, value if isinstance(value, Message | tuple) else str(value))
+        for name, value in params.items()
+    )
+    return Message(message_id, kept, columns)
 
 
 def render(message_id: str, lang: str, /, **params: object) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import OutputError
+from .messages import msg
 
 _OURS = re.compile(r"^\.?comply-(?:[a-z]+-)?(\d+)-[A-Za-z0-9_]+(?:\.part)?$")
 
@@ -79,13 +80,17 @@ def check_target(path: Path, role: str) -> Path:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise OutputError(f"{role} {path}: cannot write there ({exc.strerror})") from None
+        raise OutputError(
+            msg("out_cannot_write", role=role, path=path, reason=exc.strerror)
+        ) from None
     if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise OutputError(f"{role} {path}: not a regular file; give a file path")
+        raise OutputError(msg("out_not_regular", role=role, path=path))
     if not target.parent.is_dir():
-        raise OutputError(f"{role} {path}: the directory {target.parent} does not exist")
+        raise OutputError(msg("out_no_directory", role=role, path=path, directory=target.parent))
     if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise OutputError(f"{role} {path}: the directory {target.parent} is not writable")
+        raise OutputError(
+            msg("out_directory_not_writable", role=role, path=path, directory=target.parent)
+        )
     return target
 
 
@@ -106,11 +111,13 @@ def check_distinct(inputs: Mapping[str, Path | None], outputs: Mapping[str, Path
     for role, path in given_outputs:
         for other, source in inputs.items():
             if source is not None and _same(path, source):
-                raise OutputError(f"{role} {path}: that is the input ({other}); name another file")
+                raise OutputError(msg("out_is_input", role=role, path=path, other=other))
     for index, (role, path) in enumerate(given_outputs):
         for other, second in given_outputs[index + 1 :]:
             if _same(path, second):
-                raise OutputError(f"{role} {path} and {other} {second} name the same file")
+                raise OutputError(
+                    msg("out_same_file", role=role, path=path, other=other, second=second)
+                )
 
 
 class Staged:
@@ -128,7 +135,9 @@ class Staged:
         try:
             fd = self._unnamed(directory)
         except OSError as exc:
-            raise OutputError(f"{role} {target}: cannot write there ({exc.strerror})") from None
+            raise OutputError(
+                msg("out_cannot_write", role=role, path=target, reason=exc.strerror)
+            ) from None
         raw = open(fd, "w+b", closefd=True)  # noqa: SIM115 - closed by publish or discard
         self.binary: IO[bytes] = raw
         self.stream: IO[str] = io.TextIOWrapper(raw, encoding="utf-8", newline="")

@@ -27,9 +27,11 @@ from .rulebook import (
     Parameter,
     Predicate,
     Rule,
+    Source,
     SwitchedOff,
     Text,
     parse_value,
+    source_in,
 )
 
 
@@ -51,7 +53,7 @@ class Override(_Strict):
     `values` keyed by the date each took effect. Type, title, bounds and who sets it stay."""
 
     value: Any = None
-    source: str | None = Field(default=None, min_length=1)
+    source: Source | None = None
     values: dict[date, DatedValue] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
@@ -164,9 +166,9 @@ class Layers:
                 self.fail(
                     shown,
                     f"parameter {name}",
-                    f"set by law ({base.source or 'see the rule file'}): a pack sets "
-                    "district parameters only; a different value of the law is a what-if, "
-                    "not a rule pack (decisions.md L7)",
+                    f"set by law ({source_in(base.source, 'en') or 'see the rule file'}): "
+                    "a pack sets district parameters only; a different value of the law is "
+                    "a what-if, not a rule pack (decisions.md L7)",
                 )
             else:
                 self.params[name] = base.model_copy(

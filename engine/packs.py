@@ -28,6 +28,7 @@ from . import kinds
 from .checker import compile_family
 from .conditions import comparisons, did_you_mean
 from .errors import ParameterNotInForceError, RulebookError
+from .messages import msg
 from .overlay import Layers, Overlay, Pack, PackFile, check_packs
 from .rulebook import FamilyFile, Law, LawsFile, RuleFamily, describe_validation, read_yaml
 
@@ -336,9 +337,14 @@ def _check_in_force(
         for name in sorted(used & set(missing)):
             shown = written_in.get(f"parameter {name}", str(family.path))
             raise ParameterNotInForceError(
-                f"{shown}: parameter {name} has no value on {as_of}: its first value takes "
-                f"effect on {missing[name]}, and rule {rule.id} uses it; evaluate as of "
-                f"{missing[name]} or later",
+                msg(
+                    "parameter_not_in_force",
+                    shown=shown,
+                    name=name,
+                    as_of=as_of,
+                    first=missing[name],
+                    rule=rule.id,
+                ),
                 name,
                 missing[name],
             )

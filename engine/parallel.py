@@ -45,9 +45,11 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from . import kinds, ledger, packs, records
 from .durable_adapter import ContextFact
+from .encoding import Encoding, encodable, file_encoding
 from .errors import ComplyError, EngineError, InputProblem, OptionError
 from .kinds import Kind
-from .loader import RowReader, encodable, sniff_encoding
+from .loader import RowReader
+from .messages import Message, msg
 from .outputs import scratch_dir
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
@@ -87,6 +89,7 @@ class Job:
     cached: bool = True
     record: bool = False
     change_log: bool = False  # rows are events of subjects: split by subject, not by bytes
+    keep: bool = False  # each row as the register wrote it goes beside its decision
     spill: str | None = None  # a directory the workers write their decisions to (this machine)
 
 
@@ -112,23 +115,24 @@ class Part:
     rows: int = 0
     size: int = 0  # bytes of the file the part covers (for the progress bar)
     path: str | None = None  # the decisions are in this file instead of `text` (spilled)
+    skipped: bool = False  # rows were skipped (totals): one process reports them
 
 
-def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> str | None:
+def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> Message | None:
     """Why this run cannot be split into parts, or None if it can."""
     if not kind.unique_rows and source.suffix.lower() not in (".csv", ".txt"):
-        return "a change log is split by subject from a CSV file only"
+        return msg("why_change_log_csv")
     if not kind.unique_rows and record:
-        return "a recorded change log is read in one process, its events in file order"
+        return msg("why_change_log_recorded")
     if kind.whole is not None:
         return kind.whole
     from .writers import formats
 
     if not formats()[fmt].joinable:
         joinable = ", ".join(name for name, w in formats().items() if w.joinable)
-        return f"--format {fmt} is written whole; parts join for {joinable}"
+        return msg("why_format", fmt=fmt, joinable=joinable)
     if source.suffix.lower() not in SUFFIXES:
-        return "a workbook is read whole; CSV and JSON Lines files are split"
+        return msg("why_workbook")
     return None
 
 
@@ -140,7 +144,10 @@ def job(request: Request, prepared: Prepared, record: bool) -> Job:
     """What the workers of this run are sent, with each piece."""
     source = request.source
     is_csv = source.suffix.lower() not in (".jsonl", ".ndjson")
-    encoding = sniff_encoding(source) if is_csv else "utf-8-sig"
+    decided = file_encoding(source) if is_csv else Encoding("utf-8-sig")
+    if decided.mixed is not None:
+        raise Fallback("rows in two encodings: one process refuses the file")
+    encoding = decided.name
     options = {o.dest: request.options.get(o.dest) for o in prepared.kind.options}
     return Job(
         prepared.book.bundle(),
@@ -156,6 +163,7 @@ def job(request: Request, prepared: Prepared, record: bool) -> Job:
         cached=request.cached,
         record=record,
         change_log=not prepared.kind.unique_rows,
+        keep=request.keeping,
     )
 
 
@@ -257,7 +265,7 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
     if _doubtful(job, piece, text):
         return Part("", 0, [], Summary(), [], stopped=True)
     part = (text, piece.offset)
-    reader = kind.reader(Path(job.source), part=part)
+    reader = kind.reader(Path(job.source), part=part, keep=job.keep)
     done = _evaluate_reader(job, reader)
     done.size = len(piece.data)
     return done
@@ -328,6 +336,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         inputs=inputs.getvalue() if inputs is not None else "",
         decisions=entries.getvalue() if entries is not None else "",
         rows=rows,
+        skipped=bool(reader.skipped),
     )
 
 
@@ -494,7 +503,7 @@ def _connected(distributed: Any, address: str) -> Any:
     if "client" in found:
         return found["client"]
     reason = found.get("error") or f"no answer within {CONNECT_SECONDS} s"
-    raise OptionError(f"--scheduler {address}: no Dask cluster to work with ({reason})")
+    raise OptionError(msg("dask_unreachable", where=f"--scheduler {address}", reason=reason))
 
 
 class DaskExecutor:
@@ -506,9 +515,7 @@ class DaskExecutor:
         try:
             distributed: Any = importlib.import_module("dask.distributed")
         except ImportError:
-            raise OptionError(
-                "--executor dask needs dask.distributed: pip install 'comply[dask]'"
-            ) from None
+            raise OptionError(msg("dask_missing")) from None
         self._cluster: Any = None
         try:
             if address is None:
@@ -528,7 +535,7 @@ class DaskExecutor:
             if self._cluster is not None:
                 self._cluster.close()
             where = f"--scheduler {address}" if address else "--executor dask"
-            raise OptionError(f"{where}: no Dask cluster to work with ({exc})") from None
+            raise OptionError(msg("dask_unreachable", where=where, reason=exc)) from None
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 
     def submit(self, function: Any, *args: Any) -> Any:
@@ -569,6 +576,8 @@ def evaluate(
         for part in parts(job, source, executor):
             if part.stopped:
                 raise Fallback("a CSV record could not be read")
+            if part.skipped:
+                raise Fallback("rows that are no subject (totals): one process reports them")
             if job.change_log and part.problems:  # reported as one process reads the log
                 raise Fallback("the change log has problems")
             repeats.add(part.digests)
@@ -644,10 +653,7 @@ def _guarded(call: Any, *args: Any) -> Any:
     except ComplyError:
         raise
     except Exception as exc:  # a worker killed, out of memory, a cluster gone
-        raise EngineError(
-            f"a worker failed ({type(exc).__name__}: {exc}); nothing was written. "
-            "Run again, or with --jobs 1 to evaluate in this process."
-        ) from None
+        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
 
 
 def _check_header(job: Job, source: Path) -> list[str]:

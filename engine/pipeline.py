@@ -17,7 +17,7 @@ for every kind, so commands stay thin and a new kind needs no code here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -32,7 +32,9 @@ from .events import EventStore
 from .kinds import Join, Kind
 from .loader import RowReader
 from .memo import Memo
+from .messages import msg
 from .packs import Rulebook, load_rulebook
+from .register import RegisterRow
 from .rulebook import RuleFamily
 from .subjects import Subject
 
@@ -85,7 +87,9 @@ def prepare(
     given = {o.dest: options.get(o.dest) for o in kind.options}
     for option in kind.options:
         if option.required and given[option.dest] is None:
-            raise OptionError(f"{kind.command} needs {option.flag.split('/')[0]}")
+            raise OptionError(
+                msg("needs_option", command=kind.command, flag=option.flag.split("/")[0])
+            )
     switched = {o.target: given[o.dest] for o in kind.options if o.role == "family"}
     if book is None:
         book = load_rulebook(kind.families, as_of, rules_dir=rules_dir, packs=packs)
@@ -170,12 +174,15 @@ def decide(
     decisions resolved; batch by batch, or all at once for a kind that ranks them.
     `only` decides the subject with that id alone (an explanation)."""
     kind, evaluator = prepared.kind, prepared.evaluator
+    reader.partial = kind.partial
     store = events_of(prepared)
     params = prepared.params
     if store is not None:
         params = {**params, store[0]: store[1]}
     batches = reader.batches(BATCH_ROWS)
     made = kind.build(batches, prepared.as_of, params, reader.problem)
+    if reader.keep:
+        made = (_kept(subjects, reader.kept) for subjects in made)
     if only is not None:
         made = ([s for s in subjects if s.key == only] for subjects in made)
     evaluator.join(prepared.context)
@@ -222,6 +229,12 @@ def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:
         )
         return option.dest, store
     return None
+
+
+def _kept(subjects: list[Subject], kept: dict[str, RegisterRow]) -> list[Subject]:
+    """Each subject with its row as the register wrote it (given up by the reader as it
+    goes, so that only the rows not yet decided are held)."""
+    return [replace(s, register=kept.pop(s.key)) if s.key in kept else s for s in subjects]
 
 
 def decide_rows(

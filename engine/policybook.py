@@ -6,6 +6,11 @@ citations and parameters (value and source), and its scenarios, steps and exampl
 the outcome of the latest test run (pytest's JUnit XML). The index page lists the pages
 and the coverage table: every rule id against its scenarios. The site is self-contained
 (inline CSS, no fonts or scripts from elsewhere), so it works offline.
+
+It is written twice: in English at the top, and a Chinese edition in `zh/`, each page
+linking to its other edition. The Chinese edition gives each page the title and summary
+its feature file carries in `# 中文标题：` and `# 中文说明：` comments, the rules' Chinese
+titles, citations and parameter sources; the scenarios stay in the words they are run in.
 """
 
 from __future__ import annotations
@@ -21,8 +26,40 @@ from typing import Any
 from gherkin.parser import Parser
 
 from . import catalog
+from .rulebook import words as _t
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+WORDS = {
+    "book": _t("Comply — the policy book", "Comply — 政策手册"),
+    "subtitle": _t(
+        "Comply — policy as data, evaluated by durable_rules; 区级政策与法规规则",
+        "Comply — 以数据表达的政策，由 durable_rules 执行；Policy as data",
+    ),
+    "back": _t("← the policy book", "← 政策手册"),
+    "laws": _t("Laws and principles", "法律与原则"),
+    "coverage": _t("Coverage", "覆盖情况"),
+    "coverage_note": _t(
+        "Every rule of the rulebook against the scenarios that exercise it, with the outcome "
+        "of the latest test run.",
+        "规则库中每条规则及检验它的场景，以及最近一次测试运行的结果。",
+    ),
+    "rule": _t("rule", "规则"),
+    "family": _t("family", "规则族"),
+    "citation": _t("citation", "依据"),
+    "scenarios": _t("scenarios", "场景数"),
+    "outcome": _t("outcome", "结果"),
+    "title": _t("title", "名称"),
+    "params": _t("parameters (value; source)", "参数（取值；来源）"),
+    "rules": _t("Rules", "规则"),
+    "scenario_heading": _t("Scenarios", "场景（以运行时的英文原文列出）"),
+    "count": _t("{rules} rules", "{rules} 条规则"),
+    "passed": _t("passed", "通过"),
+    "failed": _t("failed", "失败"),
+    "not run": _t("not run", "未运行"),
+    "no scenario": _t("no scenario", "无场景"),
+    "english": _t("The feature as written (English)", "英文原文说明"),
+}
+LANGUAGES = {"en": "English", "zh": "中文"}
 _RULE_TAG = re.compile(r"^@([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$")
 
 CSS = """
@@ -45,6 +82,8 @@ th{background:#f0f4f8}.badge{display:inline-block;border-radius:10px;padding:1px
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px}
 .card{background:#fff;border-radius:8px;padding:16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .small{font-size:13px;color:#616e7c}.intro{max-width:900px;color:#3e4c59}
+header nav{display:flex;justify-content:space-between;font-size:14px}header a{color:#fff}
+.switch{margin-left:auto}details{margin:8px 0}summary{cursor:pointer;color:#616e7c}
 """
 
 
@@ -85,37 +124,87 @@ def build(
     rules_dir: Path | None = None,
     features_dir: Path = catalog.FEATURES_DIR,
 ) -> list[Path]:
-    """Write the site into `out`; return the pages written, the index first."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write the site into `out` (and its Chinese edition into `out/zh`); return the pages
+    written, the English index first."""
     results = outcomes(junit)
     rules = {e.rule.rule.id: e for e in catalog.entries(rules_dir)}
     scenarios = catalog.scenarios(features_dir)
+    written: list[Path] = []
+    for lang, where in (("en", out), ("zh", out / "zh")):
+        written += _edition(where, lang, results, rules, scenarios, features_dir)
+    return written
+
+
+def _edition(
+    out: Path,
+    lang: str,
+    results: dict[str, str],
+    rules: dict[str, Any],
+    scenarios: dict[str, list[str]],
+    features_dir: Path,
+) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
     pages: list[Page] = []
     for feature_path in sorted(features_dir.glob("*.feature")):
         document: Any = Parser().parse(feature_path.read_text(encoding="utf-8"))
-        page = Page(out / f"{feature_path.stem}.html", document["feature"]["name"])
-        body = _feature(document["feature"], rules, results, page)
-        (page.path).write_text(_html(page.title, body, back=True), encoding="utf-8")
+        chinese = _chinese(document)
+        title = document["feature"]["name"]
+        if lang == "zh":
+            title = chinese.get("标题", title)
+        page = Page(out / f"{feature_path.stem}.html", title)
+        body = _feature(document["feature"], rules, results, page, lang, chinese)
+        page.path.write_text(_html(page.title, body, lang, page.path.name, back=True), "utf-8")
         pages.append(page)
     index = out / "index.html"
     index.write_text(
-        _html("Comply — the policy book", _index(pages, rules, scenarios, results)),
+        _html(
+            WORDS["book"].in_(lang),
+            _index(pages, rules, scenarios, results, lang),
+            lang,
+            "index.html",
+        ),
         encoding="utf-8",
     )
     return [index, *(p.path for p in pages)]
 
 
-def _feature(feature: Any, rules: dict[str, Any], results: dict[str, str], page: Page) -> str:
-    parts = [f"<div class='intro'>{_text(feature.get('description', ''))}</div>"]
+def _chinese(document: Any) -> dict[str, str]:
+    """The Chinese title and summary a feature file carries in its comments."""
+    found: dict[str, str] = {}
+    for comment in document.get("comments", []):
+        text = comment["text"].lstrip("#").strip()
+        for key in ("标题", "说明"):
+            prefix = f"中文{key}："
+            if text.startswith(prefix):
+                found[key] = found.get(key, "") + text.removeprefix(prefix)
+    return found
+
+
+def _feature(
+    feature: Any,
+    rules: dict[str, Any],
+    results: dict[str, str],
+    page: Page,
+    lang: str,
+    chinese: dict[str, str],
+) -> str:
+    described = _text(feature.get("description", ""))
+    if lang == "zh" and "说明" in chinese:
+        english = f"<details><summary>{WORDS['english'].zh}</summary>{described}</details>"
+        parts = [f"<div class='intro'><p>{html.escape(chinese['说明'])}</p>{english}</div>"]
+    else:
+        parts = [f"<div class='intro'>{described}</div>"]
     for child in feature["children"]:
         if "rule" in child:
-            parts.append(_rule_block(child["rule"], rules, results, page))
+            parts.append(_rule_block(child["rule"], rules, results, page, lang))
         elif "scenario" in child:
-            parts.append(_scenario(child["scenario"], set(), results, page))
+            parts.append(_scenario(child["scenario"], set(), results, page, lang))
     return "\n".join(parts)
 
 
-def _rule_block(block: Any, rules: dict[str, Any], results: dict[str, str], page: Page) -> str:
+def _rule_block(
+    block: Any, rules: dict[str, Any], results: dict[str, str], page: Page, lang: str
+) -> str:
     inherited = {t["name"] for t in block["tags"]}
     lines = block.get("description", "").splitlines()
     chinese = "\n".join(line.strip() for line in lines if CJK.search(line))
@@ -129,35 +218,43 @@ def _rule_block(block: Any, rules: dict[str, Any], results: dict[str, str], page
             if (m := _RULE_TAG.match(t["name"]))
         }
     )
-    covered = "".join(_rule_row(rules[i]) for i in ids if i in rules)
+    covered = "".join(_rule_row(rules[i], lang) for i in ids if i in rules)
+    heading = html.escape(block["name"])
+    cited = next((line for line in chinese.splitlines() if line.startswith("《")), "")
+    if lang == "zh" and cited:  # the article's Chinese citation, the rule's own words under it
+        heading = f"{html.escape(cited.split(' (')[0].rstrip('：:'))}<br><small>{heading}</small>"
+    w = {key: WORDS[key].in_(lang) for key in ("rules", "rule", "title", "citation", "params")}
     return (
-        f"<section class='rule'><h2>{html.escape(block['name'])}</h2>"
+        f"<section class='rule'><h2>{heading}</h2>"
         f"<div class='texts'><div class='zh'>{html.escape(chinese)}</div>"
         f"<div class='en'>{html.escape(english)}</div></div>"
         + (
-            f"<h3>Rules</h3><table><tr><th>rule</th><th>title</th><th>citation</th>"
-            f"<th>parameters (value; source)</th></tr>{covered}</table>"
+            f"<h3>{w['rules']}</h3><table><tr><th>{w['rule']}</th><th>{w['title']}</th>"
+            f"<th>{w['citation']}</th><th>{w['params']}</th></tr>{covered}</table>"
             if covered
             else ""
         )
-        + "<h3>Scenarios</h3>"
-        + "".join(_scenario(s, inherited, results, page) for s in scenarios)
+        + f"<h3>{WORDS['scenario_heading'].in_(lang)}</h3>"
+        + "".join(_scenario(s, inherited, results, page, lang) for s in scenarios)
         + "</section>"
     )
 
 
-def _rule_row(entry: Any) -> str:
+def _rule_row(entry: Any, lang: str) -> str:
     rule = entry.rule.rule
-    params = "<br>".join(html.escape(p) for p in catalog.parameters_of(entry))
+    params = "<br>".join(html.escape(p) for p in catalog.parameters_of(entry, lang))
+    other = "zh" if lang == "en" else "en"
     return (
-        f"<tr><td><code>{rule.id}</code></td><td>{html.escape(rule.title.en)}<br>"
-        f"<span class='small'>{html.escape(rule.title.zh)}</span></td>"
-        f"<td>{html.escape(entry.family.basis(rule, 'en'))}</td><td class='small'>{params}"
+        f"<tr><td><code>{rule.id}</code></td><td>{html.escape(rule.title.in_(lang))}<br>"
+        f"<span class='small'>{html.escape(rule.title.in_(other))}</span></td>"
+        f"<td>{html.escape(entry.family.basis(rule, lang))}</td><td class='small'>{params}"
         "</td></tr>"
     )
 
 
-def _scenario(scenario: Any, inherited: set[str], results: dict[str, str], page: Page) -> str:
+def _scenario(
+    scenario: Any, inherited: set[str], results: dict[str, str], page: Page, lang: str
+) -> str:
     state = results.get(slug(scenario["name"]), "not run")
     page.passed += state == "passed"
     page.failed += state == "failed"
@@ -170,7 +267,8 @@ def _scenario(scenario: Any, inherited: set[str], results: dict[str, str], page:
     )
     examples = "".join(_examples(e) for e in scenario.get("examples", []))
     return (
-        f"<div class='scenario'><span class='badge {state.replace(' ', '-')}'>{state}"
+        f"<div class='scenario'><span class='badge {state.replace(' ', '-')}'>"
+        f"{WORDS[state].in_(lang)}"
         f"</span> <b>{html.escape(scenario['keyword'])}: {html.escape(scenario['name'])}"
         f"</b><div class='steps'>{html.escape(steps)}</div>{examples}</div>"
     )
@@ -199,11 +297,14 @@ def _index(
     rules: dict[str, Any],
     scenarios: dict[str, list[str]],
     results: dict[str, str],
+    lang: str,
 ) -> str:
+    w = {key: value.in_(lang) for key, value in WORDS.items()}
     cards = "".join(
         f"<div class='card'><a href='{p.path.name}'><b>{html.escape(p.title)}</b></a>"
-        f"<p class='small'>{len(p.rules)} rules · <span class='badge passed'>{p.passed} passed"
-        f"</span> <span class='badge failed'>{p.failed} failed</span></p></div>"
+        f"<p class='small'>{w['count'].format(rules=len(p.rules))} · "
+        f"<span class='badge passed'>{p.passed} {w['passed']}</span> "
+        f"<span class='badge failed'>{p.failed} {w['failed']}</span></p></div>"
         for p in pages
     )
     rows = []
@@ -211,22 +312,20 @@ def _index(
         names = scenarios.get(rule_id, [])
         states = Counter(results.get(slug(n.split(": ", 1)[1]), "not run") for n in names)
         shown = " ".join(
-            f"<span class='badge {s.replace(' ', '-')}'>{n} {s}</span>"
+            f"<span class='badge {s.replace(' ', '-')}'>{n} {w[s]}</span>"
             for s, n in sorted(states.items())
         )
-        missing = "" if names else "<span class='badge failed'>no scenario</span>"
+        missing = "" if names else f"<span class='badge failed'>{w['no scenario']}</span>"
         rows.append(
             f"<tr><td><code>{rule_id}</code></td><td>{entry.family.name}</td>"
-            f"<td>{html.escape(entry.family.basis(entry.rule.rule, 'en'))}</td>"
+            f"<td>{html.escape(entry.family.basis(entry.rule.rule, lang))}</td>"
             f"<td>{len(names)}</td><td>{shown}{missing}</td></tr>"
         )
     return (
-        f"<h2>Laws and principles</h2><div class='cards'>{cards}</div>"
-        "<h2>Coverage</h2><p class='small'>Every rule of the rulebook against the scenarios "
-        "that exercise it, with the outcome of the latest test run.</p><table><tr><th>rule"
-        "</th><th>family</th><th>citation</th><th>scenarios</th><th>outcome</th></tr>"
-        + "".join(rows)
-        + "</table>"
+        f"<h2>{w['laws']}</h2><div class='cards'>{cards}</div>"
+        f"<h2>{w['coverage']}</h2><p class='small'>{w['coverage_note']}</p><table><tr>"
+        f"<th>{w['rule']}</th><th>{w['family']}</th><th>{w['citation']}</th>"
+        f"<th>{w['scenarios']}</th><th>{w['outcome']}</th></tr>" + "".join(rows) + "</table>"
     )
 
 
@@ -251,11 +350,20 @@ def _text(text: str) -> str:
     return "".join(blocks)
 
 
-def _html(title: str, body: str, back: bool = False) -> str:
-    nav = "<p><a href='index.html' style='color:#fff'>← the policy book</a></p>" if back else ""
+def _html(title: str, body: str, lang: str, name: str, back: bool = False) -> str:
+    """A page of the edition in `lang`, with a switch to the same page of the other."""
+    nav = f"<a href='index.html'>{WORDS['back'].in_(lang)}</a>" if back else ""
+    other = f"zh/{name}" if lang == "en" else f"../{name}"
+    switch = (
+        f"<b>{LANGUAGES['en']}</b> | <a href='{other}' hreflang='zh-CN'>{LANGUAGES['zh']}</a>"
+        if lang == "en"
+        else f"<a href='{other}' hreflang='en'>{LANGUAGES['en']}</a> | <b>{LANGUAGES['zh']}</b>"
+    )
+    html_lang = "zh-CN" if lang == "zh" else "en"
     return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<!doctype html><html lang='{html_lang}'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{CSS}</style></head><body><header>"
-        f"{nav}<h1>{html.escape(title)}</h1><p>Comply — policy as data, evaluated by "
-        f"durable_rules; 区级政策与法规规则</p></header><main>{body}</main></body></html>"
+        f"<nav>{nav}<span class='switch'>{switch}</span></nav>"
+        f"<h1>{html.escape(title)}</h1><p>{WORDS['subtitle'].in_(lang)}</p></header>"
+        f"<main>{body}</main></body></html>"
     )

@@ -22,6 +22,7 @@ from .durable_adapter import ContextFact
 from .errors import ComplyError
 from .kinds import Kind
 from .ledger import LedgerError
+from .messages import Message, msg
 from .packs import Rulebook, load_rulebook
 from .pipeline import decide, prepare
 from .rulebook import RuleFamily
@@ -67,10 +68,7 @@ def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
         try:
             decision = records.decision(stored)
         except (KeyError, ValueError, TypeError):
-            raise LedgerError(
-                f"run {run}: decision {key} is not a readable record (damaged); "
-                "run comply ledger verify"
-            ) from None
+            raise LedgerError(msg("ledger_decision_unreadable", run=run, key=key)) from None
         shown = Subject(decision.subject, None, (), dict(decision.values))  # type: ignore[arg-type]
         if aggregate is not None:
             aggregate.add(shown, decision)
@@ -79,23 +77,18 @@ def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
     return out.getvalue()
 
 
-def suspect(path: Path, run: int) -> list[str]:
+def suspect(path: Path, run: int) -> list[Message]:
     """Warnings for a run's records that fail verification (altered, or the chain broken
     before them): what `show` prints is then not what was recorded."""
     found = ledger.verify(path)
-    warnings = []
+    warnings: list[Message] = []
     broken = found.broken
     seqs = ledger.run_seqs(path, run, "decision")
     if broken is not None and seqs and broken.seq <= seqs[-1][0]:
-        warnings.append(
-            f"WARNING: the ledger fails verification at record {broken.seq}: {broken.reason}; "
-            f"run {run} may not be what was recorded"
-        )
+        warnings.append(msg("ledger_suspect_chain", seq=broken.seq, reason=broken.reason, run=run))
     for seq, key in seqs:
         if seq in found.bad:
-            warnings.append(
-                f"WARNING: record {seq} (decision {key}) was altered after it was recorded"
-            )
+            warnings.append(msg("ledger_suspect_record", seq=seq, key=key))
     return warnings
 
 
@@ -141,9 +134,7 @@ def replay(
         for decision in decisions
     }
     if reader.problems:
-        raise ComplyError(
-            f"run {run}: its recorded inputs are no longer valid: {reader.problems[0]}"
-        )
+        raise ComplyError(msg("replay_inputs_invalid", run=run, problem=reader.problems[0]))
     changed = _rule_changes(old_books, list(prepared.families))
     lines = []
     for subject in sorted(set(stored) | set(now)):
@@ -168,10 +159,7 @@ def _pack_dirs(run: int, head: dict[str, Any]) -> list[Path]:
     recorded = head["options"].get("pack_dirs", [])
     missing = [p for p in recorded if not Path(p).is_dir()]
     if missing:
-        raise ComplyError(
-            f"run {run}: its rule packs are no longer at {', '.join(missing)}; "
-            "give them with --pack"
-        )
+        raise ComplyError(msg("replay_packs_missing", run=run, paths=", ".join(missing)))
     return [Path(p) for p in recorded]
 
 

@@ -18,10 +18,17 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from .conditions import Condition, FactField
 from .errors import RulebookError
@@ -103,11 +110,23 @@ class Citation(_Strict):
 ParamValue: TypeAlias = int | Decimal | Fraction | date
 
 
+# A parameter's source: in both languages ({en: ..., zh: ...}); a plain text (a district's
+# own words in a pack) is shown as written in either.
+Source: TypeAlias = Annotated[str, StringConstraints(min_length=1)] | Text
+
+
+def source_in(source: Source | None, lang: str) -> str:
+    """A parameter's source in the output's language."""
+    if source is None:
+        return ""
+    return source.in_(lang) if isinstance(source, Text) else source
+
+
 class DatedValue(_Strict):
     """One value of a parameter, in force from the date it is keyed by, with its source."""
 
     value: Any
-    source: str = Field(min_length=1)
+    source: Source
 
 
 class Parameter(_Strict):
@@ -122,7 +141,7 @@ class Parameter(_Strict):
     set_by: Literal["law", "district"]
     title: Text
     value: Any = None
-    source: str | None = Field(default=None, min_length=1)
+    source: Source | None = None
     values: dict[date, DatedValue] | None = Field(default=None, min_length=1)
     minimum: Any = Field(default=None, alias="min")
     maximum: Any = Field(default=None, alias="max")
@@ -143,13 +162,13 @@ class Parameter(_Strict):
             raise ValueError("'value' needs its 'source'")
         return self
 
-    def history(self) -> list[tuple[date | None, Any, str]]:
+    def history(self) -> list[tuple[date | None, Any, Source]]:
         """(in force from, value, source), oldest first; one undated entry for `value`."""
         if self.values is None:
             return [(None, self.value, self.source or "")]
         return [(day, dated.value, dated.source) for day, dated in sorted(self.values.items())]
 
-    def on(self, day: date) -> tuple[date | None, Any, str] | None:
+    def on(self, day: date) -> tuple[date | None, Any, Source] | None:
         """The entry in force on `day`: the latest on or before it; None before every one."""
         chosen = None
         for entry in self.history():
@@ -213,6 +232,10 @@ class CodeEntry(_Strict):
     title: Text
     # step: the bureau's; duty: the holder's, with its due date (a fee to pay)
     kind: Literal["step", "duty", "disposal", "notice", "sanction", "finding"]
+    name: Text | None = None  # a few words, for tables and workbooks (the title if none)
+
+    def short(self) -> Text:
+        return self.name or self.title
 
 
 class Predicate(_Strict):

@@ -19,9 +19,12 @@ from typing import Any
 from . import ledger, parallel, records
 from .errors import InputError, InputProblem, OptionError
 from .kinds import Aggregate, Kind
+from .loader import RowReader
+from .messages import Message, msg
 from .outputs import Staged, check_distinct, sweep
 from .pipeline import Prepared, decide, prepare
 from .progress import Progress
+from .register import Skipped
 from .summary import Summary
 from .writers import Writer, writer
 from .writers.rejects import write_rejects
@@ -45,6 +48,25 @@ class Request:
     packs: tuple[Path, ...] = ()  # rule packs laid over the rulebook, in order
     operator: str = ""  # who ran it, for the ledger
     signing_key: Path | None = None  # the bureau's key that signs the ledger's runs
+    header_row: int | None = None  # the register's header row (else it is found)
+    keep: bool | None = None  # carry the register's own columns (None: for table and xlsx)
+    bom: bool | None = None  # a CSV opens with a BOM (None: a CSV file does, stdout does not)
+
+    @property
+    def keeping(self) -> bool:
+        """Whether the register's rows are carried beside the decisions: by default in the
+        formats a person reads (table, workbook); a change log's rows are events, not the
+        subject's row, and are not carried."""
+        keep = self.fmt in ("table", "xlsx") if self.keep is None else self.keep
+        return keep and self.kind.unique_rows
+
+    @property
+    def with_bom(self) -> bool:
+        """A CSV written to a file opens with a BOM, for Excel (which reads UTF-8 without
+        one as the system's code page: garbled on a Chinese Windows); to the terminal or a
+        pipe, none. --bom/--no-bom says otherwise."""
+        return self.out is not None if self.bom is None else self.bom
+
     workers: int | None = None  # None: every core for a large file
     executor: str = "local"
     scheduler: str | None = None
@@ -56,10 +78,7 @@ def run(request: Request) -> Summary:
     before anything is written if the file has any problem, unless rejects are asked for."""
     kind = request.kind
     if request.rejects is not None and not kind.unique_rows:
-        raise OptionError(
-            "--skip-invalid does not apply to a change log: with rows left out, "
-            "a project would be judged on events that did not happen that way"
-        )
+        raise OptionError(msg("skip_change_log"))
     inputs = {"FILE": request.source}
     for option in kind.options:
         if option.role in ("join", "events") and request.options.get(option.dest) is not None:
@@ -82,13 +101,14 @@ def run(request: Request) -> Summary:
         prepared.on_event = recorder.event_row
     why_not = parallel.why_not(kind, request.source, request.fmt, recorder is not None)
     if any(o.role == "events" and request.options.get(o.dest) for o in kind.options):
-        why_not = "a file's events are folded into its subjects in one process"
+        why_not = msg("why_events")
+    if why_not is None and request.header_row not in (None, 1):
+        why_not = msg("why_header_row")
+    if why_not is None and request.keeping and request.fmt == "csv":
+        why_not = msg("why_kept_csv")
     workers, notes = request.workers, []
     if workers is not None and workers > parallel.cores() and request.executor == "local":
-        notes.append(
-            f"--jobs {workers}: this machine has {parallel.cores()} cores; "
-            f"{parallel.cores()} worker processes were used"
-        )
+        notes.append(msg("status_jobs_capped", asked=workers, cores=parallel.cores()))
         workers = parallel.cores()
     if workers is None:  # every core for a large file, or the cluster a user asked for
         big = request.source.is_file() and request.source.stat().st_size >= parallel.AUTO_MIN_BYTES
@@ -97,7 +117,7 @@ def run(request: Request) -> Summary:
     if workers > 1 or request.executor == "dask":
         if why_not is not None:
             flag = "--executor dask" if request.executor == "dask" else f"--jobs {workers}"
-            raise OptionError(f"{flag}: not for this run: {why_not}")
+            raise OptionError(msg("not_for_this_run", flag=flag, why=why_not))
         executor = parallel.executor(request.executor, request.scheduler, workers)
         try:
             summary = _finish(request, prepared, recorder, executor)
@@ -109,6 +129,18 @@ def run(request: Request) -> Summary:
     summary = _finish(request, prepared, recorder, None)
     summary.notes += notes
     return summary
+
+
+def _skipped_note(skipped: Skipped) -> Message:
+    if skipped.reason == "total":
+        return msg("skipped_total", row=skipped.row, text=skipped.text)
+    return msg("skipped_separator", row=skipped.row, text=skipped.text)
+
+
+def _survey(request: Request, kind: Kind) -> list[Message]:
+    """What a reader notes of the file's header (the parts of a split run each read it
+    whole, and say nothing of it)."""
+    return RowReader(request.source, kind.model, None, header_row=request.header_row).survey()
 
 
 def _recorder(
@@ -156,6 +188,8 @@ def _finish(
             prepared.rulebook,
             prepared.memo,
         )
+        out.bom, out.keep = request.with_bom, request.keeping
+        out.reading.source = request.source.name
         if recorder is not None:
             recorder.rulebook(prepared.book)
         out.start()
@@ -165,15 +199,22 @@ def _finish(
         else:
             job = parallel.job(request, prepared, recorder is not None)
             problems = parallel.evaluate(job, request.source, executor, out, recorder)
+            out.reading.notes = _survey(request, prepared.kind)
         # In row order: a kind may find a problem only once it builds a batch's facts (facts
         # that contradict each other), after the reader's; parts of a file cut elsewhere
         # than batches must report the same list in the same order.
         problems = sorted(problems, key=lambda problem: problem.row)
         if problems and request.rejects is None:
             raise InputError(list(problems))
-        out.finish(aggregate.as_dict() if aggregate is not None else {})
+        extra = aggregate.as_dict() if aggregate is not None else {}
+        if out.reading.skipped:
+            extra["skipped_rows"] = [
+                {"row": s.row, "reason": s.reason, "text": s.text} for s in out.reading.skipped
+            ]
+        out.finish(extra)
+        out.summary.notes += [*out.reading.notes, *map(_skipped_note, out.reading.skipped)]
         if request.rejects is not None:
-            write_rejects(staged[1].stream, problems, request.lang)
+            write_rejects(staged[1].stream, problems, request.lang, bom=request.bom is not False)
             out.summary.refused = len({p.row for p in problems})
         if recorder is not None:  # the ledger first: an output is never left without its record
             out.summary.recorded_as = recorder.commit()
@@ -193,7 +234,10 @@ def _in_this_process(
     aggregate: Aggregate | None,
 ) -> Sequence[InputProblem]:
     kind = prepared.kind
-    reader = kind.reader(request.source, request.sheet)
+    reader = kind.reader(
+        request.source, request.sheet, header_row=request.header_row, keep=request.keeping
+    )
+    out.reading.notes, out.reading.skipped = reader.notes, reader.skipped
     if recorder is not None:
         reader.on_row = recorder.input_row
     size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0

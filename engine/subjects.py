@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from .messages import Message
+from .register import RegisterRow
 
 Tests = dict[str, bool | int | str | Fraction]
 
@@ -41,6 +42,7 @@ class Subject:
     row: BaseModel
     snapshots: tuple[Snapshot, ...]
     values: Mapping[str, Any]  # decision-level figures, e.g. a project's overrun
+    register: RegisterRow | None = None  # its row as the register wrote it, to keep beside it
 
 
 # Reports a problem found while assembling subjects: (row, column, value, what was expected).

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from .evaluate import Decision
+from .messages import Message
 
 
 @dataclass
@@ -20,7 +21,7 @@ class Summary:
     totals: dict[str, Decimal] = field(default_factory=dict)
     refused: int = 0  # rows refused and written to --rejects (with --skip-invalid)
     recorded_as: int | None = None  # the run's number in the ledger (with --record)
-    notes: list[str] = field(default_factory=list)  # what the user should know of the run
+    notes: list[Message] = field(default_factory=list)  # what the user should know of the run
 
     def add(self, decision: Decision, totals: dict[str, Decimal]) -> None:
         self.subjects += 1

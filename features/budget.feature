@@ -1,3 +1,5 @@
+# 中文标题：区财政投资公益性项目预算变更
+# 中文说明：引擎读取区财政局登记的项目变更记录（每行一个事件）：每个项目的工程预算及资金来源、对最终造价的每次重新估算、向区政府报告超支、批准或否决追加、暂停、复工和竣工。事件按日期排序，同一日期按行序。对每个项目，引擎按评估日期判定其状态、当前应采取的措施（报告超支及期限、暂停施工、移交监察部门、调整内容或重新报批）以及对过往事件的认定（报告迟延、未经批准施工），每项均附所依据的规则、出处和发生日期。
 Feature: Budget changes of district fiscally-funded public projects
 
   The engine reads a change log, one event a row, as a district finance bureau keeps it:

@@ -1,3 +1,5 @@
+# 中文标题：规则解释：某条规则为何适用、为何不适用
+# 中文说明：`comply explain` 回答审计人员对某一地块或项目的提问：这条规则为何适用，那条为何不适用。它逐条列出该对象所属规则库的每条规则及其名称、法律依据和判定结论（适用、不适用、无法判定、该日期尚未施行、被例外规则排除），并逐项列出所读取的事实值、阈值及其参数和来源。解释与引擎运行的是同一套规则数据。
 Feature: Explanations: why a rule applied, and why not
 
   `comply explain KIND FILE SUBJECT --as-of DATE [--lang zh] [--rule ID]` answers an
@@ -26,7 +28,9 @@ Feature: Explanations: why a rule applied, and why not
   applying is what the engine decided. For a budget log the rules are explained as they
   stand on the evaluation date; findings about earlier events (a late report, a referral,
   construction resumed without approval) are listed after the rules, with their dates and
-  the rule that made them.
+  the rule that made them. In Chinese an action is named in words with its code beside it,
+  never translated (征缴土地闲置费（CHARGE_IDLE_FEE，预期处置）), and a parameter's source is
+  given in its Chinese text.
 
   Each scenario below builds one subject, runs the real command in English and in Chinese,
   and reads the text an official would read. The rule-id tags say which rules it explains.
@@ -61,7 +65,7 @@ Feature: Explanations: why a rule applied, and why not
       Examples:
         | lang    | heading                                  | fired | not            | under_a_year                                                            | not_a_year                                                              |
         | English | P-EX-1 as of 2012-08-31: overdue         | fired | does not apply | full years past the start date, not started: 0 < 1 (idle_after_years: Order 53 Art. 2 ¶1 | full years past the start date, not started: 0 ≥ 1 (idle_after_years: Order 53 Art. 2 ¶1 |
-        | Chinese | P-EX-1，评估日期 2012-08-31：逾期未动工   | 适用  | 不适用         | 未动工开发满年数：0 < 1（idle_after_years：Order 53 Art. 2 ¶1           | 未动工开发满年数：0 ≥ 1（idle_after_years：Order 53 Art. 2 ¶1           |
+        | Chinese | P-EX-1，评估日期 2012-08-31：逾期未动工   | 适用  | 不适用         | 未动工开发满年数：0 < 1（idle_after_years：《闲置土地处置办法》第二条第一款           | 未动工开发满年数：0 ≥ 1（idle_after_years：《闲置土地处置办法》第二条第一款           |
 
     @IL-ART2-IDLE @IL-ART2-OVERDUE @IL-ART5-INVESTIGATE @IL-ART25-FILE @IL-ART14-1-FEE @IL-ART14-2-RECLAIM @IL-ART9-DETERMINE @IL-ART24-HOARDING
     Scenario Outline: idle a full year for the holder's cause: investigate now, the fee in prospect; not yet filed, reclaimed or determined
@@ -92,7 +96,7 @@ Feature: Explanations: why a rule applied, and why not
       Examples:
         | lang    | heading                            | fired | not            | a_full_year                                                             | undetermined                                      | not_two_years                                                             | no_fee_yet                        | prospect                          | two_years                                                                 | no_notice                                  | no_hoarding                                            |
         | English | P-EX-1 as of 2012-08-31: idle      | fired | does not apply | full years past the start date, not started: 1 < 1 (idle_after_years     | the idle-land determination was issued: no = yes | full years past the start date, not started: 1 < 2 (reclaim_after_years: Order 53 Art. 14(2) | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect)     | full years past the start date, not started: 1 ≥ 2 (reclaim_after_years: Order 53 Art. 14(2) | an investigation notice was issued: no = yes | the holder was found to hoard land maliciously: no = yes |
-        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 已下达认定书：否 = 是                               | 未动工开发满年数：1 < 2（reclaim_after_years：Order 53 Art. 14(2)          | 已征缴土地闲置费：否 = 否          | CHARGE_IDLE_FEE (预期处置)         | 未动工开发满年数：1 ≥ 2（reclaim_after_years：Order 53 Art. 14(2)          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置   | 适用  | 不适用         | 未动工开发满年数：1 < 1（idle_after_years                                | 已下达认定书：否 = 是                               | 未动工开发满年数：1 < 2（reclaim_after_years：《闲置土地处置办法》第十四条第（二）项          | 已征缴土地闲置费：否 = 否          | 征缴土地闲置费（CHARGE_IDLE_FEE，预期处置） | 未动工开发满年数：1 ≥ 2（reclaim_after_years：《闲置土地处置办法》第十四条第（二）项          | 已发出调查通知书：否 = 是                    | 恶意囤地、炒地：否 = 是                                  |
 
     @IL-ART14-2-RECLAIM @IL-ART14-1-FEE
     Scenario Outline: two full years idle: the land is reclaimed (RECLAIM_LAND, COPY_TO_MORTGAGEE), and the one-year fee no longer applies
@@ -307,7 +311,7 @@ Feature: Explanations: why a rule applied, and why not
       Examples:
         | lang    | heading                                         | fired | not            | two_years_late                                                              | in_time                                                                     | no_fee_yet                            | prospect                      | reclaim_due                                                                              | started                                     |
         | English | P-EX-1 as of 2012-08-31: started after becoming idle | fired | does not apply | full years past the start date when development started: 2 ≥ 1 (idle_after_years | full years past the start date when development started: 2 < 1 (idle_after_years | the idle-land fee was levied: no = no | CHARGE_IDLE_FEE (in prospect) | full years past the start date when development started: 2 ≥ 2 (reclaim_after_years | development has started (Art. 30): yes = no |
-        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工           | 适用  | 不适用         | 动工开发时已超过动工开发日期的满年数：2 ≥ 1（idle_after_years                 | 动工开发时已超过动工开发日期的满年数：2 < 1（idle_after_years                 | 已征缴土地闲置费：否 = 否              | CHARGE_IDLE_FEE (预期处置)     | 动工开发时已超过动工开发日期的满年数：2 ≥ 2（reclaim_after_years                           | 已动工开发：是 = 否                           |
+        | Chinese | P-EX-1，评估日期 2012-08-31：闲置后动工           | 适用  | 不适用         | 动工开发时已超过动工开发日期的满年数：2 ≥ 1（idle_after_years                 | 动工开发时已超过动工开发日期的满年数：2 < 1（idle_after_years                 | 已征缴土地闲置费：否 = 否              | 征缴土地闲置费（CHARGE_IDLE_FEE，预期处置） | 动工开发时已超过动工开发日期的满年数：2 ≥ 2（reclaim_after_years                           | 已动工开发：是 = 否                           |
 
     @IL-ART2-STARTED-AFTER-IDLE @IL-ART14-1-FEE-LATE-START
     Scenario Outline: started after becoming idle, the fee already levied: the status stays, the fee is not levied again

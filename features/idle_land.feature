@@ -1,3 +1,5 @@
+# 中文标题：闲置土地处置（国土资源部令第53号，《闲置土地处置办法》）
+# 中文说明：引擎按土地管理部门登记的台账逐宗读取地块，并按评估日期判定：地块状态（未到动工期限、逾期未动工、闲置、中止开发、闲置后动工或合规）；当前应办事项（督促开工、调查、认定、公开、审核原因、备案、告知听证权利、上报处置意见）；以及与之分列的预期处置（征缴土地闲置费、无偿收回或协商处置），并写明由谁批准、由谁作出决定。
 Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
   The engine reads one row per land parcel, as a land bureau keeps them, and decides for
@@ -694,6 +696,26 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
       And its price is 4,500,000 yuan
       When it is evaluated as of 2012-08-31
       Then the idle fee is 900,000.00 yuan
+
+    @IL-ART14-1-FEE
+    Example: allocated land with no price recorded: the fee has no amount, and its base is to be determined
+      Registers often record no price for allocated land (a school's). The fee is still due,
+      but 20% of nothing recorded is no amount: none is invented, and the base is to be
+      determined before the fee decision.
+      Given a parcel agreed to start on 2011-03-15
+      And its supply is allocation
+      And no price is recorded
+      When it is evaluated as of 2012-08-31
+      Then the idle fee has no amount
+      And the steps now include DETERMINE_FEE_BASE
+      And in prospect is CHARGE_IDLE_FEE
+
+    Example: a transferred parcel always has its price
+      Given a parcel agreed to start on 2011-03-15
+      And no price is recorded
+      When it is evaluated as of 2012-08-31
+      Then the input is refused at row 2, column "price", with no value
+      And the refusal reads "expected the transfer price"
 
     @IL-ART26-SHARE @IL-ART14-2-RECLAIM
     Scenario Outline: a fee already levied is not levied again, and at two years the land is still reclaimed
@@ -1702,5 +1724,5 @@ Feature: Disposal of idle land (Order 53 of 2012, 闲置土地处置办法)
 
       Examples:
         | lang    | heading                               | problem                                                                                              |
-        | English | 1 input problem; nothing was written: | row 2, column 'price': got 'abc', expected an amount in yuan such as 38600000, 12450000.50 or 3860万元 |
-        | Chinese | 输入有 1 处问题，未写出任何结果：     | 第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、12450000.50 或 3860万元                   |
+        | English | 1 input problem; nothing was written: | row 2, column 'price': got 'abc', expected an amount in yuan such as 38600000, 1,250,000.50, 3860万元, 3860万 or 0.386亿元 |
+        | Chinese | 输入有 1 处问题，未写出任何结果：     | 第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、1,250,000.50、3860万元、3860万 或 0.386亿元             |

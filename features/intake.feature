@@ -1,3 +1,5 @@
+# 中文标题：明年重大项目入库（“既要数量，更要质量”）
+# 中文说明：引擎按计划部门收集的候选项目逐个读取：项目类别、项目单位、总投资、用地面积、预计年税收（不纳税的公益项目留空）、前期条件和计划开工日期。对给定的计划年度和评估日期，判定每个项目是作为新开工项目入库、列入储备或不予入库，列出每项判定标准的取值、阈值和是否达标，并对入库项目排序。
 Feature: Intake of next year's major projects ("quantity, but quality even more")
 
   The engine reads one row per candidate project, as a planning office collects them for

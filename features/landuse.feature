@@ -1,3 +1,5 @@
+# 中文标题：全镇900余亩生产用地：年内土地利用率达到50%以上
+# 中文说明：引擎读取全镇生产用地台账（每块地一行）：面积（亩）、责任单位（区财政局、规划分局或镇）、落地项目及落地日期、已投入利用的面积及日期。按评估日期判定每块地已利用、部分利用或未利用，未全部利用的由责任单位在12月31日前落实项目或投入利用；并给出全部土地的利用率、达到目标所需面积及各责任单位的未完成事项。
 Feature: The town's 900-odd mu of production land: a land-utilisation rate of 50% or more within the year
 
   The engine reads the town's register of production land, one row per plot, as the

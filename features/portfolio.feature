@@ -1,3 +1,5 @@
+# 中文标题：年度重大项目清单：开竣工率与要求开工日期
+# 中文说明：引擎读取区重大项目办公室的年度项目清单（每个项目一行）：投资、计划开工日期、要求开工日期（如有）以及实际开工和竣工日期。按评估日期和目标比率判定每个项目已竣工、已开工或未开工，计算开竣工率、达到目标所需的项目数及尚需项目数，并对超过要求开工日期仍未开工的项目提出督查措施及逾期天数。
 Feature: The year's list of major projects: start/completion rate and required start dates
 
   The engine reads the year's list of major projects, one row per project, as the district

@@ -33,6 +33,7 @@ from click.testing import CliRunner
 from comply.cli import main
 from comply.engine import families
 from comply.engine.loader import MAX_CELL, MAX_COLUMNS, MAX_LINE
+from comply.engine.register import Contract
 from kind_examples import EXAMPLES, Example
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,10 +98,7 @@ def cell_cases() -> list[Case]:
     for example in EXAMPLES:
         header, rows = header_and_rows(example)
         kind = example.kind
-        from comply.engine.loader import RowReader
-
-        reader = RowReader(example.file, kind.model, None)
-        canonical = [reader._canonical(h)[0] for h in header]
+        canonical = [Contract(kind.model).resolve(h)[0] for h in header]
         for position, column in enumerate(canonical):
             info = kind.model.model_fields.get(column)
             if info is None:
@@ -128,17 +126,12 @@ def shape_cases() -> list[Case]:
     for example in EXAMPLES:
         header, rows = header_and_rows(example)
         kind, name = example.kind, example.kind.command
-        from comply.engine.loader import RowReader
-
-        first = RowReader(example.file, kind.model, None)._canonical(header[0])[0]
+        first = Contract(kind.model).resolve(header[0])[0] or header[0]
         args = [*command(example, "{tmp}/in.csv"), "--out", "{tmp}/out.json"]
         wide = rows[0] + ["x"] * 3
         shapes: dict[str, tuple[bytes, list[str]]] = {
             "empty": (b"", ["in.csv", "header"]),
-            "unknown-column": (
-                as_csv([*header, "colour"], [[*r, "red"] for r in rows]),
-                ["colour"],
-            ),
+            "id-column-misnamed": (as_csv([header[0] + "x", *header[1:]], rows), [first]),
             "column-twice": (as_csv([*header, header[0]], [[*r, r[0]] for r in rows]), [header[0]]),
             "required-missing": (as_csv(header[1:], [r[1:] for r in rows]), [first]),
             "too-many-cells": (as_csv(header, [wide, *rows[1:]]), ["row 2"]),

@@ -23,12 +23,18 @@ EXPECTED: dict[str, list[str]] = {
     "price_below_fen.csv": ["column 'price': got '100.005'", "at most 2 decimals (fen)"],
     "date_impossible.csv": [
         "row 2, column 'agreed_start': got '2013-02-29'",
-        "2012/7/1 or 2012年7月1日",
+        "month 2 of 2013 has 28 days",
     ],
     "date_unknown_form.csv": ["column 'agreed_start': got '01/07/2012'", "expected a date"],
-    "supply_unknown.csv": ["column 'supply': got 'lease'", "transfer or allocation (出让 or 划拨)"],
+    "supply_unknown.csv": [
+        "column 'supply': got 'lease'",
+        "transfer or allocation: 出让 (or 协议出让, 招标出让, 拍卖出让, 挂牌出让, 招拍挂) or 划拨",
+    ],
     "cause_unknown.csv": ["column 'cause': got 'govt'", "holder, government, force_majeure"],
-    "bool_unknown.csv": ["column 'cause_verified': got 'maybe'", "true or false"],
+    "bool_unknown.csv": [
+        "column 'cause_verified': got 'maybe'",
+        "yes or no: 是/否, 有/无, √/×, Y/N, true/false or 1/0",
+    ],
     "ratio_above_one.csv": ["column 'developed_ratio': got '1.5'", "between 0 and 1"],
     "halted_without_ratio.csv": [
         "row 2, column 'developed_ratio'",
@@ -41,7 +47,7 @@ EXPECTED: dict[str, list[str]] = {
     "duplicate_id.csv": ["row 3, column 'parcel_id': got 'P1'", "a unique id"],
     "extra_cells.csv": ["row 2, column '(row)'", "13 cells, as in the header, not 14"],
     "column_misspelt.csv": ["row 1, column 'mortaged'", "did you mean 'mortgaged'"],
-    "column_missing.csv": ["row 1, column 'price'", "this required column in the header"],
+    "column_missing.csv": ["row 2, column 'price': got ''", "expected the transfer price"],
     "not_utf8.csv": ["row 2, column 'holder'", "UTF-8 text"],
     "column_twice.csv": ["row 1, column 'started_on'", "it appears twice in the header"],
     "row_short.csv": ["row 2, column '(row)'", "7 cells, as in the header, not 5"],
@@ -109,23 +115,30 @@ EXPECTED: dict[str, list[str]] = {
 # Simplified Chinese (decisions.md IO2: codes, column names and values never change).
 EXPECTED_ZH: dict[str, list[str]] = {
     "price_not_a_number.csv": [
-        "第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、12450000.50 或 3860万元"
+        "第 2 行，列 'price'：值 'abc'，应为以元计的金额，如 38600000、1,250,000.50、3860万元、"
+        "3860万 或 0.386亿元"
     ],
     "price_negative.csv": [
         "第 2 行，列 'price'：值 '-5'，应为不超过 10,000,000,000,000 元的正数金额"
     ],
     "price_below_fen.csv": ["值 '100.005'，应为最多两位小数（精确到分）的正数金额（元）"],
     "date_impossible.csv": [
-        "第 2 行，列 'agreed_start'：值 '2013-02-29'，应为介于 1900 年至 2999 年之间的日期，"
-        "如 2012-07-01、2012/7/1 或 2012年7月1日，或 Excel 日期序列号"
+        "第 2 行，列 'agreed_start'：值 '2013-02-29'，应为日历上存在的日期：2013年2月只有 28 天"
     ],
-    "date_unknown_form.csv": ["值 '01/07/2012'，应为介于 1900 年至 2999 年之间的日期"],
-    "supply_unknown.csv": ["列 'supply'：值 'lease'，应为出让或划拨（transfer 或 allocation）"],
+    "date_unknown_form.csv": [
+        "值 '01/07/2012'，应为日期，如 2012-07-01、2012-7-1、2012.7.1、2012/7/1 或 2012年7月1日"
+    ],
+    "supply_unknown.csv": [
+        "列 'supply'：值 'lease'，应为出让（含协议出让、招标出让、拍卖出让、挂牌出让、"
+        "招拍挂）或划拨"
+    ],
     "cause_unknown.csv": [
         "列 'cause'：值 'govt'，应为以下之一：holder, government, force_majeure"
         "（也可填 使用权人、政府、不可抗力；留空视为 holder）"
     ],
-    "bool_unknown.csv": ["列 'cause_verified'：值 'maybe'，应为是或否（也可填 true/false、1/0）"],
+    "bool_unknown.csv": [
+        "列 'cause_verified'：值 'maybe'，应为是或否：是/否、有/无、√/×、Y/N、true/false 或 1/0"
+    ],
     "ratio_above_one.csv": ["值 '1.5'，应为介于 0 至 1 之间的比例，如 0.25、1/3 或 25%"],
     "halted_without_ratio.csv": [
         "第 2 行，列 'developed_ratio'：值 ''，"
@@ -147,7 +160,7 @@ EXPECTED_ZH: dict[str, list[str]] = {
         "第 1 行，列 'mortaged'",
         "应为输入规范中的列名（是否是指 'mortgaged'？）",
     ],
-    "column_missing.csv": ["第 1 行，列 'price'：值 ''，应为表头中包含此必填列"],
+    "column_missing.csv": ["第 2 行，列 'price'：值 ''，应为出让价款：出让地块必有价款"],
     "not_utf8.csv": [
         "第 2 行，列 'holder'",
         "应为以 UTF-8 编码的文本（请将文件另存为 UTF-8 编码）",
@@ -216,7 +229,7 @@ EXPECTED_ZH: dict[str, list[str]] = {
     "several_problems.csv": [
         "输入有 2 处问题，未写出任何结果：",
         "第 2 行，列 'price'：值 'abc'，应为以元计的金额",
-        "第 3 行，列 'agreed_start'：值 '2011-13-01'，应为介于 1900 年至 2999 年之间的日期",
+        "第 3 行，列 'agreed_start'：值 '2011-13-01'，应为日历上存在的日期：没有 13 月",
     ],
 }
 
@@ -318,8 +331,15 @@ BUDGET_EXPECTED: dict[str, list[str]] = {
     "estimate_without_amount.csv": ["row 3, column 'amount'", "an amount in yuan for a estimate"],
     "budget_without_name.csv": ["row 2, column 'name'", "the project's name on its budget event"],
     "budget_without_funding.csv": ["row 2, column 'funding'", "district_fiscal"],
-    "event_unknown.csv": ["row 3, column 'event': got 'overspend'", "one of budget, estimate"],
-    "date_impossible.csv": ["row 3, column 'date': got '2012-02-30'", "expected a date"],
+    "event_unknown.csv": [
+        "row 3, column 'event': got 'overspend'",
+        "one of the events: budget (预算/批复预算/下达预算); estimate (估算/预估/超概算/",
+        "complete (竣工/完工)",
+    ],
+    "date_impossible.csv": [
+        "row 3, column 'date': got '2012-02-30'",
+        "expected a day the calendar has: month 2 of 2012 has 29 days",
+    ],
     "amount_negative.csv": ["row 3, column 'amount': got '-5'", "a positive amount"],
     "column_misspelt.csv": ["row 1, column 'notes'", "did you mean 'note'"],
     "reject_without_report.csv": [
@@ -362,10 +382,13 @@ BUDGET_EXPECTED_ZH: dict[str, str] = {
     "budget_without_name.csv": "第 2 行，列 'name'：值 ''，应为预算事件上的项目名称",
     "budget_without_funding.csv": "第 2 行，列 'funding'：值 ''，"
     "应为预算事件上的资金来源（区财政投资项目填 district_fiscal）",
-    "event_unknown.csv": "第 3 行，列 'event'：值 'overspend'，应为以下之一：budget, estimate, "
-    "report, approve, reject, suspend, resume, complete（也可填 预算、估算 等）",
+    "event_unknown.csv": "第 3 行，列 'event'：值 'overspend'，应为以下事件之一：budget "
+    "(预算/批复预算/下达预算); estimate (估算/预估/超概算/超预算/概算超支); "
+    "report (报告/上报/报送); approve (批准/同意/adjust/调整/调整预算/预算调整/追加/追加预算); "
+    "reject (否决/不同意/驳回); "
+    "suspend (停工/暂停施工); resume (复工/恢复施工); complete (竣工/完工)",
     "date_impossible.csv": "第 3 行，列 'date'：值 '2012-02-30'，"
-    "应为介于 1900 年至 2999 年之间的日期",
+    "应为日历上存在的日期：2012年2月只有 29 天",
     "amount_negative.csv": "第 3 行，列 'amount'：值 '-5'，"
     "应为不超过 10,000,000,000,000 元的正数金额",
     "column_misspelt.csv": "第 1 行，列 'notes'：值 'notes'，"
@@ -406,18 +429,23 @@ def test_refused_rows_are_written_with_the_expectation_in_the_output_language(
         main, [*args, "--skip-invalid", "--rejects", str(rejects), "--lang", "zh"]
     )
     assert result.exit_code == 0, result.output
-    with rejects.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    with rejects.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row[:5] for row in csv.reader(handle)]
     assert rows[0] == ["file", "row", "column", "value", "expected"]
     assert rows[1:] == [
-        [str(source), "2", "price", "abc", "以元计的金额，如 38600000、12450000.50 或 3860万元"],
+        [
+            str(source),
+            "2",
+            "price",
+            "abc",
+            "以元计的金额，如 38600000、1,250,000.50、3860万元、3860万 或 0.386亿元",
+        ],
         [
             str(source),
             "3",
             "agreed_start",
             "2011-13-01",
-            "介于 1900 年至 2999 年之间的日期，如 2012-07-01、2012/7/1 或 2012年7月1日，"
-            "或 Excel 日期序列号",
+            "日历上存在的日期：没有 13 月",
         ],
     ]
 

@@ -133,8 +133,8 @@ def test_table_shows_as_of_every_parcel_and_the_summary() -> None:
 def test_table_in_chinese() -> None:
     output = run("parcels", str(EXAMPLE), *AS_OF, "--lang", "zh").output
     assert "评估日期 2012-08-31" in output
-    assert "闲置: 5" in output
-    assert "逾期未动工: 8" in output
+    assert "闲置：5" in output
+    assert "逾期未动工：8" in output
     assert "预期征缴的土地闲置费" in output
 
 

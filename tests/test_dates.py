@@ -45,14 +45,38 @@ def test_full_years_from_29_february() -> None:
     assert full_years(date(2012, 2, 29), date(2013, 3, 1)) == 1
 
 
-@pytest.mark.parametrize("text", ["2012-07-01", "2012/7/1", "2012年7月1日", " 2012/07/01 "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2012-07-01",
+        "2012-7-1",
+        "2012.7.1",
+        "2012/7/1",
+        "2012年7月1日",
+        " 2012/07/01 ",
+        "２０１２－７－１",
+        "2012 年 7 月 1 日",
+        "2012/7/1 0:00",
+    ],
+)
 def test_date_forms_bureaus_write(text: str) -> None:
     assert parse_date(text) == date(2012, 7, 1)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2013-02-29", "2012-7-1", "01/07/2012", "July 1", "", "20120701", "9999-06-01", "0001-01-01"],
+    [
+        "2013-02-29",
+        "2012-7/1",
+        "01/07/2012",
+        "July 1",
+        "",
+        "20120701",
+        "9999-06-01",
+        "0001-01-01",
+        "1948-12-31",
+        "2011年2月30日",
+    ],
 )
 def test_anything_else_is_not_a_date(text: str) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 - the message is the caller's to write

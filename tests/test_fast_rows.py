@@ -80,7 +80,7 @@ def _example_rows(model: type[BaseModel]) -> list[dict[str, str]]:
     """The example's rows as the loader hands them to the row model: columns named by the
     contract whatever the header says (Chinese headers, units)."""
     reader = RowReader(EXAMPLE_OF[model], model, None)
-    return [raw for _, raw in reader._raw_rows()]
+    return [raw for _, raw, _ in reader._raw_rows()]
 
 
 @settings(max_examples=1500, deadline=None)

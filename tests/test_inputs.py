@@ -137,10 +137,15 @@ def test_decisions_as_an_excel_workbook(tmp_path: Path, plain: list[dict[str, An
         main, ["parcels", str(source), "--as-of", "2012-08-31", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0][:4] == ("as_of", "subject", "status", "code")
-    fee = [r for r in rows if r[3] == "CHARGE_IDLE_FEE"]
-    assert [(r[1], r[rows[0].index("amount")]) for r in fee] == [("P1", "7720000.00")]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Disposal", "Actions", "Summary"]
+    rows = list(book["Disposal"].iter_rows(values_only=True))
+    heading = list(rows[0])
+    assert heading[:4] == ["parcel_id", "holder", "supply", "price"]  # the register's own
+    fee = heading.index("amount (yuan)")
+    assert [(r[0], r[fee]) for r in rows[1:-1] if r[fee]] == [("P1", 7720000)]
+    actions = list(book["Actions"].iter_rows(values_only=True))
+    assert ("P1", "CHARGE_IDLE_FEE") in {(r[0], r[3]) for r in actions}
     to_stdout = CliRunner().invoke(main, ["parcels", str(source), "--format", "xlsx"])
     assert to_stdout.exit_code == 2
     assert "give --out FILE.xlsx" in to_stdout.output
@@ -156,8 +161,10 @@ def test_skip_invalid_evaluates_the_rest_and_writes_the_refused(tmp_path: Path) 
     assert "1 rows refused" in result.output
     subjects = [d["subject"] for d in json.loads(out.read_text(encoding="utf-8"))["decisions"]]
     assert subjects == ["P2", "P3"]
-    lines = rejects.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "file,row,column,value,expected"
+    raw = rejects.read_text(encoding="utf-8")
+    assert raw.startswith("\ufeff"), "a rejects file opens in Excel: it has a BOM"
+    lines = raw.removeprefix("\ufeff").splitlines()
+    assert lines[0] == "file,row,column,value,expected,field,cell"
     assert f"{source},2,price,abc," in lines[1]
     alone = CliRunner().invoke(main, [*args, "--skip-invalid"])
     assert alone.exit_code == 2

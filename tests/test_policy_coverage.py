@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from comply.engine import catalog, families
+from comply.engine.rulebook import Text
 
 FAMILIES = families.names()
 
@@ -26,4 +27,6 @@ def test_every_rule_is_cited_and_every_parameter_sourced() -> None:
         for compiled in family.rules:
             assert compiled.rule.cites, compiled.rule.id
         for name, parameter in family.doc.parameters.items():
-            assert parameter.source.strip(), name
+            assert isinstance(parameter.source, Text), f"{name}: a source in English and Chinese"
+            assert parameter.source.en.strip(), name
+            assert parameter.source.zh.strip(), name

@@ -125,3 +125,50 @@ def test_the_index_page_renders_in_headless_chromium(book: Path, tmp_path: Path)
     ).stdout
     assert "Coverage" in dom
     assert "IL-ART14-1-FEE" in dom
+
+
+def test_a_chinese_edition_beside_the_english_with_a_switch(book: Path) -> None:
+    chinese = sorted(p.name for p in (book / "zh").glob("*.html"))
+    assert chinese == sorted(p.name for p in book.glob("*.html"))
+    page = (book / "zh" / "idle_land.html").read_text(encoding="utf-8")
+    assert "<html lang='zh-CN'>" in page
+    assert "<h1>闲置土地处置（国土资源部令第53号，《闲置土地处置办法》）</h1>" in page
+    assert "<a href='../idle_land.html' hreflang='en'>English</a> | <b>中文</b>" in page
+    assert "超过动工开发日期满一年未动工开发的国有建设用地为闲置土地" in page  # a rule's title
+    assert "idle_after_years = 1（法定；《闲置土地处置办法》第二条第一款" in page
+    assert "class='badge passed'>通过</span>" in page
+    english = (book / "idle_land.html").read_text(encoding="utf-8")
+    assert "<b>English</b> | <a href='zh/idle_land.html' hreflang='zh-CN'>中文</a>" in english
+    index = (book / "zh" / "index.html").read_text(encoding="utf-8")
+    assert "<h2>法律与原则</h2>" in index
+    assert "<h2>覆盖情况</h2>" in index
+
+
+def test_every_feature_has_its_chinese_title_and_summary() -> None:
+    for path in sorted((Path(__file__).parent.parent / "features").glob("*.feature")):
+        head = path.read_text(encoding="utf-8").splitlines()[:2]
+        assert head[0].startswith("# 中文标题："), path.name
+        assert head[1].startswith("# 中文说明："), path.name
+
+
+def test_the_chinese_index_renders_in_headless_chromium(book: Path, tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it")
+        pytest.skip("chromium is not installed here (.ci/run installs it)")
+    dom = subprocess.run(
+        [
+            chromium,
+            *HEADLESS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            (book / "zh" / "index.html").as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        text=True,
+    ).stdout
+    assert "覆盖情况" in dom
+    assert "IL-ART14-1-FEE" in dom

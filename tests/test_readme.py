@@ -32,7 +32,7 @@ def real_output(command: str) -> str:
 
 def test_readme_shows_the_real_outputs() -> None:
     blocks = BLOCK.findall(README.read_text(encoding="utf-8"))
-    assert len(blocks) == 3, "README lost an example-output block"
+    assert len(blocks) == 4, "README lost an example-output block"
     for _, command, shown, _ in blocks:
         assert shown == real_output(command), "run: python tests/test_readme.py"
 

@@ -25,6 +25,7 @@ from ..conditions import FactField
 from ..errors import OptionError
 from ..fields import Row
 from ..loader import RowReader
+from ..messages import Message, msg
 from ..rulebook import Text
 from ..subjects import ProblemSink, Subject
 
@@ -52,9 +53,34 @@ class Texts(Protocol):
 
     def action_name(self, code: str) -> str: ...
 
+    def short_name(self, code: str) -> str: ...
+
+    def recipient(self, code: str) -> str: ...
+
+    def authority(self, code: str) -> str: ...
+
+    def decided_by(self, rule: str, position: int) -> tuple[str | None, str | None]: ...
+
+    def criterion_title(self, rule: str) -> str: ...
+
 
 # A table cell: the text shown for one decision of the subject.
 Cell = Callable[[Texts, "Decision", Subject], str]
+# A workbook cell: the value (text, a date, an amount, a count, a share) for one decision.
+Value = Callable[[Texts, "Decision", Subject], Any]
+Form = Literal["text", "long", "date", "money", "number", "int", "percent"]
+
+
+@dataclass(frozen=True)
+class BookColumn:
+    """A column of the decisions' workbook: its heading, its value for a decision, and how
+    the value is shown (a date, an amount of yuan, a count, a share, a short or long text)."""
+
+    title: Text
+    value: Value
+    form: Form = "text"
+    lead: bool = False  # names the subject: shown when the register's own columns are not
+    total: bool = False  # summed in the totals row
 
 
 def _no_totals(decision: Decision) -> dict[str, Decimal]:
@@ -72,6 +98,22 @@ class View:
     # Summary lines: a text with placeholders, and the figures that fill it.
     lines: tuple[tuple[Text, Callable[[Summary], dict[str, Any]]], ...] = ()
     details: bool = False  # list each criterion, with value, threshold and verdict, under its row
+    # The workbook's sheet of decisions (处置结果) and its columns, one row a subject. Where
+    # the kind declares none, the noun names the sheet and the table's columns are its
+    # columns (the first naming the subject).
+    sheet: Text | None = None
+    book: tuple[BookColumn, ...] = ()
+
+    def sheet_title(self) -> Text:
+        return self.sheet or self.noun
+
+    def book_columns(self) -> tuple[BookColumn, ...]:
+        if self.book:
+            return self.book
+        return tuple(
+            BookColumn(title, cell, lead=index == 0)
+            for index, (title, cell) in enumerate(self.columns)
+        )
 
 
 @dataclass(frozen=True)
@@ -157,6 +199,9 @@ class Kind:
     # Figures about the whole run, from the run's parameters, or None.
     aggregate: Callable[[Mapping[str, Any]], Aggregate] | None = None
     examples: tuple[str, ...] = field(default=())  # command lines for --help
+    # What a change log can still tell of a row refused for a bad cell (its subject, its
+    # event), so that `build` checks the log's shape in the same run; None: nothing.
+    partial: Callable[[Mapping[str, Any]], Any] | None = None
 
     @property
     def context(self) -> dict[str, tuple[str, ...]]:
@@ -164,12 +209,12 @@ class Kind:
         return {join.fact: join.fields for join in self.joins}
 
     @property
-    def whole(self) -> str | None:
+    def whole(self) -> Message | None:
         """Why the decisions must all be made in one place, or None if they need not."""
         if self.rank is not None:
-            return "a ranked list is made from all the decisions at once"
+            return msg("why_ranked")
         if self.aggregate is not None:
-            return "a rate is made from all the decisions at once"
+            return msg("why_rate")
         return None
 
     def reader(self, source: Path, sheet: str | None = None, **kwargs: Any) -> RowReader:
@@ -218,7 +263,7 @@ def by_command(command: str) -> Kind:
         if kind.command == command:
             return kind
     known = ", ".join(k.command for k in all_kinds())
-    raise OptionError(f"no kind of subject is evaluated by {command!r} (known: {known})")
+    raise OptionError(msg("no_such_kind", command=repr(command), known=known))
 
 
 def schemas() -> dict[str, tuple[Mapping[str, FactField], Mapping[str, str], dict[str, Any]]]:

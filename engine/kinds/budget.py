@@ -36,13 +36,13 @@ from ..conditions import FactField
 from ..messages import Invalid, Message, msg
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 messages.register(
     {
         "event": {
-            "en": "one of {codes} (or 预算, 估算, ...)",
-            "zh": "以下之一：{codes}（也可填 预算、估算 等）",
+            "en": "one of the events: {codes}",
+            "zh": "以下事件之一：{codes}",
         },
         "amount_for_event": {
             "en": "an amount in yuan for a {event} event",
@@ -84,16 +84,22 @@ messages.register(
 )
 
 EVENTS = ("budget", "estimate", "report", "approve", "reject", "suspend", "resume", "complete")
+# The names a finance bureau gives each event. 超概算 (over the approved estimate) is a new
+# estimate above the budget; an adjustment (adjust, 调整预算, 追加) is an increase the
+# district government approved.
+EVENT_NAMES: dict[str, tuple[str, ...]] = {
+    "budget": ("预算", "批复预算", "下达预算"),
+    "estimate": ("估算", "预估", "超概算", "超预算", "概算超支"),
+    "report": ("报告", "上报", "报送"),
+    "approve": ("批准", "同意", "adjust", "调整", "调整预算", "预算调整", "追加", "追加预算"),
+    "reject": ("否决", "不同意", "驳回"),
+    "suspend": ("停工", "暂停施工"),
+    "resume": ("复工", "恢复施工"),
+    "complete": ("竣工", "完工"),
+}
 EVENT_ALIASES = {
     **{e: e for e in EVENTS},
-    "预算": "budget",
-    "估算": "estimate",
-    "报告": "report",
-    "批准": "approve",
-    "否决": "reject",
-    "停工": "suspend",
-    "复工": "resume",
-    "竣工": "complete",
+    **{name: event for event, names in EVENT_NAMES.items() for name in names},
 }
 # Sources of funding the rules may name; any other funding is read as "other".
 FUNDINGS = (
@@ -213,7 +219,8 @@ VALUE_FIELDS: dict[str, str] = {
 REQUIRED_PARAMS = ("report_days", "halt_within_days", "referral_ratio")
 
 
-EVENT_EXPECTED = msg("event", codes=", ".join(EVENTS))  # what a code cell must hold, built once
+# What an event cell must hold, every name listed (built once).
+EVENT_EXPECTED = msg("event", codes="; ".join(f"{e} ({'/'.join(EVENT_NAMES[e])})" for e in EVENTS))
 
 
 class BudgetEvent(fields.Row):
@@ -275,6 +282,33 @@ class _Event:
     fen: int | None
     name: str | None
     funding: str | None
+    refused: bool = False  # a row refused for a cell: known only as far as it could be read
+
+
+@dataclass(frozen=True)
+class Refused:
+    """What a change log can still tell of a row it refused for a bad cell: its project,
+    and its event and date where they could be read. The log's shape (one budget event,
+    none before it) is checked with it in the same run, so that fixing the cells does not
+    reveal new problems; the project is not decided."""
+
+    project_id: str
+    event: str | None
+    day: date | None
+
+
+def refused(raw: Mapping[str, Any]) -> Refused | None:
+    """A refused row, as far as it can be read; None without a project id."""
+    project = str(raw.get("project_id") or "").strip()
+    if not project:
+        return None
+    event = raw.get("event")
+    code = EVENT_ALIASES.get(fields.code_text(event)) if isinstance(event, str) else None
+    try:
+        day = fields.day(raw["date"]) if raw.get("date") else None
+    except ValueError:
+        day = None
+    return Refused(project, code, day)
 
 
 @dataclass
@@ -521,10 +555,14 @@ def _folded(
     db = sqlite3.connect("")
     db.execute(
         "CREATE TABLE ev (project TEXT, day INT, row INT, kind TEXT, fen INT, "
-        "name TEXT, funding TEXT)"
+        "name TEXT, funding TEXT, refused INT)"
     )
     batch: list[tuple[Any, ...]] = []
     for row, event in rows:
+        if isinstance(event, Refused):
+            day = event.day.toordinal() if event.day is not None else None
+            batch.append((event.project_id, day, row, event.event or "?", None, None, None, 1))
+            continue
         fen = int(event.amount * 100) if event.amount is not None else None
         batch.append(
             (
@@ -535,17 +573,29 @@ def _folded(
                 fen,
                 event.name,
                 event.funding,
+                0,
             )
         )
         if len(batch) >= 10_000:
-            db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+            db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?,?)", batch)
             batch.clear()
-    db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?)", batch)
+    db.executemany("INSERT INTO ev VALUES (?,?,?,?,?,?,?,?)", batch)
     try:
         cursor = db.execute("SELECT * FROM ev ORDER BY project, day, row")
         for key, group in groupby(cursor, key=lambda r: r[0]):
-            events = [_Event(r[2], date.fromordinal(r[1]), r[3], r[4], r[5], r[6]) for r in group]
-            if _well_formed(key, events, problem):
+            events = [
+                _Event(
+                    r[2],
+                    date.fromordinal(r[1]) if r[1] else date.min,
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    bool(r[7]),
+                )
+                for r in group
+            ]
+            if _well_formed(key, events, problem) and not any(e.refused for e in events):
                 subject = _fold(key, events, as_of, problem, rules)
                 if subject is not None:
                     yield subject
@@ -554,7 +604,12 @@ def _folded(
 
 
 def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
+    """The log's shape: one budget event, nothing before it. A refused row counts for what
+    could be read of it: an unreadable event might be the budget, an unreadable date is
+    before nothing."""
     budgets = [e for e in events if e.kind == "budget"]
+    if not budgets and any(e.refused and e.kind == "?" for e in events):
+        return False  # its budget event may be the row whose event could not be read
     if not budgets:
         first = min(events, key=lambda e: e.row)
         problem(
@@ -574,7 +629,9 @@ def _well_formed(key: str, events: list[_Event], problem: ProblemSink) -> bool:
             )
         return False
     budget = budgets[0]
-    early = [e for e in events if (e.day, e.row) < (budget.day, budget.row)]
+    if budget.day == date.min:
+        return False  # the budget's own date was refused: nothing is before or after it
+    early = [e for e in events if e.day != date.min and (e.day, e.row) < (budget.day, budget.row)]
     for event in early:
         if event.day < budget.day:
             problem(
@@ -600,8 +657,41 @@ def _overrun(decision: Any) -> dict[str, Decimal]:
     return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
 
 
+BOOK = (
+    BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+    BookColumn(_t("name", "项目名称"), cells.book_value("name"), lead=True),
+    BookColumn(_t("budget (yuan)", "预算（元）"), cells.book_value("budget"), "money", total=True),
+    BookColumn(
+        _t("approved increases (yuan)", "批准追加（元）"),
+        cells.book_value("approved_increases"),
+        "money",
+        total=True,
+    ),
+    BookColumn(
+        _t("estimate (yuan)", "估算（元）"), cells.book_value("estimate"), "money", total=True
+    ),
+    # Not totalled: an out-of-scope project's overrun is no unapproved overrun of these rules
+    # (the summary gives that total).
+    BookColumn(_t("overrun (yuan)", "超支（元）"), cells.book_value("overrun"), "money"),
+    BookColumn(_t("overrun ratio", "超支比例"), cells.book_value("overrun_ratio"), "percent"),
+    BookColumn(_t("status", "状态"), cells.book_status),
+    BookColumn(
+        _t("actions in force", "当前措施"),
+        cells.actions_described(lambda t, a: not t.is_finding(a.code)),
+        "long",
+    ),
+    BookColumn(
+        _t("next due", "最近期限"),
+        cells.earliest("due"),
+        "date",
+    ),
+    BookColumn(_t("findings", "发现问题"), cells.findings_dated, "long"),
+)
+
 VIEW = View(
     noun=_t("projects", "项目"),
+    sheet=_t("Budget changes", "预算变更"),
+    book=BOOK,
     columns=(
         (_t("project", "项目"), cells.subject_id),
         (_t("name", "名称"), cells.value("name")),
@@ -672,4 +762,5 @@ KIND = Kind(
     required_params=REQUIRED_PARAMS,
     build=subjects,
     view=VIEW,
+    partial=refused,
 )

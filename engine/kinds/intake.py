@@ -13,16 +13,17 @@ from dataclasses import replace
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
 from .. import cells, fields, messages
 from ..conditions import FactField
 from ..messages import Invalid, msg
+from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Join, Kind, Option, View
+from . import BookColumn, Join, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -49,13 +50,65 @@ BOOLEANS = (
 )
 
 
+# Categories as a plan's tables name them.
+CATEGORY_ALIASES = {
+    **{c: c for c in CATEGORIES},
+    "基础设施": "infrastructure",
+    "基础设施项目": "infrastructure",
+    "工业": "industry",
+    "工业项目": "industry",
+    "产业": "industry",
+    "高新技术": "hightech",
+    "高新技术项目": "hightech",
+    "社会事业": "social",
+    "社会事业项目": "social",
+    "服务业": "service",
+    "现代服务业": "service",
+}
+
+
+# What a category cell must hold, every name listed (built once).
 CATEGORY_EXPECTED = msg(
-    "one_of", codes=", ".join(CATEGORIES)
-)  # what a code cell must hold, built once
+    "one_of",
+    codes="; ".join(
+        f"{c} ({'/'.join(a for a, code in CATEGORY_ALIASES.items() if code == c and a != c)})"
+        for c in CATEGORIES
+    ),
+)
 
 
 class Candidate(fields.Row):
     """One row of an intake file, as the input contract defines it."""
+
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "项目编号": "project_id",
+        "项目名称": "name",
+        "项目类别": "category",
+        "类别": "category",
+        "项目单位": "holder",
+        "建设单位": "holder",
+        "总投资": "total_investment",
+        "总投资额": "total_investment",
+        "计划总投资": "total_investment",
+        "用地面积（亩）": "land_mu",
+        "用地面积": "land_mu",
+        "用地（亩）": "land_mu",
+        "预计年税收": "expected_annual_tax",
+        "年税收": "expected_annual_tax",
+        "用地已落实": "land_secured",
+        "规划已批准": "planning_approved",
+        "环评已批准": "eia_approved",
+        "可研已批复": "feasibility_approved",
+        "已备案": "filing_done",
+        "资金已落实": "funds_secured",
+        "房屋征收未完成": "expropriation_pending",
+        "计划开工日期": "planned_start",
+        "计划开工": "planned_start",
+        "政府投资项目": "government_funded",
+        "政府投资": "government_funded",
+    }
+
+    MEASURES: ClassVar[dict[str, Text]] = {"land_mu": _t("mu (亩)", "亩")}
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -77,7 +130,7 @@ class Candidate(fields.Row):
     @field_validator("category", mode="before")
     @classmethod
     def _category(cls, value: Any) -> Any:
-        return fields.code(value, CATEGORIES, CATEGORY_EXPECTED)
+        return fields.code(value, CATEGORY_ALIASES, CATEGORY_EXPECTED)
 
     @field_validator("total_investment", "expected_annual_tax", mode="before")
     @classmethod
@@ -237,6 +290,18 @@ def _unmet(texts: Any, decision: Decision, subject: Subject) -> str:
     return ", ".join(v.criterion for v in decision.criteria if not v.met)
 
 
+def _unmet_words(texts: Any, decision: Decision, subject: Subject) -> str:
+    """Each criterion not met, in words, with its value and threshold, one a line."""
+    lines = []
+    for v in decision.criteria:
+        if v.met:
+            continue
+        shown = v.value if not isinstance(v.value, bool) else ("是" if v.value else "否")
+        against = f" / {v.threshold}" if v.threshold is not None else ""
+        lines.append(f"{texts.criterion_title(v.rule)}: {shown}{against}")
+    return "\n".join(lines)
+
+
 KIND = Kind(
     name="intake_candidate",
     command="intake",
@@ -282,6 +347,22 @@ KIND = Kind(
     build=candidates,
     view=View(
         noun=_t("projects", "项目"),
+        sheet=_t("Intake", "项目入库"),
+        book=(
+            BookColumn(_t("rank", "排序"), cells.book_value("rank"), "int"),
+            BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+            BookColumn(_t("name", "项目名称"), cells.row_value("name"), lead=True),
+            BookColumn(_t("holder", "项目单位"), cells.row_value("holder"), lead=True),
+            BookColumn(_t("category", "类别"), cells.row_value("category")),
+            BookColumn(
+                _t("investment (yuan)", "总投资（元）"),
+                cells.row_value("total_investment"),
+                "money",
+                total=True,
+            ),
+            BookColumn(_t("outcome", "结论"), cells.book_status),
+            BookColumn(_t("criteria not met", "未达标条件"), _unmet_words, "long"),
+        ),
         columns=(
             (_t("rank", "排序"), cells.value("rank")),
             (_t("project", "项目"), cells.subject_id),

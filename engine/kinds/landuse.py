@@ -27,11 +27,12 @@ from pydantic import Field, field_validator, model_validator
 
 from .. import cells, fields, messages
 from ..conditions import FactField
+from ..messages import ColumnName as Col
 from ..messages import Invalid, msg
 from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -137,6 +138,11 @@ class Plot(fields.Row):
         "利用日期": "in_use_on",
     }
 
+    MEASURES: ClassVar[dict[str, Text]] = {
+        "area_mu": _t("mu (亩)", "亩"),
+        "in_use_mu": _t("mu (亩)", "亩"),
+    }
+
     plot_id: str = Field(min_length=1)
     location: str | None = None
     area_mu: Decimal
@@ -190,7 +196,7 @@ class Plot(fields.Row):
             raise Invalid("landuse_use_needs_project", column="project")
         placed = self.project_placed_on
         if self.in_use_on is not None and placed is not None and self.in_use_on < placed:
-            raise Invalid("on_or_after", column="in_use_on", other="project_placed_on")
+            raise Invalid("on_or_after", column="in_use_on", other=Col("project_placed_on"))
         return self
 
 
@@ -423,6 +429,32 @@ KIND = Kind(
     required_params=("target_rate",),
     view=View(
         noun=_t("plots", "地块"),
+        sheet=_t("Land use", "土地利用"),
+        book=(
+            BookColumn(_t("plot", "地块编号"), cells.subject_id, lead=True),
+            BookColumn(_t("location", "位置"), cells.book_value("location"), lead=True),
+            BookColumn(_t("unit", "责任单位"), _unit),
+            BookColumn(
+                _t("area (mu)", "面积（亩）"), cells.book_value("area_mu"), "number", total=True
+            ),
+            BookColumn(
+                _t("in use (mu)", "已利用（亩）"),
+                cells.book_value("in_use_mu"),
+                "number",
+                total=True,
+            ),
+            BookColumn(_t("project", "落地项目"), cells.book_value("project")),
+            BookColumn(_t("status", "状态"), cells.book_status),
+            BookColumn(_t("due", "期限"), cells.earliest("due"), "date"),
+            BookColumn(
+                _t("days left", "剩余天数"),
+                lambda t, d, s: next(
+                    (a.days_left for a in d.actions if a.days_left is not None), None
+                ),
+                "int",
+            ),
+            BookColumn(_t("actions", "措施"), cells.actions_described(), "long"),
+        ),
         columns=(
             (_t("plot", "地块"), cells.subject_id),
             (_t("location", "位置"), cells.value("location", lambda v: v or "")),

@@ -26,19 +26,24 @@ from pydantic import Field, field_validator, model_validator
 from .. import cells, fields, messages
 from ..conditions import FactField
 from ..dates import add_years, full_from, full_years
+from ..evaluate import Decision
+from ..messages import ColumnName as Col
 from ..messages import Invalid, Message, msg
+from ..rulebook import Text
 from ..rulebook import words as _t
 from ..subjects import ProblemSink, Subject, Tests
 from ..summary import Summary
-from . import Events, Kind, Option, View
+from . import BookColumn, Events, Kind, Option, View
 from .parcel_case import STAGES, Procedure, as_parcel, case_on, procedure
 from .parcel_events import ParcelEvent, timeline
 
 messages.register(
     {
         "supply": {
-            "en": "transfer or allocation (出让 or 划拨)",
-            "zh": "出让或划拨（transfer 或 allocation）",
+            "en": "transfer or allocation: 出让 (or 协议出让, 招标出让, 拍卖出让, 挂牌出让, "
+            "招拍挂) or 划拨",
+            "zh": "出让（含协议出让、招标出让、拍卖出让、挂牌出让、招拍挂）或划拨"
+            "（也可填 transfer 或 allocation）",
         },
         "cause": {
             "en": "one of {codes} (or 使用权人, 政府, 不可抗力; empty means holder)",
@@ -52,6 +57,12 @@ messages.register(
         "delay_days": {
             "en": "a whole number of days from 0 to {maximum}",
             "zh": "介于 0 至 {maximum} 之间的整数天数",
+        },
+        "transfer_price": {
+            "en": "the transfer price: a transferred parcel has one, and the idle fee is "
+            "a share of it (Art. 14(1)); only an allocation may have none recorded",
+            "zh": "出让价款：出让地块必有价款，土地闲置费按其比例计征（第十四条第（一）项）；"
+            "仅划拨地块可不填",
         },
         "start_or_delivery": {
             "en": "a start date, or delivered_on to count it from (L2)",
@@ -126,11 +137,27 @@ messages.register(
     }
 )
 
+# How registers write the two ways land is supplied: a transfer by any of its procedures
+# (agreement, tender, auction, listing: 招拍挂), or an allocation.
 SUPPLY_ALIASES = {
-    "transfer": "transfer",
-    "出让": "transfer",
-    "allocation": "allocation",
-    "划拨": "allocation",
+    **dict.fromkeys(
+        (
+            "transfer",
+            "出让",
+            "协议出让",
+            "招标出让",
+            "拍卖出让",
+            "挂牌出让",
+            "招拍挂",
+            "招拍挂出让",
+            "协议",
+            "招标",
+            "拍卖",
+            "挂牌",
+        ),
+        "transfer",
+    ),
+    **dict.fromkeys(("allocation", "划拨", "行政划拨"), "allocation"),
 }
 CAUSES = ("holder", "government", "force_majeure")
 CAUSE_ALIASES = {
@@ -148,6 +175,12 @@ FACT_FIELDS: dict[str, FactField] = {
     for f in (
         FactField(
             "supply", "enum", "how the land was supplied", "供地方式", ("transfer", "allocation")
+        ),
+        FactField(
+            "price_known",
+            "bool",
+            "the transfer or allocation price is recorded",
+            "已记载出让或划拨价款",
         ),
         FactField("started", "bool", "development has started (Art. 30)", "已动工开发"),
         FactField(
@@ -400,20 +433,42 @@ class Parcel(fields.Row):
         "使用权人": "holder",
         "土地使用权人": "holder",
         "受让人": "holder",
+        "受让单位": "holder",
+        "土地使用者": "holder",
+        "用地单位": "holder",
+        "竞得人": "holder",
         "供地方式": "supply",
         "出让价款": "price",
         "成交价款": "price",
         "价款": "price",
         "出让金": "price",
+        "土地出让金": "price",
+        "出让金额": "price",
+        "成交价": "price",
+        "出让（划拨）价款": "price",
+        "划拨价款": "price",
         "约定开工日期": "agreed_start",
         "约定动工日期": "agreed_start",
+        "约定开工时间": "agreed_start",
+        "约定动工时间": "agreed_start",
+        "合同约定开工日期": "agreed_start",
+        "合同约定动工日期": "agreed_start",
+        "合同约定开工时间": "agreed_start",
+        "应开工日期": "agreed_start",
         "实际交地日期": "delivered_on",
         "交地日期": "delivered_on",
+        "交地时间": "delivered_on",
         "补充协议开工日期": "extended_start",
         "补充协议动工日期": "extended_start",
         "补充协议签订日期": "agreement_signed_on",
         "开工日期": "started_on",
         "动工日期": "started_on",
+        "实际开工日期": "started_on",
+        "实际动工日期": "started_on",
+        "实际开工时间": "started_on",
+        "实际动工时间": "started_on",
+        "开工时间": "started_on",
+        "动工时间": "started_on",
         "已开发面积比例": "developed_ratio",
         "已投资比例": "invested_ratio",
         "已开发面积": "developed_area",
@@ -455,10 +510,20 @@ class Parcel(fields.Row):
         "划拨决定书编号": "contract_no",
     }
 
+    # Columns of numbers that are not amounts of yuan, and what they measure.
+    MEASURES: ClassVar[dict[str, Text]] = {
+        "developed_area": _t(
+            "an area, in the same unit as total_area", "面积，与应开发总面积单位一致"
+        ),
+        "total_area": _t(
+            "an area, in the same unit as developed_area", "面积，与已开发面积单位一致"
+        ),
+    }
+
     parcel_id: str = Field(min_length=1)
     holder: str = Field(min_length=1)
     supply: Literal["transfer", "allocation"]
-    price: Decimal
+    price: Decimal | None = None  # an allocation may have none recorded (a school's land)
     agreed_start: date | None = None
     delivered_on: date | None = None
     extended_start: date | None = None
@@ -563,6 +628,8 @@ class Parcel(fields.Row):
 
     @model_validator(mode="after")
     def _coherent(self) -> Parcel:
+        if self.price is None and self.supply == "transfer":
+            raise Invalid("transfer_price", column="price")
         if self.agreed_start is None and self.delivered_on is None:
             raise Invalid("start_or_delivery", column="agreed_start")
         for ratio, part, whole in SHARES:
@@ -571,7 +638,7 @@ class Parcel(fields.Row):
             if self.started_on is None:
                 raise Invalid("halt_needs_start", column="halted_on")
             if self.halted_on < self.started_on:
-                raise Invalid("on_or_after", column="halted_on", other="started_on")
+                raise Invalid("on_or_after", column="halted_on", other=Col("started_on"))
             if self.share("developed_ratio") is None or self.share("invested_ratio") is None:
                 raise Invalid("halt_needs_ratios", column="developed_ratio")
         if self.government_delay_days and self.cause != "holder":
@@ -593,13 +660,15 @@ class Parcel(fields.Row):
             and self.investigation_notice_on
             and self.determination_on < self.investigation_notice_on
         ):
-            raise Invalid("on_or_after", column="determination_on", other="investigation_notice_on")
+            raise Invalid(
+                "on_or_after", column="determination_on", other=Col("investigation_notice_on")
+            )
         for column in ("published_on", "hearing_notice_on"):
             done = getattr(self, column)
             if done is not None and self.determination_on is None:
-                raise Invalid("needs_determination", column=column, step=column)
+                raise Invalid("needs_determination", column=column, step=Col(column))
             if done is not None and self.determination_on and done < self.determination_on:
-                raise Invalid("on_or_after", column=column, other="determination_on")
+                raise Invalid("on_or_after", column=column, other=Col("determination_on"))
         return self
 
     def _share_agrees(self, ratio: str, part: str, whole: str) -> None:
@@ -608,15 +677,19 @@ class Parcel(fields.Row):
         given_part, given_whole = getattr(self, part), getattr(self, whole)
         if (given_part is None) != (given_whole is None):
             missing, other = (part, whole) if given_part is None else (whole, part)
-            raise Invalid("pair_needed", column=missing, other=other)
+            raise Invalid("pair_needed", column=missing, other=Col(other))
         if given_part is None:
             return
         if given_part > given_whole:
-            raise Invalid("part_over_whole", column=part, whole=whole, total=given_whole)
+            raise Invalid("part_over_whole", column=part, whole=Col(whole), total=given_whole)
         typed, exact = getattr(self, ratio), Fraction(given_part) / Fraction(given_whole)
         if typed is not None and typed != exact:
             raise Invalid(
-                "share_contradicts", column=ratio, exact=_shown(exact), part=part, whole=whole
+                "share_contradicts",
+                column=ratio,
+                exact=_shown(exact),
+                part=Col(part),
+                whole=Col(whole),
             )
 
     def share(self, ratio: str) -> Fraction | None:
@@ -738,6 +811,7 @@ def derive(parcel: Parcel, as_of: date, params: Mapping[str, Any]) -> ParcelFact
     determined = done(parcel.determination_on)
     tests: Tests = {
         "supply": parcel.supply,
+        "price_known": parcel.price is not None,
         "started": started,
         "days_past_start": (as_of - start).days,
         "halted": halted,
@@ -818,7 +892,13 @@ def contradiction(facts: ParcelFacts, params: Mapping[str, Any]) -> tuple[str, A
             return (
                 ratio,
                 shown,
-                msg("share_rounded", value=shown, threshold=threshold, part=part, whole=whole),
+                msg(
+                    "share_rounded",
+                    value=shown,
+                    threshold=threshold,
+                    part=Col(part),
+                    whole=Col(whole),
+                ),
             )
     return None
 
@@ -876,7 +956,10 @@ def subjects(
                 {**facts.tests, **case_now.tests},
                 case_now,
             )
-            values: dict[str, Any] = {"start_date": facts.start_date, "idle_from": facts.idle_from}
+            values: dict[str, Any] = {"start_date": facts.start_date}
+            started = parcel.started_on is not None and parcel.started_on <= as_of
+            if not started or parcel.started_on >= facts.idle_from:  # type: ignore[operator]
+                values["idle_from"] = facts.idle_from  # none for a parcel that started in time
             if case_now.stage is not None:
                 values["stage"] = case_now.stage
             made.append(Subject(parcel.parcel_id, parcel, (facts,), values))
@@ -893,8 +976,43 @@ def _staged(code: str) -> Callable[[Summary], dict[str, Any]]:
     return figures
 
 
+def _to_whom(texts: Any, decision: Decision, subject: Subject) -> str:
+    """Whom the actions go to: the authorities named, and the mortgagee by its name where an
+    action is addressed to it (Arts. 13, 14(2))."""
+    named = cells.recipients(texts, decision, subject)
+    mortgagee = getattr(subject.row, "mortgagee", None)
+    if mortgagee and any(
+        a.code in ("COPY_TO_MORTGAGEE", "NOTIFY_MORTGAGEE") for a in decision.actions
+    ):
+        return cells.joined(texts, [n for n in (named, mortgagee) if n])
+    return named
+
+
+BOOK = (
+    BookColumn(_t("parcel", "地块编号"), cells.subject_id, lead=True),
+    BookColumn(_t("holder", "土地使用权人"), cells.row_value("holder"), lead=True),
+    BookColumn(_t("mortgagee", "抵押权人"), cells.row_value("mortgagee"), lead=True),
+    BookColumn(_t("status", "状态"), cells.book_status),
+    BookColumn(_t("idle from", "闲置起算日"), cells.book_value("idle_from"), "date"),
+    BookColumn(
+        _t("steps due now", "当前应办事项"),
+        cells.actions_described(lambda t, a: not a.prospect),
+        "long",
+    ),
+    BookColumn(_t("next due", "最近期限"), cells.earliest("due", lambda a: not a.prospect), "date"),
+    BookColumn(
+        _t("disposal in prospect", "预期处置"),
+        cells.actions_described(lambda t, a: a.prospect, decided=True),
+        "long",
+    ),
+    BookColumn(_t("amount (yuan)", "金额（元）"), cells.amount_of(), "money", total=True),
+    BookColumn(_t("to whom", "报送及送达"), _to_whom, "long"),
+)
+
 VIEW = View(
     noun=_t("parcels", "地块"),
+    sheet=_t("Disposal", "处置结果"),
+    book=BOOK,
     columns=(
         (_t("parcel", "地块"), cells.subject_id),
         (_t("holder", "使用权人"), cells.row_field("holder")),

@@ -13,16 +13,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
 from .. import cells, fields
 from ..conditions import FactField
+from ..messages import ColumnName as Col
 from ..messages import Invalid
 from ..rulebook import words as _t
 from ..subjects import Facts, ProblemSink, Subject, Tests
-from . import Kind, Option, View
+from . import BookColumn, Kind, Option, View
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -30,6 +31,22 @@ if TYPE_CHECKING:
 
 class ListedProject(fields.Row):
     """One row of a year's project list, as the input contract defines it."""
+
+    COLUMN_ALIASES: ClassVar[dict[str, str]] = {
+        "项目编号": "project_id",
+        "项目名称": "name",
+        "投资": "investment",
+        "总投资": "investment",
+        "计划投资": "investment",
+        "计划开工日期": "planned_start",
+        "计划开工": "planned_start",
+        "要求开工日期": "must_start_by",
+        "集中开工日期": "must_start_by",
+        "开工日期": "started_on",
+        "实际开工日期": "started_on",
+        "竣工日期": "completed_on",
+        "实际竣工日期": "completed_on",
+    }
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)
@@ -52,7 +69,7 @@ class ListedProject(fields.Row):
     @model_validator(mode="after")
     def _order(self) -> ListedProject:
         if self.completed_on and self.started_on and self.completed_on < self.started_on:
-            raise Invalid("on_or_after", column="completed_on", other="started_on")
+            raise Invalid("on_or_after", column="completed_on", other=Col("started_on"))
         return self
 
 
@@ -178,6 +195,26 @@ KIND = Kind(
     build=listed,
     view=View(
         noun=_t("projects", "项目"),
+        sheet=_t("Year's list", "年度项目"),
+        book=(
+            BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
+            BookColumn(_t("name", "项目名称"), cells.row_value("name"), lead=True),
+            BookColumn(
+                _t("investment (yuan)", "投资（元）"),
+                cells.row_value("investment"),
+                "money",
+                total=True,
+            ),
+            BookColumn(_t("planned start", "计划开工"), cells.row_value("planned_start"), "date"),
+            BookColumn(_t("must start by", "要求开工"), cells.row_value("must_start_by"), "date"),
+            BookColumn(_t("status", "状态"), cells.book_status),
+            BookColumn(
+                _t("days overdue", "逾期天数"),
+                lambda t, d, s: next((a.days_overdue for a in d.actions if a.days_overdue), None),
+                "int",
+            ),
+            BookColumn(_t("actions", "措施"), cells.actions_described(), "long"),
+        ),
         columns=(
             (_t("project", "项目"), cells.subject_id),
             (_t("name", "名称"), cells.value("name")),

@@ -17,13 +17,16 @@ import pkgutil
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from typing import IO, Any, ClassVar
 
 from ..evaluate import Action, Decision
 from ..kinds import Kind
 from ..memo import Memo
+from ..messages import Message
+from ..register import Skipped
 from ..rulebook import RuleFamily, Text
 from ..rulebook import words as _t
 from ..subjects import Subject
@@ -53,6 +56,32 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def plain_text(value: Any) -> str:
+    """A register's cell as text (a kept column in CSV): a date as ISO (a time of day only
+    if it has one), a whole number without its .0, text as written."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        value = value.date()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(plain(value))
+
+
+def kept_columns(subject: Subject) -> dict[str, Any] | None:
+    """The register's own columns of the subject's row, by heading, for JSON."""
+    if subject.register is None:
+        return None
+    found: dict[str, Any] = {}
+    for column, value in subject.register.extras():
+        if isinstance(value, datetime) and value.time() == datetime.min.time():
+            value = value.date()
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        found[column.written or column.letter] = plain(value)
+    return found
 
 
 # A cell a spreadsheet would read as a formula: = + - @, or a tab or carriage return first
@@ -96,18 +125,20 @@ class Words:
         self.params = {k: str(v) for f in families for k, v in f.params.items()}
         self.statuses = families[0].doc.statuses
         self.titles: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # a few words for each action code
         self.kinds: dict[str, str] = {}
         self.recipients: dict[str, Text] = {}
         self.authorities: dict[str, Text] = {}
         self.options: dict[str, Text] = {}
         self.basis: dict[tuple[str, int], str] = {}
         # Who approves and who issues each action of each rule (decisions.md L11), if named.
-        self.decided_by: dict[tuple[str, int], tuple[str | None, str | None]] = {}
+        self.decided_by_codes: dict[tuple[str, int], tuple[str | None, str | None]] = {}
         self.rule_basis: dict[str, str] = {}
         self.criterion_titles: dict[str, str] = {}
         for family in families:
             for code, entry in family.doc.action_codes.items():
                 self.titles[code] = entry.title.in_(lang).format(**self.params)
+                self.names[code] = entry.short().in_(lang).format(**self.params)
                 self.kinds[code] = entry.kind
             self.recipients.update(family.doc.recipients)
             self.authorities.update(family.doc.authorities)
@@ -119,7 +150,10 @@ class Words:
                 for i, a in enumerate(r.actions):
                     self.basis[r.rule.id, i] = family.basis(r.rule, lang, a.spec)
                     if a.spec.approved_by or a.spec.issued_by:
-                        self.decided_by[r.rule.id, i] = (a.spec.approved_by, a.spec.issued_by)
+                        self.decided_by_codes[r.rule.id, i] = (
+                            a.spec.approved_by,
+                            a.spec.issued_by,
+                        )
 
     def text(self, key: str, **values: Any) -> str:
         return LABELS[key].in_(self.lang).format(**values)
@@ -133,6 +167,15 @@ class Words:
     def action_name(self, code: str) -> str:
         return self.titles[code]
 
+    def short_name(self, code: str) -> str:
+        return self.names[code]
+
+    def criterion_title(self, rule: str) -> str:
+        return self.criterion_titles.get(rule, rule)
+
+    def decided_by(self, rule: str, position: int) -> tuple[str | None, str | None]:
+        return self.decided_by_codes.get((rule, position), (None, None))
+
     def recipient(self, code: str) -> str:
         return self.recipients[code].in_(self.lang)
 
@@ -141,6 +184,16 @@ class Words:
 
     def authority(self, code: str) -> str:
         return self.authorities[code].in_(self.lang)
+
+
+@dataclass
+class Reading:
+    """How the input was read, for an output that reports it: the file, what the reader
+    noted (where the header was, the register's own columns), the rows it skipped."""
+
+    source: str = ""
+    notes: list[Message] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 class Writer:
@@ -165,6 +218,9 @@ class Writer:
         self.memo = memo if memo is not None else Memo()
         self.summary = Summary()
         self.extra: dict[str, Any] = {}
+        self.reading = Reading()
+        self.bom = False  # a CSV for Excel opens with a byte-order mark
+        self.keep = False  # the register's own columns are carried beside each decision
 
     def decision(self, decision: Decision, subject: Subject) -> None:
         self.summary.add(decision, self.view.totals(decision))
@@ -214,7 +270,7 @@ class Writer:
             ]
         if action.options:
             tail["options"] = [{"code": c, "title": words.option(c)} for c in action.options]
-        approved_by, issued_by = words.decided_by.get((action.rule, action.position), (None, None))
+        approved_by, issued_by = words.decided_by(action.rule, action.position)
         if approved_by:
             tail["approved_by"] = {"code": approved_by, "name": words.authority(approved_by)}
         if issued_by:

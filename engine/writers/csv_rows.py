@@ -1,5 +1,4 @@
-"""CSV, one row per action (a decision without actions is one row), and the same rows as an
-Excel workbook."""
+"""CSV, one row per action (a decision without actions is one row); for Excel, with a BOM."""
 
 from __future__ import annotations
 
@@ -7,13 +6,9 @@ import csv
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, ClassVar
 
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 from ..evaluate import Decision
 from ..subjects import Subject
-from . import ACTION_VALUES, Writer, inert
+from . import ACTION_VALUES, Writer, inert, plain_text
 
 COLUMNS = (
     "as_of",
@@ -38,20 +33,41 @@ class CsvWriter(Writer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows: Any = self._sink(self.out)
+        # The register's own columns' headings; None until they are known (with keep).
+        self.extras: list[str] | None = []
 
     def _sink(self, out: IO[str]) -> Any:
         return _InertCsv(out)
 
     def start(self) -> None:
-        self.rows.writerow(COLUMNS)
+        if self.bom:  # Excel reads UTF-8 only after a BOM (else as the system's code page)
+            self.out.write("\ufeff")
+        if self.keep:
+            self.extras = None  # the header waits for the first row: it names their columns
+        else:
+            self.rows.writerow(COLUMNS)
+
+    def _head(self, subject: Subject | None) -> None:
+        """The header, once the register's own columns are known (they follow the decision)."""
+        kept = subject.register if subject is not None else None
+        self.extras = [c.written or c.letter for c in kept.register.extras] if kept else []
+        self.rows.writerow([*COLUMNS, *self.extras])
+
+    def finish(self, extra: Any = None) -> None:
+        if self.extras is None:
+            self._head(None)
+        super().finish(extra)
 
     def restart(self, out: IO[str]) -> None:
         super().restart(out)
         self.rows = self._sink(out)
 
     def write(self, decision: Decision, subject: Subject) -> None:
+        if self.extras is None:
+            self._head(subject)
+        kept = [plain_text(v) for _, v in subject.register.extras()] if subject.register else []
         for row in self.csv_rows(decision):
-            self.rows.writerow(row)
+            self.rows.writerow([*row, *kept] if kept else row)
 
     def csv_rows(self, decision: Decision) -> Iterator[tuple[str, ...]]:
         head = (self.as_of.isoformat(), decision.subject, decision.status)
@@ -84,39 +100,4 @@ class _InertCsv:
         self.writer.writerow([inert(cell) for cell in row])
 
 
-class _Sheet:
-    """A write-only workbook taking rows as csv.writer does (bureaus read Excel). Every
-    text is a string cell, never a formula; characters a workbook cannot hold (control
-    characters) are shown as U+FFFD."""
-
-    def __init__(self, title: str) -> None:
-        self.book = openpyxl.Workbook(write_only=True)
-        self.sheet = self.book.create_sheet(title)
-
-    def writerow(self, row: Sequence[Any]) -> None:
-        cells = []
-        for value in row:
-            if isinstance(value, str):
-                cell = WriteOnlyCell(self.sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-                cell.data_type = "s"
-                cells.append(cell)
-            else:
-                cells.append(value)
-        self.sheet.append(cells)
-
-
-class XlsxWriter(CsvWriter):
-    """The csv rows as a sheet; saved over the output file at the end."""
-
-    joinable: ClassVar[bool] = False
-
-    def _sink(self, out: IO[str]) -> Any:
-        return _Sheet(self.view.noun.in_(self.lang))
-
-    def finish(self, extra: Any = None) -> None:
-        super().finish(extra)
-        self.out.flush()
-        self.rows.book.save(self.out.buffer)  # type: ignore[attr-defined]
-
-
-FORMATS = {"csv": CsvWriter, "xlsx": XlsxWriter}
+FORMATS = {"csv": CsvWriter}

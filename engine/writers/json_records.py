@@ -14,7 +14,7 @@ from typing import IO, Any, ClassVar
 
 from ..evaluate import Decision
 from ..subjects import Subject
-from . import VALUE_FIELDS, Writer, plain
+from . import VALUE_FIELDS, Writer, kept_columns, plain
 
 
 def _json(value: Any) -> str:
@@ -31,7 +31,14 @@ class JsonLinesWriter(Writer):
 
     def write(self, decision: Decision, subject: Subject) -> None:
         head = '{"as_of": "' + self.as_of.isoformat() + '", '
-        self.out.write(head + self.as_json(decision)[1:] + "\n")
+        self.out.write(head + self.with_columns(self.as_json(decision), subject)[1:] + "\n")
+
+    def with_columns(self, encoded: str, subject: Subject) -> str:
+        """The decision with the register's own columns of its row, where they are kept."""
+        kept = kept_columns(subject)
+        if kept is None:
+            return encoded
+        return encoded[:-1] + ', "columns": ' + json.dumps(kept, ensure_ascii=False) + "}"
 
     def as_json(self, decision: Decision) -> str:
         """json.dumps(self.as_dict(decision), ensure_ascii=False), from fragments."""
@@ -94,7 +101,7 @@ class JsonWriter(JsonLinesWriter):
 
     def write(self, decision: Decision, subject: Subject) -> None:
         self.out.write(("" if self._first else ",") + "\n  ")
-        self.out.write(self.as_json(decision))
+        self.out.write(self.with_columns(self.as_json(decision), subject))
         self._first = False
 
     def finish(self, extra: Any = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ class TableWriter(Writer):
         super().__init__(*args, **kwargs)
         self._rows: list[tuple[str, ...]] = []
         self._details: list[list[str]] = []
+        self._extras: list[str] = []  # the register's own columns' headings, if kept
 
     def start(self) -> None:
         title = self.families[0].doc.title.in_(self.lang)
@@ -30,9 +32,12 @@ class TableWriter(Writer):
 
     def write(self, decision: Decision, subject: Subject) -> None:
         words = self.words
-        self._rows.append(
-            tuple(printable(cell(words, decision, subject)) for _, cell in self.view.columns)
-        )
+        cells = [cell(words, decision, subject) for _, cell in self.view.columns]
+        if subject.register is not None:  # the register's own columns, beside the decision
+            if not self._extras:
+                self._extras = [c.written or c.letter for c in subject.register.register.extras]
+            cells += [_text(value) for _, value in subject.register.extras()]
+        self._rows.append(tuple(printable(cell) for cell in cells))
         self._details.append(self.criteria_lines(decision) if self.view.details else [])
 
     def criteria_lines(self, decision: Decision) -> list[str]:
@@ -57,7 +62,8 @@ class TableWriter(Writer):
         super().finish(extra)
         words = self.words
         header = tuple(label.in_(self.lang) for label, _ in self.view.columns)
-        rows = [header, *self._rows]
+        header += tuple(printable(name) for name in self._extras)
+        rows = [header, *(row + ("",) * (len(header) - len(row)) for row in self._rows)]
         widths = [max(width(row[i]) for row in rows) for i in range(len(header) - 1)]
         for row, details in zip(rows, [[], *self._details], strict=True):
             cells = [_pad(c, widths[i]) if i < len(widths) else c for i, c in enumerate(row)]
@@ -67,13 +73,26 @@ class TableWriter(Writer):
         summary = self.summary
         self.out.write("\n" + words.text("summary") + "\n")
         noun = self.view.noun.in_(self.lang)
-        self.out.write(f"  {words.text('subjects', noun=noun)}: {summary.subjects}\n")
+        colon = "：" if self.lang == "zh" else ": "
+        self.out.write(f"  {words.text('subjects', noun=noun)}{colon}{summary.subjects}\n")
         for status in words.statuses:
             if summary.by_status[status]:
-                self.out.write(f"  {words.status_label(status)}: {summary.by_status[status]}\n")
+                count = summary.by_status[status]
+                self.out.write(f"  {words.status_label(status)}{colon}{count}\n")
         for label, values in self.view.lines:
             figures = {**values(summary), **self.extra}
             self.out.write("  " + label.in_(self.lang).format(**figures) + "\n")
+
+
+def _text(value: Any) -> str:
+    """A kept cell as a terminal shows it: a date as ISO, a whole number without .0."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(plain(value)).split())
 
 
 def _pad(text: str, columns: int) -> str:

@@ -31,6 +31,16 @@ LANGUAGES = {"English": "en", "Chinese": "zh"}
 MARKS = ("✓", "✗", "?")
 FINDINGS = ("Findings about past events:", "过往事件的认定：")
 FINDING = re.compile(r"^  [A-Z_]+ \d{4}-\d{2}-\d{2} \([A-Z0-9-]+\)$")
+# A finding as a Chinese explanation names it: the action's name, its code beside it.
+FINDING_ZH = re.compile(r"^  \S+（([A-Z_]+)） (\d{4}-\d{2}-\d{2})（([A-Z0-9-]+)）$")
+
+
+def _as_coded(line: str) -> str:
+    """A finding line as its codes say it ("  CODE DATE (RULE)"), in either language."""
+    match = FINDING_ZH.match(line)
+    return f"  {match.group(1)} {match.group(2)} ({match.group(3)})" if match else line
+
+
 PARCEL_ID = "P-EX-1"
 PROJECT_ID = "PJ-EX-1"
 CANDIDATE_ID = "SB-EX-1"
@@ -425,11 +435,12 @@ def condition(explanation: dict[str, Any], rule: str, mark: str, condition: str)
 
 @then(parsers.parse('the explanation of {rule} lists "{action}"'))
 def lists_action(explanation: dict[str, Any], rule: str, action: str) -> None:
-    """The rule's line of actions (actions: / 措施:) names the action as written."""
+    """The rule's line of actions (actions: / 措施：) names the action as written."""
     block = _block(explanation, rule)
-    listed = [line.strip() for line in block if line.strip().startswith(("actions:", "措施:"))]
+    listed = [line.strip() for line in block if line.strip().startswith(("actions:", "措施："))]
     assert listed, "\n".join(block)
-    assert action in [a.strip() for a in listed[0].split(":", 1)[1].split(", ")], listed[0]
+    named = re.split(r"[:：]", listed[0], maxsplit=1)[1]
+    assert action in [a.strip() for a in re.split(r", |；", named)], listed[0]
 
 
 COUNTING = ("How each due date was counted:", "期限的计算：")
@@ -477,7 +488,8 @@ def past_condition(
 @then(parsers.parse("the explanation lists no past finding of {rule}"))
 def no_past_finding(explanation: dict[str, Any], rule: str) -> None:
     """No line anywhere reads like a finding ("  CODE 2012-04-20 (RULE)") made by the rule."""
-    found = [line for line in explanation["lines"] if FINDING.match(line)]
+    found = [_as_coded(line) for line in explanation["lines"]]
+    found = [line for line in found if FINDING.match(line)]
     assert not [f for f in found if f.endswith(f"({rule})")], explanation["text"]
 
 
@@ -490,5 +502,5 @@ def _findings(explanation: dict[str, Any]) -> list[str]:
     for line in lines[starts[0] + 1 :]:
         if not line.strip():
             break
-        listed.append(line)
+        listed.append(_as_coded(line))
     return listed

@@ -191,6 +191,11 @@ def case_events(
         events.append(cells)
 
 
+@given("no price is recorded")
+def no_price(rows: list[dict[str, str]]) -> None:
+    _last(rows)["price"] = ""
+
+
 @given(parsers.parse('its "{column}" is "{value}"'))
 def raw_cell(rows: list[dict[str, str]], column: str, value: str) -> None:
     _last(rows)[column] = value
@@ -359,6 +364,11 @@ def fee_is(result: dict[str, Any], amount: str) -> None:
     assert _action(result, "CHARGE_IDLE_FEE")["amount"] == amount.replace(",", "")
 
 
+@then("the idle fee has no amount")
+def fee_without_amount(result: dict[str, Any]) -> None:
+    assert "amount" not in _action(result, "CHARGE_IDLE_FEE")
+
+
 @then(parsers.parse("it becomes idle on {day} with {days:d} days left"))
 @then(parsers.parse("it becomes idle on {day} with {days:d} day left"))
 def becomes_idle(result: dict[str, Any], day: str, days: int) -> None:
@@ -412,6 +422,11 @@ def refused_not_covered(result: dict[str, Any], day: str) -> None:
 def refused_input(result: dict[str, Any], row: int, column: str, value: str) -> None:
     assert result["exit_code"] == 2
     assert f"row {row}, column {column!r}: got {value!r}" in result["output"]
+
+
+@then(parsers.parse('the input is refused at row {row:d}, column "{column}", with no value'))
+def refused_empty(result: dict[str, Any], row: int, column: str) -> None:
+    refused_input(result, row, column, "")
 
 
 @then(parsers.parse('the refusal reads "{words}"'))

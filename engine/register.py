@@ -1,0 +1,266 @@
+"""A bureau's register as it is written: where its header is, what each column holds, which
+rows are totals or separators, and the cells carried beside each decision.
+
+Bureaus keep registers for people, not programs: a title row above the header, a header of
+two rows (合同约定 over 开工日期), headers written with spaces or line breaks (地 块 编 号,
+出让价款\\n（万元）), their own columns (序号, 土地坐落, 备注), a 合计 row at the bottom. The
+header is the row (or pair of rows) within the first HEADER_SEARCH that names the most
+columns of the input contract, under the contract's names or the Chinese headers each kind
+declares (`COLUMN_ALIASES`); `--header-row N` names it instead. A column the contract does
+not know is the bureau's own: it is carried through as written, never read by the rules.
+A row that cannot be a subject (a total, a section heading, an empty row) is skipped and
+reported as skipped, never read as one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel
+
+from . import fields
+from .conditions import closest
+
+HEADER_SEARCH = 30  # rows looked through for the header: titles and notes stand above it
+# Words that label a row of totals (合计 at the foot of a register, 小计 under a section).
+TOTAL_WORDS = frozenset(
+    ("合计", "小计", "总计", "共计", "累计", "本页小计", "本页合计", "total", "subtotal", "sum")
+)
+_UNIT = re.compile(r"^(.*?)\(\s*(亿元|万元|元)\s*\)$")
+_PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
+
+
+def compact(text: str) -> str:
+    """A header or label as it is compared: half-width, without any space or line break
+    (地 块 编 号 is 地块编号), an ASCII name in lower case."""
+    text = "".join(unicodedata.normalize("NFKC", text).split())
+    return text.lower() if text.isascii() else text
+
+
+class Contract:
+    """The columns of a row model, and every header a register may write each under."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self.columns = list(model.model_fields)
+        self.required = [n for n, f in model.model_fields.items() if f.is_required()]
+        measures = getattr(model, "MEASURES", {})  # Decimal columns that are not yuan
+        self.amounts = {
+            n
+            for n, f in model.model_fields.items()
+            if "Decimal" in str(f.annotation) and n not in measures
+        }
+        aliases: Mapping[str, str] = getattr(model, "COLUMN_ALIASES", {})
+        self.aliases = {compact(name): name for name in self.columns}
+        self.aliases.update({compact(alias): name for alias, name in aliases.items()})
+        self.labels: dict[str, str] = {}  # a column's Chinese header: the first alias given
+        for alias, name in aliases.items():
+            self.labels.setdefault(name, alias)
+
+    def resolve(self, written: str) -> tuple[str | None, str]:
+        """The contract column a header names (or None: the bureau's own), and the unit it
+        gives (出让价款（万元）: price, 万元)."""
+        text = compact(written)
+        match = _UNIT.match(text)
+        base, unit = (match.group(1), match.group(2)) if match else (text, "")
+        if base in self.aliases:
+            return self.aliases[base], unit
+        return None, ""
+
+    def near(self, written: str) -> str | None:
+        """The contract column an English header that names none is most likely a slip for
+        (mortaged: mortgaged), if one is near enough to refuse it for. A Chinese header is
+        never taken for a slip: Chinese headers one character apart name different things
+        (开工日期 and 竣工日期); it is the bureau's own column, and the run says so."""
+        text = compact(written)
+        return closest(text, self.columns) if text.isascii() else None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a register: where it is, its header as written, what it is."""
+
+    index: int
+    written: str
+    field: str | None  # the contract's column, or None: the bureau's own
+    unit: str = ""  # 元, 万元 or 亿元, where the header gives one
+
+    @property
+    def letter(self) -> str:
+        return get_column_letter(self.index + 1)
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register's header: its columns in order, the row(s) it stands on."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[int, ...]
+    workbook: bool = False  # a sheet: cells are named as Excel names them (D7)
+
+    def of(self, field: str) -> Column | None:
+        return next((c for c in self.columns if c.field == field), None)
+
+    def shown(self, field: str) -> str:
+        """A contract column as the register heads it (出让价款（万元）), or its own name."""
+        found = self.of(field)
+        return found.written if found is not None else field
+
+    def cell(self, field: str, row: int) -> str:
+        """Where a contract column's cell of `row` is, as Excel names it (D7); "" in a CSV."""
+        found = self.of(field)
+        if not self.workbook or found is None or row < 1:
+            return ""
+        return f"{found.letter}{row}"
+
+    @property
+    def extras(self) -> tuple[Column, ...]:
+        """The bureau's own columns."""
+        return tuple(c for c in self.columns if c.field is None)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """A row of a register as the bureau wrote it, every column, beside its decision."""
+
+    register: Register
+    values: tuple[Any, ...]
+
+    def extras(self) -> list[tuple[Column, Any]]:
+        return [(c, self.values[c.index]) for c in self.register.extras]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row that is no subject: a total, a separator (a heading, an empty numbered row)."""
+
+    row: int
+    reason: Literal["total", "separator"]
+    text: str
+
+
+def columns(
+    contract: Contract, own: Sequence[str], top: Sequence[str] | None = None
+) -> list[Column]:
+    """The columns a header row names, with the row above it where the header has two (a
+    group label such as 合同约定 over 开工日期 and 竣工日期): a column is what the group
+    label with its own header names, or else what its own header names. A group label
+    stands over the empty cells to its right (a merged cell, as a CSV keeps it: in its
+    first cell only)."""
+    labels: list[str] = []
+    for index in range(len(own)):
+        above = top[index].strip() if top is not None and index < len(top) else ""
+        labels.append(above or (labels[-1] if labels and own[index].strip() else ""))
+    names = [cell.strip() for cell in own]
+    found = []
+    for index, written in enumerate(names):
+        above = labels[index]
+        tried = [written]
+        if above and above != written:
+            tried = [above + written, written + above, written] if written else [above]
+        for name in tried:
+            field, unit = contract.resolve(name)
+            if field is not None:
+                break
+        repeated = names.count(written) > 1
+        grouped = above and written and above != written and (field is None or repeated)
+        shown = f"{above} {written}" if grouped else written or above
+        found.append(Column(index, shown, field, unit))
+    return found
+
+
+def score(found: Iterable[Column]) -> int:
+    """How strongly a candidate header names the contract: the columns it names, once each."""
+    return len({c.field for c in found if c.field is not None})
+
+
+def find(
+    contract: Contract, rows: Sequence[tuple[int, list[str]]], header_row: int | None
+) -> tuple[int, int | None]:
+    """Where the header is among the first rows: the index of its (last) row in `rows`, and
+    of the group-label row above it if the header has two rows, else None. With
+    `header_row`, that row (its number as the file numbers it)."""
+    if header_row is not None:
+        index = next((i for i, (row, _) in enumerate(rows) if row == header_row), 0)
+        single = score(columns(contract, rows[index][1]))
+        if index > 0:
+            pair = score(columns(contract, rows[index][1], rows[index - 1][1]))
+            if pair > single:
+                return index, index - 1
+        return index, None
+    best = 0
+    chosen: tuple[int, int | None] = (0, None)
+    for index, (_, cells) in enumerate(rows):
+        single = score(columns(contract, cells))
+        pair = score(columns(contract, cells, rows[index - 1][1])) if index > 0 else 0
+        if single > best:
+            best, chosen = single, (index, None)
+        if pair > max(best, single):
+            best, chosen = pair, (index, index - 1)
+    return chosen
+
+
+_TOTAL_MARKS = frozenset("合小总共累本tTsS")  # the first letter of every total word
+
+
+def subject_like(key: str) -> bool:
+    """Whether a row's id cell plainly names a subject (the fast path: most rows), not a
+    total word; a row that does not is looked at whole by `label`."""
+    text = key.strip()
+    return bool(text) and (len(text) > 12 or text[0] not in _TOTAL_MARKS)
+
+
+def label(
+    cells: Sequence[str], filled: frozenset[int], register: Register, id_field: str | None
+) -> Skipped | None:
+    """Whether a data row is no subject, and why: a total (合计, 小计, 总计 in a cell the
+    row itself holds, with no id of its own), or a row naming nothing of the contract but
+    in cells filled from a merged range above it (a section heading, an empty numbered
+    row). The row's number is the caller's to set."""
+    written = [
+        (c, cells[c.index].strip())
+        for c in register.columns
+        if c.index < len(cells) and c.index not in filled and cells[c.index].strip()
+    ]
+    text = " ".join(value for _, value in written)[:80]
+    totals = [c for c, value in written if compact(value).rstrip(":：") in TOTAL_WORDS]
+    ids = [c for c, _ in written if c.field is not None and c.field == id_field]
+    if totals and all(c in totals for c in ids):
+        return Skipped(0, "total", text)
+    if not any(c.field is not None for c, _ in written):
+        return Skipped(0, "separator", text)
+    return None
+
+
+def typed(value: Any, contract_kind: str | None = None) -> Any:
+    """A cell as the register holds it, for an output that keeps its type: a workbook's
+    number, date or text as it is; a CSV cell that is plainly a number or a date in the
+    cell grammar as that, any other text as written. `contract_kind` ("number", "date",
+    "text") narrows what a CSV cell may be read as."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, bool | int | float | Decimal | date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if contract_kind == "text":
+        return text
+    plain = fields.normal(text).replace(",", "")
+    if _PLAIN_NUMBER.match(plain) and contract_kind in (None, "number"):
+        number = Decimal(plain)
+        return int(number) if number == number.to_integral_value() and "." not in plain else number
+    if contract_kind in (None, "date"):
+        try:
+            return fields.day(text) if not text.isdigit() else text
+        except ValueError:
+            return text
+    return text

@@ -1,0 +1,139 @@
+"""One cell grammar for every kind (issue 13): dates, amounts, yes/no, supply, events.
+
+Each form a register writes is read the same way whichever column it is in, and a value
+implausible for its unit is refused with the reason, never judged.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from comply.engine import fields
+from comply.engine.kinds.budget import BudgetEvent
+from comply.engine.kinds.parcels import Parcel
+from comply.engine.messages import Invalid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2011-3-16",
+        "2011.3.16",
+        "2011/3/16",
+        "2011年3月16日",
+        "2011-03-16",
+        "２０１１－３－１６",
+        "２０１１年３月１６日",
+        "2011/3/16 0:00",
+        "40618",
+    ],
+)
+def test_every_form_of_a_date(text: str) -> None:
+    assert fields.day(text) == date(2011, 3, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("2011年2月30日", "month 2 of 2011 has 28 days"),
+        ("2011-13-01", "there is no month 13"),
+        ("1948-12-31", "a plausible date, from 1949 to 2999"),
+        ("2011-3/16", "a date such as"),
+        ("16/3/2011", "a date such as"),
+    ],
+)
+def test_a_date_that_is_not_one_says_why(text: str, says: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        fields.day(text)
+    assert says in str(caught.value.message)
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("38600000", Decimal(38600000)),
+        ("38,600,000", Decimal(38600000)),
+        ("3860万", Decimal(38600000)),
+        ("3860万元", Decimal(38600000)),
+        ("0.386亿元", Decimal(38600000)),
+        ("0.386亿", Decimal(38600000)),
+        ("38600000元", Decimal(38600000)),
+        ("１２００万", Decimal(12000000)),
+        ("¥1,200.50", Decimal("1200.50")),
+        ("￥1,200.50", Decimal("1200.50")),
+    ],
+)
+def test_every_form_of_an_amount(text: str, yuan: Decimal) -> None:
+    assert fields.amount(text) == yuan
+
+
+@pytest.mark.parametrize("text", ["1,2", "12,00", "1.200,5", "1e5", "万元", "三千万"])
+def test_an_amount_written_otherwise_is_refused(text: str) -> None:
+    with pytest.raises(Invalid):
+        fields.amount(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [("1,200.5", "12005000.0"), ("1,200.5万", "12005000.0"), ("0.12亿元", "12000000.00")],
+)
+def test_a_header_unit_applies_to_a_bare_number_only(text: str, yuan: str) -> None:
+    assert fields.in_header_unit(text, "万元") == yuan
+
+
+@pytest.mark.parametrize("text", ["0.5", "1200元", "9999元"])
+def test_under_1万元_in_a_万元_column_is_implausible(text: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        fields.in_header_unit(text, "万元")
+    assert caught.value.message.id == "amount_implausible"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        *((t, True) for t in ("是", "有", "√", "✓", "Y", "y", "yes", "true", "TRUE", "1")),
+        *((t, False) for t in ("否", "无", "×", "✗", "N", "n", "no", "false", "0")),
+    ],
+)
+def test_yes_and_no(text: str, value: bool) -> None:
+    assert fields.flag(text) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "supply"),
+    [
+        *(
+            (t, "transfer")
+            for t in ("出让", "协议出让", "招标出让", "拍卖出让", "挂牌出让", "招拍挂", "transfer")
+        ),
+        ("划拨", "allocation"),
+        ("allocation", "allocation"),
+    ],
+)
+def test_every_way_land_is_supplied(text: str, supply: str) -> None:
+    row = Parcel.model_validate(
+        {"parcel_id": "P", "holder": "H", "supply": text, "price": "1", "agreed_start": "2011-1-1"}
+    )
+    assert row.supply == supply
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("超概算", "estimate"),
+        ("估算", "estimate"),
+        ("adjust", "approve"),
+        ("Adjust", "approve"),
+        ("调整", "approve"),
+        ("上报", "report"),
+        ("停工", "suspend"),
+        ("复 工", "resume"),
+    ],
+)
+def test_the_finance_bureaus_event_names(text: str, event: str) -> None:
+    row = BudgetEvent.model_validate(
+        {"project_id": "X", "date": "2012-1-1", "event": text, "amount": "1000"}
+    )
+    assert row.event == event

@@ -1,0 +1,252 @@
+"""Registers as bureaus keep them are read without an edit (issue 13).
+
+The registers of examples/registers/ (made by its make_registers.py, the way a county land
+bureau, a township and a finance bureau keep them) go through the real CLI: each is read
+whole, every row that is a subject decided, every row that is not (a title, a 合计, a
+section heading) skipped and said so. The county's register decides what the same facts
+in the input contract's own plain CSV decide. Bad cells are named by the user's own header
+and, in a workbook, by Excel's cell.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from comply.cli import main
+
+REGISTERS = Path(__file__).parent.parent / "examples" / "registers"
+AS_OF = ["--as-of", "2012-08-31"]
+
+# The county's register as the input contract writes it, by hand: what the bureau's own
+# workbook must decide without the four hand edits issue 13 tells of.
+COUNTY_PLAIN = """parcel_id,holder,supply,price,agreed_start,started_on,mortgaged,mortgagee
+XJ2010-07,金桥置业有限公司,transfer,48600000,2010-09-01,2010-08-26,false,
+XJ2010-11,鼎城房地产开发有限公司,transfer,12005000,2011-03-16,,true,中国农业银行股份有限公司XX县支行
+XJ2011-02,宏达商贸有限公司,transfer,9600000,2011-07-10,,false,
+XJ2011-05,恒昌置业有限公司,transfer,73500000,2011-12-20,,true,中国建设银行股份有限公司XX县支行
+XJ2011-09,华丰物流有限公司,transfer,16650000,2012-03-30,2012-03-18,false,
+XJ2012-01,永盛房地产开发有限公司,transfer,55300000,2012-11-16,,false,
+XY2010-03,XX县鑫源化工有限公司,transfer,8800000,2010-10-15,,true,XX县农村信用合作联社
+XY2011-04,XX县明达机械制造有限公司,transfer,6292000,2011-10-08,2011-09-30,false,
+XP2011-06,天润置业有限公司,transfer,86000000,2011-11-26,,false,
+HB2011-01,XX县第二实验小学,allocation,,2011-06-01,,false,
+HB2011-02,XX县自来水公司,allocation,3960000,2012-02-01,2012-01-10,false,
+"""
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(main, list(args))
+    return result
+
+
+def decisions(source: Path, tmp_path: Path, kind: str = "parcels") -> dict[str, Any]:
+    out = tmp_path / f"{source.stem}.json"
+    result = run(kind, str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    loaded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_county_register_is_read_as_the_plain_csv_of_its_facts(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    ours = decisions(REGISTERS / "county-2012.xlsx", tmp_path)
+    theirs = decisions(plain, tmp_path)
+    assert ours["decisions"] == theirs["decisions"]
+    assert ours["summary"].pop("skipped_rows") == [
+        {"row": 15, "reason": "total", "text": "合计 244870.5 32070.7"}
+    ]
+    assert ours["summary"] == theirs["summary"]
+
+
+def test_the_county_register_as_the_bureau_wrote_it(tmp_path: Path) -> None:
+    found = {
+        d["subject"]: d for d in decisions(REGISTERS / "county-2012.xlsx", tmp_path)["decisions"]
+    }
+    assert len(found) == 11, "eleven parcels: the title, the note and the 合计 are not parcels"
+    fee = {a["code"]: a for a in found["XJ2010-11"]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "2401000.00"  # 20% of '1,200.5' 万元, typed as text
+    school = {a["code"]: a for a in found["HB2011-01"]["actions"]}
+    assert "amount" not in school["CHARGE_IDLE_FEE"], "no price, no fee amount: none invented"
+    assert "DETERMINE_FEE_BASE" in school
+    assert found["XJ2011-02"]["status"] == "idle"  # 挂牌出让 read from the merged range above
+    assert "idle_from" not in found["XJ2011-09"], "started in time: never idle"
+
+
+def test_what_the_run_says_of_how_it_read_the_register() -> None:
+    result = run("parcels", str(REGISTERS / "county-2012.xlsx"), *AS_OF, "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    said = result.output
+    assert "表头位于第 3 行；其上各行视为标题：XX县2012年国有建设用地供应台账; 填报单位" in said
+    # 土地坐落, 土地用途 and 面积（平方米） are the register's location, use and area (issue 12).
+    assert "台账自有的列，按原样保留、不参与规则判定：序号, 合同签订日期, 备注" in said
+    assert "第 15 行已跳过：合计行，不是评估对象（合计 244870.5 32070.7）" in said
+    assert "序号" in said.splitlines()[3], "the table carries the bureau's columns"
+    english = run("parcels", str(REGISTERS / "county-2012.xlsx"), *AS_OF)
+    assert "row 15 skipped: a total, not a subject" in english.output
+
+
+def test_the_township_register_in_gbk_with_two_header_rows_and_sections(tmp_path: Path) -> None:
+    read = decisions(REGISTERS / "township-2012-gbk.csv", tmp_path)
+    found = {d["subject"]: d for d in read["decisions"]}
+    assert sorted(found) == ["ZC-2011-01", "ZC-2011-02", "ZC-2011-03", "ZC-2012-01"]
+    fees = {
+        key: next(a["amount"] for a in d["actions"] if a["code"] == "CHARGE_IDLE_FEE")
+        for key, d in found.items()
+        if d["status"] == "idle"
+    }
+    assert fees == {"ZC-2011-01": "1720000.00", "ZC-2011-03": "7000000.00"}  # 860万, 0.35亿元
+    assert found["ZC-2011-02"]["status"] == "compliant"  # 实际 开工日期 under its group label
+    assert found["ZC-2011-02"]["start_date"] == "2011-08-01"  # ２０１１．８．１, full-width
+    skipped = [(s["row"], s["reason"]) for s in read["summary"]["skipped_rows"]]
+    assert skipped == [
+        (4, "separator"),
+        (7, "total"),
+        (8, "separator"),
+        (11, "total"),
+        (12, "total"),
+    ]
+
+
+def test_the_township_register_keeps_both_completion_dates_apart(tmp_path: Path) -> None:
+    out = tmp_path / "township.jsonl"
+    result = run(
+        "parcels",
+        str(REGISTERS / "township-2012-gbk.csv"),
+        *AS_OF,
+        "--out",
+        str(out),
+        "--keep-columns",
+    )
+    assert result.exit_code == 0, result.output
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert first["columns"] == {
+        "序号": "１",
+        "合同约定 竣工日期": "2013.3.16",
+        "实际 竣工日期": "",
+        "备注": "",
+    }
+
+
+def test_the_finance_bureaus_change_log_in_its_own_words(tmp_path: Path) -> None:
+    read = decisions(REGISTERS / "finance-2012.xlsx", tmp_path, "budget")
+    found = {d["subject"]: d for d in read["decisions"]}
+    assert found["XM-2012-01"]["approved_increases"] == "7360000.00"  # 调整 736 万元
+    assert found["XM-2012-01"]["status"] == "approved"
+    late = [a for a in found["XM-2012-02"]["actions"] if a["code"] == "LATE_REPORT"]
+    assert [a["date"] for a in late] == ["2012-07-20"]  # 超概算 on 7-2, 上报 on 7-20
+
+
+def _county_like(tmp_path: Path, price: Any, note: str = "") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["XX县国有建设用地供应台账"])
+    sheet.append(
+        ["序号", "宗地编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期", "备注"]
+    )
+    sheet.append([1, "T-1", "甲公司", "挂牌出让", 1000, datetime(2011, 3, 1), note])
+    sheet.append([2, "T-2", "乙公司", "挂牌出让", price, datetime(2011, 3, 1), None])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("price", "en", "zh"),
+    [
+        (
+            "abc",
+            "cell E4 (row 4, column '出让价款（万元）'): got 'abc', expected an amount in yuan",
+            "单元格 E4（第 4 行，列 '出让价款（万元）'）：值 'abc'，应为以元计的金额",
+        ),
+        (
+            0.5,
+            "cell E4 (row 4, column '出让价款（万元）'): got '0.5', expected an amount of at least "
+            "1万元 in a column kept in 万元: 5,000.00 yuan",
+            "单元格 E4（第 4 行，列 '出让价款（万元）'）：值 '0.5'，应为以万元为单位的列中不少于 "
+            "1 万元的金额",
+        ),
+        (
+            "1200元",
+            "cell E4 (row 4, column '出让价款（万元）'): got '1200元', expected an amount of at "
+            "least 1万元",
+            "值 '1200元'，应为以万元为单位的列中不少于 1 万元的金额：1,200.00 元更像是",
+        ),
+    ],
+)
+def test_a_bad_cell_is_named_by_the_users_header_and_excels_cell(
+    tmp_path: Path, price: Any, en: str, zh: str
+) -> None:
+    source = _county_like(tmp_path, price)
+    for lang, words in (("en", en), ("zh", zh)):
+        result = run("parcels", str(source), *AS_OF, "--lang", lang)
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_csv_cell_is_named_by_its_row_and_the_header_as_written(tmp_path: Path) -> None:
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "宗地编号,土地使用权人,供地方式,成交价款（万元）,约定开工日期\n"
+        "T-1,甲公司,出让,1000,2011年2月30日\n",
+        encoding="utf-8",
+    )
+    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert result.exit_code == 2
+    assert (
+        "第 2 行，列 '约定开工日期'：值 '2011年2月30日'，应为日历上存在的日期：2011年2月只有 28 天"
+        in result.output
+    )
+
+
+def test_a_formula_in_the_bureaus_own_column_stays_text_in_the_workbook(tmp_path: Path) -> None:
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "宗地编号,土地使用权人,供地方式,出让价款（万元）,约定开工日期,备注\n"
+        'T-1,甲公司,出让,1000,2011-03-01,"=HYPERLINK(""http://x"",""y"")"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.xlsx"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out)["Disposal"]
+    cell = sheet.cell(row=2, column=6)
+    assert cell.value == '=HYPERLINK("http://x","y")'
+    assert cell.data_type == "s"
+
+
+def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.csv"
+    head = b"parcel_id,holder,supply,price,agreed_start\n"
+    good = "P1,甲置业有限公司,出让,1000000,2011-03-01\n".encode()
+    gbk = "P2,乙实业有限公司,出让,1000000,2011-03-01\n".encode("gbk")
+    source.write_bytes(head + good + gbk + good.replace(b"P1", b"P3"))
+    out = tmp_path / "out.json"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "rows 2, 4 are UTF-8, but rows 3 are not" in result.output
+    assert not out.exists()
+    zh = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert "第 2, 4 行为 UTF-8 编码，而第 3 行不是" in zh.output
+
+
+def test_a_header_row_can_be_named(tmp_path: Path) -> None:
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "说明：本表由系统导出\n"
+        "parcel_id,holder,supply,price,agreed_start\n"
+        "P1,甲公司,出让,1000000,2011-03-01\n",
+        encoding="utf-8",
+    )
+    found = run("parcels", str(source), *AS_OF, "--header-row", "2", "--format", "json")
+    assert found.exit_code == 0, found.output
+    wrong = run("parcels", str(source), *AS_OF, "--header-row", "1")
+    assert wrong.exit_code == 2
+    assert "row 1, column 'parcel_id'" in wrong.output  # row 1 names no required column

@@ -1,0 +1,259 @@
+"""Workbooks an official can hand on (issue 13): read back with openpyxl, and rendered.
+
+The county's register (examples/registers/county-2012.xlsx) is decided into a workbook in
+Chinese; the test reads it back and checks what an official opens: the sheets, the
+register's own columns before the decision, values as Excel values with their number
+formats, the frozen header, the autofilter, the totals row, the print setup. Another
+renders it to PDF in headless LibreOffice, and the first page to PNG, and checks that
+there is something on them (the PNG was looked at when the layout was made).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from comply.cli import main
+
+ROOT = Path(__file__).parent.parent
+COUNTY = ROOT / "examples" / "registers" / "county-2012.xlsx"
+BUDGET = ROOT / "examples" / "district-2012" / "budget.csv"
+PARCELS = ROOT / "examples" / "district-2012" / "parcels.csv"
+AS_OF = ["--as-of", "2012-08-31"]
+REGISTER_HEADER = [
+    "序号",
+    "宗地编号",
+    "土地使用权人",
+    "土地坐落",
+    "土地用途",
+    "面积（平方米）",
+    "供地方式",
+    "出让价款（万元）",
+    "合同签订日期",
+    "约定开工日期",
+    "实际开工日期",
+    "是否抵押",
+    "抵押权人",
+    "备注",
+]
+DECISION_HEADER = [
+    "状态",
+    "闲置起算日",
+    "当前应办事项",
+    "最近期限",
+    "预期处置",
+    "金额（元）",
+    "报送及送达",
+]
+
+
+def workbook(tmp_path: Path, source: Path, *args: str, kind: str = "parcels") -> Path:
+    out = tmp_path / "处置结果.xlsx"
+    result = CliRunner().invoke(main, [kind, str(source), *AS_OF, "--out", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return workbook(tmp_path_factory.mktemp("book"), COUNTY, "--lang", "zh")
+
+
+def rows(sheet: Any) -> list[list[Any]]:
+    return [list(row) for row in sheet.iter_rows()]
+
+
+def test_three_sheets_in_chinese(county: Path) -> None:
+    book = openpyxl.load_workbook(county)
+    assert book.sheetnames == ["处置结果", "措施清单", "汇总"]
+    heading = [c.value for c in next(book["处置结果"].iter_rows())]
+    assert heading == [*REGISTER_HEADER, *DECISION_HEADER]
+
+
+def test_one_row_per_parcel_the_registers_cells_then_the_decision(county: Path) -> None:
+    sheet = openpyxl.load_workbook(county)["处置结果"]
+    table = rows(sheet)
+    heading = [c.value for c in table[0]]
+    body, totals = table[1:-1], table[-1]
+    assert len(body) == 11
+    by_id = {row[1].value: dict(zip(heading, row, strict=True)) for row in body}
+    fee = by_id["XJ2010-11"]
+    assert fee["状态"].value == "闲置"
+    assert fee["闲置起算日"].value == datetime(2012, 3, 17)
+    assert fee["闲置起算日"].number_format == "yyyy-mm-dd"
+    assert fee["金额（元）"].value == 2401000
+    assert fee["金额（元）"].number_format == "#,##0.00"
+    # Due 30 days after discovery, the day it became idle (decisions.md L14), not the as-of.
+    assert fee["最近期限"].value == datetime(2012, 7, 31)
+    assert fee["当前应办事项"].value == "调查核实（2012-07-31前）"
+    assert fee["预期处置"].value == "征缴土地闲置费（本级人民政府批准，市、县国土资源主管部门下达）"
+    assert fee["出让价款（万元）"].value == 1200.5, "the bureau's text '1,200.5' as a number"
+    assert fee["合同签订日期"].value == datetime(2010, 5, 8), "its text 2010.5.8, as a date"
+    assert fee["合同签订日期"].number_format == "yyyy-mm-dd"
+    assert fee["抵押权人"].value == "中国农业银行股份有限公司XX县支行"
+    assert fee["备注"].data_type == "s"
+    school = by_id["HB2011-01"]
+    assert school["金额（元）"].value is None, "no price, no amount"
+    assert "核定闲置费计征基数" in school["当前应办事项"].value
+    assert by_id["XJ2011-09"]["闲置起算日"].value is None
+    assert totals[0].value == "合计"
+    assert totals[heading.index("金额（元）")].value == 6081000
+    assert totals[heading.index("面积（平方米）")].value == pytest.approx(244870.5)
+    assert totals[0].font.b
+
+
+def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:
+    book = openpyxl.load_workbook(county)
+    sheet = book["处置结果"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:U12"  # the header and the parcels, not the totals
+    assert sheet.print_title_rows == "$1:$1"
+    setup = sheet.page_setup
+    assert setup.orientation == "landscape"
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert int(setup.paperSize) == int(sheet.PAPERSIZE_A3), "a register this wide prints on A3"
+    widths = {k: d.width for k, d in sheet.column_dimensions.items()}
+    assert widths["C"] > widths["A"], "columns as wide as what they hold"
+    assert next(sheet.iter_rows())[0].font.b
+    assert "闲置土地处置" in sheet.oddHeader.center.text
+
+
+def test_every_action_one_a_row(county: Path) -> None:
+    sheet = openpyxl.load_workbook(county)["措施清单"]
+    table = [[c.value for c in row] for row in sheet.iter_rows()]
+    heading = table[0]
+    assert heading[:6] == ["地块编号", "土地使用权人", "状态", "措施代码", "措施", "具体内容"]
+    codes = [(row[0], row[3]) for row in table[1:]]
+    assert ("HB2011-01", "DETERMINE_FEE_BASE") in codes
+    assert all(re.fullmatch(r"[A-Z_]+", code) for _, code in codes), "codes stay ASCII"
+    fee = next(
+        row
+        for row in table[1:]
+        if row[:4] == ["XJ2010-11", "鼎城房地产开发有限公司", "闲置", "CHARGE_IDLE_FEE"]
+    )
+    assert fee[heading.index("预期处置")] == "是"
+    assert fee[heading.index("金额（元）")] == 2401000
+    assert fee[heading.index("批准机关")] == "本级人民政府"
+    assert fee[heading.index("依据")].startswith("《闲置土地处置办法》第十四条")
+
+
+def test_the_summary_names_the_rulebook_and_the_date(county: Path, tmp_path: Path) -> None:
+    sheet = openpyxl.load_workbook(county)["汇总"]
+    found = {row[0].value: row[1].value if len(row) > 1 else None for row in sheet.iter_rows()}
+    assert found["评估日期"] == datetime(2012, 8, 31)
+    out = tmp_path / "same.json"
+    CliRunner().invoke(main, ["parcels", str(COUNTY), *AS_OF, "--out", str(out)])
+    rulebook = json.loads(out.read_text(encoding="utf-8"))["rulebook"]
+    assert found["规则库 sha256"] == rulebook["sha256"]
+    assert found["规则库版本"] == rulebook["version"]
+    assert found["地块数"] == 11
+    assert found["闲置"] == 4
+    lines = [row[1].value for row in sheet.iter_rows() if row[0].value is None]
+    assert "第 15 行已跳过（合计行）：合计 244870.5 32070.7" in lines
+
+
+def test_an_english_workbook_and_one_for_change_logs(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook(tmp_path, BUDGET, kind="budget"))
+    assert book.sheetnames == ["Budget changes", "Actions", "Summary"]
+    table = rows(book["Budget changes"])
+    heading = [c.value for c in table[0]]
+    assert heading[:3] == ["project", "name", "budget (yuan)"]
+    row = dict(zip(heading, table[4], strict=True))  # PJ-2012-004
+    assert row["overrun ratio"].value == pytest.approx(0.2)
+    assert row["overrun ratio"].number_format == "0.00%"
+    assert row["status"].value == "overrun awaiting approval"
+    assert table[-1][0].value == "Total"
+
+
+def test_without_the_registers_columns_the_parcel_is_named_by_its_own(tmp_path: Path) -> None:
+    out = workbook(tmp_path, COUNTY, "--drop-columns", "--lang", "zh")
+    heading = [c.value for c in next(openpyxl.load_workbook(out)["处置结果"].iter_rows())]
+    assert heading == ["地块编号", "土地使用权人", "抵押权人", *DECISION_HEADER]
+
+
+def test_a_csv_for_excel_opens_with_a_bom_and_plain_utf8_is_asked_for(tmp_path: Path) -> None:
+    out = tmp_path / "actions.csv"
+    for extra, bom in (([], True), (["--no-bom"], False)):
+        result = CliRunner().invoke(
+            main, ["parcels", str(PARCELS), *AS_OF, "--out", str(out), *extra]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf") is bom
+    shown = CliRunner().invoke(main, ["parcels", str(PARCELS), *AS_OF, "--format", "csv"])
+    assert shown.output.startswith("as_of,subject"), "to the terminal, no BOM"
+
+
+# ---- Rendered as a person sees it --------------------------------------------------------
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: .ci/run installs it")
+        pytest.skip("LibreOffice is not installed here (.ci/run installs it)")
+    return found
+
+
+def test_the_workbook_renders_in_headless_libreoffice(county: Path, tmp_path: Path) -> None:
+    soffice = _soffice()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(county),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / county.with_suffix(".pdf").name).read_bytes()
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    assert len(pages) == 3, "one page a sheet: the register fits the width of its page"
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert box is not None
+    width, height = float(box.group(1)), float(box.group(2))
+    assert width > height, "landscape"
+    assert round(width) == 1191, "A3"
+    fonts = set(re.findall(rb"/BaseFont\s*/[A-Z]+\+([A-Za-z-]+)", pdf))
+    assert any(b"WenQuanYi" in f or b"Noto" in f or b"CJK" in f for f in fonts), fonts
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        return
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            "60",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "处置结果.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        timeout=120,
+    )
+    png = next(tmp_path.glob("page*.png")).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    png_width, png_height = struct.unpack(">II", png[16:24])
+    assert png_width > png_height
+    assert len(png) > 30_000, "a blank page compresses to a few kilobytes"
