@@ -34,7 +34,7 @@ lint: $(BIN)/comply
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest --junitxml=reports/junit.xml
+	$(BIN)/pytest -n 2 --dist loadfile --junitxml=reports/junit.xml
 
 policy: $(BIN)/comply
 	$(BIN)/comply policy --out policy-book --results reports/junit.xml
