@@ -49,7 +49,10 @@ def add_years(day: date, years: int) -> date:
 
 
 def ratio(n: int) -> str:
-    """A share given in ten-thousandths, as a plain decimal."""
+    """A share given in ten-thousandths, as a plain decimal. One third typed rounded (0.33,
+    0.333, 0.3333) is refused where it decides (L15): those become the next share on the
+    same side of the threshold."""
+    n = {3300: 3301, 3330: 3331, 3333: 3332}.get(n, n)
     return "1" if n >= 10000 else f"0.{n:04d}"
 
 
