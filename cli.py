@@ -22,17 +22,11 @@ from typing import Any, TypeVar
 import click
 
 from .engine import (
-    cases,
-    catalog,
     contract,
-    documents,
-    explain,
     families,
     kinds,
     ledger,
     parallel,
-    policybook,
-    replay,
 )
 from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
@@ -427,6 +421,8 @@ def explain_command(kind: Kind) -> click.Command:
         packs: tuple[Path, ...],
         **options: Any,
     ) -> None:
+        from .engine import explain  # on use: their imports are heavy
+
         text = explain.explain_subject(
             kind, file, subject, as_of, lang, rule, options, rules_dir=rules_dir, packs=packs
         )
@@ -572,6 +568,8 @@ def cases_command(
           --events examples/district-2012/events.csv --as-of 2013-06-30
       comply cases parcels.csv --events events.xlsx --as-of 2013-06-30 --lang zh
     """
+    from .engine import cases  # on use: their imports are heavy
+
     prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs)
     found = cases.open_cases(prepared, pairs)
     text = cases.as_json(found, prepared) if fmt == "json" else cases.table(found, prepared, lang)
@@ -633,6 +631,8 @@ def documents_command(
           --events examples/district-2012/events.csv --as-of 2013-06-30 \\
           --settings examples/district-2012/bureau.yaml --out drafts/
     """
+    from .engine import documents  # on use: their imports are heavy
+
     drafted = documents.draft(
         register,
         as_of,
@@ -712,6 +712,8 @@ def rules(
       comply rules IL-ART14-1-FEE --lang zh
       comply rules --pack examples/packs/district-speech-2012 --family budget
     """
+    from .engine import catalog  # on use: their imports are heavy
+
     found = list(catalog.entries(rules_dir, family, law, article, packs))
     word = catalog.word
     if rule_id is None:
@@ -799,6 +801,8 @@ def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
     Examples:
       make test && comply policy --out policy-book
     """
+    from .engine import policybook  # on use: their imports are heavy
+
     pages = policybook.build(out_dir, results if results.is_file() else None, rules_dir)
     click.echo(render("status_policy", "en", count=len(pages), out=out_dir, first=pages[0]))
 
@@ -864,6 +868,8 @@ def ledger_list(ledger_path: Path) -> None:
 def ledger_show(run: int, ledger_path: Path, fmt: str, lang: str) -> None:
     """Show one recorded run: its header, then its decisions rendered now, in any language.
     Records that fail verification are named first, on standard error."""
+    from .engine import replay  # on use: their imports are heavy
+
     if fmt == "xlsx":
         raise Failure(render("ledger_show_terminal", lang))
     for warning in replay.suspect(ledger_path, run):
@@ -982,6 +988,8 @@ def ledger_replay(
     run: int, ledger_path: Path, rules_dir: Path | None, packs: tuple[Path, ...]
 ) -> None:
     """Re-evaluate a recorded run with the current rulebook; list each decision that differs."""
+    from .engine import replay  # on use: their imports are heavy
+
     differences = replay.replay(ledger_path, run, rules_dir, packs or None)
     for line in differences:
         click.echo(line)

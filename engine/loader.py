@@ -21,16 +21,18 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import openpyxl
 from pydantic import BaseModel, ValidationError
 
-from . import fields, register, sheets
+from . import fields, register
 from .conditions import closest
 from .encoding import encodable, file_encoding
 from .errors import InputProblem
 from .messages import Invalid, Message, msg, of_error
+
+if TYPE_CHECKING:
+    from . import sheets
 from .register import Column, Contract, Register, RegisterRow, Skipped
 
 # Bounds on what one file may hold, each a clear refusal rather than unbounded memory or
@@ -451,6 +453,10 @@ class RowReader:
             size, limit = unpacked >> 20, MAX_XLSX_BYTES >> 20
             self.problem(0, "(file)", self.path.name, msg("xlsx_too_large", limit=limit, size=size))
             return
+        import openpyxl  # here: a run that reads no workbook does not pay for its import
+
+        from . import sheets
+
         try:
             book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as exc:
@@ -478,6 +484,8 @@ class RowReader:
     def _sheet_records(
         self, sheet: Any, merged: list[sheets.Merged]
     ) -> Iterator[tuple[int, list[Any], frozenset[int]]]:
+        from . import sheets
+
         rows = sheet.iter_rows(values_only=True)
         for number, (values, filled) in enumerate(sheets.filled(rows, merged), start=1):
             if number > MAX_XLSX_ROWS:

@@ -22,7 +22,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
 from . import fields
@@ -93,6 +92,8 @@ class Column:
 
     @property
     def letter(self) -> str:
+        from openpyxl.utils import get_column_letter  # on use: openpyxl is a heavy import
+
         return get_column_letter(self.index + 1)
 
 

@@ -16,6 +16,7 @@ cell, never a formula; characters a workbook cannot hold are shown as U+FFFD.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -23,14 +24,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
-
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
@@ -107,14 +100,28 @@ SUMMARY_WIDTH = 96  # the summary's column of figures and notes, in characters
 FILL = 0.85  # of a text's counted width, what a line of a wrapped cell takes (CJK set tighter)
 A4_WIDTH = 150  # wider than this (in characters), a sheet is printed on A3, as registers are
 
-_THIN = Side(style="thin", color="A0A7B0")
-_HEAD_FONT = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="DDE5EE")
-_TOTAL_FILL = PatternFill("solid", fgColor="F2F4F7")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TOP = Alignment(vertical="top")
-_WRAP = Alignment(vertical="top", wrap_text=True)
+
+class _Styles:
+    """The sheets' borders, fills, fonts and alignments, made when a workbook is first
+    written: openpyxl is imported then, not by every run that writes another format."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="A0A7B0")
+        self.head_font = Font(bold=True)
+        self.head_fill = PatternFill("solid", fgColor="DDE5EE")
+        self.total_fill = PatternFill("solid", fgColor="F2F4F7")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.head_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.top = Alignment(vertical="top")
+        self.wrap = Alignment(vertical="top", wrap_text=True)
+        self.left = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+
+@functools.cache
+def _styles() -> _Styles:
+    return _Styles()
 
 
 class _Table:
@@ -122,6 +129,9 @@ class _Table:
     widths, an autofilter over them, a totals row, pages set up for printing."""
 
     def __init__(self, book: Any, title: str, heading: str, lang: str) -> None:
+        from openpyxl.worksheet.properties import PageSetupProperties
+        from openpyxl.worksheet.worksheet import Worksheet
+
         self.sheet = book.create_sheet(_sheet_name(title))
         self.lang = lang
         self.columns: list[tuple[str, str]] = []  # (heading, form)
@@ -150,20 +160,29 @@ class _Table:
             self._start()
 
     def close(self, totals: list[Any] | None = None) -> None:
+        from openpyxl.utils import get_column_letter
+
         if not self.streaming:
             self._start()
         last = get_column_letter(max(1, len(self.columns)))
         self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
         if totals is not None:
-            cells = []
+            cells, style = [], _styles()
             for (_, form), value in zip(self.columns, totals, strict=True):
                 cell = _cell(self.sheet, value, form if value is not None else "text")
-                cell.font, cell.fill, cell.border = _HEAD_FONT, _TOTAL_FILL, _BORDER
+                cell.font, cell.fill, cell.border = (
+                    style.head_font,
+                    style.total_fill,
+                    style.border,
+                )
                 cells.append(cell)
             self.sheet.append(cells)
 
     def _start(self) -> None:
         """Widths from the heading and the rows held, then the header and the rows."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.worksheet import Worksheet
+
         sheet = self.sheet
         total = 0
         for index, (heading, form) in enumerate(self.columns, start=1):
@@ -184,15 +203,15 @@ class _Table:
             sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A3
         sheet.freeze_panes = "A2"
         sheet.print_title_rows = "1:1"
-        header = []
+        header, style = [], _styles()
         self._height(1, [heading for heading, _ in self.columns])
         for heading, _ in self.columns:
             cell = _cell(sheet, heading, "text")
             cell.font, cell.fill, cell.border, cell.alignment = (
-                _HEAD_FONT,
-                _HEAD_FILL,
-                _BORDER,
-                _HEAD_ALIGN,
+                style.head_font,
+                style.head_fill,
+                style.border,
+                style.head_align,
             )
             header.append(cell)
         sheet.append(header)
@@ -203,10 +222,10 @@ class _Table:
 
     def _append(self, values: list[Any]) -> None:
         self._height(self.rows + 2, values)
-        cells = []
+        cells, border = [], _styles().border
         for (_, form), value in zip(self.columns, values, strict=True):
             cell = _cell(self.sheet, value, form)
-            cell.border = _BORDER
+            cell.border = border
             cells.append(cell)
         self.sheet.append(cells)
         self.rows += 1
@@ -232,6 +251,8 @@ class XlsxWriter(Writer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        import openpyxl
+
         lang = self.lang
         self.book = openpyxl.Workbook(write_only=True)
         title = self.families[0].doc.title.in_(lang)
@@ -366,6 +387,10 @@ class XlsxWriter(Writer):
         self.book.save(self.out.buffer)  # type: ignore[attr-defined]
 
     def _summary(self) -> None:
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.worksheet.properties import PageSetupProperties
+        from openpyxl.worksheet.worksheet import Worksheet
+
         lang, sheet, words = self.lang, self.summary_sheet, self.words
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
@@ -410,7 +435,7 @@ class XlsxWriter(Writer):
         if notes:
             rows.append((WORDS["reading"].in_(lang), None, "heading"))
             rows += [(note, None, "line") for note in notes]
-        left = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        left = _styles().left
         for number, (label, value, form) in enumerate(rows, start=1):
             if form == "line":  # a line of the summary, in the wide column, as tall as it wraps
                 text = _cell(sheet, label, "long")
@@ -463,10 +488,14 @@ def _register_value(value: Any, form: str) -> Any:
 def _cell(sheet: Any, value: Any, form: str) -> Any:
     """A cell of `value`: a text as a string cell (never a formula), a date, an amount or a
     count as itself, with the number format of its form."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
         cell.data_type = "s"
-        cell.alignment = _WRAP if form == "long" or "\n" in value else _TOP
+        style = _styles()
+        cell.alignment = style.wrap if form == "long" or "\n" in value else style.top
         return cell
     if isinstance(value, Fraction):
         value = float(value)
@@ -480,7 +509,7 @@ def _cell(sheet: Any, value: Any, form: str) -> Any:
     elif isinstance(value, int | float | Decimal):
         shown = form not in ("text", "long")
         cell.number_format = NUMBER_FORMATS.get(form, "General") if shown else "General"
-    cell.alignment = _TOP
+    cell.alignment = _styles().top
     return cell
 
 
