@@ -17,6 +17,7 @@ explanation can say it: the start, the length, the plain last day and each move.
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -39,6 +40,7 @@ def covered() -> tuple[int, int]:
     return years[0], years[-1]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the package takes ~40 µs a day; a run asks often
 def is_working_day(day: date) -> bool:
     """A working day in China: not a statutory holiday, not a rest day unless made up."""
     try:
@@ -81,6 +83,7 @@ class Counted:
         return (day - self.end).days if day > self.end else None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a Counted is immutable: one per start and length
 def count(start: date, length: int, unit: Unit = "days") -> Counted:
     """The period of `length` units from `start` (the start not counted), its last day moved
     to a working day where it falls on a holiday or rest day (L14)."""
