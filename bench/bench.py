@@ -11,6 +11,7 @@ the largest process, and of all of Comply's processes together (sampled every 20
     python bench/bench.py                                  # parcels: 10k, 100k, 1M
     python bench/bench.py budget --sizes 1000000           # 1M events over 100k projects
     python bench/bench.py parcels --sizes 1000000 --repeat 3 --jobs 1
+    python bench/bench.py parcels --sizes 100000 --variants csv,json,xlsx,record
 
 Data goes to bench/data/ (not committed) and is reused between runs.
 """
@@ -110,6 +111,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000", help="rows per run")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--jobs", default=None, help="comply --jobs [default: comply's own]")
+    parser.add_argument(
+        "--variants",
+        default="",
+        help="also time these against JSON Lines, comma-separated: csv, json, table, xlsx, "
+        "record (JSON Lines with --record to a fresh ledger)",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     plain = importlib.import_module(PLAIN[args.command])
@@ -148,8 +155,35 @@ def main() -> None:
                 f"{max(run[1], run[2]):>7,} {run[3]:>7,}  {statuses}",
                 flush=True,
             )
+            for variant in filter(None, args.variants.split(",")):
+                extra = _variant(comply, args, source, as_of, variant)
+                print(
+                    f"{'':>10} {variant:>9} {'':>7} {extra[0]:>9.2f} "
+                    f"{extra[0] / run[0]:>6.2f}x of jsonl {'':>10} {'':>8} "
+                    f"{max(extra[1], extra[2]):>7,} {extra[3]:>7,}",
+                    flush=True,
+                )
             ours.unlink()
             theirs.unlink()
+
+
+def _variant(
+    comply: str, args: argparse.Namespace, source: Path, as_of: str, variant: str
+) -> tuple[float, int, int, int]:
+    """The same run writing another format, or JSON Lines recorded in a fresh ledger."""
+    out = source.with_suffix(f".variant.{'jsonl' if variant == 'record' else variant}")
+    ledger = source.with_suffix(".ledger.sqlite")
+    for stale in (out, ledger, Path(f"{ledger}-wal"), Path(f"{ledger}-shm")):
+        stale.unlink(missing_ok=True)
+    command = [comply, args.command, str(source), "--as-of", as_of, "--out", str(out)]
+    command += ["--format", "jsonl"] if variant == "record" else ["--format", variant]
+    command += ["--record", "--ledger", str(ledger)] if variant == "record" else []
+    command += ["--jobs", args.jobs] if args.jobs else []
+    try:
+        return timed(command)
+    finally:
+        for stale in (out, ledger, Path(f"{ledger}-wal"), Path(f"{ledger}-shm")):
+            stale.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -337,4 +337,6 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
 
 def width(text: str) -> int:
     """Columns a text takes on a terminal: CJK characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import weakref
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -106,9 +107,10 @@ class _Styles:
     written: openpyxl is imported then, not by every run that writes another format."""
 
     def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.styles import DEFAULT_FONT, Alignment, Border, Font, PatternFill, Side
 
         thin = Side(style="thin", color="A0A7B0")
+        self.font = DEFAULT_FONT  # a sheet's own (Calibri 11), as a cell without a style has
         self.head_font = Font(bold=True)
         self.head_fill = PatternFill("solid", fgColor="DDE5EE")
         self.total_fill = PatternFill("solid", fgColor="F2F4F7")
@@ -167,16 +169,12 @@ class _Table:
         last = get_column_letter(max(1, len(self.columns)))
         self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
         if totals is not None:
-            cells, style = [], _styles()
-            for (_, form), value in zip(self.columns, totals, strict=True):
-                cell = _cell(self.sheet, value, form if value is not None else "text")
-                cell.font, cell.fill, cell.border = (
-                    style.head_font,
-                    style.total_fill,
-                    style.border,
-                )
-                cells.append(cell)
-            self.sheet.append(cells)
+            self.sheet.append(
+                [
+                    _cell(self.sheet, value, form if value is not None else "text", "total")
+                    for (_, form), value in zip(self.columns, totals, strict=True)
+                ]
+            )
 
     def _start(self) -> None:
         """Widths from the heading and the rows held, then the header and the rows."""
@@ -203,18 +201,8 @@ class _Table:
             sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A3
         sheet.freeze_panes = "A2"
         sheet.print_title_rows = "1:1"
-        header, style = [], _styles()
         self._height(1, [heading for heading, _ in self.columns])
-        for heading, _ in self.columns:
-            cell = _cell(sheet, heading, "text")
-            cell.font, cell.fill, cell.border, cell.alignment = (
-                style.head_font,
-                style.head_fill,
-                style.border,
-                style.head_align,
-            )
-            header.append(cell)
-        sheet.append(header)
+        sheet.append([_cell(sheet, heading, "text", "head") for heading, _ in self.columns])
         self.streaming = True
         for row in self.held:
             self._append(row)
@@ -222,12 +210,13 @@ class _Table:
 
     def _append(self, values: list[Any]) -> None:
         self._height(self.rows + 2, values)
-        cells, border = [], _styles().border
-        for (_, form), value in zip(self.columns, values, strict=True):
-            cell = _cell(self.sheet, value, form)
-            cell.border = border
-            cells.append(cell)
-        self.sheet.append(cells)
+        sheet = self.sheet
+        self.sheet.append(
+            [
+                _cell(sheet, value, form, "body")
+                for (_, form), value in zip(self.columns, values, strict=True)
+            ]
+        )
         self.rows += 1
 
     def _height(self, row: int, values: list[Any]) -> None:
@@ -485,32 +474,59 @@ def _register_value(value: Any, form: str) -> Any:
     return typed(value, "number" if form == "number" else None)
 
 
-def _cell(sheet: Any, value: Any, form: str) -> Any:
+def _cell(sheet: Any, value: Any, form: str, look: str = "plain") -> Any:
     """A cell of `value`: a text as a string cell (never a formula), a date, an amount or a
-    count as itself, with the number format of its form."""
+    count as itself, with the number format of its form, in one of the sheet's looks
+    (plain, body: bordered, head: the header row, total: the totals row)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    number_format, wrap = "General", False
     if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
         cell.data_type = "s"
-        style = _styles()
-        cell.alignment = style.wrap if form == "long" or "\n" in value else style.top
-        return cell
-    if isinstance(value, Fraction):
-        value = float(value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm"
-    elif isinstance(value, date):
-        cell.number_format = NUMBER_FORMATS["date"]
-    elif isinstance(value, bool):
-        pass
-    elif isinstance(value, int | float | Decimal):
-        shown = form not in ("text", "long")
-        cell.number_format = NUMBER_FORMATS.get(form, "General") if shown else "General"
-    cell.alignment = _styles().top
+        wrap = form == "long" or "\n" in value
+    else:
+        if isinstance(value, Fraction):
+            value = float(value)
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, datetime):
+            number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(value, date):
+            number_format = NUMBER_FORMATS["date"]
+        elif isinstance(value, bool):
+            pass
+        elif isinstance(value, int | float | Decimal) and form not in ("text", "long"):
+            number_format = NUMBER_FORMATS.get(form, "General")
+    cell.style = _named(sheet.parent, look, number_format, wrap)
     return cell
+
+
+# A workbook's cell looks, each registered once as a named style: openpyxl hashes a style
+# object each time one is set on a cell (~80 us a cell), a named style is found by its name.
+_LOOKS: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, bool], str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _named(book: Any, look: str, number_format: str, wrap: bool) -> str:
+    known = _LOOKS.setdefault(book, {})
+    name = known.get((look, number_format, wrap))
+    if name is None:
+        from openpyxl.styles import NamedStyle
+
+        style = _styles()
+        name = f"Comply {look} {len(known) + 1}"
+        named = NamedStyle(name=name, number_format=number_format, font=style.font)
+        named.alignment = style.head_align if look == "head" else style.wrap if wrap else style.top
+        if look != "plain":
+            named.border = style.border
+        if look in ("head", "total"):
+            named.font = style.head_font
+            named.fill = style.head_fill if look == "head" else style.total_fill
+        book.add_named_style(named)
+        known[look, number_format, wrap] = name
+    return name
 
 
 def _shown(value: Any, form: str) -> str:
