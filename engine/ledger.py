@@ -221,7 +221,7 @@ class Recorder:
                 body = {"name": name, "text": data.decode("utf-8")}
             except UnicodeDecodeError:
                 body = {"name": name, "base64": base64.b64encode(data).decode("ascii")}
-            self._spool.write(canonical(["rulebook", sha, body]) + "\n")
+            self._spool.write(spooled("rulebook", sha, body))
         self.header["sources"] = sources
         self.header["packs"] = [p.root.name for p in book.packs]
 
@@ -231,7 +231,7 @@ class Recorder:
 
     def event_row(self, row: int, raw: dict[str, Any]) -> None:
         """A row of the run's events file (kinds.Events), kept beside its input rows."""
-        self._inputs.write(canonical(["event", str(row), raw]) + "\n")
+        self._inputs.write(spooled("event", str(row), raw))
 
     def decision(self, record: dict[str, Any]) -> None:
         self.decisions += 1
@@ -271,12 +271,13 @@ class Recorder:
                 seq += 1
                 prev = _append(db, seq, run, "run", self.command, canonical(header), prev)
                 for line in itertools.chain(*self._spools):
-                    kind, key, body = json.loads(line)
+                    head, body = line.rstrip("\n").split(SEPARATOR, 1)
+                    kind, key = json.loads(head)
                     if kind == "rulebook" and key in known:
                         continue  # the same rule file is kept once
                     known.add(key)
                     seq += 1
-                    prev = _append(db, seq, run, kind, key, canonical(body), prev)
+                    prev = _append(db, seq, run, kind, key, body, prev)
                 seal: dict[str, Any] = {"last": prev, "key": None, "signature": None}
                 if self._key is not None:
                     message = SIGNED.format(schema=SCHEMA, run=run, last=prev).encode("utf-8")
@@ -327,12 +328,22 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
         raise LedgerError(msg("ledger_old_schema", path=path, schema=schema, current=SCHEMA))
 
 
+# A spooled entry is one line: [kind, key] and the body, each canonical JSON, between them a
+# unit separator (JSON escapes it in any string, so it cannot occur inside either): the body
+# goes into the chain as it was written, never parsed and dumped again.
+SEPARATOR = "\x1f"
+
+
+def spooled(kind: str, key: str, body: Any) -> str:
+    return canonical([kind, key]) + SEPARATOR + canonical(body) + "\n"
+
+
 def input_entry(row: int, raw: dict[str, Any]) -> str:
-    return canonical(["input", str(row), raw]) + "\n"
+    return spooled("input", str(row), raw)
 
 
 def decision_entry(record: dict[str, Any]) -> str:
-    return canonical(["decision", str(record["subject"]), record]) + "\n"
+    return spooled("decision", str(record["subject"]), record)
 
 
 def _append(
