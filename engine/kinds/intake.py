@@ -273,12 +273,16 @@ def idle_holder(subject: Subject, decision: Decision) -> dict[str, Any] | None:
     own cause — not a verified government or force-majeure one — and not yet rectified
     (2010 notice: no new land bidding until the idle land is rectified); or a holder found
     to hoard land maliciously, until its case is closed (Order 53 Art. 24). Land that
-    started after becoming idle is rectified once the fee was levied (the register records
-    the fee levied, not paid). Land merely overdue bars nobody."""
+    started after becoming idle is rectified once the fee was paid: a fee_paid event of its
+    case, which a register's 征缴 date (fee_levied_on: decided and collected) gives. Land
+    merely overdue bars nobody."""
     if decision.status not in IDLE_STATUSES:
         return None
-    facts = subject.snapshots[-1].tests
-    rectified = decision.status == "started_after_idle" and facts.get("fee_levied") is True
+    snapshot = subject.snapshots[-1]
+    facts = snapshot.tests
+    case = getattr(snapshot, "case", None)
+    paid = case is not None and any(event.kind == "fee_paid" for event in case.events)
+    rectified = decision.status == "started_after_idle" and paid
     not_own = facts.get("cause") != "holder" and facts.get("cause_verified") is True
     hoarding = facts.get("hoarding") is True
     if rectified or (not_own and not hoarding):
