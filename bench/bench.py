@@ -90,9 +90,11 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str]) -> tuple[float, int, int, int]:
+def timed(command: list[str]) -> tuple[float, int, int, int, float]:
     """Wall seconds, peak RSS of the process as the kernel counts it (its largest
-    descendant included), and the sampled peaks of the largest process and of the tree, in MB."""
+    descendant included), the sampled peaks of the largest process and of the tree, in MB,
+    and the CPU seconds of the process and every descendant it waited for (on a virtual
+    machine whose host takes cycles away, CPU seconds vary less than wall seconds)."""
     started = time.perf_counter()
     process = subprocess.Popen(command)
     sampler = TreeMemory(process.pid)
@@ -102,7 +104,8 @@ def timed(command: list[str]) -> tuple[float, int, int, int]:
     sampler.done = True
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed with status {status}")
-    return wall, usage.ru_maxrss // 1024, sampler.peak_one // 1024, sampler.peak_sum // 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss // 1024, sampler.peak_one // 1024, sampler.peak_sum // 1024, cpu
 
 
 def main() -> None:
@@ -129,6 +132,7 @@ def main() -> None:
     )
     print(
         f"{'rows':>10} {'subjects':>9} {'loop s':>7} {'comply s':>9} {'ratio':>6} "
+        f"{'loop cpu':>8} {'comply cpu':>10} {'ratio':>6} "
         f"{'subjects/s':>11} {'MB loop':>8} {'MB one':>7} {'MB all':>7}  statuses"
     )
     for size in (int(s) for s in args.sizes.split(",")):
@@ -151,7 +155,9 @@ def main() -> None:
             statuses = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
             print(
                 f"{rows:>10,} {subjects:>9,} {loop[0]:>7.2f} {run[0]:>9.2f} "
-                f"{run[0] / loop[0]:>6.2f} {subjects / run[0]:>11,.0f} {loop[1]:>8,} "
+                f"{run[0] / loop[0]:>6.2f} {loop[4]:>8.2f} {run[4]:>10.2f} "
+                f"{run[4] / loop[4]:>6.2f} "
+                f"{subjects / run[0]:>11,.0f} {loop[1]:>8,} "
                 f"{max(run[1], run[2]):>7,} {run[3]:>7,}  {statuses}",
                 flush=True,
             )
@@ -159,7 +165,8 @@ def main() -> None:
                 extra = _variant(comply, args, source, as_of, variant)
                 print(
                     f"{'':>10} {variant:>9} {'':>7} {extra[0]:>9.2f} "
-                    f"{extra[0] / run[0]:>6.2f}x of jsonl {'':>10} {'':>8} "
+                    f"{extra[0] / run[0]:>6.2f}x of jsonl, cpu {extra[4]:>7.2f} "
+                    f"{extra[4] / run[4]:>5.2f}x {'':>8} "
                     f"{max(extra[1], extra[2]):>7,} {extra[3]:>7,}",
                     flush=True,
                 )
@@ -169,7 +176,7 @@ def main() -> None:
 
 def _variant(
     comply: str, args: argparse.Namespace, source: Path, as_of: str, variant: str
-) -> tuple[float, int, int, int]:
+) -> tuple[float, int, int, int, float]:
     """The same run writing another format, or JSON Lines recorded in a fresh ledger."""
     out = source.with_suffix(f".variant.{'jsonl' if variant == 'record' else variant}")
     ledger = source.with_suffix(".ledger.sqlite")
