@@ -436,6 +436,10 @@ def _checked(shown: str, loader: Any) -> Any:
         return loader.construct_document(node)  # a SafeLoader: no object is made
     except yaml.YAMLError as exc:
         raise RulebookError(f"{shown}: not valid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # A value YAML's own types cannot hold: 2012-02-30 as a date, !!int abc, an integer
+        # of more digits than Python converts, a list used as a mapping's key.
+        raise RulebookError(f"{shown}: a value cannot be read: {exc}") from None
 
 
 def parse_value(kind: str, raw: Any) -> ParamValue:

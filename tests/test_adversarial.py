@@ -538,6 +538,18 @@ def rule_file_cases() -> list[Case]:
             ),
             ["idle_fee_rate"],
         ),
+        # Values YAML's own types cannot hold: refused naming the file, never a traceback.
+        rules_case(
+            "impossible-date", lambda t: t + "\nextra: 2012-02-30\n", ["idle_land.yaml", "day"]
+        ),
+        rules_case("int-tag-not-int", lambda t: t + "\nextra: !!int abc\n", ["idle_land.yaml"]),
+        rules_case(
+            "float-tag-not-float", lambda t: t + "\nextra: !!float abc\n", ["idle_land.yaml"]
+        ),
+        rules_case(
+            "integer-of-5000-digits", lambda t: t + "\nextra: " + "9" * 5000, ["idle_land.yaml"]
+        ),
+        rules_case("list-as-key", lambda t: t + "\n? [1, 2]\n: x\n", ["idle_land.yaml"]),
         rules_case(
             "laws-declared-here",
             lambda t: t.replace("statuses:", "laws: {}\nstatuses:", 1),
