@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
@@ -54,6 +54,12 @@ class Contract:
             n
             for n, f in model.model_fields.items()
             if "Decimal" in str(f.annotation) and n not in measures
+        }
+        self.texts = {  # columns of text (ids, names): never read as a number or a date
+            n
+            for n, f in model.model_fields.items()
+            if {a for a in get_args(f.annotation) if a is not type(None)} == {str}
+            or f.annotation is str
         }
         aliases: Mapping[str, str] = getattr(model, "COLUMN_ALIASES", {})
         self.aliases = {compact(name): name for name in self.columns}

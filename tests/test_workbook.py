@@ -182,6 +182,26 @@ def test_without_the_registers_columns_the_parcel_is_named_by_its_own(tmp_path: 
     assert heading == ["地块编号", "土地使用权人", "抵押权人", *DECISION_HEADER]
 
 
+def test_ids_stay_text_and_characters_xml_cannot_hold_are_replaced(tmp_path: Path) -> None:
+    """A parcel id that looks like a number or a date is an id; U+FFFE and U+FFFF, which a
+    workbook's XML cannot hold, are shown as U+FFFD rather than failing the run."""
+    source = tmp_path / "ids.csv"
+    source.write_text(
+        "parcel_id,holder,supply,price,agreed_start\n"
+        "-1,甲\ufffe乙,transfer,100000,2010-01-01\n"
+        "2012-01-01,丙,transfer,100000,2010-01-01\n"
+        '"1,000",丁\uffff,transfer,100000,2010-01-01\n',
+        encoding="utf-8",
+    )
+    table = rows(openpyxl.load_workbook(workbook(tmp_path, source)).worksheets[0])
+    assert [(r[0].value, r[0].data_type) for r in table[1:4]] == [
+        ("-1", "s"),
+        ("2012-01-01", "s"),
+        ("1,000", "s"),
+    ]
+    assert [r[1].value for r in table[1:4]] == ["甲\ufffd乙", "丙", "丁\ufffd"]
+
+
 def test_a_csv_for_excel_opens_with_a_bom_and_plain_utf8_is_asked_for(tmp_path: Path) -> None:
     out = tmp_path / "actions.csv"
     for extra, bom in (([], True), (["--no-bom"], False)):

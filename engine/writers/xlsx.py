@@ -466,12 +466,14 @@ def _values_used(families: Sequence[Any]) -> set[str]:
 def _register_form(column: Any, contract: Contract) -> str:
     if column.field is not None and column.field in contract.amounts:
         return "number"
+    if column.field is not None and column.field in contract.texts:
+        return "text"  # an id such as 2012-01-01 or -1 is an id, not a date or a number
     return "general"
 
 
 def _register_value(value: Any, form: str) -> Any:
     """A kept cell as the sheet holds it: typed as the register had it."""
-    return typed(value, "number" if form == "number" else None)
+    return typed(value, form if form in ("number", "text") else None)
 
 
 def _cell(sheet: Any, value: Any, form: str, look: str = "plain") -> Any:
@@ -483,7 +485,8 @@ def _cell(sheet: Any, value: Any, form: str, look: str = "plain") -> Any:
 
     number_format, wrap = "General", False
     if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        shown = _NOT_IN_XML.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+        cell = WriteOnlyCell(sheet, value=shown)
         cell.data_type = "s"
         wrap = form == "long" or "\n" in value
     else:
@@ -501,6 +504,9 @@ def _cell(sheet: Any, value: Any, form: str, look: str = "plain") -> Any:
     cell.style = _named(sheet.parent, look, number_format, wrap)
     return cell
 
+
+# What XML 1.0 cannot hold beyond openpyxl's control characters: surrogates, U+FFFE, U+FFFF.
+_NOT_IN_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 # A workbook's cell looks, each registered once as a named style: openpyxl hashes a style
 # object each time one is set on a cell (~80 us a cell), a named style is found by its name.
