@@ -301,9 +301,9 @@ Feature: Intake of next year's major projects ("quantity, but quality even more"
     new land bidding until the idle land is rectified: its parcel is idle or stalled on the
     evaluation date, the cause is not a verified government or force-majeure one (a cause
     only claimed does not count until verified), and it is not rectified — started with the
-    fee paid (the register's 征缴 date, fee_levied_on, is a fee decided and collected), or
-    reclaimed. Under Art. 24, a holder found to hoard land maliciously gets no
-    new land until its case is closed; Art. 24 needs that finding, not idle status alone. A
+    fee paid (a register's fee_levied_on is a fee decided and collected), or reclaimed.
+    Under Art. 24, a holder found to hoard land maliciously gets no new land until its case
+    is closed; Art. 24 needs that finding, not idle status alone. A
     holder whose land is idle through a verified government cause, or merely overdue, is not
     barred. Idle is decided by the idle-land rules on the evaluation date. A barred
     candidate fails feasibility, so a large project with good returns goes to the reserve
@@ -389,7 +389,7 @@ Feature: Intake of next year's major projects ("quantity, but quality even more"
         | 2011-03-01 | started_on 2011-03-01, halted_on 2011-06-01, developed_ratio 0.1, invested_ratio 0.1                             | stalled, the holder's cause          | not met | ADMIT_RESERVE   |
         | 2011-03-01 | started_on 2011-03-01, halted_on 2011-06-01, developed_ratio 0.1, invested_ratio 0.1, cause government, cause_verified true | stalled, a verified government cause | met     | ADMIT_NEW_START |
 
-      Examples: started after becoming idle: barred until the fee is paid (征缴: decided and collected)
+      Examples: started after becoming idle: barred until the fee is paid (decided and collected)
         | agreed     | cells                                            | state                                    | verdict | outcome         |
         | 2010-03-01 | started_on 2011-06-01                            | started after idle, the fee outstanding  | not met | ADMIT_RESERVE   |
         | 2010-03-01 | started_on 2011-06-01, fee_levied_on 2011-05-20  | started after idle, the fee collected    | met     | ADMIT_NEW_START |
