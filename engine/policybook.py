@@ -207,8 +207,16 @@ def _rule_block(
 ) -> str:
     inherited = {t["name"] for t in block["tags"]}
     lines = block.get("description", "").splitlines()
-    chinese = "\n".join(line.strip() for line in lines if CJK.search(line))
-    english = " ".join(line.strip() for line in lines if line.strip() and not CJK.search(line))
+    # The articles quoted in Chinese, then the English gloss, which may itself quote a
+    # Chinese word ("以上", 送达回证): from the line that opens the gloss on, all is English.
+    gloss = next((i for i, line in enumerate(lines) if line.strip().startswith("Gloss")), None)
+    quoted, glossed = (lines, []) if gloss is None else (lines[:gloss], lines[gloss:])
+    chinese = "\n".join(line.strip() for line in quoted if CJK.search(line))
+    english = " ".join(
+        line.strip()
+        for line in [*(line for line in quoted if not CJK.search(line)), *glossed]
+        if line.strip()
+    )
     scenarios = [c["scenario"] for c in block["children"] if "scenario" in c]
     ids = sorted(
         {

@@ -69,6 +69,17 @@ def test_a_page_shows_the_chinese_text_beside_the_gloss_and_the_outcomes(book: P
     assert "class='badge failed'>failed</span> <b>Example: on its start date" in page
 
 
+def test_a_gloss_that_quotes_a_chinese_word_stays_whole_in_english(book: Path) -> None:
+    """A gloss line with a Chinese word in it ("不足", 送达回证) is English all the same: it
+    stays in the gloss, in order, and is not moved among the quoted articles."""
+    page = (book / "idle_land.html").read_text(encoding="utf-8")
+    english = [block.split("</div>")[0] for block in page.split("<div class='en'>")[1:]]
+    chinese = [block.split("</div>")[0] for block in page.split("<div class='zh'>")[1:]]
+    assert any("&quot;不足&quot; is strict" in text for text in english)
+    assert any("送达回证" in text for text in english)
+    assert not any("is strict" in text for text in chinese)
+
+
 def test_the_site_works_offline(book: Path) -> None:
     for page in book.glob("*.html"):
         text = page.read_text(encoding="utf-8")
