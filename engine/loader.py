@@ -30,10 +30,10 @@ from .conditions import closest
 from .encoding import encodable, file_encoding
 from .errors import InputProblem
 from .messages import Invalid, Message, msg, of_error
+from .register import Column, Contract, Register, RegisterRow, Skipped
 
 if TYPE_CHECKING:
     from . import sheets
-from .register import Column, Contract, Register, RegisterRow, Skipped
 
 # Bounds on what one file may hold, each a clear refusal rather than unbounded memory or
 # time: a register row is well under a kilobyte, and a bureau's sheet under Excel's limit.
