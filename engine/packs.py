@@ -30,7 +30,15 @@ from .conditions import comparisons, did_you_mean
 from .errors import ParameterNotInForceError, RulebookError
 from .messages import msg
 from .overlay import Layers, Overlay, Pack, PackFile, check_packs
-from .rulebook import FamilyFile, Law, LawsFile, RuleFamily, describe_validation, read_yaml
+from .rulebook import (
+    FamilyFile,
+    Law,
+    LawsFile,
+    RuleFamily,
+    describe_validation,
+    read_yaml,
+)
+from .rulebook import identity as family_identity
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LAWS_FILE = "laws.yaml"
@@ -75,21 +83,9 @@ class Rulebook:
         raise KeyError(name)
 
     def identity(self) -> dict[str, Any]:
-        """Version and content hash, as outputs and the ledger print them. Without packs,
-        what report.Renderer.rulebook() gives; with packs, their identities too, and the
-        hash covers them."""
-        shas = [f.sha256 for f in self.families]
-        if self.packs:
-            shas += [p.sha256 for p in self.packs]
-        combined = hashlib.sha256("+".join(shas).encode()).hexdigest()
-        identity: dict[str, Any] = {
-            "version": "+".join(f"{f.name} {f.doc.version}" for f in self.families),
-            "sha256": shas[0] if len(shas) == 1 else combined,
-            "families": [
-                {"family": f.name, "version": f.doc.version, "sha256": f.sha256}
-                for f in self.families
-            ],
-        }
+        """Version and content hash, as outputs and the ledger print them: the families'
+        identity, and with packs their identities too, the hash covering them."""
+        identity = family_identity(self.families, [p.sha256 for p in self.packs])
         if self.packs:
             identity["packs"] = [p.identity() for p in self.packs]
         return identity

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -350,6 +350,20 @@ class RuleFamily:
         cites = action.cites if action is not None and action.cites else rule.cites
         separator = "；" if lang == "zh" else "; "
         return separator.join(cite_text(self.doc.laws[c.law], c, lang) for c in cites)
+
+
+def identity(families: Sequence[RuleFamily], more: Sequence[str] = ()) -> dict[str, Any]:
+    """The rulebook's version and content hash, as outputs and the ledger print them: the
+    one family's hash, or a hash over every family's (and `more`: the packs') hashes."""
+    shas = [f.sha256 for f in families] + list(more)
+    combined = hashlib.sha256("+".join(shas).encode()).hexdigest()
+    return {
+        "version": "+".join(f"{f.name} {f.doc.version}" for f in families),
+        "sha256": shas[0] if len(shas) == 1 else combined,
+        "families": [
+            {"family": f.name, "version": f.doc.version, "sha256": f.sha256} for f in families
+        ],
+    }
 
 
 _PARAM_NUMBER = re.compile(r"^(\d{1,6}(\.\d{1,9})?|\d{1,9}/\d{1,9})$")

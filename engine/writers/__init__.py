@@ -11,7 +11,6 @@ never leaves a half-written file.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import pkgutil
 import re
@@ -27,7 +26,7 @@ from ..kinds import Kind
 from ..memo import Memo
 from ..messages import Message
 from ..register import Skipped
-from ..rulebook import RuleFamily, Text
+from ..rulebook import RuleFamily, Text, identity
 from ..rulebook import words as _t
 from ..subjects import Subject
 from ..summary import Summary
@@ -102,19 +101,6 @@ def inert(text: str) -> str:
 def printable(text: str) -> str:
     """Text for a terminal: control characters (escape sequences among them) removed."""
     return _CONTROLS.sub("", text)
-
-
-def identity(families: Sequence[RuleFamily]) -> dict[str, Any]:
-    """The rulebook's version and content hash (of all its families' files)."""
-    shas = [f.sha256 for f in families]
-    combined = hashlib.sha256("+".join(shas).encode()).hexdigest()
-    return {
-        "version": "+".join(f"{f.name} {f.doc.version}" for f in families),
-        "sha256": shas[0] if len(shas) == 1 else combined,
-        "families": [
-            {"family": f.name, "version": f.doc.version, "sha256": f.sha256} for f in families
-        ],
-    }
 
 
 class Words:
