@@ -185,11 +185,11 @@ class _Table:
         total = 0
         for index, (heading, form) in enumerate(self.columns, start=1):
             shown = [_shown(row[index - 1], form) for row in self.held]
-            longest_word = max((_width(w) for w in heading.split()), default=0)
+            longest_word = max((width(w) for w in heading.split()), default=0)
             wide = max(
                 [
-                    min(_width(heading), max(HEADING, longest_word)) + 2,
-                    *(_width(s) + 2 for s in shown),
+                    min(width(heading), max(HEADING, longest_word)) + 2,
+                    *(width(s) + 2 for s in shown),
                 ]
             )
             limit = LONG if form == "long" else WIDEST
@@ -227,7 +227,7 @@ class _Table:
             if isinstance(value, str):
                 room = max(1.0, (wide - 1.5) / FILL)
                 lines = max(
-                    lines, sum(max(1, math.ceil(_width(p) / room)) for p in value.split("\n"))
+                    lines, sum(max(1, math.ceil(width(p) / room)) for p in value.split("\n"))
                 )
         if lines > 1:
             self.sheet.row_dimensions[row].height = round(lines * LINE_POINTS, 1)
@@ -429,7 +429,7 @@ class XlsxWriter(Writer):
             if form == "line":  # a line of the summary, in the wide column, as tall as it wraps
                 text = _cell(sheet, label, "long")
                 text.alignment = left
-                lines = math.ceil(_width(label) * FILL / (SUMMARY_WIDTH - 2))
+                lines = math.ceil(width(label) * FILL / (SUMMARY_WIDTH - 2))
                 if lines > 1:
                     sheet.row_dimensions[number].height = round(lines * LINE_POINTS, 1)
                 sheet.append([None, text])
@@ -540,7 +540,7 @@ def _shown(value: Any, form: str) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return max(value.split("\n"), key=_width)
+        return max(value.split("\n"), key=width)
     if isinstance(value, date):
         return "2012-08-31"
     if isinstance(value, Decimal | int | float) and form in ("money", "number"):
@@ -548,10 +548,6 @@ def _shown(value: Any, form: str) -> str:
     if form == "percent":
         return "100.00%"
     return str(plain(value))
-
-
-def _width(text: str) -> int:
-    return width(text)
 
 
 def _sheet_name(title: str) -> str:
