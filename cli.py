@@ -111,6 +111,13 @@ HEADER_ROW_OPTION = click.option(
     "among the first rows, below any title].",
 )
 
+RULES_OPTION = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Rule directory [default: bundled].",
+)
 PACK_OPTION = click.option(
     "--pack",
     "packs",
@@ -214,13 +221,7 @@ def output_options(func: F) -> F:
             help="Open a CSV with a byte-order mark, so that Excel reads it as UTF-8 "
             "[default: for a CSV written to a file, not to the terminal].",
         ),
-        click.option(
-            "--rules",
-            "rules_dir",
-            type=click.Path(file_okay=False, exists=True, path_type=Path),
-            default=None,
-            help="Rule directory [default: bundled].",
-        ),
+        RULES_OPTION,
         PACK_OPTION,
         click.option(
             "--jobs",
@@ -442,12 +443,7 @@ def explain_command(kind: Kind) -> click.Command:
             click.option(
                 "--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True
             ),
-            click.option(
-                "--rules",
-                "rules_dir",
-                default=None,
-                type=click.Path(file_okay=False, exists=True, path_type=Path),
-            ),
+            RULES_OPTION,
             PACK_OPTION,
         ]
     ):
@@ -541,12 +537,7 @@ EVENTS_OPTION = click.option(
 @as_of_option("Judge the cases as of this date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@RULES_OPTION
 @PACK_OPTION
 @reports_errors
 def cases_command(
@@ -601,12 +592,7 @@ def cases_command(
     show_default=True,
     help="The register of drafted documents: numbers per year and kind, never reused.",
 )
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@RULES_OPTION
 @PACK_OPTION
 @reports_errors
 def documents_command(
@@ -686,12 +672,7 @@ def columns_group() -> None:
 @click.option("--law", default=None, help="A law's key or short name, e.g. order53.")
 @click.option("--article", type=int, default=None, help="An article of that law.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@RULES_OPTION
 @PACK_OPTION
 @reports_errors
 def rules(
@@ -787,12 +768,7 @@ def rules(
     show_default=True,
     help="The latest test results (pytest --junitxml), for each scenario's outcome.",
 )
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@RULES_OPTION
 @reports_errors
 def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
     """Write the policy book: a static HTML site of features/, the rulebook and test results.
@@ -970,12 +946,7 @@ def ledger_keygen(out: Path) -> None:
 @ledger_group.command(name="replay")
 @click.argument("run", type=int)
 @LEDGER_OPTION
-@click.option(
-    "--rules",
-    "rules_dir",
-    default=None,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@RULES_OPTION
 @click.option(
     "--pack",
     "packs",
