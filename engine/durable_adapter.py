@@ -251,6 +251,18 @@ class Engine:
         function: Callable[[dict[str, Any]], tuple[Any, ...]] = namespace["signature"]
         return function
 
+    def terms(self) -> tuple[list[str], list[tuple[str, str, Any]], int]:
+        """What `signature` reads, for a reader computing it over whole columns
+        (engine/columnar): the fields, in the order of their presence terms; each comparison
+        (field, operator, value), in order; and how many joins follow them. A fact's
+        ratio is tested as its floor and ceiling times `scale` (`name__lo`, `name__hi`)."""
+        names = sorted({name for name, _, _ in self._leaves})
+        return names, list(self._leaves), len(self._joins)
+
+    def fact(self, day: date, tests: Tests) -> dict[str, Any]:
+        """A snapshot as the engine sees it (for `signature`)."""
+        return self._fact(day, tests)
+
     def join(self, facts: Sequence[ContextFact], memo: Memo) -> None:
         """Facts of other kinds that stay asserted while subjects are evaluated."""
         if not facts:

@@ -229,6 +229,7 @@ class FastRow:
             checks,
         )
         self.required = frozenset(n for n, v in defaults.items() if v is PydanticUndefined)
+        self.texts: frozenset[str] = frozenset()
         # A cell's value, by its text, per column: registers repeat dates, codes and flags.
         self.memos: dict[str, dict[Any, Any]] = {name: {} for name in converters}
 
@@ -270,7 +271,18 @@ class FastRow:
             converters[name] = converter
             defaults[name] = info.default
         checks = [d.func for d in decorators.model_validators.values() if d.info.mode == "after"]
-        return cls(model, converters, defaults, checks)
+        made = cls(model, converters, defaults, checks)
+        # Columns of free text (a holder's name): the cell, trimmed, is the value.
+        made.texts = frozenset(
+            name
+            for name, info in model.model_fields.items()
+            if (name not in readers and not info.metadata)
+            or (
+                name not in readers
+                and all(isinstance(m, MinLen) and m.min_length <= 1 for m in info.metadata)
+            )
+        )
+        return made
 
     def __call__(self, raw: dict[str, Any]) -> Any:
         given: dict[str, Any] = {}

@@ -120,6 +120,7 @@ class RowReader:
         # What a refused row can still tell (Kind.partial): yielded in its place, if anything.
         self.partial: Callable[[dict[str, Any]], Any] | None = None
         self.problems: list[InputProblem] = []
+        self.seen: set[str] = set()  # the ids read so far (NFC), each asked for once
         self._columns = self.contract.columns
         self._fast = fields.FastRow.of(model)
 
@@ -150,7 +151,7 @@ class RowReader:
         )
 
     def __iter__(self) -> Iterator[Any]:
-        seen: set[str] = set()
+        seen = self.seen
         for row, raw, written in self._raw_rows():
             if self.on_row is not None:
                 self.on_row(row, raw)

@@ -16,6 +16,7 @@ for every kind, so commands stay thin and a new kind needs no code here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -182,6 +183,11 @@ def decide(
     params = prepared.params
     if store is not None:
         params = {**params, store[0]: store[1]}
+    if store is None and only is None and kind.rank is None and not prepared.context:
+        fast = _columnar(prepared, reader)
+        if fast is not None:
+            yield from fast
+            return
     batches = reader.batches(BATCH_ROWS)
     made = kind.build(batches, prepared.as_of, params, reader.problem)
     if reader.keep:
@@ -209,6 +215,19 @@ def decide(
         evaluator.leave(prepared.context)
         if store is not None:
             store[1].close()
+
+
+def _columnar(
+    prepared: Prepared, reader: RowReader
+) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
+    """The kind's columnar path over the reader's source, if it has one and the source is
+    for it (engine/columnar); COMPLY_COLUMNAR=0 in the environment keeps to the row path
+    (to compare the two)."""
+    if prepared.kind.columnar is None or os.environ.get("COMPLY_COLUMNAR") == "0":
+        return None
+    from . import columnar
+
+    return columnar.decide(prepared, reader, prepared.kind.columnar)
 
 
 def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:

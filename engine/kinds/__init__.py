@@ -202,6 +202,9 @@ class Kind:
     # What a change log can still tell of a row refused for a bad cell (its subject, its
     # event), so that `build` checks the log's shape in the same run; None: nothing.
     partial: Callable[[Mapping[str, Any]], Any] | None = None
+    # The kind's columnar path (engine/columnar): (prepared, block) -> (rows left to the row
+    # path, each other row's subject and decision); None: the row path only.
+    columnar: Callable[[Any, Any], Any] | None = None
 
     @property
     def context(self) -> dict[str, tuple[str, ...]]:

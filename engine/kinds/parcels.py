@@ -967,6 +967,14 @@ def subjects(
         yield made
 
 
+def _columnar(prepared: Any, block: Any) -> Any:
+    """The columnar path's facts (engine/columnar/parcels.py; numpy and Arrow are
+    imported when a run takes it)."""
+    from ..columnar.parcels import columnar
+
+    return columnar(prepared, block)
+
+
 def _staged(code: str) -> Callable[[Summary], dict[str, Any]]:
     """How many actions `code` the run counts in prospect, and how many due now (L10)."""
 
@@ -1104,4 +1112,5 @@ KIND = Kind(
     required_params=REQUIRED_PARAMS,
     build=subjects,
     view=VIEW,
+    columnar=_columnar,
 )

@@ -1,0 +1,556 @@
+"""The columnar path: a CSV register read a block of rows at a time with Apache Arrow, its
+cells converted column by column, the facts computed over whole columns, the engine asked
+once for each combination of threshold sides, each row's decision made from its
+combination's plan and its own values. The row path (pipeline.decide over RowReader and
+the kind's `build`) stays the reference: this path must give what it gives, byte for byte
+(tests/test_columnar.py compares the two on random files).
+
+Why Arrow: its CSV reader splits a block of lines into columns in C and, told that every
+column is text, infers nothing (polars' and pandas' readers guess types and read dates
+leniently); its dictionary encoding hands each column's distinct cells and each row's index
+into them. numpy does the arithmetic on day numbers.
+
+What is the row path's stays the row path's:
+- each distinct cell of a column is read by the row path's own cell reader (fields.FastRow):
+  whatever form a register writes a date or an amount in, it is read as the row path reads
+  it; a cell refused sends its row to the row path, which names the problem;
+- a row the columnar path cannot vouch for (a cell refused, a required cell blank, a check
+  across columns failing, an id repeated or invisible, a total or a blank line, anything
+  the kind's columnar code does not handle) goes through the row path alone: a reader over
+  that one line, which reports it or decides it exactly as a whole-file run would;
+- a block Arrow cannot take whole (a quote, a lone carriage return, bytes that are not
+  UTF-8, a line of the wrong width, a line too long) goes through the row path as a block;
+- a kind's columnar code hands the engine one representative subject per combination, made
+  by the row path, and checks that its columns give that subject's decision exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from pydantic_core import PydanticUndefined
+
+from .. import fields, register
+from ..encoding import file_encoding
+from ..loader import _INVISIBLE, MAX_CELL, MAX_LINE, RowReader, _regular
+
+if TYPE_CHECKING:
+    from ..evaluate import Decision
+    from ..pipeline import Prepared
+    from ..subjects import Subject
+
+BLOCK_BYTES = 2 << 20  # lines read at a time (about 10,000 register rows)
+EMIT = 500  # subjects handed on at a time (pipeline.BATCH_ROWS)
+EPOCH = date(1970, 1, 1).toordinal()
+BLANK, REFUSED = fields._BLANK, fields._REFUSED
+# Rows decided by each path in this process (tests check that the columnar path was taken).
+TAKEN: Counter[str] = Counter()
+
+
+class Coded:
+    """One column of a block, dictionary-encoded: each row's index into the distinct cells,
+    their text, and each read by the row path's cell reader (a value, BLANK or REFUSED)."""
+
+    def __init__(self, index: np.ndarray, texts: list[str], values: list[Any]) -> None:
+        self.index, self.texts, self.values = index, texts, values
+
+    def mapped(self, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
+        """function(value) for each row, computed once per distinct cell."""
+        table = np.array([function(v) for v in self.values], dtype=dtype)
+        return table[self.index] if len(table) else np.zeros(len(self.index), dtype=dtype)
+
+    def blank(self) -> np.ndarray:
+        return self.mapped(lambda v: v is BLANK, bool)
+
+    def refused(self) -> np.ndarray:
+        return self.mapped(lambda v: v is REFUSED, bool)
+
+    def value(self, row: int) -> Any:
+        return self.values[self.index[row]]
+
+
+@dataclass
+class Block:
+    """Lines of a register read as columns: the contract's columns present, by name."""
+
+    rows: np.ndarray  # each line's row number, as the row path numbers it
+    lines: list[str]
+    columns: dict[str, Coded]
+    slow: np.ndarray  # lines the row path must take (bool)
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def value(self, name: str, row: int) -> Any:
+        """A row's value of a contract column, as the row model holds it."""
+        column = self.columns.get(name)
+        if column is None:
+            return self.defaults[name]
+        found = column.value(row)
+        return self.defaults[name] if found is BLANK else found
+
+    def mapped(self, name: str, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
+        """function(value) for each row of a column (its default where blank or absent),
+        computed once per distinct cell. A refused cell is passed as REFUSED."""
+        column, default = self.columns.get(name), self.defaults[name]
+        if column is None:
+            return np.full(len(self), function(default), dtype=dtype)
+        return column.mapped(lambda v: function(default if v is BLANK else v), dtype)
+
+    def has(self, name: str) -> np.ndarray:
+        """Where a column is given (not blank)."""
+        column = self.columns.get(name)
+        if column is None:
+            return np.zeros(len(self), dtype=bool)
+        return ~column.blank()
+
+    def days(self, name: str, missing: int) -> np.ndarray:
+        """A date column as day numbers (date.toordinal), `missing` where blank."""
+        column = self.columns.get(name)
+        if column is None:
+            return np.full(len(self), missing, dtype=np.int64)
+        return column.mapped(lambda v: v.toordinal() if isinstance(v, date) else missing, np.int64)
+
+    def flag(self, name: str) -> np.ndarray:
+        column = self.columns.get(name)
+        if column is None:
+            return np.full(len(self), bool(self.defaults[name]), dtype=bool)
+        default = bool(self.defaults[name])
+        return column.mapped(lambda v: default if v is BLANK else bool(v), bool)
+
+    def codes(self, name: str) -> np.ndarray:
+        """A text or code column as an array of Python objects (its default where blank)."""
+        column = self.columns.get(name)
+        default = self.defaults[name]
+        if column is None:
+            return np.full(len(self), default, dtype=object)
+        return column.mapped(lambda v: default if v is BLANK else v, object)
+
+
+class Row:
+    """A row of the register as the row model would hold it, read from its block when asked
+    (writers read a holder's or a mortgagee's name)."""
+
+    __slots__ = ("_block", "_row")
+
+    def __init__(self, block: Block, row: int) -> None:
+        self._block, self._row = block, row
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._block.value(name, self._row)
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+# What a kind's columnar code gives for a block: for each line not sent to the row path,
+# its subject and decision, made when asked (in order, as they are written).
+Made = Callable[[int], "tuple[Subject, Decision]"]
+Columnar = Callable[["Prepared", Block], "tuple[np.ndarray, Made]"]
+
+
+def eligible(reader: RowReader) -> tuple[str, int] | None:
+    """Whether the columnar path can read the reader's source: a CSV (a file, or a worker's
+    piece of one) whose first line is a header naming only the contract's columns, each
+    once, with no unit, and nothing asked of the reader that only the row path does (rows
+    handed in, a header row given). Returns the
+    header line and the row number of the first line after it, or None."""
+    if reader.header_row not in (None, 1) or reader._rows is not None:
+        return None
+    if reader._records is not None or reader.sheet is not None:
+        return None
+    if reader.path.suffix.lower() in (".jsonl", ".ndjson", ".xlsx", ".xlsm"):
+        return None
+    if reader._part is not None:
+        text, offset = reader._part
+        end = text.find("\n")
+        header = text[: end + 1] if end >= 0 else text
+    else:
+        if not _regular(reader.path):
+            return None
+        decided = file_encoding(reader.path)
+        if decided.mixed is not None or decided.name != "utf-8-sig":
+            return None
+        with reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
+            header = f.readline(MAX_LINE)
+        offset = 0
+    if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
+        return None
+    cells = header.rstrip("\r\n").split(",")
+    if len(cells) > 200 or any(c != c.strip() or not c for c in cells):
+        return None
+    contract = reader.contract
+    resolved = [contract.resolve(c) for c in cells]
+    names = [name for name, _ in resolved]
+    if any(name is None or unit for name, unit in resolved) or len(set(names)) != len(names):
+        return None
+    if not set(contract.required) <= set(names):
+        return None
+    return header, 2 + offset
+
+
+def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
+    """The source's lines after the header, a block at a time, each with the row number of
+    its first line; a block holding a quote is read on until its quotes pair up, so that
+    no quoted cell is cut (the row path then reads the block whole)."""
+    if reader._part is not None:
+        text = reader._part[0]
+        handle: io.TextIOBase = io.StringIO(text[len(header) :], newline="")
+    else:
+        handle = reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+        handle.readline(MAX_LINE)
+    with handle:
+        reader._handle = handle if isinstance(handle, io.TextIOWrapper) else None
+        while True:
+            lines = handle.readlines(BLOCK_BYTES)
+            if not lines:
+                return
+            quotes = sum(line.count('"') for line in lines)
+            while quotes % 2:
+                more = handle.readline()
+                if not more:
+                    break
+                lines.append(more)
+                quotes += more.count('"')
+            yield lines
+
+
+def records(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The block's records and the line each starts on: a line, or the lines a quoted
+    cell with a line break in it joins (its quotes do not pair up on one line)."""
+    texts: list[str] = []
+    starts: list[int] = []
+    at, count = 0, len(lines)
+    while at < count:
+        line, first = lines[at], at
+        quotes = line.count('"')
+        if quotes % 2:
+            parts = [line]
+            while quotes % 2 and at + 1 < count:
+                at += 1
+                parts.append(lines[at])
+                quotes += lines[at].count('"')
+            line = "".join(parts)
+        texts.append(line)
+        starts.append(first)
+        at += 1
+    return texts, starts
+
+
+def columns(
+    reader: RowReader, header: str, texts: list[str]
+) -> tuple[dict[str, Coded], np.ndarray] | None:
+    """The block's records as coded columns by contract name, and which records are left
+    to the row path as they are (a quote, a lone carriage return, a NUL, bytes that are
+    not UTF-8, a line too long, a record of another width); None if Arrow cannot take the
+    rest (the row path then reads the block)."""
+    cells = header.rstrip("\r\n").split(",")
+    width = len(cells)
+    names = [f"c{i}" for i in range(width)]
+    empty = "," * (width - 1) + "\n"
+    aside = np.zeros(len(texts), dtype=bool)
+    given = []
+    for at, text in enumerate(texts):
+        if (
+            '"' in text
+            or "\x00" in text
+            or text.count("\r") != text.count("\r\n")
+            or len(text) > MAX_LINE
+            or text.count(",") != width - 1
+            or (not text.isascii() and not _utf8(text))
+        ):
+            aside[at] = True
+            given.append(empty)
+        elif not text.strip():
+            given.append(empty)  # a blank line: a row of blanks to Arrow, skipped later
+        else:
+            given.append(text if text.endswith("\n") else text + "\n")
+    data = "".join(given).encode("utf-8")
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(
+                column_names=names, use_threads=False, block_size=max(len(data), 1 << 16) + 1
+            ),
+            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if table.num_rows != len(texts):
+        return None
+    fast = fields.FastRow.of(reader.model)
+    assert fast is not None, f"{reader.model.__name__}: no fast reader"
+    coded: dict[str, Coded] = {}
+    for position, cell in enumerate(cells):
+        name = reader.contract.resolve(cell)[0]
+        assert name is not None
+        encoded = table.column(position).combine_chunks().dictionary_encode()
+        distinct_cells = encoded.dictionary.to_pylist()
+        index = encoded.indices.to_numpy(zero_copy_only=False)
+        if name in fast.texts:
+            values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
+        else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
+            memo, remember = fast.memos[name], fast._remember
+            values = [
+                REFUSED if len(t) > MAX_CELL else memo[t] if t in memo else remember(memo, name, t)
+                for t in distinct_cells
+            ]
+        coded[name] = Coded(index, distinct_cells, values)
+    return coded, aside
+
+
+def _utf8(text: str) -> bool:
+    """Whether a line holds no undecodable byte (kept as a surrogate when read)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unread(reader: RowReader, header: str, text: str, first_row: int) -> RowReader:
+    """A reader of some lines of the source through the row path, numbering them as the
+    whole source does and sharing what the source's reader keeps (ids seen, problems,
+    rows skipped, the ledger's hook)."""
+    part = RowReader(
+        reader.path, reader.model, reader.id_field, part=(header + text, first_row - 2),
+        key=reader.key,
+    )  # fmt: skip
+    part.seen, part.problems, part.skipped = reader.seen, reader.problems, reader.skipped
+    part.on_row, part.partial = reader.on_row, reader.partial
+    part.keep, part.kept = reader.keep, reader.kept
+    if reader._part is not None:
+        part.keys = reader.keys
+    return part
+
+
+def decide(
+    prepared: Prepared, reader: RowReader, columnar: Columnar
+) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
+    """The pipeline over columns, or None if the source is not for the columnar path (the
+    caller then takes the row path)."""
+    found = eligible(reader)
+    if found is None:
+        return None
+    header, first = found
+    return _decide(prepared, reader, columnar, header, first)
+
+
+def _decide(
+    prepared: Prepared, reader: RowReader, columnar: Columnar, header: str, first: int
+) -> Iterator[tuple[list[Subject], list[Decision]]]:
+    kind, evaluator = prepared.kind, prepared.evaluator
+    defaults = {
+        name: (None if info.default is PydanticUndefined else info.default)
+        for name, info in kind.model.model_fields.items()
+    }
+    subjects: list[Subject] = []
+    decisions: list[Decision] = []
+    cells = header.rstrip("\r\n").split(",")
+    board = reader.register = register.Register(
+        tuple(register.columns(reader.contract, cells, None)), (1,)
+    )
+    kept = reader.kept
+
+    def by_row_path(text: str, row: int) -> None:
+        part = unread(reader, header, text, row)
+        items = list(part)
+        if part.stopped:
+            reader.stopped = True
+        if items:
+            for made in kind.build([items], prepared.as_of, prepared.params, reader.problem):
+                if reader.keep:
+                    made = [
+                        replace(s, register=kept.pop(s.key)) if s.key in kept else s for s in made
+                    ]
+                subjects.extend(made)
+                decisions.extend(evaluator.decide(made))
+
+    key = reader.key or kind.id_field
+    row = first
+    for lines in blocks(reader, header):
+        texts, starts = records(lines)
+        found = columns(reader, header, texts)
+        if found is None:
+            TAKEN["blocks by the row path"] += 1
+            by_row_path("".join(lines), row)
+            row += len(lines)
+            if reader.stopped:
+                return
+            yield from _handed(subjects, decisions)
+            continue
+        coded, aside = found
+        ids = coded[key]
+        slow = aside | ids.mapped(
+            lambda v: not isinstance(v, str) or not register.subject_like(v), bool
+        )
+        for column in coded.values():
+            slow |= column.refused()
+        for name in reader.contract.required:
+            if name in coded:
+                slow |= coded[name].blank()
+        numbers = row + np.array(starts, dtype=np.int64)
+        block = Block(numbers, texts, coded, slow, defaults)
+        slow, made = columnar(prepared, block)
+        seen, keys, on_row = reader.seen, reader.keys, reader.on_row
+        keep_keys = reader._part is not None
+        raws = _raws(block) if on_row is not None else None
+        for i in range(len(texts)):
+            number = int(numbers[i])
+            if not slow[i]:
+                ident = ids.value(i)
+                same = unicodedata.normalize("NFC", ident)
+                if same in seen or _INVISIBLE.search(ident):
+                    slow[i] = True
+            if slow[i]:
+                TAKEN["rows by the row path"] += 1
+                by_row_path(texts[i], number)
+                if reader.stopped:
+                    return
+            else:
+                seen.add(same)
+                if keep_keys:
+                    keys.append(same)
+                if raws is not None:
+                    on_row(number, raws(i))  # type: ignore[misc]
+                subject, decision = made(i)
+                if reader.keep:
+                    written = tuple(c.texts[c.index[i]] for c in coded.values())
+                    subject = replace(subject, register=register.RegisterRow(board, written))
+                TAKEN["rows by columns"] += 1
+                subjects.append(subject)
+                decisions.append(decision)
+            if len(subjects) >= EMIT:
+                yield from _handed(subjects, decisions)
+        row += len(lines)
+        yield from _handed(subjects, decisions)
+
+
+def _handed(
+    subjects: list[Subject], decisions: list[Decision]
+) -> Iterator[tuple[list[Subject], list[Decision]]]:
+    if subjects:
+        yield list(subjects), list(decisions)
+        subjects.clear()
+        decisions.clear()
+
+
+def _raws(block: Block) -> Callable[[int], dict[str, Any]]:
+    """Each row's cells as the row path hands them to the ledger: by contract name, in the
+    header's order, trimmed."""
+    names = list(block.columns)
+    stripped = {n: [t.strip() for t in c.texts] for n, c in block.columns.items()}
+
+    def raw(row: int) -> dict[str, Any]:
+        return {n: stripped[n][block.columns[n].index[row]] for n in names}
+
+    return raw
+
+
+# Day numbers (date.toordinal) as whole columns: the civil-code year counts of engine/dates.py.
+def _ymd(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    stamp = (days - EPOCH).astype("datetime64[D]")
+    years = stamp.astype("datetime64[Y]")
+    months = stamp.astype("datetime64[M]")
+    y = years.astype(np.int64) + 1970
+    m = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
+    d = (stamp - months.astype("datetime64[D]")).astype(np.int64) + 1
+    return y, m, d
+
+
+def _month_start(y: np.ndarray, m: np.ndarray) -> np.ndarray:
+    months = ((y - 1970) * 12 + (m - 1)).astype("datetime64[M]")
+    found: np.ndarray = months.astype("datetime64[D]").astype(np.int64) + EPOCH
+    return found
+
+
+def add_years(days: np.ndarray, years: int | np.ndarray) -> np.ndarray:
+    """dates.add_years over a column: the same date `years` later, or the month's last day."""
+    y, m, d = _ymd(days)
+    y = y + years
+    first = _month_start(y, m)
+    length = _month_start(y, m + 1) - first
+    found: np.ndarray = first + np.minimum(d, length) - 1
+    return found
+
+
+def full_from(days: np.ndarray, years: int) -> np.ndarray:
+    """dates.full_from over a column."""
+    return add_years(days, years) + 1
+
+
+def full_years(start: np.ndarray, on: np.ndarray) -> np.ndarray:
+    """dates.full_years over columns: full years from `start` to `on` (0 if none)."""
+    years = _ymd(on)[0] - _ymd(start)[0]
+    short = (years > 0) & (on < add_years(start, years) + 1)
+    years = years - short
+    return np.where(on <= start, 0, np.maximum(years, 0))
+
+
+def signatures(
+    terms: tuple[list[str], list[tuple[str, str, Any]], int],
+    columns: dict[str, tuple[np.ndarray, np.ndarray]],
+    rows: int,
+) -> np.ndarray:
+    """Each row's engine signature (durable_adapter.Engine.signature) as one row of bits:
+    for each field, whether the row has it; for each comparison, its truth. `columns` gives
+    each field's (present, values); a field no column gives is absent."""
+    names, leaves, joins = terms
+    assert not joins, "the columnar path does not join facts of other kinds"
+    absent = (np.zeros(rows, dtype=bool), np.zeros(rows, dtype=np.int64))
+    bits = [columns.get(name, absent)[0] for name in names]
+    for name, op, value in leaves:
+        present, values = columns.get(name, absent)
+        bits.append(present & _compare(values, op, value))
+    matrix = np.stack(bits, axis=1) if bits else np.zeros((rows, 0), dtype=bool)
+    return np.packbits(matrix, axis=1)
+
+
+def _compare(values: np.ndarray, op: str, value: Any) -> np.ndarray:
+    if values.dtype == object:
+        out = {
+            "==": lambda: values == value,
+            "!=": lambda: values != value,
+            "<": lambda: values < value,
+            "<=": lambda: values <= value,
+            ">": lambda: values > value,
+            ">=": lambda: values >= value,
+        }[op]()
+        return np.asarray(out, dtype=bool)
+    return np.asarray(
+        {
+            "==": np.equal,
+            "!=": np.not_equal,
+            "<": np.less,
+            "<=": np.less_equal,
+            ">": np.greater,
+            ">=": np.greater_equal,
+        }[op](values, value),
+        dtype=bool,
+    )
+
+
+def distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first row of each distinct row of `keys` (2-D), and each row's distinct index."""
+    if keys.shape[0] == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    flat = np.ascontiguousarray(keys).view(np.dtype((np.void, keys.dtype.itemsize * keys.shape[1])))
+    _, first, inverse = np.unique(flat.ravel(), return_index=True, return_inverse=True)
+    return first, inverse.ravel()

@@ -1,0 +1,231 @@
+"""The columnar path gives what the row path gives, byte for byte (engine/columnar).
+
+Random registers, as of random dates, are run through `comply parcels` twice: as a user runs
+it (the columnar path, where the file is for it) and with COMPLY_COLUMNAR=0 (the row path
+alone). Outputs, rejects, messages and exit statuses must be identical. The registers are
+mutated the way bureaus write them — other date and amount forms, Chinese yes/no and
+supply words, blank and total lines, quotes, CRLF, repeated ids, refused cells, facts that
+contradict each other, columns the columnar code leaves to the row path — so that every
+way a row or a block goes to the row path is taken.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from comply.cli import main
+from comply.engine import columnar, dates
+from comply.engine.kinds.parcels import Parcel
+from test_engine import random_parcel
+
+COLUMNS = list(Parcel.model_fields)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "" if value is None else str(value)
+
+
+def _mutate(rng: random.Random, row: dict[str, str], n: int) -> None:
+    """Write a row as some register would (most rows stay as they are)."""
+    roll = rng.random()
+    if roll < 0.03 and row.get("agreed_start"):
+        y, m, d = row["agreed_start"].split("-")
+        row["agreed_start"] = rng.choice(
+            [f"{y}/{int(m)}/{int(d)}", f"{y}年{int(m)}月{int(d)}日", f" {y}-{m}-{d} "]
+        )
+    elif roll < 0.05:
+        row["price"] = rng.choice(["3860万元", "1,250,000.50", "0.386亿元", "１２００"])
+    elif roll < 0.07:
+        row["mortgaged"] = rng.choice(["是", "否", "TRUE", "yes"])
+        if row["mortgaged"] in ("是", "TRUE", "yes"):
+            row["mortgagee"] = row.get("mortgagee") or "某银行"
+    elif roll < 0.08:
+        row["supply"] = rng.choice(["出让", "招拍挂", "划拨", "Transfer"])
+    elif roll < 0.09:
+        row["agreed_start"] = rng.choice(["2012-02-30", "2012-13-01", "1900-01-01", "soon"])
+    elif roll < 0.10:
+        row["price"] = rng.choice(["", "-5", "0.001", "abc"])
+    elif roll < 0.11:
+        row["parcel_id"] = rng.choice(["", " ", f"R{n - 1:06d}", "R\u200b1", "Ｒ0001"])
+    elif roll < 0.12:
+        row["halted_on"] = row.get("halted_on") or "2011-05-05"  # without a start, perhaps
+    elif roll < 0.13:
+        row["cause"] = rng.choice(["government", "政府原因", "不可抗力", "nobody"])
+        row["government_delay_days"] = rng.choice(["", "0", "30"])
+    elif roll < 0.14:
+        row["holder"] = rng.choice(
+            ['某"置业",有限\n公司', " 某公司 ", "某\u3000公司\u3000", "=1+2"]
+        )
+    elif roll < 0.15:
+        row["investigation_notice_on"] = "2011-03-01"
+        row["determination_on"] = rng.choice(["2011-04-15", "2011-02-01", ""])
+        row["published_on"] = rng.choice(["2011-05-01", "", "2011-04-01"])
+        row["hearing_notice_on"] = rng.choice(["2011-05-10", ""])
+    elif roll < 0.16:
+        row["developed_area"], row["total_area"] = rng.choice(
+            [("100", "300"), ("100", ""), ("400", "300")]
+        )
+    elif roll < 0.17:
+        row["developed_ratio"] = rng.choice(["0.33", "25%", "1/3", "0.3333", "2"])
+        row["invested_ratio"] = row.get("invested_ratio") or "0.5"
+        row["started_on"] = row.get("started_on") or "2009-01-01"
+        row["halted_on"] = row.get("halted_on") or "2010-01-01"
+    elif roll < 0.18:
+        row["location"], row["land_area"], row["contract_no"] = "某路1号", "12000.5", "HT-1"
+    elif roll < 0.19:
+        row["extended_start"] = "2013-01-01"
+        row["agreement_signed_on"] = rng.choice(["2012-01-01", "", "2014-06-30"])
+
+
+def register(path: Path, seed: int, count: int) -> Path:
+    """A random register of `count` parcels, mutated; blank and total lines, CRLF now and
+    then."""
+    rng = random.Random(seed)
+    lines = []
+    for n in range(count):
+        row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
+        _mutate(rng, row, n)
+        lines.append([row.get(c, "") for c in COLUMNS])
+        if rng.random() < 0.005:
+            lines.append([""] * len(COLUMNS))
+        if rng.random() < 0.003:
+            lines.append(["合计", "", "", "123456"] + [""] * (len(COLUMNS) - 4))
+    ending = "\r\n" if seed % 3 == 0 else "\n"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator=ending)
+        writer.writerow(COLUMNS)
+        writer.writerows(lines)
+    if seed % 4 == 1:  # a last line without its line end, and a blank line before it
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\r\n") + "\n\n" + "X1,某公司,transfer,100,2010-01-01", "utf-8")
+    return path
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, columnar_on: bool, *args: str) -> tuple[int, str]:
+    monkeypatch.setenv("COMPLY_COLUMNAR", "1" if columnar_on else "0")
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path, *extra: str) -> None:
+    outputs = []
+    columnar.TAKEN.clear()
+    for on in (False, True):
+        out = (
+            tmp_path
+            / f"out-{on}{Path(extra[extra.index('--out') + 1]).suffix if '--out' in extra else ''}"
+        )
+        rejects = tmp_path / f"rejects-{on}.csv"
+        args = [a if a != "OUT" else str(out) for a in extra]
+        code, shown = _run(
+            monkeypatch,
+            on,
+            "parcels",
+            str(source),
+            *args,
+            "--skip-invalid",
+            "--rejects",
+            str(rejects),
+        )
+        shown = shown.replace(str(out), "OUT").replace(str(rejects), "REJECTS")
+        files = [p.read_bytes() if p.exists() else None for p in (out, rejects)]
+        outputs.append((code, shown, files))
+    if "--jobs" in extra and extra[extra.index("--jobs") + 1] == "1":
+        assert columnar.TAKEN["rows by columns"] > 0, (columnar.TAKEN, outputs)  # taken
+    assert outputs[0][0] == outputs[1][0], (outputs[0][1], outputs[1][1])
+    assert outputs[0][1] == outputs[1][1]
+    assert outputs[0][2] == outputs[1][2]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_registers_decide_alike(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    source = register(tmp_path / "parcels.csv", seed, 600)
+    as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
+    _both(
+        monkeypatch,
+        tmp_path,
+        source,
+        "--as-of",
+        as_of.isoformat(),
+        "--out",
+        "OUT.jsonl",
+        "--jobs",
+        "1",
+    )
+    _both(
+        monkeypatch, tmp_path, source, "--as-of", as_of.isoformat(), "--out", "OUT", "--jobs", "1"
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_clean_registers_decide_alike_in_every_format(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int
+) -> None:
+    """Registers with no row for the row path (the columnar path decides every one), in
+    each format, in both languages, on every core."""
+    rng = random.Random(100 + seed)
+    path = tmp_path / "parcels.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for n in range(1500):
+            row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
+            writer.writerow([row.get(c, "") for c in COLUMNS])
+    as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
+    for suffix, lang, jobs in ((".jsonl", "en", "1"), (".csv", "zh", "2"), (".json", "zh", "1")):
+        _both(
+            monkeypatch,
+            tmp_path,
+            path,
+            "--as-of",
+            as_of.isoformat(),
+            "--out",
+            f"OUT{suffix}",
+            "--lang",
+            lang,
+            "--jobs",
+            jobs,
+        )
+
+
+def test_parts_on_every_core_decide_alike(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source = register(tmp_path / "parcels.csv", 11, 3000)
+    _both(
+        monkeypatch, tmp_path, source, "--as-of", "2013-03-15", "--out", "OUT.jsonl", "--jobs", "2"
+    )
+
+
+def test_the_year_counts_agree_with_the_calendar() -> None:
+    """The column forms of dates.add_years, full_from and full_years, on every day from
+    1999 to 2031 (29 February among them) against the row path's own functions."""
+    days = np.arange(date(1999, 1, 1).toordinal(), date(2031, 12, 31).toordinal() + 1)
+    for years in (1, 2, 4):
+        expected = [dates.add_years(date.fromordinal(int(d)), years).toordinal() for d in days]
+        assert columnar.add_years(days, years).tolist() == expected
+        assert (columnar.full_from(days, years) - 1).tolist() == expected
+    rng = random.Random(5)
+    starts = np.array([rng.choice(days) for _ in range(20000)])
+    ends = starts + np.array([rng.randrange(-800, 3000) for _ in range(20000)])
+    ends[::7] = [
+        dates.add_years(date.fromordinal(int(s)), 2).toordinal() + rng.choice((-1, 0, 1))
+        for s in starts[::7]
+    ]
+    expected = [
+        dates.full_years(date.fromordinal(int(s)), date.fromordinal(int(e)))
+        for s, e in zip(starts, ends, strict=True)
+    ]
+    assert columnar.full_years(starts, ends).tolist() == expected
+    assert calendar.isleap(2012)
