@@ -136,10 +136,37 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
         "government_delay_days", lambda v: v if isinstance(v, int) else 0, np.int64
     )
     flags = {name: block.flag(name) for name in FLAG_COLUMNS}
-    developed = block.mapped("developed_ratio", _ratio, object)
-    invested = block.mapped("invested_ratio", _ratio, object)
-    has_developed = block.mapped("developed_ratio", lambda v: _ratio(v) is not None, bool)
-    has_invested = block.mapped("invested_ratio", lambda v: _ratio(v) is not None, bool)
+    state = memo_of(prepared)
+    scale = prepared.evaluator.engine.scale
+    limits = {
+        "developed_ratio": params["stalled_developed_under"],
+        "invested_ratio": params["stalled_invested_under"],
+    }
+
+    def shares(name: str) -> np.ndarray:
+        """For each row, of a share column: (given, typed rounded, under its limit, floor
+        and ceiling times the engine's scale), read once per distinct cell in a run."""
+        column = block.columns.get(name)
+        if column is None:
+            return np.zeros((len(block), 5), dtype=np.int64)
+        known, limit = state.shares, limits[name]
+        if len(known) >= 1 << 16:
+            known.clear()
+        table = []
+        for text, value in zip(column.texts, column.values, strict=True):
+            found = known.get((name, text))
+            if found is None:
+                share = _ratio(value)
+                found = known[(name, text)] = (
+                    (0, 0, 0, 0, 0)
+                    if share is None
+                    else (1, rounds(share, limit), share < limit, *_scaled(share, scale))
+                )
+            table.append(found)
+        return np.array(table, dtype=np.int64).reshape(-1, 5)[column.index]
+
+    developed, invested = shares("developed_ratio"), shares("invested_ratio")
+    has_developed, has_invested = developed[:, 0] == 1, invested[:, 0] == 1
     mortgagee = block.mapped("mortgagee", lambda v: bool(v) and isinstance(v, str), bool)
 
     # The row model's checks across columns (Parcel._coherent): a row failing one is the
@@ -183,23 +210,11 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
     # rounded where a halt of a year makes it decide (the row path says which).
     slow |= levied & (fee_on < first_idle)
     halted_long = halted & (halted_years >= halt_years)
-    limits = {
-        "developed": params["stalled_developed_under"],
-        "invested": params["stalled_invested_under"],
-    }
-    rounded = block.mapped(
-        "developed_ratio", lambda v: _ratio(v) is not None and rounds(v, limits["developed"]), bool
-    ) | block.mapped(
-        "invested_ratio", lambda v: _ratio(v) is not None and rounds(v, limits["invested"]), bool
-    )
+    rounded = (developed[:, 1] == 1) | (invested[:, 1] == 1)
     slow |= halted_long & rounded
 
     # parcels.suspect_from, and the reclaim in prospect
-    under = block.mapped(
-        "developed_ratio", lambda v: _ratio(v) is not None and v < limits["developed"], bool
-    ) | block.mapped(
-        "invested_ratio", lambda v: _ratio(v) is not None and v < limits["invested"], bool
-    )
+    under = (developed[:, 2] == 1) | (invested[:, 2] == 1)
     government = (cause != "holder") & flags["cause_verified"]
     stalled = halted_long & under
     suspect = np.where(
@@ -227,21 +242,11 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
         axis=1,
     )[fast]
     first, case_of = distinct(case_keys)
-    cases = [_procedure(tuple(int(x) for x in case_keys[f]), params, as_of) for f in first]
+    cases = [state.procedure(tuple(case_keys[f].tolist()), params, as_of) for f in first]
 
     # The engine's signature of each row, over columns.
     everywhere = np.ones(len(block), dtype=bool)
     engine = prepared.evaluator.engine
-    scale = engine.scale
-
-    def bounds(column: np.ndarray, floor: bool) -> np.ndarray:
-        def one(v: Any) -> int:
-            if v is None:
-                return 0
-            scaled = int(v.numerator) * scale
-            return scaled // int(v.denominator) if floor else -(-scaled // int(v.denominator))
-
-        return np.array([one(v) for v in column], dtype=np.int64)
 
     columns: dict[str, tuple[np.ndarray, np.ndarray]] = {
         "day": (everywhere, np.full(len(block), today, dtype=np.int64)),
@@ -265,12 +270,9 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
     }
     for name in FLAG_COLUMNS:
         columns[name] = (everywhere, flags[name])
-    for name, shares, given in (
-        ("developed_ratio", developed, has_developed),
-        ("invested_ratio", invested, has_invested),
-    ):
-        columns[name + "__lo"] = (given, bounds(shares, True))
-        columns[name + "__hi"] = (given, bounds(shares, False))
+    for name, table in (("developed_ratio", developed), ("invested_ratio", invested)):
+        columns[name + "__lo"] = (table[:, 0] == 1, table[:, 3])
+        columns[name + "__hi"] = (table[:, 0] == 1, table[:, 4])
     columns = {name: (present[fast], values[fast]) for name, (present, values) in columns.items()}
     for name in (*FLAGS, "stage"):
         table = [c.tests.get(name, _ABSENT) for c in cases]
@@ -348,6 +350,10 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
         return made_rows[0]
 
     for at in representatives:
+        known = state.plans.get(keys[at].tobytes())
+        if known is not None:  # a combination an earlier block asked and checked
+            plans.append(known)
+            continue
         line = int(fast[at])
         expected_subject = reference(line)
         snapshot = expected_subject.snapshots[0]
@@ -361,10 +367,42 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
             expected_subject.values
         ):
             raise EngineError(f"columnar path: row {int(block.rows[line])}: decision differs")
+        state.plans[keys[at].tobytes()] = hits
     return slow, made
 
 
 _ABSENT = object()
+
+
+def _scaled(share: Fraction, scale: int) -> tuple[int, int]:
+    """A share's floor and ceiling times the engine's scale (durable_adapter.Engine._fact)."""
+    scaled, denominator = int(share.numerator) * scale, int(share.denominator)
+    return scaled // denominator, -(-scaled // denominator)
+
+
+class State:
+    """What a run's blocks share: the case's procedure for each combination of its days,
+    and the engine's answer for each combination of threshold sides already checked."""
+
+    def __init__(self) -> None:
+        self.cases: dict[tuple[int, ...], Procedure] = {}
+        self.plans: dict[bytes, Any] = {}
+        self.shares: dict[tuple[str, str], tuple[int, ...]] = {}
+
+    def procedure(self, key: tuple[int, ...], params: Mapping[str, Any], as_of: date) -> Procedure:
+        found = self.cases.get(key)
+        if found is None:
+            if len(self.cases) >= 1 << 16:
+                self.cases.clear()
+            found = self.cases[key] = _procedure(key, params, as_of)
+        return found
+
+
+def memo_of(prepared: Prepared) -> State:
+    """The run's State, kept in its memo (emptied with it, never across rulebooks)."""
+    found = prepared.memo.fragments.setdefault(("columnar", "parcels"), State)
+    assert isinstance(found, State)
+    return found
 
 
 def block_model(prepared: Prepared) -> Any:
