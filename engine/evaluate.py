@@ -266,7 +266,7 @@ class Evaluator:
         )
         return standing, fired, [Suppression(rule, by) for rule, by in suppressed.items()]
 
-    def _maker(self, compiled: CompiledRule, index: int) -> Callable[[Snapshot], Action]:
+    def _maker(self, compiled: CompiledRule, index: int) -> Make:
         """A function making the rule's action `index` from a snapshot's values."""
         spec = compiled.actions[index].spec
         fixed: dict[str, Any] = {
@@ -294,18 +294,37 @@ class Evaluator:
         elif nb is not None:
             not_before = (nb.after, self.params[nb.days])
 
-        def make(snapshot: Snapshot) -> Action:
-            values = {name: snapshot.value(source) for name, source in plain}
-            base = snapshot.value(amount[0]) if amount else None
-            if amount and base is not None:  # no base, no amount: never one invented
-                values["amount"] = (Decimal(base) * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
-            if due:
-                values["due"] = snapshot.value(due[0]) + due[1]
-            if not_before:
-                values["not_before"] = after_days(snapshot.value(not_before[0]), not_before[1])
-            return Action(**fixed, **values)
+        return Make(fixed, tuple(plain), amount, due, not_before)
 
-        return make
+
+class Make:
+    """Makes a rule's action from a snapshot's values: the action's fixed fields, and where
+    each of its values comes from (a reader of whole columns reads the same recipe)."""
+
+    __slots__ = ("amount", "due", "fixed", "not_before", "plain")
+
+    def __init__(
+        self,
+        fixed: dict[str, Any],
+        plain: tuple[tuple[str, str], ...],
+        amount: tuple[str, Any] | None,
+        due: tuple[str, timedelta] | None,
+        not_before: tuple[str, int] | None,
+    ) -> None:
+        self.fixed, self.plain, self.amount = fixed, plain, amount
+        self.due, self.not_before = due, not_before
+
+    def __call__(self, snapshot: Snapshot) -> Action:
+        values = {name: snapshot.value(source) for name, source in self.plain}
+        amount, due, not_before = self.amount, self.due, self.not_before
+        base = snapshot.value(amount[0]) if amount else None
+        if amount and base is not None:  # no base, no amount: never one invented
+            values["amount"] = (Decimal(base) * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
+        if due:
+            values["due"] = snapshot.value(due[0]) + due[1]
+        if not_before:
+            values["not_before"] = after_days(snapshot.value(not_before[0]), not_before[1])
+        return Action(**self.fixed, **values)
 
 
 def not_covered_message(family: RuleFamily, as_of: date) -> Message:

@@ -316,7 +316,8 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     written = _writer(job, prepared, out)
     count = 0
     try:
-        for subjects, decisions in decide(prepared, reader):
+        lines = written if entries is None else None
+        for subjects, decisions in decide(prepared, reader, lines=lines):
             for subject, decision in zip(subjects, decisions, strict=True):
                 written.decision(decision, subject)
                 if entries is not None:
@@ -328,7 +329,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     return Part(
         text=out.getvalue() if isinstance(out, io.StringIO) else "",
         path=out.name if job.spill is not None else None,
-        count=count,
+        count=written.summary.subjects if lines is not None else count,
         problems=reader.problems,
         summary=written.summary,
         digests=digests(reader.keys),

@@ -172,11 +172,13 @@ def joined(
 
 
 def decide(
-    prepared: Prepared, reader: RowReader, only: str | None = None
+    prepared: Prepared, reader: RowReader, only: str | None = None, lines: Any = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]]:
     """The pipeline: rows read in batches, their facts made, the engine asked, the
     decisions resolved; batch by batch, or all at once for a kind that ranks them.
-    `only` decides the subject with that id alone (an explanation)."""
+    `only` decides the subject with that id alone (an explanation). `lines`, the run's
+    writer, lets the columnar path write JSON Lines itself (from columns): the batches it
+    yields are then empty."""
     kind, evaluator = prepared.kind, prepared.evaluator
     reader.partial = kind.partial
     store = events_of(prepared)
@@ -184,7 +186,7 @@ def decide(
     if store is not None:
         params = {**params, store[0]: store[1]}
     if store is None and only is None and kind.rank is None and not prepared.context:
-        fast = _columnar(prepared, reader)
+        fast = _columnar(prepared, reader, lines)
         if fast is not None:
             yield from fast
             return
@@ -218,7 +220,7 @@ def decide(
 
 
 def _columnar(
-    prepared: Prepared, reader: RowReader
+    prepared: Prepared, reader: RowReader, lines: Any = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The kind's columnar path over the reader's source, if it has one and the source is
     for it (engine/columnar); COMPLY_COLUMNAR=0 in the environment keeps to the row path
@@ -227,7 +229,7 @@ def _columnar(
         return None
     from . import columnar
 
-    return columnar.decide(prepared, reader, prepared.kind.columnar)
+    return columnar.decide(prepared, reader, prepared.kind.columnar, lines)
 
 
 def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:

@@ -242,7 +242,8 @@ def _in_this_process(
         reader.on_row = recorder.input_row
     size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0
     progress = Progress(kind.view.noun.en, size)
-    for subjects, decisions in decide(prepared, reader):
+    lines = out if aggregate is None and recorder is None else None
+    for subjects, decisions in decide(prepared, reader, lines=lines):
         for subject, decision in zip(subjects, decisions, strict=True):
             if aggregate is not None:
                 aggregate.add(subject, decision)

@@ -42,11 +42,14 @@ from pydantic_core import PydanticUndefined
 from .. import fields, register
 from ..encoding import file_encoding
 from ..loader import _INVISIBLE, MAX_CELL, MAX_LINE, RowReader, _regular
+from ..writers.json_records import JsonLinesWriter
+from .lines import Decided, Lines
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
     from ..pipeline import Prepared
     from ..subjects import Subject
+    from ..writers import Writer
 
 BLOCK_BYTES = 2 << 20  # lines read at a time (about 10,000 register rows)
 EMIT = 500  # subjects handed on at a time (pipeline.BATCH_ROWS)
@@ -155,10 +158,8 @@ class Row:
             raise AttributeError(name) from None
 
 
-# What a kind's columnar code gives for a block: for each line not sent to the row path,
-# its subject and decision, made when asked (in order, as they are written).
-Made = Callable[[int], "tuple[Subject, Decision]"]
-Columnar = Callable[["Prepared", Block], "tuple[np.ndarray, Made]"]
+# A kind's columnar code: what it decides of a block (engine/columnar/lines.Decided).
+Columnar = Callable[["Prepared", Block], Decided]
 
 
 def eligible(reader: RowReader) -> tuple[str, int] | None:
@@ -342,46 +343,55 @@ def unread(reader: RowReader, header: str, text: str, first_row: int) -> RowRead
 
 
 def decide(
-    prepared: Prepared, reader: RowReader, columnar: Columnar
+    prepared: Prepared, reader: RowReader, columnar: Columnar, lines: Writer | None = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The pipeline over columns, or None if the source is not for the columnar path (the
-    caller then takes the row path)."""
+    caller then takes the row path). Given `lines`, a JSON Lines writer, the decisions are
+    written to it as they are made, from columns where they can be (engine/columnar/lines.py),
+    and what is yielded is empty (a count of progress only)."""
     found = eligible(reader)
     if found is None:
         return None
     header, first = found
-    return _decide(prepared, reader, columnar, header, first)
+    writing = None
+    if isinstance(lines, JsonLinesWriter) and type(lines) is JsonLinesWriter:
+        writing = Lines(lines) if not reader.keep and reader.on_row is None else None
+    return _decide(prepared, reader, columnar, header, first, writing)
 
 
 def _decide(
-    prepared: Prepared, reader: RowReader, columnar: Columnar, header: str, first: int
+    prepared: Prepared,
+    reader: RowReader,
+    columnar: Columnar,
+    header: str,
+    first: int,
+    writing: Lines | None,
 ) -> Iterator[tuple[list[Subject], list[Decision]]]:
     kind, evaluator = prepared.kind, prepared.evaluator
     defaults = {
         name: (None if info.default is PydanticUndefined else info.default)
         for name, info in kind.model.model_fields.items()
     }
-    subjects: list[Subject] = []
-    decisions: list[Decision] = []
     cells = header.rstrip("\r\n").split(",")
     board = reader.register = register.Register(
         tuple(register.columns(reader.contract, cells, None)), (1,)
     )
     kept = reader.kept
 
-    def by_row_path(text: str, row: int) -> None:
+    def by_row_path(text: str, row: int) -> list[tuple[Subject, Decision]]:
         part = unread(reader, header, text, row)
         items = list(part)
         if part.stopped:
             reader.stopped = True
+        pairs: list[tuple[Subject, Decision]] = []
         if items:
             for made in kind.build([items], prepared.as_of, prepared.params, reader.problem):
                 if reader.keep:
                     made = [
                         replace(s, register=kept.pop(s.key)) if s.key in kept else s for s in made
                     ]
-                subjects.extend(made)
-                decisions.extend(evaluator.decide(made))
+                pairs += zip(made, evaluator.decide(made), strict=True)
+        return pairs
 
     key = reader.key or kind.id_field
     row = first
@@ -390,11 +400,10 @@ def _decide(
         found = columns(reader, header, texts)
         if found is None:
             TAKEN["blocks by the row path"] += 1
-            by_row_path("".join(lines), row)
+            yield from _emitted(by_row_path("".join(lines), row), writing)
             row += len(lines)
             if reader.stopped:
                 return
-            yield from _handed(subjects, decisions)
             continue
         coded, aside = found
         ids = coded[key]
@@ -408,48 +417,80 @@ def _decide(
                 slow |= coded[name].blank()
         numbers = row + np.array(starts, dtype=np.int64)
         block = Block(numbers, texts, coded, slow, defaults)
-        slow, made = columnar(prepared, block)
+        decided = columnar(prepared, block)
+        slow = decided.slow
+        # In row order: the row path's rows (their ids counted as they come), each other
+        # id checked once and unique.
         seen, keys, on_row = reader.seen, reader.keys, reader.on_row
         keep_keys = reader._part is not None
         raws = _raws(block) if on_row is not None else None
+        by_rows: dict[int, list[tuple[Subject, Decision]]] = {}
         for i in range(len(texts)):
-            number = int(numbers[i])
             if not slow[i]:
                 ident = ids.value(i)
                 same = unicodedata.normalize("NFC", ident)
                 if same in seen or _INVISIBLE.search(ident):
                     slow[i] = True
-            if slow[i]:
-                TAKEN["rows by the row path"] += 1
-                by_row_path(texts[i], number)
-                if reader.stopped:
-                    return
-            else:
-                seen.add(same)
-                if keep_keys:
-                    keys.append(same)
-                if raws is not None:
-                    on_row(number, raws(i))  # type: ignore[misc]
-                subject, decision = made(i)
-                if reader.keep:
-                    written = tuple(c.texts[c.index[i]] for c in coded.values())
-                    subject = replace(subject, register=register.RegisterRow(board, written))
-                TAKEN["rows by columns"] += 1
-                subjects.append(subject)
-                decisions.append(decision)
-            if len(subjects) >= EMIT:
-                yield from _handed(subjects, decisions)
+                else:
+                    seen.add(same)
+                    if keep_keys:
+                        keys.append(same)
+                    if raws is not None:
+                        on_row(int(numbers[i]), raws(i))  # type: ignore[misc]
+                    continue
+            TAKEN["rows by the row path"] += 1
+            by_rows[i] = by_row_path(texts[i], int(numbers[i]))
+            if reader.stopped:
+                break
+        fast = np.flatnonzero(~slow)
+        TAKEN["rows by columns"] += len(fast)
+        rendered = writing.lines(decided, fast) if writing is not None else None
+        if rendered is not None and writing is not None:
+            out = writing.writer
+            at = 0
+            for i in sorted(by_rows):
+                upto = int(np.searchsorted(fast, i))
+                out.out.write("".join(rendered[at:upto]))
+                at = upto
+                for subject, decision in by_rows[i]:
+                    out.decision(decision, subject)
+            out.out.write("".join(rendered[at:]))
+            yield [], []
+        else:
+            pairs: list[tuple[Subject, Decision]] = []
+            slow_rows = sorted(by_rows)
+            next_slow = 0
+            for i in range(len(texts)):
+                if next_slow < len(slow_rows) and slow_rows[next_slow] == i:
+                    pairs += by_rows[i]
+                    next_slow += 1
+                elif not slow[i]:
+                    subject, decision = decided.made(i)
+                    if reader.keep:
+                        written = tuple(c.texts[c.index[i]] for c in coded.values())
+                        subject = replace(subject, register=register.RegisterRow(board, written))
+                    pairs.append((subject, decision))
+                if len(pairs) >= EMIT:
+                    yield from _emitted(pairs, writing)
+                    pairs = []
+            yield from _emitted(pairs, writing)
+        if reader.stopped:
+            return
         row += len(lines)
-        yield from _handed(subjects, decisions)
 
 
-def _handed(
-    subjects: list[Subject], decisions: list[Decision]
+def _emitted(
+    pairs: list[tuple[Subject, Decision]], writing: Lines | None
 ) -> Iterator[tuple[list[Subject], list[Decision]]]:
-    if subjects:
-        yield list(subjects), list(decisions)
-        subjects.clear()
-        decisions.clear()
+    """Pairs handed on (or, when the columnar path writes, written)."""
+    if not pairs:
+        return
+    if writing is not None:
+        for subject, decision in pairs:
+            writing.writer.decision(decision, subject)
+        yield [], []
+        return
+    yield [s for s, _ in pairs], [d for _, d in pairs]
 
 
 def _raws(block: Block) -> Callable[[int], dict[str, Any]]:

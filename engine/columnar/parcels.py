@@ -30,6 +30,7 @@ from ..kinds.parcel_events import timeline
 from ..kinds.parcels import Parcel, rounds, subjects
 from ..subjects import Subject
 from . import Block, Row, add_years, distinct, full_from, full_years, signatures
+from .lines import Decided
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -105,9 +106,9 @@ def _ratio(value: Any) -> Fraction | None:
     return value if isinstance(value, Fraction) else None
 
 
-def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[int], Any]]:
-    """For each line of the block, whether the row path must take it; and for each other
-    line, its subject and decision when asked."""
+def columnar(prepared: Prepared, block: Block) -> Decided:
+    """For each line of the block, whether the row path must take it; for each other line,
+    its subject and decision when asked, its shape and its own values."""
     params, as_of = prepared.params, prepared.as_of
     today = as_of.toordinal()
     slow = block.slow.copy()
@@ -163,7 +164,8 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
                     else (1, rounds(share, limit), share < limit, *_scaled(share, scale))
                 )
             table.append(found)
-        return np.array(table, dtype=np.int64).reshape(-1, 5)[column.index]
+        read: np.ndarray = np.array(table, dtype=np.int64).reshape(-1, 5)[column.index]
+        return read
 
     developed, invested = shares("developed_ratio"), shares("invested_ratio")
     has_developed, has_invested = developed[:, 0] == 1, invested[:, 0] == 1
@@ -275,9 +277,9 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
         columns[name + "__hi"] = (table[:, 0] == 1, table[:, 4])
     columns = {name: (present[fast], values[fast]) for name, (present, values) in columns.items()}
     for name in (*FLAGS, "stage"):
-        table = [c.tests.get(name, _ABSENT) for c in cases]
-        found = np.array([v is not _ABSENT for v in table], dtype=bool)[case_of]
-        shown = np.array([None if v is _ABSENT else v for v in table], dtype=object)[case_of]
+        tested = [c.tests.get(name, _ABSENT) for c in cases]
+        found = np.array([v is not _ABSENT for v in tested], dtype=bool)[case_of]
+        shown = np.array([None if v is _ABSENT else v for v in tested], dtype=object)[case_of]
         columns[name] = (found, shown if name == "stage" else shown.astype(bool))
     terms = engine.terms()
     keys = signatures(terms, columns, len(fast))
@@ -368,7 +370,94 @@ def columnar(prepared: Prepared, block: Block) -> tuple[np.ndarray, Callable[[in
         ):
             raise EngineError(f"columnar path: row {int(block.rows[line])}: decision differs")
         state.plans[keys[at].tobytes()] = hits
-    return slow, made
+
+    # Shapes: lines deciding alike but for their own values (engine/columnar/lines.py).
+    # The case's values read as the row's own (its due dates, its days overdue): a shape is
+    # the case's kind (which values it has, its stage and other words), not its days.
+    case_shapes: dict[tuple[Any, ...], int] = {}
+    case_shape = np.array(
+        [
+            case_shapes.setdefault(
+                (
+                    case.stage,
+                    tuple(
+                        (n, v if isinstance(v, str) else type(v).__name__)
+                        for n, v in case.values.items()
+                    ),
+                ),
+                len(case_shapes),
+            )
+            for case in cases
+        ],
+        dtype=np.int64,
+    )
+    case_shape_names = {index: name for name, index in case_shapes.items()}
+    shaped = np.stack(
+        [
+            combination_of,
+            case_shape[case_of] if len(cases) else np.zeros(len(fast), dtype=np.int64),
+            price_known[fast].astype(np.int64),
+            shows_idle[fast].astype(np.int64),
+        ],
+        axis=1,
+    )
+    firsts, shape_of = distinct(shaped)
+    shape = np.full(len(block), -1, dtype=np.int64)
+    shape[fast] = shape_of
+    names = [
+        (
+            keys[representatives[combination_of[f]]].tobytes(),
+            case_shape_names[int(case_shape[case_of[f]])],
+            bool(price_known[fast[f]]),
+            bool(shows_idle[fast[f]]),
+        )
+        for f in firsts
+    ]
+    ids_column = block.codes("parcel_id")
+    prices = block.codes("price")
+    own_values: dict[str, np.ndarray] = {
+        "subject": ids_column,
+        "start_date": start,
+        "idle_from": idle_from,
+        "days_until_idle": idle_from - today,
+        "investigation_notice_on": notice_on,
+        "determination_on": determined_on,
+        "price": prices,
+    }
+    given = {
+        "investigation_notice_on": notice,
+        "determination_on": determined,
+        "price": price_known,
+    }
+    from_cases: dict[str, np.ndarray] = {}
+
+    def case_values(source: str) -> np.ndarray:
+        """A value of the cases, for every line (day numbers for dates)."""
+        found = from_cases.get(source)
+        if found is None:
+            table = [case.values.get(source) for case in cases]
+            table = [v.toordinal() if isinstance(v, date) else v for v in table]
+            found = np.zeros(len(block), dtype=np.int64)
+            found[fast] = np.array([0 if v is None else v for v in table], dtype=np.int64)[case_of]
+            from_cases[source] = found
+        return found
+
+    def own(source: str, line: int) -> np.ndarray | None:
+        """A value of the line's snapshot that varies from row to row within its shape."""
+        case = cases[case_of[where[line]]].values
+        if source in case:
+            value = case[source]
+            return None if isinstance(value, str) or value is None else case_values(source)
+        if source not in own_values or (source in given and not given[source][line]):
+            return None
+        return own_values[source]
+
+    def makers(line: int) -> Any:
+        hits = plans[combination_of[where[line]]]
+        plan = evaluator._plan(hits, True, str(ids.value(line)))
+        return plan.makers
+
+    return Decided(slow, made, shape, own, makers, names)
 
 
 _ABSENT = object()

@@ -1,0 +1,289 @@
+"""JSON Lines written from columns: one template per shape of decision, its blanks filled
+from each row's own values, the run's counts added a shape at a time.
+
+Rows of one shape (a kind's columnar code says which: the same combination of threshold
+sides, the same case, the same values present) decide alike but for their own values: the
+subject's id, its dates and amounts. The shape's template is the JSON Lines writer's own
+line for its first row, with those values replaced by markers; the line of every row of the
+shape is the template with the row's values in place of the markers, and the first row's is
+checked against the writer's line for it. How each action's values come about (a value read,
+a date plus a period, an amount a share of another) is the evaluator's recipe
+(evaluate.Make), read here for whole columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from json.encoder import encode_basestring as _encode_string
+from typing import Any
+
+import numpy as np
+
+from ..errors import EngineError
+from ..evaluate import FEN, Action, Decision, Make
+from ..subjects import Subject
+from ..writers.json_records import JsonLinesWriter
+
+_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
+
+
+@dataclass
+class Decided:
+    """What a kind's columnar code gives for a block: which lines the row path takes; each
+    other line's subject and decision when asked; and, for writing from columns, each
+    line's shape and its own values."""
+
+    slow: np.ndarray
+    made: Callable[[int], tuple[Subject, Decision]]
+    shape: np.ndarray | None = None  # per line; lines of a shape decide alike (-1: none)
+    # A snapshot value that varies from row to row within the shape of a line, for every
+    # line (day numbers for dates, ints, Decimals or None), or None where it is constant.
+    own: Callable[[str, int], np.ndarray | None] | None = None
+    makers: Callable[[int], Sequence[Make]] | None = None  # the recipes of a line's actions
+    keys: Sequence[Any] = ()  # each shape's name across blocks
+
+
+@dataclass
+class _Slot:
+    """A blank of a template: what fills it, for the rows of its shape."""
+
+    source: str  # "subject", a decision value's name, or an action's snapshot source
+    how: str  # "id", "date", "int", "text", "amount"
+    offset: int = 0  # days added to a date (a due date after a period)
+    rate: Any = None  # an amount's share of its base
+
+
+@dataclass
+class _Template:
+    pieces: list[str]
+    slots: list[_Slot]
+    status: str
+    actions: tuple[tuple[str, bool], ...]  # (code, prospect) of each action
+    totals: dict[str, Decimal]  # the kind's totals with no amount
+    routes: list[tuple[int, dict[str, Decimal]]]  # amount slot -> each total's share of it
+
+
+class Lines:
+    """Writes a block's lines of given shapes through a JSON Lines writer, counting them."""
+
+    def __init__(self, writer: JsonLinesWriter) -> None:
+        self.writer = writer
+        self.head = '{"as_of": "' + writer.as_of.isoformat() + '", '
+        self.templates: dict[Any, _Template | None] = {}
+        self.days: dict[int, str] = {}
+
+    def lines(self, decided: Decided, lines: np.ndarray) -> list[str] | None:
+        """The JSON Lines of `lines` (of one block), in order, with the run's counts added;
+        None if a shape has no template (the caller then writes decision by decision)."""
+        assert decided.shape is not None
+        assert decided.own is not None
+        shape_keys = decided.keys
+        shapes = decided.shape[lines]
+        out: list[str] = [""] * len(lines)
+        order = np.argsort(shapes, kind="stable")
+        groups = [g for g in np.split(order, np.flatnonzero(np.diff(shapes[order])) + 1) if len(g)]
+        templates = []
+        for group in groups:
+            first = int(lines[group[0]])
+            key = shape_keys[int(shapes[group[0]])]
+            template = self.templates.get(key, _MISSING)
+            if template is _MISSING:
+                template = self.templates[key] = self._template(decided, first)
+            if template is None:
+                return None  # written decision by decision, counted so
+            templates.append(template)
+        for group, template in zip(groups, templates, strict=True):
+            rows = lines[group]
+            first = int(rows[0])
+            columns = [self._filled(decided, slot, rows, first) for slot in template.slots]
+            texts = _joined(template.pieces, columns, len(rows))
+            for position, text in zip(group.tolist(), texts, strict=True):
+                out[position] = text
+            self._count(template, decided, rows)
+        return out
+
+    def _count(self, template: _Template, decided: Decided, rows: np.ndarray) -> None:
+        summary = self.writer.summary
+        count = len(rows)
+        summary.subjects += count
+        summary.by_status[template.status] += count
+        for code, prospect in template.actions:
+            summary.by_action[code] += count
+            if prospect:
+                summary.in_prospect[code] += count
+        sums = {name: value * count for name, value in template.totals.items()}
+        for slot_index, shares in template.routes:
+            slot = template.slots[slot_index]
+            amounts = self._amounts(decided, slot, rows, int(rows[0]))
+            total = sum(amounts, Decimal("0.00"))
+            for name, share in shares.items():
+                sums[name] += total * share
+        for name, value in sums.items():
+            summary.totals[name] = summary.totals.get(name, Decimal("0.00")) + value
+
+    def _template(self, decided: Decided, line: int) -> _Template | None:
+        subject, decision = decided.made(line)
+        writer = self.writer
+        if decision.criteria or subject.register is not None:
+            return None
+        assert decided.own is not None
+        assert decided.makers is not None
+        slots: list[_Slot] = [_Slot("subject", "id")]
+        marked_values = []
+        for name, value in decision.values:
+            if decided.own(name, line) is not None:
+                marked_values.append((name, _mark(len(slots))))
+                slots.append(_Slot(name, _how(value)))
+            else:
+                marked_values.append((name, value))
+        makers = decided.makers(line)
+        if len(makers) != len(decision.actions):
+            return None
+        actions = []
+        routes_from: list[tuple[int, int]] = []  # (slot, action index) of each amount
+        for index, (action, make) in enumerate(zip(decision.actions, makers, strict=True)):
+            changes: dict[str, Any] = {}
+            for name, source in make.plain:
+                value = getattr(action, name)
+                if value is not None and decided.own(source, line) is not None:
+                    changes[name] = _mark(len(slots))
+                    slots.append(_Slot(source, _how(value)))
+            amount = make.amount
+            if amount and action.amount is not None and decided.own(amount[0], line) is not None:
+                changes["amount"] = _mark(len(slots))
+                routes_from.append((len(slots), index))
+                slots.append(_Slot(amount[0], "amount", rate=amount[1]))
+            if make.due and decided.own(make.due[0], line) is not None:
+                changes["due"] = _mark(len(slots))
+                slots.append(_Slot(make.due[0], "date", offset=make.due[1].days))
+            if make.not_before and decided.own(make.not_before[0], line) is not None:
+                changes["not_before"] = _mark(len(slots))
+                slots.append(_Slot(make.not_before[0], "date", offset=make.not_before[1] + 1))
+            actions.append(action._replace(**changes))
+        marked = replace(
+            decision,
+            subject=_mark(0),
+            values=tuple(marked_values),
+            actions=tuple(actions),
+        )
+        text = self.head + writer.as_json(marked)[1:] + "\n"
+        pieces = _MARK.split(text)[::2]
+        found = [int(n) for n in _MARK.findall(text)]
+        if sorted(found) != list(range(len(slots))):
+            return None  # a marker vanished or doubled: this shape is written row by row
+        moved = {old: new for new, old in enumerate(found)}  # as the writer orders fields
+        slots = [slots[old] for old in found]
+        routes_from = [(moved[slot], index) for slot, index in routes_from]
+        totals, routes = _routes(writer, decision, routes_from)
+        template = _Template(
+            pieces,
+            slots,
+            decision.status,
+            tuple((a.code, a.prospect) for a in decision.actions),
+            totals,
+            routes,
+        )
+        rows = np.array([line])
+        expected = self.head + writer.as_json(decision)[1:] + "\n"
+        columns = [self._filled(decided, slot, rows, line) for slot in slots]
+        if _joined(pieces, columns, 1) != [expected]:
+            raise EngineError(f"columnar path: line {line}: its template does not give its line")
+        return template
+
+    def _filled(self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[str]:
+        """The texts that fill a slot for the rows."""
+        assert decided.own is not None
+        values = decided.own(slot.source, first)
+        assert values is not None, slot
+        picked = values[rows]
+        if slot.how == "id" or slot.how == "text":
+            return [_encode_string(v) for v in picked.tolist()]
+        if slot.how == "int":
+            return [str(v) for v in picked.tolist()]
+        if slot.how == "amount":
+            return ['"' + str(a) + '"' for a in self._amounts(decided, slot, rows, first)]
+        days, cache = picked + slot.offset, self.days
+        if len(cache) > 1 << 16:
+            cache.clear()
+        out = []
+        for number in days.tolist():
+            shown = cache.get(number)
+            if shown is None:
+                shown = cache[number] = '"' + date.fromordinal(number).isoformat() + '"'
+            out.append(shown)
+        return out
+
+    def _amounts(
+        self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int
+    ) -> list[Decimal]:
+        assert decided.own is not None
+        values = decided.own(slot.source, first)
+        assert values is not None
+        rate = slot.rate
+        return [
+            (Decimal(base) * rate).quantize(FEN, rounding=ROUND_HALF_UP)
+            for base in values[rows].tolist()
+        ]
+
+
+_MISSING: Any = object()
+
+
+def _mark(number: int) -> str:
+    return f"\x00{number}\x00"
+
+
+def _how(value: Any) -> str:
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, bool):
+        raise TypeError("a yes/no value is never a row's own")
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, Decimal):
+        return "text"
+    return "text"
+
+
+def _joined(pieces: list[str], columns: list[list[str]], count: int) -> list[str]:
+    """Each row's line: the pieces with the row's texts between them."""
+    if not columns:
+        return [pieces[0]] * count
+    parts: list[Any] = []
+    for index, column in enumerate(columns):
+        parts.append([pieces[index]] * count)
+        parts.append(column)
+    parts.append([pieces[-1]] * count)
+    return list(map("".join, zip(*parts, strict=True)))
+
+
+def _routes(
+    writer: JsonLinesWriter, decision: Decision, amounts: list[tuple[int, int]]
+) -> tuple[dict[str, Decimal], list[tuple[int, dict[str, Decimal]]]]:
+    """The kind's totals of the shape with no amount, and how much of each amount slot
+    goes to each total: the totals are sums of the actions' amounts (checked on the
+    decision itself)."""
+    totals_of = writer.view.totals
+    none = tuple(a._replace(amount=None) if a.amount is not None else a for a in decision.actions)
+    base = totals_of(replace(decision, actions=none))
+    routes = []
+    for slot, index in amounts:
+        one: list[Action] = list(none)
+        one[index] = none[index]._replace(amount=Decimal(1))
+        shares = totals_of(replace(decision, actions=tuple(one)))
+        routes.append(
+            (slot, {n: shares.get(n, Decimal(0)) - base.get(n, Decimal(0)) for n in base})
+        )
+    check = dict(base)
+    for (_, index), (_, shares) in zip(amounts, routes, strict=True):
+        amount = decision.actions[index].amount
+        assert amount is not None
+        for name, share in shares.items():
+            check[name] += amount * share
+    if check != totals_of(decision):
+        raise EngineError("columnar path: the kind's totals are not sums of amounts")
+    return base, routes
