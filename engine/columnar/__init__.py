@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from ..subjects import Subject
     from ..writers import Writer
 
-BLOCK_BYTES = 2 << 20  # lines read at a time (about 10,000 register rows)
+BLOCK_BYTES = 1 << 18  # lines read at a time (about 2,500 register rows): memory stays flat
 EMIT = 500  # subjects handed on at a time (pipeline.BATCH_ROWS)
 EPOCH = date(1970, 1, 1).toordinal()
 BLANK, REFUSED = fields._BLANK, fields._REFUSED
@@ -260,39 +260,41 @@ def columns(
     cells = header.rstrip("\r\n").split(",")
     width = len(cells)
     names = [f"c{i}" for i in range(width)]
-    empty = "," * (width - 1) + "\n"
     aside = np.zeros(len(texts), dtype=bool)
-    given = []
-    for at, text in enumerate(texts):
-        if (
-            '"' in text
-            or "\x00" in text
-            or text.count("\r") != text.count("\r\n")
-            or len(text) > MAX_LINE
-            or text.count(",") != width - 1
-            or (not text.isascii() and not _utf8(text))
-        ):
-            aside[at] = True
-            given.append(empty)
-        elif not text.strip():
-            given.append(empty)  # a blank line: a row of blanks to Arrow, skipped later
+    table = None
+    whole = "".join(texts)
+    if (
+        '"' not in whole
+        and "\x00" not in whole
+        and whole.count("\r") == whole.count("\r\n")
+        and max(map(len, texts)) <= MAX_LINE
+    ):
+        try:
+            data = whole.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8: line by line below
+            pass
         else:
-            given.append(text if text.endswith("\n") else text + "\n")
-    data = "".join(given).encode("utf-8")
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(
-                column_names=names, use_threads=False, block_size=max(len(data), 1 << 16) + 1
-            ),
-            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException):
+            table = _arrow(data, names)  # None: a ragged or blank line
+    if table is None or table.num_rows != len(texts):
+        given = []
+        empty = "," * (width - 1) + "\n"
+        for at, text in enumerate(texts):
+            if (
+                '"' in text
+                or "\x00" in text
+                or text.count("\r") != text.count("\r\n")
+                or len(text) > MAX_LINE
+                or text.count(",") != width - 1
+                or (not text.isascii() and not _utf8(text))
+            ):
+                aside[at] = True
+                given.append(empty)
+            elif not text.strip():
+                given.append(empty)  # a blank line: a row of blanks to Arrow, skipped later
+            else:
+                given.append(text if text.endswith("\n") else text + "\n")
+        table = _arrow("".join(given).encode("utf-8"), names)
+    if table is None:
         return None
     if table.num_rows != len(texts):
         return None
@@ -307,6 +309,9 @@ def columns(
         index = encoded.indices.to_numpy(zero_copy_only=False)
         if name in fast.texts:
             values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
+        elif len(distinct_cells) > len(texts) // 2:  # a cell rarely seen twice (a price)
+            read = fast._read
+            values = [REFUSED if len(t) > MAX_CELL else read(name, t) for t in distinct_cells]
         else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
             memo, remember = fast.memos[name], fast._remember
             values = [
@@ -315,6 +320,26 @@ def columns(
             ]
         coded[name] = Coded(index, distinct_cells, values)
     return coded, aside
+
+
+def _arrow(data: bytes, names: list[str]) -> Any:
+    """Lines of CSV with no quote as an Arrow table of text columns, or None if a line is
+    not as wide as the header."""
+    try:
+        return pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(
+                column_names=names, use_threads=False, block_size=max(len(data), 1 << 16) + 1
+            ),
+            parse_options=pacsv.ParseOptions(quote_char=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
 
 
 def _utf8(text: str) -> bool:

@@ -28,6 +28,7 @@ from ..evaluate import FEN, Action, Decision, Make
 from ..subjects import Subject
 from ..writers.json_records import JsonLinesWriter
 
+TEMPLATES_KEPT = 20_000  # shapes of decision remembered in a run (a few kilobytes each)
 _MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
 
 
@@ -73,7 +74,10 @@ class Lines:
     def __init__(self, writer: JsonLinesWriter) -> None:
         self.writer = writer
         self.head = '{"as_of": "' + writer.as_of.isoformat() + '", '
-        self.templates: dict[Any, _Template | None] = {}
+        # Kept in the run's memo: a worker writes many pieces of one run.
+        kept = writer.memo.fragments.setdefault(("columnar", "lines", writer.lang), dict)
+        assert isinstance(kept, dict)
+        self.templates: dict[Any, _Template | None] = kept
         self.days: dict[int, str] = {}
 
     def lines(self, decided: Decided, lines: np.ndarray) -> list[str] | None:
@@ -92,6 +96,8 @@ class Lines:
             key = shape_keys[int(shapes[group[0]])]
             template = self.templates.get(key, _MISSING)
             if template is _MISSING:
+                if len(self.templates) >= TEMPLATES_KEPT:
+                    self.templates.clear()
                 template = self.templates[key] = self._template(decided, first)
             if template is None:
                 return None  # written decision by decision, counted so

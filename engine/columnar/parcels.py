@@ -31,6 +31,8 @@ from ..kinds.parcels import Parcel, rounds, subjects
 from ..subjects import Subject
 from . import Block, Row, add_years, distinct, full_from, full_years, signatures
 from .lines import Decided
+from .parcel_case import STAGES as STAGE_NAMES
+from .parcel_case import cases
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -41,6 +43,10 @@ if TYPE_CHECKING:
 AMOUNTS = ("developed_area", "total_area", "invested_amount", "total_investment")
 # The yes/no columns, each a fact of the same name.
 FLAG_COLUMNS = tuple(n for n, f in Parcel.model_fields.items() if f.annotation is bool)
+# Cases kept between blocks: a case with its periods counted holds a few kilobytes; the
+# cases that recur (a parcel suspect since a day, nothing served yet) are few; one with a
+# notice served is rarely another's.
+CASES_KEPT = 8192
 NONE = -1  # a day column's blank, as a day number (never a date a register can hold)
 
 
@@ -231,8 +237,8 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     reclaim = ~started & (not_started_years >= params["reclaim_after_years"])
 
     fast = np.flatnonzero(~slow)
-    # The case's procedure, once per distinct combination of the days it reads.
-    case_keys = np.stack(
+    # The case's procedure over columns (engine/columnar/parcel_case.py).
+    case_days = np.stack(
         [
             suspect,
             reclaim.astype(np.int64),
@@ -243,8 +249,20 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
         ],
         axis=1,
     )[fast]
-    first, case_of = distinct(case_keys)
-    cases = [state.procedure(tuple(case_keys[f].tolist()), params, as_of) for f in first]
+    case = cases(
+        case_days[:, 0],
+        case_days[:, 1],
+        case_days[:, 2],
+        case_days[:, 3],
+        case_days[:, 4],
+        case_days[:, 5],
+        today,
+        params,
+    )
+    case_kind = case.kind
+    # A row of each kind of case checked against the procedure itself.
+    for at in distinct(case_kind.reshape(-1, 1))[0].tolist():
+        case.check(at, state.procedure(tuple(case_days[at].tolist()), params, as_of))
 
     # The engine's signature of each row, over columns.
     everywhere = np.ones(len(block), dtype=bool)
@@ -276,11 +294,10 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
         columns[name + "__lo"] = (table[:, 0] == 1, table[:, 3])
         columns[name + "__hi"] = (table[:, 0] == 1, table[:, 4])
     columns = {name: (present[fast], values[fast]) for name, (present, values) in columns.items()}
-    for name in (*FLAGS, "stage"):
-        tested = [c.tests.get(name, _ABSENT) for c in cases]
-        found = np.array([v is not _ABSENT for v in tested], dtype=bool)[case_of]
-        shown = np.array([None if v is _ABSENT else v for v in tested], dtype=object)[case_of]
-        columns[name] = (found, shown if name == "stage" else shown.astype(bool))
+    for name in FLAGS:
+        columns[name] = (np.ones(len(fast), dtype=bool), case.tests[name])
+    stages = np.array(STAGE_NAMES, dtype=object)[case.stage]
+    columns["stage"] = (case.stage != 0, stages)
     terms = engine.terms()
     keys = signatures(terms, columns, len(fast))
     representatives, combination_of = distinct(keys)
@@ -304,16 +321,16 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
 
     def made(line: int) -> tuple[Subject, Decision]:
         at = int(where[line])
-        case = cases[case_of[at]]
         values: dict[str, Any] = {"start_date": day(int(start[line]))}
         idle = day(int(idle_from[line]))
         if shows_idle[line]:
             values["idle_from"] = idle
-        if case.stage is not None:
-            values["stage"] = case.stage
+        stage = case.stage_of(at)
+        if stage is not None:
+            values["stage"] = stage
         facts = Facts(
             as_of,
-            case.values,
+            case.values_of(at),
             block.value("price", line),
             values["start_date"],
             idle,
@@ -373,29 +390,11 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
 
     # Shapes: lines deciding alike but for their own values (engine/columnar/lines.py).
     # The case's values read as the row's own (its due dates, its days overdue): a shape is
-    # the case's kind (which values it has, its stage and other words), not its days.
-    case_shapes: dict[tuple[Any, ...], int] = {}
-    case_shape = np.array(
-        [
-            case_shapes.setdefault(
-                (
-                    case.stage,
-                    tuple(
-                        (n, v if isinstance(v, str) else type(v).__name__)
-                        for n, v in case.values.items()
-                    ),
-                ),
-                len(case_shapes),
-            )
-            for case in cases
-        ],
-        dtype=np.int64,
-    )
-    case_shape_names = {index: name for name, index in case_shapes.items()}
+    # the case's kind (its stage, the values it has), not its days.
     shaped = np.stack(
         [
             combination_of,
-            case_shape[case_of] if len(cases) else np.zeros(len(fast), dtype=np.int64),
+            case_kind,
             price_known[fast].astype(np.int64),
             shows_idle[fast].astype(np.int64),
         ],
@@ -407,7 +406,7 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     names = [
         (
             keys[representatives[combination_of[f]]].tobytes(),
-            case_shape_names[int(case_shape[case_of[f]])],
+            case.kind_name(int(f)),
             bool(price_known[fast[f]]),
             bool(shows_idle[fast[f]]),
         )
@@ -432,23 +431,21 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     from_cases: dict[str, np.ndarray] = {}
 
     def case_values(source: str) -> np.ndarray:
-        """A value of the cases, for every line (day numbers for dates)."""
+        """A value of the cases, for every line."""
         found = from_cases.get(source)
         if found is None:
-            table = [case.values.get(source) for case in cases]
-            table = [v.toordinal() if isinstance(v, date) else v for v in table]
             found = np.zeros(len(block), dtype=np.int64)
-            found[fast] = np.array([0 if v is None else v for v in table], dtype=np.int64)[case_of]
+            found[fast] = case.values[source][1]
             from_cases[source] = found
         return found
 
     def own(source: str, line: int) -> np.ndarray | None:
         """A value of the line's snapshot that varies from row to row within its shape."""
-        case = cases[case_of[where[line]]].values
-        if source in case:
-            value = case[source]
-            return None if isinstance(value, str) or value is None else case_values(source)
-        if source not in own_values or (source in given and not given[source][line]):
+        if source in case.values and case.values[source][0][where[line]]:
+            return case_values(source)
+        if source == "stage" or source not in own_values:
+            return None
+        if source in given and not given[source][line]:
             return None
         return own_values[source]
 
@@ -481,9 +478,11 @@ class State:
     def procedure(self, key: tuple[int, ...], params: Mapping[str, Any], as_of: date) -> Procedure:
         found = self.cases.get(key)
         if found is None:
-            if len(self.cases) >= 1 << 16:
-                self.cases.clear()
-            found = self.cases[key] = _procedure(key, params, as_of)
+            found = _procedure(key, params, as_of)
+            if key[2:] == (NONE, NONE, NONE, NONE):  # nothing served yet: such cases recur
+                if len(self.cases) >= CASES_KEPT:
+                    self.cases.clear()
+                self.cases[key] = found
         return found
 
 
