@@ -6,7 +6,9 @@ the same core decisions without engine, explanation or ledger), then `comply par
 processes, timed from start to exit, imports included. Then every subject's core decisions
 are compared; a single difference stops the benchmark. Printed per run: wall seconds of
 each, Comply's time as a multiple of the loop's, subjects per second, and peak memory: of
-the largest process, and of all of Comply's processes together (sampled every 20 ms).
+the largest process, and of all of Comply's processes together (sampled every 20 ms), both
+as resident sizes summed (MB all: a library every worker maps is counted once per worker)
+and as proportional set sizes summed (PSS all: shared pages counted once among them).
 
     python bench/bench.py                                  # parcels: 10k, 100k, 1M
     python bench/bench.py budget --sizes 1000000           # 1M events over 100k projects
@@ -57,11 +59,14 @@ class TreeMemory(threading.Thread):
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak_sum, self.peak_one, self.done = pid, 0, 0, False
+        self.peak_pss = 0
 
     def run(self) -> None:
         while not self.done:
-            sizes = [_rss_kb(p) for p in _tree(self.pid)]
+            tree = _tree(self.pid)
+            sizes = [_rss_kb(p) for p in tree]
             self.peak_sum = max(self.peak_sum, sum(sizes))
+            self.peak_pss = max(self.peak_pss, sum(_pss_kb(p) for p in tree))
             self.peak_one = max(self.peak_one, *sizes, 0)
             time.sleep(0.02)
 
@@ -90,11 +95,25 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def timed(command: list[str]) -> tuple[float, int, int, int, float]:
+def _pss_kb(pid: int) -> int:
+    """The process's proportional set size: its private pages, and its share of the pages
+    it shares with others (the libraries every worker maps count once among them, where
+    the resident sizes summed count them once per process)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def timed(command: list[str]) -> tuple[float, int, int, int, float, int]:
     """Wall seconds, peak RSS of the process as the kernel counts it (its largest
     descendant included), the sampled peaks of the largest process and of the tree, in MB,
-    and the CPU seconds of the process and every descendant it waited for (on a virtual
-    machine whose host takes cycles away, CPU seconds vary less than wall seconds)."""
+    the CPU seconds of the process and every descendant it waited for (on a virtual
+    machine whose host takes cycles away, CPU seconds vary less than wall seconds), and the
+    sampled peak of the tree's proportional set sizes, in MB."""
     started = time.perf_counter()
     process = subprocess.Popen(command)
     sampler = TreeMemory(process.pid)
@@ -105,7 +124,14 @@ def timed(command: list[str]) -> tuple[float, int, int, int, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed with status {status}")
     cpu = usage.ru_utime + usage.ru_stime
-    return wall, usage.ru_maxrss // 1024, sampler.peak_one // 1024, sampler.peak_sum // 1024, cpu
+    return (
+        wall,
+        usage.ru_maxrss // 1024,
+        sampler.peak_one // 1024,
+        sampler.peak_sum // 1024,
+        cpu,
+        sampler.peak_pss // 1024,
+    )
 
 
 def main() -> None:
@@ -133,7 +159,7 @@ def main() -> None:
     print(
         f"{'rows':>10} {'subjects':>9} {'loop s':>7} {'comply s':>9} {'ratio':>6} "
         f"{'loop cpu':>8} {'comply cpu':>10} {'ratio':>6} "
-        f"{'subjects/s':>11} {'MB loop':>8} {'MB one':>7} {'MB all':>7}  statuses"
+        f"{'subjects/s':>11} {'MB loop':>8} {'MB one':>7} {'MB all':>7} {'PSS all':>7}  statuses"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         source = generate(args.command, size)
@@ -158,7 +184,7 @@ def main() -> None:
                 f"{run[0] / loop[0]:>6.2f} {loop[4]:>8.2f} {run[4]:>10.2f} "
                 f"{run[4] / loop[4]:>6.2f} "
                 f"{subjects / run[0]:>11,.0f} {loop[1]:>8,} "
-                f"{max(run[1], run[2]):>7,} {run[3]:>7,}  {statuses}",
+                f"{max(run[1], run[2]):>7,} {run[3]:>7,} {run[5]:>7,}  {statuses}",
                 flush=True,
             )
             for variant in filter(None, args.variants.split(",")):
@@ -167,7 +193,7 @@ def main() -> None:
                     f"{'':>10} {variant:>9} {'':>7} {extra[0]:>9.2f} "
                     f"{extra[0] / run[0]:>6.2f}x of jsonl, cpu {extra[4]:>7.2f} "
                     f"{extra[4] / run[4]:>5.2f}x {'':>8} "
-                    f"{max(extra[1], extra[2]):>7,} {extra[3]:>7,}",
+                    f"{max(extra[1], extra[2]):>7,} {extra[3]:>7,} {extra[5]:>7,}",
                     flush=True,
                 )
             ours.unlink()

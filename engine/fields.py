@@ -230,6 +230,7 @@ class FastRow:
         )
         self.required = frozenset(n for n, v in defaults.items() if v is PydanticUndefined)
         self.texts: frozenset[str] = frozenset()
+        self.amounts: frozenset[str] = frozenset()
         # A cell's value, by its text, per column: registers repeat dates, codes and flags.
         self.memos: dict[str, dict[Any, Any]] = {name: {} for name in converters}
 
@@ -272,7 +273,17 @@ class FastRow:
             defaults[name] = info.default
         checks = [d.func for d in decorators.model_validators.values() if d.info.mode == "after"]
         made = cls(model, converters, defaults, checks)
-        # Columns of free text (a holder's name): the cell, trimmed, is the value.
+        # Columns of amounts of yuan (a Decimal whose reader is `amount`, which reads a
+        # whole number of yuan as itself), and of free text (a holder's name: the cell,
+        # trimmed, is the value).
+        made.amounts = frozenset(
+            name
+            for name, info in model.model_fields.items()
+            if name in readers
+            and info.annotation in (Decimal, Decimal | None)
+            and not info.metadata
+            and "amount" in readers[name].__code__.co_names
+        )
         made.texts = frozenset(
             name
             for name, info in model.model_fields.items()

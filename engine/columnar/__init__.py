@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -55,6 +56,7 @@ BLOCK_BYTES = 1 << 18  # lines read at a time (about 2,500 register rows): memor
 EMIT = 500  # subjects handed on at a time (pipeline.BATCH_ROWS)
 EPOCH = date(1970, 1, 1).toordinal()
 BLANK, REFUSED = fields._BLANK, fields._REFUSED
+YUAN_DIGITS = fields._YUAN_DIGITS
 # Rows decided by each path in this process (tests check that the columnar path was taken).
 TAKEN: Counter[str] = Counter()
 
@@ -309,13 +311,31 @@ def columns(
         index = encoded.indices.to_numpy(zero_copy_only=False)
         if name in fast.texts:
             values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
-        elif len(distinct_cells) > len(texts) // 2:  # a cell rarely seen twice (a price)
+        elif name in fast.amounts and len(distinct_cells) * 10 >= len(texts) * 9:
+            # Amounts of yuan rarely seen twice (a price): a whole number of yuan is what
+            # the amount reader makes of it (fields.amount), the rest is read by it.
             read = fast._read
-            values = [REFUSED if len(t) > MAX_CELL else read(name, t) for t in distinct_cells]
-        else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
-            memo, remember = fast.memos[name], fast._remember
             values = [
-                REFUSED if len(t) > MAX_CELL else memo[t] if t in memo else remember(memo, name, t)
+                REFUSED
+                if len(t) > MAX_CELL
+                else Decimal(t)
+                if t.isdigit() and t.isascii() and 0 < len(t.lstrip("0")) <= YUAN_DIGITS
+                else read(name, t)
+                for t in distinct_cells
+            ]
+        else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
+            memo = fast.memos[name]
+            # A column whose cells are rarely seen twice (a price) is not remembered.
+            keep = fast._remember if len(distinct_cells) * 10 < len(texts) * 9 else None
+            read = fast._read
+            values = [
+                REFUSED
+                if len(t) > MAX_CELL
+                else memo[t]
+                if t in memo
+                else keep(memo, name, t)
+                if keep is not None
+                else read(name, t)
                 for t in distinct_cells
             ]
         coded[name] = Coded(index, distinct_cells, values)
@@ -450,11 +470,13 @@ def _decide(
         keep_keys = reader._part is not None
         raws = _raws(block) if on_row is not None else None
         by_rows: dict[int, list[tuple[Subject, Decision]]] = {}
-        for i in range(len(texts)):
-            if not slow[i]:
-                ident = ids.value(i)
-                same = unicodedata.normalize("NFC", ident)
-                if same in seen or _INVISIBLE.search(ident):
+        flags = slow.tolist()
+        idents = np.array(ids.values, dtype=object)[ids.index].tolist()
+        normal, invisible = unicodedata.normalize, _INVISIBLE.search
+        for i, ident in enumerate(idents):
+            if not flags[i]:
+                same = ident if ident.isascii() else normal("NFC", ident)
+                if same in seen or invisible(ident):
                     slow[i] = True
                 else:
                     seen.add(same)

@@ -46,7 +46,7 @@ FLAG_COLUMNS = tuple(n for n, f in Parcel.model_fields.items() if f.annotation i
 # Cases kept between blocks: a case with its periods counted holds a few kilobytes; the
 # cases that recur (a parcel suspect since a day, nothing served yet) are few; one with a
 # notice served is rarely another's.
-CASES_KEPT = 8192
+CASES_KEPT = 1024
 NONE = -1  # a day column's blank, as a day number (never a date a register can hold)
 
 
