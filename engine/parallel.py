@@ -268,7 +268,15 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
     reader = kind.reader(Path(job.source), part=part, keep=job.keep)
     done = _evaluate_reader(job, reader)
     done.size = len(piece.data)
+    _release()
     return done
+
+
+def _release() -> None:
+    """Give the heap a piece freed back to the system (glibc keeps it otherwise): a worker
+    holds what one piece needs, not the most any piece needed."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _doubtful(job: Job, piece: Piece, text: str) -> bool:

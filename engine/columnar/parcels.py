@@ -368,19 +368,21 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
             )
         return made_rows[0]
 
-    for at in representatives:
-        known = state.plans.get(keys[at].tobytes())
-        if known is not None:  # a combination an earlier block asked and checked
-            plans.append(known)
-            continue
+    # The engine asked once for all the block's new combinations (one batch of facts).
+    plans.extend(state.plans.get(keys[at].tobytes()) for at in representatives)
+    new = [k for k, hits in enumerate(plans) if hits is None]
+    references = [reference(int(fast[representatives[k]])) for k in new]
+    snapshots = [(r.snapshots[0].day, r.snapshots[0].tests) for r in references]
+    for k, expected_subject, hits in zip(
+        new, references, engine.fire(snapshots, memo) if snapshots else [], strict=True
+    ):
+        at = representatives[k]
         line = int(fast[at])
-        expected_subject = reference(line)
         snapshot = expected_subject.snapshots[0]
-        hits = engine.fire([(snapshot.day, snapshot.tests)], memo)[0]
         expected = engine.signature(engine.fact(snapshot.day, snapshot.tests))
         if not np.array_equal(np.packbits(np.array(expected, dtype=bool)), keys[at]):
             raise EngineError(f"columnar path: row {int(block.rows[line])}: signature differs")
-        plans.append(hits)
+        plans[k] = hits
         subject, decision = made(line)
         if decision != evaluator._resolve(expected_subject, [hits]) or dict(subject.values) != dict(
             expected_subject.values
