@@ -154,6 +154,8 @@ def test_random_registers_decide_alike(
     rng = random.Random(seed)
     source = register(tmp_path / "parcels.csv", seed, 600)
     as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
+    suffix = (".json", ".csv")[seed % 2]  # the other formats written from columns
+    _both(monkeypatch, tmp_path, source, "--as-of", as_of.isoformat(), "--out", "OUT" + suffix)
     _both(
         monkeypatch,
         tmp_path,
@@ -199,6 +201,27 @@ def test_clean_registers_decide_alike_in_every_format(
             "--jobs",
             jobs,
         )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".csv"])
+def test_a_first_row_the_row_path_decides(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str
+) -> None:
+    """The first decision written comes from the row path (a quoted cell), the rest from
+    columns: a JSON document's first decision has no comma before it."""
+    rng = random.Random(3)
+    path = tmp_path / "parcels.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for n in range(300):
+            row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
+            if n == 0:
+                row["holder"] = '某"置业",有限公司'
+                row["agreed_start"], row["delivered_on"] = "2011-08-31", ""
+            writer.writerow([row.get(c, "") for c in COLUMNS])
+    _both(monkeypatch, tmp_path, path, "--as-of", "2013-01-15", "--out", "OUT" + suffix)
+    assert columnar.TAKEN["rows by the row path"] == 1, columnar.TAKEN
 
 
 def test_parts_on_every_core_decide_alike(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -43,7 +43,8 @@ from pydantic_core import PydanticUndefined
 from .. import fields, register
 from ..encoding import file_encoding
 from ..loader import _INVISIBLE, MAX_CELL, MAX_LINE, RowReader, _regular
-from ..writers.json_records import JsonLinesWriter
+from ..writers.csv_rows import CsvWriter
+from ..writers.json_records import JsonLinesWriter, JsonWriter
 from .lines import Decided, Lines
 
 if TYPE_CHECKING:
@@ -402,8 +403,9 @@ def decide(
         return None
     header, first = found
     writing = None
-    if isinstance(lines, JsonLinesWriter) and type(lines) is JsonLinesWriter:
-        writing = Lines(lines) if not reader.keep and reader.on_row is None else None
+    formats = (JsonLinesWriter, JsonWriter, CsvWriter)
+    if type(lines) in formats and not reader.keep and reader.on_row is None:
+        writing = Lines(lines)  # type: ignore[arg-type]
     return _decide(prepared, reader, columnar, header, first, writing)
 
 
@@ -500,11 +502,11 @@ def _decide(
             at = 0
             for i in sorted(by_rows):
                 upto = int(np.searchsorted(fast, i))
-                out.out.write("".join(rendered[at:upto]))
+                writing.write(rendered[at:upto])
                 at = upto
                 for subject, decision in by_rows[i]:
                     out.decision(decision, subject)
-            out.out.write("".join(rendered[at:]))
+            writing.write(rendered[at:])
             yield [], []
         else:
             pairs: list[tuple[Subject, Decision]] = []

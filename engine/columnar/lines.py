@@ -13,6 +13,8 @@ a date plus a period, an amount a share of another) is the evaluator's recipe
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -26,10 +28,16 @@ import numpy as np
 from ..errors import EngineError
 from ..evaluate import FEN, Action, Decision, Make
 from ..subjects import Subject
-from ..writers.json_records import JsonLinesWriter
+from ..writers import inert
+from ..writers.csv_rows import CsvWriter
+from ..writers.json_records import JsonLinesWriter, JsonWriter
 
 TEMPLATES_KEPT = 20_000  # shapes of decision remembered in a run (a few kilobytes each)
-_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
+_MARKS = {  # a marker as each format writes it
+    "jsonl": re.compile(r'"\\u0000(\d+)\\u0000"'),
+    "json": re.compile(r'"\\u0000(\d+)\\u0000"'),
+    "csv": re.compile("\x00(\\d+)\x00"),
+}
 
 
 @dataclass
@@ -62,20 +70,28 @@ class _Slot:
 class _Template:
     pieces: list[str]
     slots: list[_Slot]
+    order: list[int]  # the slot between each two pieces (a CSV repeats the subject)
     status: str
     actions: tuple[tuple[str, bool], ...]  # (code, prospect) of each action
     totals: dict[str, Decimal]  # the kind's totals with no amount
-    routes: list[tuple[int, dict[str, Decimal]]]  # amount slot -> each total's share of it
+    routes: list[tuple[int, dict[str, int]]]  # amount slot -> each total's share of it
 
 
 class Lines:
-    """Writes a block's lines of given shapes through a JSON Lines writer, counting them."""
+    """Writes a block's lines of given shapes through a JSON Lines or a CSV writer (the
+    formats whose lines stand alone), counting them."""
 
-    def __init__(self, writer: JsonLinesWriter) -> None:
+    def __init__(self, writer: JsonLinesWriter | CsvWriter) -> None:  # JsonWriter is one
         self.writer = writer
+        self.format = "csv" if isinstance(writer, CsvWriter) else "jsonl"
+        self.mark = _MARKS[self.format]
+        # A JSON Lines line opens with the date; a JSON document's decision follows a comma
+        # (but the first) and a new line.
         self.head = '{"as_of": "' + writer.as_of.isoformat() + '", '
+        if isinstance(writer, JsonWriter):
+            self.format, self.head = "json", ",\n  {"
         # Kept in the run's memo: a worker writes many pieces of one run.
-        kept = writer.memo.fragments.setdefault(("columnar", "lines", writer.lang), dict)
+        kept = writer.memo.fragments.setdefault(("columnar", self.format, writer.lang), dict)
         assert isinstance(kept, dict)
         self.templates: dict[Any, _Template | None] = kept
         self.days: dict[int, str] = {}
@@ -105,8 +121,11 @@ class Lines:
         for group, template in zip(groups, templates, strict=True):
             rows = lines[group]
             first = int(rows[0])
-            columns = [self._filled(decided, slot, rows, first) for slot in template.slots]
-            texts = _joined(template.pieces, columns, len(rows))
+            filled = {
+                k: self._filled(decided, template.slots[k], rows, first)
+                for k in set(template.order)  # a CSV leaves the decision's values out
+            }
+            texts = _joined(template.pieces, [filled[k] for k in template.order], len(rows))
             for position, text in zip(group.tolist(), texts, strict=True):
                 out[position] = text
             self._count(template, decided, rows)
@@ -176,29 +195,50 @@ class Lines:
             values=tuple(marked_values),
             actions=tuple(actions),
         )
-        text = self.head + writer.as_json(marked)[1:] + "\n"
-        pieces = _MARK.split(text)[::2]
-        found = [int(n) for n in _MARK.findall(text)]
-        if sorted(found) != list(range(len(slots))):
-            return None  # a marker vanished or doubled: this shape is written row by row
-        moved = {old: new for new, old in enumerate(found)}  # as the writer orders fields
-        slots = [slots[old] for old in found]
-        routes_from = [(moved[slot], index) for slot, index in routes_from]
+        text = self._written(marked)
+        pieces = self.mark.split(text)[::2]
+        found = [int(n) for n in self.mark.findall(text)]
+        if not set(found) <= set(range(len(slots))):
+            return None  # not a marker of ours: this shape is written row by row
         totals, routes = _routes(writer, decision, routes_from)
         template = _Template(
             pieces,
             slots,
+            found,
             decision.status,
             tuple((a.code, a.prospect) for a in decision.actions),
             totals,
             routes,
         )
         rows = np.array([line])
-        expected = self.head + writer.as_json(decision)[1:] + "\n"
-        columns = [self._filled(decided, slot, rows, line) for slot in slots]
-        if _joined(pieces, columns, 1) != [expected]:
+        expected = self._written(decision)
+        filled = {k: self._filled(decided, slots[k], rows, line) for k in set(found)}
+        if _joined(pieces, [filled[k] for k in found], 1) != [expected]:
             raise EngineError(f"columnar path: line {line}: its template does not give its line")
         return template
+
+    def _written(self, decision: Decision) -> str:
+        """What the writer writes of a decision."""
+        writer = self.writer
+        if isinstance(writer, CsvWriter):
+            out = io.StringIO()
+            sink = writer._sink(out)
+            for row in writer.csv_rows(decision):
+                sink.writerow(row)
+            return out.getvalue()
+        if self.format == "json":
+            return self.head + writer.as_json(decision)[1:]
+        return self.head + writer.as_json(decision)[1:] + "\n"
+
+    def write(self, lines: list[str]) -> None:
+        """Lines written in order (the first of a JSON document without its comma)."""
+        if not lines:
+            return
+        writer = self.writer
+        if isinstance(writer, JsonWriter) and writer._first:
+            lines = [lines[0][1:], *lines[1:]]
+            writer._first = False
+        writer.out.write("".join(lines))
 
     def _filled(self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[str]:
         """The texts that fill a slot for the rows."""
@@ -206,12 +246,16 @@ class Lines:
         values = decided.own(slot.source, first)
         assert values is not None, slot
         picked = values[rows]
+        csv = self.format == "csv"
         if slot.how == "id" or slot.how == "text":
+            if csv:
+                return [_csv_cell(str(v)) for v in picked.tolist()]
             return [_encode_string(v) for v in picked.tolist()]
         if slot.how == "int":
             return [str(v) for v in picked.tolist()]
         if slot.how == "amount":
-            return ['"' + str(a) + '"' for a in self._amounts(decided, slot, rows, first)]
+            quote = "" if csv else '"'
+            return [quote + str(a) + quote for a in self._amounts(decided, slot, rows, first)]
         days, cache = picked + slot.offset, self.days
         if len(cache) > 1 << 16:
             cache.clear()
@@ -219,7 +263,8 @@ class Lines:
         for number in days.tolist():
             shown = cache.get(number)
             if shown is None:
-                shown = cache[number] = '"' + date.fromordinal(number).isoformat() + '"'
+                iso = date.fromordinal(number).isoformat()
+                shown = cache[number] = iso if self.format == "csv" else '"' + iso + '"'
             out.append(shown)
         return out
 
@@ -237,6 +282,16 @@ class Lines:
 
 
 _MISSING: Any = object()
+_PLAIN_CELL = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_./-]*")
+
+
+def _csv_cell(text: str) -> str:
+    """A cell as the CSV writer writes it: inert (never a formula), quoted where it must be."""
+    if _PLAIN_CELL.fullmatch(text):
+        return text
+    out = io.StringIO()
+    csv.writer(out).writerow([inert(text)])
+    return out.getvalue()[:-2]
 
 
 def _mark(number: int) -> str:
@@ -268,8 +323,8 @@ def _joined(pieces: list[str], columns: list[list[str]], count: int) -> list[str
 
 
 def _routes(
-    writer: JsonLinesWriter, decision: Decision, amounts: list[tuple[int, int]]
-) -> tuple[dict[str, Decimal], list[tuple[int, dict[str, Decimal]]]]:
+    writer: JsonLinesWriter | CsvWriter, decision: Decision, amounts: list[tuple[int, int]]
+) -> tuple[dict[str, Decimal], list[tuple[int, dict[str, int]]]]:
     """The kind's totals of the shape with no amount, and how much of each amount slot
     goes to each total: the totals are sums of the actions' amounts (checked on the
     decision itself)."""
@@ -280,16 +335,16 @@ def _routes(
     for slot, index in amounts:
         one: list[Action] = list(none)
         one[index] = none[index]._replace(amount=Decimal(1))
-        shares = totals_of(replace(decision, actions=tuple(one)))
-        routes.append(
-            (slot, {n: shares.get(n, Decimal(0)) - base.get(n, Decimal(0)) for n in base})
-        )
+        with_one = totals_of(replace(decision, actions=tuple(one)))
+        # Each total takes the amount whole or not at all (an int keeps the sums' places).
+        routes.append((slot, {n: int(with_one.get(n, 0) - base.get(n, 0)) for n in base}))
     check = dict(base)
     for (_, index), (_, shares) in zip(amounts, routes, strict=True):
         amount = decision.actions[index].amount
         assert amount is not None
         for name, share in shares.items():
             check[name] += amount * share
-    if check != totals_of(decision):
+    expected = totals_of(decision)
+    if {n: str(v) for n, v in check.items()} != {n: str(v) for n, v in expected.items()}:
         raise EngineError("columnar path: the kind's totals are not sums of amounts")
     return base, routes
