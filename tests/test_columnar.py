@@ -111,6 +111,21 @@ def register(path: Path, seed: int, count: int) -> Path:
     return path
 
 
+def clean_register(
+    path: Path, rng: random.Random, count: int, first: dict[str, str] | None = None
+) -> Path:
+    """A register of random parcels as written by a program (the first row's cells set)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for n in range(count):
+            row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
+            if n == 0 and first:
+                row.update(first)
+            writer.writerow([row.get(c, "") for c in COLUMNS])
+    return path
+
+
 def _run(monkeypatch: pytest.MonkeyPatch, columnar_on: bool, *args: str) -> tuple[int, str]:
     monkeypatch.setenv("COMPLY_COLUMNAR", "1" if columnar_on else "0")
     result = CliRunner().invoke(main, list(args))
@@ -179,13 +194,7 @@ def test_clean_registers_decide_alike_in_every_format(
     """Registers with no row for the row path (the columnar path decides every one), in
     each format, in both languages, on every core."""
     rng = random.Random(100 + seed)
-    path = tmp_path / "parcels.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for n in range(1500):
-            row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
-            writer.writerow([row.get(c, "") for c in COLUMNS])
+    path = clean_register(tmp_path / "parcels.csv", rng, 1500)
     as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
     for suffix, lang, jobs in ((".jsonl", "en", "1"), (".csv", "zh", "2"), (".json", "zh", "1")):
         _both(
@@ -209,17 +218,8 @@ def test_a_first_row_the_row_path_decides(
 ) -> None:
     """The first decision written comes from the row path (a quoted cell), the rest from
     columns: a JSON document's first decision has no comma before it."""
-    rng = random.Random(3)
-    path = tmp_path / "parcels.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for n in range(300):
-            row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
-            if n == 0:
-                row["holder"] = '某"置业",有限公司'
-                row["agreed_start"], row["delivered_on"] = "2011-08-31", ""
-            writer.writerow([row.get(c, "") for c in COLUMNS])
+    first = {"holder": '某"置业",有限公司', "agreed_start": "2011-08-31", "delivered_on": ""}
+    path = clean_register(tmp_path / "parcels.csv", random.Random(3), 300, first)
     _both(monkeypatch, tmp_path, path, "--as-of", "2013-01-15", "--out", "OUT" + suffix)
     assert columnar.TAKEN["rows by the row path"] == 1, columnar.TAKEN
 
