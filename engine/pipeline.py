@@ -43,6 +43,9 @@ from .subjects import Subject
 # flat and the working set in cache: on 100k parcels, 5,000 took 22.5 s and 160 MB, 500
 # took 17.2 s and 90 MB (the combination cache, not the batch, saves the engine's calls).
 BATCH_ROWS = 500
+# A file this large or larger takes the kind's columnar path, if it has one (about 2,000
+# parcels: where the two paths take the same time).
+COLUMNAR_MIN_BYTES = 256 << 10
 
 
 @dataclass
@@ -223,13 +226,25 @@ def _columnar(
     prepared: Prepared, reader: RowReader, lines: Any = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The kind's columnar path over the reader's source, if it has one and the source is
-    for it (engine/columnar); COMPLY_COLUMNAR=0 in the environment keeps to the row path
-    (to compare the two)."""
-    if prepared.kind.columnar is None or os.environ.get("COMPLY_COLUMNAR") == "0":
+    for it (engine/columnar). A whole file under COLUMNAR_MIN_BYTES keeps to the row path:
+    importing Arrow and numpy and checking each combination cost more than they save on a
+    few hundred rows. COMPLY_COLUMNAR=0 in the environment keeps to the row path, =1 takes
+    the columnar path whatever the size (to compare the two)."""
+    switch = os.environ.get("COMPLY_COLUMNAR")
+    if prepared.kind.columnar is None or switch == "0":
+        return None
+    if switch != "1" and reader._part is None and _small(reader.path):
         return None
     from . import columnar
 
     return columnar.decide(prepared, reader, prepared.kind.columnar, lines)
+
+
+def _small(path: Path) -> bool:
+    try:
+        return path.stat().st_size < COLUMNAR_MIN_BYTES
+    except OSError:
+        return True  # the row path names the problem
 
 
 def events_of(prepared: Prepared) -> tuple[str, EventStore] | None:

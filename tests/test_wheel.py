@@ -38,8 +38,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"wheel": wheel, "env": env_dir, "python": python, "work": work}
 
 
-def comply(installed: dict[str, Path], *args: str) -> subprocess.CompletedProcess[str]:
+def comply(
+    installed: dict[str, Path], *args: str, **environ: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(environ)
     return subprocess.run(
         [str(installed["env"] / "bin" / "comply"), *args],
         cwd=installed["work"],
@@ -133,6 +136,20 @@ def test_every_command_runs_from_another_directory(installed: dict[str, Path]) -
         assert done.returncode == 0, (args, done.stderr)
         said = done.stdout + done.stderr  # a run's status line goes to stderr
         assert wanted in said, (args, said[-2000:])
+
+
+def test_the_columnar_path_runs_from_the_wheel(installed: dict[str, Path]) -> None:
+    """Arrow and numpy installed with the wheel, engine/columnar in it: the same decisions
+    either way (a register this small takes the row path unless asked)."""
+    parcels = str(EXAMPLES / "parcels.csv")
+    for switch, out in (("0", "rows.jsonl"), ("1", "columns.jsonl")):
+        done = comply(
+            installed, "parcels", parcels, "--as-of", "2013-03-15", "--out", out,
+            COMPLY_COLUMNAR=switch,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    work = installed["work"]
+    assert (work / "columns.jsonl").read_bytes() == (work / "rows.jsonl").read_bytes()
 
 
 def test_rules_and_the_policy_book_find_the_scenarios(installed: dict[str, Path]) -> None:
