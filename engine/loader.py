@@ -403,7 +403,7 @@ class RowReader:
             text, offset = self._part
             self._clean = encodable(text)
             lines = bounded_lines(io.StringIO(text, newline=""))
-            records = self._csv_records(csv.reader(lines))
+            records = self._csv_records(csv.reader(lines), offset)
             yield from self._tabular(
                 ((row + offset if row > 1 else row, c, _NONE) for row, c in records), fixed=True
             )
@@ -425,7 +425,13 @@ class RowReader:
         rows = [(1, header, _NONE), *((row, cells, _NONE) for row, cells in records)]
         yield from self._tabular(iter(rows), fixed=True)
 
-    def _csv_records(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
+    def _csv_records(self, reader: Any, offset: int = 0) -> Iterator[tuple[int, list[str]]]:
+        """The records, each with its row number within the text read; a problem is named
+        by the file's row (`offset`: a piece's rows after the header start that much later)."""
+
+        def in_file(row: int) -> int:
+            return row + offset if row > 1 else row
+
         row = 1
         while True:
             try:
@@ -434,11 +440,12 @@ class RowReader:
                 return
             except csv.Error as exc:
                 self.stopped = True
-                self.problem(row, "(row)", "", msg("csv_row", reason=exc))
+                self.problem(in_file(row), "(row)", "", msg("csv_row", reason=exc))
                 return
             except _LineTooLong:
                 self.stopped = True
-                self.problem(reader.line_num + 1, "(row)", "", msg("line_too_long", limit=MAX_LINE))
+                at = in_file(reader.line_num + 1)
+                self.problem(at, "(row)", "", msg("line_too_long", limit=MAX_LINE))
                 return
             yield row, cells
             row = reader.line_num + 1  # where the next record starts, even over line breaks

@@ -141,7 +141,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path, *extra:
             / f"out-{on}{Path(extra[extra.index('--out') + 1]).suffix if '--out' in extra else ''}"
         )
         rejects = tmp_path / f"rejects-{on}.csv"
-        args = [a if a != "OUT" else str(out) for a in extra]
+        args = [str(out) if a.startswith("OUT") else a for a in extra]
         code, shown = _run(
             monkeypatch,
             on,
@@ -154,6 +154,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path, *extra:
         )
         shown = shown.replace(str(out), "OUT").replace(str(rejects), "REJECTS")
         files = [p.read_bytes() if p.exists() else None for p in (out, rejects)]
+        assert code != 0 or files[0] is not None, shown  # a run that succeeded wrote its output
         outputs.append((code, shown, files))
     if "--jobs" in extra and extra[extra.index("--jobs") + 1] == "1":
         assert columnar.TAKEN["rows by columns"] > 0, (columnar.TAKEN, outputs)  # taken
@@ -252,3 +253,47 @@ def test_the_year_counts_agree_with_the_calendar() -> None:
     ]
     assert columnar.full_years(starts, ends).tolist() == expected
     assert calendar.isleap(2012)
+
+
+HEAD = "parcel_id,holder,supply,price,agreed_start,investigation_notice_on\n"
+LONG = "P50," + "x" * (1 << 20) + ",transfer,1,2010-01-01,\n"
+FOUND = [  # what a review found the two paths disagreeing on, each fixed (name, text, as of)
+    (  # a repeated id whose periods the holiday calendar cannot count
+        "repeated",
+        HEAD + "A,某公司,transfer,100,2020-01-01,\nA,某公司,transfer,100,2020-01-01,2026-12-10\n",
+        "2026-12-31",
+    ),
+    (  # the first period the calendar cannot count is the row path's first
+        "calendar",
+        HEAD + "A,某公司,transfer,100,2020-01-01,2026-12-20\nB,某公司,transfer,100,2020-01-01,"
+        "2026-12-10\n",
+        "2027-01-15",
+    ),
+    (  # a byte-order mark opening a line: Arrow drops it, the row path refuses the id
+        "bom",
+        HEAD + "\ufeffP1,某公司,transfer,100,2010-01-01,\nP2,某公司,transfer,100,2010-01-01,\n",
+        "2013-01-01",
+    ),
+    (  # a line too long, named by its row in the file
+        "long",
+        HEAD
+        + "".join(f"P{i},某公司,transfer,{1000 + i},2010-01-01,\n" for i in range(50))
+        + LONG
+        + "".join(f"P{i},某公司,transfer,{1000 + i},2010-01-01,\n" for i in range(51, 60)),
+        "2013-01-01",
+    ),
+    (  # a later line naming more contract columns: the row path takes it for the header
+        "header",
+        "parcel_id,holder,supply\nA,某公司,allocation\nprice,agreed_start,started_on,halted_on\n",
+        "2013-01-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "as_of"), FOUND, ids=[f[0] for f in FOUND])
+def test_what_a_review_found(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, text: str, as_of: str
+) -> None:
+    source = tmp_path / f"{name}.csv"
+    source.write_text(text, encoding="utf-8")
+    _both(monkeypatch, tmp_path, source, "--as-of", as_of, "--out", "OUT.jsonl")

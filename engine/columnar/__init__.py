@@ -26,6 +26,7 @@ What is the row path's stays the row path's:
 
 from __future__ import annotations
 
+import csv
 import io
 import unicodedata
 from collections import Counter
@@ -192,7 +193,16 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
             return None
         with reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
             header = f.readline(MAX_LINE)
+            # The row path finds the header among the first rows (the one naming the most
+            # contract columns): it must be this line.
+            top = [header, *(f.readline(MAX_LINE) for _ in range(register.HEADER_SEARCH - 1))]
         offset = 0
+        try:
+            rows = list(enumerate(csv.reader(line for line in top if line), start=1))
+        except csv.Error:
+            return None
+        if register.find(reader.contract, rows, reader.header_row) != (0, None):
+            return None
     if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
         return None
     cells = header.rstrip("\r\n").split(",")
@@ -260,8 +270,9 @@ def columns(
     reader: RowReader, header: str, texts: list[str]
 ) -> tuple[dict[str, Coded], np.ndarray] | None:
     """The block's records as coded columns by contract name, and which records are left
-    to the row path as they are (a quote, a lone carriage return, a NUL, bytes that are
-    not UTF-8, a line too long, a record of another width); None if Arrow cannot take the
+    to the row path as they are (a quote, a lone carriage return, a NUL, a byte-order mark,
+    bytes that are not UTF-8, a line too long, a record of another width); None if Arrow
+    cannot take the
     rest (the row path then reads the block)."""
     cells = header.rstrip("\r\n").split(",")
     width = len(cells)
@@ -272,6 +283,7 @@ def columns(
     if (
         '"' not in whole
         and "\x00" not in whole
+        and "\ufeff" not in whole  # Arrow drops a byte-order mark opening its data
         and whole.count("\r") == whole.count("\r\n")
         and max(map(len, texts)) <= MAX_LINE
     ):
@@ -288,6 +300,7 @@ def columns(
             if (
                 '"' in text
                 or "\x00" in text
+                or "\ufeff" in text
                 or text.count("\r") != text.count("\r\n")
                 or len(text) > MAX_LINE
                 or text.count(",") != width - 1

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import EngineError
 from ..kinds.parcel_case import FLAGS, Procedure
-from ..periods import Unit, count
+from ..periods import CalendarError, Unit, count
 
 NONE = -1  # no such day
 
@@ -63,8 +63,10 @@ class Cases:
         stage: np.ndarray,
         tests: dict[str, np.ndarray],
         values: dict[str, tuple[np.ndarray, np.ndarray]],
+        failed: np.ndarray,
     ) -> None:
         self.stage, self.tests, self.values = stage, tests, values  # stage: index in STAGES
+        self.failed = failed  # rows whose periods the holiday calendar cannot count
         bits = np.zeros(len(stage), dtype=np.int64)
         for position, (present, _) in enumerate(values.values()):
             bits |= present.astype(np.int64) << position
@@ -109,17 +111,25 @@ class Cases:
             )
 
 
-def _ends(starts: np.ndarray, given: np.ndarray, length: int, unit: Unit) -> np.ndarray:
-    """The last day of a period counted from each start (periods.count), where given."""
+def _ends(
+    starts: np.ndarray, given: np.ndarray, length: int, unit: Unit, failed: np.ndarray
+) -> np.ndarray:
+    """The last day of a period counted from each start (periods.count), where given. A
+    period the holiday calendar cannot count marks its rows `failed`: the row path counts
+    them, and says so in the order it reads them."""
     out = np.zeros(len(starts), dtype=np.int64)
     if not given.any():
         return out
     firsts, where = np.unique(starts[given], return_inverse=True)
-    ends = np.array(
-        [count(date.fromordinal(int(d)), length, unit).end.toordinal() for d in firsts],
-        dtype=np.int64,
-    )
-    out[given] = ends[where.ravel()]
+    ends = []
+    for first in firsts.tolist():
+        try:
+            ends.append(count(date.fromordinal(first), length, unit).end.toordinal())
+        except CalendarError:
+            ends.append(NONE)
+    found = np.array(ends, dtype=np.int64)[where.ravel()]
+    out[given] = found
+    failed[np.flatnonzero(given)[found == NONE]] = True
     return out
 
 
@@ -136,6 +146,7 @@ def cases(
     """parcel_case.procedure over columns of day numbers (NONE for none), as of `today`."""
     rows = len(suspect)
     reclaim = reclaim.astype(bool)
+    failed = np.zeros(rows, dtype=bool)
     tests = {name: np.zeros(rows, dtype=bool) for name in FLAGS}
     values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -150,7 +161,7 @@ def cases(
     floor = params["discovery_not_before"].toordinal()
     discovered = np.where(has_suspect, np.maximum(suspect, floor), NONE)
     investigating = has_suspect & (~has_notice | (notice >= discovered))
-    due = _ends(discovered, investigating, params["investigation_days"], "days")
+    due = _ends(discovered, investigating, params["investigation_days"], "days", failed)
     late = investigating & has_notice & (notice > due)
     put("investigation_due", investigating, due)
     put("investigation_overdue_days", investigating & ~has_notice & (today > due), today - due)
@@ -161,7 +172,7 @@ def cases(
 
     # The holder's answer to the notice (served the day it was issued, as the register says).
     tests["notice_served"] = has_notice
-    reply = _ends(notice, has_notice, params["holder_reply_days"], "days")
+    reply = _ends(notice, has_notice, params["holder_reply_days"], "days", failed)
     ready = reply + 1
     put("reply_due", has_notice, reply)
     put("determine_not_before", has_notice, ready)
@@ -170,7 +181,9 @@ def cases(
     put("determination_on", has_notice & has_determined, determined)
 
     # The hearing (Art. 15): nobody asked for one on the register.
-    heard = _ends(hearing, has_hearing, params["hearing_request_working_days"], "working_days")
+    heard = _ends(
+        hearing, has_hearing, params["hearing_request_working_days"], "working_days", failed
+    )
     settled = has_hearing & (today > heard)
     put("hearing_request_due", has_hearing, heard)
     tests["hearing_settled"] = settled
@@ -178,14 +191,14 @@ def cases(
 
     # The fee decision served, and paid the same day (征缴: levied and collected).
     put("decision_served_on", has_fee, fee)
-    payment = _ends(fee, has_fee, params["payment_days"], "days")
-    review = _ends(fee, has_fee, params["review_days"], "days")
+    payment = _ends(fee, has_fee, params["payment_days"], "days", failed)
+    review = _ends(fee, has_fee, params["review_days"], "days", failed)
     switch = params["litigation_months_2015_from"].toordinal()
     newer = has_fee & (fee >= switch)
     suit = np.where(
         newer,
-        _ends(fee, newer, params["litigation_months_2015"], "months"),
-        _ends(fee, has_fee & ~newer, params["litigation_months"], "months"),
+        _ends(fee, newer, params["litigation_months_2015"], "months", failed),
+        _ends(fee, has_fee & ~newer, params["litigation_months"], "months", failed),
     )
     lapsed = np.maximum(np.maximum(review, suit), payment)
     put("payment_due", has_fee, payment)
@@ -193,7 +206,7 @@ def cases(
     put("litigation_due", has_fee, suit)
     put("remedies_end", has_fee, lapsed)
     tests["remedies_lapsed"] = has_fee & (today > lapsed)
-    court = _ends(lapsed, has_fee, params["court_application_months"], "months")
+    court = _ends(lapsed, has_fee & ~failed, params["court_application_months"], "months", failed)
     put("court_due", has_fee, court)
 
     stage = np.select(
@@ -213,4 +226,4 @@ def cases(
     ).astype(np.int64)
     tests["closed"] = stage == STAGES.index("closed")
     ordered = {name: values[name] for name in VALUES}
-    return Cases(stage, tests, ordered)
+    return Cases(stage, tests, ordered, failed)

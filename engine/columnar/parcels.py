@@ -237,8 +237,9 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     reclaim = ~started & (not_started_years >= params["reclaim_after_years"])
 
     fast = np.flatnonzero(~slow)
-    # The case's procedure over columns (engine/columnar/parcel_case.py).
-    case_days = np.stack(
+    # The case's procedure over columns (engine/columnar/parcel_case.py); a row whose
+    # periods the holiday calendar cannot count goes to the row path, which says so.
+    register_days = np.stack(
         [
             suspect,
             reclaim.astype(np.int64),
@@ -248,17 +249,14 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
             np.where(levied, fee_on, NONE),
         ],
         axis=1,
-    )[fast]
-    case = cases(
-        case_days[:, 0],
-        case_days[:, 1],
-        case_days[:, 2],
-        case_days[:, 3],
-        case_days[:, 4],
-        case_days[:, 5],
-        today,
-        params,
     )
+    case_days = register_days[fast]
+    case = cases(*_days_of(case_days), today, params)
+    if case.failed.any():
+        slow[fast[case.failed]] = True
+        fast = np.flatnonzero(~slow)
+        case_days = register_days[fast]
+        case = cases(*_days_of(case_days), today, params)
     case_kind = case.kind
     # A row of each kind of case checked against the procedure itself.
     for at in distinct(case_kind.reshape(-1, 1))[0].tolist():
@@ -460,6 +458,14 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
 
 
 _ABSENT = object()
+
+
+def _days_of(
+    days: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The columns of a case's days: suspect from, reclaim, notice, determination, hearing
+    notice, fee (parcel_case.cases)."""
+    return days[:, 0], days[:, 1], days[:, 2], days[:, 3], days[:, 4], days[:, 5]
 
 
 def _scaled(share: Fraction, scale: int) -> tuple[int, int]:
