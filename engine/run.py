@@ -177,6 +177,7 @@ def _finish(
     staged = [Staged(request.out, "--out")]
     if request.rejects is not None:
         staged.append(Staged(request.rejects, "--rejects"))
+    out: Writer | None = None
     try:
         out = writer(
             request.fmt,
@@ -220,6 +221,10 @@ def _finish(
             out.summary.recorded_as = recorder.commit()
         for output in staged:
             output.publish()
+    except BaseException:
+        if out is not None:
+            out.abandon()
+        raise
     finally:
         for output in staged:
             output.discard()

@@ -16,6 +16,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -277,3 +278,26 @@ def test_the_workbook_renders_in_headless_libreoffice(county: Path, tmp_path: Pa
     png_width, png_height = struct.unpack(">II", png[16:24])
     assert png_width > png_height
     assert len(png) > 30_000, "a blank page compresses to a few kilobytes"
+
+
+def test_a_failed_run_to_a_workbook_prints_no_traceback(tmp_path: Path) -> None:
+    """Bad input with a workbook asked for: the problems, exit 2, no workbook, and nothing
+    from openpyxl's abandoned sheet streams after the messages (they were left to the
+    garbage collector, and lxml complained)."""
+    rows = ["parcel_id,holder,supply,price,agreed_start"]
+    rows += [
+        f"P{i},某公司,transfer,{'abc' if i % 7 == 0 else 100 + i},2010-01-01" for i in range(300)
+    ]
+    source = tmp_path / "bad.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "book.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "comply.cli", "parcels", str(source), "--as-of", "2013-01-01",
+         "--out", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "expected an amount in yuan" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+    assert not out.exists()

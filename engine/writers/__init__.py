@@ -226,6 +226,9 @@ class Writer:
         """What separates the decisions of two parts, both holding some, once joined."""
         return ""
 
+    def abandon(self) -> None:
+        """The run failed and nothing is published: let go of what the writer holds."""
+
     def finish(self, extra: Mapping[str, Any] | None = None) -> None:
         """Write what follows the decisions; `extra` adds figures about the whole run."""
         self.extra = dict(extra or {})

@@ -16,6 +16,7 @@ cell, never a formula; characters a workbook cannot hold are shown as U+FFFD.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
@@ -257,6 +258,13 @@ class XlsxWriter(Writer):
         self.values_used = _values_used(self.families)
         self.lead = [c for c in self.book_columns if c.lead][:2] or list(self.book_columns[:1])
         self.actions.columns = self._action_columns()
+
+    def abandon(self) -> None:
+        """Close the write-only sheets' streams in order: left to the garbage collector, a
+        sheet's row writer printed an lxml error after a failed run's messages."""
+        for sheet in self.book.worksheets:
+            with contextlib.suppress(Exception):
+                sheet.close()
 
     # ---- the decisions sheet -------------------------------------------------------------
 
