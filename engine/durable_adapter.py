@@ -207,16 +207,18 @@ class Engine:
         """A snapshot as the engine sees it: integers, strings and booleans; a ratio as the
         floor and ceiling of ratio x scale (exact integer arithmetic)."""
         fact: dict[str, Any] = {CTX: SUBJECT_CTX, DAY: day.toordinal()}
-        scale = self.scale
         for name, value in tests.items():
             if value.__class__ is Fraction:
-                scaled, denominator = value.numerator * scale, value.denominator
                 lo, hi = self._bounds.get(name) or self._bound_names(name)
-                fact[lo] = scaled // denominator
-                fact[hi] = -(-scaled // denominator)
+                fact[lo], fact[hi] = self.bounds(value)
             else:
                 fact[name] = value
         return fact
+
+    def bounds(self, share: Fraction) -> tuple[int, int]:
+        """A ratio as the engine sees it: the floor and ceiling of ratio x scale."""
+        scaled, denominator = share.numerator * self.scale, share.denominator
+        return scaled // denominator, -(-scaled // denominator)
 
     def _bound_names(self, name: str) -> tuple[str, str]:
         self._bounds[name] = (name + "__lo", name + "__hi")
@@ -228,7 +230,7 @@ class Engine:
         context fact matches. Facts with equal signatures fire the same rules, so the
         engine's answer for one is the answer for all (the combination cache; tests
         check it against the engine, fact by fact)."""
-        names = sorted({name for name, _, _ in self._leaves})
+        names = self.terms()[0]
         lines = ["def signature(f):"]
         lines += [f"    v{i} = f.get(N[{i}], M)" for i in range(len(names))]
         slot = {name: i for i, name in enumerate(names)}

@@ -297,6 +297,12 @@ class Evaluator:
         return Make(fixed, tuple(plain), amount, due, not_before)
 
 
+def share_of(base: Any, rate: Any) -> Decimal:
+    """An action's amount: `rate` of `base`, rounded half up to the fen."""
+    amount: Decimal = (Decimal(base) * rate).quantize(FEN, rounding=ROUND_HALF_UP)
+    return amount
+
+
 class Make:
     """Makes a rule's action from a snapshot's values: the action's fixed fields, and where
     each of its values comes from (a reader of whole columns reads the same recipe)."""
@@ -319,7 +325,7 @@ class Make:
         amount, due, not_before = self.amount, self.due, self.not_before
         base = snapshot.value(amount[0]) if amount else None
         if amount and base is not None:  # no base, no amount: never one invented
-            values["amount"] = (Decimal(base) * amount[1]).quantize(FEN, rounding=ROUND_HALF_UP)
+            values["amount"] = share_of(base, amount[1])
         if due:
             values["due"] = snapshot.value(due[0]) + due[1]
         if not_before:

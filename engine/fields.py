@@ -287,11 +287,8 @@ class FastRow:
         made.texts = frozenset(
             name
             for name, info in model.model_fields.items()
-            if (name not in readers and not info.metadata)
-            or (
-                name not in readers
-                and all(isinstance(m, MinLen) and m.min_length <= 1 for m in info.metadata)
-            )
+            if name not in readers
+            and all(isinstance(m, MinLen) and m.min_length <= 1 for m in info.metadata)
         )
         return made
 

@@ -42,8 +42,8 @@ import pyarrow.csv as pacsv
 from pydantic_core import PydanticUndefined
 
 from .. import fields, register
-from ..encoding import file_encoding
-from ..loader import _INVISIBLE, MAX_CELL, MAX_LINE, RowReader, _regular
+from ..encoding import encodable, file_encoding
+from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 from .lines import Decided, Lines
@@ -126,25 +126,21 @@ class Block:
 
     def days(self, name: str, missing: int) -> np.ndarray:
         """A date column as day numbers (date.toordinal), `missing` where blank."""
-        column = self.columns.get(name)
-        if column is None:
-            return np.full(len(self), missing, dtype=np.int64)
-        return column.mapped(lambda v: v.toordinal() if isinstance(v, date) else missing, np.int64)
+        return self.mapped(
+            name, lambda v: v.toordinal() if isinstance(v, date) else missing, np.int64
+        )
 
     def flag(self, name: str) -> np.ndarray:
-        column = self.columns.get(name)
-        if column is None:
-            return np.full(len(self), bool(self.defaults[name]), dtype=bool)
-        default = bool(self.defaults[name])
-        return column.mapped(lambda v: default if v is BLANK else bool(v), bool)
+        return self.mapped(name, bool, bool)
 
     def codes(self, name: str) -> np.ndarray:
         """A text or code column as an array of Python objects (its default where blank)."""
-        column = self.columns.get(name)
-        default = self.defaults[name]
-        if column is None:
-            return np.full(len(self), default, dtype=object)
-        return column.mapped(lambda v: default if v is BLANK else v, object)
+        return self.mapped(name, lambda v: v, object)
+
+    def raw(self, row: int) -> dict[str, str]:
+        """A row's cells as the row path hands them on (to its model, to the ledger): by
+        contract name, in the header's order, trimmed."""
+        return {n: c.texts[c.index[row]].strip() for n, c in self.columns.items()}
 
 
 class Row:
@@ -173,8 +169,8 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
     """Whether the columnar path can read the reader's source: a CSV (a file, or a worker's
     piece of one) whose first line is a header naming only the contract's columns, each
     once, with no unit, and nothing asked of the reader that only the row path does (rows
-    handed in, a header row given). Returns the
-    header line and the row number of the first line after it, or None."""
+    handed in, a header row given). Returns the header line and the row number of the
+    first line after it, or None."""
     if reader.header_row not in (None, 1) or reader._rows is not None:
         return None
     if reader._records is not None or reader.sheet is not None:
@@ -206,7 +202,7 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
     if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
         return None
     cells = header.rstrip("\r\n").split(",")
-    if len(cells) > 200 or any(c != c.strip() or not c for c in cells):
+    if len(cells) > MAX_COLUMNS or any(c != c.strip() or not c for c in cells):
         return None
     contract = reader.contract
     resolved = [contract.resolve(c) for c in cells]
@@ -219,9 +215,8 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
 
 
 def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
-    """The source's lines after the header, a block at a time, each with the row number of
-    its first line; a block holding a quote is read on until its quotes pair up, so that
-    no quoted cell is cut (the row path then reads the block whole)."""
+    """The source's lines after the header, a block at a time; a block holding a quote is
+    read on until its quotes pair up, so that no quoted cell is cut."""
     if reader._part is not None:
         text = reader._part[0]
         handle: io.TextIOBase = io.StringIO(text[len(header) :], newline="")
@@ -272,8 +267,7 @@ def columns(
     """The block's records as coded columns by contract name, and which records are left
     to the row path as they are (a quote, a lone carriage return, a NUL, a byte-order mark,
     bytes that are not UTF-8, a line too long, a record of another width); None if Arrow
-    cannot take the
-    rest (the row path then reads the block)."""
+    cannot take the rest (the row path then reads the block)."""
     cells = header.rstrip("\r\n").split(",")
     width = len(cells)
     names = [f"c{i}" for i in range(width)]
@@ -304,7 +298,7 @@ def columns(
                 or text.count("\r") != text.count("\r\n")
                 or len(text) > MAX_LINE
                 or text.count(",") != width - 1
-                or (not text.isascii() and not _utf8(text))
+                or (not text.isascii() and not encodable(text))
             ):
                 aside[at] = True
                 given.append(empty)
@@ -313,9 +307,7 @@ def columns(
             else:
                 given.append(text if text.endswith("\n") else text + "\n")
         table = _arrow("".join(given).encode("utf-8"), names)
-    if table is None:
-        return None
-    if table.num_rows != len(texts):
+    if table is None or table.num_rows != len(texts):
         return None
     fast = fields.FastRow.of(reader.model)
     assert fast is not None, f"{reader.model.__name__}: no fast reader"
@@ -379,15 +371,6 @@ def _arrow(data: bytes, names: list[str]) -> Any:
         return None
 
 
-def _utf8(text: str) -> bool:
-    """Whether a line holds no undecodable byte (kept as a surrogate when read)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def unread(reader: RowReader, header: str, text: str, first_row: int) -> RowReader:
     """A reader of some lines of the source through the row path, numbering them as the
     whole source does and sharing what the source's reader keeps (ids seen, problems,
@@ -408,9 +391,9 @@ def decide(
     prepared: Prepared, reader: RowReader, columnar: Columnar, lines: Writer | None = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The pipeline over columns, or None if the source is not for the columnar path (the
-    caller then takes the row path). Given `lines`, a JSON Lines writer, the decisions are
-    written to it as they are made, from columns where they can be (engine/columnar/lines.py),
-    and what is yielded is empty (a count of progress only)."""
+    caller then takes the row path). Given `lines`, the run's writer, JSON Lines, JSON and
+    CSV are written to it as they are made, from columns where they can be
+    (engine/columnar/lines.py), and what is yielded is empty (a count of progress only)."""
     found = eligible(reader)
     if found is None:
         return None
@@ -486,7 +469,6 @@ def _decide(
         # id checked once and unique.
         seen, keys, on_row = reader.seen, reader.keys, reader.on_row
         keep_keys = reader._part is not None
-        raws = _raws(block) if on_row is not None else None
         by_rows: dict[int, list[tuple[Subject, Decision]]] = {}
         flags = slow.tolist()
         idents = np.array(ids.values, dtype=object)[ids.index].tolist()
@@ -500,8 +482,8 @@ def _decide(
                     seen.add(same)
                     if keep_keys:
                         keys.append(same)
-                    if raws is not None:
-                        on_row(int(numbers[i]), raws(i))  # type: ignore[misc]
+                    if on_row is not None:
+                        on_row(int(numbers[i]), block.raw(i))
                     continue
             TAKEN["rows by the row path"] += 1
             by_rows[i] = by_row_path(texts[i], int(numbers[i]))
@@ -556,18 +538,6 @@ def _emitted(
         yield [], []
         return
     yield [s for s, _ in pairs], [d for _, d in pairs]
-
-
-def _raws(block: Block) -> Callable[[int], dict[str, Any]]:
-    """Each row's cells as the row path hands them to the ledger: by contract name, in the
-    header's order, trimmed."""
-    names = list(block.columns)
-    stripped = {n: [t.strip() for t in c.texts] for n, c in block.columns.items()}
-
-    def raw(row: int) -> dict[str, Any]:
-        return {n: stripped[n][block.columns[n].index[row]] for n in names}
-
-    return raw
 
 
 # Day numbers (date.toordinal) as whole columns: the civil-code year counts of engine/dates.py.

@@ -1,5 +1,5 @@
-"""JSON Lines written from columns: one template per shape of decision, its blanks filled
-from each row's own values, the run's counts added a shape at a time.
+"""JSON Lines, JSON and CSV written from columns: one template per shape of decision, its
+blanks filled from each row's own values, the run's counts added a shape at a time.
 
 Rows of one shape (a kind's columnar code says which: the same combination of threshold
 sides, the same case, the same values present) decide alike but for their own values: the
@@ -19,25 +19,22 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from json.encoder import encode_basestring as _encode_string
 from typing import Any
 
 import numpy as np
 
 from ..errors import EngineError
-from ..evaluate import FEN, Action, Decision, Make
+from ..evaluate import Action, Decision, Make, share_of
 from ..subjects import Subject
 from ..writers import inert
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 
 TEMPLATES_KEPT = 20_000  # shapes of decision remembered in a run (a few kilobytes each)
-_MARKS = {  # a marker as each format writes it
-    "jsonl": re.compile(r'"\\u0000(\d+)\\u0000"'),
-    "json": re.compile(r'"\\u0000(\d+)\\u0000"'),
-    "csv": re.compile("\x00(\\d+)\x00"),
-}
+_JSON_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
+_MARKS = {"jsonl": _JSON_MARK, "json": _JSON_MARK, "csv": re.compile("\x00(\\d+)\x00")}
 
 
 @dataclass
@@ -121,19 +118,23 @@ class Lines:
         for group, template in zip(groups, templates, strict=True):
             rows = lines[group]
             first = int(rows[0])
+            amounts = {  # each amount once: for its text and for the totals
+                k: self._amounts(decided, slot, rows, first)
+                for k, slot in enumerate(template.slots)
+                if slot.how == "amount"
+            }
             filled = {
-                k: self._filled(decided, template.slots[k], rows, first)
+                k: self._filled(decided, template.slots[k], rows, first, amounts.get(k))
                 for k in set(template.order)  # a CSV leaves the decision's values out
             }
             texts = _joined(template.pieces, [filled[k] for k in template.order], len(rows))
             for position, text in zip(group.tolist(), texts, strict=True):
                 out[position] = text
-            self._count(template, decided, rows)
+            self._count(template, len(rows), amounts)
         return out
 
-    def _count(self, template: _Template, decided: Decided, rows: np.ndarray) -> None:
+    def _count(self, template: _Template, count: int, amounts: dict[int, list[Decimal]]) -> None:
         summary = self.writer.summary
-        count = len(rows)
         summary.subjects += count
         summary.by_status[template.status] += count
         for code, prospect in template.actions:
@@ -142,9 +143,7 @@ class Lines:
                 summary.in_prospect[code] += count
         sums = {name: value * count for name, value in template.totals.items()}
         for slot_index, shares in template.routes:
-            slot = template.slots[slot_index]
-            amounts = self._amounts(decided, slot, rows, int(rows[0]))
-            total = sum(amounts, Decimal("0.00"))
+            total = sum(amounts[slot_index], Decimal("0.00"))
             for name, share in shares.items():
                 sums[name] += total * share
         for name, value in sums.items():
@@ -212,7 +211,16 @@ class Lines:
         )
         rows = np.array([line])
         expected = self._written(decision)
-        filled = {k: self._filled(decided, slots[k], rows, line) for k in set(found)}
+        filled = {
+            k: self._filled(
+                decided,
+                slots[k],
+                rows,
+                line,
+                self._amounts(decided, slots[k], rows, line) if slots[k].how == "amount" else None,
+            )
+            for k in set(found)
+        }
         if _joined(pieces, [filled[k] for k in found], 1) != [expected]:
             raise EngineError(f"columnar path: line {line}: its template does not give its line")
         return template
@@ -240,8 +248,15 @@ class Lines:
             writer._first = False
         writer.out.write("".join(lines))
 
-    def _filled(self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[str]:
-        """The texts that fill a slot for the rows."""
+    def _filled(
+        self,
+        decided: Decided,
+        slot: _Slot,
+        rows: np.ndarray,
+        first: int,
+        amounts: list[Decimal] | None = None,
+    ) -> list[str]:
+        """The texts that fill a slot for the rows (an amount slot's amounts given)."""
         assert decided.own is not None
         values = decided.own(slot.source, first)
         assert values is not None, slot
@@ -254,8 +269,9 @@ class Lines:
         if slot.how == "int":
             return [str(v) for v in picked.tolist()]
         if slot.how == "amount":
+            assert amounts is not None
             quote = "" if csv else '"'
-            return [quote + str(a) + quote for a in self._amounts(decided, slot, rows, first)]
+            return [quote + str(a) + quote for a in amounts]
         days, cache = picked + slot.offset, self.days
         if len(cache) > 1 << 16:
             cache.clear()
@@ -275,10 +291,7 @@ class Lines:
         values = decided.own(slot.source, first)
         assert values is not None
         rate = slot.rate
-        return [
-            (Decimal(base) * rate).quantize(FEN, rounding=ROUND_HALF_UP)
-            for base in values[rows].tolist()
-        ]
+        return [share_of(base, rate) for base in values[rows].tolist()]
 
 
 _MISSING: Any = object()
@@ -305,8 +318,6 @@ def _how(value: Any) -> str:
         raise TypeError("a yes/no value is never a row's own")
     if isinstance(value, int):
         return "int"
-    if isinstance(value, Decimal):
-        return "text"
     return "text"
 
 

@@ -144,7 +144,7 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     )
     flags = {name: block.flag(name) for name in FLAG_COLUMNS}
     state = memo_of(prepared)
-    scale = prepared.evaluator.engine.scale
+    bounds = prepared.evaluator.engine.bounds
     limits = {
         "developed_ratio": params["stalled_developed_under"],
         "invested_ratio": params["stalled_invested_under"],
@@ -167,7 +167,7 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
                 found = known[(name, text)] = (
                     (0, 0, 0, 0, 0)
                     if share is None
-                    else (1, rounds(share, limit), share < limit, *_scaled(share, scale))
+                    else (1, rounds(share, limit), share < limit, *bounds(share))
                 )
             table.append(found)
         read: np.ndarray = np.array(table, dtype=np.int64).reshape(-1, 5)[column.index]
@@ -341,7 +341,8 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
 
     # One subject per combination through the row path: the engine's answer, and a check
     # that the columns give what the row path gives.
-    fast_reader = FastRow.of(block_model(prepared))
+    model: Any = prepared.kind.model  # Parcel
+    fast_reader = FastRow.of(model)
     assert fast_reader is not None
     refused: list[Any] = []
 
@@ -350,10 +351,8 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
 
     def reference(line: int) -> Subject:
         """The row's subject as the row path makes it."""
-        raw = {
-            name: column.texts[column.index[line]].strip() for name, column in block.columns.items()
-        }
-        parcel = fast_reader(raw) or block_model(prepared).model_validate(raw)
+        raw = block.raw(line)
+        parcel = fast_reader(raw) or model.model_validate(raw)
         refused.clear()
         made_rows = [
             s
@@ -443,7 +442,7 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
         """A value of the line's snapshot that varies from row to row within its shape."""
         if source in case.values and case.values[source][0][where[line]]:
             return case_values(source)
-        if source == "stage" or source not in own_values:
+        if source not in own_values:
             return None
         if source in given and not given[source][line]:
             return None
@@ -457,21 +456,12 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
     return Decided(slow, made, shape, own, makers, names)
 
 
-_ABSENT = object()
-
-
 def _days_of(
     days: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The columns of a case's days: suspect from, reclaim, notice, determination, hearing
     notice, fee (parcel_case.cases)."""
     return days[:, 0], days[:, 1], days[:, 2], days[:, 3], days[:, 4], days[:, 5]
-
-
-def _scaled(share: Fraction, scale: int) -> tuple[int, int]:
-    """A share's floor and ceiling times the engine's scale (durable_adapter.Engine._fact)."""
-    scaled, denominator = int(share.numerator) * scale, int(share.denominator)
-    return scaled // denominator, -(-scaled // denominator)
 
 
 class State:
@@ -499,10 +489,6 @@ def memo_of(prepared: Prepared) -> State:
     found = prepared.memo.fragments.setdefault(("columnar", "parcels"), State)
     assert isinstance(found, State)
     return found
-
-
-def block_model(prepared: Prepared) -> Any:
-    return prepared.kind.model
 
 
 def _procedure(key: tuple[int, ...], params: Mapping[str, Any], as_of: date) -> Procedure:
