@@ -86,22 +86,21 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kb(pid, "status", "VmRSS:")
 
 
 def _pss_kb(pid: int) -> int:
     """The process's proportional set size: its private pages, and its share of the pages
     it shares with others (the libraries every worker maps count once among them, where
     the resident sizes summed count them once per process)."""
+    return _proc_kb(pid, "smaps_rollup", "Pss:")
+
+
+def _proc_kb(pid: int, name: str, key: str) -> int:
+    """A size in kB that /proc/PID/NAME gives on the line starting with KEY (0: gone)."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1])
     except OSError:
         pass
