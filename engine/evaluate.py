@@ -171,14 +171,31 @@ class Evaluator:
                     tuple(subject.values.items()),
                 )
         last = len(subject.snapshots) - 1
-        made = [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
+        return self.resolved(
+            subject, [self._plan(h, i == last, subject.key) for i, h in enumerate(hits)]
+        )
+
+    def plan(self, hits: tuple[Hit, ...], last: bool, subject: str) -> _Plan:
+        """What one snapshot's hits decide (for a reader that resolves from plans)."""
+        return self._plan(hits, last, subject)
+
+    def resolved(self, subject: Subject, made: Sequence[_Plan]) -> Decision:
+        """The decision on a subject from the plan of each of its snapshots, in order. A
+        snapshot is read (subject.snapshots[i]) only where its plan reads values."""
+        if len(made) != len(subject.snapshots):
+            raise EngineError(
+                f"{subject.key}: {len(made)} plans for {len(subject.snapshots)} snapshots"
+            )
         actions: dict[Action, None] = {}  # in order, each once
         verdicts: dict[Verdict, None] = {}
         statuses: list[str] = []
-        for plan, snapshot in zip(made, subject.snapshots, strict=True):
+        for i, plan in enumerate(made):
+            statuses += plan.statuses
+            if not plan.verdicts and not plan.makers:
+                continue
+            snapshot = subject.snapshots[i]
             for rule_id, met in plan.verdicts:
                 verdicts[self._verdict(rule_id, met, snapshot)] = None
-            statuses += plan.statuses
             for make in plan.makers:  # one snapshot's are distinct (rule, index) pairs
                 actions[make(snapshot)] = None
         if len(statuses) > 1:

@@ -120,9 +120,40 @@ def amount(value: Any) -> Decimal:
     """A positive amount of yuan with at most two decimals (fen), as README's cell grammar
     writes it: 38600000, 1,250,000.50, 3860万元, 3860万, 0.386亿元, full-width digits."""
     text = str(value).strip()
-    if text.isascii() and text.isdigit() and 0 < len(text.lstrip("0")) <= _YUAN_DIGITS:
-        return Decimal(text)  # whole yuan, in range: what the general reading below gives
-    return _amount(text)
+    return plain_yuan(text) or _amount(text)
+
+
+def plain_yuan(text: str) -> Decimal | None:
+    """An amount written plainly (38600000, 1250000.50: ASCII digits, at most two decimals,
+    in range, not zero), as `amount` reads it; None for any other text."""
+    if not text.isascii():
+        return None
+    if text.isdigit() and 0 < len(text.lstrip("0")) <= _YUAN_DIGITS:
+        return Decimal(text)  # whole yuan, in range: what the general reading gives
+    whole, dot, fen = text.partition(".")
+    if (
+        dot
+        and whole.isdigit()
+        and 0 < len(whole.lstrip("0")) <= _YUAN_DIGITS
+        and fen.isdigit()
+        and len(fen) <= 2
+    ):
+        return Decimal(text)  # yuan and fen, in range: likewise (12.5 stays 12.5)
+    return None
+
+
+def plain_fen(text: str) -> int | None:
+    """int(plain_yuan(text) * 100), without making the Decimal: the amount in fen."""
+    if not text.isascii():
+        return None
+    whole, dot, fen = text.partition(".")
+    if not whole.isdigit() or not 0 < len(whole.lstrip("0")) <= _YUAN_DIGITS:
+        return None
+    if not dot:
+        return int(whole) * 100
+    if fen.isdigit() and len(fen) <= 2:
+        return int(whole) * 100 + int(fen) * (10 if len(fen) == 1 else 1)
+    return None
 
 
 def _amount(text: str) -> Decimal:

@@ -106,6 +106,8 @@ class RowReader:
         self.path, self.model, self.id_field, self.sheet = path, model, id_field, sheet
         self.key = key or id_field
         self._part, self._records, self._rows = part, records, rows
+        # Columns a parent read, handed to a worker (engine/columnar/budget.py: a log's part).
+        self.given: Any = None
         self.header_row, self.keep = header_row, keep
         self.contract = Contract(model)
         self.register: Register | None = None  # a CSV's or sheet's header, once read

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 BUCKETS_PER_WORKER = 4  # a change log's subjects, in ranges of ids: at least this many per worker
 BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker holds one at a time)
 SAMPLES = 2000  # lines read to choose the ranges
+LOG_PART_EVENTS = 20_000  # a clean change log's events handed to a worker at a time, at least
 LONGEST_RECORD = 8 << 20  # a record longer than this is a misread quote: one process reads it
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 8 << 20  # below this, one process (workers take a second to start)
@@ -688,6 +689,16 @@ def _check_header(job: Job, source: Path) -> list[str]:
 def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     kind = kinds.by_name(job.kind)
     header = _check_header(job, source)
+    read = _columnar_log(job, kind, source, executor)
+    if read is not None:  # read whole here, evaluated in parts of projects by the workers
+        cells, log = read
+        events, size = max(len(log.rows), 1), source.stat().st_size
+        parts_ = log.parts(max(LOG_PART_EVENTS, len(log.rows) // (4 * executor.workers) + 1))
+        in_parts = (
+            (evaluate_log, job, cells, part, size * len(part.rows) // events) for part in parts_
+        )
+        yield from _in_order(executor, in_parts)
+        return
     column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
     if column is None:
         raise Fallback("the header does not name the subject's column once")
@@ -710,6 +721,36 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
                 out.close()
         calls = ((evaluate_bucket, job, header, _blobs(f)) for f in files)
         yield from _in_order(executor, calls)
+
+
+def _columnar_log(job: Job, kind: Kind, source: Path, executor: Executor) -> Any:
+    """A clean change log read whole by the columnar path (engine/columnar/budget.py), or
+    None: the buckets below, each read by a worker (the row path where it must)."""
+    if kind.columnar_log is None or os.environ.get("COMPLY_COLUMNAR") == "0" or job.keep:
+        return None
+    for _ in range(executor.workers):  # the workers start and ready the rules meanwhile
+        executor.submit(ready, job)
+    from .columnar import budget
+
+    return budget.read(kind.reader(source))
+
+
+def ready(job: Job) -> None:
+    """Make the run ready in this worker (the rules compiled, the columnar path imported)."""
+    with _LOCK:
+        _prepared(job)
+        importlib.import_module(f"{__package__}.columnar.budget")
+
+
+def evaluate_log(job: Job, cells: list[str], log: Any, size: int) -> Part:
+    """Evaluate part of a change log the parent read (whole projects, sorted)."""
+    with _LOCK:
+        reader = kinds.by_name(job.kind).reader(Path(job.source))
+        reader.given = (cells, log)
+        done = _evaluate_reader(job, reader)
+        done.size = size
+        _release()
+        return done
 
 
 def _blobs(path: Path) -> list[bytes]:

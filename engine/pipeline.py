@@ -231,13 +231,19 @@ def _columnar(
     few hundred rows. COMPLY_COLUMNAR=0 in the environment keeps to the row path, =1 takes
     the columnar path whatever the size (to compare the two)."""
     switch = os.environ.get("COMPLY_COLUMNAR")
-    if prepared.kind.columnar is None or switch == "0":
+    kind = prepared.kind
+    if (kind.columnar is None and kind.columnar_log is None) or switch == "0":
         return None
-    if switch != "1" and reader._part is None and _small(reader.path):
+    if switch != "1" and reader._part is None and reader._records is None and _small(reader.path):
         return None
+    if kind.columnar_log is not None:
+        found: Iterator[tuple[list[Subject], list[Decision]]] | None
+        found = kind.columnar_log(prepared, reader)
+        return found
     from . import columnar
 
-    return columnar.decide(prepared, reader, prepared.kind.columnar, lines)
+    assert kind.columnar is not None
+    return columnar.decide(prepared, reader, kind.columnar, lines)
 
 
 def _small(path: Path) -> bool:

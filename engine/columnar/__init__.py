@@ -33,7 +33,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -229,7 +228,7 @@ def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
             lines = handle.readlines(BLOCK_BYTES)
             if not lines:
                 return
-            quotes = sum(line.count('"') for line in lines)
+            quotes = "".join(lines).count('"')
             while quotes % 2:
                 more = handle.readline()
                 if not more:
@@ -242,6 +241,8 @@ def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
 def records(lines: list[str]) -> tuple[list[str], list[int]]:
     """The block's records and the line each starts on: a line, or the lines a quoted
     cell with a line break in it joins (its quotes do not pair up on one line)."""
+    if '"' not in "".join(lines):  # no quoted cell: a record a line
+        return list(lines), list(range(len(lines)))
     texts: list[str] = []
     starts: list[int] = []
     at, count = 0, len(lines)
@@ -262,7 +263,7 @@ def records(lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 def columns(
-    reader: RowReader, header: str, texts: list[str]
+    reader: RowReader, header: str, texts: list[str], fen: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Coded], np.ndarray] | None:
     """The block's records as coded columns by contract name, and which records are left
     to the row path as they are (a quote, a lone carriage return, a NUL, a byte-order mark,
@@ -316,39 +317,56 @@ def columns(
         name = reader.contract.resolve(cell)[0]
         assert name is not None
         encoded = table.column(position).combine_chunks().dictionary_encode()
-        distinct_cells = encoded.dictionary.to_pylist()
         index = encoded.indices.to_numpy(zero_copy_only=False)
-        if name in fast.texts:
-            values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
-        elif name in fast.amounts and len(distinct_cells) * 10 >= len(texts) * 9:
-            # Amounts of yuan rarely seen twice (a price): a whole number of yuan is what
-            # the amount reader makes of it (fields.amount), the rest is read by it.
-            read = fast._read
-            values = [
-                REFUSED
-                if len(t) > MAX_CELL
-                else Decimal(t)
-                if t.isdigit() and t.isascii() and 0 < len(t.lstrip("0")) <= YUAN_DIGITS
-                else read(name, t)
-                for t in distinct_cells
-            ]
-        else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
-            memo = fast.memos[name]
-            # A column whose cells are rarely seen twice (a price) is not remembered.
-            keep = fast._remember if len(distinct_cells) * 10 < len(texts) * 9 else None
-            read = fast._read
-            values = [
-                REFUSED
-                if len(t) > MAX_CELL
-                else memo[t]
-                if t in memo
-                else keep(memo, name, t)
-                if keep is not None
-                else read(name, t)
-                for t in distinct_cells
-            ]
-        coded[name] = Coded(index, distinct_cells, values)
+        coded[name] = read_column(fast, name, encoded.dictionary.to_pylist(), index, fen)
     return coded, aside
+
+
+def read_column(
+    fast: fields.FastRow,
+    name: str,
+    distinct_cells: list[str],
+    index: np.ndarray,
+    fen: frozenset[str] = frozenset(),
+) -> Coded:
+    """A column of a contract field, given its distinct cells and each row's index into
+    them: each distinct cell read by the row path's cell reader (fields.FastRow). A
+    column of amounts named in `fen` holds each amount as integer fen instead."""
+    rows = len(index)
+    if name in fen:
+        assert name in fast.amounts
+        read = fast._read
+        values: list[Any] = [
+            REFUSED if len(t) > MAX_CELL else fields.plain_fen(t) or _in_fen(read(name, t))
+            for t in distinct_cells
+        ]
+    elif name in fast.texts:
+        values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
+    else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
+        memo = fast.memos[name]
+        # A column whose cells are rarely seen twice (a price) is not remembered.
+        keep = fast._remember if len(distinct_cells) * 10 < rows * 9 else None
+        read = fast._read
+        # An amount written plainly is what the amount reader makes of it (fields.amount).
+        plain = fields.plain_yuan if name in fast.amounts else _nothing
+        values = [
+            REFUSED
+            if len(t) > MAX_CELL
+            else plain(t)
+            or (
+                memo[t] if t in memo else keep(memo, name, t) if keep is not None else read(name, t)
+            )
+            for t in distinct_cells
+        ]
+    return Coded(index, distinct_cells, values)
+
+
+def _nothing(text: str) -> None:
+    return None
+
+
+def _in_fen(value: Any) -> Any:
+    return value if value is BLANK or value is REFUSED else int(value * 100)
 
 
 def _arrow(data: bytes, names: list[str]) -> Any:

@@ -657,6 +657,14 @@ def _overrun(decision: Any) -> dict[str, Decimal]:
     return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
 
 
+def _columnar_log(prepared: Any, reader: Any) -> Any:
+    """The columnar path over a clean log (engine/columnar/budget.py; numpy and Arrow are
+    imported only when a run takes it)."""
+    from ..columnar.budget import decide
+
+    return decide(prepared, reader)
+
+
 BOOK = (
     BookColumn(_t("project", "项目编号"), cells.subject_id, lead=True),
     BookColumn(_t("name", "项目名称"), cells.book_value("name"), lead=True),
@@ -763,4 +771,5 @@ KIND = Kind(
     build=subjects,
     view=VIEW,
     partial=refused,
+    columnar_log=_columnar_log,
 )

@@ -1,0 +1,867 @@
+"""Change logs over columns: what kinds/budget.py makes of a log (`subjects`, then the
+evaluator's decisions), for a clean CSV log read whole (engine/columnar).
+
+The log is read a block at a time with Arrow, each distinct cell by the row path's own
+cell reader; the events are sorted by project, date and row with numpy. The log must be
+one the row path reads without a word to say: a refused or blank required cell, a row
+that is no event (a total, a blank line), a check across columns failing, a project
+without its budget first or with two: any of these and the whole log goes to the row path
+(which names every problem in its order), before anything is written. A reject that
+answers nothing is reported as the row path reports it, at the same point.
+
+Each project's figures are carried forward event by event as budget._Ledger carries them,
+on integers (fen, day numbers), into columns of snapshot facts; each snapshot's engine
+signature is computed over those columns, and the engine is asked once per combination.
+The decision is the evaluator's own resolution of the snapshots' answers. Checks that make
+a divergence an error: for each new combination, the project it first appears in is
+folded by the row path itself (budget._fold), and its snapshots, its decision, its figures
+and its row must equal those made from columns.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, cast, overload
+
+import numpy as np
+
+from .. import fields, register
+from ..errors import EngineError
+from ..kinds.budget import (
+    EVENTS,
+    FUNDING_ALIASES,
+    RATIO_PLACES,
+    REQUIRED_PARAMS,
+    SUBJECTS_PER_BATCH,
+    BudgetEvent,
+    _Event,
+    _fold,
+    _yuan,
+)
+from ..loader import _INVISIBLE, RowReader
+from ..messages import msg
+from ..subjects import Subject
+from . import TAKEN, blocks, columns, distinct, eligible, read_column, records, signatures
+
+if TYPE_CHECKING:
+    from ..evaluate import Decision
+    from ..pipeline import Prepared
+
+ZERO = _yuan(0)
+NONE = 0  # a date not given, as a day number (date.toordinal is never 0)
+BUDGET, ESTIMATE, REPORT, APPROVE, REJECT, SUSPEND, RESUME, COMPLETE = range(8)
+AS_OF = len(EVENTS)  # the snapshot on the evaluation date
+KINDS = (*EVENTS, "as_of")
+ACTIVE, SUSPENDED, DONE = 0, 1, 2
+CONSTRUCTION = ("active", "suspended", "complete")
+NOT_ASKED, PENDING, REJECTED = 0, 1, 2
+REQUEST = ("none", "pending", "rejected")
+FEN = frozenset(("amount",))  # read as integer fen
+PROJECTS_PER_CHUNK = 4096  # projects folded, and their snapshots signed, at a time
+# The snapshot's facts, each a column: (name, values), present where `present` says.
+TESTS = (
+    "event",
+    "funding",
+    "budgeted",
+    "has_overrun",
+    "overrun_ratio",
+    "previous_overrun_ratio",
+    "overrun_reported",
+    "request",
+    "was_active",
+    "construction",
+    "ever_approved",
+    "days_since_overrun",
+    "stopped_since_overrun",
+    "days_unreported",
+)
+VALUES = (
+    "as_of",
+    "event_date",
+    "budget_date",
+    "overrun_since",
+    "previous_overrun_since",
+    "rejected_on",
+    "referral_on",
+)
+
+
+class Log:
+    """A change log's events as columns, sorted by project, date and row: each project's
+    id (`ids`, in order) and where its events start (`starts`, one more at the end)."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        rows: np.ndarray,
+        day: np.ndarray,
+        kind: np.ndarray,
+        fen: np.ndarray,
+        name: np.ndarray,
+        funding: np.ndarray,
+        starts: np.ndarray,
+    ) -> None:
+        self.ids, self.rows, self.day, self.kind = ids, rows, day, kind
+        self.fen, self.name, self.funding, self.starts = fen, name, funding, starts
+
+    @classmethod
+    def sorted(cls, ids: list[str], project: np.ndarray, *columns: np.ndarray) -> Log:
+        """Events in file order, each with its project's index into `ids` and the columns
+        of the constructor (rows, day, kind, fen, name, funding), sorted: projects in the
+        order the row path sorts them (SQLite's binary order of the text, which is the
+        order of code points: Python's), then by date, then by row."""
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[order] = np.arange(len(ids))
+        ranked = rank[project]
+        events = np.lexsort((columns[0], columns[1], ranked))  # by project, day, row
+        ranked = ranked[events]
+        starts = np.append(np.flatnonzero(np.diff(ranked, prepend=-1)), len(events))
+        rows, day, kind, fen, name, funding = (c[events] for c in columns)
+        return cls([ids[i] for i in order], rows, day, kind, fen, name, funding, starts)
+
+    def parts(self, events: int) -> list[Log]:
+        """The log cut between projects into parts of about `events` events each."""
+        cuts = [0]
+        starts = self.starts
+        while cuts[-1] < len(self.ids):
+            at = int(np.searchsorted(starts, starts[cuts[-1]] + events, side="left"))
+            cuts.append(min(max(at, cuts[-1] + 1), len(self.ids)))
+        return [self.projects(first, last) for first, last in itertools.pairwise(cuts)]
+
+    def projects(self, first: int, last: int) -> Log:
+        """Projects [first, last) alone."""
+        base, top = int(self.starts[first]), int(self.starts[last])
+        return Log(
+            self.ids[first:last],
+            self.rows[base:top],
+            self.day[base:top],
+            self.kind[base:top],
+            self.fen[base:top],
+            self.name[base:top],
+            self.funding[base:top],
+            self.starts[first : last + 1] - base,
+        )
+
+    def well_formed(self) -> bool:
+        """Every project's log opens with its budget event and has only one (what
+        budget._well_formed asks; the row path reports a log that does not)."""
+        budgets = np.add.reduceat((self.kind == BUDGET).astype(np.int64), self.starts[:-1])
+        return bool((budgets == 1).all() and (self.kind[self.starts[:-1]] == BUDGET).all())
+
+    def events(self, p: int) -> list[_Event]:
+        """Project p's events as the row path holds them (for the checks)."""
+        return [
+            _Event(
+                int(self.rows[i]),
+                date.fromordinal(int(self.day[i])),
+                EVENTS[self.kind[i]],
+                int(self.fen[i]) if self.kind[i] in (BUDGET, ESTIMATE, APPROVE) else None,
+                self.name[i],
+                self.funding[i],
+            )
+            for i in range(int(self.starts[p]), int(self.starts[p + 1]))
+        ]
+
+
+def decide(
+    prepared: Prepared, reader: RowReader
+) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
+    """The change log's decisions over columns, or None for the row path: a source that is
+    not a clean CSV log, a run that records its input rows, or a log with anything the row
+    path would have a word to say about (read whole before anything is decided). A
+    worker's reader may be handed part of a log the parent read (`reader.given`)."""
+    if reader.on_row is not None or reader.keep or not prepared.memo.use_combinations:
+        return None
+    if reader.given is not None:
+        cells, log = reader.given
+        reader.register = _board(reader, cells)
+        return _decided(prepared, reader, log)
+    found = read(reader)
+    if found is None:
+        return None
+    cells, log = found
+    reader.register = _board(reader, cells)
+    return _decided(prepared, reader, log)
+
+
+def read(reader: RowReader) -> tuple[list[str], Log] | None:
+    """A clean, well-formed log's header cells and events, or None (the row path's)."""
+    if reader.on_row is not None or reader.keep:
+        return None
+    if reader._records is not None:
+        cells, records_ = reader._records
+        if reader.header_row not in (None, 1) or reader._rows is not None:
+            return None
+        if not _contract_header(reader, cells):
+            return None
+        chunks = _from_records(reader, cells, records_)
+    else:
+        found = eligible(reader)
+        if found is None:
+            return None
+        header, first = found
+        cells = header.rstrip("\r\n").split(",")
+        chunks = _from_text(reader, header, first)
+    log = _gathered(reader, chunks)
+    if log is None or not log.well_formed():
+        TAKEN["logs by the row path"] += 1
+        return None
+    TAKEN["logs by columns"] += 1
+    return cells, log
+
+
+def _board(reader: RowReader, cells: list[str]) -> register.Register:
+    return register.Register(tuple(register.columns(reader.contract, cells, None)), (1,))
+
+
+def _contract_header(reader: RowReader, cells: list[str]) -> bool:
+    """Whether a header names only the contract's columns, each once, with no unit."""
+    resolved = [reader.contract.resolve(c) for c in cells]
+    names = [name for name, _ in resolved]
+    if any(c != c.strip() or not c for c in cells):
+        return False
+    if any(name is None or unit for name, unit in resolved) or len(set(names)) != len(names):
+        return False
+    return set(reader.contract.required) <= set(names)
+
+
+Chunk = tuple[dict[str, Any], np.ndarray] | None  # coded columns, row numbers; None: not clean
+
+
+def _from_text(reader: RowReader, header: str, first: int) -> Iterator[Chunk]:
+    row = first
+    for lines in blocks(reader, header):
+        texts, starts = records(lines)
+        found = columns(reader, header, texts, FEN)
+        if found is None or found[1].any():
+            yield None
+            return
+        yield found[0], row + np.array(starts, dtype=np.int64)
+        row += len(lines)
+
+
+def _from_records(
+    reader: RowReader, header: list[str], found: list[tuple[int, list[str]]]
+) -> Iterator[Chunk]:
+    """A worker's bucket of records (a change log split by project): clean ones only."""
+    width = len(header)
+    fast = fields.FastRow.of(reader.model)
+    assert fast is not None
+    for start in range(0, len(found), 1 << 16):
+        part = found[start : start + (1 << 16)]
+        if any(len(cells) != width for _, cells in part):
+            yield None
+            return
+        rows = np.array([row for row, _ in part], dtype=np.int64)
+        coded = {}
+        for position, cell in enumerate(header):
+            name = reader.contract.resolve(cell)[0]
+            assert name is not None
+            texts = [cells[position] for _, cells in part]
+            joined = "".join(texts)
+            if "\x00" in joined or "\ufeff" in joined or "\r" in joined or "\n" in joined:
+                yield None
+                return
+            lookup: dict[str, int] = {}
+            index = np.fromiter(
+                (lookup.setdefault(t, len(lookup)) for t in texts), np.int64, len(texts)
+            )
+            coded[name] = read_column(fast, name, list(lookup), index, FEN)
+        yield coded, rows
+
+
+def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Log | None:
+    """The chunks' events, if every row is one the columnar path vouches for."""
+    required = reader.contract.required
+    ids: dict[str, int] = {}
+    parts: list[tuple[np.ndarray, ...]] = []
+    amount_kinds = np.array([k in (BUDGET, ESTIMATE, APPROVE) for k in range(8)])
+    for chunk in chunks:
+        if chunk is None:
+            return None
+        coded, rows = chunk
+        slow = np.zeros(len(rows), dtype=bool)
+        for column in coded.values():
+            slow |= column.refused()
+        for name in required:
+            slow |= coded[name].blank()
+        project = coded["project_id"]
+        slow |= project.mapped(
+            lambda v: not isinstance(v, str)
+            or not register.subject_like(v)
+            or bool(_INVISIBLE.search(v)),
+            bool,
+        )
+        if slow.any():
+            return None
+        kind = coded["event"].mapped(EVENTS.index, np.int64)
+        amount = coded.get("amount")
+        if amount is None:
+            has = np.zeros(len(rows), dtype=bool)
+            fen = np.zeros(len(rows), dtype=np.int64)
+        else:
+            has = ~amount.blank()
+            fen = amount.mapped(lambda v: v if v.__class__ is int else 0, np.int64)
+        if (amount_kinds[kind] & ~has).any():
+            return None  # an amount missing (BudgetEvent._complete): the row path says so
+        if ((kind == BUDGET) & (fen <= 0)).any():
+            return None  # no budget to measure an overrun by: the row path's to answer
+        names, fundings = (_texts(coded.get(n), len(rows)) for n in ("name", "funding"))
+        budget = kind == BUDGET
+        if (budget & ((names == None) | (fundings == None))).any():  # noqa: E711
+            return None  # a budget without its name or its funding
+        local = np.array([ids.setdefault(t, len(ids)) for t in project.values], dtype=np.int64)
+        day = coded["date"].mapped(lambda v: v.toordinal(), np.int64)
+        parts.append((local[project.index], rows, day, kind, fen, names, fundings))
+    if not parts:
+        return None
+    joined = [np.concatenate(column) for column in zip(*parts, strict=True)]
+    return Log.sorted(list(ids), *joined)
+
+
+def _texts(column: Any, rows: int) -> np.ndarray:
+    """A free-text column as Python objects (None where blank or absent)."""
+    if column is None:
+        return np.full(rows, None, dtype=object)
+    found: np.ndarray = column.mapped(lambda v: v if isinstance(v, str) else None, object)
+    return found
+
+
+class Snapshot:
+    """A project's snapshot, read from its chunk's columns when an action or a criterion
+    asks for a value (what budget._snapshot's Facts gives)."""
+
+    __slots__ = ("_at", "_chunk")
+
+    def __init__(self, chunk: Folded, at: int) -> None:
+        self._chunk, self._at = chunk, at
+
+    @property
+    def day(self) -> date:
+        found = self._chunk.date(self._chunk.day[self._at])
+        assert found is not None
+        return found
+
+    @property
+    def tests(self) -> dict[str, Any]:
+        return self._chunk.tests(self._at)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return {name: self.value(name) for name in VALUES}
+
+    def value(self, name: str) -> Any:
+        column = self._chunk.values.get(name)
+        return self._chunk.date(column[self._at]) if column is not None else None
+
+
+class Snapshots(Sequence[Snapshot]):
+    """A project's snapshots, each made when read (most are never read: a snapshot whose
+    plan reads no value is resolved from its plan alone)."""
+
+    __slots__ = ("_begin", "_chunk", "_end")
+
+    def __init__(self, chunk: Folded, begin: int, end: int) -> None:
+        self._chunk, self._begin, self._end = chunk, begin, end
+
+    def __len__(self) -> int:
+        return self._end - self._begin
+
+    @overload
+    def __getitem__(self, at: int) -> Snapshot: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Snapshot]: ...
+
+    def __getitem__(self, at: int | slice) -> Snapshot | Sequence[Snapshot]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        if not -len(self) <= at < len(self):
+            raise IndexError(at)
+        return Snapshot(self._chunk, self._begin + at % len(self))
+
+    def __iter__(self) -> Iterator[Snapshot]:
+        return (Snapshot(self._chunk, at) for at in range(self._begin, self._end))
+
+
+class State:
+    """What a run's chunks (and a worker's buckets) share: the engine's answer for each
+    combination already asked and checked, and what each answer plans."""
+
+    def __init__(self) -> None:
+        self.known: dict[bytes, int] = {}  # signature: index into `hits`
+        self.hits: list[Any] = []
+        self.plans: dict[tuple[int, bool], Any] = {}
+
+
+def state_of(prepared: Prepared) -> State:
+    """The run's State, kept in its memo (emptied with it, never across rulebooks)."""
+    found = prepared.memo.fragments.setdefault(("columnar", "budget"), State)
+    assert isinstance(found, State)
+    return found
+
+
+# What the fold writes of each snapshot, in order (one tuple a snapshot).
+FOLDED = (
+    "day",
+    "kind",
+    "over",
+    "before_over",
+    "reported",
+    "request",
+    "was_active",
+    "construction",
+    "ever_approved",
+    "before_since",
+    "before_stopped",
+    "before_reported",
+    "since",
+    "rejected_on",
+    "referral_on",
+    "budgeted",
+)
+
+
+class Folded:
+    """Snapshots of a chunk of projects, as columns; with each project's funding, budget
+    and budget date repeated over its snapshots."""
+
+    def __init__(
+        self,
+        rows: list[tuple[int, ...]],
+        projects: list[tuple[str, int, int, int]],
+        start: int,
+        as_of: int,
+        dates: dict[int, date | None],
+    ) -> None:
+        self._dates = dates
+        count = len(rows)
+        folded = (
+            np.array(rows, dtype=np.int64).reshape(count, len(FOLDED))
+            if count
+            else np.zeros((0, len(FOLDED)), dtype=np.int64)
+        )
+        self.col = {name: folded[:, i] for i, name in enumerate(FOLDED)}
+        lengths = [n for _, _, _, n in projects]
+        self.funding = np.repeat(np.array([f for f, _, _, _ in projects], dtype=object), lengths)
+        self.budget = np.repeat(np.array([b for _, b, _, _ in projects], dtype=np.int64), lengths)
+        budget_day = np.repeat(np.array([d for _, _, d, _ in projects], dtype=np.int64), lengths)
+        col = self.col
+        day = col["day"]
+        self.day = day.tolist()
+        before_since = col["before_since"]
+
+        def not_before(days: np.ndarray) -> np.ndarray:
+            return np.where((days != NONE) & (days < start), start, days) if start else days
+
+        since = np.where(col["since"] != NONE, col["since"], before_since)
+        self.values: dict[str, Any] = {
+            "event_date": day,
+            "budget_date": budget_day,
+            "overrun_since": not_before(since),
+            "previous_overrun_since": not_before(before_since),
+            "rejected_on": not_before(col["rejected_on"]),
+            "referral_on": not_before(col["referral_on"]),
+        }
+        budgeted = col["budgeted"] == 1
+        for name in VALUES[1:]:
+            self.values[name] = np.where(budgeted, self.values[name], NONE).tolist()
+        self.values["as_of"] = [as_of] * count
+        self.budgeted = budgeted
+        self.has_since = budgeted & (before_since != NONE)
+
+    def date(self, number: int) -> date | None:
+        found = self._dates.get(number)
+        if found is None and number != NONE:
+            found = self._dates[number] = date.fromordinal(number)
+        return found
+
+    def columns(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """The snapshots' tests as the engine's signature reads them: (present, values)."""
+        col, budgeted, has_since = self.col, self.budgeted, self.has_since
+        everywhere = np.ones(len(self.day), dtype=bool)
+        day = col["day"]
+        days_since = day - col["before_since"]
+        found: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            "day": (everywhere, day),
+            "event": (everywhere, np.array(KINDS, dtype=object)[col["kind"]]),
+            "funding": (everywhere, self.funding),
+            "budgeted": (everywhere, budgeted),
+            "has_overrun": (budgeted, col["over"] > 0),
+            "overrun_reported": (budgeted, col["reported"] == 1),
+            "request": (budgeted, np.array(REQUEST, dtype=object)[col["request"]]),
+            "was_active": (budgeted, col["was_active"] == 1),
+            "construction": (budgeted, np.array(CONSTRUCTION, dtype=object)[col["construction"]]),
+            "ever_approved": (budgeted, col["ever_approved"] == 1),
+            "days_since_overrun": (has_since, days_since),
+            "stopped_since_overrun": (has_since, col["before_stopped"] == 1),
+            "days_unreported": (has_since, np.where(col["before_reported"] == 1, 0, days_since)),
+        }
+        return found
+
+    def tests(self, at: int) -> dict[str, Any]:
+        """The snapshot's tests as budget._snapshot makes them (for the checks)."""
+        row = {name: int(column[at]) for name, column in self.col.items()}
+        found: dict[str, Any] = {"event": KINDS[row["kind"]], "funding": self.funding[at]}
+        found["budgeted"] = bool(row["budgeted"])
+        if not row["budgeted"]:
+            return found
+        budget = int(self.budget[at])
+        found.update(
+            has_overrun=row["over"] > 0,
+            overrun_ratio=Fraction(row["over"], budget),
+            previous_overrun_ratio=Fraction(row["before_over"], budget),
+            overrun_reported=bool(row["reported"]),
+            request=REQUEST[row["request"]],
+            was_active=bool(row["was_active"]),
+            construction=CONSTRUCTION[row["construction"]],
+            ever_approved=bool(row["ever_approved"]),
+        )
+        if row["before_since"] != NONE:
+            days = row["day"] - row["before_since"]
+            found["days_since_overrun"] = days
+            found["stopped_since_overrun"] = bool(row["before_stopped"])
+            found["days_unreported"] = 0 if row["before_reported"] else days
+        return found
+
+
+def _decided(
+    prepared: Prepared, reader: RowReader, log: Log
+) -> Iterator[tuple[list[Subject], list[Decision]]]:
+    params = prepared.params
+    rules = {n: params[n] for n in (*REQUIRED_PARAMS, "principles_from") if n in params}
+    evaluator = prepared.evaluator
+    state = state_of(prepared)
+    plans = state.plans
+    dates: dict[int, date | None] = {NONE: None}
+    subjects: list[Subject] = []
+    decisions: list[Decision] = []
+    projects = len(log.ids)
+    for first in range(0, projects, PROJECTS_PER_CHUNK):
+        last = min(projects, first + PROJECTS_PER_CHUNK)
+        chunk, made = _fold_chunk(log, first, last, rules, prepared.as_of, reader, dates)
+        answers = _fired(prepared, log, chunk, made, state, rules)
+        # Each snapshot's plan: its answer's, on the evaluation date or before it.
+        final = np.zeros(len(answers), dtype=bool)
+        final[[end - 1 for _, _, _, end in made]] = True
+        pairs, firsts, which = np.unique(
+            answers * 2 + final, return_index=True, return_inverse=True
+        )
+        begins = np.array([start for _, _, start, _ in made], dtype=np.int64)
+        owners = np.searchsorted(begins, firsts, side="right") - 1
+        found = []
+        for pair, owner in zip(pairs.tolist(), owners.tolist(), strict=True):
+            key = (pair // 2, bool(pair % 2))
+            plan = plans.get(key)
+            if plan is None:  # the subject named if a status rule fired on a past event
+                hits = state.hits[key[0]]
+                plan = plans[key] = evaluator.plan(hits, key[1], made[owner][1].key)
+            found.append(plan)
+        planned_all = [found[k] for k in which.ravel().tolist()]
+        for _, subject, start, end in made:
+            planned = planned_all[start:end]
+            subjects.append(subject)
+            decisions.append(evaluator.resolved(subject, planned))
+            if len(subjects) >= SUBJECTS_PER_BATCH:
+                yield subjects, decisions
+                subjects, decisions = [], []
+    if subjects:
+        yield subjects, decisions
+
+
+Made = list[tuple[int, Subject, int, int]]  # project, subject, its snapshots [start, end)
+_FIELDS = frozenset(BudgetEvent.model_fields)
+
+
+def _row(key: str, day: date, amount: Decimal, name: str, funding: str) -> BudgetEvent:
+    """The project's budget row as budget._fold makes it (as FastRow makes a row: the
+    values are the row path's own)."""
+    row = BudgetEvent.__new__(BudgetEvent)
+    given = {"project_id": key, "date": day, "event": "budget", "amount": amount}
+    given.update(name=name, funding=funding)
+    object.__setattr__(row, "__dict__", {"note": None, **given})
+    object.__setattr__(row, "__pydantic_fields_set__", set(given))
+    object.__setattr__(row, "__pydantic_extra__", None)
+    object.__setattr__(row, "__pydantic_private__", None)
+    return row
+
+
+def _fold_chunk(
+    log: Log,
+    first: int,
+    last: int,
+    rules: Mapping[str, Any],
+    as_of_day: date,
+    reader: RowReader,
+    dates: dict[int, date | None],
+) -> tuple[Folded, Made]:
+    """Fold projects [first, last) of the log into snapshots (budget._fold, on integers)."""
+    as_of = as_of_day.toordinal()
+    start_day = rules.get("principles_from")
+    start = start_day.toordinal() if start_day is not None else NONE
+    ratio = Fraction(rules["referral_ratio"])
+    r_num, r_den = ratio.numerator, ratio.denominator
+    report_days, halt_days = int(rules["report_days"]), int(rules["halt_within_days"])
+    # The chunk's events, from 0.
+    base, top = int(log.starts[first]), int(log.starts[last])
+    ids, starts = log.ids, (log.starts[first : last + 1] - base).tolist()
+    days, kinds = log.day[base:top].tolist(), log.kind[base:top].tolist()
+    fens, names, fundings = log.fen[base:top].tolist(), log.name[base:top], log.funding[base:top]
+    rows: list[tuple[int, ...]] = []
+    add = rows.append
+    projects: list[tuple[str, int, int, int]] = []
+    pending: list[tuple[int, str, BudgetEvent, dict[str, Any] | None, int]] = []
+
+    def day_of(number: int) -> date:
+        found = dates.get(number)
+        if found is None:
+            found = dates[number] = date.fromordinal(number)
+        return found
+
+    for p in range(first, last):
+        at, end = starts[p - first], starts[p - first + 1]
+        key = ids[p]
+        budget_day = days[at]
+        funding_text = fundings[at]
+        funding = FUNDING_ALIASES.get(funding_text or "", "other")
+        name = names[at]
+        budget = fens[at]
+        yuan = _yuan(budget)
+        row = _row(key, day_of(budget_day), yuan, name, funding_text)
+        snapshot_start = len(rows)
+        if budget_day > as_of:  # not budgeted yet on the evaluation date
+            add((as_of, AS_OF, 0, 0, 0, 0, 0, 0, 0, NONE, 0, 0, NONE, NONE, NONE, 0))
+            projects.append((funding, budget, budget_day, 1))
+            pending.append((p, key, row, None, snapshot_start))
+            continue
+        approved = 0
+        estimate = 0  # none yet: the budget stands (budget._Ledger.overrun: estimate or budget)
+        construction = ACTIVE
+        since = NONE
+        reported = False
+        reported_fen = 0
+        request = NOT_ASKED
+        rejected_on = NONE
+        ever_approved = False
+        stopped = False
+        since_event = NONE
+        referral_on = NONE
+        over = 0
+        complaint = False
+        i = at
+        while True:
+            if i < end and days[i] <= as_of:
+                day = days[i]
+                kind = kinds[i]
+            else:
+                day, kind = as_of, AS_OF  # the evaluation date: what is later has not happened
+            # budget._refer(ledger, ledger.breach_met_ratio(day)): B5's first day.
+            if (
+                referral_on == NONE
+                and since != NONE
+                and since_event != NONE
+                and over * r_den >= r_num * budget
+            ):
+                found = NONE
+                if not reported:
+                    passed = since + report_days + 1
+                    if passed <= day:
+                        found = passed if passed > since_event else since_event
+                halt_until = since + halt_days
+                if construction == ACTIVE and day > halt_until:
+                    halted = since_event if since_event > halt_until else halt_until
+                    found = halted if found == NONE or halted < found else found
+                referral_on = found
+            b_over, b_since, b_reported, b_stopped = over, since, reported, stopped
+            b_active = construction == ACTIVE
+            if kind == ESTIMATE:
+                estimate = fens[i]
+                over = (estimate or budget) - budget - approved
+                if over <= 0:
+                    over = 0
+                    since, reported, reported_fen, request = NONE, False, 0, NOT_ASKED
+                    rejected_on, stopped = NONE, False
+                elif since == NONE or (reported and over > reported_fen):
+                    if since == NONE:
+                        referral_on = NONE
+                    since, reported, reported_fen, request = day, False, 0, NOT_ASKED
+                    stopped = construction != ACTIVE
+            elif kind == REPORT:
+                if over:
+                    reported, reported_fen, request = True, over, PENDING
+                    rejected_on = NONE
+            elif kind == APPROVE:
+                approved += fens[i]
+                ever_approved = True
+                over = (estimate or budget) - budget - approved
+                if over <= 0:
+                    over = 0
+                    since, reported, reported_fen, request = NONE, False, 0, NOT_ASKED
+                    rejected_on, stopped = NONE, False
+                else:
+                    if since == NONE:
+                        referral_on = NONE
+                    since, reported, reported_fen, request = day, False, 0, NOT_ASKED
+                    stopped = construction != ACTIVE
+            elif kind == REJECT:
+                if request != PENDING:
+                    reader.problem(
+                        int(log.rows[base + i]), "event", "reject", msg("reject_without_report")
+                    )
+                    complaint = True
+                    break
+                request, rejected_on = REJECTED, day
+            elif kind == SUSPEND:
+                if construction == ACTIVE:
+                    construction, stopped = SUSPENDED, True
+            elif kind == RESUME:
+                construction = ACTIVE
+                if over and referral_on == NONE and over * r_den >= r_num * budget:
+                    referral_on = day  # resumed before approval, at the ratio
+            elif kind == COMPLETE:
+                construction, stopped = DONE, True
+            add(
+                (
+                    day,
+                    kind,
+                    over,
+                    b_over,
+                    reported,
+                    request,
+                    b_active,
+                    construction,
+                    ever_approved,
+                    b_since,
+                    b_stopped,
+                    b_reported,
+                    since,
+                    rejected_on,
+                    referral_on,
+                    1,
+                )
+            )
+            if kind == AS_OF:
+                break
+            since_event = day
+            i += 1
+        if complaint:
+            del rows[snapshot_start:]
+            continue
+        values = {
+            "name": name,
+            "funding": funding_text,
+            "budget": yuan,
+            "approved_increases": _yuan(approved) if approved else ZERO,
+            "estimate": _yuan(estimate) if estimate and estimate != budget else yuan,
+            "overrun": _yuan(over) if over else ZERO,
+            "overrun_ratio": (Decimal(over) / Decimal(budget)).quantize(
+                RATIO_PLACES, rounding=ROUND_DOWN
+            ),
+        }
+        projects.append((funding, budget, budget_day, len(rows) - snapshot_start))
+        pending.append((p, key, row, values, snapshot_start))
+    chunk = Folded(rows, projects, start, as_of, dates)
+    made: Made = []
+    ends = [s for *_, s in pending[1:]] + [len(rows)]
+    for (p, key, row, given, begin), end in zip(pending, ends, strict=True):
+        figures: Mapping[str, Any] = given if given is not None else {"name": row.name}
+        snapshots = cast(tuple[Snapshot, ...], Snapshots(chunk, begin, end))
+        made.append((p, Subject(key, row, snapshots, figures), begin, end))
+    return chunk, made
+
+
+def _fired(
+    prepared: Prepared,
+    log: Log,
+    chunk: Folded,
+    made: Made,
+    state: State,
+    rules: Mapping[str, Any],
+) -> np.ndarray:
+    """What fired on each snapshot of the chunk (an index into state.hits): the engine's
+    answer for each combination, asked (and checked against the row path) once per
+    combination in a run (or a worker)."""
+    engine = prepared.evaluator.engine
+    count = len(chunk.day)
+    columns = chunk.columns()
+    budgeted = chunk.budgeted
+    for name, which in (("overrun_ratio", "over"), ("previous_overrun_ratio", "before_over")):
+        lo, hi = _bounds(chunk.col[which], chunk.budget, engine.scale)
+        columns[name + "__lo"], columns[name + "__hi"] = (budgeted, lo), (budgeted, hi)
+    keys = signatures(engine.terms(), columns, count)
+    firsts, combination = distinct(keys)
+    known = state.known
+    answers = np.array([known.get(keys[at].tobytes(), -1) for at in firsts.tolist()])
+    owner = np.repeat(np.arange(len(made)), [end - start for _, _, start, end in made])
+    for k, at in enumerate(firsts.tolist()):
+        if answers[k] < 0:
+            hits = _checked(prepared, log, made[int(owner[at])], at, keys[at], rules)
+            answers[k] = known[keys[at].tobytes()] = len(state.hits)
+            state.hits.append(hits)
+    return answers[combination] if len(answers) else np.zeros(0, dtype=np.int64)
+
+
+def _bounds(over: np.ndarray, budget: np.ndarray, scale: int) -> tuple[np.ndarray, np.ndarray]:
+    """The floor and ceiling of over / budget x scale (Engine.bounds), each row (a
+    snapshot not budgeted has a budget of 0 here: its bounds are not read)."""
+    whole = np.where(budget > 0, budget, 1)
+    if int(over.max(initial=0)) * scale < 1 << 62:
+        scaled = over * scale
+        return scaled // whole, -(-scaled // whole)
+    pairs = zip(over.tolist(), whole.tolist(), strict=True)
+    lo, hi = zip(*((o * scale // b, -(-o * scale // b)) for o, b in pairs), strict=True)
+    return np.array(lo, dtype=object), np.array(hi, dtype=object)
+
+
+def _checked(
+    prepared: Prepared,
+    log: Log,
+    item: tuple[int, Subject, int, int],
+    at: int,
+    key: np.ndarray,
+    rules: Mapping[str, Any],
+) -> Any:
+    """The engine's answer for a new combination, first seen on snapshot `at` of the
+    item's project, and a check that the columns give what the row path gives for that
+    whole project: its snapshots, signatures, decision, figures and row."""
+    p, subject, start, end = item
+    evaluator, engine = prepared.evaluator, prepared.evaluator.engine
+    problems: list[Any] = []
+    expected = _fold(
+        subject.key,
+        log.events(p),
+        prepared.as_of,
+        lambda *problem: problems.append(problem),
+        rules,
+    )
+    where = f"columnar path: project {subject.key}"
+    if expected is None or problems:
+        raise EngineError(f"{where}: refused by the row path: {problems}")
+    if len(expected.snapshots) != end - start:
+        raise EngineError(f"{where}: {len(expected.snapshots)} snapshots, not {end - start}")
+    for ours, theirs in zip(subject.snapshots, expected.snapshots, strict=True):
+        if ours.day != theirs.day or ours.tests != theirs.tests:
+            raise EngineError(f"{where}: the snapshot of {theirs.day} differs")
+        if _given(ours.values) != _given(theirs.values):  # type: ignore[attr-defined]
+            raise EngineError(f"{where}: the values of {theirs.day} differ")
+    snapshot = expected.snapshots[at - start]
+    signature = engine.signature(engine.fact(snapshot.day, snapshot.tests))
+    if not np.array_equal(np.packbits(np.array(signature, dtype=bool)), key):
+        raise EngineError(f"{where}: the signature of {snapshot.day} differs")
+    hits = evaluator.engine.fire([(s.day, s.tests) for s in expected.snapshots], evaluator.memo)
+    if (
+        dict(subject.values) != dict(expected.values)
+        or subject.row.model_dump() != expected.row.model_dump()
+        or evaluator._resolve(subject, hits) != evaluator._resolve(expected, hits)
+    ):
+        raise EngineError(f"{where}: the decision differs")
+    return hits[at - start]
+
+
+def _given(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in values.items() if value is not None}

@@ -1,0 +1,182 @@
+"""Change logs: the columnar path gives what the row path gives, byte for byte
+(engine/columnar/budget.py).
+
+Random change logs, as of random dates, are run through `comply budget` twice: as a user
+runs it (the columnar path, where the log is for it) and with COMPLY_COLUMNAR=0 (the row
+path alone). Outputs, messages and exit statuses must be identical. The logs hold every
+event in every order the contract allows — overruns at and just under the referral ratio,
+reports in time and late, approvals of part of an overrun, rejections, suspensions and
+resumptions, events after the evaluation date and before the principles applied, rows out
+of order and projects interleaved — and, in some, what only the row path may answer (a
+reject that answers nothing, a missing amount, an event before the budget, a blank or a
+total line, a quoted cell, a refused date), so that both ways of leaving the columns are
+taken.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from comply.cli import main
+from comply.engine import columnar, parallel
+
+HEADER = "project_id,date,event,amount,name,funding,note"
+EVENTS = ["estimate", "report", "approve", "reject", "suspend", "resume", "complete"]
+WEIGHTS = [6, 3, 2, 1, 2, 2, 1]
+NAMES = {"estimate": "超概算", "report": "上报", "approve": "追加预算", "suspend": "停工"}
+
+
+def _yuan(fen: int, rng: random.Random, dirty: bool) -> str:
+    text = f"{fen // 100}.{fen % 100:02d}" if fen % 100 else str(fen // 100)
+    roll = rng.random()
+    if roll < 0.03 and fen % 10_000 == 0:
+        return f"{fen // 10_000}万元"  # the cell grammar's other forms
+    if roll < 0.05 and fen % 100 == 0:
+        return f"{fen // 100:08d}"
+    if roll < 0.07 and dirty:
+        return f'"{fen // 100:,}.{fen % 100:02d}"'  # quoted: the row path reads it
+    return text
+
+
+def random_log(rng: random.Random, projects: int, dirty: bool) -> str:
+    """A change log of `projects` projects; `dirty` adds what only the row path answers."""
+    records: list[list[str]] = []
+    for n in range(projects):
+        key = f"PJ{n:05d}" if rng.random() < 0.95 else f"项目{n:04d}"
+        day = date(2011, 9, 1) + timedelta(days=rng.randrange(0, 500))
+        budget = rng.choice([1_000_000_00, 5_000_000_00, 12_345_678_90, 250_000_00])
+        funding = rng.choice(["district_fiscal"] * 6 + ["区财政", "city_fiscal", "企业自筹", "x"])
+        kind = "budget" if rng.random() < 0.9 else "预算"
+        log = [[key, day.isoformat(), kind, _yuan(budget, rng, dirty), f"工程{n}", funding, ""]]
+        approved, share, previous = False, 0.0, ""
+        for _ in range(rng.randrange(0, 12)):
+            day += timedelta(days=rng.choice([0, 0, 1, 2, 4, 5, 6, 7, 9, 30, 90]))
+            event = rng.choices(EVENTS, WEIGHTS)[0]
+            amount = ""
+            if event == "estimate":
+                share = rng.choice([0.9, 1.0, 1.05, 1.1999, 1.2, 1.25, 1.4])
+                amount = _yuan(max(100, int(budget * share) // 100 * 100), rng, dirty)
+            elif event == "approve":
+                amount = _yuan(budget // 100 * rng.choice([5, 10, 20, 30]), rng, dirty)
+                approved = True
+            # Clean: a reject only where it answers a report of an overrun (else the row
+            # path reports it).
+            answers = previous == "report" and share >= 1.05 and not approved
+            if event == "reject" and not dirty and not answers:
+                event = "report"
+            written = NAMES.get(event, event) if rng.random() < 0.1 else event
+            log.append(
+                [key, day.isoformat(), written, amount, "", "", rng.choice(["", "设计变更"])]
+            )
+            previous = event
+        if rng.random() < 0.05 and len(log) > 2 and all(r[2] != "reject" for r in log):
+            log[1], log[2] = log[2], log[1]  # two rows out of order
+        records += log
+    for _ in range(projects // 20):  # projects interleaved
+        at = rng.randrange(0, max(1, len(records) - 1))
+        if records[at][0] != records[at + 1][0]:
+            records[at], records[at + 1] = records[at + 1], records[at]
+    lines = [",".join(r) for r in records]
+    if dirty:
+        for _ in range(rng.randrange(1, 4)):
+            at = rng.randrange(0, len(lines))
+            lines.insert(at, rng.choice(_ROW_PATH_ONLY)(rng))
+    return HEADER + "\n" + "\n".join(lines) + "\n"
+
+
+_ROW_PATH_ONLY = [
+    lambda rng: "",  # a blank line
+    lambda rng: "合计,,,,,,",
+    lambda rng: 'PJ00001,2012-05-05,estimate,,"某""工程""",,',  # no amount; a quoted cell
+    lambda rng: "PJ00002,2012-02-30,report,,,,",  # no such day
+    lambda rng: "PJ00003,2001-01-01,estimate,100,,,",  # before the budget
+    lambda rng: "PJ00004,2012-06-01,budget,100,第二预算,district_fiscal,",  # a second budget
+    lambda rng: "PJ00005,2012-06-01,reject,,,,",  # perhaps answering nothing
+    lambda rng: "PJ00006,2012-06-01,inspect,,,,",  # no such event
+    lambda rng: f"PJ0000{rng.randrange(9)},2012-07-01,approve,-5,,,",
+]
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, on: bool, *args: str) -> tuple[int, str]:
+    monkeypatch.setenv("COMPLY_COLUMNAR", "1" if on else "0")
+    result = CliRunner().invoke(main, ["budget", *args])
+    return result.exit_code, result.output
+
+
+def _both(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path, *extra: str
+) -> tuple[int, str]:
+    seen = []
+    columnar.TAKEN.clear()
+    for on in (False, True):
+        suffix = Path(extra[extra.index("--out") + 1]).suffix if "--out" in extra else ""
+        out = tmp_path / f"out-{on}{suffix}"
+        args = [str(out) if a.startswith("OUT") else a for a in extra]
+        code, shown = _run(monkeypatch, on, str(source), *args)
+        shown = shown.replace(str(out), "OUT")
+        seen.append((code, shown, out.read_bytes() if out.exists() else None))
+    assert seen[0][0] == seen[1][0], (seen[0][1], seen[1][1])
+    assert seen[0][1] == seen[1][1]
+    assert seen[0][2] == seen[1][2]
+    return seen[1][0], seen[1][1]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_logs_decide_alike(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    dirty = seed % 3 == 2
+    source = tmp_path / "budget.csv"
+    source.write_text(random_log(rng, 300, dirty), encoding="utf-8")
+    as_of = date(2012, 1, 1) + timedelta(days=rng.randrange(0, 500))
+    fmt, lang = [(".jsonl", "en"), (".json", "zh"), (".csv", "en"), ("", "zh")][seed % 4]
+    for jobs in ("1", "2"):
+        out = ["--out", "OUT" + fmt] if fmt else []
+        _both(
+            monkeypatch, tmp_path, source, "--as-of", as_of.isoformat(), *out,
+            "--lang", lang, "--jobs", jobs,
+        )  # fmt: skip
+        if not dirty and jobs == "1":
+            assert columnar.TAKEN["logs by columns"] == 1, columnar.TAKEN
+
+
+def test_a_clean_log_is_decided_from_columns_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Clean logs only, several thousand projects, every format the columns feed, on one
+    core and on two (the parent reads the log, the workers fold parts of it)."""
+    monkeypatch.setattr(parallel, "LOG_PART_EVENTS", 2000)  # the parent cuts several parts
+    rng = random.Random(42)
+    source = tmp_path / "budget.csv"
+    source.write_text(random_log(rng, 3000, False), encoding="utf-8")
+    for fmt, jobs in ((".jsonl", "1"), (".jsonl", "2"), (".csv", "2"), (".json", "1")):
+        _both(
+            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT" + fmt,
+            "--jobs", jobs, "--no-national",
+        )  # fmt: skip
+        if jobs == "1":
+            assert columnar.TAKEN["logs by columns"] == 1, columnar.TAKEN
+
+
+def test_a_reject_answering_nothing_is_reported_in_its_place(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The columnar path reports it as the row path does (and, on every core, the run goes
+    back to one process, which reports it)."""
+    rng = random.Random(7)
+    text = random_log(rng, 200, False)
+    text += "PJ00010,2012-12-01,reject,,,,\nPJ00150,2012-12-02,reject,,,,\n"
+    source = tmp_path / "budget.csv"
+    source.write_text(text, encoding="utf-8")
+    for jobs in ("1", "2"):
+        code, shown = _both(
+            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl",
+            "--jobs", jobs,
+        )  # fmt: skip
+        assert code == 2, shown
+        assert "reject" in shown, shown
