@@ -135,6 +135,7 @@ class Evaluator:
         self.params = params
         self._by_id = {r.rule.id: r for r in self.rules}
         self._order = {r.rule.id: i for i, r in enumerate(self.rules)}
+        self._ids = tuple(self._order)  # the rule ids, in rule order
 
     def join(self, context: Sequence[ContextFact]) -> None:
         """Facts of other kinds the rules may join on, until `leave` (one set at a time)."""
@@ -189,8 +190,10 @@ class Evaluator:
         actions: dict[Action, None] = {}  # in order, each once
         verdicts: dict[Verdict, None] = {}
         statuses: list[str] = []
+        distinct = list({id(plan): plan for plan in made}.values())  # in order: plans recur
         for i, plan in enumerate(made):
-            statuses += plan.statuses
+            if plan.statuses:
+                statuses += plan.statuses
             if not plan.verdicts and not plan.makers:
                 continue
             snapshot = subject.snapshots[i]
@@ -203,12 +206,12 @@ class Evaluator:
                 f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
                 "status rules must exclude each other"
             )
-        if len(made) == 1:
-            fired, suppressed = made[0].fired, made[0].suppressed
+        if len(distinct) == 1:
+            fired, suppressed = distinct[0].fired, distinct[0].suppressed
         else:
-            ids = {rule for plan in made for rule in plan.fired}
-            fired = tuple(r.rule.id for r in self.rules if r.rule.id in ids)
-            suppressed = tuple(dict.fromkeys(s for plan in made for s in plan.suppressed))
+            ids = {rule for plan in distinct for rule in plan.fired}
+            fired = tuple(rule for rule in self._ids if rule in ids)
+            suppressed = tuple(dict.fromkeys(s for plan in distinct for s in plan.suppressed))
         return Decision(
             subject=subject.key,
             status=statuses[0] if statuses else UNDETERMINED,

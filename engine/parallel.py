@@ -689,7 +689,7 @@ def _check_header(job: Job, source: Path) -> list[str]:
 def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     kind = kinds.by_name(job.kind)
     header = _check_header(job, source)
-    read = _columnar_log(job, kind, source, executor)
+    read = _columnar_log(job, kind, source, header, executor)
     if read is not None:  # read whole here, evaluated in parts of projects by the workers
         cells, log = read
         events, size = max(len(log.rows), 1), source.stat().st_size
@@ -723,23 +723,36 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
         yield from _in_order(executor, calls)
 
 
-def _columnar_log(job: Job, kind: Kind, source: Path, executor: Executor) -> Any:
-    """A clean change log read whole by the columnar path (engine/columnar/budget.py), or
-    None: the buckets below, each read by a worker (the row path where it must)."""
+def _columnar_log(job: Job, kind: Kind, source: Path, header: list[str], executor: Executor) -> Any:
+    """A clean change log read by the columnar path (engine/columnar/budget.py), a piece
+    on each worker, joined and sorted here; or None: the buckets below, each read by a
+    worker (the row path where it must)."""
     if kind.columnar_log is None or os.environ.get("COMPLY_COLUMNAR") == "0" or job.keep:
         return None
-    for _ in range(executor.workers):  # the workers start and ready the rules meanwhile
-        executor.submit(ready, job)
     from .columnar import budget
 
-    return budget.read(kind.reader(source))
+    pieces_ = ((read_log_piece, job, p) for p in pieces(source, True, PIECE_BYTES))
+    found = []
+    for piece in _in_order(executor, pieces_):
+        if piece is None:
+            return None  # not clean: read again, a bucket at a time
+        found.append(piece)
+    log = budget.joined(found)
+    return (header, log) if log is not None else None
 
 
-def ready(job: Job) -> None:
-    """Make the run ready in this worker (the rules compiled, the columnar path imported)."""
+def read_log_piece(job: Job, piece: Piece) -> Any:
+    """A piece of a change log as columns (engine/columnar/budget.py), or None if a row is
+    one the columnar path does not vouch for."""
     with _LOCK:
-        _prepared(job)
-        importlib.import_module(f"{__package__}.columnar.budget")
+        from .columnar import budget
+
+        text = _text(job, piece)
+        if _doubtful(job, piece, text):
+            return None
+        reader = kinds.by_name(job.kind).reader(Path(job.source), part=(text, piece.offset))
+        found = budget.read_columns(reader)
+        return found[1] if found is not None else None
 
 
 def evaluate_log(job: Job, cells: list[str], log: Any, size: int) -> Part:

@@ -4,24 +4,28 @@ evaluator's decisions), for a clean CSV log read whole (engine/columnar).
 The log is read a block at a time with Arrow, each distinct cell by the row path's own
 cell reader; the events are sorted by project, date and row with numpy. The log must be
 one the row path reads without a word to say: a refused or blank required cell, a row
-that is no event (a total, a blank line), a check across columns failing, a project
-without its budget first or with two: any of these and the whole log goes to the row path
-(which names every problem in its order), before anything is written. A reject that
-answers nothing is reported as the row path reports it, at the same point.
+that is no event (a total, a blank line), a quoted cell, a check across columns failing,
+a project without its budget first or with two: any of these and the whole log goes to
+the row path (which names every problem in its order), before anything is written. A
+reject that answers nothing is reported as the row path reports it, at the same point.
 
 Each project's figures are carried forward event by event as budget._Ledger carries them,
 on integers (fen, day numbers), into columns of snapshot facts; each snapshot's engine
 signature is computed over those columns, and the engine is asked once per combination.
-The decision is the evaluator's own resolution of the snapshots' answers. Checks that make
+The decision is the evaluator's own resolution of the snapshots' plans. Checks that make
 a divergence an error: for each new combination, the project it first appears in is
 folded by the row path itself (budget._fold), and its snapshots, its decision, its figures
 and its row must equal those made from columns.
+
+On every core (engine/parallel.py), each worker reads pieces of the file as columns
+(`read_columns`), the parent joins and sorts them (`joined`), and each worker folds and
+decides parts of whole projects (`Log.parts`, handed in as `reader.given`).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
@@ -92,7 +96,8 @@ VALUES = (
 
 class Log:
     """A change log's events as columns, sorted by project, date and row: each project's
-    id (`ids`, in order) and where its events start (`starts`, one more at the end)."""
+    id (`ids`, in order), where its events start (`starts`, one more at the end), and the
+    name and funding its budget event gives (`name`, `funding`: by project)."""
 
     def __init__(
         self,
@@ -107,11 +112,13 @@ class Log:
     ) -> None:
         self.ids, self.rows, self.day, self.kind = ids, rows, day, kind
         self.fen, self.name, self.funding, self.starts = fen, name, funding, starts
+        self.order: np.ndarray | None = None  # the file's events in this order (`sorted`)
 
     @classmethod
     def sorted(cls, ids: list[str], project: np.ndarray, *columns: np.ndarray) -> Log:
         """Events in file order, each with its project's index into `ids` and the columns
-        of the constructor (rows, day, kind, fen, name, funding), sorted: projects in the
+        rows, day, kind and fen, sorted (the projects' names and fundings are set after,
+        from their budget events: `joined`): projects in the
         order the row path sorts them (SQLite's binary order of the text, which is the
         order of code points: Python's), then by date, then by row."""
         order = sorted(range(len(ids)), key=ids.__getitem__)
@@ -121,8 +128,11 @@ class Log:
         events = np.lexsort((columns[0], columns[1], ranked))  # by project, day, row
         ranked = ranked[events]
         starts = np.append(np.flatnonzero(np.diff(ranked, prepend=-1)), len(events))
-        rows, day, kind, fen, name, funding = (c[events] for c in columns)
-        return cls([ids[i] for i in order], rows, day, kind, fen, name, funding, starts)
+        rows, day, kind, fen = (c[events] for c in columns)
+        none = np.full(len(ids), None, dtype=object)
+        log = cls([ids[i] for i in order], rows, day, kind, fen, none, none.copy(), starts)
+        log.order = events
+        return log
 
     def parts(self, events: int) -> list[Log]:
         """The log cut between projects into parts of about `events` events each."""
@@ -142,8 +152,8 @@ class Log:
             self.day[base:top],
             self.kind[base:top],
             self.fen[base:top],
-            self.name[base:top],
-            self.funding[base:top],
+            self.name[first:last],
+            self.funding[first:last],
             self.starts[first : last + 1] - base,
         )
 
@@ -161,8 +171,8 @@ class Log:
                 date.fromordinal(int(self.day[i])),
                 EVENTS[self.kind[i]],
                 int(self.fen[i]) if self.kind[i] in (BUDGET, ESTIMATE, APPROVE) else None,
-                self.name[i],
-                self.funding[i],
+                self.name[p] if i == self.starts[p] else None,
+                self.funding[p] if i == self.starts[p] else None,
             )
             for i in range(int(self.starts[p]), int(self.starts[p + 1]))
         ]
@@ -191,6 +201,33 @@ def decide(
 
 def read(reader: RowReader) -> tuple[list[str], Log] | None:
     """A clean, well-formed log's header cells and events, or None (the row path's)."""
+    found = read_columns(reader)
+    if found is None:
+        return None
+    cells, columns_ = found
+    log = joined([columns_])
+    return (cells, log) if log is not None else None
+
+
+# A clean log's events (or a piece's) in file order: the distinct project ids; the columns
+# each event has: its project's index into them, row, day, kind, fen; and the budget
+# events (their indices), with their name and funding (the fold reads them nowhere else).
+Columns = tuple[
+    list[str],
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+    np.ndarray,
+]
+
+
+def read_columns(reader: RowReader) -> tuple[list[str], Columns] | None:
+    """The header cells and the columns of a log, or of a worker's piece of one (in file
+    order, not checked whole), or None if a row is not one the columnar path vouches for."""
     if reader.on_row is not None or reader.keep:
         return None
     if reader._records is not None:
@@ -207,12 +244,38 @@ def read(reader: RowReader) -> tuple[list[str], Log] | None:
         header, first = found
         cells = header.rstrip("\r\n").split(",")
         chunks = _from_text(reader, header, first)
-    log = _gathered(reader, chunks)
-    if log is None or not log.well_formed():
+    columns_ = _gathered(reader, chunks)
+    if columns_ is None:
         TAKEN["logs by the row path"] += 1
         return None
+    return cells, columns_
+
+
+def joined(pieces: Iterable[Columns]) -> Log | None:
+    """The pieces' events as one log, sorted, if it is well formed (else None: the row
+    path reports it)."""
+    ids: dict[str, int] = {}
+    parts, budgets = [], []
+    events = 0
+    for found, project, rows, day, kind, fen, at, names, fundings in pieces:
+        index = np.array([ids.setdefault(t, len(ids)) for t in found], dtype=np.int64)
+        parts.append((index[project], rows, day, kind, fen))
+        budgets.append((at + events, names, fundings))
+        events += len(rows)
+    if not parts:
+        return None
+    log = Log.sorted(list(ids), *(np.concatenate(column) for column in zip(*parts, strict=True)))
+    if not log.well_formed():
+        TAKEN["logs by the row path"] += 1
+        return None
+    # Each project's budget event is its first (well formed): its name and funding.
+    at, names, fundings = (np.concatenate(column) for column in zip(*budgets, strict=True))
+    where = np.empty(events, dtype=np.int64)
+    where[log.order] = np.arange(events)
+    project = np.searchsorted(log.starts, where[at], side="right") - 1
+    log.name[project], log.funding[project] = names, fundings
     TAKEN["logs by columns"] += 1
-    return cells, log
+    return log
 
 
 def _board(reader: RowReader, cells: list[str]) -> register.Register:
@@ -275,7 +338,7 @@ def _from_records(
         yield coded, rows
 
 
-def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Log | None:
+def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Columns | None:
     """The chunks' events, if every row is one the columnar path vouches for."""
     required = reader.contract.required
     ids: dict[str, int] = {}
@@ -317,11 +380,13 @@ def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Log | None:
             return None  # a budget without its name or its funding
         local = np.array([ids.setdefault(t, len(ids)) for t in project.values], dtype=np.int64)
         day = coded["date"].mapped(lambda v: v.toordinal(), np.int64)
-        parts.append((local[project.index], rows, day, kind, fen, names, fundings))
+        at = np.flatnonzero(budget)  # the budget events: their name and funding
+        columns_ = (local[project.index], rows, day, kind.astype(np.int8), fen)
+        parts.append((*columns_, at + sum(len(p[1]) for p in parts), names[at], fundings[at]))
     if not parts:
         return None
-    joined = [np.concatenate(column) for column in zip(*parts, strict=True)]
-    return Log.sorted(list(ids), *joined)
+    project, *rest = (np.concatenate(column) for column in zip(*parts, strict=True))
+    return (list(ids), project, *rest)  # type: ignore[return-value]
 
 
 def _texts(column: Any, rows: int) -> np.ndarray:
@@ -611,7 +676,7 @@ def _fold_chunk(
     base, top = int(log.starts[first]), int(log.starts[last])
     ids, starts = log.ids, (log.starts[first : last + 1] - base).tolist()
     days, kinds = log.day[base:top].tolist(), log.kind[base:top].tolist()
-    fens, names, fundings = log.fen[base:top].tolist(), log.name[base:top], log.funding[base:top]
+    fens, names, fundings = log.fen[base:top].tolist(), log.name, log.funding
     rows: list[tuple[int, ...]] = []
     add = rows.append
     projects: list[tuple[str, int, int, int]] = []
@@ -627,9 +692,9 @@ def _fold_chunk(
         at, end = starts[p - first], starts[p - first + 1]
         key = ids[p]
         budget_day = days[at]
-        funding_text = fundings[at]
+        funding_text = fundings[p]
         funding = FUNDING_ALIASES.get(funding_text or "", "other")
-        name = names[at]
+        name = names[p]
         budget = fens[at]
         yuan = _yuan(budget)
         row = _row(key, day_of(budget_day), yuan, name, funding_text)
