@@ -70,6 +70,30 @@ def canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
+# What json.dumps(ensure_ascii=False) writes of a string (quoted, escaped), made directly for
+# the entries written most (an input row of text cells, an entry's kind and key).
+_STRING = json.encoder.encode_basestring
+_ORDERS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _canonical_texts(value: dict[str, Any]) -> str:
+    """canonical(value) of a dict of strings; canonical() itself for any other value."""
+    keys = tuple(value)
+    order = _ORDERS.get(keys)
+    if order is None:
+        if len(_ORDERS) > 64:
+            _ORDERS.clear()
+        order = _ORDERS[keys] = sorted(keys)
+    texts = [value[key] for key in order]
+    if not all(text.__class__ is str for text in (*keys, *texts)):
+        return canonical(value)
+    return (
+        "{"
+        + ",".join([_STRING(k) + ":" + _STRING(t) for k, t in zip(order, texts, strict=True)])
+        + "}"
+    )
+
+
 def entry_hash(prev: str, seq: int, run: int, kind: str, key: str, body: str) -> str:
     """A record's hash: the previous hash and every column that carries meaning."""
     fields = (prev, str(seq), str(run), kind, key, body)
@@ -270,14 +294,22 @@ class Recorder:
                     header["signed_by"] = fingerprint(self._key.public_key())
                 seq += 1
                 prev = _append(db, seq, run, "run", self.command, canonical(header), prev)
+                batch: list[tuple[Any, ...]] = []
                 for line in itertools.chain(*self._spools):
                     head, body = line.rstrip("\n").split(SEPARATOR, 1)
-                    kind, key = json.loads(head)
-                    if kind == "rulebook" and key in known:
-                        continue  # the same rule file is kept once
-                    known.add(key)
+                    kind, key = _read_head(head)
+                    if kind == "rulebook":
+                        if key in known:
+                            continue  # the same rule file is kept once
+                        known.add(key)
                     seq += 1
-                    prev = _append(db, seq, run, kind, key, body, prev)
+                    digest = entry_hash(prev, seq, run, kind, key, body)
+                    batch.append((seq, run, kind, key, body, prev, digest))
+                    prev = digest
+                    if len(batch) >= INSERTS_AT_ONCE:
+                        db.executemany(INSERT, batch)
+                        batch.clear()
+                db.executemany(INSERT, batch)
                 seal: dict[str, Any] = {"last": prev, "key": None, "signature": None}
                 if self._key is not None:
                     message = SIGNED.format(schema=SCHEMA, run=run, last=prev).encode("utf-8")
@@ -335,25 +367,41 @@ SEPARATOR = "\x1f"
 
 
 def spooled(kind: str, key: str, body: Any) -> str:
-    return canonical([kind, key]) + SEPARATOR + canonical(body) + "\n"
+    return _head(kind, key) + SEPARATOR + canonical(body) + "\n"
+
+
+def _head(kind: str, key: str) -> str:
+    """canonical([kind, key])."""
+    return "[" + _STRING(kind) + "," + _STRING(key) + "]"
+
+
+def _read_head(head: str) -> tuple[str, str]:
+    """The kind and key of an entry's head (its JSON read directly where nothing in it is
+    escaped: then no string holds a quote, and the first '","' parts the two)."""
+    if "\\" not in head:
+        kind, _, key = head[2:-2].partition('","')
+        return kind, key
+    kind, key = json.loads(head)
+    return kind, key
 
 
 def input_entry(row: int, raw: dict[str, Any]) -> str:
-    return spooled("input", str(row), raw)
+    return _head("input", str(row)) + SEPARATOR + _canonical_texts(raw) + "\n"
 
 
 def decision_entry(record: dict[str, Any]) -> str:
     return spooled("decision", str(record["subject"]), record)
 
 
+INSERT = "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)"
+INSERTS_AT_ONCE = 10_000
+
+
 def _append(
     db: sqlite3.Connection, seq: int, run: int, kind: str, key: str, body: str, prev: str
 ) -> str:
     digest = entry_hash(prev, seq, run, kind, key, body)
-    db.execute(
-        "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)",
-        (seq, run, kind, key, body, prev, digest),
-    )
+    db.execute(INSERT, (seq, run, kind, key, body, prev, digest))
     return digest
 
 

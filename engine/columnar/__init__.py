@@ -96,6 +96,7 @@ class Block:
     columns: dict[str, Coded]
     slow: np.ndarray  # lines the row path must take (bool)
     defaults: dict[str, Any] = field(default_factory=dict)
+    _raw: list[tuple[str, list[str], list[int]]] | None = None
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -139,7 +140,11 @@ class Block:
     def raw(self, row: int) -> dict[str, str]:
         """A row's cells as the row path hands them on (to its model, to the ledger): by
         contract name, in the header's order, trimmed."""
-        return {n: c.texts[c.index[row]].strip() for n, c in self.columns.items()}
+        if self._raw is None:  # each column's trimmed cells and rows' indices, once a block
+            self._raw = [
+                (n, [t.strip() for t in c.texts], c.index.tolist()) for n, c in self.columns.items()
+            ]
+        return {n: texts[index[row]] for n, texts, index in self._raw}
 
 
 class Row:
