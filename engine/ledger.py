@@ -27,6 +27,7 @@ import base64
 import hashlib
 import itertools
 import json
+import operator
 import os
 import sqlite3
 import tempfile
@@ -73,25 +74,27 @@ def canonical(value: Any) -> str:
 # What json.dumps(ensure_ascii=False) writes of a string (quoted, escaped), made directly for
 # the entries written most (an input row of text cells, an entry's kind and key).
 _STRING = json.encoder.encode_basestring
-_ORDERS: dict[tuple[str, ...], list[str]] = {}
+_ORDERS: dict[tuple[str, ...], tuple[list[str], list[str]] | None] = {}
 
 
 def _canonical_texts(value: dict[str, Any]) -> str:
     """canonical(value) of a dict of strings; canonical() itself for any other value."""
     keys = tuple(value)
-    order = _ORDERS.get(keys)
-    if order is None:
+    if keys not in _ORDERS:
         if len(_ORDERS) > 64:
             _ORDERS.clear()
-        order = _ORDERS[keys] = sorted(keys)
-    texts = [value[key] for key in order]
-    if not all(text.__class__ is str for text in (*keys, *texts)):
+        order = sorted(keys) if all(key.__class__ is str for key in keys) else None
+        _ORDERS[keys] = (order, [_STRING(k) + ":" for k in order]) if order else None
+    found = _ORDERS[keys]
+    if found is None:
         return canonical(value)
-    return (
-        "{"
-        + ",".join([_STRING(k) + ":" + _STRING(t) for k, t in zip(order, texts, strict=True)])
-        + "}"
-    )
+    order, heads = found
+    texts = [value[key] for key in order]
+    try:
+        "".join(texts)  # only strings (in C: a number or a None raises)
+    except TypeError:
+        return canonical(value)
+    return "{" + ",".join(map(operator.add, heads, map(_STRING, texts))) + "}"
 
 
 def entry_hash(prev: str, seq: int, run: int, kind: str, key: str, body: str) -> str:

@@ -204,3 +204,27 @@ def test_a_ledger_of_the_earlier_schema_is_refused_not_misread(tmp_path: Path) -
         code=2,
     )
     assert "recorded in schema 1" in out
+
+
+def test_entries_written_directly_are_what_json_dumps_writes() -> None:
+    """An input row of text cells, and an entry's head, are written without json.dumps
+    (the ledger's hot path): what they give must be canonical() byte for byte, or the
+    chain would hash other text than it stores and reads back."""
+    import random
+
+    from comply.engine.ledger import _canonical_texts, _head, _read_head, canonical
+
+    rng = random.Random(5)
+    alphabet = ["a", "Z", '"', "\\", "\n", "\x00", "\x1f", "中", "é", "\u2028", "\ud800", " "]
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 6)))
+
+    for _ in range(5000):
+        row = {text() or "k": text() for _ in range(rng.randrange(0, 6))}
+        if row and rng.random() < 0.1:  # a cell of a JSON Lines row need not be text
+            row[next(iter(row))] = rng.choice([None, 5, True, 1.5])
+        assert _canonical_texts(row) == canonical(row), row
+        kind, key = text(), text()
+        assert _head(kind, key) == canonical([kind, key])
+        assert _read_head(_head(kind, key)) == (kind, key)
