@@ -180,3 +180,21 @@ def test_a_reject_answering_nothing_is_reported_in_its_place(
         )  # fmt: skip
         assert code == 2, shown
         assert "reject" in shown, shown
+
+
+def test_a_log_whose_every_project_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Every project of a chunk refused (here the only one): nothing to decide, the problem
+    reported as the row path reports it (found by review: the columnar path crashed)."""
+    source = tmp_path / "budget.csv"
+    source.write_text(
+        HEADER + "\nA,2012-03-01,budget,1000000,X,district_fiscal,\nA,2012-03-06,reject,,,,\n",
+        encoding="utf-8",
+    )
+    for jobs in ("1", "2"):
+        code, shown = _both(
+            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl",
+            "--jobs", jobs,
+        )  # fmt: skip
+        assert code == 2, shown

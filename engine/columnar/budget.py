@@ -832,7 +832,7 @@ def _fold_chunk(
         pending.append((p, key, row, values, snapshot_start))
     chunk = Folded(rows, projects, start, as_of, dates)
     made: Made = []
-    ends = [s for *_, s in pending[1:]] + [len(rows)]
+    ends = [s for *_, s in pending[1:]] + [len(rows)] * bool(pending)
     for (p, key, row, given, begin), end in zip(pending, ends, strict=True):
         figures: Mapping[str, Any] = given if given is not None else {"name": row.name}
         snapshots = cast(tuple[Snapshot, ...], Snapshots(chunk, begin, end))
