@@ -17,6 +17,7 @@ cell, never a formula; characters a workbook cannot hold are shown as U+FFFD.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import math
 import re
@@ -509,8 +510,30 @@ def _cell(sheet: Any, value: Any, form: str, look: str = "plain") -> Any:
             pass
         elif isinstance(value, int | float | Decimal) and form not in ("text", "long"):
             number_format = NUMBER_FORMATS.get(form, "General")
-    cell.style = _named(sheet.parent, look, number_format, wrap)
+    arrays = _arrays(sheet.parent)
+    array = arrays.get((look, number_format, wrap))
+    if array is None:
+        cell.style = _named(sheet.parent, look, number_format, wrap)  # a copy of its array
+        array = arrays[look, number_format, wrap] = copy.copy(getattr(cell, "_style"))  # noqa: B009
+    else:  # the same, without openpyxl finding the named style by its name (a list's scan)
+        setattr(cell, "_style", copy.copy(array))  # noqa: B010 - openpyxl's own attribute
     return cell
+
+
+# Each look's array of style ids, as a cell given its named style holds it (copied for
+# each cell), by workbook; the last workbook's found without the weak dictionary.
+_ARRAYS: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, bool], Any]] = (
+    weakref.WeakKeyDictionary()
+)
+_LAST: list[Any] = [None, {}]
+
+
+def _arrays(book: Any) -> dict[tuple[str, str, bool], Any]:
+    last = _LAST[0]() if _LAST[0] is not None else None
+    if last is not book:
+        _LAST[:] = [weakref.ref(book), _ARRAYS.setdefault(book, {})]
+    found: dict[tuple[str, str, bool], Any] = _LAST[1]
+    return found
 
 
 # What XML 1.0 cannot hold beyond openpyxl's control characters: surrogates, U+FFFE, U+FFFF.
