@@ -362,7 +362,7 @@ class RowReader:
                 cells = [*cells, *([""] * (width - len(cells)))]
             named = cells[key_index] if 0 <= key_index < len(cells) else ""
             if not register.subject_like(named) or key_index in filled:
-                skipped = register.label(cells, filled, board, self.id_field)
+                skipped = register.label(cells, filled, board, self.id_field or self.key)
                 if skipped is not None:
                     self.skipped.append(dataclasses.replace(skipped, row=row))
                     continue

@@ -576,9 +576,11 @@ def evaluate(
     problems: list[InputProblem] = []
     repeats = Repeats()
     with contextlib.ExitStack() as stack:
-        stack.callback(executor.close)
         if executor.local:
             job = replace(job, spill=stack.enter_context(scratch_dir("parts")))
+        # Closed first on the way out (the stack unwinds in reverse): the workers have stopped
+        # before their scratch directory goes, or a part still being written keeps it.
+        stack.callback(executor.close)
         stream = out.out
         first = True
         progress = Progress(out.view.noun.en, source.stat().st_size)

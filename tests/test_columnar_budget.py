@@ -198,3 +198,31 @@ def test_a_log_whose_every_project_is_refused(
             "--jobs", jobs,
         )  # fmt: skip
         assert code == 2, shown
+
+
+def test_ids_like_total_words_and_an_event_noted_as_a_total(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Ids that begin as a total word does (S1, T-2012) are looked at whole, as the row path
+    looks at them, and stay on the columnar path; a row whose id is 合计 is a total (the row
+    path skips it and says so), but an event whose note says 合计 is an event of its
+    project (it was skipped as a total: the row path asked whether the row's id was a total
+    word with no id column to ask it of)."""
+    events = (
+        "S1,2012-01-05,budget,100,X,district_fiscal,\n"
+        "S1,2012-02-01,estimate,130,,,合计\nT-2012,2012-01-05,budget,100,Y,区财政,\n"
+    )
+    for total in ("", "合计,,,,,,\n"):
+        source = tmp_path / "budget.csv"
+        source.write_text(HEADER + "\n" + total + events, encoding="utf-8")
+        code, shown = _both(
+            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl",
+            "--jobs", "1",
+        )  # fmt: skip
+        assert code == 0, shown
+        taken = "logs by the row path" if total else "logs by columns"
+        assert columnar.TAKEN[taken] == 1, columnar.TAKEN
+        assert ("row 2 skipped" in shown) == bool(total), shown
+        assert "row 3 skipped" not in shown, shown
+        decided = (tmp_path / "out-True.jsonl").read_text(encoding="utf-8")
+        assert '"subject": "S1", "status": "overrun_unreported"' in decided, decided

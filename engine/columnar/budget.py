@@ -244,7 +244,7 @@ def read_columns(reader: RowReader) -> tuple[list[str], Columns] | None:
         header, first = found
         cells = header.rstrip("\r\n").split(",")
         chunks = _from_text(reader, header, first)
-    columns_ = _gathered(reader, chunks)
+    columns_ = _gathered(reader, chunks, _board(reader, cells))
     if columns_ is None:
         TAKEN["logs by the row path"] += 1
         return None
@@ -338,7 +338,9 @@ def _from_records(
         yield coded, rows
 
 
-def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Columns | None:
+def _gathered(
+    reader: RowReader, chunks: Iterator[Chunk], board: register.Register
+) -> Columns | None:
     """The chunks' events, if every row is one the columnar path vouches for."""
     required = reader.contract.required
     ids: dict[str, int] = {}
@@ -354,14 +356,14 @@ def _gathered(reader: RowReader, chunks: Iterator[Chunk]) -> Columns | None:
         for name in required:
             slow |= coded[name].blank()
         project = coded["project_id"]
-        slow |= project.mapped(
-            lambda v: not isinstance(v, str)
-            or not register.subject_like(v)
-            or bool(_INVISIBLE.search(v)),
-            bool,
-        )
+        slow |= project.mapped(lambda v: not isinstance(v, str) or bool(_INVISIBLE.search(v)), bool)
         if slow.any():
             return None
+        # An id that might be a total word (S1, 合计): the row path looks at the row whole.
+        for i in np.flatnonzero(project.mapped(lambda v: not register.subject_like(v), bool)):
+            cells = [column.texts[column.index[i]] for column in coded.values()]
+            if register.label(cells, frozenset(), board, reader.key) is not None:
+                return None  # a total or a separator: the row path skips it and says so
         kind = coded["event"].mapped(EVENTS.index, np.int64)
         amount = coded.get("amount")
         if amount is None:
@@ -863,9 +865,17 @@ def _fired(
     known = state.known
     answers = np.array([known.get(keys[at].tobytes(), -1) for at in firsts.tolist()])
     owner = np.repeat(np.arange(len(made)), [end - start for _, _, start, end in made])
+    # The new combinations, by the project each first appears in: a project is checked
+    # once for all of them (its fold is as long as its log).
+    new: dict[int, list[tuple[int, int]]] = {}
     for k, at in enumerate(firsts.tolist()):
         if answers[k] < 0:
-            hits = _checked(prepared, log, made[int(owner[at])], at, keys[at], rules)
+            new.setdefault(int(owner[at]), []).append((k, at))
+    for item, found in new.items():
+        ats = [at for _, at in found]
+        for (k, at), hits in zip(
+            found, _checked(prepared, log, made[item], ats, keys[ats], rules), strict=True
+        ):
             answers[k] = known[keys[at].tobytes()] = len(state.hits)
             state.hits.append(hits)
     return answers[combination] if len(answers) else np.zeros(0, dtype=np.int64)
@@ -887,13 +897,14 @@ def _checked(
     prepared: Prepared,
     log: Log,
     item: tuple[int, Subject, int, int],
-    at: int,
-    key: np.ndarray,
+    ats: list[int],
+    keys: np.ndarray,
     rules: Mapping[str, Any],
-) -> Any:
-    """The engine's answer for a new combination, first seen on snapshot `at` of the
-    item's project, and a check that the columns give what the row path gives for that
-    whole project: its snapshots, signatures, decision, figures and row."""
+) -> list[Any]:
+    """The engine's answer for new combinations, first seen on snapshots `ats` of the
+    item's project (their signatures `keys`), and a check that the columns give what the
+    row path gives for that whole project: its snapshots, signatures, decision, figures
+    and row."""
     p, subject, start, end = item
     evaluator, engine = prepared.evaluator, prepared.evaluator.engine
     problems: list[Any] = []
@@ -914,10 +925,11 @@ def _checked(
             raise EngineError(f"{where}: the snapshot of {theirs.day} differs")
         if _given(ours.values) != _given(theirs.values):  # type: ignore[attr-defined]
             raise EngineError(f"{where}: the values of {theirs.day} differ")
-    snapshot = expected.snapshots[at - start]
-    signature = engine.signature(engine.fact(snapshot.day, snapshot.tests))
-    if not np.array_equal(np.packbits(np.array(signature, dtype=bool)), key):
-        raise EngineError(f"{where}: the signature of {snapshot.day} differs")
+    for at, key in zip(ats, keys, strict=True):
+        snapshot = expected.snapshots[at - start]
+        signature = engine.signature(engine.fact(snapshot.day, snapshot.tests))
+        if not np.array_equal(np.packbits(np.array(signature, dtype=bool)), key):
+            raise EngineError(f"{where}: the signature of {snapshot.day} differs")
     hits = evaluator.engine.fire([(s.day, s.tests) for s in expected.snapshots], evaluator.memo)
     if (
         dict(subject.values) != dict(expected.values)
@@ -925,7 +937,7 @@ def _checked(
         or evaluator._resolve(subject, hits) != evaluator._resolve(expected, hits)
     ):
         raise EngineError(f"{where}: the decision differs")
-    return hits[at - start]
+    return [hits[at - start] for at in ats]
 
 
 def _given(values: Mapping[str, Any]) -> dict[str, Any]:
