@@ -9,6 +9,7 @@ encoded once a run (the memo's fragments); tests hold the result equal to `json.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from json.encoder import encode_basestring as _encode_string
 from typing import IO, Any, ClassVar
 
@@ -47,7 +48,10 @@ class JsonLinesWriter(Writer):
         fragments = self.memo.fragments
         parts = ['{"subject": ', _json(decision.subject), ', "status": ', _json(decision.status)]
         for name, value in decision.values:
-            parts += [", ", _json(name), ": ", _json(plain(value))]
+            if value.__class__ is Decimal:  # its text needs no escaping (digits, a point)
+                parts += [", ", _json(name), ': "', str(value), '"']
+            else:
+                parts += [", ", _json(name), ": ", _json(plain(value))]
         parts.append(', "actions": [')
         for index, action in enumerate(decision.actions):
             if index:
