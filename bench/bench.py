@@ -8,7 +8,8 @@ are compared; a single difference stops the benchmark. Printed per run: wall sec
 each, Comply's time as a multiple of the loop's, subjects per second, and peak memory: of
 the largest process, and of all of Comply's processes together (sampled every 20 ms), both
 as resident sizes summed (MB all: a library every worker maps is counted once per worker)
-and as proportional set sizes summed (PSS all: shared pages counted once among them).
+and as proportional set sizes summed (PSS all: shared pages counted once among them;
+sampled every 200 ms).
 
     python bench/bench.py                                  # parcels: 10k, 100k, 1M
     python bench/bench.py budget --sizes 1000000           # 1M events over 100k projects
@@ -40,6 +41,7 @@ GENERATOR = {
     "budget": ["gen_budget.py"],
 }
 PLAIN = {"parcels": "plain_parcels", "budget": "plain_budget"}
+PSS_EVERY = 10  # samples of resident sizes per sample of proportional sizes
 
 
 def generate(command: str, size: int) -> Path:
@@ -62,12 +64,18 @@ class TreeMemory(threading.Thread):
         self.peak_pss = 0
 
     def run(self) -> None:
+        tick = 0
         while not self.done:
             tree = _tree(self.pid)
             sizes = [_rss_kb(p) for p in tree]
             self.peak_sum = max(self.peak_sum, sum(sizes))
-            self.peak_pss = max(self.peak_pss, sum(_pss_kb(p) for p in tree))
+            # Proportional sizes every 200 ms only: the kernel walks a process's every page
+            # to count them (milliseconds for a few hundred MB), which every 20 ms took a
+            # good part of a core from the run it measures.
+            if tick % PSS_EVERY == 0:
+                self.peak_pss = max(self.peak_pss, sum(_pss_kb(p) for p in tree))
             self.peak_one = max(self.peak_one, *sizes, 0)
+            tick += 1
             time.sleep(0.02)
 
 
