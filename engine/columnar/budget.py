@@ -66,23 +66,7 @@ NOT_ASKED, PENDING, REJECTED = 0, 1, 2
 REQUEST = ("none", "pending", "rejected")
 FEN = frozenset(("amount",))  # read as integer fen
 PROJECTS_PER_CHUNK = 4096  # projects folded, and their snapshots signed, at a time
-# The snapshot's facts, each a column: (name, values), present where `present` says.
-TESTS = (
-    "event",
-    "funding",
-    "budgeted",
-    "has_overrun",
-    "overrun_ratio",
-    "previous_overrun_ratio",
-    "overrun_reported",
-    "request",
-    "was_active",
-    "construction",
-    "ever_approved",
-    "days_since_overrun",
-    "stopped_since_overrun",
-    "days_unreported",
-)
+# The values a snapshot gives actions (budget._snapshot), each a column of day numbers.
 VALUES = (
     "as_of",
     "event_date",
