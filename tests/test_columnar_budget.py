@@ -226,3 +226,36 @@ def test_ids_like_total_words_and_an_event_noted_as_a_total(
         assert "row 3 skipped" not in shown, shown
         decided = (tmp_path / "out-True.jsonl").read_text(encoding="utf-8")
         assert '"subject": "S1", "status": "overrun_unreported"' in decided, decided
+
+
+def test_quoted_cells_stay_on_the_columnar_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A log as a spreadsheet exports it (a name or a note holding a comma, an amount with
+    thousands separators, quoted; a quote doubled inside one): read as CSV a block at a
+    time, decided from columns, as the row path decides it; a quote that does not close,
+    or that opens inside a cell, leaves the log to the row path."""
+    rng = random.Random(11)
+    lines = random_log(rng, 400, False).splitlines()
+    quoted = [lines[0]]
+    for line in lines[1:]:
+        cells = line.split(",")
+        if cells[4] and rng.random() < 0.3:
+            cells[4] = f'"{cells[4]},一期"'
+        if cells[3].isdigit() and rng.random() < 0.1:
+            cells[3] = f'"{int(cells[3]):,}"'
+        if rng.random() < 0.05:
+            cells[6] = '"设计变更,""材料""上涨"'
+        quoted.append(",".join(cells))
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(quoted) + "\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        _both(
+            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl",
+            "--jobs", jobs,
+        )  # fmt: skip
+        if jobs == "1":
+            assert columnar.TAKEN["logs by columns"] == 1, columnar.TAKEN
+    for odd in ('PJ00001,2012-05-05,report,,某"工程,,\n', 'PJ00001,2012-05-05,report,,"某,,\n'):
+        source.write_text("\n".join(quoted) + "\n" + odd, encoding="utf-8")
+        _both(monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl")

@@ -1,10 +1,10 @@
 """Change logs over columns: what kinds/budget.py makes of a log (`subjects`, then the
 evaluator's decisions), for a clean CSV log read whole (engine/columnar).
 
-The log is read a block at a time with Arrow, each distinct cell by the row path's own
-cell reader; the events are sorted by project, date and row with numpy. The log must be
+The log is read a block at a time with Arrow (a block with a quoted cell with csv, as the
+row path reads it), each distinct cell by the row path's own cell reader; the events are sorted by project, date and row with numpy. The log must be
 one the row path reads without a word to say: a refused or blank required cell, a row
-that is no event (a total, a blank line), a quoted cell, a check across columns failing,
+that is no event (a total, a blank line), a check across columns failing,
 a project without its budget first or with two: any of these and the whole log goes to
 the row path (which names every problem in its order), before anything is written. A
 reject that answers nothing is reported as the row path reports it, at the same point.
@@ -24,6 +24,8 @@ decides parts of whole projects (`Log.parts`, handed in as `reader.given`).
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 import numpy as np
 
 from .. import fields, register
+from ..encoding import encodable
 from ..errors import EngineError
 from ..kinds.budget import (
     EVENTS,
@@ -46,7 +49,7 @@ from ..kinds.budget import (
     _fold,
     _yuan,
 )
-from ..loader import _INVISIBLE, RowReader
+from ..loader import _INVISIBLE, MAX_LINE, RowReader
 from ..messages import msg
 from ..subjects import Subject
 from . import TAKEN, blocks, columns, distinct, eligible, read_column, records, signatures
@@ -281,15 +284,41 @@ Chunk = tuple[dict[str, Any], np.ndarray] | None  # coded columns, row numbers; 
 
 
 def _from_text(reader: RowReader, header: str, first: int) -> Iterator[Chunk]:
+    cells = header.rstrip("\r\n").split(",")
     row = first
     for lines in blocks(reader, header):
         texts, starts = records(lines)
         found = columns(reader, header, texts, FEN)
-        if found is None or found[1].any():
-            yield None
-            return
-        yield found[0], row + np.array(starts, dtype=np.int64)
+        numbers = row + np.array(starts, dtype=np.int64)
+        if found is not None and not found[1].any():
+            yield found[0], numbers
+        else:  # a quoted cell (or what else Arrow was not given): the block read as CSV
+            parsed = _parsed(texts)
+            if parsed is None:
+                yield None
+                return
+            yield from _from_records(
+                reader, cells, list(zip(numbers.tolist(), parsed, strict=True))
+            )
         row += len(lines)
+
+
+def _parsed(texts: list[str]) -> list[list[str]] | None:
+    """Each text as the one CSV record it must be, as the row path's csv.reader reads it;
+    None if one is not (two records, an unclosed quote), or is a line too long, or holds
+    bytes that were not UTF-8: the row path answers those."""
+    found: list[list[str]] = []
+    for text in texts:
+        if len(text) > MAX_LINE or (not text.isascii() and not encodable(text)):
+            return None
+        try:
+            read = list(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error:
+            return None
+        if len(read) != 1:
+            return None
+        found.append(read[0])
+    return found
 
 
 def _from_records(
