@@ -2,12 +2,13 @@
 evaluator's decisions), for a clean CSV log read whole (engine/columnar).
 
 The log is read a block at a time with Arrow (a block with a quoted cell with csv, as the
-row path reads it), each distinct cell by the row path's own cell reader; the events are sorted by project, date and row with numpy. The log must be
-one the row path reads without a word to say: a refused or blank required cell, a row
-that is no event (a total, a blank line), a check across columns failing,
-a project without its budget first or with two: any of these and the whole log goes to
-the row path (which names every problem in its order), before anything is written. A
-reject that answers nothing is reported as the row path reports it, at the same point.
+row path reads it), each distinct cell by the row path's own cell reader; the events are
+sorted by project, date and row with numpy. The log must be one the row path reads
+without a word to say: a refused or blank required cell, a row that is no event (a total,
+a blank line), a check across columns failing, a project without its budget first or
+with two: any of these and the whole log goes to the row path (which names every problem
+in its order), before anything is written. A reject that answers nothing is reported as
+the row path reports it, at the same point.
 
 Each project's figures are carried forward event by event as budget._Ledger carries them,
 on integers (fen, day numbers), into columns of snapshot facts; each snapshot's engine
