@@ -259,3 +259,39 @@ def test_quoted_cells_stay_on_the_columnar_path(
     for odd in ('PJ00001,2012-05-05,report,,某"工程,,\n', 'PJ00001,2012-05-05,report,,"某,,\n'):
         source.write_text("\n".join(quoted) + "\n" + odd, encoding="utf-8")
         _both(monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl")
+
+
+def test_a_recorded_run_keeps_the_same_entries(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`--record` on the columnar path: the ledger holds the same input rows (each row's
+    cells as the row path hands them on, quoted ones too), decisions and rule files, in the
+    same order, as on the row path."""
+    import sqlite3
+
+    rng = random.Random(21)
+    lines = random_log(rng, 300, False).splitlines()
+    cells = lines[5].split(",")
+    lines[5] = ",".join([*cells[:6], '"设计变更,""加"""'])  # a quoted note
+    source = tmp_path / "budget.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = []
+    columnar.TAKEN.clear()
+    for on in (False, True):
+        ledger = tmp_path / f"ledger-{on}.sqlite"
+        code, shown = _run(
+            monkeypatch, on, str(source), "--as-of", "2012-12-31", "--out",
+            str(tmp_path / f"out-{on}.jsonl"), "--record", "--ledger", str(ledger),
+        )  # fmt: skip
+        assert code == 0, shown
+        with sqlite3.connect(ledger) as db:
+            kept.append(
+                db.execute(
+                    "SELECT seq, kind, key, body FROM chain WHERE kind NOT IN ('run', 'seal') "
+                    "ORDER BY seq"
+                ).fetchall()
+            )
+    assert columnar.TAKEN["logs by columns"] == 1, columnar.TAKEN
+    assert kept[0] == kept[1]
+    assert sum(1 for _, kind, _, _ in kept[1] if kind == "input") == len(lines) - 1
+    assert (tmp_path / "out-False.jsonl").read_bytes() == (tmp_path / "out-True.jsonl").read_bytes()

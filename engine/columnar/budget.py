@@ -170,21 +170,44 @@ def decide(
     prepared: Prepared, reader: RowReader
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The change log's decisions over columns, or None for the row path: a source that is
-    not a clean CSV log, a run that records its input rows, or a log with anything the row
-    path would have a word to say about (read whole before anything is decided). A
-    worker's reader may be handed part of a log the parent read (`reader.given`)."""
-    if reader.on_row is not None or reader.keep or not prepared.memo.use_combinations:
+    not a clean CSV log, or a log with anything the row path would have a word to say about
+    (read whole before anything is decided). A worker's reader may be handed part of a log
+    the parent read (`reader.given`)."""
+    if reader.keep or not prepared.memo.use_combinations:
         return None
     if reader.given is not None:
         cells, log = reader.given
         reader.register = _board(reader, cells)
         return _decided(prepared, reader, log)
+    if reader.on_row is not None and (reader._records is not None or reader._part is not None):
+        return None  # a recorded run reads its file in one process
     found = read(reader)
     if found is None:
         return None
     cells, log = found
     reader.register = _board(reader, cells)
+    if reader.on_row is not None:
+        _inputs(reader)
     return _decided(prepared, reader, log)
+
+
+def _inputs(reader: RowReader) -> None:
+    """Each row of a clean log, its cells trimmed, handed to `reader.on_row` in file order
+    (the ledger's input rows), as the row path hands them on: all of them before any
+    decision, as the row path reads the whole log before it decides."""
+    on_row = reader.on_row
+    found = eligible(reader)
+    assert on_row is not None
+    assert found is not None
+    header, row = found
+    names = [str(reader.contract.resolve(cell)[0]) for cell in header.rstrip("\r\n").split(",")]
+    for lines in blocks(reader, header):
+        texts, starts = records(lines)
+        parsed = _parsed(texts) if '"' in "".join(texts) else None
+        for at, (text, start) in enumerate(zip(texts, starts, strict=True)):
+            cells = parsed[at] if parsed is not None else text.rstrip("\r\n").split(",")
+            on_row(row + start, {n: c.strip() for n, c in zip(names, cells, strict=True)})
+        row += len(lines)
 
 
 def read(reader: RowReader) -> tuple[list[str], Log] | None:
@@ -216,7 +239,7 @@ Columns = tuple[
 def read_columns(reader: RowReader) -> tuple[list[str], Columns] | None:
     """The header cells and the columns of a log, or of a worker's piece of one (in file
     order, not checked whole), or None if a row is not one the columnar path vouches for."""
-    if reader.on_row is not None or reader.keep:
+    if reader.keep:
         return None
     if reader._records is not None:
         cells, records_ = reader._records
