@@ -340,19 +340,24 @@ class FastRow:
                     given[name] = value
         except KeyError:
             return None  # pydantic will name the column
-        fields_set = set(given)
-        if not self.required <= fields_set:
+        if not self.required <= given.keys():
             return None
-        row = self.model.__new__(self.model)  # as BaseModel.model_construct does
-        object.__setattr__(row, "__dict__", {**self.defaults, **given})
-        object.__setattr__(row, "__pydantic_fields_set__", fields_set)
-        object.__setattr__(row, "__pydantic_extra__", None)
-        object.__setattr__(row, "__pydantic_private__", None)
+        row = self.build(given)
         try:
             for check in self.checks:
                 check(row)
         except Exception:
             return None
+        return row
+
+    def build(self, given: dict[str, Any]) -> Any:
+        """The row of these values (read and checked already), the defaults for the rest,
+        as BaseModel.model_construct makes it."""
+        row = self.model.__new__(self.model)
+        object.__setattr__(row, "__dict__", {**self.defaults, **given})
+        object.__setattr__(row, "__pydantic_fields_set__", set(given))
+        object.__setattr__(row, "__pydantic_extra__", None)
+        object.__setattr__(row, "__pydantic_private__", None)
         return row
 
     def _remember(self, memo: dict[Any, Any], name: str, cell: Any) -> Any:

@@ -692,7 +692,7 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
     kind = kinds.by_name(job.kind)
     header = _check_header(job, source)
     read = _columnar_log(job, kind, source, header, executor)
-    if read is not None:  # read whole here, evaluated in parts of projects by the workers
+    if read is not None:  # read in pieces and sorted whole; decided in parts of projects
         cells, log = read
         events, size = max(len(log.rows), 1), source.stat().st_size
         parts_ = log.parts(max(LOG_PART_EVENTS, len(log.rows) // (4 * executor.workers) + 1))

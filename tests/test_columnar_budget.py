@@ -149,7 +149,8 @@ def test_a_clean_log_is_decided_from_columns_alone(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Clean logs only, several thousand projects, every format the columns feed, on one
-    core and on two (the parent reads the log, the workers fold parts of it)."""
+    core and on two (the workers read pieces, the parent joins and sorts them, the workers
+    fold parts of the log)."""
     monkeypatch.setattr(parallel, "LOG_PART_EVENTS", 2000)  # the parent cuts several parts
     rng = random.Random(42)
     source = tmp_path / "budget.csv"
@@ -163,14 +164,23 @@ def test_a_clean_log_is_decided_from_columns_alone(
             assert columnar.TAKEN["logs by columns"] == 1, columnar.TAKEN
 
 
+REFUSED_BY_A_REJECT = {
+    # Two projects among many.
+    "among others": random_log(random.Random(7), 200, False)
+    + "PJ00010,2012-12-01,reject,,,,\nPJ00150,2012-12-02,reject,,,,\n",
+    # Every project of a chunk (here the only one): nothing to decide (found by review:
+    # the columnar path crashed).
+    "every one": HEADER
+    + "\nA,2012-03-01,budget,1000000,X,district_fiscal,\nA,2012-03-06,reject,,,,\n",
+}
+
+
+@pytest.mark.parametrize("text", REFUSED_BY_A_REJECT.values(), ids=list(REFUSED_BY_A_REJECT))
 def test_a_reject_answering_nothing_is_reported_in_its_place(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
 ) -> None:
     """The columnar path reports it as the row path does (and, on every core, the run goes
     back to one process, which reports it)."""
-    rng = random.Random(7)
-    text = random_log(rng, 200, False)
-    text += "PJ00010,2012-12-01,reject,,,,\nPJ00150,2012-12-02,reject,,,,\n"
     source = tmp_path / "budget.csv"
     source.write_text(text, encoding="utf-8")
     for jobs in ("1", "2"):
@@ -180,24 +190,6 @@ def test_a_reject_answering_nothing_is_reported_in_its_place(
         )  # fmt: skip
         assert code == 2, shown
         assert "reject" in shown, shown
-
-
-def test_a_log_whose_every_project_is_refused(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Every project of a chunk refused (here the only one): nothing to decide, the problem
-    reported as the row path reports it (found by review: the columnar path crashed)."""
-    source = tmp_path / "budget.csv"
-    source.write_text(
-        HEADER + "\nA,2012-03-01,budget,1000000,X,district_fiscal,\nA,2012-03-06,reject,,,,\n",
-        encoding="utf-8",
-    )
-    for jobs in ("1", "2"):
-        code, shown = _both(
-            monkeypatch, tmp_path, source, "--as-of", "2012-12-31", "--out", "OUT.jsonl",
-            "--jobs", jobs,
-        )  # fmt: skip
-        assert code == 2, shown
 
 
 def test_ids_like_total_words_and_an_event_noted_as_a_total(

@@ -205,17 +205,21 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
             return None
     if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
         return None
-    cells = header.rstrip("\r\n").split(",")
-    if len(cells) > MAX_COLUMNS or any(c != c.strip() or not c for c in cells):
-        return None
-    contract = reader.contract
-    resolved = [contract.resolve(c) for c in cells]
-    names = [name for name, _ in resolved]
-    if any(name is None or unit for name, unit in resolved) or len(set(names)) != len(names):
-        return None
-    if not set(contract.required) <= set(names):
+    if not contract_only(reader, header.rstrip("\r\n").split(",")):
         return None
     return header, 2 + offset
+
+
+def contract_only(reader: RowReader, cells: list[str]) -> bool:
+    """Whether a header's cells name only the contract's columns, each once, with no unit,
+    every required one among them."""
+    if len(cells) > MAX_COLUMNS or any(c != c.strip() or not c for c in cells):
+        return False
+    resolved = [reader.contract.resolve(c) for c in cells]
+    names = [name for name, _ in resolved]
+    if any(name is None or unit for name, unit in resolved) or len(set(names)) != len(names):
+        return False
+    return set(reader.contract.required) <= set(names)
 
 
 def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:

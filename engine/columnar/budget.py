@@ -53,7 +53,17 @@ from ..kinds.budget import (
 from ..loader import _INVISIBLE, MAX_LINE, RowReader
 from ..messages import msg
 from ..subjects import Subject
-from . import TAKEN, blocks, columns, distinct, eligible, read_column, records, signatures
+from . import (
+    TAKEN,
+    blocks,
+    columns,
+    contract_only,
+    distinct,
+    eligible,
+    read_column,
+    records,
+    signatures,
+)
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -179,27 +189,28 @@ def decide(
         cells, log = reader.given
         reader.register = _board(reader, cells)
         return _decided(prepared, reader, log)
-    if reader.on_row is not None and (reader._records is not None or reader._part is not None):
-        return None  # a recorded run reads its file in one process
-    found = read(reader)
+    source = None
+    if reader.on_row is not None:  # a recorded run: its file, read in one process
+        whole = reader._records is None and reader._part is None
+        source = eligible(reader) if whole else None
+        if source is None:
+            return None
+    found = read(reader, source)
     if found is None:
         return None
     cells, log = found
     reader.register = _board(reader, cells)
-    if reader.on_row is not None:
-        _inputs(reader)
+    if source is not None:
+        _inputs(reader, *source)
     return _decided(prepared, reader, log)
 
 
-def _inputs(reader: RowReader) -> None:
-    """Each row of a clean log, its cells trimmed, handed to `reader.on_row` in file order
-    (the ledger's input rows), as the row path hands them on: all of them before any
-    decision, as the row path reads the whole log before it decides."""
+def _inputs(reader: RowReader, header: str, row: int) -> None:
+    """Each row of a clean log (its header line, its first row), its cells trimmed, handed
+    to `reader.on_row` in file order (the ledger's input rows), as the row path hands them
+    on: all of them before any decision, as the row path reads the whole log first."""
     on_row = reader.on_row
-    found = eligible(reader)
     assert on_row is not None
-    assert found is not None
-    header, row = found
     names = [str(reader.contract.resolve(cell)[0]) for cell in header.rstrip("\r\n").split(",")]
     for lines in blocks(reader, header):
         texts, starts = records(lines)
@@ -210,9 +221,10 @@ def _inputs(reader: RowReader) -> None:
         row += len(lines)
 
 
-def read(reader: RowReader) -> tuple[list[str], Log] | None:
-    """A clean, well-formed log's header cells and events, or None (the row path's)."""
-    found = read_columns(reader)
+def read(reader: RowReader, source: tuple[str, int] | None = None) -> tuple[list[str], Log] | None:
+    """A clean, well-formed log's header cells and events, or None (the row path's).
+    `source`: what `eligible` found of the reader's text, if it was asked already."""
+    found = read_columns(reader, source)
     if found is None:
         return None
     cells, columns_ = found
@@ -236,7 +248,9 @@ Columns = tuple[
 ]
 
 
-def read_columns(reader: RowReader) -> tuple[list[str], Columns] | None:
+def read_columns(
+    reader: RowReader, source: tuple[str, int] | None = None
+) -> tuple[list[str], Columns] | None:
     """The header cells and the columns of a log, or of a worker's piece of one (in file
     order, not checked whole), or None if a row is not one the columnar path vouches for."""
     if reader.keep:
@@ -245,11 +259,11 @@ def read_columns(reader: RowReader) -> tuple[list[str], Columns] | None:
         cells, records_ = reader._records
         if reader.header_row not in (None, 1) or reader._rows is not None:
             return None
-        if not _contract_header(reader, cells):
+        if not contract_only(reader, cells):
             return None
         chunks = _from_records(reader, cells, records_)
     else:
-        found = eligible(reader)
+        found = source or eligible(reader)
         if found is None:
             return None
         header, first = found
@@ -291,17 +305,6 @@ def joined(pieces: Iterable[Columns]) -> Log | None:
 
 def _board(reader: RowReader, cells: list[str]) -> register.Register:
     return register.Register(tuple(register.columns(reader.contract, cells, None)), (1,))
-
-
-def _contract_header(reader: RowReader, cells: list[str]) -> bool:
-    """Whether a header names only the contract's columns, each once, with no unit."""
-    resolved = [reader.contract.resolve(c) for c in cells]
-    names = [name for name, _ in resolved]
-    if any(c != c.strip() or not c for c in cells):
-        return False
-    if any(name is None or unit for name, unit in resolved) or len(set(names)) != len(names):
-        return False
-    return set(reader.contract.required) <= set(names)
 
 
 Chunk = tuple[dict[str, Any], np.ndarray] | None  # coded columns, row numbers; None: not clean
@@ -382,6 +385,7 @@ def _gathered(
     required = reader.contract.required
     ids: dict[str, int] = {}
     parts: list[tuple[np.ndarray, ...]] = []
+    events = 0  # read so far
     amount_kinds = np.array([k in (BUDGET, ESTIMATE, APPROVE) for k in range(8)])
     for chunk in chunks:
         if chunk is None:
@@ -421,7 +425,8 @@ def _gathered(
         day = coded["date"].mapped(lambda v: v.toordinal(), np.int64)
         at = np.flatnonzero(budget)  # the budget events: their name and funding
         columns_ = (local[project.index], rows, day, kind.astype(np.int8), fen)
-        parts.append((*columns_, at + sum(len(p[1]) for p in parts), names[at], fundings[at]))
+        parts.append((*columns_, at + events, names[at], fundings[at]))
+        events += len(rows)
     if not parts:
         return None
     project, *rest = (np.concatenate(column) for column in zip(*parts, strict=True))
@@ -580,10 +585,7 @@ class Folded:
         self.has_since = budgeted & (before_since != NONE)
 
     def date(self, number: int) -> date | None:
-        found = self._dates.get(number)
-        if found is None and number != NONE:
-            found = self._dates[number] = date.fromordinal(number)
-        return found
+        return _date(self._dates, number)
 
     def columns(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """The snapshots' tests as the engine's signature reads them: (present, values)."""
@@ -679,19 +681,15 @@ def _decided(
 
 
 Made = list[tuple[int, Subject, int, int]]  # project, subject, its snapshots [start, end)
-_FIELDS = frozenset(BudgetEvent.model_fields)
 
 
 def _row(key: str, day: date, amount: Decimal, name: str, funding: str) -> BudgetEvent:
-    """The project's budget row as budget._fold makes it (as FastRow makes a row: the
-    values are the row path's own)."""
-    row = BudgetEvent.__new__(BudgetEvent)
+    """The project's budget row as budget._fold makes it (the values are the row path's
+    own, made as FastRow makes a row)."""
+    fast = fields.FastRow.of(BudgetEvent)
+    assert fast is not None
     given = {"project_id": key, "date": day, "event": "budget", "amount": amount}
-    given.update(name=name, funding=funding)
-    object.__setattr__(row, "__dict__", {"note": None, **given})
-    object.__setattr__(row, "__pydantic_fields_set__", set(given))
-    object.__setattr__(row, "__pydantic_extra__", None)
-    object.__setattr__(row, "__pydantic_private__", None)
+    row: BudgetEvent = fast.build({**given, "name": name, "funding": funding})
     return row
 
 
@@ -721,12 +719,6 @@ def _fold_chunk(
     projects: list[tuple[str, int, int, int]] = []
     pending: list[tuple[int, str, BudgetEvent, dict[str, Any] | None, int]] = []
 
-    def day_of(number: int) -> date:
-        found = dates.get(number)
-        if found is None:
-            found = dates[number] = date.fromordinal(number)
-        return found
-
     for p in range(first, last):
         at, end = starts[p - first], starts[p - first + 1]
         key = ids[p]
@@ -736,7 +728,9 @@ def _fold_chunk(
         name = names[p]
         budget = fens[at]
         yuan = _yuan(budget)
-        row = _row(key, day_of(budget_day), yuan, name, funding_text)
+        budget_date = _date(dates, budget_day)
+        assert budget_date is not None
+        row = _row(key, budget_date, yuan, name, funding_text)
         snapshot_start = len(rows)
         if budget_day > as_of:  # not budgeted yet on the evaluation date
             add((as_of, AS_OF, 0, 0, 0, 0, 0, 0, 0, NONE, 0, 0, NONE, NONE, NONE, 0))
@@ -975,6 +969,14 @@ def _checked(
     ):
         raise EngineError(f"{where}: the decision differs")
     return [hits[at - start] for at in ats]
+
+
+def _date(dates: dict[int, date | None], number: int) -> date | None:
+    """A day number as a date (None for NONE), each made once a run."""
+    found = dates.get(number)
+    if found is None and number != NONE:
+        found = dates[number] = date.fromordinal(number)
+    return found
 
 
 def _given(values: Mapping[str, Any]) -> dict[str, Any]:
