@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import columnar, parallel
+from comply.engine import columnar, fields, parallel
+from comply.engine.kinds.budget import BudgetEvent
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HEADER = "project_id,date,event,amount,name,funding,note"
 EVENTS = ["estimate", "report", "approve", "reject", "suspend", "resume", "complete"]
@@ -287,3 +292,31 @@ def test_a_recorded_run_keeps_the_same_entries(
     assert kept[0] == kept[1]
     assert sum(1 for _, kind, _, _ in kept[1] if kind == "input") == len(lines) - 1
     assert (tmp_path / "out-False.jsonl").read_bytes() == (tmp_path / "out-True.jsonl").read_bytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.from_regex(r"\A\s?0{0,3}[0-9]{0,15}(\.[0-9]{0,3})?\s?\Z"),
+            st.text(alphabet="0123456789٣, .万元亿-"),
+        ),
+        max_size=40,
+    )
+)
+def test_amounts_are_read_to_fen_as_the_row_path_reads_them(texts: list[str]) -> None:
+    """A change log's amounts become fen by Arrow where written plainly, by the row path's
+    reader otherwise: each must be what the row path's reader makes of the cell."""
+    fast = fields.FastRow.of(BudgetEvent)
+    assert fast is not None
+    distinct = list(dict.fromkeys([*texts, "0" * (columnar.MAX_CELL + 1)]))
+    found = columnar.read_column(
+        fast, "amount", distinct, np.arange(len(distinct)), frozenset({"amount"})
+    )
+    for at, text in enumerate(distinct):
+        value = columnar.REFUSED if len(text) > columnar.MAX_CELL else fast._read("amount", text)
+        if isinstance(value, Decimal):
+            assert found.values[at] == int(value * 100) == found.fen[at], text
+        else:
+            assert found.values[at] is value, text
+            assert found.fen[at] == 0, text

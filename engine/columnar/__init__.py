@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pydantic_core import PydanticUndefined
 
@@ -69,19 +70,30 @@ class Coded:
     """One column of a block, dictionary-encoded: each row's index into the distinct cells,
     their text, and each read by the row path's cell reader (a value, BLANK or REFUSED)."""
 
-    def __init__(self, index: np.ndarray, texts: list[str], values: list[Any]) -> None:
+    def __init__(
+        self, index: np.ndarray, texts: list[str], values: list[Any], fen: Any = None
+    ) -> None:
         self.index, self.texts, self.values = index, texts, values
+        # A column of amounts read as fen: each distinct cell's fen, 0 where it is not one.
+        self.fen: np.ndarray | None = fen
 
     def mapped(self, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
         """function(value) for each row, computed once per distinct cell."""
-        table = np.array([function(v) for v in self.values], dtype=dtype)
-        return table[self.index] if len(table) else np.zeros(len(self.index), dtype=dtype)
+        return self._rows(np.array([function(v) for v in self.values], dtype=dtype))
+
+    def _rows(self, table: np.ndarray) -> np.ndarray:
+        return table[self.index] if len(table) else np.zeros(len(self.index), dtype=table.dtype)
 
     def blank(self) -> np.ndarray:
-        return self.mapped(lambda v: v is BLANK, bool)
+        return self._rows(np.array([v is BLANK for v in self.values], dtype=bool))
 
     def refused(self) -> np.ndarray:
-        return self.mapped(lambda v: v is REFUSED, bool)
+        return self._rows(np.array([v is REFUSED for v in self.values], dtype=bool))
+
+    def fens(self) -> np.ndarray:
+        """Each row's amount in fen (0 where it holds none), for a column read as fen."""
+        assert self.fen is not None
+        return self._rows(self.fen)
 
     def value(self, row: int) -> Any:
         return self.values[self.index[row]]
@@ -327,7 +339,8 @@ def columns(
         assert name is not None
         encoded = table.column(position).combine_chunks().dictionary_encode()
         index = encoded.indices.to_numpy(zero_copy_only=False)
-        coded[name] = read_column(fast, name, encoded.dictionary.to_pylist(), index, fen)
+        distinct = encoded.dictionary
+        coded[name] = read_column(fast, name, distinct.to_pylist(), index, fen, distinct)
     return coded, aside
 
 
@@ -337,19 +350,17 @@ def read_column(
     distinct_cells: list[str],
     index: np.ndarray,
     fen: frozenset[str] = frozenset(),
+    arrow: Any = None,
 ) -> Coded:
-    """A column of a contract field, given its distinct cells and each row's index into
-    them: each distinct cell read by the row path's cell reader (fields.FastRow). A
-    column of amounts named in `fen` holds each amount as integer fen instead."""
+    """A column of a contract field, given its distinct cells (and, if it has them, the
+    same as an Arrow array) and each row's index into them: each distinct cell read by the
+    row path's cell reader (fields.FastRow). A column of amounts named in `fen` holds each
+    amount as integer fen instead."""
     rows = len(index)
     if name in fen:
         assert name in fast.amounts
-        read = fast._read
-        values: list[Any] = [
-            REFUSED if len(t) > MAX_CELL else fields.plain_fen(t) or _in_fen(read(name, t))
-            for t in distinct_cells
-        ]
-    elif name in fast.texts:
+        return _fen_column(fast, name, distinct_cells, index, arrow)
+    if name in fast.texts:
         values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
     else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
         memo = fast.memos[name]
@@ -368,6 +379,39 @@ def read_column(
             for t in distinct_cells
         ]
     return Coded(index, distinct_cells, values)
+
+
+# A cell fields.plain_fen reads: ASCII digits, a whole number of 1 to YUAN_DIGITS digits
+# once its leading zeros go, at most two decimals.
+_PLAIN_FEN = rf"^0*[1-9][0-9]{{0,{YUAN_DIGITS - 1}}}(?:\.[0-9]{{1,2}})?$"
+_SCALE = np.array([100, 10, 1], dtype=np.int64)  # by the count of decimals written
+
+
+def _fen_column(
+    fast: fields.FastRow, name: str, distinct_cells: list[str], index: np.ndarray, arrow: Any
+) -> Coded:
+    """A column of amounts as integer fen: the cells written plainly turned to fen by
+    Arrow, all at once (what fields.plain_fen makes of each: a test holds them equal);
+    any other cell read by the row path's reader, as read_column reads it."""
+    cells = pa.array(distinct_cells, pa.string()) if arrow is None else arrow
+    plain = pc.and_(
+        pc.less_equal(pc.utf8_length(cells), MAX_CELL), pc.match_substring_regex(cells, _PLAIN_FEN)
+    )
+    is_plain = plain.to_numpy(zero_copy_only=False)
+    cells = pc.if_else(plain, cells, "0")
+    # The digits without the point (yuan and fen as written), then scaled to fen.
+    digits = pc.cast(pc.replace_substring(cells, ".", ""), pa.int64()).to_numpy()
+    point = pc.find_substring(cells, ".").to_numpy()
+    decimals = np.where(point < 0, 0, pc.utf8_length(cells).to_numpy() - point - 1)
+    table = np.where(is_plain, digits * _SCALE[decimals], 0)
+    values: list[Any] = table.tolist()
+    read = fast._read
+    for at in np.flatnonzero(~is_plain).tolist():
+        text = distinct_cells[at]
+        value = values[at] = REFUSED if len(text) > MAX_CELL else _in_fen(read(name, text))
+        if value.__class__ is int:
+            table[at] = value
+    return Coded(index, distinct_cells, values, table)
 
 
 def _nothing(text: str) -> None:

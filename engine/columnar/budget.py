@@ -412,7 +412,7 @@ def _gathered(
             fen = np.zeros(len(rows), dtype=np.int64)
         else:
             has = ~amount.blank()
-            fen = amount.mapped(lambda v: v if v.__class__ is int else 0, np.int64)
+            fen = amount.fens()
         if (amount_kinds[kind] & ~has).any():
             return None  # an amount missing (BudgetEvent._complete): the row path says so
         if ((kind == BUDGET) & (fen <= 0)).any():
