@@ -14,6 +14,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -527,3 +528,78 @@ def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
     quiet = io.StringIO()  # not a terminal: nothing is drawn
     Progress("parcels", total=1000, stream=quiet).tick(10_000, lambda: 500)
     assert quiet.getvalue() == ""
+
+
+# ---- how workers start ----
+
+
+def test_workers_are_forked_from_a_run_of_one_thread_and_spawned_otherwise() -> None:
+    """Forking copies every lock as it stands: a lock another thread held at the fork
+    would stay held in the worker. One thread (a fresh process): forked; more: spawned."""
+    code = "from comply.engine import parallel; print(parallel.start_method())"
+    fresh = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert fresh.stdout.strip() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel.start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+
+
+# The CLI run as a user runs it, telling which way its workers started.
+WATCHED = """
+import sys
+from comply.engine import parallel
+chosen = parallel.start_method
+def start_method():
+    found = chosen()
+    print("workers:", found, file=sys.stderr)
+    return found
+parallel.start_method = start_method
+from comply.cli import main
+sys.argv[0] = "comply"
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "generator", "size", "as_of"),
+    [
+        ("parcels", "gen_parcels.py", 20_000, "2012-08-31"),
+        ("budget", "gen_budget.py", 60_000, "2012-12-31"),
+    ],
+)
+def test_forked_workers_write_what_one_process_writes(
+    tmp_path: Path, command: str, generator: str, size: int, as_of: str
+) -> None:
+    """The CLI in a process of its own (as a user runs it) forks its workers; their
+    output is the one process's, byte for byte, over several pieces and parts."""
+    source = tmp_path / f"{command}.csv"
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    subprocess.run(
+        [sys.executable, str(bench / generator), str(size), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    assert source.stat().st_size > 2 * parallel.PIECE_BYTES
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}.jsonl"
+        done = subprocess.run(
+            [sys.executable, "-c", WATCHED, command, str(source), "--as-of", as_of,
+             "--format", "jsonl", "--out", str(out), "--jobs", jobs],
+            capture_output=True,
+            text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert ("workers: fork" in done.stderr) == (jobs == "2"), done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
