@@ -43,7 +43,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from . import kinds, ledger, packs, records
+from . import collector, kinds, ledger, packs, records
 from .durable_adapter import ContextFact
 from .encoding import Encoding, encodable, file_encoding
 from .errors import ComplyError, EngineError, InputProblem, OptionError
@@ -470,9 +470,11 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _worker_starts(parent: int) -> None:
-    """A worker's first step: it dies with the run, and a SIGTERM ends it as it ends a
-    process that did not inherit the run's handler (one that stops the whole run)."""
+    """A worker's first step: it dies with the run, a SIGTERM ends it as it ends a process
+    that did not inherit the run's handler (one that stops the whole run), and its
+    garbage collector runs as the run's does (engine/collector.py)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    collector.at_ease()  # a spawned worker's own; a forked one has the run's already
     die_with_parent(parent)
 
 

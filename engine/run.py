@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import ledger, parallel, records
+from . import collector, ledger, parallel, records
 from .errors import InputError, InputProblem, OptionError
 from .kinds import Aggregate, Kind
 from .loader import RowReader
@@ -76,6 +76,11 @@ class Request:
 def run(request: Request) -> Summary:
     """Evaluate the file and write its decisions; raise InputError (listing every bad cell)
     before anything is written if the file has any problem, unless rejects are asked for."""
+    with collector.at_ease_while():
+        return _run(request)
+
+
+def _run(request: Request) -> Summary:
     kind = request.kind
     if request.rejects is not None and not kind.unique_rows:
         raise OptionError(msg("skip_change_log"))

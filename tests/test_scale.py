@@ -8,6 +8,7 @@ byte for byte, bad rows and ledger included.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import random
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import ledger, memo, parallel
+from comply.engine import collector, ledger, memo, parallel
 from comply.engine.kinds import parcels
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
@@ -603,3 +604,24 @@ def test_forked_workers_write_what_one_process_writes(
         assert ("workers: fork" in done.stderr) == (jobs == "2"), done.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_run_asks_the_collector_for_fewer_walks_then_gives_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """engine/collector.py: thresholds raised for the run, as they were after it."""
+    before = gc.get_threshold()
+    seen = []
+    why_not = parallel.why_not
+
+    def watched(*args: Any) -> Any:
+        seen.append(gc.get_threshold())
+        return why_not(*args)
+
+    monkeypatch.setattr(parallel, "why_not", watched)
+    comply("parcels", str(EXAMPLES / "parcels.csv"), "--as-of", "2012-08-31")
+    assert seen == [collector.THRESHOLDS]
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), collector.at_ease_while():
+        raise KeyError("a run that fails")
+    assert gc.get_threshold() == before
