@@ -90,6 +90,21 @@ class _Plan:
     makers: tuple[Callable[[Snapshot], Action], ...]  # the actions, in order
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What a subject's series of plans decides, whatever its snapshots hold: the status,
+    the rules fired and set aside, and the snapshots whose plans read values."""
+
+    plans: tuple[_Plan, ...]  # held, so that their ids (the key) are not reused
+    status: str
+    reads: tuple[tuple[int, _Plan], ...]
+    fired: tuple[str, ...]
+    suppressed: tuple[Suppression, ...]
+
+
+SHAPES = 1 << 14  # series of plans remembered by an evaluator (emptied when full)
+
+
 class Evaluator:
     """Evaluates subjects of one kind, under one or more rule families, as of one date."""
 
@@ -136,6 +151,7 @@ class Evaluator:
         self._by_id = {r.rule.id: r for r in self.rules}
         self._order = {r.rule.id: i for i, r in enumerate(self.rules)}
         self._ids = tuple(self._order)  # the rule ids, in rule order
+        self._shapes: dict[tuple[int, ...], _Shape] = {}  # by the ids of the plans
 
     def join(self, context: Sequence[ContextFact]) -> None:
         """Facts of other kinds the rules may join on, until `leave` (one set at a time)."""
@@ -187,39 +203,53 @@ class Evaluator:
             raise EngineError(
                 f"{subject.key}: {len(made)} plans for {len(subject.snapshots)} snapshots"
             )
+        key = tuple(map(id, made))  # the plans are alive while their shape holds them
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shape(subject, tuple(made))
+            if len(self._shapes) >= SHAPES:
+                self._shapes.clear()
+            self._shapes[key] = shape
         actions: dict[Action, None] = {}  # in order, each once
         verdicts: dict[Verdict, None] = {}
-        statuses: list[str] = []
-        distinct = list({id(plan): plan for plan in made}.values())  # in order: plans recur
-        for i, plan in enumerate(made):
-            if plan.statuses:
-                statuses += plan.statuses
-            if not plan.verdicts and not plan.makers:
-                continue
+        for i, plan in shape.reads:
             snapshot = subject.snapshots[i]
             for rule_id, met in plan.verdicts:
                 verdicts[self._verdict(rule_id, met, snapshot)] = None
             for make in plan.makers:  # one snapshot's are distinct (rule, index) pairs
                 actions[make(snapshot)] = None
+        return Decision(
+            subject=subject.key,
+            status=shape.status,
+            actions=tuple(actions),
+            fired=shape.fired,
+            suppressed=shape.suppressed,
+            values=tuple(subject.values.items()),
+            criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
+        )
+
+    def _shape(self, subject: Subject, made: tuple[_Plan, ...]) -> _Shape:
+        """What a series of plans decides before any snapshot is read: the same series
+        always decides the same (a change log's projects fall into a few hundred)."""
+        statuses = [status for plan in made for status in plan.statuses]
         if len(statuses) > 1:
             raise EngineError(
                 f"rules setting {', '.join(statuses)} all fired for {subject.key}; "
                 "status rules must exclude each other"
             )
+        distinct = list({id(plan): plan for plan in made}.values())  # in order: plans recur
         if len(distinct) == 1:
             fired, suppressed = distinct[0].fired, distinct[0].suppressed
         else:
             ids = {rule for plan in distinct for rule in plan.fired}
             fired = tuple(rule for rule in self._ids if rule in ids)
             suppressed = tuple(dict.fromkeys(s for plan in distinct for s in plan.suppressed))
-        return Decision(
-            subject=subject.key,
-            status=statuses[0] if statuses else UNDETERMINED,
-            actions=tuple(actions),
-            fired=fired,
-            suppressed=suppressed,
-            values=tuple(subject.values.items()),
-            criteria=tuple(sorted(verdicts, key=lambda v: self._order[v.rule])),
+        return _Shape(
+            made,
+            statuses[0] if statuses else UNDETERMINED,
+            tuple((i, plan) for i, plan in enumerate(made) if plan.verdicts or plan.makers),
+            fired,
+            suppressed,
         )
 
     def _plan(self, hits: tuple[Hit, ...], last: bool, subject: str) -> _Plan:

@@ -19,15 +19,18 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
 from comply.engine import columnar, fields, parallel
+from comply.engine.evaluate import UNDETERMINED, Decision, Evaluator
 from comply.engine.kinds.budget import BudgetEvent
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kind_examples import EXAMPLES as KIND_EXAMPLES
 
 HEADER = "project_id,date,event,amount,name,funding,note"
 EVENTS = ["estimate", "report", "approve", "reject", "suspend", "resume", "complete"]
@@ -320,3 +323,69 @@ def test_amounts_are_read_to_fen_as_the_row_path_reads_them(texts: list[str]) ->
         else:
             assert found.values[at] is value, text
             assert found.fen[at] == 0, text
+
+
+def _resolved_plainly(evaluator: Any, subject: Any, made: Any) -> Decision:
+    """Evaluator.resolved as first written, snapshot by snapshot (its shapes remembered
+    now): the statement it is held to."""
+    actions: dict[Any, None] = {}
+    verdicts: dict[Any, None] = {}
+    statuses: list[str] = []
+    distinct = list({id(plan): plan for plan in made}.values())
+    for i, plan in enumerate(made):
+        statuses += plan.statuses
+        if not plan.verdicts and not plan.makers:
+            continue
+        snapshot = subject.snapshots[i]
+        for rule_id, met in plan.verdicts:
+            verdicts[evaluator._verdict(rule_id, met, snapshot)] = None
+        for make in plan.makers:
+            actions[make(snapshot)] = None
+    assert len(statuses) <= 1
+    if len(distinct) == 1:
+        fired, suppressed = distinct[0].fired, distinct[0].suppressed
+    else:
+        ids = {rule for plan in distinct for rule in plan.fired}
+        fired = tuple(rule for rule in evaluator._ids if rule in ids)
+        suppressed = tuple(dict.fromkeys(s for plan in distinct for s in plan.suppressed))
+    return Decision(
+        subject=subject.key,
+        status=statuses[0] if statuses else UNDETERMINED,
+        actions=tuple(actions),
+        fired=fired,
+        suppressed=suppressed,
+        values=tuple(subject.values.items()),
+        criteria=tuple(sorted(verdicts, key=lambda v: evaluator._order[v.rule])),
+    )
+
+
+@pytest.mark.parametrize("columns", [True, False])
+def test_decisions_from_remembered_shapes_are_the_plain_ones(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, columns: bool
+) -> None:
+    """Each subject's decision, resolved from its plans' remembered shape, is what
+    resolving snapshot by snapshot gives: every kind's example, and random change logs
+    (both paths), as of dates before, within and after their events."""
+    seen = []
+    resolved = Evaluator.resolved
+
+    def checked(self: Evaluator, subject: Any, made: Any) -> Decision:
+        found = resolved(self, subject, made)
+        assert found == _resolved_plainly(self, subject, made), subject.key
+        seen.append(subject.key)
+        return found
+
+    monkeypatch.setattr(Evaluator, "resolved", checked)
+    monkeypatch.setenv("COMPLY_COLUMNAR", "1" if columns else "0")
+    for example in KIND_EXAMPLES:
+        result = CliRunner().invoke(main, [*example.args, "--format", "jsonl"])
+        assert result.exit_code == 0, result.output
+    rng = random.Random(5)
+    source = tmp_path / "budget.csv"
+    source.write_text(random_log(rng, 400, False), encoding="utf-8")
+    for as_of in ("2012-01-15", "2012-06-30", "2012-10-31", "2013-12-31"):
+        result = CliRunner().invoke(
+            main, ["budget", str(source), "--as-of", as_of, "--format", "jsonl"]
+        )
+        assert result.exit_code == 0, result.output
+    assert len(seen) > 1000
