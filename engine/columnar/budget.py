@@ -515,25 +515,21 @@ def state_of(prepared: Prepared) -> State:
     return found
 
 
-# What the fold writes of each snapshot, in order (one tuple a snapshot).
+# What the fold writes of each snapshot, in order (one tuple a snapshot): the project's
+# figures after the snapshot's event. The rest is derived over columns (Folded): the day
+# and event from the log, and what stood before the event from the snapshot before it.
 FOLDED = (
-    "day",
-    "kind",
     "over",
-    "before_over",
     "reported",
     "request",
-    "was_active",
     "construction",
     "ever_approved",
-    "before_since",
-    "before_stopped",
-    "before_reported",
+    "stopped",
     "since",
     "rejected_on",
     "referral_on",
-    "budgeted",
 )
+NOT_BUDGETED = (0, 0, 0, 0, 0, 0, NONE, NONE, NONE)  # the one snapshot of such a project
 
 
 class Folded:
@@ -544,10 +540,14 @@ class Folded:
         self,
         rows: list[tuple[int, ...]],
         projects: list[tuple[str, int, int, int]],
+        events: list[tuple[int, bool]],
+        log: tuple[np.ndarray, np.ndarray],
         start: int,
         as_of: int,
         dates: dict[int, date | None],
     ) -> None:
+        """`events`: each project's first event (in `log`, the chunk's days and kinds)
+        and whether it was budgeted on the evaluation date."""
         self._dates = dates
         count = len(rows)
         folded = (
@@ -555,8 +555,32 @@ class Folded:
             if count
             else np.zeros((0, len(FOLDED)), dtype=np.int64)
         )
-        self.col = {name: folded[:, i] for i, name in enumerate(FOLDED)}
+        self.col = col = {name: folded[:, i] for i, name in enumerate(FOLDED)}
         lengths = [n for _, _, _, n in projects]
+        # Each project's snapshots: its events up to the evaluation date, then that date.
+        sizes = np.array(lengths, dtype=np.int64)
+        begins = np.cumsum(sizes) - sizes
+        first = np.zeros(count, dtype=bool)
+        first[begins] = True
+        last = np.zeros(count, dtype=bool)
+        last[begins + sizes - 1] = True
+        at = np.array([a for a, _ in events], dtype=np.int64)
+        event = np.where(last, 0, np.repeat(at - begins, sizes) + np.arange(count))
+        days, kinds = log
+        col["day"] = np.where(last, as_of, days[event] if len(days) else 0)
+        col["kind"] = np.where(last, AS_OF, kinds[event] if len(kinds) else 0)
+        col["budgeted"] = np.repeat(np.array([b for _, b in events], dtype=np.int64), sizes)
+
+        def before(name: str, initial: int) -> np.ndarray:
+            """The figure as it stood before each snapshot's event."""
+            return np.where(first, initial, np.roll(col[name], 1))
+
+        col["before_over"] = before("over", 0)
+        col["before_since"] = before("since", NONE)
+        col["before_reported"] = before("reported", 0)
+        col["before_stopped"] = before("stopped", 0)
+        active = before("construction", ACTIVE) == ACTIVE
+        col["was_active"] = (active & (col["budgeted"] == 1)).astype(np.int64)
         self.funding = np.repeat(np.array([f for f, _, _, _ in projects], dtype=object), lengths)
         self.budget = np.repeat(np.array([b for _, b, _, _ in projects], dtype=np.int64), lengths)
         budget_day = np.repeat(np.array([d for _, _, d, _ in projects], dtype=np.int64), lengths)
@@ -717,6 +741,7 @@ def _fold_chunk(
     rows: list[tuple[int, ...]] = []
     add = rows.append
     projects: list[tuple[str, int, int, int]] = []
+    events: list[tuple[int, bool]] = []  # each project's first event, whether budgeted
     pending: list[tuple[int, str, BudgetEvent, dict[str, Any] | None, int]] = []
 
     for p in range(first, last):
@@ -733,8 +758,9 @@ def _fold_chunk(
         row = _row(key, budget_date, yuan, name, funding_text)
         snapshot_start = len(rows)
         if budget_day > as_of:  # not budgeted yet on the evaluation date
-            add((as_of, AS_OF, 0, 0, 0, 0, 0, 0, 0, NONE, 0, 0, NONE, NONE, NONE, 0))
+            add(NOT_BUDGETED)
             projects.append((funding, budget, budget_day, 1))
+            events.append((at, False))
             pending.append((p, key, row, None, snapshot_start))
             continue
         approved = 0
@@ -775,8 +801,6 @@ def _fold_chunk(
                     halted = since_event if since_event > halt_until else halt_until
                     found = halted if found == NONE or halted < found else found
                 referral_on = found
-            b_over, b_since, b_reported, b_stopped = over, since, reported, stopped
-            b_active = construction == ACTIVE
             if kind == ESTIMATE:
                 estimate = fens[i]
                 over = (estimate or budget) - budget - approved
@@ -825,22 +849,15 @@ def _fold_chunk(
                 construction, stopped = DONE, True
             add(
                 (
-                    day,
-                    kind,
                     over,
-                    b_over,
                     reported,
                     request,
-                    b_active,
                     construction,
                     ever_approved,
-                    b_since,
-                    b_stopped,
-                    b_reported,
+                    stopped,
                     since,
                     rejected_on,
                     referral_on,
-                    1,
                 )
             )
             if kind == AS_OF:
@@ -862,8 +879,11 @@ def _fold_chunk(
             ),
         }
         projects.append((funding, budget, budget_day, len(rows) - snapshot_start))
+        events.append((at, True))
         pending.append((p, key, row, values, snapshot_start))
-    chunk = Folded(rows, projects, start, as_of, dates)
+    chunk = Folded(
+        rows, projects, events, (log.day[base:top], log.kind[base:top]), start, as_of, dates
+    )
     made: Made = []
     ends = [s for *_, s in pending[1:]] + [len(rows)] * bool(pending)
     for (p, key, row, given, begin), end in zip(pending, ends, strict=True):
