@@ -65,7 +65,7 @@ SAMPLES = 2000  # lines read to choose the ranges
 LOG_PART_EVENTS = 20_000  # a clean change log's events handed to a worker at a time, at least
 LONGEST_RECORD = 8 << 20  # a record longer than this is a misread quote: one process reads it
 PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
-AUTO_MIN_BYTES = 8 << 20  # below this, one process (workers take a second to start)
+AUTO_MIN_BYTES = 8 << 20  # below this, one process (each worker prepares the run and learns again)
 SUFFIXES = (".csv", ".txt", ".jsonl", ".ndjson")
 
 
