@@ -27,6 +27,15 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Each value's name as it opens its member (', "budget": '), made once a name.
+_KEYS: dict[str, str] = {}
+
+
+def _key(name: str) -> str:
+    found = _KEYS[name] = ", " + _json(name) + ": "
+    return found
+
+
 class JsonLinesWriter(Writer):
     joinable: ClassVar[bool] = True
 
@@ -47,11 +56,13 @@ class JsonLinesWriter(Writer):
             return json.dumps(self.as_dict(decision), ensure_ascii=False)
         fragments = self.memo.fragments
         parts = ['{"subject": ', _json(decision.subject), ', "status": ', _json(decision.status)]
+        add = parts.append
         for name, value in decision.values:
+            key = _KEYS.get(name) or _key(name)
             if value.__class__ is Decimal:  # its text needs no escaping (digits, a point)
-                parts += [", ", _json(name), ': "', str(value), '"']
+                add(key + '"' + str(value) + '"')
             else:
-                parts += [", ", _json(name), ": ", _json(plain(value))]
+                add(key + _json(plain(value)))
         parts.append(', "actions": [')
         for index, action in enumerate(decision.actions):
             if index:
