@@ -98,10 +98,6 @@ messages.register(
             "en": "a change log is split by subject from a CSV file only",
             "zh": "变更记录只能从 CSV 文件按项目拆分",
         },
-        "why_change_log_recorded": {
-            "en": "a recorded change log is read in one process, its events in file order",
-            "zh": "需记录的变更记录在一个进程中按文件顺序读取",
-        },
         "why_ranked": {
             "en": "a ranked list is made from all the decisions at once",
             "zh": "排序清单须由全部决定一次生成",

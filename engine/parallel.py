@@ -123,8 +123,6 @@ def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> Message | None:
     """Why this run cannot be split into parts, or None if it can."""
     if not kind.unique_rows and source.suffix.lower() not in (".csv", ".txt"):
         return msg("why_change_log_csv")
-    if not kind.unique_rows and record:
-        return msg("why_change_log_recorded")
     if kind.whole is not None:
         return kind.whole
     from .writers import formats
@@ -609,7 +607,7 @@ def evaluate(
         first = True
         progress = Progress(out.view.noun.en, source.stat().st_size)
         done_bytes = 0
-        for part in parts(job, source, executor):
+        for part in parts(job, source, executor, recorder):
             if part.stopped:
                 raise Fallback("a CSV record could not be read")
             if part.skipped:
@@ -658,13 +656,16 @@ def _append(stream: IO[str], part: Part) -> None:
     os.unlink(part.path)
 
 
-def parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
+def parts(
+    job: Job, source: Path, executor: Executor, recorder: ledger.Recorder | None = None
+) -> Iterator[Part]:
     """The parts of the file, in the order one process writes them. Raises Fallback for a
-    file one process must read: a CSV header that is not one good record, or none."""
+    file one process must read: a CSV header that is not one good record, or none. A
+    change log's input rows are handed to the `recorder` here (a part holds none)."""
     if job.csv:
         _check_header(job, source)
     if job.change_log:
-        yield from _bucket_parts(job, source, executor)
+        yield from _bucket_parts(job, source, executor, recorder)
         return
     calls = ((evaluate_part, job, p) for p in pieces(source, job.csv, PIECE_BYTES))
     yield from _in_order(executor, calls)
@@ -712,10 +713,12 @@ def _check_header(job: Job, source: Path) -> list[str]:
     return cells
 
 
-def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
+def _bucket_parts(
+    job: Job, source: Path, executor: Executor, recorder: ledger.Recorder | None
+) -> Iterator[Part]:
     kind = kinds.by_name(job.kind)
     header = _check_header(job, source)
-    read = _columnar_log(job, kind, source, header, executor)
+    read = _columnar_log(job, kind, source, header, executor, recorder)
     if read is not None:  # read in pieces and sorted whole; decided in parts of projects
         cells, log = read
         events, size = max(len(log.rows), 1), source.stat().st_size
@@ -725,6 +728,8 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
         )
         yield from _in_order(executor, in_parts)
         return
+    if recorder is not None:
+        raise Fallback("a recorded change log not read as columns: its rows go in file order")
     column = RowReader(source, kind.model, None).column_of(header, kind.id_field)
     if column is None:
         raise Fallback("the header does not name the subject's column once")
@@ -749,10 +754,18 @@ def _bucket_parts(job: Job, source: Path, executor: Executor) -> Iterator[Part]:
         yield from _in_order(executor, calls)
 
 
-def _columnar_log(job: Job, kind: Kind, source: Path, header: list[str], executor: Executor) -> Any:
+def _columnar_log(
+    job: Job,
+    kind: Kind,
+    source: Path,
+    header: list[str],
+    executor: Executor,
+    recorder: ledger.Recorder | None,
+) -> Any:
     """A clean change log read by the columnar path (engine/columnar/budget.py), a piece
     on each worker, joined and sorted here; or None: the buckets below, each read by a
-    worker (the row path where it must)."""
+    worker (the row path where it must). A recorded log's rows go to the ledger here, in
+    file order, each piece's made by the worker that read it."""
     if kind.columnar_log is None or os.environ.get("COMPLY_COLUMNAR") == "0" or job.keep:
         return None
     from .columnar import budget
@@ -762,7 +775,10 @@ def _columnar_log(job: Job, kind: Kind, source: Path, header: list[str], executo
     for piece in _in_order(executor, pieces_):
         if piece is None:
             return None  # not clean: read again, a bucket at a time
-        found.append(piece)
+        columns_, inputs, rows = piece
+        if recorder is not None:
+            recorder.extend(inputs, "", rows, 0)
+        found.append(columns_)
     log = budget.joined(found)
     return (header, log) if log is not None else None
 
@@ -771,14 +787,18 @@ def read_log_piece(job: Job, piece: Piece) -> Any:
     """A piece of a change log as columns (engine/columnar/budget.py), or None if a row is
     one the columnar path does not vouch for."""
     with _LOCK:
-        from .columnar import budget
+        from .columnar import budget, eligible
 
         text = _text(job, piece)
         if _doubtful(job, piece, text):
             return None
         reader = kinds.by_name(job.kind).reader(Path(job.source), part=(text, piece.offset))
-        found = budget.read_columns(reader)
-        return found[1] if found is not None else None
+        source = eligible(reader)
+        entries: list[str] | None = [] if job.record else None  # the ledger's input rows
+        found = budget.read_columns(reader, source, entries) if source is not None else None
+        if found is None:
+            return None
+        return found[1], "".join(entries or ()), len(found[1][2]) if job.record else 0
 
 
 def evaluate_log(job: Job, cells: list[str], log: Any, size: int) -> Part:

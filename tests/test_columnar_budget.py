@@ -25,7 +25,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import columnar, fields, parallel
+from comply.engine import columnar, fields, ledger, parallel
+from comply.engine.columnar import budget
 from comply.engine.evaluate import UNDETERMINED, Decision, Evaluator
 from comply.engine.kinds.budget import BudgetEvent
 from hypothesis import given, settings
@@ -389,3 +390,42 @@ def test_decisions_from_remembered_shapes_are_the_plain_ones(
         )
         assert result.exit_code == 0, result.output
     assert len(seen) > 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.fixed_dictionaries(
+            {
+                name: st.text(
+                    alphabet=st.characters(codec="utf-8")
+                    | st.sampled_from(
+                        ['"', "\\", "\x00", "\x1f", " ", "\u3000", "\t", "合", "\ud800"]
+                    ),
+                    max_size=6,
+                )
+                for name in ("project_id", "date", "event", "amount", "note")
+            }
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    first=st.integers(2, 10**7),
+)
+def test_input_rows_for_the_ledger_are_made_as_input_entry_makes_them(
+    cells: list[dict[str, str]], first: int
+) -> None:
+    """A recorded log's input rows made a column at a time (each distinct cell trimmed and
+    encoded once) are ledger.input_entry's, row by row, byte for byte."""
+    coded = {}
+    for name in cells[0]:
+        texts = [row[name] for row in cells]
+        lookup: dict[str, int] = {}
+        index = np.array([lookup.setdefault(t, len(lookup)) for t in texts], dtype=np.int64)
+        coded[name] = columnar.Coded(index, list(lookup), list(lookup))
+    rows = np.arange(first, first + 2 * len(cells), 2, dtype=np.int64)
+    expected = "".join(
+        ledger.input_entry(int(row), {n: c.strip() for n, c in given.items()})
+        for row, given in zip(rows, cells, strict=True)
+    )
+    assert budget.input_entries(coded, rows) == expected

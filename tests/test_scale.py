@@ -330,8 +330,10 @@ def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path
 
 
 def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None:
-    out = comply("budget", str(EXAMPLES / "budget.csv"), "--jobs", "2", "--record", code=2)
-    assert "--jobs 2: not for this run: a recorded change log is read in one process" in out
+    log = tmp_path / "budget.jsonl"
+    log.write_text("", encoding="utf-8")
+    out = comply("budget", str(log), "--jobs", "2", code=2)
+    assert "--jobs 2: not for this run: a change log is split by subject from a CSV" in out
     out = comply(
         "parcels", str(EXAMPLES / "parcels.csv"), "--jobs", "2", "--format", "table", code=2
     )
@@ -447,6 +449,48 @@ def test_a_change_log_in_two_workers_is_what_one_process_writes(
     assert one[0] is not None
     assert one == two
     assert fallbacks == []
+
+
+def _recorded_entries(db: Path, run: int) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as connection:
+        found: list[tuple[str, str, str]] = connection.execute(
+            "SELECT kind, key, body FROM chain WHERE run = ? AND kind IN ('input', "
+            "'decision') ORDER BY seq",
+            (run,),
+        ).fetchall()
+    return found
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("total_line", [False, True])
+def test_a_recorded_change_log_in_two_workers_is_one_process_run(
+    tmp_path: Path,
+    budget_log: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fallbacks: list[str],
+    total_line: bool,
+) -> None:
+    """Decided in parts of projects, its rows handed to the ledger in file order by the
+    parent meanwhile: the ledger's entries and the output are one process's. A log the
+    columns do not take (a total line) is recorded by one process."""
+    monkeypatch.setattr(parallel, "LOG_PART_EVENTS", 3000)  # several parts
+    source = budget_log
+    if total_line:
+        source = tmp_path / "with-total.csv"
+        text = budget_log.read_text(encoding="utf-8")
+        source.write_text(text + "合计,,,,,,\n", encoding="utf-8")
+    db = tmp_path / "ledger.sqlite"
+    one, two = run_budget(tmp_path, source, "--format", "jsonl", "--record", "--ledger", str(db))
+    assert one[0] is not None
+    assert one[0] == two[0]
+    assert one[1].replace("run 1", "run 2") == two[1]
+    assert ledger.verify(db).broken is None
+    assert _recorded_entries(db, 1) == _recorded_entries(db, 2)
+    assert ledger.header(db, 2)["rows"] == ledger.header(db, 1)["rows"] >= 20_000
+    if total_line:
+        assert fallbacks == ["a recorded change log not read as columns: its rows go in file order"]
+    else:
+        assert fallbacks == []  # recorded from parts, not read again by one process
 
 
 @pytest.mark.usefixtures("small_pieces")

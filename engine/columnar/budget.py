@@ -50,6 +50,7 @@ from ..kinds.budget import (
     _fold,
     _yuan,
 )
+from ..ledger import _STRING, SEPARATOR
 from ..loader import _INVISIBLE, MAX_LINE, RowReader
 from ..messages import msg
 from ..subjects import Subject
@@ -201,11 +202,11 @@ def decide(
     cells, log = found
     reader.register = _board(reader, cells)
     if source is not None:
-        _inputs(reader, *source)
+        inputs(reader, *source)
     return _decided(prepared, reader, log)
 
 
-def _inputs(reader: RowReader, header: str, row: int) -> None:
+def inputs(reader: RowReader, header: str, row: int) -> None:
     """Each row of a clean log (its header line, its first row), its cells trimmed, handed
     to `reader.on_row` in file order (the ledger's input rows), as the row path hands them
     on: all of them before any decision, as the row path reads the whole log first."""
@@ -249,10 +250,11 @@ Columns = tuple[
 
 
 def read_columns(
-    reader: RowReader, source: tuple[str, int] | None = None
+    reader: RowReader, source: tuple[str, int] | None = None, entries: list[str] | None = None
 ) -> tuple[list[str], Columns] | None:
     """The header cells and the columns of a log, or of a worker's piece of one (in file
-    order, not checked whole), or None if a row is not one the columnar path vouches for."""
+    order, not checked whole), or None if a row is not one the columnar path vouches for.
+    `entries` is given each block's ledger input rows (input_entries)."""
     if reader.keep:
         return None
     if reader._records is not None:
@@ -269,11 +271,27 @@ def read_columns(
         header, first = found
         cells = header.rstrip("\r\n").split(",")
         chunks = _from_text(reader, header, first)
-    columns_ = _gathered(reader, chunks, _board(reader, cells))
+    columns_ = _gathered(reader, chunks, _board(reader, cells), entries)
     if columns_ is None:
         TAKEN["logs by the row path"] += 1
         return None
     return cells, columns_
+
+
+def input_entries(coded: dict[str, Any], rows: np.ndarray) -> str:
+    """The ledger's input rows of a block, in order: ledger.input_entry(row, {name: cell
+    trimmed}) for each row, made from each column's distinct cells (a test holds them to
+    input_entry)."""
+    names = sorted(coded)  # canonical(): keys sorted
+    columns_ = []
+    for name in names:
+        column = coded[name]
+        head = _STRING(name) + ":"
+        shown = np.array([head + _STRING(t.strip()) for t in column.texts], dtype=object)
+        columns_.append(shown[column.index].tolist() if len(shown) else [])
+    heads = ['["input",' + _STRING(str(row)) + "]" + SEPARATOR + "{" for row in rows.tolist()]
+    bodies = map(",".join, zip(*columns_, strict=True))
+    return "".join(map("".join, zip(heads, bodies, itertools.repeat("}\n"))))
 
 
 def joined(pieces: Iterable[Columns]) -> Log | None:
@@ -379,9 +397,13 @@ def _from_records(
 
 
 def _gathered(
-    reader: RowReader, chunks: Iterator[Chunk], board: register.Register
+    reader: RowReader,
+    chunks: Iterator[Chunk],
+    board: register.Register,
+    entries: list[str] | None = None,
 ) -> Columns | None:
-    """The chunks' events, if every row is one the columnar path vouches for."""
+    """The chunks' events, if every row is one the columnar path vouches for (and each
+    chunk's ledger input rows in `entries`, if given)."""
     required = reader.contract.required
     ids: dict[str, int] = {}
     parts: list[tuple[np.ndarray, ...]] = []
@@ -427,6 +449,8 @@ def _gathered(
         columns_ = (local[project.index], rows, day, kind.astype(np.int8), fen)
         parts.append((*columns_, at + events, names[at], fundings[at]))
         events += len(rows)
+        if entries is not None:
+            entries.append(input_entries(coded, rows))
     if not parts:
         return None
     project, *rest = (np.concatenate(column) for column in zip(*parts, strict=True))

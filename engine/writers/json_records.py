@@ -58,11 +58,11 @@ class JsonLinesWriter(Writer):
         parts = ['{"subject": ', _json(decision.subject), ', "status": ', _json(decision.status)]
         add = parts.append
         for name, value in decision.values:
-            key = _KEYS.get(name) or _key(name)
+            opening = _KEYS.get(name) or _key(name)
             if value.__class__ is Decimal:  # its text needs no escaping (digits, a point)
-                add(key + '"' + str(value) + '"')
+                add(opening + '"' + str(value) + '"')
             else:
-                add(key + _json(plain(value)))
+                add(opening + _json(plain(value)))
         parts.append(', "actions": [')
         for index, action in enumerate(decision.actions):
             if index:
