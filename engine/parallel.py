@@ -637,7 +637,11 @@ def _append(stream: IO[str], part: Part) -> None:
         stream.write(part.text)
         return
     stream.flush()
-    with open(part.path, "rb") as spilled:
+    try:
+        opened = open(part.path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:  # the scratch space was removed under the run
+        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
+    with opened as spilled:
         size = os.fstat(spilled.fileno()).st_size
         sent = 0
         try:

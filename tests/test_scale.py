@@ -669,3 +669,14 @@ def test_a_run_asks_the_collector_for_fewer_walks_then_gives_it_back(
     with pytest.raises(KeyError), collector.at_ease_while():
         raise KeyError("a run that fails")
     assert gc.get_threshold() == before
+
+
+def test_a_part_whose_file_is_gone_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """A worker's part is spilled to the run's scratch space; if something removed it
+    under the run, the run stops with an error a user can act on."""
+    from comply.engine.errors import EngineError
+    from comply.engine.summary import Summary
+
+    gone = parallel.Part("", 1, [], Summary(), [], False, path=str(tmp_path / "gone.part"))
+    with pytest.raises(EngineError, match=r"a worker failed \(FileNotFoundError"):
+        parallel._append(io.StringIO(), gone)
