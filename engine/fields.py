@@ -142,20 +142,6 @@ def plain_yuan(text: str) -> Decimal | None:
     return None
 
 
-def plain_fen(text: str) -> int | None:
-    """int(plain_yuan(text) * 100), without making the Decimal: the amount in fen."""
-    if not text.isascii():
-        return None
-    whole, dot, fen = text.partition(".")
-    if not whole.isdigit() or not 0 < len(whole.lstrip("0")) <= _YUAN_DIGITS:
-        return None
-    if not dot:
-        return int(whole) * 100
-    if fen.isdigit() and len(fen) <= 2:
-        return int(whole) * 100 + int(fen) * (10 if len(fen) == 1 else 1)
-    return None
-
-
 def _amount(text: str) -> Decimal:
     """An amount in yuan, however the grammar lets a cell write it."""
     return _amount_unit(text)[0]

@@ -256,6 +256,11 @@ class Recorder:
         self.rows += 1
         self._inputs.write(input_entry(row, raw))
 
+    def input_rows(self, entries: str, rows: int) -> None:
+        """Input rows already made as input_entry makes them, in order."""
+        self.rows += rows
+        self._inputs.write(entries)
+
     def event_row(self, row: int, raw: dict[str, Any]) -> None:
         """A row of the run's events file (kinds.Events), kept beside its input rows."""
         self._inputs.write(spooled("event", str(row), raw))

@@ -119,6 +119,9 @@ class RowReader:
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
+        # Rows handed on all at once, as entries on_row's owner makes them (the ledger's
+        # input_entry), and their count: a columnar reader's way (columnar/budget.py).
+        self.on_rows: Callable[[str, int], None] | None = None
         # What a refused row can still tell (Kind.partial): yielded in its place, if anything.
         self.partial: Callable[[dict[str, Any]], Any] | None = None
         self.problems: list[InputProblem] = []

@@ -250,6 +250,7 @@ def _in_this_process(
     out.reading.notes, out.reading.skipped = reader.notes, reader.skipped
     if recorder is not None:
         reader.on_row = recorder.input_row
+        reader.on_rows = recorder.input_rows
     size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0
     progress = Progress(kind.view.noun.en, size)
     lines = out if aggregate is None and recorder is None else None

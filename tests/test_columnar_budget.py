@@ -313,7 +313,8 @@ def test_amounts_are_read_to_fen_as_the_row_path_reads_them(texts: list[str]) ->
     reader otherwise: each must be what the row path's reader makes of the cell."""
     fast = fields.FastRow.of(BudgetEvent)
     assert fast is not None
-    distinct = list(dict.fromkeys([*texts, "0" * (columnar.MAX_CELL + 1)]))
+    long = ["0" * 5000 + "1300000.5", "0" * (columnar.MAX_CELL - 3) + "1.5"]  # past int()'s 4,300
+    distinct = list(dict.fromkeys([*texts, *long, "0" * (columnar.MAX_CELL + 1)]))
     found = columnar.read_column(
         fast, "amount", distinct, np.arange(len(distinct)), frozenset({"amount"})
     )

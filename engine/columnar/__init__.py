@@ -381,8 +381,8 @@ def read_column(
     return Coded(index, distinct_cells, values)
 
 
-# A cell fields.plain_fen reads: ASCII digits, a whole number of 1 to YUAN_DIGITS digits
-# once its leading zeros go, at most two decimals.
+# An amount written plainly (fields.plain_yuan): ASCII digits, a whole number of 1 to
+# YUAN_DIGITS digits once its leading zeros go, at most two decimals.
 _PLAIN_FEN = rf"^0*[1-9][0-9]{{0,{YUAN_DIGITS - 1}}}(?:\.[0-9]{{1,2}})?$"
 _SCALE = np.array([100, 10, 1], dtype=np.int64)  # by the count of decimals written
 
@@ -391,8 +391,9 @@ def _fen_column(
     fast: fields.FastRow, name: str, distinct_cells: list[str], index: np.ndarray, arrow: Any
 ) -> Coded:
     """A column of amounts as integer fen: the cells written plainly turned to fen by
-    Arrow, all at once (what fields.plain_fen makes of each: a test holds them equal);
-    any other cell read by the row path's reader, as read_column reads it."""
+    Arrow, all at once (what the row path's reader makes of each, in fen, however many
+    leading zeros: a test holds them equal); any other cell read by the row path's reader,
+    as read_column reads it."""
     cells = pa.array(distinct_cells, pa.string()) if arrow is None else arrow
     plain = pc.and_(
         pc.less_equal(pc.utf8_length(cells), MAX_CELL), pc.match_substring_regex(cells, _PLAIN_FEN)

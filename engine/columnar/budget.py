@@ -196,36 +196,25 @@ def decide(
         source = eligible(reader) if whole else None
         if source is None:
             return None
-    found = read(reader, source)
+    entries: list[str] | None = [] if source is not None else None  # the ledger's input rows
+    found = read(reader, source, entries)
     if found is None:
         return None
     cells, log = found
     reader.register = _board(reader, cells)
-    if source is not None:
-        inputs(reader, *source)
+    if entries is not None:  # handed on before any decision, as the row path hands them
+        assert reader.on_rows is not None
+        reader.on_rows("".join(entries), len(log.rows))
     return _decided(prepared, reader, log)
 
 
-def inputs(reader: RowReader, header: str, row: int) -> None:
-    """Each row of a clean log (its header line, its first row), its cells trimmed, handed
-    to `reader.on_row` in file order (the ledger's input rows), as the row path hands them
-    on: all of them before any decision, as the row path reads the whole log first."""
-    on_row = reader.on_row
-    assert on_row is not None
-    names = [str(reader.contract.resolve(cell)[0]) for cell in header.rstrip("\r\n").split(",")]
-    for lines in blocks(reader, header):
-        texts, starts = records(lines)
-        parsed = _parsed(texts) if '"' in "".join(texts) else None
-        for at, (text, start) in enumerate(zip(texts, starts, strict=True)):
-            cells = parsed[at] if parsed is not None else text.rstrip("\r\n").split(",")
-            on_row(row + start, {n: c.strip() for n, c in zip(names, cells, strict=True)})
-        row += len(lines)
-
-
-def read(reader: RowReader, source: tuple[str, int] | None = None) -> tuple[list[str], Log] | None:
+def read(
+    reader: RowReader, source: tuple[str, int] | None = None, entries: list[str] | None = None
+) -> tuple[list[str], Log] | None:
     """A clean, well-formed log's header cells and events, or None (the row path's).
-    `source`: what `eligible` found of the reader's text, if it was asked already."""
-    found = read_columns(reader, source)
+    `source`: what `eligible` found of the reader's text, if it was asked already;
+    `entries`, the ledger's input rows (read_columns)."""
+    found = read_columns(reader, source, entries)
     if found is None:
         return None
     cells, columns_ = found
