@@ -32,6 +32,7 @@ import os
 import pickle
 import re
 import signal
+import sys
 import tempfile
 import threading
 from collections import deque
@@ -480,36 +481,40 @@ def start_method() -> str:
     """How workers start: forked from the run where that is safe, a copy of it with every
     module already imported (a worker is ready in milliseconds, not after importing numpy,
     Arrow, pydantic and the engine again, about 0.7 s of a core each); else spawned fresh.
-    Forking is safe on Linux while the run is one thread: a lock another thread held at the
-    fork would stay held in the worker for ever. The run makes no thread of its own before
-    its workers start (Arrow's pool starts only when used, and the run has not used it
-    yet); a process that has (a test runner's, an embedding program's) spawns them."""
-    try:
-        threads = len(os.listdir("/proc/self/task"))
-    except OSError:  # not Linux
+    Forking is safe on Linux while the run has no Python thread but its own: a lock such a
+    thread held at the fork (the import lock, a stream's) would stay held in the worker for
+    ever. The threads numpy and Arrow start themselves (OpenBLAS's, jemalloc's, Arrow's
+    pool) run no Python and are made ready again in a forked process by their libraries'
+    own fork handlers. A program that runs threads of its own (a test runner, a server
+    embedding Comply) gets spawned workers."""
+    if not sys.platform.startswith("linux"):
         return "spawn"
-    return "fork" if threads == 1 else "spawn"
+    return "fork" if threading.active_count() == 1 else "spawn"
 
 
 class LocalExecutor:
-    """Worker processes on this machine (see start_method)."""
+    """Worker processes on this machine, started at the first call (the way start_method
+    finds then: the workers are forked at that moment)."""
 
     local = True  # workers share this machine's disk
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(
-            workers,
-            mp_context=get_context(start_method()),
-            initializer=_worker_starts,
-            initargs=(os.getpid(),),
-        )
+        self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, function: Any, *args: Any) -> Any:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=get_context(start_method()),
+                initializer=_worker_starts,
+                initargs=(os.getpid(),),
+            )
         return self._pool.submit(function, *args)
 
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 CONNECT_SECONDS = 30  # a scheduler that has not answered by then is not answering

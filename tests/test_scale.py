@@ -579,9 +579,13 @@ def test_the_progress_bar_shows_the_share_read_and_the_pace() -> None:
 
 
 def test_workers_are_forked_from_a_run_of_one_thread_and_spawned_otherwise() -> None:
-    """Forking copies every lock as it stands: a lock another thread held at the fork
-    would stay held in the worker. One thread (a fresh process): forked; more: spawned."""
-    code = "from comply.engine import parallel; print(parallel.start_method())"
+    """Forking copies every lock as it stands: a lock another Python thread held at the
+    fork would stay held in the worker. None (a fresh process, numpy and Arrow imported:
+    their own threads run no Python): forked; one: spawned."""
+    code = (
+        "import numpy, pyarrow; from comply.engine import columnar, parallel;"
+        " print(parallel.start_method())"
+    )
     fresh = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
