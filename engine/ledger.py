@@ -397,6 +397,18 @@ def input_entry(row: int, raw: dict[str, Any]) -> str:
     return _head("input", str(row)) + SEPARATOR + _canonical_texts(raw) + "\n"
 
 
+def input_entries(rows: list[int], columns: list[tuple[str, list[str], list[int]]]) -> str:
+    """input_entry(row, {name: cell}) for each of the rows, in order, from columns given as
+    (name, distinct cells, each row's index into them): each distinct cell encoded once."""
+    shown = []
+    for name, texts, index in sorted(columns, key=operator.itemgetter(0)):  # keys sorted
+        head = _STRING(name) + ":"
+        shown.append(list(map([head + _STRING(t) for t in texts].__getitem__, index)))
+    heads = [_head("input", str(row)) + SEPARATOR + "{" for row in rows]
+    bodies = map(",".join, zip(*shown, strict=True))
+    return "".join(map("".join, zip(heads, bodies, itertools.repeat("}\n"))))
+
+
 def decision_entry(record: dict[str, Any]) -> str:
     return spooled("decision", str(record["subject"]), record)
 

@@ -796,15 +796,14 @@ def read_log_piece(job: Job, piece: Piece) -> Any:
     """A piece of a change log as columns (engine/columnar/budget.py), or None if a row is
     one the columnar path does not vouch for."""
     with _LOCK:
-        from .columnar import budget, eligible
+        from .columnar import budget
 
         text = _text(job, piece)
         if _doubtful(job, piece, text):
             return None
         reader = kinds.by_name(job.kind).reader(Path(job.source), part=(text, piece.offset))
-        source = eligible(reader)
         entries: list[str] | None = [] if job.record else None  # the ledger's input rows
-        found = budget.read_columns(reader, source, entries) if source is not None else None
+        found = budget.read_columns(reader, None, entries)
         if found is None:
             return None
         return found[1], "".join(entries or ()), len(found[1][2]) if job.record else 0

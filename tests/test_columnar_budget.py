@@ -26,7 +26,6 @@ import pytest
 from click.testing import CliRunner
 from comply.cli import main
 from comply.engine import columnar, fields, ledger, parallel
-from comply.engine.columnar import budget
 from comply.engine.evaluate import UNDETERMINED, Decision, Evaluator
 from comply.engine.kinds.budget import BudgetEvent
 from hypothesis import given, settings
@@ -429,4 +428,4 @@ def test_input_rows_for_the_ledger_are_made_as_input_entry_makes_them(
         ledger.input_entry(int(row), {n: c.strip() for n, c in given.items()})
         for row, given in zip(rows, cells, strict=True)
     )
-    assert budget.input_entries(coded, rows) == expected
+    assert ledger.input_entries(rows.tolist(), columnar.trimmed(coded)) == expected

@@ -152,11 +152,15 @@ class Block:
     def raw(self, row: int) -> dict[str, str]:
         """A row's cells as the row path hands them on (to its model, to the ledger): by
         contract name, in the header's order, trimmed."""
-        if self._raw is None:  # each column's trimmed cells and rows' indices, once a block
-            self._raw = [
-                (n, [t.strip() for t in c.texts], c.index.tolist()) for n, c in self.columns.items()
-            ]
+        if self._raw is None:  # once a block
+            self._raw = trimmed(self.columns)
         return {n: texts[index[row]] for n, texts, index in self._raw}
+
+
+def trimmed(columns: dict[str, Coded]) -> list[tuple[str, list[str], list[int]]]:
+    """Each column's name, its distinct cells trimmed and each row's index into them: the
+    cells as the row path hands them on (to its model, to the ledger)."""
+    return [(n, [t.strip() for t in c.texts], c.index.tolist()) for n, c in columns.items()]
 
 
 class Row:

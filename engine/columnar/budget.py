@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 import numpy as np
 
-from .. import fields, register
+from .. import fields, ledger, register
 from ..encoding import encodable
 from ..errors import EngineError
 from ..kinds.budget import (
@@ -50,7 +50,6 @@ from ..kinds.budget import (
     _fold,
     _yuan,
 )
-from ..ledger import _STRING, SEPARATOR
 from ..loader import _INVISIBLE, MAX_LINE, RowReader
 from ..messages import msg
 from ..subjects import Subject
@@ -64,6 +63,7 @@ from . import (
     read_column,
     records,
     signatures,
+    trimmed,
 )
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ def read_columns(
 ) -> tuple[list[str], Columns] | None:
     """The header cells and the columns of a log, or of a worker's piece of one (in file
     order, not checked whole), or None if a row is not one the columnar path vouches for.
-    `entries` is given each block's ledger input rows (input_entries)."""
+    `entries` is given each block's ledger input rows (ledger.input_entries)."""
     if reader.keep:
         return None
     if reader._records is not None:
@@ -265,22 +265,6 @@ def read_columns(
         TAKEN["logs by the row path"] += 1
         return None
     return cells, columns_
-
-
-def input_entries(coded: dict[str, Any], rows: np.ndarray) -> str:
-    """The ledger's input rows of a block, in order: ledger.input_entry(row, {name: cell
-    trimmed}) for each row, made from each column's distinct cells (a test holds them to
-    input_entry)."""
-    names = sorted(coded)  # canonical(): keys sorted
-    columns_ = []
-    for name in names:
-        column = coded[name]
-        head = _STRING(name) + ":"
-        shown = np.array([head + _STRING(t.strip()) for t in column.texts], dtype=object)
-        columns_.append(shown[column.index].tolist() if len(shown) else [])
-    heads = ['["input",' + _STRING(str(row)) + "]" + SEPARATOR + "{" for row in rows.tolist()]
-    bodies = map(",".join, zip(*columns_, strict=True))
-    return "".join(map("".join, zip(heads, bodies, itertools.repeat("}\n"))))
 
 
 def joined(pieces: Iterable[Columns]) -> Log | None:
@@ -439,7 +423,7 @@ def _gathered(
         parts.append((*columns_, at + events, names[at], fundings[at]))
         events += len(rows)
         if entries is not None:
-            entries.append(input_entries(coded, rows))
+            entries.append(ledger.input_entries(rows.tolist(), trimmed(coded)))
     if not parts:
         return None
     project, *rest = (np.concatenate(column) for column in zip(*parts, strict=True))
