@@ -269,6 +269,11 @@ class Recorder:
         self.decisions += 1
         self._decisions.write(decision_entry(record))
 
+    def decision_entries(self, entries: str, count: int) -> None:
+        """Decisions already made as decision_entry makes them, in order."""
+        self.decisions += count
+        self._decisions.write(entries)
+
     def extend(self, inputs: str, decisions: str, rows: int, count: int) -> None:
         """Entries made elsewhere (by a worker evaluating a part of the input), in order."""
         self._inputs.write(inputs)

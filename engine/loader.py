@@ -122,6 +122,9 @@ class RowReader:
         # Rows handed on all at once, as entries on_row's owner makes them (the ledger's
         # input_entry), and their count: a columnar reader's way (columnar/budget.py).
         self.on_rows: Callable[[str, int], None] | None = None
+        # Decisions a columnar reader wrote itself (engine/columnar/lines.py), as the ledger's
+        # entries (ledger.decision_entry), and their count: it then yields none of them.
+        self.on_decisions: Callable[[str, int], None] | None = None
         # What a refused row can still tell (Kind.partial): yielded in its place, if anything.
         self.partial: Callable[[dict[str, Any]], Any] | None = None
         self.problems: list[InputProblem] = []

@@ -308,14 +308,22 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     prepared = _prepared(job)
     inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
     rows = 0
-    if inputs is not None:
+    if inputs is not None and entries is not None:
 
         def on_row(row: int, raw: dict[str, Any]) -> None:
             nonlocal rows
             rows += 1
             inputs.write(ledger.input_entry(row, raw))
 
-        reader.on_row = on_row
+        def on_rows(made: str, count: int) -> None:
+            nonlocal rows
+            rows += count
+            inputs.write(made)
+
+        def on_decisions(made: str, count: int) -> None:  # counted by the writer's summary
+            entries.write(made)
+
+        reader.on_row, reader.on_rows, reader.on_decisions = on_row, on_rows, on_decisions
     out: IO[str] = io.StringIO()
     if job.spill is not None:  # written where the parent will copy it from, byte for byte
         out = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept for the parent
@@ -324,8 +332,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     written = _writer(job, prepared, out)
     count = 0
     try:
-        lines = written if entries is None else None
-        for subjects, decisions in decide(prepared, reader, lines=lines):
+        for subjects, decisions in decide(prepared, reader, lines=written):
             for subject, decision in zip(subjects, decisions, strict=True):
                 written.decision(decision, subject)
                 if entries is not None:
@@ -337,7 +344,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     return Part(
         text=out.getvalue() if isinstance(out, io.StringIO) else "",
         path=out.name if job.spill is not None else None,
-        count=written.summary.subjects if lines is not None else count,
+        count=written.summary.subjects,
         problems=reader.problems,
         summary=written.summary,
         digests=digests(reader.keys),

@@ -251,9 +251,10 @@ def _in_this_process(
     if recorder is not None:
         reader.on_row = recorder.input_row
         reader.on_rows = recorder.input_rows
+        reader.on_decisions = recorder.decision_entries
     size = request.source.stat().st_size if kind.unique_rows and request.source.is_file() else 0
     progress = Progress(kind.view.noun.en, size)
-    lines = out if aggregate is None and recorder is None else None
+    lines = out if aggregate is None else None
     for subjects, decisions in decide(prepared, reader, lines=lines):
         for subject, decision in zip(subjects, decisions, strict=True):
             if aggregate is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import csv
 import random
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -230,6 +231,52 @@ def test_parts_on_every_core_decide_alike(monkeypatch: pytest.MonkeyPatch, tmp_p
     _both(
         monkeypatch, tmp_path, source, "--as-of", "2013-03-15", "--out", "OUT.jsonl", "--jobs", "2"
     )
+
+
+@pytest.mark.parametrize(
+    ("seed", "suffix", "lang", "jobs"),
+    [
+        (0, ".jsonl", "en", "1"),
+        (1, ".csv", "zh", "1"),
+        (2, ".json", "zh", "2"),
+        (5, ".jsonl", "en", "2"),
+    ],
+)
+def test_a_recorded_run_keeps_the_same_entries(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seed: int, suffix: str, lang: str, jobs: str
+) -> None:
+    """`--record` on the columnar path (decisions and their ledger entries made from each
+    shape's templates, input rows from the columns, the row path's rows between them): the
+    ledger holds the same input rows, decisions and rule files, in the same order, as on the
+    row path; the output and the rejects are the same."""
+    import sqlite3
+
+    source = register(tmp_path / "parcels.csv", seed, 800)
+    kept = []
+    columnar.TAKEN.clear()
+    for on in (False, True):
+        ledger = tmp_path / f"ledger-{on}.sqlite"
+        out, rejects = tmp_path / f"out-{on}{suffix}", tmp_path / f"rejects-{on}.csv"
+        code, shown = _run(
+            monkeypatch, on, "parcels", str(source), "--as-of", "2013-03-15", "--out", str(out),
+            "--lang", lang, "--jobs", jobs, "--skip-invalid", "--rejects", str(rejects),
+            "--record", "--ledger", str(ledger),
+        )  # fmt: skip
+        assert code == 0, shown
+        with sqlite3.connect(ledger) as db:
+            entries = db.execute(
+                "SELECT seq, kind, key, body FROM chain WHERE kind NOT IN ('run', 'seal') "
+                "ORDER BY seq"
+            ).fetchall()
+        kept.append((entries, out.read_bytes(), rejects.read_bytes()))
+    if jobs == "1":
+        assert columnar.TAKEN["rows by columns"] > 0, columnar.TAKEN
+        assert columnar.TAKEN["rows by the row path"] > 0, columnar.TAKEN
+    assert kept[0][1:] == kept[1][1:]
+    assert kept[0][0] == kept[1][0]
+    kinds = Counter(kind for _, kind, _, _ in kept[1][0])
+    assert kinds["decision"] > 700, kinds
+    assert kinds["input"] >= kinds["decision"], kinds
 
 
 def test_the_year_counts_agree_with_the_calendar() -> None:

@@ -41,7 +41,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pydantic_core import PydanticUndefined
 
-from .. import fields, register
+from .. import fields, ledger, register
 from ..encoding import encodable, file_encoding
 from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular
 from ..writers.csv_rows import CsvWriter
@@ -155,6 +155,16 @@ class Block:
         if self._raw is None:  # once a block
             self._raw = trimmed(self.columns)
         return {n: texts[index[row]] for n, texts, index in self._raw}
+
+    def entries(self, picked: list[int]) -> str:
+        """The ledger's input rows (ledger.input_entry of each raw(row)) of the lines
+        picked, in order: each distinct cell encoded once."""
+        if self._raw is None:
+            self._raw = trimmed(self.columns)
+        return ledger.input_entries(
+            self.rows[picked].tolist(),
+            [(n, texts, [index[i] for i in picked]) for n, texts, index in self._raw],
+        )
 
 
 def trimmed(columns: dict[str, Coded]) -> list[tuple[str, list[str], list[int]]]:
@@ -476,8 +486,12 @@ def decide(
     header, first = found
     writing = None
     formats = (JsonLinesWriter, JsonWriter, CsvWriter)
-    if type(lines) in formats and not reader.keep and reader.on_row is None:
-        writing = Lines(lines)  # type: ignore[arg-type]
+    recorded = reader.on_row is not None
+    if type(lines) in formats and not reader.keep:
+        if not recorded:
+            writing = Lines(lines)  # type: ignore[arg-type]
+        elif reader.on_rows is not None and reader.on_decisions is not None:
+            writing = Lines(lines, reader.on_decisions)  # type: ignore[arg-type]
     return _decide(prepared, reader, columnar, header, first, writing)
 
 
@@ -543,12 +557,13 @@ def _decide(
         slow = decided.slow
         # In row order: the row path's rows (their ids counted as they come), each other
         # id checked once and unique.
-        seen, keys, on_row = reader.seen, reader.keys, reader.on_row
+        seen, keys, on_row, on_rows = reader.seen, reader.keys, reader.on_row, reader.on_rows
         keep_keys = reader._part is not None
         by_rows: dict[int, list[tuple[Subject, Decision]]] = {}
         flags = slow.tolist()
         idents = np.array(ids.values, dtype=object)[ids.index].tolist()
         normal, invisible = unicodedata.normalize, _INVISIBLE.search
+        held: list[int] = []  # rows read, their ledger input rows not yet handed on
         for i, ident in enumerate(idents):
             if not flags[i]:
                 same = ident if ident.isascii() else normal("NFC", ident)
@@ -558,26 +573,35 @@ def _decide(
                     seen.add(same)
                     if keep_keys:
                         keys.append(same)
-                    if on_row is not None:
+                    if on_rows is not None:
+                        held.append(i)
+                    elif on_row is not None:
                         on_row(int(numbers[i]), block.raw(i))
                     continue
+            if held:  # the rows before it first, in file order
+                assert on_rows is not None
+                on_rows(block.entries(held), len(held))
+                held = []
             TAKEN["rows by the row path"] += 1
             by_rows[i] = by_row_path(texts[i], int(numbers[i]))
             if reader.stopped:
                 break
+        if held:
+            assert on_rows is not None
+            on_rows(block.entries(held), len(held))
         fast = np.flatnonzero(~slow)
         TAKEN["rows by columns"] += len(fast)
         rendered = writing.lines(decided, fast) if writing is not None else None
         if rendered is not None and writing is not None:
-            out = writing.writer
+            made, entries = rendered
             at = 0
             for i in sorted(by_rows):
                 upto = int(np.searchsorted(fast, i))
-                writing.write(rendered[at:upto])
+                writing.write(made[at:upto], entries[at:upto] if entries is not None else None)
                 at = upto
                 for subject, decision in by_rows[i]:
-                    out.decision(decision, subject)
-            writing.write(rendered[at:])
+                    writing.decision(decision, subject)
+            writing.write(made[at:], entries[at:] if entries is not None else None)
             yield [], []
         else:
             pairs: list[tuple[Subject, Decision]] = []
@@ -610,7 +634,7 @@ def _emitted(
         return
     if writing is not None:
         for subject, decision in pairs:
-            writing.writer.decision(decision, subject)
+            writing.decision(decision, subject)
         yield [], []
         return
     yield [s for s, _ in pairs], [d for _, d in pairs]

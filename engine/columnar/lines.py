@@ -8,7 +8,8 @@ line for its first row, with those values replaced by markers; the line of every
 shape is the template with the row's values in place of the markers, and the first row's is
 checked against the writer's line for it. How each action's values come about (a value read,
 a date plus a period, an amount a share of another) is the evaluator's recipe
-(evaluate.Make), read here for whole columns.
+(evaluate.Make), read here for whole columns. A recorded run's ledger entries of the
+decisions (ledger.decision_entry) are made from a second template of the shape, alike.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import ledger, records
 from ..errors import EngineError
 from ..evaluate import Action, Decision, Make, share_of
 from ..subjects import Subject
@@ -72,14 +74,21 @@ class _Template:
     actions: tuple[tuple[str, bool], ...]  # (code, prospect) of each action
     totals: dict[str, Decimal]  # the kind's totals with no amount
     routes: list[tuple[int, dict[str, int]]]  # amount slot -> each total's share of it
+    entry: tuple[list[str], list[int]] | None = None  # the ledger entry's pieces and slots
 
 
 class Lines:
     """Writes a block's lines of given shapes through a JSON Lines or a CSV writer (the
-    formats whose lines stand alone), counting them."""
+    formats whose lines stand alone), counting them; in a recorded run, hands each
+    decision's ledger entry to `record` (the entries, in order, and their count)."""
 
-    def __init__(self, writer: JsonLinesWriter | CsvWriter) -> None:  # JsonWriter is one
+    def __init__(
+        self,
+        writer: JsonLinesWriter | CsvWriter,  # JsonWriter is one
+        record: Callable[[str, int], None] | None = None,
+    ) -> None:
         self.writer = writer
+        self.record = record
         self.format = "csv" if isinstance(writer, CsvWriter) else "jsonl"
         self.mark = _MARKS[self.format]
         # A JSON Lines line opens with the date; a JSON document's decision follows a comma
@@ -88,19 +97,26 @@ class Lines:
         if isinstance(writer, JsonWriter):
             self.format, self.head = "json", ",\n  {"
         # Kept in the run's memo: a worker writes many pieces of one run.
-        kept = writer.memo.fragments.setdefault(("columnar", self.format, writer.lang), dict)
+        recorded = record is not None
+        kept = writer.memo.fragments.setdefault(
+            ("columnar", self.format, writer.lang, recorded), dict
+        )
         assert isinstance(kept, dict)
         self.templates: dict[Any, _Template | None] = kept
-        self.days: dict[int, str] = {}
+        self.days: dict[str, dict[int, str]] = {}  # by format, a day's text
 
-    def lines(self, decided: Decided, lines: np.ndarray) -> list[str] | None:
-        """The JSON Lines of `lines` (of one block), in order, with the run's counts added;
-        None if a shape has no template (the caller then writes decision by decision)."""
+    def lines(
+        self, decided: Decided, lines: np.ndarray
+    ) -> tuple[list[str], list[str] | None] | None:
+        """The JSON Lines of `lines` (of one block), in order, with the run's counts added,
+        and in a recorded run their decisions' ledger entries; None if a shape has no
+        template (the caller then writes decision by decision)."""
         assert decided.shape is not None
         assert decided.own is not None
         shape_keys = decided.keys
         shapes = decided.shape[lines]
         out: list[str] = [""] * len(lines)
+        entries: list[str] | None = [""] * len(lines) if self.record is not None else None
         order = np.argsort(shapes, kind="stable")
         groups = [g for g in np.split(order, np.flatnonzero(np.diff(shapes[order])) + 1) if len(g)]
         templates = []
@@ -128,10 +144,24 @@ class Lines:
                 for k in set(template.order)  # a CSV leaves the decision's values out
             }
             texts = _joined(template.pieces, [filled[k] for k in template.order], len(rows))
-            for position, text in zip(group.tolist(), texts, strict=True):
+            positions = group.tolist()
+            for position, text in zip(positions, texts, strict=True):
                 out[position] = text
+            if entries is not None:
+                assert template.entry is not None
+                pieces, order = template.entry
+                made = {
+                    k: self._filled(
+                        decided, template.slots[k], rows, first, amounts.get(k), "entry"
+                    )
+                    for k in set(order)
+                }
+                for position, text in zip(
+                    positions, _joined(pieces, [made[k] for k in order], len(rows)), strict=True
+                ):
+                    entries[position] = text
             self._count(template, len(rows), amounts)
-        return out
+        return out, entries
 
     def _count(self, template: _Template, count: int, amounts: dict[int, list[Decimal]]) -> None:
         summary = self.writer.summary
@@ -209,21 +239,42 @@ class Lines:
             totals,
             routes,
         )
-        rows = np.array([line])
         expected = self._written(decision)
-        filled = {
+        filled = self._first(decided, slots, found, line)
+        if _joined(pieces, [filled[k] for k in found], 1) != [expected]:
+            raise EngineError(f"columnar path: line {line}: its template does not give its line")
+        if self.record is not None:
+            entry = ledger.decision_entry(records.record(marked))
+            template.entry = (
+                _JSON_MARK.split(entry)[::2],
+                [int(n) for n in _JSON_MARK.findall(entry)],
+            )
+            if not set(template.entry[1]) <= set(range(len(slots))):
+                return None
+            made = self._first(decided, slots, template.entry[1], line, "entry")
+            expected = ledger.decision_entry(records.record(decision))
+            if _joined(template.entry[0], [made[k] for k in template.entry[1]], 1) != [expected]:
+                raise EngineError(
+                    f"columnar path: line {line}: its template does not give its entry"
+                )
+        return template
+
+    def _first(
+        self, decided: Decided, slots: list[_Slot], keys: list[int], line: int, form: str = ""
+    ) -> dict[int, list[str]]:
+        """The texts that fill the slots `keys` for one line (a template's first)."""
+        rows = np.array([line])
+        return {
             k: self._filled(
                 decided,
                 slots[k],
                 rows,
                 line,
                 self._amounts(decided, slots[k], rows, line) if slots[k].how == "amount" else None,
+                form,
             )
-            for k in set(found)
+            for k in set(keys)
         }
-        if _joined(pieces, [filled[k] for k in found], 1) != [expected]:
-            raise EngineError(f"columnar path: line {line}: its template does not give its line")
-        return template
 
     def _written(self, decision: Decision) -> str:
         """What the writer writes of a decision."""
@@ -238,15 +289,26 @@ class Lines:
             return self.head + writer.as_json(decision)[1:]
         return self.head + writer.as_json(decision)[1:] + "\n"
 
-    def write(self, lines: list[str]) -> None:
-        """Lines written in order (the first of a JSON document without its comma)."""
+    def write(self, lines: list[str], entries: list[str] | None = None) -> None:
+        """Lines written in order (the first of a JSON document without its comma), and
+        their decisions' ledger entries recorded."""
         if not lines:
             return
         writer = self.writer
+        if self.record is not None:
+            assert entries is not None
+            assert len(entries) == len(lines)
+            self.record("".join(entries), len(entries))
         if isinstance(writer, JsonWriter) and writer._first:
             lines = [lines[0][1:], *lines[1:]]
             writer._first = False
         writer.out.write("".join(lines))
+
+    def decision(self, decision: Decision, subject: Subject) -> None:
+        """A decision written (and recorded) by the writer itself."""
+        self.writer.decision(decision, subject)
+        if self.record is not None:
+            self.record(ledger.decision_entry(records.record(decision)), 1)
 
     def _filled(
         self,
@@ -255,32 +317,34 @@ class Lines:
         rows: np.ndarray,
         first: int,
         amounts: list[Decimal] | None = None,
+        form: str = "",
     ) -> list[str]:
-        """The texts that fill a slot for the rows (an amount slot's amounts given)."""
+        """The texts that fill a slot for the rows (an amount slot's amounts given), in the
+        writer's format or in the ledger entry's ("entry": records.typed, canonical)."""
         assert decided.own is not None
         values = decided.own(slot.source, first)
         assert values is not None, slot
         picked = values[rows]
-        csv = self.format == "csv"
+        form = form or self.format
         if slot.how == "id" or slot.how == "text":
-            if csv:
+            if form == "csv":
                 return [_csv_cell(str(v)) for v in picked.tolist()]
             return [_encode_string(v) for v in picked.tolist()]
         if slot.how == "int":
             return [str(v) for v in picked.tolist()]
         if slot.how == "amount":
             assert amounts is not None
-            quote = "" if csv else '"'
-            return [quote + str(a) + quote for a in amounts]
-        days, cache = picked + slot.offset, self.days
+            opening, closing = _AMOUNT[form]
+            return [opening + str(a) + closing for a in amounts]
+        days, cache = picked + slot.offset, self.days.setdefault(form, {})
         if len(cache) > 1 << 16:
             cache.clear()
+        opening, closing = _DATE[form]
         out = []
         for number in days.tolist():
             shown = cache.get(number)
             if shown is None:
-                iso = date.fromordinal(number).isoformat()
-                shown = cache[number] = iso if self.format == "csv" else '"' + iso + '"'
+                shown = cache[number] = opening + date.fromordinal(number).isoformat() + closing
             out.append(shown)
         return out
 
@@ -295,6 +359,15 @@ class Lines:
 
 
 _MISSING: Any = object()
+# What opens and closes an amount's or a date's text in each format (records.typed's
+# one-key objects in a ledger entry).
+_AMOUNT = {
+    "csv": ("", ""),
+    "jsonl": ('"', '"'),
+    "json": ('"', '"'),
+    "entry": ('{"decimal":"', '"}'),
+}
+_DATE = {"csv": ("", ""), "jsonl": ('"', '"'), "json": ('"', '"'), "entry": ('{"date":"', '"}')}
 _PLAIN_CELL = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_./-]*")
 
 
