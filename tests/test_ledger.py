@@ -228,3 +228,38 @@ def test_entries_written_directly_are_what_json_dumps_writes() -> None:
         kind, key = text(), text()
         assert _head(kind, key) == canonical([kind, key])
         assert _read_head(_head(kind, key)) == (kind, key)
+
+
+def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
+    """A run's entries are inserted in batches in one transaction: an insert refused in a
+    later batch (here by a trigger, as by a full disk) fails the run with the ledger's
+    reason, the ledger keeps the runs it had and verifies, and no output is written."""
+    import random
+
+    from test_columnar import clean_register
+
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as connection:
+        (last,) = connection.execute("SELECT MAX(seq) FROM chain").fetchone()
+        before = connection.execute("SELECT * FROM chain ORDER BY seq").fetchall()
+        connection.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON chain "
+            f"WHEN NEW.seq > {last + 15_000} BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+        )
+    source = clean_register(tmp_path / "parcels.csv", random.Random(5), 9_000)
+    out = tmp_path / "big.jsonl"
+    shown = comply(
+        "parcels", str(source), "--as-of", "2013-03-15", "--record", "--ledger", str(db),
+        "--out", str(out), code=2,
+    )  # fmt: skip
+    assert "disk is full" in shown, shown
+    assert not out.exists()
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TRIGGER refuse")
+        assert connection.execute("SELECT * FROM chain ORDER BY seq").fetchall() == before
+    assert "the chain is intact" in comply("ledger", "verify", "--ledger", str(db))
+    record_parcels(db, tmp_path)  # and it takes the next run
+    assert [
+        line.split()[0] for line in comply("ledger", "list", "--ledger", str(db)).splitlines()
+    ] == ["1", "2"]
