@@ -241,6 +241,8 @@ class _Table:
         for value, wide in zip(values, self.widths, strict=False):
             if isinstance(value, str):
                 room = max(1.0, (wide - 1.5) / FILL)
+                if 2 * len(value) <= room and "\n" not in value:
+                    continue  # one line, however wide its characters (a CJK one counts two)
                 lines = max(
                     lines, sum(max(1, math.ceil(width(p) / room)) for p in value.split("\n"))
                 )
