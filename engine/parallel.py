@@ -330,14 +330,12 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
             "w", encoding="utf-8", newline="", dir=job.spill, suffix=".part", delete=False
         )
     written = _writer(job, prepared, out)
-    count = 0
     try:
         for subjects, decisions in decide(prepared, reader, lines=written):
             for subject, decision in zip(subjects, decisions, strict=True):
                 written.decision(decision, subject)
                 if entries is not None:
                     entries.write(ledger.decision_entry(records.record(decision)))
-            count += len(subjects)
     finally:
         if job.spill is not None:
             out.close()

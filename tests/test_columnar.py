@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import json
 import random
 from collections import Counter
 from datetime import date, timedelta
@@ -268,7 +269,9 @@ def test_a_recorded_run_keeps_the_same_entries(
                 "SELECT seq, kind, key, body FROM chain WHERE kind NOT IN ('run', 'seal') "
                 "ORDER BY seq"
             ).fetchall()
-        kept.append((entries, out.read_bytes(), rejects.read_bytes()))
+            (header,) = db.execute("SELECT body FROM chain WHERE kind = 'run'").fetchone()
+        counted = {k: v for k, v in json.loads(header).items() if k in ("rows", "decisions")}
+        kept.append((entries, out.read_bytes(), rejects.read_bytes(), counted))
     if jobs == "1":
         assert columnar.TAKEN["rows by columns"] > 0, columnar.TAKEN
         assert columnar.TAKEN["rows by the row path"] > 0, columnar.TAKEN
