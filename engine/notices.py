@@ -165,6 +165,12 @@ messages.register(
             "en": "{role} {path} and {other} {second} name the same file",
             "zh": "{role} {path} 与 {other} {second} 指向同一文件",
         },
+        "out_sheet_full": {
+            "en": "the workbook's sheet {sheet} would need more than the {limit} rows a sheet "
+            "holds; nothing was written: write --format csv or jsonl, or split the input",
+            "zh": "工作簿的 {sheet} 工作表所需行数超过每个工作表最多 {limit} 行；未写出任何结果："
+            "请改用 --format csv 或 jsonl，或拆分输入文件",
+        },
         # Dates no rule covers (engine/evaluate.py, engine/packs.py).
         "not_covered": {
             "en": "No rule of the {family} rulebook is in force on {as_of}. Rules in force "

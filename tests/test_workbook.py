@@ -17,6 +17,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -196,7 +197,9 @@ def test_ids_stay_text_and_characters_xml_cannot_hold_are_replaced(tmp_path: Pat
         "2012-01-01,丙,transfer,100000,2010-01-01\n"
         '"1,000",丁\uffff,transfer,100000,2010-01-01\n'
         "P4,<r>戊 & 己</r>,transfer,100000,2010-01-01\n"
-        "P5,<r><t>庚</t></r>,transfer,100000,2010-01-01\n",
+        "P5,<r><t>庚</t></r>,transfer,100000,2010-01-01\n"
+        "P6,<r>_x0041_ 辛</r>,transfer,100000,2010-01-01\n"
+        f"P7,<r>{'&' * 7000}</r>,transfer,100000,2010-01-01\n",
         encoding="utf-8",
     )
     table = rows(openpyxl.load_workbook(workbook(tmp_path, source)).worksheets[0])
@@ -205,13 +208,37 @@ def test_ids_stay_text_and_characters_xml_cannot_hold_are_replaced(tmp_path: Pat
         ("2012-01-01", "s"),
         ("1,000", "s"),
     ]
-    assert [r[1].value for r in table[1:6]] == [
+    assert [r[1].value for r in table[1:8]] == [
         "甲\ufffd乙",
         "丙",
         "丁\ufffd",
         "<r>戊 & 己</r>",
         "<r><t>庚</t></r>",
+        "<r>_x0041_ 辛</r>",
+        f"<r>{'&' * 7000}</r>",
     ]
+
+
+def test_a_sheet_too_long_for_a_workbook_is_refused_not_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sheet holds 1,048,576 rows; XlsxWriter drops the cells past them. A run whose
+    decisions or actions would need more fails with the reason, and writes nothing (the
+    limit is made small here: 34 parcels, 10 rows)."""
+    from comply.engine.writers import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 10)
+    out = tmp_path / "book.xlsx"
+    result = CliRunner().invoke(main, ["parcels", str(PARCELS), *AS_OF, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "more than the 10 rows a sheet holds; nothing was written" in result.output
+    assert not out.exists()
+    assert not list(Path(tempfile.gettempdir()).glob("comply-xlsx-*"))
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 200)
+    assert (
+        CliRunner().invoke(main, ["parcels", str(PARCELS), *AS_OF, "--out", str(out)]).exit_code
+        == 0
+    )
 
 
 def test_a_csv_for_excel_opens_with_a_bom_and_plain_utf8_is_asked_for(tmp_path: Path) -> None:

@@ -31,8 +31,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
+from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
+from ..messages import msg
 from ..register import Column, Contract, Register, typed
 from ..rulebook import words as _t
 from ..subjects import Subject
@@ -99,6 +101,7 @@ VALUE_FORMS = {
 # A bureau's own column whose header names a unit of area or money: summed in the totals row.
 _SUMMED = re.compile(r"[（(]\s*(平方米|㎡|m2|m²|亩|公顷|元|万元|亿元)\s*[)）]")
 SAMPLE = 500  # rows measured for the column widths before a sheet is streamed
+MAX_ROWS = 1_048_576  # the rows a sheet holds (Excel's limit; XlsxWriter drops the rest)
 TYPED_KEPT = 100_000  # a register's texts and their readings remembered in a run
 _UNKNOWN: Any = object()
 NARROWEST, WIDEST, LONG = 6, 40, 32  # column widths, in characters (a CJK one counts two)
@@ -154,7 +157,8 @@ class _Table:
     widths, an autofilter over them, a totals row, pages set up for printing."""
 
     def __init__(self, book: Any, formats: _Formats, title: str, heading: str, lang: str) -> None:
-        self.sheet = book.add_worksheet(_sheet_name(title))
+        self.name = _sheet_name(title)
+        self.sheet = book.add_worksheet(self.name)
         self.formats = formats
         self.lang = lang
         self.columns: list[tuple[str, str]] = []  # (heading, form)
@@ -225,6 +229,8 @@ class _Table:
 
     def _append(self, values: list[Any]) -> None:
         self.rows += 1
+        if self.rows + 2 > MAX_ROWS:  # the header, the rows, the totals
+            raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
         self._height(self.rows, values)
         _row(
             self.sheet,
@@ -516,9 +522,9 @@ def _row(sheet: Any, formats: _Formats, row: int, cells: list[tuple[Any, str]], 
     """A row of cells, each (value, form), in one of the sheet's looks (body: bordered,
     head: the header row, total: the totals row)."""
     for column, (value, form) in enumerate(cells):
-        if value.__class__ is str and value:  # most cells: written directly
+        if value.__class__ is str and value:  # most cells
             wrap = form == "long" or "\n" in value
-            sheet.write_string(row, column, _text(value), formats.look(look, "General", wrap))
+            _string(sheet, row, column, value, formats.look(look, "General", wrap))
             continue
         wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
         _write(sheet, row, column, value, formats.look(look, _number_format(value, form), wrap))
@@ -549,7 +555,7 @@ def _write(sheet: Any, row: int, column: int, value: Any, cell_format: Any) -> N
     elif isinstance(value, int | float | Decimal | Fraction) and _finite(value):
         sheet.write_number(row, column, float(value), cell_format)
     else:
-        sheet.write_string(row, column, _text(str(value)), cell_format)
+        _string(sheet, row, column, str(value), cell_format)
 
 
 def _finite(value: int | float | Decimal | Fraction) -> bool:
@@ -559,16 +565,23 @@ def _finite(value: int | float | Decimal | Fraction) -> bool:
         return False
 
 
-def _text(value: str) -> str:
-    """A text as XlsxWriter is to write it: what XML cannot hold shown as U+FFFD; and a
-    text that opens with <r> and closes with </r>, which XlsxWriter's constant-memory mode
-    would put into the sheet's XML as it stands (as formatted text), given as that XML
-    itself: one run of the text, escaped."""
+def _string(sheet: Any, row: int, column: int, value: str, cell_format: Any) -> None:
+    """A text as a string cell, what XML cannot hold shown as U+FFFD.
+
+    A text that opens with <r> and closes with </r>, which XlsxWriter's constant-memory mode
+    would put into the sheet's XML as it stands (as formatted text's XML), is written as
+    formatted text itself: runs of the sheet's own font, their texts escaped. The runs are
+    cut between each _ and x: a run's text such as _x0041_ would be escaped twice on that
+    path (once as a run, once as the cell), and a reader would show _x005F_x0041_."""
     shown = _NOT_IN_XML.sub("\ufffd", value)
     if shown.startswith("<r>") and shown.endswith("</r>"):
-        escaped = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        return '<r><t xml:space="preserve">' + escaped + "</t></r>"
-    return shown
+        runs = shown.replace("_x", "_\x00x").split("\x00")  # no NUL is left in `shown`
+        first = runs[0]  # "<r>" at least: three runs at least, none empty
+        sheet.write_rich_string(
+            row, column, first[:1], first[1:2], first[2:], *runs[1:], cell_format
+        )
+    else:
+        sheet.write_string(row, column, shown, cell_format)
 
 
 # What XML 1.0 cannot hold: control characters but tab, line feed and carriage return;
