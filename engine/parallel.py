@@ -780,7 +780,11 @@ def _columnar_log(
     on each worker, joined and sorted here; or None: the buckets below, each read by a
     worker (the row path where it must). A recorded log's rows go to the ledger here, in
     file order, each piece's made by the worker that read it."""
-    if kind.columnar_log is None or os.environ.get("COMPLY_COLUMNAR") == "0" or job.keep:
+    # Not for a run the columnar path does not take (the workers decide the parts it reads
+    # by it alone): one keeping the register's rows, or asking the engine for every
+    # subject (--no-cache).
+    off = os.environ.get("COMPLY_COLUMNAR") == "0"
+    if kind.columnar_log is None or off or job.keep or not job.cached:
         return None
     from .columnar import budget
 

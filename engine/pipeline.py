@@ -234,7 +234,8 @@ def _columnar(
     kind = prepared.kind
     if (kind.columnar is None and kind.columnar_log is None) or switch == "0":
         return None
-    if switch != "1" and reader._part is None and reader._records is None and _small(reader.path):
+    whole = reader._part is None and reader._records is None and reader.given is None
+    if switch != "1" and whole and _small(reader.path):
         return None
     if kind.columnar_log is not None:
         found: Iterator[tuple[list[Subject], list[Decision]]] | None

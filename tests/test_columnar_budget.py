@@ -429,3 +429,41 @@ def test_input_rows_for_the_ledger_are_made_as_input_entry_makes_them(
         for row, given in zip(rows, cells, strict=True)
     )
     assert ledger.input_entries(rows.tolist(), columnar.trimmed(coded)) == expected
+
+
+def test_parts_of_a_log_read_on_every_core_are_decided_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A change log read on every core is cut into parts of whole projects, each decided
+    by a worker from the columns the parent read, never by reading the file again: a small
+    file (one process reads it by the row path) was read whole by each part's worker, so
+    that with --record every input row went into the ledger twice, and with --no-cache each
+    part decided every project. As a user runs it: COMPLY_COLUMNAR unset."""
+    monkeypatch.delenv("COMPLY_COLUMNAR", raising=False)
+    monkeypatch.setattr(parallel, "LOG_PART_EVENTS", 100)  # parts are cut by the parent
+    source = tmp_path / "budget.csv"
+    source.write_text(random_log(random.Random(31), 120, False), encoding="utf-8")
+    ledger_path = tmp_path / "ledger.sqlite"
+    runs = {
+        "one process": ["--jobs", "1"],
+        "every core": ["--jobs", "2"],
+        "no cache": ["--jobs", "2", "--no-cache"],
+        "recorded": ["--jobs", "2", "--record", "--ledger", str(ledger_path)],
+    }
+    written = {}
+    for name, extra in runs.items():
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(
+            main, ["budget", str(source), "--as-of", "2012-12-31", "--out", str(out), *extra]
+        )
+        assert result.exit_code == 0, (name, result.output)
+        written[name] = out.read_bytes()
+    assert len(written["one process"].splitlines()) == 120
+    for name in runs:
+        assert written[name] == written["one process"], name
+    rows = len(source.read_text(encoding="utf-8").splitlines()) - 1
+    listed = CliRunner().invoke(main, ["ledger", "list", "--ledger", str(ledger_path)]).output
+    assert f" {rows} rows, 120 decisions" in listed, listed
+    replayed = CliRunner().invoke(main, ["ledger", "replay", "1", "--ledger", str(ledger_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert "0 decisions differ" in replayed.output
