@@ -32,7 +32,7 @@ from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
 from .engine.kinds import Kind, Option
-from .engine.messages import render
+from .engine.messages import msg, render
 from .engine.writers import format_names, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -272,6 +272,13 @@ def reports_errors(func: F) -> F:
             raise Shown(exc.in_(_lang())) from None
         except ComplyError as exc:
             raise Failure(exc.in_(_lang())) from None
+        except OSError as exc:  # a disk full, a file gone under the run: said, not a traceback
+            reason = exc.strerror or exc
+            if exc.filename is None:  # a write to an open file: the output, staged
+                shown = msg("os_failed_writing", reason=reason)
+            else:
+                shown = msg("os_failed", path=exc.filename, reason=reason)
+            raise Failure(shown.in_(_lang())) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -145,6 +145,14 @@ messages.register(
             "en": "{role} {path}: cannot write there ({reason})",
             "zh": "{role} {path}：无法写入（{reason}）",
         },
+        "os_failed": {
+            "en": "{path}: {reason}; nothing was written",
+            "zh": "{path}：{reason}；未写出任何结果",
+        },
+        "os_failed_writing": {
+            "en": "writing failed: {reason}; nothing was written",
+            "zh": "写入失败：{reason}；未写出任何结果",
+        },
         "out_not_regular": {
             "en": "{role} {path}: not a regular file; give a file path",
             "zh": "{role} {path}：不是普通文件；请给出文件路径",

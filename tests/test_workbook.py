@@ -339,3 +339,44 @@ def test_a_failed_run_to_a_workbook_prints_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert "Exception ignored" not in done.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".xlsx"])
+def test_a_disk_that_fills_up_under_the_run_is_said_not_a_traceback(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The output cannot grow past a limit the system sets (here the process's file-size
+    limit, as a full disk would): the run says so in a line, exits 2, and the file that
+    stood there before is left as it was; no workbook scratch is left behind."""
+    import resource
+    import signal
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    out = tmp_path / f"out{suffix}"
+    out.write_text("kept", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "comply.cli", "parcels", str(_big_register(tmp_path)),
+         "--as-of", "2013-01-01", "--out", str(out), "--jobs", "1"],
+        capture_output=True, text=True, timeout=300, preexec_fn=limited,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "writing failed: File too large; nothing was written" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+    assert out.read_text(encoding="utf-8") == "kept"
+    assert not list(scratch.iterdir())
+
+
+def _big_register(tmp_path: Path) -> Path:
+    """3,000 parcels: more than 200 KB of output in any format."""
+    rows = ["parcel_id,holder,supply,price,agreed_start"]
+    rows += [f"P{i:05d},某置业有限公司{i},transfer,{100000 + i},2010-01-01" for i in range(3000)]
+    source = tmp_path / "big.csv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return source

@@ -21,11 +21,14 @@ made to Excel's own layout. openpyxl still reads registers (engine/loader.py).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -425,6 +428,21 @@ class XlsxWriter(Writer):
         self.out.flush()
         try:
             self.book.close()
+        except Exception as exc:
+            failed = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            if failed is None:
+                raise
+            # XlsxWriter's FileCreateError of a failed write (a disk full): the OSError
+            # itself; the zip it was writing closed now, quietly (left to the collector, it
+            # printed its own failure to close after the run's message).
+            with _unraisable_ignored():
+                seen: BaseException | None = exc
+                while seen is not None:  # the tracebacks hold the zip's frames
+                    seen.__traceback__ = None
+                    seen = seen.__context__ or seen.__cause__
+                failed.__traceback__ = None
+                gc.collect()
+            raise failed from None
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -488,6 +506,16 @@ class XlsxWriter(Writer):
             if value is not None:
                 number_format = _number_format(value, form if form in NUMBER_FORMATS else "text")
                 _write(sheet, number, 1, value, formats.of({**LEFT, "num_format": number_format}))
+
+
+@contextlib.contextmanager
+def _unraisable_ignored() -> Iterator[None]:
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        yield
+    finally:
+        sys.unraisablehook = hook
 
 
 def _values_used(families: Sequence[Any]) -> set[str]:
