@@ -272,6 +272,8 @@ def reports_errors(func: F) -> F:
             raise Shown(exc.in_(_lang())) from None
         except ComplyError as exc:
             raise Failure(exc.in_(_lang())) from None
+        except BrokenPipeError:  # the reader went away (`| head`): as before, click's way
+            raise
         except OSError as exc:  # a disk full, a file gone under the run: said, not a traceback
             reason = exc.strerror or exc
             if exc.filename is None:  # a write to an open file: the output, staged
