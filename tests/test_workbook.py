@@ -228,12 +228,15 @@ def test_a_sheet_too_long_for_a_workbook_is_refused_not_cut(
     from comply.engine.writers import xlsx
 
     monkeypatch.setattr(xlsx, "MAX_ROWS", 10)
+    scratch = tmp_path / "scratch"  # the workbook's scratch goes here (not a shared /tmp)
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     out = tmp_path / "book.xlsx"
     result = CliRunner().invoke(main, ["parcels", str(PARCELS), *AS_OF, "--out", str(out)])
     assert result.exit_code == 2, result.output
     assert "more than the 10 rows a sheet holds; nothing was written" in result.output
     assert not out.exists()
-    assert not list(Path(tempfile.gettempdir()).glob("comply-xlsx-*"))
+    assert not list(scratch.iterdir())
     monkeypatch.setattr(xlsx, "MAX_ROWS", 200)
     assert (
         CliRunner().invoke(main, ["parcels", str(PARCELS), *AS_OF, "--out", str(out)]).exit_code
