@@ -199,6 +199,7 @@ def test_ids_stay_text_and_characters_xml_cannot_hold_are_replaced(tmp_path: Pat
         "P4,<r>戊 & 己</r>,transfer,100000,2010-01-01\n"
         "P5,<r><t>庚</t></r>,transfer,100000,2010-01-01\n"
         "P6,<r>_x0041_ 辛</r>,transfer,100000,2010-01-01\n"
+        'P8,"<r>壬\r癸\r\n子</r>",transfer,100000,2010-01-01\n'
         f"P7,<r>{'&' * 7000}</r>,transfer,100000,2010-01-01\n",
         encoding="utf-8",
     )
@@ -208,13 +209,14 @@ def test_ids_stay_text_and_characters_xml_cannot_hold_are_replaced(tmp_path: Pat
         ("2012-01-01", "s"),
         ("1,000", "s"),
     ]
-    assert [r[1].value for r in table[1:8]] == [
+    assert [r[1].value for r in table[1:9]] == [
         "甲\ufffd乙",
         "丙",
         "丁\ufffd",
         "<r>戊 & 己</r>",
         "<r><t>庚</t></r>",
         "<r>_x0041_ 辛</r>",
+        "<r>壬\n癸\n子</r>",  # its carriage returns as line breaks: on that path, no escape
         f"<r>{'&' * 7000}</r>",
     ]
 

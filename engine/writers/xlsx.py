@@ -598,11 +598,13 @@ def _string(sheet: Any, row: int, column: int, value: str, cell_format: Any) -> 
 
     A text that opens with <r> and closes with </r>, which XlsxWriter's constant-memory mode
     would put into the sheet's XML as it stands (as formatted text's XML), is written as
-    formatted text itself: runs of the sheet's own font, their texts escaped. The runs are
-    cut between each _ and x: a run's text such as _x0041_ would be escaped twice on that
-    path (once as a run, once as the cell), and a reader would show _x005F_x0041_."""
+    formatted text itself: runs of the sheet's own font, their texts escaped. That path
+    escapes a run's text twice (once as a run, once as the cell): the runs are cut between
+    each _ and x, so that no text such as _x0041_ is read back as _x005F_x0041_, and a
+    carriage return, which it would write as _x005F_x000D_, is a line break there."""
     shown = _NOT_IN_XML.sub("\ufffd", value)
     if shown.startswith("<r>") and shown.endswith("</r>"):
+        shown = shown.replace("\r\n", "\n").replace("\r", "\n")
         runs = shown.replace("_x", "_\x00x").split("\x00")  # no NUL is left in `shown`
         first = runs[0]  # "<r>" at least: three runs at least, none empty
         sheet.write_rich_string(
