@@ -556,8 +556,11 @@ def _decide(
         decided = columnar(prepared, block)
         slow = decided.slow
         # In row order: the row path's rows (their ids counted as they come), each other
-        # id checked once and unique.
-        seen, keys, on_row, on_rows = reader.seen, reader.keys, reader.on_row, reader.on_rows
+        # id checked once and unique. A recorded run's reader takes the other rows' ledger
+        # input rows a stretch at a time (on_rows, as in budget.py).
+        recorded, on_rows = reader.on_row is not None, reader.on_rows
+        assert on_rows is not None or not recorded
+        seen, keys = reader.seen, reader.keys
         keep_keys = reader._part is not None
         by_rows: dict[int, list[tuple[Subject, Decision]]] = {}
         flags = slow.tolist()
@@ -573,10 +576,8 @@ def _decide(
                     seen.add(same)
                     if keep_keys:
                         keys.append(same)
-                    if on_rows is not None:
+                    if recorded:
                         held.append(i)
-                    elif on_row is not None:
-                        on_row(int(numbers[i]), block.raw(i))
                     continue
             if held:  # the rows before it first, in file order
                 assert on_rows is not None

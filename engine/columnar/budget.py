@@ -184,13 +184,14 @@ def decide(
     not a clean CSV log, or a log with anything the row path would have a word to say about
     (read whole before anything is decided). A worker's reader may be handed part of a log
     the parent read (`reader.given`)."""
+    not_for_it = reader.keep or not prepared.memo.use_combinations
     if reader.given is not None:  # nothing else to read: the row path would read the file
-        if reader.keep or not prepared.memo.use_combinations:
+        if not_for_it:
             raise EngineError("columnar path: a part of a change log it cannot decide")
         cells, log = reader.given
         reader.register = _board(reader, cells)
         return _decided(prepared, reader, log)
-    if reader.keep or not prepared.memo.use_combinations:
+    if not_for_it:
         return None
     source = None
     if reader.on_row is not None:  # a recorded run: its file, read in one process
