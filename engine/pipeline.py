@@ -239,7 +239,7 @@ def _columnar(
         return None
     if kind.columnar_log is not None:
         found: Iterator[tuple[list[Subject], list[Decision]]] | None
-        found = kind.columnar_log(prepared, reader)
+        found = kind.columnar_log(prepared, reader, lines)
         return found
     from . import columnar
 

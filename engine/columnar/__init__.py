@@ -484,15 +484,20 @@ def decide(
     if found is None:
         return None
     header, first = found
-    writing = None
-    formats = (JsonLinesWriter, JsonWriter, CsvWriter)
-    recorded = reader.on_row is not None
-    if type(lines) in formats and not reader.keep:
-        if not recorded:
-            writing = Lines(lines)  # type: ignore[arg-type]
-        elif reader.on_rows is not None and reader.on_decisions is not None:
-            writing = Lines(lines, reader.on_decisions)  # type: ignore[arg-type]
-    return _decide(prepared, reader, columnar, header, first, writing)
+    return _decide(prepared, reader, columnar, header, first, line_writer(reader, lines))
+
+
+def line_writer(reader: RowReader, lines: Writer | None) -> Lines | None:
+    """What writes the lines from columns, for a run's writer of JSON Lines, JSON or CSV
+    (and a recorded run's reader that takes ledger entries a stretch at a time); None: the
+    decisions are handed on, or written one by one."""
+    if type(lines) not in (JsonLinesWriter, JsonWriter, CsvWriter) or reader.keep:
+        return None
+    if reader.on_row is None:
+        return Lines(lines)  # type: ignore[arg-type]
+    if reader.on_rows is not None and reader.on_decisions is not None:
+        return Lines(lines, reader.on_decisions)  # type: ignore[arg-type]
+    return None
 
 
 def _decide(

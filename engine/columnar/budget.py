@@ -39,6 +39,7 @@ import numpy as np
 from .. import fields, ledger, register
 from ..encoding import encodable
 from ..errors import EngineError
+from ..evaluate import Make
 from ..kinds.budget import (
     EVENTS,
     FUNDING_ALIASES,
@@ -60,15 +61,18 @@ from . import (
     contract_only,
     distinct,
     eligible,
+    line_writer,
     read_column,
     records,
     signatures,
     trimmed,
 )
+from .lines import Decided, Lines
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
     from ..pipeline import Prepared
+    from ..writers import Writer
 
 ZERO = _yuan(0)
 NONE = 0  # a date not given, as a day number (date.toordinal is never 0)
@@ -178,19 +182,21 @@ class Log:
 
 
 def decide(
-    prepared: Prepared, reader: RowReader
+    prepared: Prepared, reader: RowReader, lines: Writer | None = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
     """The change log's decisions over columns, or None for the row path: a source that is
     not a clean CSV log, or a log with anything the row path would have a word to say about
     (read whole before anything is decided). A worker's reader may be handed part of a log
-    the parent read (`reader.given`)."""
+    the parent read (`reader.given`). Given `lines`, the run's writer, JSON Lines, JSON and
+    CSV are written to it from templates (engine/columnar/lines.py), and the batches yielded
+    are empty."""
     not_for_it = reader.keep or not prepared.memo.use_combinations
     if reader.given is not None:  # nothing else to read: the row path would read the file
         if not_for_it:
             raise EngineError("columnar path: a part of a change log it cannot decide")
         cells, log = reader.given
         reader.register = _board(reader, cells)
-        return _decided(prepared, reader, log)
+        return _decided(prepared, reader, log, line_writer(reader, lines))
     if not_for_it:
         return None
     source = None
@@ -208,7 +214,7 @@ def decide(
     if entries is not None:  # handed on before any decision, as the row path hands them
         assert reader.on_rows is not None
         reader.on_rows("".join(entries), len(log.rows))
-    return _decided(prepared, reader, log)
+    return _decided(prepared, reader, log, line_writer(reader, lines))
 
 
 def read(
@@ -498,11 +504,15 @@ class Snapshots(Sequence[Snapshot]):
         return (Snapshot(self._chunk, at) for at in range(self._begin, self._end))
 
 
+_STATES = itertools.count()
+
+
 class State:
     """What a run's chunks (and a worker's buckets) share: the engine's answer for each
     combination already asked and checked, and what each answer plans."""
 
     def __init__(self) -> None:
+        self.token = next(_STATES)  # names its plans in the shapes of lines (lines.Lines)
         self.known: dict[bytes, int] = {}  # signature: index into `hits`
         self.hits: list[Any] = []
         self.plans: dict[tuple[int, bool], Any] = {}
@@ -661,7 +671,7 @@ class Folded:
 
 
 def _decided(
-    prepared: Prepared, reader: RowReader, log: Log
+    prepared: Prepared, reader: RowReader, log: Log, writing: Lines | None = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]]:
     params = prepared.params
     rules = {n: params[n] for n in (*REQUIRED_PARAMS, "principles_from") if n in params}
@@ -692,6 +702,19 @@ def _decided(
                 hits = state.hits[key[0]]
                 plan = plans[key] = evaluator.plan(hits, key[1], made[owner][1].key)
             found.append(plan)
+        if writing is not None:  # the chunk's lines written from templates where they can be
+            codes = pairs[which.ravel()]  # each snapshot's plan, as the run knows it
+            shaped = _shaped(evaluator, chunk, made, found, which.ravel(), codes, state)
+            rendered = writing.lines(shaped, np.arange(len(made))) if shaped else None
+            if rendered is not None:
+                writing.write(*rendered)
+            else:
+                plan_of = which.ravel().tolist()
+                for _, subject, start, end in made:
+                    planned = [found[k] for k in plan_of[start:end]]
+                    writing.decision(evaluator.resolved(subject, planned), subject)
+            yield [], []
+            continue
         planned_all = [found[k] for k in which.ravel().tolist()]
         for _, subject, start, end in made:
             planned = planned_all[start:end]
@@ -705,6 +728,160 @@ def _decided(
 
 
 Made = list[tuple[int, Subject, int, int]]  # project, subject, its snapshots [start, end)
+
+
+def _shaped(
+    evaluator: Any,
+    chunk: Folded,
+    made: Made,
+    found: list[Any],
+    plan_of: np.ndarray,
+    codes: np.ndarray,
+    state: State,
+) -> Decided | None:
+    """The chunk's projects as lines of shapes (engine/columnar/lines.py), or None if one
+    is not for a template (a criterion judged, an amount made).
+
+    A project's decision (evaluate.resolved) is its plans' status, rules fired and set
+    aside, which depend only on its distinct plans in the order they first come; and the
+    actions of the snapshots whose plans make any (its reads), made from their values. So
+    projects of a shape have the same distinct plans in that order, the same plans
+    reading in that order, the same values present where an action reads one, and the
+    same actions falling together (resolved keeps an action once: the same rule's action
+    made on two reads with the same values). An action's value is named by its read:
+    "2:overrun_since" is the third reading snapshot's."""
+    count = len(made)
+    begins = np.array([start for _, _, start, _ in made], dtype=np.int64)
+    ends = np.array([end for _, _, _, end in made], dtype=np.int64)
+    snapshots = len(codes)
+    # Each project's distinct plans in the order they first come, and its reads.
+    owner = np.repeat(np.arange(count), ends - begins)
+    order = np.lexsort((np.arange(snapshots), codes, owner))
+    opens = np.ones(snapshots, dtype=bool)
+    opens[1:] = (owner[order][1:] != owner[order][:-1]) | (codes[order][1:] != codes[order][:-1])
+    first_seen = np.zeros(snapshots, dtype=bool)
+    first_seen[order[opens]] = True
+    seen_at = np.flatnonzero(first_seen)
+    reads = np.array([bool(plan.makers or plan.verdicts) for plan in found])[plan_of]
+    read_at = np.flatnonzero(reads)
+    seen, read = codes[seen_at], codes[read_at]
+    seen_from, seen_to = np.searchsorted(seen_at, begins), np.searchsorted(seen_at, ends)
+    read_from, read_to = np.searchsorted(read_at, begins), np.searchsorted(read_at, ends)
+    series: dict[tuple[bytes, bytes], list[int]] = {}
+    for line, (a, b, c, d) in enumerate(
+        zip(seen_from.tolist(), seen_to.tolist(), read_from.tolist(), read_to.tolist(), strict=True)
+    ):
+        series.setdefault((seen[a:b].tobytes(), read[c:d].tobytes()), []).append(line)
+    days = {name: np.asarray(chunk.values[name], dtype=np.int64) for name in VALUES}
+    shape = np.zeros(count, dtype=np.int64)
+    keys: list[Any] = []
+    recipes: list[list[Make]] = []  # each shape's makers, in the order of its actions
+    for key, members in series.items():
+        lines = np.array(members, dtype=np.int64)
+        first = members[0]
+        plans = [found[k] for k in plan_of[read_at[read_from[first] : read_to[first]]].tolist()]
+        if any(plan.verdicts for plan in plans):
+            return None
+        raw = [(r, make) for r, plan in enumerate(plans) for make in plan.makers]
+        if any(make.amount for _, make in raw):
+            return None
+        # For each action: its read's value of each source it reads, for each line.
+        values = [
+            [
+                days[source][read_at[read_from[lines] + r]] if source in days else None
+                for source in _sources(make)
+            ]
+            for r, make in raw
+        ]
+        bits = [column != NONE for columns_ in values for column in columns_ if column is not None]
+        presence = len(bits)
+        pairs = [
+            (j, k)
+            for k, (_, make) in enumerate(raw)
+            for j in range(k)
+            if (raw[j][1].fixed["rule"], raw[j][1].fixed["position"])
+            == (make.fixed["rule"], make.fixed["position"])
+        ]
+        for j, k in pairs:
+            same = np.ones(len(lines), dtype=bool)
+            for a, b in zip(values[j], values[k], strict=True):
+                if a is not None and b is not None:
+                    same &= a == b
+            bits.append(same)
+        if bits:
+            matrix = np.stack(bits, axis=1).astype(np.uint8)
+            firsts, which = distinct(matrix)
+        else:
+            matrix = np.zeros((1, 0), dtype=np.uint8)
+            firsts, which = np.zeros(1, dtype=np.int64), np.zeros(len(lines), dtype=np.int64)
+        for position in firsts.tolist():
+            pattern = matrix[position]
+            dropped = {k for (_, k), bit in zip(pairs, pattern[presence:], strict=True) if bit}
+            recipes.append(
+                [_renamed(make, r) for k, (r, make) in enumerate(raw) if k not in dropped]
+            )
+            keys.append((state.token, key, pattern.tobytes()))
+        shape[lines] = len(keys) - len(firsts) + which
+
+    ids = np.array([subject.key for _, subject, _, _ in made], dtype=object)
+    owns: dict[str, np.ndarray | None] = {"subject": ids}
+    last_read = max(len(read_at) - 1, 0)
+
+    def own(source: str, line: int) -> np.ndarray | None:
+        found_: np.ndarray | None = owns.get(source, _UNSET)
+        if found_ is _UNSET:
+            at, _, name = source.partition(":")
+            if name:  # a read's value: each project's read `at` (another's: not looked at)
+                column = days.get(name)
+                found_ = (
+                    None
+                    if column is None
+                    else column[read_at[np.minimum(read_from + int(at), last_read)]]
+                )
+            else:  # a value of the project's
+                found_ = np.array(
+                    [subject.values.get(source) for _, subject, _, _ in made], dtype=object
+                )
+            owns[source] = found_
+        return found_
+
+    def decision(line: int) -> tuple[Subject, Decision]:
+        _, subject, start, end = made[line]
+        planned = [found[k] for k in plan_of[start:end].tolist()]
+        return subject, evaluator.resolved(subject, planned)
+
+    return Decided(
+        np.zeros(count, dtype=bool),
+        decision,
+        shape,
+        own,
+        lambda line: recipes[int(shape[line])],
+        keys,
+    )
+
+
+_UNSET: Any = object()
+
+
+def _sources(make: Make) -> list[str]:
+    """The snapshot values an action's maker reads, in a fixed order."""
+    found = [source for _, source in make.plain]
+    if make.due:
+        found.append(make.due[0])
+    if make.not_before:
+        found.append(make.not_before[0])
+    return found
+
+
+def _renamed(make: Make, at: int) -> Make:
+    """The maker with each source it reads named by its read: "2:event_date"."""
+    return Make(
+        make.fixed,
+        tuple((name, f"{at}:{source}") for name, source in make.plain),
+        None,
+        (f"{at}:{make.due[0]}", make.due[1]) if make.due else None,
+        (f"{at}:{make.not_before[0]}", make.not_before[1]) if make.not_before else None,
+    )
 
 
 def _row(key: str, day: date, amount: Decimal, name: str, funding: str) -> BudgetEvent:

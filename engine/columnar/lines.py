@@ -62,7 +62,7 @@ class _Slot:
     source: str  # "subject", a decision value's name, or an action's snapshot source
     how: str  # "id", "date", "int", "text", "amount"
     offset: int = 0  # days added to a date (a due date after a period)
-    rate: Any = None  # an amount's share of its base
+    rate: Any = None  # an action's amount's share of its base (None: a value's own amount)
 
 
 @dataclass
@@ -188,8 +188,13 @@ class Lines:
         assert decided.makers is not None
         slots: list[_Slot] = [_Slot("subject", "id")]
         marked_values = []
+        amount_values: list[tuple[int, str]] = []  # (slot, name) of each amount value
         for name, value in decision.values:
             if decided.own(name, line) is not None:
+                if value is None:
+                    return None  # a value that varies but is absent here: row by row
+                if _how(value) == "amount":
+                    amount_values.append((len(slots), name))
                 marked_values.append((name, _mark(len(slots))))
                 slots.append(_Slot(name, _how(value)))
             else:
@@ -229,7 +234,7 @@ class Lines:
         found = [int(n) for n in self.mark.findall(text)]
         if not set(found) <= set(range(len(slots))):
             return None  # not a marker of ours: this shape is written row by row
-        totals, routes = _routes(writer, decision, routes_from)
+        totals, routes = _routes(writer, decision, routes_from, amount_values)
         template = _Template(
             pieces,
             slots,
@@ -355,6 +360,9 @@ class Lines:
         values = decided.own(slot.source, first)
         assert values is not None
         rate = slot.rate
+        if rate is None:  # a value that is an amount: as it is
+            found: list[Decimal] = values[rows].tolist()
+            return found
         return [share_of(base, rate) for base in values[rows].tolist()]
 
 
@@ -385,6 +393,8 @@ def _mark(number: int) -> str:
 
 
 def _how(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return "amount"
     if isinstance(value, date):
         return "date"
     if isinstance(value, bool):
@@ -407,24 +417,42 @@ def _joined(pieces: list[str], columns: list[list[str]], count: int) -> list[str
 
 
 def _routes(
-    writer: JsonLinesWriter | CsvWriter, decision: Decision, amounts: list[tuple[int, int]]
+    writer: JsonLinesWriter | CsvWriter,
+    decision: Decision,
+    amounts: list[tuple[int, int]],
+    values: Sequence[tuple[int, str]] = (),
 ) -> tuple[dict[str, Decimal], list[tuple[int, dict[str, int]]]]:
     """The kind's totals of the shape with no amount, and how much of each amount slot
-    goes to each total: the totals are sums of the actions' amounts (checked on the
-    decision itself)."""
+    goes to each total: the totals are sums of the actions' amounts and of the decision's
+    amount values (`values`: their slots and names), checked on the decision itself."""
     totals_of = writer.view.totals
     none = tuple(a._replace(amount=None) if a.amount is not None else a for a in decision.actions)
-    base = totals_of(replace(decision, actions=none))
+    named = {name for _, name in values}
+    bare = replace(
+        decision,
+        actions=none,
+        values=tuple((n, Decimal("0.00") if n in named else v) for n, v in decision.values),
+    )
+    base = totals_of(bare)
     routes = []
     for slot, index in amounts:
         one: list[Action] = list(none)
         one[index] = none[index]._replace(amount=Decimal(1))
-        with_one = totals_of(replace(decision, actions=tuple(one)))
+        with_one = totals_of(replace(bare, actions=tuple(one)))
         # Each total takes the amount whole or not at all (an int keeps the sums' places).
         routes.append((slot, {n: int(with_one.get(n, 0) - base.get(n, 0)) for n in base}))
+    for slot, name in values:
+        given = tuple((n, Decimal(1) if n == name else v) for n, v in bare.values)
+        with_one = totals_of(replace(bare, values=given))
+        # A value no total takes is left out (a share of 0 would add its places).
+        shares = {n: int(with_one.get(n, 0) - base.get(n, 0)) for n in base}
+        if any(shares.values()):
+            routes.append((slot, {n: share for n, share in shares.items() if share}))
+    routed = {slot for slot, _ in routes}
     check = dict(base)
-    for (_, index), (_, shares) in zip(amounts, routes, strict=True):
-        amount = decision.actions[index].amount
+    found = [decision.actions[index].amount for _, index in amounts]
+    found += [dict(decision.values)[name] for slot, name in values if slot in routed]
+    for amount, (_, shares) in zip(found, routes, strict=True):
         assert amount is not None
         for name, share in shares.items():
             check[name] += amount * share

@@ -205,9 +205,10 @@ class Kind:
     # The kind's columnar path (engine/columnar): (prepared, block) -> (rows left to the row
     # path, each other row's subject and decision); None: the row path only.
     columnar: Callable[[Any, Any], Any] | None = None
-    # A change log's columnar path (engine/columnar/budget.py): (prepared, reader) -> the
-    # batches of (subjects, decisions), or None where the row path must read the log.
-    columnar_log: Callable[[Any, Any], Any] | None = None
+    # A change log's columnar path (engine/columnar/budget.py): (prepared, reader, the
+    # run's writer or None) -> the batches of (subjects, decisions), empty where it wrote
+    # the lines itself, or None where the row path must read the log.
+    columnar_log: Callable[[Any, Any, Any], Any] | None = None
 
     @property
     def context(self) -> dict[str, tuple[str, ...]]:

@@ -657,12 +657,13 @@ def _overrun(decision: Any) -> dict[str, Decimal]:
     return {"unapproved_overrun_total": overrun if isinstance(overrun, Decimal) else Decimal(0)}
 
 
-def _columnar_log(prepared: Any, reader: Any) -> Any:
+def _columnar_log(prepared: Any, reader: Any, lines: Any = None) -> Any:
     """The columnar path over a clean log (engine/columnar/budget.py; numpy and Arrow are
-    imported only when a run takes it)."""
+    imported only when a run takes it); given `lines`, the run's writer, it writes JSON
+    Lines, JSON and CSV itself."""
     from ..columnar.budget import decide
 
-    return decide(prepared, reader)
+    return decide(prepared, reader, lines)
 
 
 BOOK = (
