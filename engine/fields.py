@@ -248,6 +248,7 @@ class FastRow:
         self.required = frozenset(n for n, v in defaults.items() if v is PydanticUndefined)
         self.texts: frozenset[str] = frozenset()
         self.amounts: frozenset[str] = frozenset()
+        self.dates: frozenset[str] = frozenset()
         # A cell's value, by its text, per column: registers repeat dates, codes and flags.
         self.memos: dict[str, dict[Any, Any]] = {name: {} for name in converters}
 
@@ -291,16 +292,20 @@ class FastRow:
         checks = [d.func for d in decorators.model_validators.values() if d.info.mode == "after"]
         made = cls(model, converters, defaults, checks)
         # Columns of amounts of yuan (a Decimal whose reader is `amount`, which reads a
-        # whole number of yuan as itself), and of free text (a holder's name: the cell,
-        # trimmed, is the value).
-        made.amounts = frozenset(
-            name
-            for name, info in model.model_fields.items()
-            if name in readers
-            and info.annotation in (Decimal, Decimal | None)
-            and not info.metadata
-            and "amount" in readers[name].__code__.co_names
-        )
+        # whole number of yuan as itself), of dates (a date whose reader is `day`), and of
+        # free text (a holder's name: the cell, trimmed, is the value).
+
+        def read_by(kind: type, reader: str) -> frozenset[str]:
+            return frozenset(
+                name
+                for name, info in model.model_fields.items()
+                if name in readers
+                and info.annotation in (kind, kind | None)
+                and not info.metadata
+                and reader in readers[name].__code__.co_names
+            )
+
+        made.amounts, made.dates = read_by(Decimal, "amount"), read_by(date, "day")
         made.texts = frozenset(
             name
             for name, info in model.model_fields.items()

@@ -21,11 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import columnar, dates
+from comply.engine import columnar, dates, fields
+from comply.engine.kinds.budget import BudgetEvent
 from comply.engine.kinds.parcels import Parcel
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_engine import random_parcel
 
 COLUMNS = list(Parcel.model_fields)
@@ -280,6 +284,50 @@ def test_a_recorded_run_keeps_the_same_entries(
     kinds = Counter(kind for _, kind, _, _ in kept[1][0])
     assert kinds["decision"] > 700, kinds
     assert kinds["input"] >= kinds["decision"], kinds
+
+
+_DATE_EDGES = [
+    "1948-12-31", "1949-01-01", "2999-12-31", "3000-01-01", "0000-01-01", "9999-12-31",
+    "2012-02-29", "2013-02-29", "2000-02-29", "1900-02-28", "2100-02-29", "2012-04-31",
+    "2012-13-01", "2012-00-10", "2012-07-00", "2012-7-1", "2012/07/01", " 2012-07-01",
+    "2012-07-01 ", "", "   ", "２０１２-07-01", "٢٠١٢-07-01", "2012-07-01\t", "41091",
+    "2012年7月1日", "2012-07-011", "12012-07-01", "0" * (columnar.MAX_CELL + 1),
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(
+        st.one_of(
+            st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
+            st.from_regex(r"\A(19[4-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z"),
+            st.text(alphabet="0123456789-/年月日 ", max_size=12),
+        ),
+        max_size=40,
+    )
+)
+def test_dates_are_read_as_the_row_path_reads_them(texts: list[str]) -> None:
+    """A column's dates written as 2012-07-01 are made all at once (columnar._date_column),
+    the others by the row path's reader: each must be what that reader makes of the cell,
+    a date or a refusal (a day the calendar lacks, a year outside 1949..2999)."""
+    for model, name in ((Parcel, "agreed_start"), (BudgetEvent, "date")):
+        fast = fields.FastRow.of(model)
+        assert fast is not None
+        assert name in fast.dates  # the column is read all at once
+        distinct = list(dict.fromkeys([*texts, *_DATE_EDGES]))
+        for arrow in (None, pa.array(distinct, pa.string())):
+            found = columnar.read_column(
+                fast, name, distinct, np.arange(len(distinct)), arrow=arrow
+            )
+            for at, text in enumerate(distinct):
+                expected = (
+                    columnar.REFUSED if len(text) > columnar.MAX_CELL else fast._read(name, text)
+                )
+                if isinstance(expected, date):
+                    assert found.values[at] == expected, text
+                    assert type(found.values[at]) is date, text
+                else:
+                    assert found.values[at] is expected, text
 
 
 def test_the_year_counts_agree_with_the_calendar() -> None:

@@ -41,7 +41,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from pydantic_core import PydanticUndefined
 
-from .. import fields, ledger, register
+from .. import dates, fields, ledger, register
 from ..encoding import encodable, file_encoding
 from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular
 from ..writers.csv_rows import CsvWriter
@@ -374,25 +374,67 @@ def read_column(
     if name in fen:
         assert name in fast.amounts
         return _fen_column(fast, name, distinct_cells, index, arrow)
-    if name in fast.texts:
+    if name in fast.dates:
+        values = _date_column(fast, name, distinct_cells, index, arrow)
+    elif name in fast.texts:
         values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
-    else:  # each distinct cell read once, and remembered across blocks (FastRow.memos)
-        memo = fast.memos[name]
-        # A column whose cells are rarely seen twice (a price) is not remembered.
-        keep = fast._remember if len(distinct_cells) * 10 < rows * 9 else None
-        read = fast._read
+    else:  # each distinct cell read once (and remembered across blocks)
+        cell = _read_cells(fast, name, distinct_cells, rows)
         # An amount written plainly is what the amount reader makes of it (fields.amount).
         plain = fields.plain_yuan if name in fast.amounts else _nothing
-        values = [
-            REFUSED
-            if len(t) > MAX_CELL
-            else plain(t)
-            or (
-                memo[t] if t in memo else keep(memo, name, t) if keep is not None else read(name, t)
-            )
-            for t in distinct_cells
-        ]
+        values = [plain(t) or cell(t) for t in distinct_cells]
     return Coded(index, distinct_cells, values)
+
+
+def _read_cells(
+    fast: fields.FastRow, name: str, distinct_cells: list[str], rows: int
+) -> Callable[[str], Any]:
+    """The row path's reader of a column's cells (each remembered across blocks in
+    FastRow.memos, unless the column's cells are rarely seen twice, as a price's)."""
+    memo = fast.memos[name]
+    keep = fast._remember if len(distinct_cells) * 10 < rows * 9 else None
+    read = fast._read
+
+    def cell(t: str) -> Any:
+        if len(t) > MAX_CELL:
+            return REFUSED
+        if t in memo:
+            return memo[t]
+        return keep(memo, name, t) if keep is not None else read(name, t)
+
+    return cell
+
+
+# A date written as 2012-07-01 (what most registers write).
+_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_EARLIEST, _LATEST = dates.EARLIEST.toordinal(), dates.LATEST.toordinal()
+
+
+def _date_column(
+    fast: fields.FastRow, name: str, distinct_cells: list[str], index: np.ndarray, arrow: Any
+) -> list[Any]:
+    """The values of a column of dates: the cells written as 2012-07-01 made dates all at
+    once, where the calendar has that day from 1949 to 2999 (what the row path's reader
+    makes of each: a test holds them equal); any other cell read by the row path's reader,
+    which says what is wrong with a 2013-02-29."""
+    cells = pa.array(distinct_cells, pa.string()) if arrow is None else arrow
+    iso = pc.match_substring_regex(cells, _ISO_DATE)
+    texts = pc.if_else(iso, cells, "2000-01-01")
+    y, m, d = (
+        pc.cast(pc.utf8_slice_codeunits(texts, start, stop), pa.int64()).to_numpy()
+        for start, stop in ((0, 4), (5, 7), (8, 10))
+    )
+    good = iso.to_numpy(zero_copy_only=False) & (m >= 1) & (m <= 12) & (d >= 1)
+    y, m, d = np.where(good, y, 2000), np.where(good, m, 1), np.where(good, d, 1)
+    first = _month_start(y, m)
+    good &= d <= _month_start(y, m + 1) - first
+    day = first + d - 1
+    good &= (day >= _EARLIEST) & (day <= _LATEST)
+    cell = _read_cells(fast, name, distinct_cells, len(index))
+    return [
+        date.fromordinal(number) if ok else cell(text)
+        for ok, number, text in zip(good.tolist(), day.tolist(), distinct_cells, strict=True)
+    ]
 
 
 # An amount written plainly (fields.plain_yuan): ASCII digits, a whole number of 1 to
