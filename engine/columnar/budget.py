@@ -525,7 +525,7 @@ def state_of(prepared: Prepared) -> State:
     return found
 
 
-# What the fold writes of each snapshot, in order (one tuple a snapshot): the project's
+# What the fold writes of each snapshot, in order (WIDTH figures a snapshot): the project's
 # figures after the snapshot's event. The rest is derived over columns (Folded): the day
 # and event from the log, and what stood before the event from the snapshot before it.
 FOLDED = (
@@ -539,6 +539,7 @@ FOLDED = (
     "rejected_on",
     "referral_on",
 )
+WIDTH = len(FOLDED)
 NOT_BUDGETED = (0, 0, 0, 0, 0, 0, NONE, NONE, NONE)  # the one snapshot of such a project
 
 
@@ -548,7 +549,7 @@ class Folded:
 
     def __init__(
         self,
-        rows: list[tuple[int, ...]],
+        rows: list[int],
         projects: list[tuple[str, int, int, int]],
         events: list[tuple[int, bool]],
         log: tuple[np.ndarray, np.ndarray],
@@ -559,12 +560,8 @@ class Folded:
         """`events`: each project's first event (in `log`, the chunk's days and kinds)
         and whether it was budgeted on the evaluation date."""
         self._dates = dates
-        count = len(rows)
-        folded = (
-            np.array(rows, dtype=np.int64).reshape(count, len(FOLDED))
-            if count
-            else np.zeros((0, len(FOLDED)), dtype=np.int64)
-        )
+        count = len(rows) // WIDTH
+        folded = np.array(rows, dtype=np.int64).reshape(count, WIDTH)
         self.col = col = {name: folded[:, i] for i, name in enumerate(FOLDED)}
         lengths = [n for _, _, _, n in projects]
         # Each project's snapshots: its events up to the evaluation date, then that date.
@@ -915,8 +912,8 @@ def _fold_chunk(
     ids, starts = log.ids, (log.starts[first : last + 1] - base).tolist()
     days, kinds = log.day[base:top].tolist(), log.kind[base:top].tolist()
     fens, names, fundings = log.fen[base:top].tolist(), log.name, log.funding
-    rows: list[tuple[int, ...]] = []
-    add = rows.append
+    rows: list[int] = []  # each snapshot's FOLDED figures, one after the other
+    add = rows.extend
     projects: list[tuple[str, int, int, int]] = []
     events: list[tuple[int, bool]] = []  # each project's first event, whether budgeted
     pending: list[tuple[int, str, BudgetEvent, dict[str, Any] | None, int]] = []
@@ -933,7 +930,7 @@ def _fold_chunk(
         budget_date = _date(dates, budget_day)
         assert budget_date is not None
         row = _row(key, budget_date, yuan, name, funding_text)
-        snapshot_start = len(rows)
+        snapshot_start = len(rows) // WIDTH
         if budget_day > as_of:  # not budgeted yet on the evaluation date
             add(NOT_BUDGETED)
             projects.append((funding, budget, budget_day, 1))
@@ -1042,7 +1039,7 @@ def _fold_chunk(
             since_event = day
             i += 1
         if complaint:
-            del rows[snapshot_start:]
+            del rows[snapshot_start * WIDTH :]
             continue
         values = {
             "name": name,
@@ -1055,14 +1052,14 @@ def _fold_chunk(
                 RATIO_PLACES, rounding=ROUND_DOWN
             ),
         }
-        projects.append((funding, budget, budget_day, len(rows) - snapshot_start))
+        projects.append((funding, budget, budget_day, len(rows) // WIDTH - snapshot_start))
         events.append((at, True))
         pending.append((p, key, row, values, snapshot_start))
     chunk = Folded(
         rows, projects, events, (log.day[base:top], log.kind[base:top]), start, as_of, dates
     )
     made: Made = []
-    ends = [s for *_, s in pending[1:]] + [len(rows)] * bool(pending)
+    ends = [s for *_, s in pending[1:]] + [len(rows) // WIDTH] * bool(pending)
     for (p, key, row, given, begin), end in zip(pending, ends, strict=True):
         figures: Mapping[str, Any] = given if given is not None else {"name": row.name}
         snapshots = cast(tuple[Snapshot, ...], Snapshots(chunk, begin, end))
