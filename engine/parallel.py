@@ -128,8 +128,8 @@ def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> Message | None:
         return kind.whole
     from .writers import formats
 
-    if not formats()[fmt].joinable:
-        joinable = ", ".join(name for name, w in formats().items() if w.joinable)
+    if not (formats()[fmt].joinable or formats()[fmt].gathers):
+        joinable = ", ".join(name for name, w in formats().items() if w.joinable or w.gathers)
         return msg("why_format", fmt=fmt, joinable=joinable)
     if source.suffix.lower() not in SUFFIXES:
         return msg("why_workbook")
@@ -625,10 +625,13 @@ def evaluate(
             if job.change_log and part.problems:  # reported as one process reads the log
                 raise Fallback("the change log has problems")
             repeats.add(part.digests)
-            if part.count:
-                stream.write("" if first else out.between_parts())
-                first = False
-            _append(stream, part)
+            if out.gathers:
+                out.gather(_taken(part))
+            else:
+                if part.count:
+                    stream.write("" if first else out.between_parts())
+                    first = False
+                _append(stream, part)
             out.summary.merge(part.summary)
             problems += part.problems
             if recorder is not None:
@@ -639,6 +642,19 @@ def evaluate(
         if repeats.found():
             raise Fallback("an id is repeated across parts")
     return problems
+
+
+def _taken(part: Part) -> str:
+    """A part's decisions as its worker wrote them (for a writer that gathers parts)."""
+    if part.path is None:
+        return part.text
+    try:
+        with open(part.path, encoding="utf-8", newline="") as spilled:
+            text = spilled.read()
+    except OSError as exc:  # the scratch space was removed under the run
+        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
+    os.unlink(part.path)
+    return text
 
 
 def _append(stream: IO[str], part: Part) -> None:

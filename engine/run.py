@@ -145,7 +145,9 @@ def _skipped_note(skipped: Skipped) -> Message:
 def _survey(request: Request, kind: Kind) -> list[Message]:
     """What a reader notes of the file's header (the parts of a split run each read it
     whole, and say nothing of it)."""
-    return RowReader(request.source, kind.model, None, header_row=request.header_row).survey()
+    return RowReader(
+        request.source, kind.model, None, header_row=request.header_row, keep=request.keeping
+    ).survey()
 
 
 def _recorder(

@@ -29,7 +29,9 @@ from comply.engine.kinds.parcels import Parcel
 from comply.engine.loader import RowReader
 from comply.engine.pipeline import decide, decide_rows, prepare
 from comply.engine.progress import Progress
+from comply.engine.writers import writer
 from comply.engine.writers.json_records import JsonLinesWriter
+from comply.engine.writers.table import TableWriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kind_examples import EXAMPLE_IDS, Example
@@ -210,7 +212,7 @@ def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_two_workers_write_what_one_process_writes(
     tmp_path: Path, fmt: str, lang: str, fallbacks: list[str]
@@ -225,6 +227,67 @@ def test_two_workers_write_what_one_process_writes(
     assert one[0] is not None
     assert one == two
     assert fallbacks == []  # joined from parts, not read again by one process
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_table_of_a_register_with_its_own_columns_is_gathered_from_workers(
+    tmp_path: Path, fallbacks: list[str]
+) -> None:
+    """A table keeps the register's own columns (序号, 备注) beside each decision: the
+    workers send their rows' cells and the headings, the run aligns them as one process."""
+    source = parcels_file(tmp_path / "p.csv", 900)
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    kept = tmp_path / "kept.csv"
+    with kept.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["序号", *rows[0], "备注"])
+        for n, row in enumerate(rows[1:], start=1):
+            note = "" if n % 5 else f"备注{n}：待核查 \x1f\x1e\x1d"  # control characters
+            writer.writerow([n, *row, note])
+    for lang in ("en", "zh"):
+        one, two = run_both(tmp_path, kept, "--format", "table", "--lang", lang)
+        assert one[0] is not None
+        assert "备注" in one[0].decode("utf-8")
+        assert one == two
+    assert fallbacks == []
+
+
+def test_a_table_gathered_from_parts_is_the_table_written_whole() -> None:
+    """Parts a table's writers send (a worker's, after restart) and the run's writer
+    gathers: the same table, criteria lines under their rows included (intake lists them;
+    one process decides it, being ranked)."""
+    case = next(c for c in KIND_EXAMPLES if c.kind.command == "intake")
+    kind, as_of = case.kind, case.as_of
+    prepared = prepare(kind, as_of, case.options)
+    pairs = [
+        pair
+        for subjects, decisions in decide(prepared, kind.reader(case.file))
+        for pair in zip(subjects, decisions, strict=True)
+    ]
+    assert any(d.criteria for _, d in pairs)
+
+    def table(**kwargs: Any) -> TableWriter:
+        made = writer("table", kind, prepared.families, as_of, "zh", io.StringIO(), **kwargs)
+        assert isinstance(made, TableWriter)
+        return made
+
+    whole, gathered = table(), table()
+    for subject, decision in pairs:
+        whole.decision(decision, subject)
+    half = len(pairs) // 2
+    for part in (pairs[:half], pairs[half:]):
+        worker, text = table(), io.StringIO()
+        worker.restart(text)
+        for subject, decision in part:
+            worker.decision(decision, subject)
+        gathered.gather(text.getvalue())
+        gathered.summary.merge(worker.summary)
+    whole.finish()
+    gathered.finish()
+    shown = whole.out.getvalue()  # type: ignore[attr-defined]
+    assert "达标" in shown or "未达标" in shown or "met" in shown
+    assert gathered.out.getvalue() == shown  # type: ignore[attr-defined]
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -334,10 +397,10 @@ def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None
     log.write_text("", encoding="utf-8")
     out = comply("budget", str(log), "--jobs", "2", code=2)
     assert "--jobs 2: not for this run: a change log is split by subject from a CSV" in out
-    out = comply(
-        "parcels", str(EXAMPLES / "parcels.csv"), "--jobs", "2", "--format", "table", code=2
-    )
-    assert "--format table is written whole" in out
+    book = str(tmp_path / "out.xlsx")
+    args = ["--jobs", "2", "--format", "xlsx", "--out", book]
+    out = comply("parcels", str(EXAMPLES / "parcels.csv"), *args, code=2)
+    assert "--format xlsx is written whole; parts join for csv, json, jsonl, table" in out
     out = comply("parcels", str(EXAMPLES / "parcels.csv"), "--scheduler", "tcp://x:1", code=2)
     assert "--executor dask" in out
     args = ["--executor", "dask", "--scheduler", "notaport:abc", "--format", "jsonl"]
@@ -440,7 +503,7 @@ def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_change_log_in_two_workers_is_what_one_process_writes(
     tmp_path: Path, budget_log: Path, fmt: str, lang: str, fallbacks: list[str]

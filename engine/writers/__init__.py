@@ -186,6 +186,8 @@ class Writer:
     """Writes one run's decisions in one format and language, and counts them."""
 
     joinable: ClassVar[bool] = False  # parts written apart can be joined as they are
+    # Parts written apart are gathered by the run's writer (gather), which writes them whole.
+    gathers: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -221,6 +223,11 @@ class Writer:
     def restart(self, out: IO[str]) -> None:
         """Write a part of a run to `out`, with counts of its own (parts are joined in order)."""
         self.out, self.summary = out, Summary()
+
+    def gather(self, text: str) -> None:
+        """A part's decisions as a worker's writer wrote them, taken in (for a writer that
+        gathers parts)."""
+        raise NotImplementedError
 
     def between_parts(self) -> str:
         """What separates the decisions of two parts, both holding some, once joined."""
@@ -325,7 +332,18 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
 
 
 def width(text: str) -> int:
-    """Columns a text takes on a terminal: CJK characters take two."""
+    """Columns a text takes on a terminal: CJK characters take two (each text other than
+    ASCII measured once: a table's names, titles and labels recur)."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    found = _WIDTHS.get(text)
+    if found is None:
+        if len(_WIDTHS) >= 1 << 16:
+            _WIDTHS.clear()
+        found = _WIDTHS[text] = sum(
+            2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text
+        )
+    return found
+
+
+_WIDTHS: dict[str, int] = {}

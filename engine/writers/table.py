@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any, ClassVar
 
 from ..cells import money as _money
 from ..evaluate import Decision
 from ..subjects import Subject
 from . import Writer, plain, printable, width
 
+# A worker's part, for the run's writer to gather: each row's cells (printable: no control
+# character) apart by CELL, then DETAILS and its criteria's lines (JSON) if it has any, then
+# ROW; the register's own columns' headings, HEADINGS and JSON, before the first row that
+# has them.
+CELL, DETAILS, ROW, HEADINGS = "\x1f", "\x1e", "\x1d", "\x1c"
+
 
 class TableWriter(Writer):
-    """Holds its rows until the end, to align the columns (use jsonl or csv for big files)."""
+    """Holds its rows until the end, to align the columns (use jsonl or csv for big files).
+    On every core, each worker's writer sends its rows' cells (restart), and the run's
+    gathers them in order (gather)."""
+
+    gathers: ClassVar[bool] = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._rows: list[tuple[str, ...]] = []
         self._details: list[list[str]] = []
         self._extras: list[str] = []  # the register's own columns' headings, if kept
+        self._part = False  # a worker's: rows are sent, not held
+
+    def restart(self, out: IO[str]) -> None:
+        super().restart(out)
+        self._part, self._extras = True, []
 
     def start(self) -> None:
         title = self.families[0].doc.title.in_(self.lang)
@@ -36,9 +52,27 @@ class TableWriter(Writer):
         if subject.register is not None:  # the register's own columns, beside the decision
             if not self._extras:
                 self._extras = [c.written or c.letter for c in subject.register.register.extras]
+                if self._part:
+                    self.out.write(HEADINGS + json.dumps(self._extras) + ROW)
             cells += [_text(value) for _, value in subject.register.extras()]
-        self._rows.append(tuple(printable(cell) for cell in cells))
-        self._details.append(self.criteria_lines(decision) if self.view.details else [])
+        row = tuple(printable(cell) for cell in cells)
+        details = self.criteria_lines(decision) if self.view.details else []
+        if self._part:
+            self.out.write(
+                CELL.join(row) + (DETAILS + json.dumps(details) if details else "") + ROW
+            )
+            return
+        self._rows.append(row)
+        self._details.append(details)
+
+    def gather(self, text: str) -> None:
+        for record in text.split(ROW)[:-1]:
+            if record.startswith(HEADINGS):
+                self._extras = self._extras or json.loads(record[1:])
+                continue
+            cells, _, details = record.partition(DETAILS)
+            self._rows.append(tuple(cells.split(CELL)))
+            self._details.append(json.loads(details) if details else [])
 
     def criteria_lines(self, decision: Decision) -> list[str]:
         words = self.words
@@ -64,12 +98,16 @@ class TableWriter(Writer):
         header = tuple(label.in_(self.lang) for label, _ in self.view.columns)
         header += tuple(printable(name) for name in self._extras)
         rows = [header, *(row + ("",) * (len(header) - len(row)) for row in self._rows)]
-        widths = [max(width(row[i]) for row in rows) for i in range(len(header) - 1)]
-        for row, details in zip(rows, [[], *self._details], strict=True):
-            cells = [_pad(c, widths[i]) if i < len(widths) else c for i, c in enumerate(row)]
-            self.out.write("  ".join(cells).rstrip() + "\n")
+        # Each cell measured once (the last column is not padded).
+        padded = len(header) - 1
+        measured = [list(map(width, row[:padded])) for row in rows]
+        widths = [max(m[i] for m in measured) for i in range(padded)]
+        write = self.out.write
+        for row, sizes, details in zip(rows, measured, [[], *self._details], strict=True):
+            cells = [c + " " * (widths[i] - sizes[i]) for i, c in enumerate(row[:padded])]
+            write("  ".join([*cells, *row[padded:]]).rstrip() + "\n")
             for line in details:
-                self.out.write(f"      {line}\n")
+                write(f"      {line}\n")
         summary = self.summary
         self.out.write("\n" + words.text("summary") + "\n")
         noun = self.view.noun.in_(self.lang)
@@ -93,10 +131,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(plain(value)).split())
-
-
-def _pad(text: str, columns: int) -> str:
-    return text + " " * max(0, columns - width(text))
 
 
 FORMATS = {"table": TableWriter}
