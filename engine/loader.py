@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import fields, register
 from .conditions import closest
-from .encoding import encodable, file_encoding
+from .encoding import Encoding, encodable, file_encoding
 from .errors import InputProblem
 from .messages import Invalid, Message, msg, of_error
 from .register import Column, Contract, Register, RegisterRow, Skipped
@@ -108,6 +108,9 @@ class RowReader:
         self._part, self._records, self._rows = part, records, rows
         # Columns a parent read, handed to a worker (engine/columnar/budget.py: a log's part).
         self.given: Any = None
+        # How the CSV file is decoded, if the run decided it already (file_encoding reads
+        # it whole: a split run's parent decides before its workers, and surveys after).
+        self.decided: Encoding | None = None
         self.header_row, self.keep = header_row, keep
         self.contract = Contract(model)
         self.register: Register | None = None  # a CSV's or sheet's header, once read
@@ -416,7 +419,7 @@ class RowReader:
                 ((row + offset if row > 1 else row, c, _NONE) for row, c in records), fixed=True
             )
             return
-        decided = file_encoding(self.path)
+        decided = self.decided or file_encoding(self.path)
         if decided.mixed is not None:
             utf8, other = decided.mixed
             self.problem(0, "(file)", self.path.name, msg("mixed_encoding", utf8=utf8, other=other))

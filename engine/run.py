@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import collector, ledger, parallel, records
+from .encoding import Encoding
 from .errors import InputError, InputProblem, OptionError
 from .kinds import Aggregate, Kind
 from .loader import RowReader
@@ -142,12 +143,14 @@ def _skipped_note(skipped: Skipped) -> Message:
     return msg("skipped_separator", row=skipped.row, text=skipped.text)
 
 
-def _survey(request: Request, kind: Kind) -> list[Message]:
+def _survey(request: Request, kind: Kind, decided: Encoding) -> list[Message]:
     """What a reader notes of the file's header (the parts of a split run each read it
-    whole, and say nothing of it)."""
-    return RowReader(
+    whole, and say nothing of it), the file decoded as the run decided."""
+    reader = RowReader(
         request.source, kind.model, None, header_row=request.header_row, keep=request.keeping
-    ).survey()
+    )
+    reader.decided = decided
+    return reader.survey()
 
 
 def _recorder(
@@ -207,7 +210,7 @@ def _finish(
         else:
             job = parallel.job(request, prepared, recorder is not None)
             problems = parallel.evaluate(job, request.source, executor, out, recorder)
-            out.reading.notes = _survey(request, prepared.kind)
+            out.reading.notes = _survey(request, prepared.kind, Encoding(job.encoding))
         # In row order: a kind may find a problem only once it builds a batch's facts (facts
         # that contradict each other), after the reader's; parts of a file cut elsewhere
         # than batches must report the same list in the same order.

@@ -16,7 +16,9 @@ signature is computed over those columns, and the engine is asked once per combi
 The decision is the evaluator's own resolution of the snapshots' plans. Checks that make
 a divergence an error: for each new combination, the project it first appears in is
 folded by the row path itself (budget._fold), and its snapshots, its decision, its figures
-and its row must equal those made from columns.
+and its row must equal those made from columns. JSON Lines, JSON and CSV are written from
+a template per shape of project (`_shaped`, engine/columnar/lines.py), each checked on
+the first project of its shape against the writer's own line.
 
 On every core (engine/parallel.py), each worker reads pieces of the file as columns
 (`read_columns`), the parent joins and sorts them (`joined`), and each worker folds and
