@@ -309,7 +309,8 @@ _DATE_EDGES = [
 def test_dates_are_read_as_the_row_path_reads_them(texts: list[str]) -> None:
     """A column's dates written as 2012-07-01 are made all at once (columnar._date_column),
     the others by the row path's reader: each must be what that reader makes of the cell,
-    a date or a refusal (a day the calendar lacks, a year outside 1949..2999)."""
+    a date or a refusal (a day the calendar lacks, a year outside 1949..2999), with its day
+    number (0 for none)."""
     for model, name in ((Parcel, "agreed_start"), (BudgetEvent, "date")):
         fast = fields.FastRow.of(model)
         assert fast is not None
@@ -326,8 +327,12 @@ def test_dates_are_read_as_the_row_path_reads_them(texts: list[str]) -> None:
                 if isinstance(expected, date):
                     assert found.values[at] == expected, text
                     assert type(found.values[at]) is date, text
+                    assert found.days is not None
+                    assert found.days[at] == expected.toordinal(), text
                 else:
                     assert found.values[at] is expected, text
+                    assert found.days is not None
+                    assert found.days[at] == 0, text
 
 
 def test_the_year_counts_agree_with_the_calendar() -> None:

@@ -71,11 +71,18 @@ class Coded:
     their text, and each read by the row path's cell reader (a value, BLANK or REFUSED)."""
 
     def __init__(
-        self, index: np.ndarray, texts: list[str], values: list[Any], fen: Any = None
+        self,
+        index: np.ndarray,
+        texts: list[str],
+        values: list[Any],
+        fen: Any = None,
+        days: Any = None,
     ) -> None:
         self.index, self.texts, self.values = index, texts, values
         # A column of amounts read as fen: each distinct cell's fen, 0 where it is not one.
         self.fen: np.ndarray | None = fen
+        # A column of dates: each distinct cell's day number, 0 where it holds no date.
+        self.days: np.ndarray | None = days
 
     def mapped(self, function: Callable[[Any], Any], dtype: Any) -> np.ndarray:
         """function(value) for each row, computed once per distinct cell."""
@@ -94,6 +101,11 @@ class Coded:
         """Each row's amount in fen (0 where it holds none), for a column read as fen."""
         assert self.fen is not None
         return self._rows(self.fen)
+
+    def ordinals(self, missing: int) -> np.ndarray:
+        """Each row's day number, for a column read as dates (`missing` where none)."""
+        assert self.days is not None
+        return self._rows(np.where(self.days > 0, self.days, missing))
 
     def value(self, row: int) -> Any:
         return self.values[self.index[row]]
@@ -138,6 +150,9 @@ class Block:
 
     def days(self, name: str, missing: int) -> np.ndarray:
         """A date column as day numbers (date.toordinal), `missing` where blank."""
+        column = self.columns.get(name)
+        if column is not None and column.days is not None and self.defaults[name] is None:
+            return column.ordinals(missing)
         return self.mapped(
             name, lambda v: v.toordinal() if isinstance(v, date) else missing, np.int64
         )
@@ -375,8 +390,8 @@ def read_column(
         assert name in fast.amounts
         return _fen_column(fast, name, distinct_cells, index, arrow)
     if name in fast.dates:
-        values = _date_column(fast, name, distinct_cells, index, arrow)
-    elif name in fast.texts:
+        return _date_column(fast, name, distinct_cells, index, arrow)
+    if name in fast.texts:
         values = [REFUSED if len(t) > MAX_CELL else t.strip() or BLANK for t in distinct_cells]
     else:  # each distinct cell read once (and remembered across blocks)
         cell = _read_cells(fast, name, distinct_cells, rows)
@@ -412,11 +427,11 @@ _EARLIEST, _LATEST = dates.EARLIEST.toordinal(), dates.LATEST.toordinal()
 
 def _date_column(
     fast: fields.FastRow, name: str, distinct_cells: list[str], index: np.ndarray, arrow: Any
-) -> list[Any]:
-    """The values of a column of dates: the cells written as 2012-07-01 made dates all at
-    once, where the calendar has that day from 1949 to 2999 (what the row path's reader
-    makes of each: a test holds them equal); any other cell read by the row path's reader,
-    which says what is wrong with a 2013-02-29."""
+) -> Coded:
+    """A column of dates, with their day numbers: the cells written as 2012-07-01 made
+    dates all at once, where the calendar has that day from 1949 to 2999 (what the row
+    path's reader makes of each: a test holds them equal); any other cell read by the row
+    path's reader, which says what is wrong with a 2013-02-29."""
     cells = pa.array(distinct_cells, pa.string()) if arrow is None else arrow
     iso = pc.match_substring_regex(cells, _ISO_DATE)
     texts = pc.if_else(iso, cells, "2000-01-01")
@@ -431,10 +446,16 @@ def _date_column(
     day = first + d - 1
     good &= (day >= _EARLIEST) & (day <= _LATEST)
     cell = _read_cells(fast, name, distinct_cells, len(index))
-    return [
+    values = [
         date.fromordinal(number) if ok else cell(text)
         for ok, number, text in zip(good.tolist(), day.tolist(), distinct_cells, strict=True)
     ]
+    day = np.where(good, day, 0)
+    for at in np.flatnonzero(~good).tolist():  # read by the row path's reader
+        value = values[at]
+        if isinstance(value, date):
+            day[at] = value.toordinal()
+    return Coded(index, distinct_cells, values, days=day)
 
 
 # An amount written plainly (fields.plain_yuan): ASCII digits, a whole number of 1 to

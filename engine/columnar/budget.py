@@ -428,7 +428,7 @@ def _gathered(
         if (budget & ((names == None) | (fundings == None))).any():  # noqa: E711
             return None  # a budget without its name or its funding
         local = np.array([ids.setdefault(t, len(ids)) for t in project.values], dtype=np.int64)
-        day = coded["date"].mapped(lambda v: v.toordinal(), np.int64)
+        day = coded["date"].ordinals(NONE)  # every row's is a date (none refused or blank)
         at = np.flatnonzero(budget)  # the budget events: their name and funding
         columns_ = (local[project.index], rows, day, kind.astype(np.int8), fen)
         parts.append((*columns_, at + events, names[at], fundings[at]))
