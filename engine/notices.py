@@ -107,8 +107,8 @@ messages.register(
             "zh": "比率须由全部决定一次生成",
         },
         "why_format": {
-            "en": "--format {fmt} is written whole; parts join for {joinable}",
-            "zh": "--format {fmt} 须整体写出；可分块合并的格式为 {joinable}",
+            "en": "--format {fmt} is written whole; formats made on every core: {joinable}",
+            "zh": "--format {fmt} 须整体写出；可多核生成的格式为 {joinable}",
         },
         "why_workbook": {
             "en": "a workbook is read whole; CSV and JSON Lines files are split",

@@ -784,7 +784,9 @@ def _shaped(
         raw = [(r, make) for r, plan in enumerate(plans) for make in plan.makers]
         if any(make.amount for _, make in raw):
             return None
-        # For each action: its read's value of each source it reads, for each line.
+        # For each action: its read's value of each source it reads, for each line (None
+        # for a source that is no snapshot value: Snapshot.value gives None for it, alike
+        # on every read, so it neither varies nor parts two actions).
         values = [
             [
                 days[source][read_at[read_from[lines] + r]] if source in days else None

@@ -362,6 +362,8 @@ class Lines:
         rate = slot.rate
         if rate is None:  # a value that is an amount: as it is
             found: list[Decimal] = values[rows].tolist()
+            if None in found:  # a shape holds the values its first line has
+                raise EngineError(f"columnar path: {slot.source}: an amount missing in a shape")
             return found
         return [share_of(base, rate) for base in values[rows].tolist()]
 

@@ -31,11 +31,12 @@ class TableWriter(Writer):
         self._rows: list[tuple[str, ...]] = []
         self._details: list[list[str]] = []
         self._extras: list[str] = []  # the register's own columns' headings, if kept
+        self._headed = False  # the headings are known (and, a worker's, sent)
         self._part = False  # a worker's: rows are sent, not held
 
     def restart(self, out: IO[str]) -> None:
         super().restart(out)
-        self._part, self._extras = True, []
+        self._part, self._extras, self._headed = True, [], False
 
     def start(self) -> None:
         title = self.families[0].doc.title.in_(self.lang)
@@ -50,9 +51,10 @@ class TableWriter(Writer):
         words = self.words
         cells = [cell(words, decision, subject) for _, cell in self.view.columns]
         if subject.register is not None:  # the register's own columns, beside the decision
-            if not self._extras:
+            if not self._headed:
                 self._extras = [c.written or c.letter for c in subject.register.register.extras]
-                if self._part:
+                self._headed = True
+                if self._part and self._extras:
                     self.out.write(HEADINGS + json.dumps(self._extras) + ROW)
             cells += [_text(value) for _, value in subject.register.extras()]
         row = tuple(printable(cell) for cell in cells)
