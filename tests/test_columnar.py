@@ -295,10 +295,6 @@ _DATE_EDGES = [
 ]  # fmt: skip
 
 
-# Enough new cells for the column's new dates to be made all at once.
-_NEW_DATES = [f"2{n:03d}-0{1 + n % 9}-1{n % 10}" for n in range(columnar.DATES_AT_ONCE)]
-
-
 @settings(max_examples=200, deadline=None)
 @given(
     texts=st.lists(
@@ -311,15 +307,15 @@ _NEW_DATES = [f"2{n:03d}-0{1 + n % 9}-1{n % 10}" for n in range(columnar.DATES_A
     )
 )
 def test_dates_are_read_as_the_row_path_reads_them(texts: list[str]) -> None:
-    """A column's dates written as 2012-07-01 are made all at once (columnar._date_column),
-    the others by the row path's reader: each must be what that reader makes of the cell,
-    a date or a refusal (a day the calendar lacks, a year outside 1949..2999), with its day
-    number (0 for none); and so again from what the column remembers (FastRow.memos)."""
+    """A column of dates (columnar._date_column): each value what the row path's reader
+    makes of the cell, a date or a refusal (a day the calendar lacks, a year outside
+    1949..2999), with its day number (0 for none); read afresh, and again from what the
+    column remembers (FastRow.memos)."""
     for model, name in ((Parcel, "agreed_start"), (BudgetEvent, "date")):
         fast = fields.FastRow.of(model)
         assert fast is not None
-        assert name in fast.dates  # the column is read all at once
-        distinct = list(dict.fromkeys([*texts, *_DATE_EDGES, *_NEW_DATES]))
+        assert name in fast.dates  # read as a column of dates
+        distinct = list(dict.fromkeys([*texts, *_DATE_EDGES]))
         once, often = np.arange(len(distinct)), np.tile(np.arange(len(distinct)), 4)
         fast.memos[name].clear()  # read afresh; then again, remembered (the cells recur)
         for arrow, rows in ((None, once), (pa.array(distinct, pa.string()), often), (None, often)):
