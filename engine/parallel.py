@@ -644,15 +644,20 @@ def evaluate(
     return problems
 
 
+def _spilled(path: str) -> BinaryIO:
+    """A part's file, as its worker spilled it, open to read."""
+    try:
+        return open(path, "rb")  # the caller closes it
+    except OSError as exc:  # the scratch space was removed under the run
+        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
+
+
 def _taken(part: Part) -> str:
     """A part's decisions as its worker wrote them (for a writer that gathers parts)."""
     if part.path is None:
         return part.text
-    try:
-        with open(part.path, encoding="utf-8", newline="") as spilled:
-            text = spilled.read()
-    except OSError as exc:  # the scratch space was removed under the run
-        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
+    with _spilled(part.path) as spilled:
+        text = spilled.read().decode("utf-8")
     os.unlink(part.path)
     return text
 
@@ -663,11 +668,7 @@ def _append(stream: IO[str], part: Part) -> None:
         stream.write(part.text)
         return
     stream.flush()
-    try:
-        opened = open(part.path, "rb")  # noqa: SIM115 - closed by the with below
-    except OSError as exc:  # the scratch space was removed under the run
-        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
-    with opened as spilled:
+    with _spilled(part.path) as spilled:
         size = os.fstat(spilled.fileno()).st_size
         sent = 0
         try:

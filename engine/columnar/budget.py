@@ -704,7 +704,7 @@ def _decided(
         if writing is not None:  # the chunk's lines written from templates where they can be
             codes = pairs[which.ravel()]  # each snapshot's plan, as the run knows it
             shaped = _shaped(evaluator, chunk, made, found, which.ravel(), codes, state)
-            rendered = writing.lines(shaped, np.arange(len(made))) if shaped else None
+            rendered = writing.lines(shaped, np.arange(len(made))) if shaped is not None else None
             if rendered is not None:
                 writing.write(*rendered)
             else:

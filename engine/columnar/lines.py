@@ -437,12 +437,15 @@ def _routes(
     )
     base = totals_of(bare)
     routes = []
+    routed: list[Decimal | None] = []  # each route's amount in the decision itself
     for slot, index in amounts:
         one: list[Action] = list(none)
         one[index] = none[index]._replace(amount=Decimal(1))
         with_one = totals_of(replace(bare, actions=tuple(one)))
         # Each total takes the amount whole or not at all (an int keeps the sums' places).
         routes.append((slot, {n: int(with_one.get(n, 0) - base.get(n, 0)) for n in base}))
+        routed.append(decision.actions[index].amount)
+    given_values = dict(decision.values)
     for slot, name in values:
         given = tuple((n, Decimal(1) if n == name else v) for n, v in bare.values)
         with_one = totals_of(replace(bare, values=given))
@@ -450,11 +453,9 @@ def _routes(
         shares = {n: int(with_one.get(n, 0) - base.get(n, 0)) for n in base}
         if any(shares.values()):
             routes.append((slot, {n: share for n, share in shares.items() if share}))
-    routed = {slot for slot, _ in routes}
+            routed.append(given_values[name])
     check = dict(base)
-    found = [decision.actions[index].amount for _, index in amounts]
-    found += [dict(decision.values)[name] for slot, name in values if slot in routed]
-    for amount, (_, shares) in zip(found, routes, strict=True):
+    for amount, (_, shares) in zip(routed, routes, strict=True):
         assert amount is not None
         for name, share in shares.items():
             check[name] += amount * share
