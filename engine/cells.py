@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from .evaluate import Action, Decision
 from .kinds import Cell, Texts, Value
@@ -38,21 +38,36 @@ def money(value: Any) -> str:
     return f"{value:,.2f}" if isinstance(value, Decimal) else ""
 
 
+C = TypeVar("C", bound=Callable[..., str])
+
+
+def through(cell: C) -> C:
+    """A table's cell that shows the decision's values and its subject's row fields where
+    they stand, each as str() shows it (an amount as money()): given a decision and a row
+    holding markers in their place, it shows the markers. A table's rows are made from
+    templates of such cells (engine/columnar/lines.py); a cell without the mark is made
+    row by row."""
+    cell.through = True  # type: ignore[attr-defined]
+    return cell
+
+
 def percent(value: Any) -> str:
     return f"{Decimal(value) * 100:.2f}%"
 
 
+@through
 def subject_id(texts: Texts, decision: Decision, subject: Subject) -> str:
     return decision.subject
 
 
+@through
 def status(texts: Texts, decision: Decision, subject: Subject) -> str:
     return texts.status_label(decision.status)
 
 
 def row_field(name: str) -> Cell:
     """A field of the subject's input row, as written."""
-    return lambda t, d, s: str(getattr(s.row, name, ""))
+    return through(lambda t, d, s: str(getattr(s.row, name, "")))
 
 
 def value(name: str, show: Callable[[Any], str] = str) -> Cell:
@@ -64,7 +79,7 @@ def value(name: str, show: Callable[[Any], str] = str) -> Cell:
                 return show(found)
         return ""
 
-    return cell
+    return through(cell) if show is str else cell
 
 
 def first(name: str) -> Cell:
@@ -77,7 +92,10 @@ def first(name: str) -> Cell:
         shown = min(found) if name == "due" else found[0]
         return money(shown) if isinstance(shown, Decimal) else str(shown)
 
-    return cell
+    if name == "due":  # the earliest of several: a template compares no markers (lines.py)
+        cell.earliest = name  # type: ignore[attr-defined]
+        return cell
+    return through(cell)
 
 
 def codes(
@@ -85,11 +103,15 @@ def codes(
 ) -> Cell:
     """The codes of the decision's actions that `keep` keeps, in order: the steps due now,
     or with `prospect` those where the case is going (decisions.md L10)."""
-    return lambda t, d, s: joined(
-        t, [code_shown(t, a.code) for a in d.actions if a.prospect == prospect and keep(t, a.code)]
-    )
+
+    def cell(texts: Texts, decision: Decision, subject: Subject) -> str:
+        kept = [a for a in decision.actions if a.prospect == prospect and keep(texts, a.code)]
+        return joined(texts, [code_shown(texts, a.code) for a in kept])
+
+    return through(cell)
 
 
+@through
 def findings(texts: Texts, decision: Decision, subject: Subject) -> str:
     """Findings about past events, each with the date of its event."""
     return joined(

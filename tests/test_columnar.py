@@ -126,6 +126,8 @@ def clean_register(
         writer.writerow(COLUMNS)
         for n in range(count):
             row = {k: _cell(v) for k, v in random_parcel(rng, n).items()}
+            # Holders of their own (a table shows each row's), one with a control character.
+            row["holder"] = rng.choice(["某公司", f"豫{n}置业有限公司", "Acme Ltd", "中\x07原"])
             if n == 0 and first:
                 row.update(first)
             writer.writerow([row.get(c, "") for c in COLUMNS])
@@ -203,7 +205,8 @@ def test_clean_registers_decide_alike_in_every_format(
     rng = random.Random(100 + seed)
     path = clean_register(tmp_path / "parcels.csv", rng, 1500)
     as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
-    for suffix, lang, jobs in ((".jsonl", "en", "1"), (".csv", "zh", "2"), (".json", "zh", "1")):
+    formats = ((".jsonl", "en", "1"), (".csv", "zh", "2"), (".json", "zh", "1"), ("", "zh", "1"))
+    for suffix, lang, jobs in (*formats, ("", "en", "2")):  # "": a table
         _both(
             monkeypatch,
             tmp_path,
@@ -217,9 +220,11 @@ def test_clean_registers_decide_alike_in_every_format(
             "--jobs",
             jobs,
         )
+        if jobs == "1":  # written from templates, the table too
+            assert columnar.TAKEN["rows written from templates"] == 1500, columnar.TAKEN
 
 
-@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".csv"])
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".csv", ""])
 def test_a_first_row_the_row_path_decides(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str
 ) -> None:

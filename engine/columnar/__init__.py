@@ -46,7 +46,8 @@ from ..encoding import encodable, file_encoding
 from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
-from .lines import Decided, Lines
+from ..writers.table import TableWriter
+from .lines import Decided, Lines, tabled
 
 if TYPE_CHECKING:
     from ..evaluate import Decision
@@ -526,10 +527,15 @@ def decide(
 
 
 def line_writer(reader: RowReader, lines: Writer | None) -> Lines | None:
-    """What writes the lines from columns, for a run's writer of JSON Lines, JSON or CSV
-    (and a recorded run's reader that takes ledger entries a stretch at a time); None: the
-    decisions are handed on, or written one by one."""
-    if type(lines) not in (JsonLinesWriter, JsonWriter, CsvWriter) or reader.keep:
+    """What writes the lines from columns, for a run's writer of JSON Lines, JSON or CSV,
+    or a table of a view whose cells show values where they stand (and a recorded run's
+    reader that takes ledger entries a stretch at a time); None: the decisions are handed
+    on, or written one by one. A table keeps only the register's own columns (none where
+    the columns are read: the header names only the contract's), the other formats all."""
+    if type(lines) is TableWriter:
+        if not tabled(lines.view):
+            return None
+    elif type(lines) not in (JsonLinesWriter, JsonWriter, CsvWriter) or reader.keep:
         return None
     if reader.on_row is None:
         return Lines(lines)  # type: ignore[arg-type]
@@ -556,6 +562,8 @@ def _decide(
         tuple(register.columns(reader.contract, cells, None)), (1,)
     )
     kept = reader.kept
+    if reader.keep and board.extras:  # (a header of the contract's columns has none)
+        writing = None
 
     def by_row_path(text: str, row: int) -> list[tuple[Subject, Decision]]:
         part = unread(reader, header, text, row)
@@ -638,6 +646,7 @@ def _decide(
         rendered = writing.lines(decided, fast) if writing is not None else None
         if rendered is not None and writing is not None:
             made, entries = rendered
+            TAKEN["rows written from templates"] += len(fast)
             at = 0
             for i in sorted(by_rows):
                 upto = int(np.searchsorted(fast, i))

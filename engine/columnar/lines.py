@@ -1,5 +1,6 @@
-"""JSON Lines, JSON and CSV written from columns: one template per shape of decision, its
-blanks filled from each row's own values, the run's counts added a shape at a time.
+"""JSON Lines, JSON, CSV and a table's rows written from columns: one template per shape of
+decision, its blanks filled from each row's own values, the run's counts added a shape at a
+time.
 
 Rows of one shape (a kind's columnar code says which: the same combination of threshold
 sides, the same case, the same values present) decide alike but for their own values: the
@@ -10,6 +11,11 @@ checked against the writer's line for it. How each action's values come about (a
 a date plus a period, an amount a share of another) is the evaluator's recipe
 (evaluate.Make), read here for whole columns. A recorded run's ledger entries of the
 decisions (ledger.decision_entry) are made from a second template of the shape, alike.
+
+A table's template is its row as a worker's part holds it (writers/table.py), made of the
+view's cells that show values where they stand (cells.through) and of the earliest due date
+where there is one due date (or none); its subject's row fields (a holder's name) are blanks
+too.
 """
 
 from __future__ import annotations
@@ -22,21 +28,26 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from json.encoder import encode_basestring as _encode_string
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from .. import ledger, records
+from ..cells import money
 from ..errors import EngineError
 from ..evaluate import Action, Decision, Make, share_of
 from ..subjects import Subject
-from ..writers import inert
+from ..writers import inert, printable
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
+from ..writers.table import CELL, ROW, TableWriter
 
 TEMPLATES_KEPT = 20_000  # shapes of decision remembered in a run (a few kilobytes each)
 _JSON_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
-_MARKS = {"jsonl": _JSON_MARK, "json": _JSON_MARK, "csv": re.compile("\x00(\\d+)\x00")}
+_PLAIN_MARK = re.compile("\x00(\\d+)\x00")
+_MARKS = {"jsonl": _JSON_MARK, "json": _JSON_MARK, "csv": _PLAIN_MARK, "table": _PLAIN_MARK}
+# A table's markers while its cells are made printable (which removes control characters).
+_TABLE_MARK = re.compile("\ue000(\\d+)\ue001")
 
 
 @dataclass
@@ -53,14 +64,17 @@ class Decided:
     own: Callable[[str, int], np.ndarray | None] | None = None
     makers: Callable[[int], Sequence[Make]] | None = None  # the recipes of a line's actions
     keys: Sequence[Any] = ()  # each shape's name across blocks
+    # A field of the subject's row (as the row holds it) for every line, or None if the row
+    # has no such field: a table's cells may show one.
+    row: Callable[[str], np.ndarray | None] | None = None
 
 
 @dataclass
 class _Slot:
     """A blank of a template: what fills it, for the rows of its shape."""
 
-    source: str  # "subject", a decision value's name, or an action's snapshot source
-    how: str  # "id", "date", "int", "text", "amount"
+    source: str  # "subject", a decision value's name, an action's snapshot source, a row field
+    how: str  # "id", "date", "int", "text", "amount"; a table's "row"
     offset: int = 0  # days added to a date (a due date after a period)
     rate: Any = None  # an action's amount's share of its base (None: a value's own amount)
 
@@ -78,22 +92,26 @@ class _Template:
 
 
 class Lines:
-    """Writes a block's lines of given shapes through a JSON Lines or a CSV writer (the
-    formats whose lines stand alone), counting them; in a recorded run, hands each
-    decision's ledger entry to `record` (the entries, in order, and their count)."""
+    """Writes a block's lines of given shapes through a JSON Lines, a CSV or a table writer
+    (the formats whose lines stand alone, and a table's rows before they are aligned),
+    counting them; in a recorded run, hands each decision's ledger entry to `record` (the
+    entries, in order, and their count)."""
 
     def __init__(
         self,
-        writer: JsonLinesWriter | CsvWriter,  # JsonWriter is one
+        writer: JsonLinesWriter | CsvWriter | TableWriter,  # JsonWriter is one
         record: Callable[[str, int], None] | None = None,
     ) -> None:
         self.writer = writer
         self.record = record
         self.format = "csv" if isinstance(writer, CsvWriter) else "jsonl"
+        if isinstance(writer, TableWriter):
+            self.format = "table"
         self.mark = _MARKS[self.format]
         # A JSON Lines line opens with the date; a JSON document's decision follows a comma
         # (but the first) and a new line.
         self.head = '{"as_of": "' + writer.as_of.isoformat() + '", '
+        self.rows: dict[tuple[int, str], list[str] | None] = {}  # a block's row fields shown
         if isinstance(writer, JsonWriter):
             self.format, self.head = "json", ",\n  {"
         # Kept in the run's memo: a worker writes many pieces of one run.
@@ -115,6 +133,7 @@ class Lines:
         assert decided.own is not None
         shape_keys = decided.keys
         shapes = decided.shape[lines]
+        self.rows.clear()
         out: list[str] = [""] * len(lines)
         entries: list[str] | None = [""] * len(lines) if self.record is not None else None
         order = np.argsort(shapes, kind="stable")
@@ -184,6 +203,7 @@ class Lines:
         writer = self.writer
         if decision.criteria or subject.register is not None:
             return None
+        table = isinstance(writer, TableWriter)
         assert decided.own is not None
         assert decided.makers is not None
         slots: list[_Slot] = [_Slot("subject", "id")]
@@ -229,7 +249,13 @@ class Lines:
             values=tuple(marked_values),
             actions=tuple(actions),
         )
-        text = self._written(marked)
+        if table:
+            shown = self._table_row(marked, slots)
+            if shown is None:
+                return None  # a cell that does not show its values where they stand
+            text = shown
+        else:
+            text = self._written(marked)
         pieces = self.mark.split(text)[::2]
         found = [int(n) for n in self.mark.findall(text)]
         if not set(found) <= set(range(len(slots))):
@@ -244,9 +270,13 @@ class Lines:
             totals,
             routes,
         )
-        expected = self._written(decision)
+        expected = self._written(decision, subject)
+        if any(s.how == "row" and self._row_texts(decided, s.source) is None for s in slots):
+            return None
         filled = self._first(decided, slots, found, line)
         if _joined(pieces, [filled[k] for k in found], 1) != [expected]:
+            if table:  # a cell shows a value otherwise than its template can (row by row)
+                return None
             raise EngineError(f"columnar path: line {line}: its template does not give its line")
         if self.record is not None:
             entry = ledger.decision_entry(records.record(marked))
@@ -281,9 +311,36 @@ class Lines:
             for k in set(keys)
         }
 
-    def _written(self, decision: Decision) -> str:
-        """What the writer writes of a decision."""
+    def _table_row(self, marked: Decision, slots: list[_Slot]) -> str | None:
+        """A table's row of a decision holding markers, as a part holds it: the row fields
+        its cells show are marked too (new slots); None if a cell is not made from values
+        where they stand."""
         writer = self.writer
+        assert isinstance(writer, TableWriter)
+        row = _MarkedRow(slots)
+        subject = Subject(marked.subject, cast(Any, row), (), {})
+        cells = []
+        for _, cell in writer.view.columns:
+            earliest = getattr(cell, "earliest", None)
+            if earliest is not None:
+                shown = _earliest(marked, earliest)
+                if shown is None:
+                    return None
+            elif getattr(cell, "through", False):
+                shown = cell(writer.words, marked, subject)
+            else:
+                return None
+            # printable() removes control characters: the markers are kept out of its way.
+            hidden = _PLAIN_MARK.sub("\ue000\\1\ue001", shown)
+            cells.append(_TABLE_MARK.sub("\x00\\1\x00", printable(hidden)))
+        return CELL.join(cells) + ROW
+
+    def _written(self, decision: Decision, subject: Subject | None = None) -> str:
+        """What the writer writes of a decision (a table: its row as a part holds it)."""
+        writer = self.writer
+        if isinstance(writer, TableWriter):
+            assert subject is not None
+            return CELL.join(writer.cells(decision, subject)) + ROW
         if isinstance(writer, CsvWriter):
             out = io.StringIO()
             sink = writer._sink(out)
@@ -304,6 +361,9 @@ class Lines:
             assert entries is not None
             assert len(entries) == len(lines)
             self.record("".join(entries), len(entries))
+        if isinstance(writer, TableWriter):
+            writer.rows("".join(lines))
+            return
         if isinstance(writer, JsonWriter) and writer._first:
             lines = [lines[0][1:], *lines[1:]]
             writer._first = False
@@ -327,21 +387,46 @@ class Lines:
         """The texts that fill a slot for the rows (an amount slot's amounts given), in the
         writer's format or in the ledger entry's ("entry": records.typed, canonical)."""
         assert decided.own is not None
+        form = form or self.format
+        if slot.how == "row":
+            return self._row_field(decided, slot.source, rows)
         values = decided.own(slot.source, first)
         assert values is not None, slot
         picked = values[rows]
-        form = form or self.format
         if slot.how == "id" or slot.how == "text":
             if form == "csv":
                 return [_csv_cell(str(v)) for v in picked.tolist()]
+            if form == "table":
+                return [printable(str(v)) for v in picked.tolist()]
             return [_encode_string(v) for v in picked.tolist()]
         if slot.how == "int":
             return [str(v) for v in picked.tolist()]
         if slot.how == "amount":
             assert amounts is not None
+            if form == "table":
+                return [money(a) for a in amounts]
             opening, closing = _AMOUNT[form]
             return [opening + str(a) + closing for a in amounts]
-        days, cache = picked + slot.offset, self.days.setdefault(form, {})
+        return self._dates(picked + slot.offset, form)
+
+    def _row_field(self, decided: Decided, name: str, rows: np.ndarray) -> list[str]:
+        """A row field's text, as a table's cell shows it, for the rows."""
+        shown = self._row_texts(decided, name)
+        if shown is None:
+            raise EngineError(f"columnar path: the rows have no field {name!r}")
+        return [shown[i] for i in rows.tolist()]
+
+    def _row_texts(self, decided: Decided, name: str) -> list[str] | None:
+        """A row field's text for every line of the block (None: the rows have none)."""
+        key = (id(decided), name)
+        if key not in self.rows:
+            found = decided.row(name) if decided.row is not None else None
+            self.rows[key] = None if found is None else _shown_all(found)
+        return self.rows[key]
+
+    def _dates(self, days: np.ndarray, form: str) -> list[str]:
+        """Each day number's date as the format writes it."""
+        cache = self.days.setdefault(form, {})
         if len(cache) > 1 << 16:
             cache.clear()
         opening, closing = _DATE[form]
@@ -377,7 +462,13 @@ _AMOUNT = {
     "json": ('"', '"'),
     "entry": ('{"decimal":"', '"}'),
 }
-_DATE = {"csv": ("", ""), "jsonl": ('"', '"'), "json": ('"', '"'), "entry": ('{"date":"', '"}')}
+_DATE = {
+    "csv": ("", ""),
+    "table": ("", ""),
+    "jsonl": ('"', '"'),
+    "json": ('"', '"'),
+    "entry": ('{"date":"', '"}'),
+}
 _PLAIN_CELL = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_./-]*")
 
 
@@ -390,8 +481,57 @@ def _csv_cell(text: str) -> str:
     return out.getvalue()[:-2]
 
 
+def tabled(view: Any) -> bool:
+    """Whether a view's table can be made from templates: every cell shows values where
+    they stand (cells.through) or is the earliest of dates."""
+    return all(
+        getattr(cell, "through", False) or getattr(cell, "earliest", None)
+        for _, cell in view.columns
+    )
+
+
 def _mark(number: int) -> str:
     return f"\x00{number}\x00"
+
+
+class _MarkedRow:
+    """A subject's row whose every field asked for is a marker (a new slot of its own)."""
+
+    def __init__(self, slots: list[_Slot]) -> None:
+        self._slots, self._marks = slots, dict[str, str]()
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        mark = self._marks.get(name)
+        if mark is None:
+            mark = self._marks[name] = _mark(len(self._slots))
+            self._slots.append(_Slot(name, "row"))
+        return mark
+
+
+def _earliest(marked: Decision, name: str) -> str | None:
+    """cells.first's earliest of the actions' dates `name`, of a decision holding markers:
+    the one date or marker, or the least of dates; None where markers would be compared
+    (row by row: no decision of the rules has had two due dates)."""
+    found = [getattr(a, name) for a in marked.actions if getattr(a, name) is not None]
+    if len(found) == 1:
+        return str(found[0])
+    if all(isinstance(value, date) for value in found):
+        return str(min(found)) if found else ""
+    return None
+
+
+def _shown_all(values: np.ndarray) -> list[str]:
+    """str() of each value, printable, each distinct value shown once."""
+    seen: dict[Any, str] = {}
+    out = []
+    for value in values.tolist():
+        shown = seen.get(value)
+        if shown is None:
+            shown = seen[value] = printable(str(value))
+        out.append(shown)
+    return out
 
 
 def _how(value: Any) -> str:
@@ -419,7 +559,7 @@ def _joined(pieces: list[str], columns: list[list[str]], count: int) -> list[str
 
 
 def _routes(
-    writer: JsonLinesWriter | CsvWriter,
+    writer: JsonLinesWriter | CsvWriter | TableWriter,
     decision: Decision,
     amounts: list[tuple[int, int]],
     values: Sequence[tuple[int, str]] = (),

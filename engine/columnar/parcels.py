@@ -453,7 +453,11 @@ def columnar(prepared: Prepared, block: Block) -> Decided:
         plan = evaluator._plan(hits, True, str(ids.value(line)))
         return plan.makers
 
-    return Decided(slow, made, shape, own, makers, names)
+    def row(name: str) -> np.ndarray | None:
+        """A field of the lines' rows, as Row (the subject's row) gives it."""
+        return block.codes(name) if name in block.defaults else None
+
+    return Decided(slow, made, shape, own, makers, names, row)
 
 
 def _days_of(

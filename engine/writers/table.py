@@ -48,16 +48,15 @@ class TableWriter(Writer):
         self.out.write(self.words.text("rulebook", books=books) + "\n\n")
 
     def write(self, decision: Decision, subject: Subject) -> None:
-        words = self.words
-        cells = [cell(words, decision, subject) for _, cell in self.view.columns]
+        cells = self.cells(decision, subject)
         if subject.register is not None:  # the register's own columns, beside the decision
             if not self._headed:
                 self._extras = [c.written or c.letter for c in subject.register.register.extras]
                 self._headed = True
                 if self._part and self._extras:
                     self.out.write(HEADINGS + json.dumps(self._extras) + ROW)
-            cells += [_text(value) for _, value in subject.register.extras()]
-        row = tuple(printable(cell) for cell in cells)
+            cells += [printable(_text(value)) for _, value in subject.register.extras()]
+        row = tuple(cells)
         details = self.criteria_lines(decision) if self.view.details else []
         if self._part:
             self.out.write(
@@ -66,6 +65,19 @@ class TableWriter(Writer):
             return
         self._rows.append(row)
         self._details.append(details)
+
+    def cells(self, decision: Decision, subject: Subject) -> list[str]:
+        """The view's cells of a decision, printable (without the register's columns)."""
+        words = self.words
+        return [printable(cell(words, decision, subject)) for _, cell in self.view.columns]
+
+    def rows(self, text: str) -> None:
+        """Rows made as a worker's part holds them (cells apart by CELL, each ended by ROW;
+        no criteria lines, no register's columns), written or held in order."""
+        if self._part:
+            self.out.write(text)
+        else:
+            self.gather(text)
 
     def gather(self, text: str) -> None:
         for record in text.split(ROW)[:-1]:
