@@ -29,6 +29,7 @@ import itertools
 import json
 import operator
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -36,16 +37,18 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import ComplyError
 from .messages import Message, msg
 from .packs import Rulebook
 from .records import SCHEMA
+
+if TYPE_CHECKING:  # the keys' library is imported where keys are used (30 ms of start-up)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 GENESIS = "0" * 64
 TABLES = """
@@ -113,6 +116,9 @@ def keygen(path: Path) -> Path:
     for target in (path, public):
         if target.exists() or target.is_symlink():
             raise LedgerError(msg("key_exists", path=target))
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key = Ed25519PrivateKey.generate()
     private_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -133,6 +139,9 @@ def keygen(path: Path) -> Path:
 
 
 def private_key(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
@@ -143,6 +152,9 @@ def private_key(path: Path) -> Ed25519PrivateKey:
 
 
 def public_key(path: Path) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(path.read_bytes())
     except (OSError, ValueError, TypeError) as exc:
@@ -153,6 +165,8 @@ def public_key(path: Path) -> Ed25519PublicKey:
 
 
 def fingerprint(key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
@@ -307,22 +321,22 @@ class Recorder:
                     header["signed_by"] = fingerprint(self._key.public_key())
                 seq += 1
                 prev = _append(db, seq, run, "run", self.command, canonical(header), prev)
-                batch: list[tuple[Any, ...]] = []
-                for line in itertools.chain(*self._spools):
-                    head, body = line.rstrip("\n").split(SEPARATOR, 1)
-                    kind, key = _read_head(head)
-                    if kind == "rulebook":
-                        if key in known:
-                            continue  # the same rule file is kept once
-                        known.add(key)
-                    seq += 1
-                    digest = entry_hash(prev, seq, run, kind, key, body)
-                    batch.append((seq, run, kind, key, body, prev, digest))
-                    prev = digest
-                    if len(batch) >= INSERTS_AT_ONCE:
-                        db.executemany(INSERT, batch)
-                        batch.clear()
-                db.executemany(INSERT, batch)
+                sha256 = hashlib.sha256
+                for entries in _spooled_entries(self._spools):
+                    batch: list[tuple[Any, ...]] = []
+                    append = batch.append
+                    for kind, key, body in entries:
+                        if kind == "rulebook":
+                            if key in known:
+                                continue  # the same rule file is kept once
+                            known.add(key)
+                        seq += 1
+                        # entry_hash(prev, seq, run, kind, key, body), made in place.
+                        made = f"{prev}\x1f{seq}\x1f{run}\x1f{kind}\x1f{key}\x1f{body}"
+                        digest = sha256(made.encode("utf-8")).hexdigest()
+                        append((seq, run, kind, key, body, prev, digest))
+                        prev = digest
+                    db.executemany(INSERT, batch)
                 seal: dict[str, Any] = {"last": prev, "key": None, "signature": None}
                 if self._key is not None:
                     message = SIGNED.format(schema=SCHEMA, run=run, last=prev).encode("utf-8")
@@ -388,6 +402,37 @@ def _head(kind: str, key: str) -> str:
     return "[" + _STRING(kind) + "," + _STRING(key) + "]"
 
 
+# A spooled entry whose head needs no unescaping: ["kind","key"], the separator, the body.
+_ENTRY = re.compile('^\\["([^"\\\\\\n]*)","([^"\\\\\\n]*)"\\]\x1f(.*)$', re.MULTILINE)
+SPOOL_READ = 4 << 20  # characters of a spool read at a time
+
+
+def _spooled_entries(spools: list[IO[str]]) -> Iterator[list[tuple[str, str, str]]]:
+    """The spools' entries as (kind, key, body), in order, a few megabytes at a time: each
+    stretch of whole lines read with one expression, or line by line where a head holds an
+    escape."""
+    for spool in spools:
+        rest = ""
+        while True:
+            read = spool.read(SPOOL_READ)
+            text = rest + read
+            end = text.rfind("\n") + 1 if read else len(text)
+            text, rest = text[:end], text[end:]
+            if text:
+                found = _ENTRY.findall(text)
+                if len(found) != text.count("\n"):
+                    found = [_entry(line) for line in text.rstrip("\n").split("\n")]
+                yield found
+            if not read:
+                break
+
+
+def _entry(line: str) -> tuple[str, str, str]:
+    head, body = line.split(SEPARATOR, 1)
+    kind, key = _read_head(head)
+    return kind, key, body
+
+
 def _read_head(head: str) -> tuple[str, str]:
     """The kind and key of an entry's head (its JSON read directly where nothing in it is
     escaped: then no string holds a quote, and the first '","' parts the two)."""
@@ -419,7 +464,6 @@ def decision_entry(record: dict[str, Any]) -> str:
 
 
 INSERT = "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)"
-INSERTS_AT_ONCE = 10_000
 
 
 def _append(
@@ -545,6 +589,8 @@ def _seal(
     if key is None:
         return None
     message = wanted.format(schema=SCHEMA, run=run, last=last).encode("utf-8")
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key.verify(base64.b64decode(signature), message)
     except (InvalidSignature, ValueError):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from comply.cli import main
@@ -228,6 +229,48 @@ def test_entries_written_directly_are_what_json_dumps_writes() -> None:
         kind, key = text(), text()
         assert _head(kind, key) == canonical([kind, key])
         assert _read_head(_head(kind, key)) == (kind, key)
+
+
+def test_spooled_entries_are_read_back_as_they_were_spooled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The commit reads a run's spooled entries a stretch at a time with one expression:
+    every kind, key and body comes back as spooled, whatever the head holds (escapes fall
+    back to reading line by line) and wherever a stretch ends."""
+    import io
+    import random
+
+    from comply.engine import ledger
+
+    rng = random.Random(7)
+    alphabet = ["a", "7", '"', "\\", "\n", "\x1f", "\x1e", "中", "\u2028", "\x85", "\r", " "]
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 5)))
+
+    for size in (1, 7, 64, 1 << 20):
+        monkeypatch.setattr(ledger, "SPOOL_READ", size)
+        spooled = [
+            [
+                (rng.choice(["input", "decision", "rulebook", text()]), rng.choice(["12", text()]))
+                for _ in range(rng.randrange(0, 40))
+            ]
+            for _ in range(3)
+        ]
+        bodies = [[{"v": text(), "n": rng.randrange(9)} for _ in part] for part in spooled]
+        spools = [
+            io.StringIO(
+                "".join(ledger.spooled(k, key, b) for (k, key), b in zip(part, made, strict=True))
+            )
+            for part, made in zip(spooled, bodies, strict=True)
+        ]
+        read = [entry for found in ledger._spooled_entries(spools) for entry in found]
+        expected = [
+            (kind, key, ledger.canonical(body))
+            for part, made in zip(spooled, bodies, strict=True)
+            for (kind, key), body in zip(part, made, strict=True)
+        ]
+        assert read == expected
 
 
 def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
