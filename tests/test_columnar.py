@@ -224,6 +224,18 @@ def test_clean_registers_decide_alike_in_every_format(
             assert columnar.TAKEN["rows written from templates"] == 1500, columnar.TAKEN
 
 
+def test_a_tables_row_fields_are_shown_each_as_itself() -> None:
+    """A row field a table shows is str() of each row's value, printable: values that are
+    equal but show otherwise (Decimal 1000 and 1000.00, True and 1) each as itself."""
+    from decimal import Decimal
+
+    from comply.engine.columnar.lines import _shown_all
+
+    values = [Decimal("1000"), Decimal("1000.00"), True, 1, 1.0, "某\x07公司", "某\x07公司", None]
+    shown = _shown_all(np.array(values, dtype=object))
+    assert shown == ["1000", "1000.00", "True", "1", "1.0", "某公司", "某公司", "None"]
+
+
 @pytest.mark.parametrize("suffix", [".json", ".jsonl", ".csv", ""])
 def test_a_first_row_the_row_path_decides(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str

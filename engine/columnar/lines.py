@@ -523,13 +523,17 @@ def _earliest(marked: Decision, name: str) -> str | None:
 
 
 def _shown_all(values: np.ndarray) -> list[str]:
-    """str() of each value, printable, each distinct value shown once."""
-    seen: dict[Any, str] = {}
+    """str() of each value, printable; each distinct text shown once (values of other
+    types may be equal and show otherwise: Decimal 1000 and 1000.00, True and 1)."""
+    seen: dict[str, str] = {}
     out = []
     for value in values.tolist():
+        if type(value) is not str:
+            out.append(printable(str(value)))
+            continue
         shown = seen.get(value)
         if shown is None:
-            shown = seen[value] = printable(str(value))
+            shown = seen[value] = printable(value)
         out.append(shown)
     return out
 
