@@ -43,10 +43,11 @@ C = TypeVar("C", bound=Callable[..., str])
 
 def through(cell: C) -> C:
     """A table's cell that shows the decision's values and its subject's row fields where
-    they stand, each as str() shows it (an amount as money()): given a decision and a row
-    holding markers in their place, it shows the markers. A table's rows are made from
-    templates of such cells (engine/columnar/lines.py); a cell without the mark is made
-    row by row."""
+    they stand: given a decision and a row holding markers in their place, it shows the
+    markers. A table's rows are made from templates of such cells (engine/columnar/
+    lines.py), which fill a value in as str() shows it, an amount as money(); a shape whose
+    first row the template does not give as the cells do, and a view with a cell without
+    the mark, is made row by row."""
     cell.through = True  # type: ignore[attr-defined]
     return cell
 
