@@ -188,8 +188,12 @@ def ratio(value: Any) -> Fraction:
     text = normal(str(value))
     if not _RATIO.match(text):
         raise Invalid("ratio")
+    whole, point, places = text.partition(".")
     try:
-        parsed = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
+        if point and (whole + places).isascii() and (whole + places).isdigit():
+            parsed = Fraction(int(whole + places), 10 ** len(places))  # 0.25: as Fraction("0.25")
+        else:
+            parsed = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
     except ZeroDivisionError:
         raise Invalid("ratio") from None
     if not 0 <= parsed <= 1:

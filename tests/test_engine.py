@@ -22,6 +22,8 @@ from comply.engine.evaluate import Decision
 from comply.engine.kinds import parcels
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.pipeline import decide_rows, prepare
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def decide(
@@ -217,6 +219,57 @@ def test_a_third_typed_rounded_is_refused_where_it_decides(developed: str) -> No
     exact = Parcel.model_validate({**row, "developed_area": "1", "total_area": "3"})
     [(_, decision)] = decide([exact], date(2012, 8, 31))
     assert decision.status == "compliant"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.integers(0, 10**8),
+    st.integers(1, 10**8),
+    st.sampled_from([Fraction(1, 3), Fraction(1, 4), Fraction(2, 3), Fraction(1, 7)]),
+)
+def test_a_share_rounds_the_threshold_as_fractions_say(top: int, bottom: int, third: Any) -> None:
+    """parcels.rounds in whole numbers says what Fractions say: the share is the threshold
+    rounded half up to its own places (L15); shares near the threshold's roundings too."""
+    import math
+
+    def by_fractions(share: Fraction, threshold: Fraction) -> bool:
+        places = parcels._places(share)
+        if places is None or places < 2 or share == threshold:
+            return False
+        scale = 10**places
+        return share == Fraction(math.floor(threshold * scale + Fraction(1, 2)), scale)
+
+    places = bottom % 9 + 1
+    near = Fraction(math.floor(third * 10**places + Fraction(1, 2)) + top % 3 - 1, 10**places)
+    for share in (Fraction(top, bottom), Fraction(top % 10**places, 10**places), near):
+        assert parcels.rounds(share, third) == by_fractions(share, third), share
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.from_regex(r"[0-9]{1,3}\.[0-9]{1,6}", fullmatch=True),
+        st.from_regex(r"[0-9０-９٣]{1,6}(\.[0-9０-９٣]{1,18})?%?", fullmatch=True),
+    )
+)
+def test_a_share_written_as_a_decimal_is_read_as_fractions_read_it(text: str) -> None:
+    """fields.ratio reads 0.25 without Fraction's own parser: the same share, or the same
+    refusal (full-width digits are read as half-width, other digits as Fraction reads them)."""
+    from comply.engine import fields
+
+    normal = fields.normal(text)
+    try:
+        body = normal[:-1] if normal.endswith("%") else normal
+        expected: Any = Fraction(body) / (100 if normal.endswith("%") else 1)
+        if not 0 <= expected <= 1:
+            expected = "refused"
+    except ValueError:
+        expected = "refused"
+    try:
+        found: Any = fields.ratio(text)
+    except fields.Invalid:
+        found = "refused"
+    assert found == expected, text
 
 
 def test_the_same_parcels_can_be_evaluated_again_in_one_process() -> None:
