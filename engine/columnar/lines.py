@@ -40,7 +40,7 @@ from ..subjects import Subject
 from ..writers import inert, printable
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
-from ..writers.table import CELL, ROW, TableWriter
+from ..writers.table import TableWriter, part_row
 
 TEMPLATES_KEPT = 20_000  # shapes of decision remembered in a run (a few kilobytes each)
 _JSON_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
@@ -111,7 +111,7 @@ class Lines:
         # A JSON Lines line opens with the date; a JSON document's decision follows a comma
         # (but the first) and a new line.
         self.head = '{"as_of": "' + writer.as_of.isoformat() + '", '
-        self.rows: dict[tuple[int, str], list[str] | None] = {}  # a block's row fields shown
+        self.rows: dict[str, list[str] | None] = {}  # the block's row fields, shown
         if isinstance(writer, JsonWriter):
             self.format, self.head = "json", ",\n  {"
         # Kept in the run's memo: a worker writes many pieces of one run.
@@ -333,14 +333,14 @@ class Lines:
             # printable() removes control characters: the markers are kept out of its way.
             hidden = _PLAIN_MARK.sub("\ue000\\1\ue001", shown)
             cells.append(_TABLE_MARK.sub("\x00\\1\x00", printable(hidden)))
-        return CELL.join(cells) + ROW
+        return part_row(cells)
 
     def _written(self, decision: Decision, subject: Subject | None = None) -> str:
         """What the writer writes of a decision (a table: its row as a part holds it)."""
         writer = self.writer
         if isinstance(writer, TableWriter):
             assert subject is not None
-            return CELL.join(writer.cells(decision, subject)) + ROW
+            return part_row(writer.cells(decision, subject))
         if isinstance(writer, CsvWriter):
             out = io.StringIO()
             sink = writer._sink(out)
@@ -417,12 +417,12 @@ class Lines:
         return [shown[i] for i in rows.tolist()]
 
     def _row_texts(self, decided: Decided, name: str) -> list[str] | None:
-        """A row field's text for every line of the block (None: the rows have none)."""
-        key = (id(decided), name)
-        if key not in self.rows:
+        """A row field's text for every line of the block (None: the rows have none;
+        remembered until the next block's lines)."""
+        if name not in self.rows:
             found = decided.row(name) if decided.row is not None else None
-            self.rows[key] = None if found is None else _shown_all(found)
-        return self.rows[key]
+            self.rows[name] = None if found is None else _shown_all(found)
+        return self.rows[name]
 
     def _dates(self, days: np.ndarray, form: str) -> list[str]:
         """Each day number's date as the format writes it."""

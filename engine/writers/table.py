@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import IO, Any, ClassVar
@@ -17,6 +18,11 @@ from . import Writer, plain, printable, width
 # ROW; the register's own columns' headings, HEADINGS and JSON, before the first row that
 # has them.
 CELL, DETAILS, ROW, HEADINGS = "\x1f", "\x1e", "\x1d", "\x1c"
+
+
+def part_row(cells: Sequence[str], details: list[str] | None = None) -> str:
+    """A row as a worker's part holds it: its cells, its criteria's lines if it has any."""
+    return CELL.join(cells) + (DETAILS + json.dumps(details) if details else "") + ROW
 
 
 class TableWriter(Writer):
@@ -59,9 +65,7 @@ class TableWriter(Writer):
         row = tuple(cells)
         details = self.criteria_lines(decision) if self.view.details else []
         if self._part:
-            self.out.write(
-                CELL.join(row) + (DETAILS + json.dumps(details) if details else "") + ROW
-            )
+            self.out.write(part_row(row, details))
             return
         self._rows.append(row)
         self._details.append(details)
