@@ -61,8 +61,16 @@ CREATE TABLE IF NOT EXISTS chain (
     prev TEXT NOT NULL,
     hash TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS chain_run ON chain (run, kind);
+CREATE INDEX IF NOT EXISTS chain_runs ON chain (run) WHERE kind = 'run';
+CREATE INDEX IF NOT EXISTS chain_rulebook ON chain (key) WHERE kind = 'rulebook';
 """
+# Indexes of the few entries looked up by kind: a run's header, a rule file kept once. A
+# run's other entries lie between its header and the next run's (one transaction each): they
+# are found by number. (An index of every entry by (run, kind), as ledgers made before had,
+# was a quarter of the time SQLite took to append a run; those ledgers keep it.) Pages of
+# 32 KiB for a new ledger (one made before keeps its size): an entry is about half a
+# kilobyte, and a run appends thousands.
+PAGE_SIZE = 32768
 SIGNED = "comply-ledger/{schema}\x1f{run}\x1f{last}"  # what a run's seal signs
 
 
@@ -179,6 +187,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     try:
         if create:
             db = sqlite3.connect(path, timeout=600, isolation_level=None)
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a ledger made before keeps its own
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(TABLES)
         else:
@@ -313,7 +322,9 @@ class Recorder:
                 last = db.execute(
                     "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
-                run = db.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM chain").fetchone()[0]
+                run = db.execute(
+                    "SELECT COALESCE(MAX(run), 0) + 1 FROM chain WHERE kind = 'run'"
+                ).fetchone()[0]
                 known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
                 seq, prev = (last[0], last[1]) if last else (0, GENESIS)
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
@@ -627,7 +638,8 @@ def head(path: Path) -> tuple[int, int, str]:
     """The chain's end: (runs, last record's number, its hash), to keep elsewhere."""
     with opened(path) as db:
         row = db.execute("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
-        runs_ = db.execute("SELECT COALESCE(MAX(run), 0) FROM chain").fetchone()[0]
+        last_run = "SELECT COALESCE(MAX(run), 0) FROM chain WHERE kind = 'run'"
+        runs_ = db.execute(last_run).fetchone()[0]
     if row is None:
         raise LedgerError(msg("ledger_empty", path=path))
     return int(runs_), int(row[0]), str(row[1])
@@ -666,8 +678,8 @@ def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
             )
         else:
             rows = db.execute(
-                "SELECT seq, key, body FROM chain WHERE run = ? AND kind = ? ORDER BY seq",
-                (run, kind),
+                f"SELECT seq, key, body FROM chain WHERE {_IN_RUN} ORDER BY seq",
+                (run, run, run, kind),
             )
         return [(key, _json(seq, body)) for seq, key, body in rows]
 
@@ -676,9 +688,18 @@ def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str]]:
     """(record number, key) of each record of a kind in a run, in order."""
     with opened(path) as db:
         rows = db.execute(
-            "SELECT seq, key FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
+            f"SELECT seq, key FROM chain WHERE {_IN_RUN} ORDER BY seq", (run, run, run, kind)
         )
         return [(int(seq), str(key)) for seq, key in rows]
+
+
+# A run's entries of a kind (parameters: run, run, run, kind): those numbered from its header
+# to the next run's header (runs are numbered one after another).
+_IN_RUN = (
+    "seq >= (SELECT seq FROM chain WHERE kind = 'run' AND run = ?)"
+    " AND seq < COALESCE((SELECT seq FROM chain WHERE kind = 'run' AND run = ? + 1), 1 << 62)"
+    " AND run = ? AND kind = ?"
+)
 
 
 def _sources(db: sqlite3.Connection, run: int) -> dict[str, str]:

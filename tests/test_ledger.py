@@ -182,6 +182,44 @@ def test_show_renders_the_records_as_the_run_wrote_them_in_any_language(tmp_path
     assert "预期征缴的土地闲置费（程序尚未进行到作出决定）：3 宗，合计 27,094,600.10 元" in zh
 
 
+def test_runs_are_found_by_number_in_a_new_ledger_and_in_one_indexed_as_before(
+    tmp_path: Path,
+) -> None:
+    """A new ledger indexes only runs' headers and rule files (a run's other entries are
+    found between its header and the next); one made with the earlier index of every entry
+    is appended to and read the same, and gains the new indexes."""
+    from comply.engine import ledger
+
+    new, old = tmp_path / "new.sqlite", tmp_path / "old.sqlite"
+    record_parcels(new, tmp_path)
+    with sqlite3.connect(old) as con:  # as earlier versions made it
+        con.executescript(ledger.TABLES.split("CREATE INDEX")[0])
+        con.execute("CREATE INDEX chain_run ON chain (run, kind)")
+    record_parcels(old, tmp_path)
+    for db in (new, old):
+        comply(
+            "budget", str(EXAMPLES / "budget.csv"), "--as-of", "2012-08-31",
+            "--record", "--ledger", str(db), "--out", str(tmp_path / "b.json"),
+        )  # fmt: skip
+        record_parcels(db, tmp_path)
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    with sqlite3.connect(new) as con:
+        assert con.execute("PRAGMA page_size").fetchone()[0] == ledger.PAGE_SIZE
+        assert {name for (name,) in con.execute(indexes)} == {"chain_runs", "chain_rulebook"}
+    with sqlite3.connect(old) as con:
+        found = {name for (name,) in con.execute(indexes)}
+        assert found == {"chain_run", "chain_runs", "chain_rulebook"}
+    for db in (new, old):
+        counts = [
+            [len(ledger.run_seqs(db, run, kind)) for kind in ("run", "input", "decision", "seal")]
+            for run in (1, 2, 3, 4)
+        ]
+        assert counts == [[1, 34, 34, 1], [1, 63, 13, 1], [1, 34, 34, 1], [0, 0, 0, 0]]
+        assert [key for key, _ in ledger.run_entries(db, 2, "decision")][:1] == ["PJ-2012-001"]
+        assert _decision_bodies(db, 3) == _decision_bodies(db, 1)
+        assert "3 runs verified" in comply("ledger", "verify", "--ledger", str(db))
+
+
 def test_a_ledger_of_the_earlier_schema_is_refused_not_misread(tmp_path: Path) -> None:
     db = tmp_path / "ledger.sqlite"
     record_parcels(db, tmp_path)
