@@ -375,6 +375,46 @@ def test_the_year_counts_agree_with_the_calendar() -> None:
     assert calendar.isleap(2012)
 
 
+def test_days_are_counted_and_looked_up_as_the_calendar_has_them() -> None:
+    """Year, month and day of day numbers, and the first day of months, as date counts them
+    on every day of years 1 to 9999 (counted) and as numpy's calendar does before year 1;
+    the look-up tables' answers the same, inside them and beyond, in one column."""
+    every = np.arange(1, date.max.toordinal() + 1)
+    y, m, d = columnar._ymd_counted(every)
+    step = 997  # date.fromordinal on a sample; numpy's calendar on every day
+    assert [
+        (int(a), int(b), int(c)) for a, b, c in zip(y[::step], m[::step], d[::step], strict=True)
+    ] == [(x.year, x.month, x.day) for x in map(date.fromordinal, every[::step].tolist())]
+    before = np.arange(-800_000, 1)
+    for days in (every, before):
+        stamp = (days - columnar.EPOCH).astype("datetime64[D]")
+        years, months = stamp.astype("datetime64[Y]"), stamp.astype("datetime64[M]")
+        expected = (
+            years.astype(np.int64) + 1970,
+            (months - years.astype("datetime64[M]")).astype(np.int64) + 1,
+            (stamp - months.astype("datetime64[D]")).astype(np.int64) + 1,
+        )
+        for found in (columnar._ymd_counted(days), columnar._ymd(days)):
+            for part, wanted in zip(found, expected, strict=True):
+                assert part.dtype == np.int64
+                assert np.array_equal(part, wanted)
+    years = np.repeat(np.arange(-400, 10000), 13)
+    months = np.tile(np.arange(1, 14), 10400)
+    starts = ((years - 1970) * 12 + (months - 1)).astype("datetime64[M]")
+    expected = starts.astype("datetime64[D]").astype(np.int64) + columnar.EPOCH
+    assert np.array_equal(columnar._month_start_counted(years, months), expected)
+    assert np.array_equal(columnar._month_start(years, months), expected)
+    rng = np.random.default_rng(7)  # a column mostly inside the tables, some days beyond
+    days = rng.integers(date(1890, 1, 1).toordinal(), date(2110, 1, 1).toordinal(), 5000)
+    days[::9] = 0
+    assert all(
+        np.array_equal(a, b)
+        for a, b in zip(columnar._ymd(days), columnar._ymd_counted(days), strict=True)
+    )
+    y, m, _ = columnar._ymd_counted(days)
+    assert np.array_equal(columnar._month_start(y, m + 1), columnar._month_start_counted(y, m + 1))
+
+
 HEAD = "parcel_id,holder,supply,price,agreed_start,investigation_notice_on\n"
 LONG = "P50," + "x" * (1 << 20) + ",transfer,1,2010-01-01,\n"
 FOUND = [  # what a review found the two paths disagreeing on, each fixed (name, text, as of)
