@@ -847,9 +847,28 @@ def _compare(values: np.ndarray, op: str, value: Any) -> np.ndarray:
 
 
 def distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The first row of each distinct row of `keys` (2-D), and each row's distinct index."""
-    if keys.shape[0] == 0:
+    """The first row of each distinct row of `keys` (2-D), and each row's distinct index,
+    the distinct rows in the order of their bytes (as np.unique orders them viewed as
+    bytes; it compared them byte by byte, twice as slow as sorting them as numbers)."""
+    rows = keys.shape[0]
+    if rows == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    flat = np.ascontiguousarray(keys).view(np.dtype((np.void, keys.dtype.itemsize * keys.shape[1])))
-    _, first, inverse = np.unique(flat.ravel(), return_index=True, return_inverse=True)
-    return first, inverse.ravel()
+    data = np.ascontiguousarray(keys).view(np.uint8).reshape(rows, -1)
+    width = data.shape[1]
+    words = -(-width // 8)
+    if width != words * 8:
+        padded = np.zeros((rows, words * 8), dtype=np.uint8)
+        padded[:, :width] = data
+        data = padded
+    # Each row as whole numbers of 8 bytes, big-endian: ordered as its bytes are.
+    numbers = data.view(">u8").astype(np.uint64)
+    if words == 1:
+        _, first, inverse = np.unique(numbers[:, 0], return_index=True, return_inverse=True)
+        return first, inverse.ravel()
+    order = np.lexsort(numbers.T[::-1])  # stable: each row after the equal rows before it
+    ranked = numbers[order]
+    starts = np.ones(rows, dtype=bool)
+    starts[1:] = (ranked[1:] != ranked[:-1]).any(axis=1)
+    inverse = np.empty(rows, dtype=np.int64)
+    inverse[order] = np.cumsum(starts) - 1
+    return order[starts], inverse
