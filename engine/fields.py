@@ -20,7 +20,7 @@ from annotated_types import Ge, MinLen
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticUndefined
 
-from .dates import Implausible, NoSuchDay, parse_date
+from .dates import EARLIEST, LATEST, Implausible, NoSuchDay, parse_date
 from .messages import Invalid, Message
 
 # Yes and no as registers write them (README, "Cell grammar"), after NFKC and lower case.
@@ -88,6 +88,21 @@ PLAUSIBLE_IN_LARGE_UNITS = Decimal(10_000)
 
 def day(value: Any) -> date:
     """A date as written (see dates.parse_date), or an Excel date serial such as 41091."""
+    if value.__class__ is str and len(value) == 10 and _ISO_DAY.fullmatch(value):
+        try:  # 2012-07-01, as most registers write them: what parse_date makes of it
+            found = date.fromisoformat(value)
+        except ValueError:
+            pass  # no such day: said below
+        else:
+            if EARLIEST <= found <= LATEST:
+                return found
+    return _day(value)
+
+
+_ISO_DAY = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day(value: Any) -> date:
     if isinstance(value, date):
         return value
     text = normal(str(value))

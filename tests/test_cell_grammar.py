@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from comply.engine import fields
 from comply.engine.kinds.budget import BudgetEvent
 from comply.engine.kinds.parcels import Parcel
 from comply.engine.messages import Invalid
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(
@@ -137,3 +140,33 @@ def test_the_finance_bureaus_event_names(text: str, event: str) -> None:
         {"project_id": "X", "date": "2012-1-1", "event": text, "amount": "1000"}
     )
     assert row.event == event
+
+
+def _read(reader: Any, text: str) -> tuple[str, Any]:
+    try:
+        return "date", reader(text)
+    except Invalid as exc:
+        return "refused", (str(exc.message), exc.column)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(
+        st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
+        st.from_regex(r"\A(19[4-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z"),
+        st.text(alphabet="0123456789-/年月日 \t０２", min_size=8, max_size=12),
+    )
+)
+def test_a_date_written_as_most_registers_write_it_is_read_as_any_other(text: str) -> None:
+    """fields.day reads 2012-07-01 directly (fromisoformat and the plausible years): the
+    same date, or the same refusal, as the grammar's reader makes of it."""
+    assert _read(fields.day, text) == _read(fields._day, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1948-12-31", "1949-01-01", "2999-12-31", "3000-01-01", "0000-01-01", "2013-02-29",
+     "2012-02-29", "2012-13-01", "2012-00-10", "2012-07-00", "2012-04-31", "２０１２-07-01"],
+)  # fmt: skip
+def test_a_date_at_the_edges_is_read_as_any_other(text: str) -> None:
+    assert _read(fields.day, text) == _read(fields._day, text)
