@@ -322,9 +322,7 @@ class Recorder:
                 last = db.execute(
                     "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
-                run = db.execute(
-                    "SELECT COALESCE(MAX(run), 0) + 1 FROM chain WHERE kind = 'run'"
-                ).fetchone()[0]
+                run = _runs(db) + 1
                 known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
                 seq, prev = (last[0], last[1]) if last else (0, GENESIS)
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
@@ -638,8 +636,7 @@ def head(path: Path) -> tuple[int, int, str]:
     """The chain's end: (runs, last record's number, its hash), to keep elsewhere."""
     with opened(path) as db:
         row = db.execute("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
-        last_run = "SELECT COALESCE(MAX(run), 0) FROM chain WHERE kind = 'run'"
-        runs_ = db.execute(last_run).fetchone()[0]
+        runs_ = _runs(db)
     if row is None:
         raise LedgerError(msg("ledger_empty", path=path))
     return int(runs_), int(row[0]), str(row[1])
@@ -685,12 +682,23 @@ def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
 
 
 def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str]]:
-    """(record number, key) of each record of a kind in a run, in order."""
+    """(record number, key) of each record of a kind that says it is of the run, in order,
+    wherever it lies: a record moved, or a run whose header is gone, is named as before the
+    ledger indexed runs by their headers. A scan of the ledger, for `show`'s warnings (which
+    verifies the whole ledger anyway)."""
     with opened(path) as db:
         rows = db.execute(
-            f"SELECT seq, key FROM chain WHERE {_IN_RUN} ORDER BY seq", (run, run, run, kind)
+            "SELECT seq, key FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
         )
         return [(int(seq), str(key)) for seq, key in rows]
+
+
+def _runs(db: sqlite3.Connection) -> int:
+    """The number of the ledger's last run: its header's, or its last record's if that is
+    higher (a header altered or removed: the next run must not take its number again)."""
+    header = db.execute("SELECT COALESCE(MAX(run), 0) FROM chain WHERE kind = 'run'").fetchone()
+    last = db.execute("SELECT run FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+    return max(int(header[0]), int(last[0]) if last else 0)
 
 
 # A run's entries of a kind (parameters: run, run, run, kind): those numbered from its header

@@ -443,6 +443,13 @@ def test_distinct_rows_are_found_and_ordered_as_their_bytes(
         assert found_inverse.tolist() == inverse.ravel().tolist()
 
 
+def test_rows_with_no_keys_are_one_row() -> None:
+    first, inverse = columnar.distinct(np.zeros((3, 0), dtype=np.uint8))
+    assert (first.tolist(), inverse.tolist()) == ([0], [0, 0, 0])
+    first, inverse = columnar.distinct(np.zeros((0, 4), dtype=np.uint8))
+    assert (first.tolist(), inverse.tolist()) == ([], [])
+
+
 HEAD = "parcel_id,holder,supply,price,agreed_start,investigation_notice_on\n"
 LONG = "P50," + "x" * (1 << 20) + ",transfer,1,2010-01-01,\n"
 FOUND = [  # what a review found the two paths disagreeing on, each fixed (name, text, as of)

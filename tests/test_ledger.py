@@ -87,6 +87,35 @@ def test_removing_a_record_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
+    tmp_path: Path,
+) -> None:
+    """Runs are found by their headers, but a record is a run's by its own run number: a
+    run whose header is gone, or a record moved into another run, is still named by `show`
+    (the warning before the ledger indexed headers), and the next run takes a number of its
+    own even when the last run's header was altered."""
+    db = tmp_path / "ledger.sqlite"
+    for _ in range(3):
+        record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as con:
+        [[moved]] = con.execute(
+            "SELECT seq FROM chain WHERE run = 3 AND kind = 'decision' ORDER BY seq LIMIT 1"
+        )
+        con.execute("UPDATE chain SET run = 1 WHERE seq = ?", (moved,))
+        con.execute("DELETE FROM chain WHERE kind = 'run' AND run = 2")
+        con.execute("UPDATE chain SET kind = 'note' WHERE kind = 'run' AND run = 3")
+    gone = comply("ledger", "show", "2", "--ledger", str(db), code=2)
+    assert "WARNING: the ledger fails verification" in gone
+    assert "run 2 may not be what was recorded" in gone
+    shown = comply("ledger", "show", "1", "--ledger", str(db))
+    assert f"WARNING: record {moved} (decision" in shown
+    result = CliRunner().invoke(main, ["ledger", "head", "--ledger", str(db)])
+    assert "3 runs," in result.output
+    record_parcels(db, tmp_path)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT MAX(run) FROM chain WHERE kind = 'run'").fetchone()[0] == 4
+
+
 def test_replay_after_a_parameter_change_lists_exactly_what_it_changes(tmp_path: Path) -> None:
     db = tmp_path / "ledger.sqlite"
     record_parcels(db, tmp_path)

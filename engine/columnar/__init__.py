@@ -855,6 +855,8 @@ def distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     data = np.ascontiguousarray(keys).view(np.uint8).reshape(rows, -1)
     width = data.shape[1]
+    if width == 0:  # no keys: every row the same
+        return np.zeros(1, dtype=np.int64), np.zeros(rows, dtype=np.int64)
     words = -(-width // 8)
     if width != words * 8:
         padded = np.zeros((rows, words * 8), dtype=np.uint8)
