@@ -792,6 +792,7 @@ def policy(out_dir: Path, results: Path, rules_dir: Path | None) -> None:
     click.echo(render("status_policy", "en", count=len(pages), out=out_dir, first=pages[0]))
 
 
+RUN_NUMBER = click.IntRange(1, 2**63 - 1)  # as SQLite numbers a ledger's runs
 LEDGER_OPTION = click.option(
     "--ledger",
     "ledger_path",
@@ -838,7 +839,7 @@ def ledger_list(ledger_path: Path) -> None:
 
 
 @ledger_group.command(name="show")
-@click.argument("run", type=int)
+@click.argument("run", type=RUN_NUMBER)
 @LEDGER_OPTION
 @click.option(
     "--format",
@@ -953,7 +954,7 @@ def ledger_keygen(out: Path) -> None:
 
 
 @ledger_group.command(name="replay")
-@click.argument("run", type=int)
+@click.argument("run", type=RUN_NUMBER)
 @LEDGER_OPTION
 @RULES_OPTION
 @click.option(

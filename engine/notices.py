@@ -275,6 +275,12 @@ messages.register(
             "zh": "第 {run} 次运行：决定 {key} 不是可读的记录（已损坏）；"
             "请运行 comply ledger verify",
         },
+        "ledger_row_unreadable": {
+            "en": "run {run}: input row {key} is not a readable record (damaged); run comply "
+            "ledger verify",
+            "zh": "第 {run} 次运行：输入行 {key} 不是可读的记录（已损坏）；"
+            "请运行 comply ledger verify",
+        },
         "key_exists": {
             "en": "{path}: exists already; a key is never overwritten",
             "zh": "{path}：已存在；密钥从不覆盖",

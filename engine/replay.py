@@ -106,6 +106,9 @@ def replay(
     head = ledger.header(path, run)
     kind = _kind(head)
     stored = dict(ledger.run_entries(path, run, "decision"))
+    for key, body in stored.items():
+        if not isinstance(body, dict):
+            raise LedgerError(msg("ledger_decision_unreadable", run=run, key=key))
     old_books = {
         Path(body["name"]).stem: yaml.safe_load(ledger.source_bytes(body))
         for _, body in ledger.run_entries(path, run, "rulebook")
@@ -114,7 +117,7 @@ def replay(
     recorded = head["options"]
     context = _context(head)
     options = dict(recorded.get("options", {}))
-    events = [(int(row), raw) for row, raw in ledger.run_entries(path, run, "event")]
+    events = _rows(path, run, "event")
     for option in kind.options:
         if option.role == "events" and options.get(option.dest) is not None:
             options[f"{option.dest}:rows"] = events  # the run's events, as it read them
@@ -126,7 +129,7 @@ def replay(
         packs=tuple(packs if packs is not None else _pack_dirs(run, head)),
         context=context,
     )
-    inputs = [(int(row), raw) for row, raw in ledger.run_entries(path, run, "input")]
+    inputs = _rows(path, run, "input")
     reader = kind.reader(Path(f"run {run} inputs"), rows=inputs)
     now = {
         decision.subject: records.record(decision)
@@ -152,6 +155,16 @@ def replay(
             + (f"; because {'; '.join(why)}" if why else "")
         )
     return lines
+
+
+def _rows(path: Path, run: int, kind: str) -> list[tuple[int, Any]]:
+    """A run's recorded input (or event) rows, each (row number, its cells by column)."""
+    rows = []
+    for key, raw in ledger.run_entries(path, run, kind):
+        if not (key.isascii() and key.isdigit()) or not isinstance(raw, dict):
+            raise LedgerError(msg("ledger_row_unreadable", run=run, key=key))
+        rows.append((int(key), raw))
+    return rows
 
 
 def _pack_dirs(run: int, head: dict[str, Any]) -> list[Path]:

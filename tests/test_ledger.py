@@ -116,6 +116,29 @@ def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
         assert con.execute("SELECT MAX(run) FROM chain WHERE kind = 'run'").fetchone()[0] == 4
 
 
+def test_records_tampered_into_another_kind_are_refused_not_a_traceback(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.sqlite"
+    record_parcels(db, tmp_path)
+    for kind, body, says in (
+        ("input", None, "input row P-2012-001 is not a readable record"),
+        ("decision", "[1, 2]", "decision P-2012-001 is not a readable record"),
+    ):
+        altered = tmp_path / f"{kind}.sqlite"
+        altered.write_bytes(db.read_bytes())
+        with sqlite3.connect(altered) as con:
+            [[seq]] = con.execute("SELECT MIN(seq) FROM chain WHERE kind = 'decision'")
+            con.execute(
+                "UPDATE chain SET kind = ?, body = COALESCE(?, body) WHERE seq = ?",
+                (kind, body, seq),
+            )
+        out = comply("ledger", "replay", "1", "--ledger", str(altered), code=2)
+        assert says in out
+        assert "run comply ledger verify" in out
+    for run in ("0", str(2**63)):
+        out = comply("ledger", "show", run, "--ledger", str(db), code=2)
+        assert "Invalid value for 'RUN'" in out
+
+
 def test_replay_after_a_parameter_change_lists_exactly_what_it_changes(tmp_path: Path) -> None:
     db = tmp_path / "ledger.sqlite"
     record_parcels(db, tmp_path)
