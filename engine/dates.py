@@ -82,11 +82,12 @@ class NoSuchDay(ValueError):
 
 
 class Implausible(ValueError):
-    """A real date outside EARLIEST..LATEST."""
+    """A date outside EARLIEST..LATEST (year 0 too, which the calendar lacks), as ISO writes
+    it."""
 
-    def __init__(self, day: date) -> None:
-        super().__init__(day.isoformat())
-        self.date = day
+    def __init__(self, shown: str) -> None:
+        super().__init__(shown)
+        self.shown = shown
 
 
 def parse_date(text: str) -> date:
@@ -103,12 +104,14 @@ def parse_date(text: str) -> date:
         year, month, day = (int(part) for part in match.groups())
     else:
         raise NotADate(text)
+    if year == 0:  # not "month 1 of 0 has 31 days": the year is the slip
+        raise Implausible(f"0000-{month:02d}-{day:02d}")
     try:
         parsed = date(year, month, day)
     except ValueError:
         raise NoSuchDay(year, month, day) from None
     if not EARLIEST <= parsed <= LATEST:
-        raise Implausible(parsed)
+        raise Implausible(parsed.isoformat())
     return parsed
 
 

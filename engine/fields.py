@@ -117,7 +117,7 @@ def _day(value: Any) -> date:
             raise Invalid("date_no_such_month", month=exc.month) from None
         raise Invalid("date_no_such_day", year=exc.year, month=exc.month, days=days) from None
     except Implausible as exc:
-        raise Invalid("date_implausible", date=exc.date.isoformat()) from None
+        raise Invalid("date_implausible", date=exc.shown) from None
     except ValueError:
         raise Invalid("date") from None
 

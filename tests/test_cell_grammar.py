@@ -142,6 +142,12 @@ def test_the_finance_bureaus_event_names(text: str, event: str) -> None:
     assert row.event == event
 
 
+def test_year_0_is_a_slip_of_the_year_not_a_short_month() -> None:
+    with pytest.raises(Invalid) as refused:
+        fields.day("0000-01-01")
+    assert "a plausible date, from 1949 to 2999 (0000-01-01 is a slip" in str(refused.value)
+
+
 def _read(reader: Any, text: str) -> tuple[str, Any]:
     try:
         return "date", reader(text)
