@@ -204,9 +204,10 @@ def ratio(value: Any) -> Fraction:
     if not _RATIO.match(text):
         raise Invalid("ratio")
     whole, point, places = text.partition(".")
+    digits = whole + places
     try:
-        if point and (whole + places).isascii() and (whole + places).isdigit():
-            parsed = Fraction(int(whole + places), 10 ** len(places))  # 0.25: as Fraction("0.25")
+        if point and digits.isascii() and digits.isdigit():
+            parsed = Fraction(int(digits), 10 ** len(places))  # 0.25: as Fraction("0.25")
         else:
             parsed = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
     except ZeroDivisionError:

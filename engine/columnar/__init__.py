@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
 BLOCK_BYTES = 1 << 19  # lines read at a time (about 5,000 register rows): memory stays flat
 EMIT = 500  # subjects handed on at a time (pipeline.BATCH_ROWS)
-EPOCH = date(1970, 1, 1).toordinal()
 # Arrow allocates from the C library's heap, not from its own pool (which keeps what it
 # frees): what a block took returns to the system between a worker's pieces.
 pa.set_memory_pool(pa.system_memory_pool())
