@@ -30,14 +30,15 @@ import json
 import operator
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .errors import ComplyError
 from .messages import Message, msg
@@ -233,7 +234,7 @@ class Recorder:
             ],
             "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        self._spools: list[IO[str]] = [
+        self._spools: list[TextIO] = [
             tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by commit
             for _ in range(3)
         ]
@@ -297,10 +298,17 @@ class Recorder:
         self.decisions += count
         self._decisions.write(entries)
 
-    def extend(self, inputs: str, decisions: str, rows: int, count: int) -> None:
-        """Entries made elsewhere (by a worker evaluating a part of the input), in order."""
-        self._inputs.write(inputs)
-        self._decisions.write(decisions)
+    def extend(
+        self, inputs: str | BinaryIO, decisions: str | BinaryIO, rows: int, count: int
+    ) -> None:
+        """Entries made elsewhere (by a worker evaluating a part of the input), in order:
+        their text, or a file of it in UTF-8 (its bytes copied, never decoded)."""
+        for spool, made in ((self._inputs, inputs), (self._decisions, decisions)):
+            if isinstance(made, str):
+                spool.write(made)
+            else:
+                spool.flush()
+                shutil.copyfileobj(made, spool.buffer, SPOOL_READ)
         self.rows += rows
         self.decisions += count
 
@@ -416,7 +424,7 @@ _ENTRY = re.compile('^\\["([^"\\\\\\n]*)","([^"\\\\\\n]*)"\\]\x1f(.*)$', re.MULT
 SPOOL_READ = 4 << 20  # characters of a spool read at a time
 
 
-def _spooled_entries(spools: list[IO[str]]) -> Iterator[list[tuple[str, str, str]]]:
+def _spooled_entries(spools: Sequence[IO[str]]) -> Iterator[list[tuple[str, str, str]]]:
     """The spools' entries as (kind, key, body), in order, a few megabytes at a time: each
     stretch of whole lines read with one expression, or line by line where a head holds an
     escape."""

@@ -93,6 +93,8 @@ class Job:
     change_log: bool = False  # rows are events of subjects: split by subject, not by bytes
     keep: bool = False  # each row as the register wrote it goes beside its decision
     spill: str | None = None  # a directory the workers write their decisions to (this machine)
+    # (and a recorded run's ledger entries: the parent copies their bytes, never decoding
+    # and pickling them)
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,8 @@ class Part:
     summary: Summary
     digests: list[bytes]  # the ids read as 8-byte digests, by first byte (to find repeats)
     stopped: bool  # the part cannot be joined: one process must read the file
-    inputs: str = ""  # ledger entries of the input rows, in order
-    decisions: str = ""  # and of the decisions
+    inputs: str | Path = ""  # ledger entries of the input rows, in order (or their file)
+    decisions: str | Path = ""  # and of the decisions
     rows: int = 0
     size: int = 0  # bytes of the file the part covers (for the progress bar)
     path: str | None = None  # the decisions are in this file instead of `text` (spilled)
@@ -306,7 +308,7 @@ def _text(job: Job, piece: Piece) -> str:
 
 def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     prepared = _prepared(job)
-    inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
+    inputs, entries = (_entries(job), _entries(job)) if job.record else (None, None)
     rows = 0
     if inputs is not None and entries is not None:
 
@@ -337,8 +339,9 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
                 if entries is not None:
                     entries.write(ledger.decision_entry(records.record(decision)))
     finally:
-        if job.spill is not None:
-            out.close()
+        for made in (out, inputs, entries):
+            if made is not None and not isinstance(made, io.StringIO):
+                made.close()
     return Part(
         text=out.getvalue() if isinstance(out, io.StringIO) else "",
         path=out.name if job.spill is not None else None,
@@ -347,11 +350,32 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         summary=written.summary,
         digests=digests(reader.keys),
         stopped=reader.stopped,
-        inputs=inputs.getvalue() if inputs is not None else "",
-        decisions=entries.getvalue() if entries is not None else "",
+        inputs=_made(inputs),
+        decisions=_made(entries),
         rows=rows,
         skipped=bool(reader.skipped),
     )
+
+
+def _entries(job: Job) -> IO[str]:
+    """Where a worker writes ledger entries: a file the parent will copy from, byte for
+    byte, on this machine; else text sent back with the part."""
+    if job.spill is None:
+        return io.StringIO()
+    # Closed by _made, or by the caller on the way out; kept for the parent.
+    return tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=job.spill, suffix=".entries", delete=False
+    )
+
+
+def _made(entries: IO[str] | None) -> str | Path:
+    """The entries written: their text, or their file (closed)."""
+    if entries is None:
+        return ""
+    if isinstance(entries, io.StringIO):
+        return entries.getvalue()
+    entries.close()
+    return Path(entries.name)
 
 
 # A change log in two steps. Split: each piece's records go to the bucket of their subject,
@@ -635,13 +659,29 @@ def evaluate(
             out.summary.merge(part.summary)
             problems += part.problems
             if recorder is not None:
-                recorder.extend(part.inputs, part.decisions, part.rows, part.count)
+                _record(recorder, part.inputs, part.decisions, part.rows, part.count)
             done_bytes += part.size
             progress.tick(part.count, functools.partial(int, done_bytes))
         progress.done()
         if repeats.found():
             raise Fallback("an id is repeated across parts")
     return problems
+
+
+def _record(
+    recorder: ledger.Recorder, inputs: str | Path, decisions: str | Path, rows: int, count: int
+) -> None:
+    """A part's ledger entries handed to the recorder: their text, or the bytes of the file
+    its worker spilled them to (then removed)."""
+    with contextlib.ExitStack() as stack:
+        made: list[str | BinaryIO] = []
+        for entries in (inputs, decisions):
+            if isinstance(entries, Path):
+                stack.callback(entries.unlink, missing_ok=True)
+                made.append(stack.enter_context(_spilled(str(entries))))
+            else:
+                made.append(entries)
+        recorder.extend(made[0], made[1], rows, count)
 
 
 def _spilled(path: str) -> BinaryIO:
@@ -812,7 +852,7 @@ def _columnar_log(
             return None  # not clean: read again, a bucket at a time
         columns_, inputs, rows = piece
         if recorder is not None:
-            recorder.extend(inputs, "", rows, 0)
+            _record(recorder, inputs, "", rows, 0)
         found.append(columns_)
     log = budget.joined(found)
     return (header, log) if log is not None else None
@@ -832,7 +872,12 @@ def read_log_piece(job: Job, piece: Piece) -> Any:
         found = budget.read_columns(reader, None, entries)
         if found is None:
             return None
-        return found[1], "".join(entries or ()), len(found[1][2]) if job.record else 0
+        made: str | Path = ""
+        if entries:
+            spooled = _entries(job)
+            spooled.writelines(entries)
+            made = _made(spooled)
+        return found[1], made, len(found[1][2]) if job.record else 0
 
 
 def evaluate_log(job: Job, cells: list[str], log: Any, size: int) -> Part:
