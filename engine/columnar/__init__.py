@@ -176,9 +176,10 @@ class Block:
         picked, in order: each distinct cell encoded once."""
         if self._raw is None:
             self._raw = trimmed(self.columns)
+        lines = np.array(picked, dtype=np.intp)
         return ledger.input_entries(
-            self.rows[picked].tolist(),
-            [(n, texts, [index[i] for i in picked]) for n, texts, index in self._raw],
+            self.rows[lines].tolist(),
+            [(n, texts, self.columns[n].index[lines]) for n, texts, _ in self._raw],
         )
 
 
