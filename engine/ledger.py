@@ -321,7 +321,7 @@ class Recorder:
     def commit(self) -> int:
         """Append the run to the chain in one transaction, sealed; return its number."""
         for spool in self._spools:
-            spool.seek(0)
+            spool.seek(0)  # written out: read back as the bytes of its UTF-8
         with closing(_connect(self.path, create=True)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -330,29 +330,37 @@ class Recorder:
                     "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
                 run = _runs(db) + 1
-                known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
+                known = {
+                    k.encode("utf-8")
+                    for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")
+                }
                 seq, prev = (last[0], last[1]) if last else (0, GENESIS)
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
                 if self._key is not None:
                     header["signed_by"] = fingerprint(self._key.public_key())
                 seq += 1
                 prev = _append(db, seq, run, "run", self.command, canonical(header), prev)
-                sha256 = hashlib.sha256
-                for entries in _spooled_entries(self._spools):
+                sha256, unit, ran = hashlib.sha256, b"\x1f", b"%d" % run
+                # A database made in UTF-16 by hand before its first run takes text.
+                as_text = db.execute("PRAGMA encoding").fetchone()[0] != "UTF-8"
+                for entries in _spooled_entries([spool.buffer for spool in self._spools]):
                     batch: list[tuple[Any, ...]] = []
                     append = batch.append
+                    last_bytes = prev.encode("ascii")
                     for kind, key, body in entries:
-                        if kind == "rulebook":
+                        if kind == b"rulebook":
                             if key in known:
                                 continue  # the same rule file is kept once
                             known.add(key)
                         seq += 1
-                        # entry_hash(prev, seq, run, kind, key, body), made in place.
-                        made = f"{prev}\x1f{seq}\x1f{run}\x1f{kind}\x1f{key}\x1f{body}"
-                        digest = sha256(made.encode("utf-8")).hexdigest()
-                        append((seq, run, kind, key, body, prev, digest))
-                        prev = digest
-                    db.executemany(INSERT, batch)
+                        # entry_hash(prev, seq, run, kind, key, body), made in place from
+                        # the UTF-8 spooled: the same bytes entry_hash encodes.
+                        made = unit.join((last_bytes, b"%d" % seq, ran, kind, key, body))
+                        digest = sha256(made).hexdigest()
+                        shown = body.decode("utf-8") if as_text else bytearray(body)
+                        append((seq, run, kind.decode(), key.decode(), shown, prev, digest))
+                        prev, last_bytes = digest, digest.encode("ascii")
+                    db.executemany(INSERT if as_text else INSERT_SPOOLED, batch)
                 seal: dict[str, Any] = {"last": prev, "key": None, "signature": None}
                 if self._key is not None:
                     message = SIGNED.format(schema=SCHEMA, run=run, last=prev).encode("utf-8")
@@ -419,34 +427,35 @@ def _head(kind: str, key: str) -> str:
 
 
 # A spooled entry whose head needs no unescaping: ["kind","key"], the separator, the body.
-_ENTRY = re.compile('^\\["([^"\\\\\\n]*)","([^"\\\\\\n]*)"\\]\x1f(.*)$', re.MULTILINE)
-SPOOL_READ = 4 << 20  # characters of a spool read at a time
+_ENTRY = re.compile(rb'^\["([^"\\\n]*)","([^"\\\n]*)"\]\x1f(.*)$', re.MULTILINE)
+SPOOL_READ = 4 << 20  # bytes of a spool read at a time
 
 
-def _spooled_entries(spools: Sequence[IO[str]]) -> Iterator[list[tuple[str, str, str]]]:
-    """The spools' entries as (kind, key, body), in order, a few megabytes at a time: each
-    stretch of whole lines read with one expression, or line by line where a head holds an
-    escape."""
+def _spooled_entries(spools: Sequence[IO[bytes]]) -> Iterator[list[tuple[bytes, bytes, bytes]]]:
+    """The spools' entries as (kind, key, body) in UTF-8, in order, a few megabytes at a
+    time: each stretch of whole lines read with one expression, or line by line where a
+    head holds an escape. Never decoded: the commit hashes the bytes, and SQLite stores
+    them as the text they are."""
     for spool in spools:
-        rest = ""
+        rest = b""
         while True:
             read = spool.read(SPOOL_READ)
-            text = rest + read
-            end = text.rfind("\n") + 1 if read else len(text)
-            text, rest = text[:end], text[end:]
-            if text:
-                found = _ENTRY.findall(text)
-                if len(found) != text.count("\n"):
-                    found = [_entry(line) for line in text.rstrip("\n").split("\n")]
+            data = rest + read
+            end = data.rfind(b"\n") + 1 if read else len(data)
+            data, rest = data[:end], data[end:]
+            if data:
+                found = _ENTRY.findall(data)
+                if len(found) != data.count(b"\n"):
+                    found = [_entry(line) for line in data.rstrip(b"\n").split(b"\n")]
                 yield found
             if not read:
                 break
 
 
-def _entry(line: str) -> tuple[str, str, str]:
-    head, body = line.split(SEPARATOR, 1)
-    kind, key = _read_head(head)
-    return kind, key, body
+def _entry(line: bytes) -> tuple[bytes, bytes, bytes]:
+    head, body = line.split(SEPARATOR.encode("ascii"), 1)
+    kind, key = _read_head(head.decode("utf-8"))
+    return kind.encode("utf-8"), key.encode("utf-8"), body
 
 
 def _read_head(head: str) -> tuple[str, str]:
@@ -490,6 +499,15 @@ def decision_entry(record: dict[str, Any]) -> str:
 
 
 INSERT = "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)"
+# A spooled entry's body given as its UTF-8 (in a bytearray: Python's sqlite3 binds it
+# as it is, where bytes are first offered to adapters): stored as the text it is (SQLite
+# reads a blob cast to text in the database's encoding, UTF-8), never as a blob. With the
+# hashes made of the same bytes, the commit takes about a quarter fewer instructions than
+# decoding the spools, encoding each entry to hash it and binding text (encoded again).
+INSERT_SPOOLED = (
+    "INSERT INTO chain (seq, run, kind, key, body, prev, hash) "
+    "VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?, ?)"
+)
 
 
 def _append(

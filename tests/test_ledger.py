@@ -324,9 +324,10 @@ def test_entries_written_directly_are_what_json_dumps_writes() -> None:
 def test_spooled_entries_are_read_back_as_they_were_spooled(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The commit reads a run's spooled entries a stretch at a time with one expression:
-    every kind, key and body comes back as spooled, whatever the head holds (escapes fall
-    back to reading line by line) and wherever a stretch ends."""
+    """The commit reads a run's spooled entries a stretch at a time with one expression,
+    in UTF-8: every kind, key and body comes back as spooled, whatever the head holds
+    (escapes fall back to reading line by line) and wherever a stretch ends (inside a
+    character's bytes too)."""
     import io
     import random
 
@@ -349,18 +350,52 @@ def test_spooled_entries_are_read_back_as_they_were_spooled(
         ]
         bodies = [[{"v": text(), "n": rng.randrange(9)} for _ in part] for part in spooled]
         spools = [
-            io.StringIO(
-                "".join(ledger.spooled(k, key, b) for (k, key), b in zip(part, made, strict=True))
+            io.BytesIO(
+                "".join(
+                    ledger.spooled(k, key, b) for (k, key), b in zip(part, made, strict=True)
+                ).encode("utf-8")
             )
             for part, made in zip(spooled, bodies, strict=True)
         ]
-        read = [entry for found in ledger._spooled_entries(spools) for entry in found]
+        read = [
+            tuple(field.decode("utf-8") for field in entry)
+            for found in ledger._spooled_entries(spools)
+            for entry in found
+        ]
         expected = [
             (kind, key, ledger.canonical(body))
             for part, made in zip(spooled, bodies, strict=True)
             for (kind, key), body in zip(part, made, strict=True)
         ]
         assert read == expected
+
+
+def test_entries_are_stored_as_text_in_a_ledger_of_either_encoding(tmp_path: Path) -> None:
+    """The commit gives SQLite each spooled entry's UTF-8 bytes, cast to text: a ledger
+    holds text, never blobs. A database made in UTF-16 by hand before its first run is
+    given the text itself: it holds the same entries, and verifies."""
+    from contextlib import closing
+
+    wide, narrow = tmp_path / "wide.sqlite", tmp_path / "narrow.sqlite"
+    with closing(sqlite3.connect(wide, isolation_level=None)) as db:
+        db.execute("PRAGMA encoding = 'UTF-16le'")
+        db.execute("CREATE TABLE made (x)")  # the encoding is fixed by a first write
+        db.execute("DROP TABLE made")
+    found = []
+    for path in (wide, narrow):
+        record_parcels(path, tmp_path)
+        comply("ledger", "verify", "--ledger", str(path))
+        with closing(sqlite3.connect(path)) as db:
+            types = "SELECT DISTINCT typeof(kind), typeof(key), typeof(body) FROM chain"
+            assert db.execute(types).fetchall() == [("text", "text", "text")]
+            found.append(
+                db.execute(
+                    "SELECT seq, kind, key, body FROM chain WHERE kind IN ('input', 'decision')"
+                ).fetchall()
+            )
+        assert any("中" in body or "区" in body for _, _, _, body in found[-1])
+    assert found[0] == found[1]
+    assert len(found[0]) > 40
 
 
 def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
