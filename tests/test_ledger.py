@@ -398,6 +398,30 @@ def test_entries_are_stored_as_text_in_a_ledger_of_either_encoding(tmp_path: Pat
     assert len(found[0]) > 40
 
 
+@pytest.mark.parametrize("most", [1, 5, 7])
+def test_entries_inserted_many_to_a_statement_are_those_inserted_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int
+) -> None:
+    """A run's entries go to SQLite many to a statement, the rest of a stretch one by one:
+    the ledger holds the same entries in the same order, and verifies."""
+    from contextlib import closing
+
+    from comply.engine import ledger
+
+    found = []
+    for at_once in (most, ledger._Inserter.MOST):
+        monkeypatch.setattr(ledger._Inserter, "MOST", at_once)
+        path = tmp_path / f"{at_once}.sqlite"
+        record_parcels(path, tmp_path)
+        comply("ledger", "verify", "--ledger", str(path))
+        with closing(sqlite3.connect(path)) as db:
+            found.append(db.execute("SELECT seq, kind, key, body FROM chain").fetchall())
+    same = [row for row in found[0] if row[1] not in ("run", "seal")]
+    assert same == [row for row in found[1] if row[1] not in ("run", "seal")]
+    assert [row[0] for row in found[0]] == list(range(1, len(found[0]) + 1))
+    assert len(same) > 2 * max(most, 7)
+
+
 def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
     """A run's entries are inserted in batches in one transaction: an insert refused in a
     later batch (here by a trigger, as by a full disk) fails the run with the ledger's
