@@ -24,6 +24,7 @@ import bisect
 import contextlib
 import csv
 import ctypes
+import errno
 import functools
 import hashlib
 import importlib
@@ -339,9 +340,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
                 if entries is not None:
                     entries.write(ledger.decision_entry(records.record(decision)))
     finally:
-        for made in (out, inputs, entries):
-            if made is not None and not isinstance(made, io.StringIO):
-                made.close()
+        _closed(out, inputs, entries)
     return Part(
         text=out.getvalue() if isinstance(out, io.StringIO) else "",
         path=out.name if job.spill is not None else None,
@@ -355,6 +354,20 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
         rows=rows,
         skipped=bool(reader.skipped),
     )
+
+
+def _closed(*written: IO[str] | None) -> None:
+    """Close the files a worker wrote, every one though one fails (a full disk: a file left
+    open would fail again when collected, and print that), then raise the first failure."""
+    failed: OSError | None = None
+    for made in written:
+        if made is not None and not isinstance(made, io.StringIO):
+            try:
+                made.close()
+            except OSError as exc:
+                failed = failed or exc
+    if failed is not None:
+        raise failed
 
 
 def _entries(job: Job) -> IO[str]:
@@ -760,8 +773,16 @@ def _guarded(call: Any, *args: Any) -> Any:
         return call(*args)
     except ComplyError:
         raise
+    except OSError as exc:
+        if exc.errno in _DISK_FULL:  # as when this process writes: "writing failed", exit 2
+            raise
+        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
     except Exception as exc:  # a worker killed, out of memory, a cluster gone
         raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
+
+
+# A worker's write refused for want of room (its part, its ledger entries, a bucket).
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _check_header(job: Job, source: Path) -> list[str]:

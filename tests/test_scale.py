@@ -749,3 +749,46 @@ def test_a_part_whose_file_is_gone_is_an_error_not_a_traceback(tmp_path: Path) -
     gone = parallel.Part("", 1, [], Summary(), [], False, path=str(tmp_path / "gone.part"))
     with pytest.raises(EngineError, match=r"a worker failed \(FileNotFoundError"):
         parallel._append(io.StringIO(), gone)
+
+
+def test_a_full_disk_in_a_worker_is_said_as_in_this_process(tmp_path: Path) -> None:
+    """A worker's files (its part, its ledger entries) are all closed though the first
+    fails, the first failure raised (a file left open would fail again when collected and
+    print a traceback); a full disk in a worker is said as one in this process ("writing
+    failed", exit 2), any other failure as the worker's."""
+    import errno
+
+    from comply.engine.errors import EngineError
+
+    class Full(io.StringIO):
+        def close(self) -> None:
+            super().close()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    first, second = (tmp_path / "a").open("w"), (tmp_path / "b").open("w")
+    with pytest.raises(OSError, match="No space") as raised:
+        parallel._closed(None, first, _NotStringIO(Full()), second)
+    assert raised.value.errno == errno.ENOSPC
+    assert first.closed
+    assert second.closed
+
+    def full() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def reset() -> None:
+        raise ConnectionResetError(errno.ECONNRESET, "Connection reset by peer")
+
+    with pytest.raises(OSError, match="No space"):
+        parallel._guarded(full)
+    with pytest.raises(EngineError, match=r"a worker failed \(ConnectionResetError"):
+        parallel._guarded(reset)
+
+
+class _NotStringIO:
+    """A file that is not a StringIO (a worker's files on this machine), closing as given."""
+
+    def __init__(self, inner: io.StringIO) -> None:
+        self.inner = inner
+
+    def close(self) -> None:
+        self.inner.close()
