@@ -215,7 +215,9 @@ def _finish(
         # that contradict each other), after the reader's; parts of a file cut elsewhere
         # than batches must report the same list in the same order.
         problems = sorted(problems, key=lambda problem: problem.row)
-        if problems and request.rejects is None:
+        # A problem of the file itself (row 0: not one encoding, not a workbook) leaves no
+        # valid rows to evaluate: refused, --skip-invalid or not.
+        if problems and (request.rejects is None or problems[0].row == 0):
             raise InputError(list(problems))
         extra = aggregate.as_dict() if aggregate is not None else {}
         if out.reading.skipped:

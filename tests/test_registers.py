@@ -235,6 +235,14 @@ def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) 
     assert not out.exists()
     zh = run("parcels", str(source), *AS_OF, "--lang", "zh")
     assert "第 2, 4 行为 UTF-8 编码，而第 3 行不是" in zh.output
+    # Not a row to skip: nothing of the file was read, so there are no valid rows either.
+    rejects = tmp_path / "rejects.csv"
+    skip = ("--skip-invalid", "--rejects", str(rejects))
+    skipped = run("parcels", str(source), *AS_OF, "--out", str(out), *skip)
+    assert skipped.exit_code == 2, skipped.output
+    assert "rows 2, 4 are UTF-8, but rows 3 are not" in skipped.output
+    assert not out.exists()
+    assert not rejects.exists()
 
 
 def test_a_header_row_can_be_named(tmp_path: Path) -> None:
