@@ -165,6 +165,8 @@ def _recorder(
         "context": [[c.fact, c.key, dict(c.fields)] for c in prepared.context],
         "pack_dirs": [str(p.resolve()) for p in request.packs],
     }
+    if request.rejects is not None:  # its refused rows are in the ledger, without decisions
+        options["skip_invalid"] = True
     return ledger.Recorder(
         request.ledger,
         prepared.kind.command,

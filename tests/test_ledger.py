@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -420,6 +421,39 @@ def test_entries_inserted_many_to_a_statement_are_those_inserted_one_by_one(
     assert same == [row for row in found[1] if row[1] not in ("run", "seal")]
     assert [row[0] for row in found[0]] == list(range(1, len(found[0]) + 1))
     assert len(same) > 2 * max(most, 7)
+
+
+def test_a_run_recorded_with_skip_invalid_replays(tmp_path: Path) -> None:
+    """A run recorded with --skip-invalid keeps its refused rows as input rows, without
+    decisions: replayed, they are refused again and nothing differs (it was refused as
+    inputs no longer valid). A run recorded without it still is, if its inputs fail."""
+    source = tmp_path / "register.csv"
+    lines = (EXAMPLES / "parcels.csv").read_text(encoding="utf-8-sig").splitlines()
+    cells = lines[4].split(",")
+    cells[3] = "abc"  # the price
+    lines[4] = ",".join(cells)
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "ledger.sqlite"
+    out = comply(
+        "parcels", str(source), "--as-of", "2012-08-31", "--out", str(tmp_path / "out.json"),
+        "--skip-invalid", "--rejects", str(tmp_path / "rejects.csv"),
+        "--record", "--ledger", str(db),
+    )  # fmt: skip
+    assert "1 rows refused" in out
+    assert "0 decisions differ from run 1" in comply("ledger", "replay", "1", "--ledger", str(db))
+    with sqlite3.connect(db) as con:
+        body = con.execute("SELECT body FROM chain WHERE kind = 'run'").fetchone()[0]
+    assert '"skip_invalid":true' in body
+    record_parcels(db, tmp_path)  # run 2: the example, every row valid
+    assert "0 decisions differ from run 2" in comply("ledger", "replay", "2", "--ledger", str(db))
+    with sqlite3.connect(db) as con:  # a price altered in run 2's input rows
+        seq, body = con.execute(
+            "SELECT seq, body FROM chain WHERE kind = 'input' AND run = 2 ORDER BY seq LIMIT 1"
+        ).fetchone()
+        altered = json.loads(body) | {"price": "abc"}
+        con.execute("UPDATE chain SET body = ? WHERE seq = ?", (json.dumps(altered), seq))
+    out = comply("ledger", "replay", "2", "--ledger", str(db), code=2)
+    assert "its recorded inputs are no longer valid" in out
 
 
 def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
