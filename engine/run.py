@@ -158,7 +158,7 @@ def _recorder(
 ) -> ledger.Recorder | None:
     if request.ledger is None:
         return None
-    options = {
+    options: dict[str, Any] = {
         "kind": prepared.kind.name,
         "families": [f.name for f in prepared.families],
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in request.options.items()},
