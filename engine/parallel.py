@@ -896,7 +896,10 @@ def read_log_piece(job: Job, piece: Piece) -> Any:
         made: str | Path = ""
         if entries:
             spooled = _entries(job)
-            spooled.writelines(entries)
+            try:
+                spooled.writelines(entries)
+            finally:
+                _closed(spooled)  # a full disk: closed, not left to fail when collected
             made = _made(spooled)
         return found[1], made, len(found[1][2]) if job.record else 0
 
