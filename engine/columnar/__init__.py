@@ -120,7 +120,8 @@ class Block:
     columns: dict[str, Coded]
     slow: np.ndarray  # lines the row path must take (bool)
     defaults: dict[str, Any] = field(default_factory=dict)
-    _raw: list[tuple[str, list[str], list[int]]] | None = None
+    _trimmed: list[tuple[str, list[str], np.ndarray]] | None = None
+    _raw: list[tuple[str, list[str], list[int]]] | None = None  # the same, indexes as lists
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -167,26 +168,29 @@ class Block:
     def raw(self, row: int) -> dict[str, str]:
         """A row's cells as the row path hands them on (to its model, to the ledger): by
         contract name, in the header's order, trimmed."""
-        if self._raw is None:  # once a block
-            self._raw = trimmed(self.columns)
+        if self._raw is None:  # once a block, a row at a time after
+            self._raw = [(n, texts, index.tolist()) for n, texts, index in self._cells()]
         return {n: texts[index[row]] for n, texts, index in self._raw}
 
     def entries(self, picked: list[int]) -> str:
         """The ledger's input rows (ledger.input_entry of each raw(row)) of the lines
         picked, in order: each distinct cell encoded once."""
-        if self._raw is None:
-            self._raw = trimmed(self.columns)
         lines = np.array(picked, dtype=np.intp)
         return ledger.input_entries(
             self.rows[lines].tolist(),
-            [(n, texts, self.columns[n].index[lines]) for n, texts, _ in self._raw],
+            [(n, texts, index[lines]) for n, texts, index in self._cells()],
         )
 
+    def _cells(self) -> list[tuple[str, list[str], np.ndarray]]:
+        if self._trimmed is None:  # once a block
+            self._trimmed = trimmed(self.columns)
+        return self._trimmed
 
-def trimmed(columns: dict[str, Coded]) -> list[tuple[str, list[str], list[int]]]:
+
+def trimmed(columns: dict[str, Coded]) -> list[tuple[str, list[str], np.ndarray]]:
     """Each column's name, its distinct cells trimmed and each row's index into them: the
     cells as the row path hands them on (to its model, to the ledger)."""
-    return [(n, [t.strip() for t in c.texts], c.index.tolist()) for n, c in columns.items()]
+    return [(n, [t.strip() for t in c.texts], c.index) for n, c in columns.items()]
 
 
 class Row:
