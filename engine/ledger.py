@@ -499,16 +499,15 @@ def decision_entry(record: dict[str, Any]) -> str:
     return spooled("decision", str(record["subject"]), record)
 
 
-INSERT = "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES (?,?,?,?,?,?,?)"
+INTO = "INSERT INTO chain (seq, run, kind, key, body, prev, hash) VALUES "
+ENTRY_VALUES = "(?,?,?,?,?,?,?)"
+INSERT = INTO + ENTRY_VALUES
 # A spooled entry's body given as its UTF-8 (in a bytearray: Python's sqlite3 binds it
 # as it is, where bytes are first offered to adapters): stored as the text it is (SQLite
 # reads a blob cast to text in the database's encoding, UTF-8), never as a blob. With the
 # hashes made of the same bytes, the commit takes about a quarter fewer instructions than
 # decoding the spools, encoding each entry to hash it and binding text (encoded again).
-INSERT_SPOOLED = (
-    "INSERT INTO chain (seq, run, kind, key, body, prev, hash) "
-    "VALUES (?, ?, ?, ?, CAST(? AS TEXT), ?, ?)"
-)
+SPOOLED_VALUES = "(?,?,?,?,CAST(? AS TEXT),?,?)"
 
 
 class _Inserter:
@@ -522,12 +521,10 @@ class _Inserter:
     MOST = 500  # entries to a statement (SQLite takes 32,766 values to one since 3.32)
 
     def __init__(self, db: sqlite3.Connection, as_text: bool) -> None:
-        self.db, self.one = db, INSERT if as_text else INSERT_SPOOLED
+        values = ENTRY_VALUES if as_text else SPOOLED_VALUES
         most = db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // self.COLUMNS
-        self.rows = max(1, min(self.MOST, most))
-        values = self.one[self.one.index("(?") :]
-        head = self.one[: self.one.index("(?")]
-        self.many = head + ",".join([values] * self.rows)
+        self.db, self.rows = db, max(1, min(self.MOST, most))
+        self.one, self.many = INTO + values, INTO + ",".join([values] * self.rows)
 
     def __call__(self, values: list[Any]) -> None:
         step = self.rows * self.COLUMNS
