@@ -15,8 +15,9 @@ set the widths are held. User text is always a string cell, never a formula; cha
 workbook cannot hold are shown as U+FFFD.
 
 Why XlsxWriter: it writes a cell in about a quarter of the time openpyxl's write-only mode
-took with a style on every cell (10,000 parcels: 21 s, now a few), and its workbooks are
-made to Excel's own layout. openpyxl still reads registers (engine/loader.py).
+took with a style on every cell (10,000 parcels: 21 s, then 12.6 s), and its workbooks are
+made to Excel's own layout. The tables' rows are written whole (xlsx_rows: the same XML,
+10,000 parcels in 4.6 s). openpyxl still reads registers (engine/loader.py).
 """
 
 from __future__ import annotations
@@ -137,6 +138,8 @@ class _Formats:
     def __init__(self, book: Any) -> None:
         self.book = book
         self.found: dict[Any, Any] = {}
+        # A look's cell formats as a whole row's cells name them (xlsx_rows.write_cells).
+        self.attributes: dict[str, dict[Any, str]] = {look: {} for look in LOOKS}
 
     def look(self, look: str, number_format: str, wrap: bool) -> Any:
         key = (look, number_format, wrap)
@@ -152,6 +155,10 @@ class _Formats:
         found = self.found.get(key)
         if found is None:
             found = self.found[key] = self.book.add_format(properties)
+            # Numbered now, in the order made (XlsxWriter numbers a format when a cell of
+            # it is first written out): the same numbers whether a row is written whole
+            # or cell by cell (xlsx_rows).
+            found._get_xf_index()
         return found
 
 
@@ -161,7 +168,9 @@ class _Table:
 
     def __init__(self, book: Any, formats: _Formats, title: str, heading: str, lang: str) -> None:
         self.name = _sheet_name(title)
-        self.sheet = book.add_worksheet(self.name)
+        from .xlsx_rows import RowSheet  # with XlsxWriter: imported when a workbook is made
+
+        self.sheet = book.add_worksheet(self.name, worksheet_class=RowSheet)
         self.formats = formats
         self.lang = lang
         self.columns: list[tuple[str, str]] = []  # (heading, form)
@@ -169,6 +178,8 @@ class _Table:
         self.streaming = False
         self.rows = 0
         self.widths: list[float] = []
+        self.forms: list[str] = []  # each column's, once the sheet is streamed
+        self.rooms: list[float] = []
         sheet = self.sheet
         sheet.set_landscape()
         sheet.set_paper(PAPER["A4"])
@@ -190,16 +201,11 @@ class _Table:
             self._start()
         self.sheet.autofilter(0, 0, self.rows, max(1, len(self.columns)) - 1)
         if totals is not None:
-            _row(
-                self.sheet,
-                self.formats,
-                self.rows + 1,
-                [
-                    (value, form if value is not None else "text")
-                    for (_, form), value in zip(self.columns, totals, strict=True)
-                ],
-                "total",
-            )
+            forms = [
+                form if value is not None else "text"
+                for (_, form), value in zip(self.columns, totals, strict=True)
+            ]
+            _row(self.sheet, self.formats, self.rows + 1, totals, forms, "total")
 
     def _start(self) -> None:
         """Widths from the heading and the rows held, then the header and the rows."""
@@ -223,8 +229,12 @@ class _Table:
             sheet.set_paper(PAPER["A3"])
         sheet.freeze_panes(1, 0)
         sheet.repeat_rows(0)
-        self._height(0, [heading for heading, _ in self.columns])
-        _row(sheet, self.formats, 0, [(heading, "text") for heading, _ in self.columns], "head")
+        # What a line of each column holds, in counted characters (a CJK one counts two).
+        self.rooms = [max(1.0, (wide - 1.5) / FILL) for wide in self.widths]
+        self.forms = [form for _, form in self.columns]
+        headings = [heading for heading, _ in self.columns]
+        self._height(0, headings)
+        _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head")
         self.streaming = True
         for row in self.held:
             self._append(row)
@@ -234,22 +244,17 @@ class _Table:
         self.rows += 1
         if self.rows + 2 > MAX_ROWS:  # the header, the rows, the totals
             raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
+        if len(values) != len(self.forms):
+            raise ValueError(f"a row of {len(values)} cells in a sheet of {len(self.forms)}")
         self._height(self.rows, values)
-        _row(
-            self.sheet,
-            self.formats,
-            self.rows,
-            [(value, form) for (_, form), value in zip(self.columns, values, strict=True)],
-            "body",
-        )
+        _row(self.sheet, self.formats, self.rows, values, self.forms, "body")
 
     def _height(self, row: int, values: list[Any]) -> None:
         """A row as tall as its tallest wrapped text (a sheet's reader does not always fit
         the heights of rows it did not lay out itself)."""
         lines = 1
-        for value, wide in zip(values, self.widths, strict=False):
-            if isinstance(value, str):
-                room = max(1.0, (wide - 1.5) / FILL)
+        for value, room in zip(values, self.rooms, strict=False):
+            if value.__class__ is str:
                 if 2 * len(value) <= room and "\n" not in value:
                     continue  # one line, however wide its characters (a CJK one counts two)
                 lines = max(
@@ -546,16 +551,26 @@ def _register_value(value: Any, form: str) -> Any:
     return typed(value, form if form in ("number", "text") else None)
 
 
-def _row(sheet: Any, formats: _Formats, row: int, cells: list[tuple[Any, str]], look: str) -> None:
-    """A row of cells, each (value, form), in one of the sheet's looks (body: bordered,
-    head: the header row, total: the totals row)."""
-    for column, (value, form) in enumerate(cells):
+def _row(
+    sheet: Any, formats: _Formats, row: int, values: list[Any], forms: list[str], look: str
+) -> None:
+    """A row of cells, their values and their columns' forms, in one of the sheet's looks
+    (body: bordered, head: the header row, total: the totals row): written whole where the
+    sheet can (xlsx_rows), else cell by cell."""
+
+    def format_of(value: Any, form: str) -> Any:
         if value.__class__ is str and value:  # most cells
-            wrap = form == "long" or "\n" in value
-            _string(sheet, row, column, value, formats.look(look, "General", wrap))
-            continue
+            return formats.look(look, "General", form == "long" or "\n" in value)
         wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
-        _write(sheet, row, column, value, formats.look(look, _number_format(value, form), wrap))
+        return formats.look(look, _number_format(value, form), wrap)
+
+    if sheet.write_cells(row, values, forms, formats.attributes[look], format_of):
+        return
+    for column, (value, form) in enumerate(zip(values, forms, strict=True)):
+        if value.__class__ is str and value:
+            _string(sheet, row, column, value, format_of(value, form))
+        else:
+            _write(sheet, row, column, value, format_of(value, form))
 
 
 def _number_format(value: Any, form: str) -> str:

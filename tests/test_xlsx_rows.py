@@ -1,0 +1,140 @@
+"""A workbook's rows written whole (engine/writers/xlsx_rows.py) are the bytes XlsxWriter
+writes cell by cell (COMPLY_XLSX_ROWS=0): on random rows of every kind of cell a sheet
+takes, through the writer's own tables, and on a register decided through the CLI.
+
+Every member of the two workbooks is compared byte for byte but docProps/core.xml, which
+holds the moment each was made.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlsxwriter
+from click.testing import CliRunner
+from comply.cli import main
+from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _Table
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).parent.parent
+COUNTY = ROOT / "examples" / "registers" / "county-2012.xlsx"
+BUDGET = ROOT / "examples" / "district-2012" / "budget.csv"
+
+# Texts built of what a sheet's writing treats apart: XML's own characters, line breaks,
+# spaces at either end (tabs, ideographic and non-breaking ones), CJK and characters
+# beyond the BMP, pieces of the XML of formatted text; then what is written cell by cell:
+# carriage returns, what XML cannot hold, literal _xHHHH_ escapes, formatted text's XML.
+PLAIN_PIECES = ["a", "地块", " ", "\t", "\n", "&", "<", ">", '"', "'", "_x00", "_X0041_"]
+PLAIN_PIECES += ["\u3000", "\xa0", "😀", "<r>", "</r>", "1"]
+ODD_PIECES = ["\r", "\r\n", "_x0041_", "\x00", "\x07", "\x1f", "\ufffe", "\uffff", "\ud800"]
+PLAIN_TEXTS = st.lists(st.sampled_from(PLAIN_PIECES), max_size=8).map("".join)
+TEXTS = st.one_of(
+    st.lists(st.sampled_from(PLAIN_PIECES + ODD_PIECES), max_size=8).map("".join),
+    st.text(max_size=20),
+    st.builds(lambda n: "<r>" + "字" * n + "</r>", st.integers(16000, 17000)),
+    st.builds(lambda n: "字" * n, st.integers(16380, 16390)),
+)
+# Cells a row written whole holds, and any cell a sheet is given.
+PLAIN = st.one_of(
+    PLAIN_TEXTS,
+    st.none(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+    st.dates(min_value=date(1899, 12, 31), max_value=date(9999, 12, 31)),
+)
+VALUES = st.one_of(
+    PLAIN,
+    TEXTS,
+    st.booleans(),
+    st.floats(),
+    st.decimals(places=2),
+    st.fractions(max_denominator=7).map(Fraction),
+    st.datetimes(min_value=datetime(1900, 1, 1)),
+    st.just(object()),
+)
+FORMS = st.sampled_from(sorted(NUMBER_FORMATS))
+
+
+def _book(path: Path, tmp: Path, rows: list[list[Any]], forms: list[str]) -> None:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "tmpdir": str(tmp)})
+    formats = _Formats(book)
+    table = _Table(book, formats, "表", "标题", "zh")
+    table.columns = [(f"列{n}", form) for n, form in enumerate(forms)]
+    for row in rows:
+        table.add(row)
+    table.close([None] * len(forms))
+    book.close()
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as book:
+        return {n: book.read(n) for n in book.namelist() if n != "docProps/core.xml"}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_rows_written_whole_are_the_cells_xlsxwriter_writes(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    forms = data.draw(st.lists(FORMS, min_size=1, max_size=6))
+    width = len(forms)
+    row = st.one_of(
+        st.lists(PLAIN, min_size=width, max_size=width),
+        st.lists(VALUES, min_size=width, max_size=width),
+    )
+    rows = data.draw(st.lists(row, max_size=12))
+    tmp = tmp_path_factory.mktemp("rows")
+    made = {}
+    with pytest.MonkeyPatch.context() as patch:
+        for switch in ("1", "0"):
+            patch.setenv("COMPLY_XLSX_ROWS", switch)
+            made[switch] = tmp / f"{switch}.xlsx"
+            _book(made[switch], tmp, rows, forms)
+    assert members(made["1"]) == members(made["0"])
+
+
+def test_whole_rows_are_taken_and_odd_ones_declined(tmp_path: Path) -> None:
+    """The test above compares something: plain rows are written whole, and a row holding
+    a cell XlsxWriter writes its own way is left to it (the same bytes either way)."""
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
+    formats = _Formats(book)
+    table = _Table(book, formats, "表", "标题", "zh")
+    sheet = table.sheet
+    cell = formats.look("body", "General", False)
+    looks: dict[Any, str] = {}
+    forms = ["text", "money", "date"]
+
+    def whole(row: int, *values: Any) -> bool:
+        return bool(sheet.write_cells(row, list(values), forms, looks, lambda v, f: cell))
+
+    assert whole(1, "甲 & 乙", Decimal("1.50"), date(2012, 8, 31))
+    for row, odd in enumerate(["_x0041_", "\r", True, "<r>甲</r>", 10**400], start=2):
+        assert not whole(row, odd, None, None)
+    assert not whole(7, Decimal("sNaN"), None, None)
+    assert not whole(8, float("inf"), None, None)
+    assert not whole(0, "behind", None, None)
+    book.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "lang"), [("parcels", COUNTY, "zh"), ("budget", BUDGET, "en")]
+)
+def test_a_decided_register_is_the_same_workbook_either_way(
+    kind: str, source: Path, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = {}
+    for switch in ("1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        args = [kind, str(source), "--as-of", "2012-08-31", "--lang", lang]
+        result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
+        assert result.exit_code == 0, result.output
+    assert members(made["1"]) == members(made["0"])
