@@ -1,4 +1,4 @@
-"""A workbook's rows written whole (engine/writers/xlsx_rows.py) are the bytes XlsxWriter
+"""A workbook's rows written whole (engine/writers/_xlsx_rows.py) are the bytes XlsxWriter
 writes cell by cell (COMPLY_XLSX_ROWS=0): on random rows of every kind of cell a sheet
 takes, through the writer's own tables, and on a register decided through the CLI.
 

@@ -313,9 +313,12 @@ _FORMATS: dict[str, type[Writer]] = {}
 
 
 def formats() -> dict[str, type[Writer]]:
-    """Every output format, by name, from the modules of this package."""
+    """Every output format, by name, from the modules of this package (but those whose
+    names begin with _: a format's helpers, imported by the format when it is written)."""
     if not _FORMATS:
         for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+            if module.startswith("_"):
+                continue
             declared = getattr(importlib.import_module(f"{__name__}.{module}"), "FORMATS", {})
             _FORMATS.update(declared)
     return _FORMATS

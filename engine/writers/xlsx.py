@@ -16,7 +16,7 @@ workbook cannot hold are shown as U+FFFD.
 
 Why XlsxWriter: it writes a cell in about a quarter of the time openpyxl's write-only mode
 took with a style on every cell (10,000 parcels: 21 s, then 12.6 s), and its workbooks are
-made to Excel's own layout. The tables' rows are written whole (xlsx_rows: the same XML,
+made to Excel's own layout. The tables' rows are written whole (_xlsx_rows: the same XML,
 10,000 parcels in 4.6 s). openpyxl still reads registers (engine/loader.py).
 """
 
@@ -138,7 +138,7 @@ class _Formats:
     def __init__(self, book: Any) -> None:
         self.book = book
         self.found: dict[Any, Any] = {}
-        # A look's cell formats as a whole row's cells name them (xlsx_rows.write_cells).
+        # A look's cell formats as a whole row's cells name them (_xlsx_rows.write_cells).
         self.attributes: dict[str, dict[Any, str]] = {look: {} for look in LOOKS}
 
     def look(self, look: str, number_format: str, wrap: bool) -> Any:
@@ -157,7 +157,7 @@ class _Formats:
             found = self.found[key] = self.book.add_format(properties)
             # Numbered now, in the order made (XlsxWriter numbers a format when a cell of
             # it is first written out): the same numbers whether a row is written whole
-            # or cell by cell (xlsx_rows).
+            # or cell by cell (_xlsx_rows).
             found._get_xf_index()
         return found
 
@@ -168,7 +168,7 @@ class _Table:
 
     def __init__(self, book: Any, formats: _Formats, title: str, heading: str, lang: str) -> None:
         self.name = _sheet_name(title)
-        from .xlsx_rows import RowSheet  # with XlsxWriter: imported when a workbook is made
+        from ._xlsx_rows import RowSheet  # with XlsxWriter: imported when a workbook is made
 
         self.sheet = book.add_worksheet(self.name, worksheet_class=RowSheet)
         self.formats = formats
@@ -556,7 +556,7 @@ def _row(
 ) -> None:
     """A row of cells, their values and their columns' forms, in one of the sheet's looks
     (body: bordered, head: the header row, total: the totals row): written whole where the
-    sheet can (xlsx_rows), else cell by cell."""
+    sheet can (_xlsx_rows), else cell by cell."""
 
     def format_of(value: Any, form: str) -> Any:
         if value.__class__ is str and value:  # most cells
