@@ -181,3 +181,25 @@ def test_the_installed_command_runs_as_a_real_process() -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert "No rule" in bad.stderr
+
+
+def test_a_run_imports_no_library_its_output_does_not_need(tmp_path: Path) -> None:
+    """Start-up is most of a small run: the workbook writer, the workbook reader and the
+    keys' library are imported only by the runs that use them."""
+    code = (
+        "import sys\n"
+        "from comply.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(sorted(m for m in ('xlsxwriter', 'openpyxl', 'cryptography') if m in sys.modules))"
+    )
+    out = tmp_path / "decisions.jsonl"
+    args = ["parcels", str(EXAMPLE), *AS_OF, "--format", "jsonl", "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 34
