@@ -52,14 +52,14 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         row: int,
         values: Sequence[Any],
         forms: Sequence[str],
-        looks: dict[tuple[type, str, bool], str],
+        looks: dict[Any, str],
         format_of: Callable[[Any, str], Any],
     ) -> bool:
         """Write row `row` of cells (a value, its column's form), each as write_string,
         write_number, write_datetime or write_blank writes it, in format_of(value, form): a
         text, a finite number, a date or None (an empty text: a blank cell). `looks` keeps
-        the formats' attributes by what decides a format: the value's type, the form and,
-        for a text, a line break in it. False, having written nothing, for a row that is
+        the formats' attributes by what decides a format: the form, and the value's type
+        or, for a text, a line break in it. False, having written nothing, for a row that is
         not all such cells (or holds a text written cell by cell: _ODD, rich, long), or
         that XlsxWriter would not take as a new row."""
         count = len(values)
@@ -81,7 +81,9 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         add = made.append
         for start, value, form in zip(starts[:count], values, forms, strict=True):
             kind = value.__class__
-            key = (kind, form, kind is str and "\n" in value)
+            # A text's look by its form (and a line break), any other value's by its type
+            # and form: the keys of the two never meet.
+            key: Any = (form if "\n" not in value else form + "\n") if kind is str else (kind, form)
             look = looks.get(key)
             if look is None:
                 look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
@@ -91,7 +93,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                     continue
                 if (
                     len(value) > _LONGEST
-                    or _ODD.search(value)
+                    or ((not value.isprintable() or "_x" in value) and _ODD.search(value))
                     or (value.startswith("<r>") and value.endswith("</r>"))
                 ):
                     return False
