@@ -133,6 +133,23 @@ def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:
     assert "闲置土地处置" in sheet.oddHeader.center.text
 
 
+def test_rows_are_as_tall_as_their_wrapped_texts(county: Path) -> None:
+    """A row whose text wraps in its column is made as tall as its lines (a reader does not
+    always lay out rows it did not write); a row of one line keeps the default height."""
+    book = openpyxl.load_workbook(county)
+    for sheet, tall in ((book["处置结果"], {3, 4, 8, 11}), (book["措施清单"], set(range(2, 13)))):
+        heights = {r: sheet.row_dimensions[r].height for r in range(1, sheet.max_row + 1)}
+        assert {r for r, height in heights.items() if height} == tall, sheet.title
+        assert all(heights[r] >= 2 * 15.6 for r in tall), heights  # two lines at least
+        wrapped = [
+            cell.row
+            for row in sheet.iter_rows(min_row=2)
+            for cell in row
+            if isinstance(cell.value, str) and "\n" in cell.value
+        ]
+        assert set(wrapped) <= tall, "a text of two lines makes its row taller"
+
+
 def test_every_action_one_a_row(county: Path) -> None:
     sheet = openpyxl.load_workbook(county)["措施清单"]
     table = [[c.value for c in row] for row in sheet.iter_rows()]
