@@ -107,6 +107,7 @@ _SUMMED = re.compile(r"[（(]\s*(平方米|㎡|m2|m²|亩|公顷|元|万元|亿�
 SAMPLE = 500  # rows measured for the column widths before a sheet is streamed
 MAX_ROWS = 1_048_576  # the rows a sheet holds (Excel's limit; XlsxWriter drops the rest)
 TYPED_KEPT = 100_000  # a register's texts and their readings remembered in a run
+LINES_KEPT = 10_000  # a sheet's long texts and the lines each takes, remembered
 _UNKNOWN: Any = object()
 NARROWEST, WIDEST, LONG = 6, 40, 32  # column widths, in characters (a CJK one counts two)
 HEADING = 12  # a heading wraps: it widens its column to this at most
@@ -180,6 +181,7 @@ class _Table:
         self.widths: list[float] = []
         self.forms: list[str] = []  # each column's, once the sheet is streamed
         self.rooms: list[float] = []
+        self.lines: dict[tuple[str, float], int] = {}  # a text's lines in a column so wide
         sheet = self.sheet
         sheet.set_landscape()
         sheet.set_paper(PAPER["A4"])
@@ -253,13 +255,19 @@ class _Table:
         """A row as tall as its tallest wrapped text (a sheet's reader does not always fit
         the heights of rows it did not lay out itself)."""
         lines = 1
+        known = self.lines
         for value, room in zip(values, self.rooms, strict=False):
             if value.__class__ is str:
                 if 2 * len(value) <= room and "\n" not in value:
                     continue  # one line, however wide its characters (a CJK one counts two)
-                lines = max(
-                    lines, sum(max(1, math.ceil(width(p) / room)) for p in value.split("\n"))
-                )
+                found = known.get((value, room))  # a sheet repeats its long texts
+                if found is None:
+                    if len(known) >= LINES_KEPT:
+                        known.clear()
+                    found = known[value, room] = sum(
+                        max(1, math.ceil(width(p) / room)) for p in value.split("\n")
+                    )
+                lines = max(lines, found)
         if lines > 1:
             self.sheet.set_row(row, round(lines * LINE_POINTS, 1))
 
