@@ -448,14 +448,12 @@ class XlsxWriter(Writer):
             # XlsxWriter's FileCreateError of a failed write (a disk full): the OSError
             # itself; the zip it was writing closed now, quietly (left to the collector, it
             # printed its own failure to close after the run's message).
-            with _unraisable_ignored():
-                seen: BaseException | None = exc
-                while seen is not None:  # the tracebacks hold the zip's frames
-                    seen.__traceback__ = None
-                    seen = seen.__context__ or seen.__cause__
-                failed.__traceback__ = None
-                gc.collect()
+            _let_go(exc)
+            failed.__traceback__ = None
             raise failed from None
+        except KeyboardInterrupt as exc:  # interrupted while saving: the same, quietly
+            _let_go(exc)
+            raise
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
@@ -519,6 +517,17 @@ class XlsxWriter(Writer):
             if value is not None:
                 number_format = _number_format(value, form if form in NUMBER_FORMATS else "text")
                 _write(sheet, number, 1, value, formats.of({**LEFT, "num_format": number_format}))
+
+
+def _let_go(exc: BaseException) -> None:
+    """Close now, quietly, what a failed save left open (the zip being written, held by the
+    frames of the exception's tracebacks), while the output it writes to is still open."""
+    with _unraisable_ignored():
+        seen: BaseException | None = exc
+        while seen is not None:
+            seen.__traceback__ = None
+            seen = seen.__context__ or seen.__cause__
+        gc.collect()
 
 
 @contextlib.contextmanager
