@@ -15,7 +15,9 @@ import random
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -188,10 +190,19 @@ def run_both(
             *(arg.format(n=n) for arg in args),
             code=code,
         )
-        results.append(
-            (out.read_bytes() if out.exists() else None, messages.replace(str(out), "OUT"))
-        )
+        results.append((_written(out), messages.replace(str(out), "OUT")))
     return results[0], results[1]
+
+
+def _written(out: Path) -> Any:
+    """An output's bytes; a workbook's members, but the moment it was made (core.xml)."""
+    if not out.exists():
+        return None
+    data = out.read_bytes()
+    if not data.startswith(b"PK"):
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return {n: book.read(n) for n in book.namelist() if n != "docProps/core.xml"}
 
 
 @pytest.fixture
@@ -212,7 +223,7 @@ def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table", "xlsx"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_two_workers_write_what_one_process_writes(
     tmp_path: Path, fmt: str, lang: str, fallbacks: list[str]
@@ -249,6 +260,12 @@ def test_a_table_of_a_register_with_its_own_columns_is_gathered_from_workers(
         one, two = run_both(tmp_path, kept, "--format", "table", "--lang", lang)
         assert one[0] is not None
         assert "备注" in one[0].decode("utf-8")
+        assert one == two
+        # A workbook's: the register's own cells as their types, its summed columns'
+        # totals, from the values the workers send.
+        one, two = run_both(tmp_path, kept, "--format", "xlsx", "--lang", lang)
+        assert one[0] is not None
+        assert "备注" in one[0]["xl/worksheets/sheet1.xml"].decode("utf-8")
         assert one == two
     assert fallbacks == []
 
@@ -361,6 +378,36 @@ def test_a_repeated_id_is_reported_wherever_it_falls(tmp_path: Path, repeat: int
 
 
 @pytest.mark.usefixtures("small_pieces")
+def test_a_workbook_begun_from_parts_then_made_by_one_process_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[str]
+) -> None:
+    """A run in parts that goes back to one process (a total line in a late part), or
+    fails (an id repeated in another part), after the run's workbook has taken rows from
+    parts: the workbook one process writes, or nothing; no workbook scratch left."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    source = parcels_file(tmp_path / "p.csv", 900)
+    total = tmp_path / "total.csv"
+    total_line = "合计" + "," * (len(COLUMNS) - 1) + "\n"
+    total.write_text(source.read_text(encoding="utf-8") + total_line, encoding="utf-8")
+    one, two = run_both(tmp_path, total, "--format", "xlsx")
+    assert one[0] is not None
+    assert one == two
+    assert fallbacks == ["rows that are no subject (totals): one process reports them"]
+    rng = random.Random(9)
+    rows = [random_parcel(rng, n) for n in range(900)]
+    rows[701]["parcel_id"] = rows[3]["parcel_id"]
+    one, two = run_both(
+        tmp_path, write_parcels(tmp_path / "dup.csv", rows), "--format", "xlsx", code=2
+    )
+    assert one == two
+    assert one[0] is None
+    assert "a unique id" in one[1]
+    assert not list(scratch.iterdir())
+
+
+@pytest.mark.usefixtures("small_pieces")
 def test_a_recorded_run_in_parts_is_one_run_of_the_same_decisions(tmp_path: Path) -> None:
     source = parcels_file(tmp_path / "p.csv", 600)
     db = tmp_path / "ledger.sqlite"
@@ -397,12 +444,9 @@ def test_what_cannot_be_split_is_refused_with_the_reason(tmp_path: Path) -> None
     log.write_text("", encoding="utf-8")
     out = comply("budget", str(log), "--jobs", "2", code=2)
     assert "--jobs 2: not for this run: a change log is split by subject from a CSV" in out
-    book = str(tmp_path / "out.xlsx")
-    args = ["--jobs", "2", "--format", "xlsx", "--out", book]
+    args = ["--jobs", "2", "--header-row", "2"]
     out = comply("parcels", str(EXAMPLES / "parcels.csv"), *args, code=2)
-    assert (
-        "--format xlsx is written whole; formats made on every core: csv, json, jsonl, table" in out
-    )
+    assert "--jobs 2: not for this run: a register whose header is not its first row" in out
     out = comply("parcels", str(EXAMPLES / "parcels.csv"), "--scheduler", "tcp://x:1", code=2)
     assert "--executor dask" in out
     args = ["--executor", "dask", "--scheduler", "notaport:abc", "--format", "jsonl"]
@@ -505,7 +549,7 @@ def run_budget(tmp_path: Path, source: Path, *args: str, code: int | None = 0) -
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json", "table", "xlsx"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_change_log_in_two_workers_is_what_one_process_writes(
     tmp_path: Path, budget_log: Path, fmt: str, lang: str, fallbacks: list[str]

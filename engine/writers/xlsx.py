@@ -22,9 +22,11 @@ made to Excel's own layout. The tables' rows are written whole (_xlsx_rows: the 
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import gc
 import math
+import pickle
 import re
 import shutil
 import sys
@@ -33,7 +35,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from ..errors import OutputError
 from ..evaluate import Action, Decision
@@ -273,12 +275,34 @@ class _Table:
 
 
 class XlsxWriter(Writer):
-    """The decisions as a workbook; saved to the output at the end (outputs.py stages it)."""
+    """The decisions as a workbook; saved to the output at the end (outputs.py stages it).
+    On every core, each worker's writer makes its rows' values and sends them (restart,
+    write), and the run's takes them in, in order, into the one workbook (gather): the
+    same rows one process writes."""
 
     joinable: ClassVar[bool] = False
+    gathers: ClassVar[bool] = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.book: Any = None  # made when this process first writes a row (_open)
+        self.scratch: str | None = None
+        self._part = False  # a worker's: its rows' values are sent, not written
+        self._sent = False  # the part's first line, the decisions sheet's columns, is sent
+        self.columns: list[tuple[str, str]] = []  # the decisions sheet's (heading, form)
+        self.book_columns = self.view.book_columns()
+        self.register: Register | None = None
+        self.shown_columns: list[BookColumn] = []
+        self.sums: list[Decimal | None] = []
+        self.contract = Contract(self.kind.model)
+        self.values_used = _values_used(self.families)
+        self.lead = [c for c in self.book_columns if c.lead][:2] or list(self.book_columns[:1])
+        self._typed: dict[tuple[str, str], Any] = {}
+
+    def _open(self) -> None:
+        """The workbook and its sheets, in this process, once."""
+        if self.book is not None:
+            return
         import xlsxwriter
 
         lang = self.lang
@@ -297,19 +321,19 @@ class XlsxWriter(Writer):
         )
         self.actions = _Table(self.book, self.formats, WORDS["actions"].in_(lang), heading, lang)
         self.summary_sheet = self.book.add_worksheet(_sheet_name(WORDS["summary"].in_(lang)))
-        self.book_columns = self.view.book_columns()
-        self.register: Register | None = None
-        self.shown_columns: list[BookColumn] = []
-        self.sums: list[Decimal | None] = []
-        self.contract = Contract(self.kind.model)
-        self.values_used = _values_used(self.families)
-        self.lead = [c for c in self.book_columns if c.lead][:2] or list(self.book_columns[:1])
-        self._typed: dict[tuple[str, str], Any] = {}
         self.actions.columns = self._action_columns()
+
+    def start(self) -> None:
+        self._open()
+
+    def restart(self, out: IO[str]) -> None:
+        super().restart(out)
+        self._part, self._sent = True, False
 
     def abandon(self) -> None:
         """A failed run: the workbook is never saved, and its rows so far are removed."""
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
     # ---- the decisions sheet -------------------------------------------------------------
 
@@ -326,7 +350,7 @@ class XlsxWriter(Writer):
                 headings.append((self._heading(kept_column), form))
         for column in self.shown_columns:
             headings.append((column.title.in_(self.lang), column.form))
-        self.main.columns = headings
+        self.columns = headings
         summed = [self._summed(c) for c in self.register.columns] if self.register else []
         summed += [c.total for c in self.shown_columns]
         self.sums = [Decimal(0) if s else None for s in summed]
@@ -345,26 +369,52 @@ class XlsxWriter(Writer):
         return bool(_SUMMED.search(column.written or ""))
 
     def write(self, decision: Decision, subject: Subject) -> None:
-        if not self.main.columns:
+        if not self.columns:
             self._layout(subject)
         words = self.words
         values: list[Any] = []
         if self.register is not None:
             kept = subject.register
             values += [
-                self._register_value(v, self.main.columns[i][1])
+                self._register_value(v, self.columns[i][1])
                 for i, v in enumerate(kept.values if kept is not None else ())
             ]
             values += [None] * (len(self.register.columns) - len(values))
         values += [column.value(words, decision, subject) for column in self.shown_columns]
+        lead = [column.value(words, decision, subject) for column in self.lead]
+        rows = [self._action_row(lead, decision, action) for action in decision.actions]
+        if self._part:  # a worker's: the values, for the run's writer to write (gather)
+            if not self._sent:
+                summed = [total is not None for total in self.sums]
+                self.out.write(LAYOUT + _packed((self.columns, summed)) + "\n")
+                self._sent = True
+            self.out.write(_packed((values, rows)) + "\n")
+            return
+        self._add(values, rows)
+
+    def gather(self, text: str) -> None:
+        """A worker's part: the decisions sheet's columns, then each subject's values."""
+        for line in text.split("\n"):
+            if line.startswith(LAYOUT):
+                if not self.columns:  # every part's are the same: the file's header's
+                    self.columns, summed = _unpacked(line[len(LAYOUT) :])
+                    self.sums = [Decimal(0) if s else None for s in summed]
+            elif line:
+                values, rows = _unpacked(line)
+                self._add(values, rows)
+
+    def _add(self, values: list[Any], rows: list[list[Any]]) -> None:
+        """A subject's row of the decisions sheet and its actions' rows, written."""
+        self._open()
+        if not self.main.columns:
+            self.main.columns = self.columns
         for index, value in enumerate(values):
             total = self.sums[index]
             if total is not None and isinstance(value, int | float | Decimal):
                 self.sums[index] = total + Decimal(str(value))
         self.main.add(values)
-        lead = [column.value(words, decision, subject) for column in self.lead]
-        for action in decision.actions:
-            self.actions.add(self._action_row(lead, decision, action))
+        for row in rows:
+            self.actions.add(row)
 
     def _register_value(self, value: Any, form: str) -> Any:
         """A kept cell as the sheet holds it (a text's reading remembered: a register
@@ -427,10 +477,13 @@ class XlsxWriter(Writer):
 
     def finish(self, extra: Any = None) -> None:
         super().finish(extra)
-        if not self.main.columns:  # no subject: the decision's columns alone
+        self._open()
+        if not self.columns:  # no subject: the decision's columns alone
             self.shown_columns = list(self.book_columns)
-            self.main.columns = [(c.title.in_(self.lang), c.form) for c in self.book_columns]
+            self.columns = [(c.title.in_(self.lang), c.form) for c in self.book_columns]
             self.sums = [Decimal(0) if c.total else None for c in self.book_columns]
+        if not self.main.columns:
+            self.main.columns = self.columns
         totals: list[Any] = [
             s.quantize(Decimal("0.01")) if isinstance(s, Decimal) else s for s in self.sums
         ]
@@ -455,7 +508,7 @@ class XlsxWriter(Writer):
             _let_go(exc)
             raise
         finally:
-            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.abandon()  # the scratch directory: the rows are in the workbook now
 
     def _summary(self) -> None:
         lang, sheet, words = self.lang, self.summary_sheet, self.words
@@ -528,6 +581,20 @@ def _let_go(exc: BaseException) -> None:
             seen.__traceback__ = None
             seen = seen.__context__ or seen.__cause__
         gc.collect()
+
+
+# A worker's part: its first line LAYOUT and the decisions sheet's columns, then a line a
+# subject, its row's values and its actions' rows; each line's value pickled (exactly the
+# values, of every type a cell holds) in base64 (a line of text).
+LAYOUT = "#"
+
+
+def _packed(value: Any) -> str:
+    return base64.b64encode(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)).decode("ascii")
+
+
+def _unpacked(text: str) -> Any:
+    return pickle.loads(base64.b64decode(text))  # this run's own workers' values
 
 
 @contextlib.contextmanager
