@@ -270,6 +270,42 @@ def test_a_table_of_a_register_with_its_own_columns_is_gathered_from_workers(
     assert fallbacks == []
 
 
+def test_a_workers_workbook_writer_serving_another_run_takes_its_columns_again() -> None:
+    """A Dask worker keeps its writers from run to run: a part of a register with its own
+    columns, then a part of a plain file, sends what a new writer sends for the second (it
+    sent the first register's columns, and its values under them)."""
+    kind = parcels.KIND
+    as_of = date(2012, 8, 31)
+    prepared = prepare(kind, as_of)
+
+    def pairs(source: Path) -> list[Any]:
+        reader = kind.reader(source, keep=True)
+        return [
+            pair
+            for subjects, decisions in decide(prepared, reader)
+            for pair in zip(subjects, decisions, strict=True)
+        ]
+
+    def sent(made: Any, part: list[Any]) -> str:
+        text = io.StringIO()
+        made.restart(text)
+        for subject, decision in part:
+            made.decision(decision, subject)
+        return text.getvalue()
+
+    def workbook_writer() -> Any:
+        return writer("xlsx", kind, prepared.families, as_of, "zh", io.StringIO())
+
+    register = pairs(EXAMPLES.parent / "registers" / "county-2012.xlsx")
+    plain = pairs(EXAMPLES / "parcels.csv")
+    own = register[0][0].register
+    assert own is not None
+    assert len(own.values) > 10  # the register's own columns, kept
+    kept = workbook_writer()
+    sent(kept, register)
+    assert sent(kept, plain) == sent(workbook_writer(), plain)
+
+
 def test_a_table_gathered_from_parts_is_the_table_written_whole() -> None:
     """Parts a table's writers send (a worker's, after restart) and the run's writer
     gathers: the same table, criteria lines under their rows included (intake lists them;

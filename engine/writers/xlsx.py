@@ -327,8 +327,11 @@ class XlsxWriter(Writer):
         self._open()
 
     def restart(self, out: IO[str]) -> None:
+        """A worker's next part, perhaps of another run (a Dask worker keeps its writer):
+        the columns are taken again from the part's first subject."""
         super().restart(out)
         self._part, self._sent = True, False
+        self.columns, self.register, self.shown_columns, self.sums = [], None, [], []
 
     def abandon(self) -> None:
         """A failed run: the workbook is never saved, and its rows so far are removed."""
