@@ -512,11 +512,34 @@ _PR_SET_PDEATHSIG = 1
 
 def _worker_starts(parent: int) -> None:
     """A worker's first step: it dies with the run, a SIGTERM ends it as it ends a process
-    that did not inherit the run's handler (one that stops the whole run), and its
-    garbage collector runs as the run's does (engine/collector.py)."""
+    that did not inherit the run's handler (one that stops the whole run), a Ctrl-C stops
+    only the part it is working on (_working), and its garbage collector runs as the
+    run's does (engine/collector.py)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, _interrupted)
     collector.at_ease()  # a spawned worker's own; a forked one has the run's already
     die_with_parent(parent)
+
+
+_WORKING = False  # a worker is evaluating a part (not waiting for one)
+
+
+def _interrupted(signum: int, frame: Any) -> None:
+    """Ctrl-C in a worker (the terminal sends it to every process of the run): the part
+    it is working on stops, and the run says "Aborted!". A worker waiting for its next
+    part lets the run end it: interrupted there, it printed its own traceback."""
+    if _WORKING:
+        raise KeyboardInterrupt
+
+
+def _working(function: Any, *args: Any) -> Any:
+    """A part's work in a worker, which a Ctrl-C interrupts."""
+    global _WORKING
+    _WORKING = True
+    try:
+        return function(*args)
+    finally:
+        _WORKING = False
 
 
 def start_method() -> str:
@@ -552,7 +575,7 @@ class LocalExecutor:
                 initializer=_worker_starts,
                 initargs=(os.getpid(),),
             )
-        return self._pool.submit(function, *args)
+        return self._pool.submit(_working, function, *args)
 
     def close(self) -> None:
         if self._pool is not None:

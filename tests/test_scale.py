@@ -748,6 +748,55 @@ def test_workers_are_forked_from_a_run_of_one_thread_and_spawned_otherwise() -> 
         other.join()
 
 
+INTERRUPTED = """
+import os, signal, sys, time
+from comply.engine import parallel
+
+def pid():
+    return os.getpid()
+
+def sleeping():
+    time.sleep(60)
+
+executor = parallel.LocalExecutor(2)
+executor.submit(pid).result()
+workers = list(executor._pool._processes)
+for worker in workers:  # waiting for a part: Ctrl-C leaves them to the run
+    os.kill(worker, signal.SIGINT)
+time.sleep(0.5)
+for worker in workers:
+    os.kill(worker, 0)  # alive
+print("waiting:", executor.submit(pid).result() in workers)
+working = [executor.submit(sleeping) for _ in workers]
+time.sleep(1)
+for worker in workers:  # working on a part: Ctrl-C stops it
+    os.kill(worker, signal.SIGINT)
+for future in working:
+    try:
+        future.result(timeout=30)
+    except KeyboardInterrupt:
+        print("working: interrupted")
+executor.close()
+"""
+
+
+def test_ctrl_c_stops_a_workers_part_and_leaves_a_waiting_worker_to_the_run(
+    tmp_path: Path,
+) -> None:
+    """The terminal sends Ctrl-C to every process of the run: a worker waiting for its
+    next part (the run writing a workbook's rows, say) printed a traceback of its own; it
+    now leaves the ending to the run. A worker working on a part stops it. Real workers,
+    real signals."""
+    script = tmp_path / "interrupted.py"
+    script.write_text(INTERRUPTED, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["waiting: True", *["working: interrupted"] * 2]
+    assert "Traceback" not in done.stderr, done.stderr
+
+
 # The CLI run as a user runs it, telling which way its workers started.
 WATCHED = """
 import sys
