@@ -781,9 +781,11 @@ def _workers_of(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize(
+    ("signal_name", "suffix"), [("SIGTERM", ".jsonl"), ("SIGKILL", ".jsonl"), ("SIGKILL", ".xlsx")]
+)
 def test_a_killed_run_leaves_nothing_and_the_previous_output_intact(
-    tmp_path: Path, signal_name: str
+    tmp_path: Path, signal_name: str, suffix: str
 ) -> None:
     import signal
 
@@ -795,7 +797,7 @@ def test_a_killed_run_leaves_nothing_and_the_previous_output_intact(
     )
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    out = tmp_path / "out" / "decisions.jsonl"
+    out = tmp_path / "out" / f"decisions{suffix}"
     out.parent.mkdir()
     out.write_text("the previous output\n", encoding="utf-8")
     env = {**os.environ, "TMPDIR": str(scratch)}

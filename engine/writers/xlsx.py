@@ -26,6 +26,7 @@ import base64
 import contextlib
 import gc
 import math
+import os
 import pickle
 import re
 import shutil
@@ -307,8 +308,9 @@ class XlsxWriter(Writer):
 
         lang = self.lang
         # The sheets' rows wait in a scratch directory of the workbook's own, removed
-        # when it is saved or abandoned.
-        self.scratch = tempfile.mkdtemp(prefix="comply-xlsx-")
+        # when it is saved or abandoned (named by this process: if it is killed, the
+        # next run removes it, outputs.sweep).
+        self.scratch = tempfile.mkdtemp(prefix=f"comply-xlsx-{os.getpid()}-")
         self.book = xlsxwriter.Workbook(
             self.out.buffer,  # type: ignore[attr-defined]
             {"constant_memory": True, "tmpdir": self.scratch},
