@@ -29,6 +29,8 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from ..memo import Table
+
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
 # character XlsxWriter escapes as _xHHHH_ (a carriage return), or a literal _xHHHH_ (its
 # underscore escaped).
@@ -43,7 +45,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
     def __init__(self) -> None:
         super().__init__()
         self._starts: list[str] = []  # '<c r="AB', a column's cells' beginning
-        self._serials: dict[date, float] = {}
+        self._serials: Table[date, float] = Table(_DATES_KEPT)  # a date's Excel number
         # COMPLY_XLSX_ROWS=0 in the environment: every row cell by cell, as XlsxWriter has it.
         self.whole_rows = os.environ.get("COMPLY_XLSX_ROWS") != "0"
 
@@ -114,9 +116,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             elif isinstance(value, date):
                 serial = self._serials.get(value)
                 if serial is None:
-                    if len(self._serials) >= _DATES_KEPT:
-                        self._serials.clear()
-                    serial = self._serials[value] = self._convert_date_time(value)
+                    serial = self._serials.put(value, self._convert_date_time(value))
                 add(f"{start}{number}{look}><v>{serial:.16G}</v></c>")
             else:
                 return False

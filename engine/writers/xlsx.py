@@ -41,6 +41,7 @@ from typing import IO, Any, ClassVar
 from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
+from ..memo import Table
 from ..messages import msg
 from ..register import Column, Contract, Register, typed
 from ..rulebook import words as _t
@@ -184,7 +185,7 @@ class _Table:
         self.widths: list[float] = []
         self.forms: list[str] = []  # each column's, once the sheet is streamed
         self.rooms: list[float] = []
-        self.lines: dict[tuple[str, float], int] = {}  # a text's lines in a column so wide
+        self.lines: Table[tuple[str, float], int] = Table(LINES_KEPT)  # in a column so wide
         sheet = self.sheet
         sheet.set_landscape()
         sheet.set_paper(PAPER["A4"])
@@ -265,10 +266,9 @@ class _Table:
                     continue  # one line, however wide its characters (a CJK one counts two)
                 found = known.get((value, room))  # a sheet repeats its long texts
                 if found is None:
-                    if len(known) >= LINES_KEPT:
-                        known.clear()
-                    found = known[value, room] = sum(
-                        max(1, math.ceil(width(p) / room)) for p in value.split("\n")
+                    found = known.put(
+                        (value, room),
+                        sum(max(1, math.ceil(width(p) / room)) for p in value.split("\n")),
                     )
                 lines = max(lines, found)
         if lines > 1:
