@@ -796,11 +796,9 @@ def _guarded(call: Any, *args: Any) -> Any:
         return call(*args)
     except ComplyError:
         raise
-    except OSError as exc:
-        if exc.errno in _DISK_FULL:  # as when this process writes: "writing failed", exit 2
-            raise
-        raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
     except Exception as exc:  # a worker killed, out of memory, a cluster gone
+        if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+            raise  # as when this process writes: "writing failed", exit 2
         raise EngineError(msg("worker_failed", reason=f"{type(exc).__name__}: {exc}")) from None
 
 
