@@ -375,19 +375,18 @@ def _entries(job: Job) -> IO[str]:
     byte, on this machine; else text sent back with the part."""
     if job.spill is None:
         return io.StringIO()
-    # Closed by _made, or by the caller on the way out; kept for the parent.
+    # Closed by the caller (_closed), kept for the parent.
     return tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", newline="", dir=job.spill, suffix=".entries", delete=False
     )
 
 
 def _made(entries: IO[str] | None) -> str | Path:
-    """The entries written: their text, or their file (closed)."""
+    """The entries written (and closed, _closed): their text, or their file."""
     if entries is None:
         return ""
     if isinstance(entries, io.StringIO):
         return entries.getvalue()
-    entries.close()
     return Path(entries.name)
 
 
