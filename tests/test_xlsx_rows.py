@@ -9,6 +9,7 @@ holds the moment each was made.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -17,8 +18,11 @@ from typing import Any
 
 import pytest
 import xlsxwriter
+import xlsxwriter.exceptions
+import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book
 from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,3 +142,30 @@ def test_a_decided_register_is_the_same_workbook_either_way(
         result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
         assert result.exit_code == 0, result.output
     assert members(made["1"]) == members(made["0"])
+
+
+def test_a_workbook_is_deflated_quickly_and_xlsxwriter_left_as_it_was(tmp_path: Path) -> None:
+    """The CLI's workbook is deflated at ZIP_LEVEL (each sheet's size is what zlib makes of
+    it at that level, not at its default), and XlsxWriter's own zip class is back after a
+    save, and after a failed one."""
+    out = tmp_path / "b.xlsx"
+    args = ["parcels", str(COUNTY), "--as-of", "2012-08-31", "--lang", "zh", "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as book:
+        sheets = [i for i in book.infolist() if i.filename.startswith("xl/worksheets/")]
+        for info in sheets:
+            data = book.read(info)
+            assert info.compress_size == _deflated(data, ZIP_LEVEL) != _deflated(data, 6)
+    stored_with = xlsxwriter.workbook.ZipFile
+    assert stored_with is zipfile.ZipFile
+    failing = Book(str(tmp_path / "missing" / "b.xlsx"))
+    failing.add_worksheet()
+    with pytest.raises(xlsxwriter.exceptions.FileCreateError):
+        failing.close()
+    assert xlsxwriter.workbook.ZipFile is stored_with
+
+
+def _deflated(data: bytes, level: int) -> int:
+    deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return len(deflate.compress(data) + deflate.flush())

@@ -304,14 +304,14 @@ class XlsxWriter(Writer):
         """The workbook and its sheets, in this process, once."""
         if self.book is not None:
             return
-        import xlsxwriter
+        from ._xlsx_rows import Book  # with XlsxWriter: imported when a workbook is made
 
         lang = self.lang
         # The sheets' rows wait in a scratch directory of the workbook's own, removed
         # when it is saved or abandoned (named by this process: if it is killed, the
         # next run removes it, outputs.sweep).
         self.scratch = tempfile.mkdtemp(prefix=f"comply-xlsx-{os.getpid()}-")
-        self.book = xlsxwriter.Workbook(
+        self.book = Book(
             self.out.buffer,  # type: ignore[attr-defined]
             {"constant_memory": True, "tmpdir": self.scratch},
         )
