@@ -22,8 +22,8 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book
-from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _Table
+from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Fit, RowSheet
+from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _row, _Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -169,3 +169,38 @@ def test_a_workbook_is_deflated_quickly_and_xlsxwriter_left_as_it_was(tmp_path: 
 def _deflated(data: bytes, level: int) -> int:
     deflate = zlib.compressobj(level, zlib.DEFLATED, -15)
     return len(deflate.compress(data) + deflate.flush())
+
+
+@pytest.mark.parametrize("version", [2007, 2010])
+def test_rows_of_a_sheet_with_its_own_default_height_are_the_same_either_way(
+    version: int, tmp_path: Path
+) -> None:
+    """A row without a height of its own is <row r="N"> only for the default row height
+    and Excel 2007's attributes; otherwise XlsxWriter writes its row element."""
+    made = {}
+    for whole in (True, False):
+        made[whole] = tmp_path / f"{whole}.xlsx"
+        book = xlsxwriter.Workbook(str(made[whole]), {"constant_memory": True})
+        book.add_worksheet(worksheet_class=RowSheet)  # the rest of the book alike
+        formats = _Formats(book)
+        sheet = book.add_worksheet("表", worksheet_class=RowSheet)
+        sheet.whole_rows = whole
+        sheet.excel_version = version
+        if version == 2007:
+            sheet.set_default_row(24)
+        fit = Fit([8.0, 8.0], lambda lines: lines * 15.6)
+        for row in range(3):
+            _row(
+                sheet,
+                formats,
+                row,
+                ["甲乙", "甲乙丙丁戊己"[: 2 * row + 1]],
+                ["text"] * 2,
+                "body",
+                fit,
+            )
+        book.close()
+    assert members(made[True]) == members(made[False])
+    sheet_xml = members(made[True])["xl/worksheets/sheet2.xml"].decode()
+    assert '<row r="1"' in sheet_xml
+    assert 'customHeight="1"' in sheet_xml  # the third row, of three lines

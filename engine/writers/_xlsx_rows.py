@@ -24,6 +24,7 @@ on random rows.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import re
@@ -39,6 +40,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ..memo import Table
+from . import width
 
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
 # character XlsxWriter escapes as _xHHHH_ (a carriage return), or a literal _xHHHH_ (its
@@ -46,6 +48,9 @@ from ..memo import Table
 _ODD = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _LONGEST = 32767 // 2  # a text longer may pass Excel's limit, which XlsxWriter cuts it to
 _DATES_KEPT = 10_000
+_TEXTS_KEPT, _TEXT_KEPT = 10_000, 400  # texts whose cells are remembered, at most so long
+_LINES_KEPT = 10_000  # texts of several lines and the lines each takes, remembered
+_UNBOUNDED = itertools.repeat(math.inf)  # each column's room for a line, without a Fit
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 
 
@@ -62,6 +67,26 @@ class Book(Workbook):  # type: ignore[misc]  # XlsxWriter is untyped
             _workbook.ZipFile = made
 
 
+class Fit:
+    """How tall a row is made: each column's room for a line (in counted characters, a CJK
+    one counting two) and the height of a row of so many lines."""
+
+    def __init__(self, rooms: Sequence[float], height: Callable[[int], float]) -> None:
+        self.rooms = rooms
+        self.height = height
+        self._lines: Table[tuple[str, float], int] = Table(_LINES_KEPT)
+
+    def lines(self, text: str, room: float) -> int:
+        """The lines a text takes in a column with `room` for a line (a sheet repeats its
+        long texts: remembered)."""
+        found = self._lines.get((text, room))
+        if found is None:
+            found = self._lines.put(
+                (text, room), sum(max(1, math.ceil(width(p) / room)) for p in text.split("\n"))
+            )
+        return found
+
+
 class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
     """A worksheet of XlsxWriter's that also writes a row at once."""
 
@@ -69,6 +94,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         super().__init__()
         self._starts: list[str] = []  # '<c r="AB', a column's cells' beginning
         self._serials: Table[date, float] = Table(_DATES_KEPT)  # a date's Excel number
+        self._texts: Table[str, tuple[str, bool, int]] = Table(_TEXTS_KEPT)  # _text's
         # COMPLY_XLSX_ROWS=0 in the environment: every row cell by cell, as XlsxWriter has it.
         self.whole_rows = os.environ.get("COMPLY_XLSX_ROWS") != "0"
 
@@ -79,14 +105,16 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         forms: Sequence[str],
         looks: dict[Any, str],
         format_of: Callable[[Any, str], Any],
+        fit: Fit | None = None,
     ) -> bool:
         """Write row `row` of cells (a value, its column's form), each as write_string,
         write_number, write_datetime or write_blank writes it, in format_of(value, form): a
         text, a finite number, a date or None (an empty text: a blank cell). `looks` keeps
         the formats' attributes by what decides a format: the form, and the value's type
-        or, for a text, a line break in it. False, having written nothing, for a row that is
-        not all such cells (or holds a text written cell by cell: _ODD, rich, long), or
-        that XlsxWriter would not take as a new row."""
+        or, for a text, a line break in it. With `fit`, the row is made as tall as its
+        tallest text (Fit.height). False, having written nothing, for a row that is not all
+        such cells (or holds a text written cell by cell: _ODD, rich, long), or that
+        XlsxWriter would not take as a new row."""
         count = len(values)
         if (
             not count
@@ -96,37 +124,44 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             or self.table.get(row)
             or count > self.xls_colmax
             or len(forms) != count
+            or (fit is not None and len(fit.rooms) < count)
         ):
             return False
         starts = self._starts
         while len(starts) < count:
             starts.append('<c r="' + xl_col_to_name(len(starts)))
+        rooms = fit.rooms if fit is not None else _UNBOUNDED
+        texts = self._texts.entries
         number = str(row + 1)
         made: list[str] = []
         add = made.append
-        for start, value, form in zip(starts[:count], values, forms, strict=True):
+        lines = 1
+        for start, value, form, room in zip(starts[:count], values, forms, rooms, strict=False):
             kind = value.__class__
-            # A text's look by its form (and a line break), any other value's by its type
-            # and form: the keys of the two never meet.
-            key: Any = (form if "\n" not in value else form + "\n") if kind is str else (kind, form)
+            if kind is str:
+                known = texts.get(value)
+                if known is None:
+                    known = self._text(value)
+                    if known is None:
+                        return False
+                body, broken, wide = known
+                # A text's look by its form (and a line break), any other value's by its
+                # type and form: the keys of the two never meet.
+                key: Any = form + "\n" if broken else form
+                look = looks.get(key)
+                if look is None:
+                    look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
+                add(f"{start}{number}{look}{body}")
+                if wide > room:  # more than a line of `room` counted characters
+                    lines = max(lines, math.ceil(wide / room))
+                elif broken and fit is not None:
+                    lines = max(lines, fit.lines(value, room))
+                continue
+            key = (kind, form)
             look = looks.get(key)
             if look is None:
                 look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
-            if kind is str:
-                if not value:
-                    add(f"{start}{number}{look}/>")
-                    continue
-                if (
-                    len(value) > _LONGEST
-                    or ((not value.isprintable() or "_x" in value) and _ODD.search(value))
-                    or (value.startswith("<r>") and value.endswith("</r>"))
-                ):
-                    return False
-                space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
-                if "&" in value or "<" in value or ">" in value:
-                    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                add(f'{start}{number}{look} t="inlineStr"><is><t{space}>{value}</t></is></c>')
-            elif value is None:
+            if value is None:
                 add(f"{start}{number}{look}/>")
             elif kind is float or kind is int or kind is Decimal or kind is Fraction:
                 try:
@@ -148,9 +183,44 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         self._check_dimensions(row, count - 1)
         if row > self.previous_row:
             self._write_single_row(row)
+        if lines > 1 and fit is not None:
+            self.set_row(row, fit.height(lines))
         # This row is written now, with its height if one was set: nothing of it is left
         # pending for XlsxWriter to write again when the next row begins.
-        self._write_row(row, None, self.row_info.pop(row, None))
+        info = self.row_info.pop(row, None)
+        if info is None and self._plain_rows:
+            add("</row>")
+            self.fh.write(f'<row r="{number}">' + "".join(made))
+            return True
+        self._write_row(row, None, info)
         add("</row>")
         self.fh.write("".join(made))
         return True
+
+    def _text(self, value: str) -> tuple[str, bool, int] | None:
+        """A text cell's XML after its look, whether the text breaks its line, and if not,
+        its counted width (a CJK character counts two); None for a text written cell by
+        cell. Remembered, if not long: a sheet repeats its words."""
+        if not value:
+            return self._texts.put(value, ("/>", False, 0))
+        if (
+            len(value) > _LONGEST
+            or ((not value.isprintable() or "_x" in value) and _ODD.search(value))
+            or (value.startswith("<r>") and value.endswith("</r>"))
+        ):
+            return None
+        space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+        shown = value
+        if "&" in value or "<" in value or ">" in value:
+            shown = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        broken = "\n" in value
+        cell = f' t="inlineStr"><is><t{space}>{shown}</t></is></c>'
+        known = (cell, broken, 0 if broken else width(value))
+        return self._texts.put(value, known) if len(value) <= _TEXT_KEPT else known
+
+    @property
+    def _plain_rows(self) -> bool:
+        """Whether a row without a height of its own is <row r="N">, as _write_row has it:
+        the default row height and no Excel 2010 attributes."""
+        plain = self.default_row_height == self.original_row_height
+        return bool(plain and self.excel_version != 2010)

@@ -32,21 +32,24 @@ import re
 import shutil
 import sys
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
-from ..memo import Table
 from ..messages import msg
 from ..register import Column, Contract, Register, typed
 from ..rulebook import words as _t
 from ..subjects import Subject
 from . import ACTION_VALUES, Writer, plain, width
+
+if TYPE_CHECKING:  # XlsxWriter is imported when a workbook is made
+    from ._xlsx_rows import Fit
 
 NUMBER_FORMATS = {
     "text": "@",
@@ -111,7 +114,6 @@ _SUMMED = re.compile(r"[（(]\s*(平方米|㎡|m2|m²|亩|公顷|元|万元|亿�
 SAMPLE = 500  # rows measured for the column widths before a sheet is streamed
 MAX_ROWS = 1_048_576  # the rows a sheet holds (Excel's limit; XlsxWriter drops the rest)
 TYPED_KEPT = 100_000  # a register's texts and their readings remembered in a run
-LINES_KEPT = 10_000  # a sheet's long texts and the lines each takes, remembered
 _UNKNOWN: Any = object()
 NARROWEST, WIDEST, LONG = 6, 40, 32  # column widths, in characters (a CJK one counts two)
 HEADING = 12  # a heading wraps: it widens its column to this at most
@@ -185,7 +187,7 @@ class _Table:
         self.widths: list[float] = []
         self.forms: list[str] = []  # each column's, once the sheet is streamed
         self.rooms: list[float] = []
-        self.lines: Table[tuple[str, float], int] = Table(LINES_KEPT)  # in a column so wide
+        self.fit: Fit | None = None  # rows as tall as their texts, once the widths are known
         sheet = self.sheet
         sheet.set_landscape()
         sheet.set_paper(PAPER["A4"])
@@ -237,10 +239,12 @@ class _Table:
         sheet.repeat_rows(0)
         # What a line of each column holds, in counted characters (a CJK one counts two).
         self.rooms = [max(1.0, (wide - 1.5) / FILL) for wide in self.widths]
+        from ._xlsx_rows import Fit
+
+        self.fit = Fit(self.rooms, _points)
         self.forms = [form for _, form in self.columns]
         headings = [heading for heading, _ in self.columns]
-        self._height(0, headings)
-        _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head")
+        _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head", self.fit)
         self.streaming = True
         for row in self.held:
             self._append(row)
@@ -252,27 +256,12 @@ class _Table:
             raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
         if len(values) != len(self.forms):
             raise ValueError(f"a row of {len(values)} cells in a sheet of {len(self.forms)}")
-        self._height(self.rows, values)
-        _row(self.sheet, self.formats, self.rows, values, self.forms, "body")
+        _row(self.sheet, self.formats, self.rows, values, self.forms, "body", self.fit)
 
-    def _height(self, row: int, values: list[Any]) -> None:
-        """A row as tall as its tallest wrapped text (a sheet's reader does not always fit
-        the heights of rows it did not lay out itself)."""
-        lines = 1
-        known = self.lines
-        for value, room in zip(values, self.rooms, strict=False):
-            if value.__class__ is str:
-                if 2 * len(value) <= room and "\n" not in value:
-                    continue  # one line, however wide its characters (a CJK one counts two)
-                found = known.get((value, room))  # a sheet repeats its long texts
-                if found is None:
-                    found = known.put(
-                        (value, room),
-                        sum(max(1, math.ceil(width(p) / room)) for p in value.split("\n")),
-                    )
-                lines = max(lines, found)
-        if lines > 1:
-            self.sheet.set_row(row, round(lines * LINE_POINTS, 1))
+
+def _points(lines: int) -> float:
+    """The height of a row of so many lines, in points."""
+    return round(lines * LINE_POINTS, 1)
 
 
 class XlsxWriter(Writer):
@@ -298,7 +287,8 @@ class XlsxWriter(Writer):
         self.contract = Contract(self.kind.model)
         self.values_used = _values_used(self.families)
         self.lead = [c for c in self.book_columns if c.lead][:2] or list(self.book_columns[:1])
-        self._typed: dict[tuple[str, str], Any] = {}
+        self._typed: defaultdict[str, dict[str, Any]] = defaultdict(dict)  # by form
+        self.forms: list[str] = []  # the decisions sheet's columns' forms
 
     def _open(self) -> None:
         """The workbook and its sheets, in this process, once."""
@@ -334,6 +324,7 @@ class XlsxWriter(Writer):
         super().restart(out)
         self._part, self._sent = True, False
         self.columns, self.register, self.shown_columns, self.sums = [], None, [], []
+        self.forms = []
 
     def abandon(self) -> None:
         """A failed run: the workbook is never saved, and its rows so far are removed."""
@@ -356,6 +347,7 @@ class XlsxWriter(Writer):
         for column in self.shown_columns:
             headings.append((column.title.in_(self.lang), column.form))
         self.columns = headings
+        self.forms = [form for _, form in headings]
         summed = [self._summed(c) for c in self.register.columns] if self.register else []
         summed += [c.total for c in self.shown_columns]
         self.sums = [Decimal(0) if s else None for s in summed]
@@ -380,9 +372,14 @@ class XlsxWriter(Writer):
         values: list[Any] = []
         if self.register is not None:
             kept = subject.register
+            known = self._typed
             values += [
-                self._register_value(v, self.columns[i][1])
-                for i, v in enumerate(kept.values if kept is not None else ())
+                found
+                if (found := known[form].get(v, _UNKNOWN)) is not _UNKNOWN
+                else self._register_value(v, form)
+                for v, form in zip(
+                    kept.values if kept is not None else (), self.forms, strict=False
+                )
             ]
             values += [None] * (len(self.register.columns) - len(values))
         values += [column.value(words, decision, subject) for column in self.shown_columns]
@@ -426,12 +423,12 @@ class XlsxWriter(Writer):
         repeats its words, its dates and its blanks)."""
         if value.__class__ is not str:
             return _register_value(value, form)
-        known = self._typed
-        found = known.get((value, form), _UNKNOWN)
+        known = self._typed[form]  # texts only: no other value equals a text
+        found = known.get(value, _UNKNOWN)
         if found is _UNKNOWN:
             if len(known) >= TYPED_KEPT:
                 known.clear()
-            found = known[value, form] = _register_value(value, form)
+            found = known[value] = _register_value(value, form)
         return found
 
     # ---- the actions sheet ---------------------------------------------------------------
@@ -641,11 +638,18 @@ def _register_value(value: Any, form: str) -> Any:
 
 
 def _row(
-    sheet: Any, formats: _Formats, row: int, values: list[Any], forms: list[str], look: str
+    sheet: Any,
+    formats: _Formats,
+    row: int,
+    values: list[Any],
+    forms: list[str],
+    look: str,
+    fit: Fit | None = None,
 ) -> None:
     """A row of cells, their values and their columns' forms, in one of the sheet's looks
     (body: bordered, head: the header row, total: the totals row): written whole where the
-    sheet can (_xlsx_rows), else cell by cell."""
+    sheet can (_xlsx_rows), else cell by cell. With `fit`, as tall as its tallest wrapped
+    text (a sheet's reader does not always fit the heights of rows it did not lay out)."""
 
     def format_of(value: Any, form: str) -> Any:
         if value.__class__ is str and value:  # most cells
@@ -653,8 +657,19 @@ def _row(
         wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
         return formats.look(look, _number_format(value, form), wrap)
 
-    if sheet.write_cells(row, values, forms, formats.attributes[look], format_of):
+    if sheet.write_cells(row, values, forms, formats.attributes[look], format_of, fit):
         return
+    if fit is not None:  # as write_cells makes it: a text that may not fit on one line
+        lines = max(
+            (
+                fit.lines(value, room)
+                for value, room in zip(values, fit.rooms, strict=False)
+                if value.__class__ is str and (2 * len(value) > room or "\n" in value)
+            ),
+            default=1,
+        )
+        if lines > 1:
+            sheet.set_row(row, fit.height(lines))
     for column, (value, form) in enumerate(zip(values, forms, strict=True)):
         if value.__class__ is str and value:
             _string(sheet, row, column, value, format_of(value, form))
