@@ -229,7 +229,8 @@ def output_options(func: F) -> F:
             type=click.IntRange(1, 256),
             default=None,
             help="Worker processes [default: every core for a CSV or JSON Lines file over "
-            f"{parallel.AUTO_MIN_BYTES >> 20} MB, else 1].",
+            f"{parallel.AUTO_MIN_BYTES >> 20} MB (a workbook written: "
+            f"{parallel.auto_min_bytes('xlsx') >> 20} MB), else 1].",
         ),
         click.option(
             "--executor",

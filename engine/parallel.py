@@ -139,6 +139,13 @@ def why_not(kind: Kind, source: Path, fmt: str, record: bool) -> Message | None:
     return None
 
 
+def auto_min_bytes(fmt: str) -> int:
+    """The size from which a file is evaluated on every core, unasked, for this format."""
+    from .writers import formats
+
+    return formats()[fmt].every_core_from or AUTO_MIN_BYTES
+
+
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

@@ -117,7 +117,9 @@ def _run(request: Request) -> Summary:
         notes.append(msg("status_jobs_capped", asked=workers, cores=parallel.cores()))
         workers = parallel.cores()
     if workers is None:  # every core for a large file, or the cluster a user asked for
-        big = request.source.is_file() and request.source.stat().st_size >= parallel.AUTO_MIN_BYTES
+        big = request.source.is_file() and (
+            request.source.stat().st_size >= parallel.auto_min_bytes(request.fmt)
+        )
         wanted = request.executor == "dask" or (why_not is None and big)
         workers = parallel.cores() if wanted else 1
     if workers > 1 or request.executor == "dask":

@@ -921,3 +921,31 @@ class _NotStringIO:
 
     def close(self) -> None:
         self.inner.close()
+
+
+def test_a_workbook_is_made_on_every_core_from_a_smaller_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unasked (no --jobs), a file is evaluated on every core from the size its format
+    says: a workbook's is smaller than the others' (XlsxWriter.every_core_from)."""
+    from comply.engine.writers.xlsx import XlsxWriter
+
+    source = parcels_file(tmp_path / "p.csv", 300)
+    size = source.stat().st_size
+    monkeypatch.setattr(XlsxWriter, "every_core_from", size)
+    monkeypatch.setattr(parallel, "AUTO_MIN_BYTES", size + 1)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)  # as on the machines the tests run on
+    in_parts: list[str] = []
+    evaluate = parallel.evaluate
+
+    def watched(job: Any, *args: Any, **kwargs: Any) -> Any:
+        in_parts.append(job.fmt)
+        return evaluate(job, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "evaluate", watched)
+    for fmt in ("xlsx", "jsonl"):
+        comply("parcels", str(source), "--as-of", "2013-03-01", "--format", fmt,
+               "--out", str(tmp_path / f"out.{fmt}"))  # fmt: skip
+    assert in_parts == ["xlsx"]
+    assert parallel.auto_min_bytes("xlsx") == size
+    assert parallel.auto_min_bytes("jsonl") == size + 1

@@ -188,6 +188,8 @@ class Writer:
     joinable: ClassVar[bool] = False  # parts written apart can be joined as they are
     # Parts written apart are gathered by the run's writer (gather), which writes them whole.
     gathers: ClassVar[bool] = False
+    # Evaluated on every core, unasked, from a file of this size (None: parallel's own).
+    every_core_from: ClassVar[int | None] = None
 
     def __init__(
         self,

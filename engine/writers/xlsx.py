@@ -272,6 +272,10 @@ class XlsxWriter(Writer):
 
     joinable: ClassVar[bool] = False
     gathers: ClassVar[bool] = True
+    # Every core from a smaller file than the other formats: the run's process writes the
+    # rows while the workers decide and make them (20,000 parcels, 2.8 MB: 2.6 s on two
+    # cores, 3.3 s in one; 10,000, 1.4 MB: the same either way).
+    every_core_from: ClassVar[int | None] = 2 << 20
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
