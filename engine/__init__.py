@@ -10,4 +10,5 @@ run, parallel, outputs    a run end to end, in parts if large, published whole
 writers/                  decisions -> table / json / jsonl / csv / xlsx, en or zh
 records, ledger, replay   decisions kept as codes and values, hash-chained, read back
 explain, catalog, policybook  why a rule applied; the rulebook for readers
+start                     the comply command: the CLI, loaded (Ctrl-C while it loads)
 """

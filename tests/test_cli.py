@@ -203,3 +203,26 @@ def test_a_run_imports_no_library_its_output_does_not_need(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
     assert len(out.read_text(encoding="utf-8").splitlines()) == 34
+
+
+def test_ctrl_c_while_the_command_loads_is_aborted_without_a_traceback() -> None:
+    """SIGINT while the CLI is still being imported (click, here): "Aborted!" and exit
+    status 1, as once it runs."""
+    code = (
+        "import builtins, os, signal, sys\n"
+        "from comply.engine import start\n"
+        "found = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'click':\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return found(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "sys.argv = ['comply', '--version']\n"
+        "start.main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == "Aborted!"
+    assert "Traceback" not in done.stderr
