@@ -346,6 +346,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
                 written.decision(decision, subject)
                 if entries is not None:
                     entries.write(ledger.decision_entry(records.record(decision)))
+        written.part_written()
     finally:
         _closed(out, inputs, entries)
     return Part(

@@ -241,6 +241,22 @@ def test_two_workers_write_what_one_process_writes(
 
 
 @pytest.mark.usefixtures("small_pieces")
+def test_a_workbook_s_rows_sent_in_many_lines_are_the_rows_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[str]
+) -> None:
+    """A worker sends its subjects' rows a few at a time (xlsx.SENT_TOGETHER), the rest
+    when its part is decided: none lost, none out of order."""
+    from comply.engine.writers import xlsx
+
+    monkeypatch.setattr(xlsx, "SENT_TOGETHER", 7)  # about 100 parcels a part: 15 lines
+    source = parcels_file(tmp_path / "p.csv", 1500)
+    one, two = run_both(tmp_path, source, "--format", "xlsx", "--lang", "zh")
+    assert one[0] is not None
+    assert one == two
+    assert fallbacks == []
+
+
+@pytest.mark.usefixtures("small_pieces")
 def test_a_table_of_a_register_with_its_own_columns_is_gathered_from_workers(
     tmp_path: Path, fallbacks: list[str]
 ) -> None:

@@ -226,6 +226,9 @@ class Writer:
         """Write a part of a run to `out`, with counts of its own (parts are joined in order)."""
         self.out, self.summary = out, Summary()
 
+    def part_written(self) -> None:
+        """A worker's part is decided whole: what the writer holds back of it is written."""
+
     def gather(self, text: str) -> None:
         """A part's decisions as a worker's writer wrote them, taken in (for a writer that
         gathers parts)."""

