@@ -404,8 +404,8 @@ class XlsxWriter(Writer):
         self._add(values, rows)
 
     def part_written(self) -> None:
-        """A worker's subjects so far, sent as one line (pickled together: a quarter of
-        the bytes, its repeated texts sent once, and a third of the time a line each took)."""
+        """A worker's subjects so far, sent as one line (pickled together: about a third
+        of the bytes, the texts they share sent once, in about a third of the time)."""
         if self._held:
             self.out.write(_packed(self._held) + "\n")
             self._held = []
