@@ -628,13 +628,14 @@ class DaskExecutor:
         self._cluster: Any = None
         try:
             if address is None:
-                self._cluster = distributed.LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=40,
-                )
+                with _interrupts_ignored():
+                    self._cluster = distributed.LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=40,
+                    )
                 self._client = distributed.Client(self._cluster)
             else:
                 self._client = _connected(distributed, address)
@@ -654,6 +655,22 @@ class DaskExecutor:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while a local Dask cluster starts, so that its worker processes start
+    ignoring it: the run ends them when it is interrupted (Ctrl-C reaches every process of
+    the run from a terminal, and each of Dask's printed its traceback). A Ctrl-C in that
+    time (half a second here) is not seen."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kept = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, kept)
 
 
 def executor(name: str, scheduler: str | None, workers: int) -> Executor:

@@ -969,3 +969,33 @@ def test_a_workbook_is_made_on_every_core_from_a_smaller_file(
     assert in_parts == ["xlsx"]
     assert parallel.auto_min_bytes("xlsx") == size
     assert parallel.auto_min_bytes("jsonl") == size + 1
+
+
+DASK_INTERRUPTED = """
+import os, signal, time
+from comply.engine import parallel
+
+executor = parallel.DaskExecutor(None, 2)
+workers = executor._client.run(os.getpid)
+for worker in workers.values():  # Ctrl-C from a terminal reaches them: the run ends them
+    os.kill(worker, signal.SIGINT)
+time.sleep(1)
+print("alive:", executor._client.run(os.getpid) == workers)
+executor.close()
+"""
+
+
+def test_a_local_dask_cluster_s_workers_leave_ctrl_c_to_the_run() -> None:
+    """Ctrl-C reaches every process of a run started from a terminal: a local Dask
+    cluster's workers ignore it (each printed its own traceback and was restarted), and
+    the run, interrupted, closes the cluster."""
+    done = subprocess.run(
+        [sys.executable, "-c", DASK_INTERRUPTED],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "alive: True"
+    assert "Traceback" not in done.stderr
