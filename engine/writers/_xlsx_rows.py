@@ -86,6 +86,18 @@ class Fit:
             )
         return found
 
+    def tallest(self, values: Sequence[Any]) -> int:
+        """The lines the row's tallest text takes (a row written cell by cell; write_cells
+        finds the same as it makes the cells)."""
+        return max(
+            (
+                self.lines(value, room)
+                for value, room in zip(values, self.rooms, strict=False)
+                if value.__class__ is str and (2 * len(value) > room or "\n" in value)
+            ),
+            default=1,
+        )
+
 
 class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
     """A worksheet of XlsxWriter's that also writes a row at once."""

@@ -188,7 +188,6 @@ class _Table:
         self.rows = 0
         self.widths: list[float] = []
         self.forms: list[str] = []  # each column's, once the sheet is streamed
-        self.rooms: list[float] = []
         self.fit: Fit | None = None  # rows as tall as their texts, once the widths are known
         sheet = self.sheet
         sheet.set_landscape()
@@ -240,10 +239,10 @@ class _Table:
         sheet.freeze_panes(1, 0)
         sheet.repeat_rows(0)
         # What a line of each column holds, in counted characters (a CJK one counts two).
-        self.rooms = [max(1.0, (wide - 1.5) / FILL) for wide in self.widths]
+        rooms = [max(1.0, (wide - 1.5) / FILL) for wide in self.widths]
         from ._xlsx_rows import Fit
 
-        self.fit = Fit(self.rooms, _points)
+        self.fit = Fit(rooms, _points)
         self.forms = [form for _, form in self.columns]
         headings = [heading for heading, _ in self.columns]
         _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head", self.fit)
@@ -576,7 +575,7 @@ class XlsxWriter(Writer):
             if form == "line":  # a line of the summary, in the wide column, as tall as it wraps
                 lines = math.ceil(width(label) * FILL / (SUMMARY_WIDTH - 2))
                 if lines > 1:
-                    sheet.set_row(number, round(lines * LINE_POINTS, 1))
+                    sheet.set_row(number, _points(lines))
                 _write(sheet, number, 1, label, formats.of(LEFT))
                 continue
             first: dict[str, Any] = {**TOP}  # a title runs on into the empty cells
@@ -676,17 +675,8 @@ def _row(
 
     if sheet.write_cells(row, values, forms, formats.attributes[look], format_of, fit):
         return
-    if fit is not None:  # as write_cells makes it: a text that may not fit on one line
-        lines = max(
-            (
-                fit.lines(value, room)
-                for value, room in zip(values, fit.rooms, strict=False)
-                if value.__class__ is str and (2 * len(value) > room or "\n" in value)
-            ),
-            default=1,
-        )
-        if lines > 1:
-            sheet.set_row(row, fit.height(lines))
+    if fit is not None and (lines := fit.tallest(values)) > 1:
+        sheet.set_row(row, fit.height(lines))
     for column, (value, form) in enumerate(zip(values, forms, strict=True)):
         if value.__class__ is str and value:
             _string(sheet, row, column, value, format_of(value, form))
