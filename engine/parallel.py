@@ -283,10 +283,41 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
 
 
 def _release() -> None:
-    """Give the heap a piece freed back to the system (glibc keeps it otherwise): a worker
-    holds what one piece needs, not the most any piece needed."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL(None).malloc_trim(0)
+    """Give the heap back to the system (glibc keeps what is freed) once a part has left
+    more than TRIM_ABOVE of it free: a part much larger than most (long records) does not
+    leave its worker that large. What an ordinary part frees (10 to 35 MB at 1M parcels)
+    is kept for the next: given back after every part, it was faulted in again page by
+    page, 1 s of the workers' 15 at 1M parcels, for 7 MB less at the peak."""
+    libc = _libc()
+    if libc is None:  # not glibc: nothing to trim
+        return
+    info = getattr(libc, "mallinfo2", None)  # glibc 2.33 on; before, trim every time
+    if info is not None and info().fordblks < TRIM_ABOVE:
+        return
+    libc.malloc_trim(0)
+
+
+TRIM_ABOVE = 64 << 20
+_MALLINFO2 = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+
+
+class _MallInfo(ctypes.Structure):
+    """glibc's struct mallinfo2: the heap's figures, in bytes."""
+
+    _fields_ = [(name, ctypes.c_size_t) for name in _MALLINFO2.split()]
+
+
+@functools.cache
+def _libc() -> Any:
+    """The C library, if it is glibc (it has malloc_trim)."""
+    try:
+        libc = ctypes.CDLL(None)
+        libc.malloc_trim.argtypes, libc.malloc_trim.restype = [ctypes.c_size_t], ctypes.c_int
+    except (OSError, AttributeError):
+        return None
+    with contextlib.suppress(AttributeError):
+        libc.mallinfo2.argtypes, libc.mallinfo2.restype = [], _MallInfo
+    return libc
 
 
 def _doubtful(job: Job, piece: Piece, text: str) -> bool:
@@ -694,6 +725,7 @@ def evaluate(
     with contextlib.ExitStack() as stack:
         if executor.local:
             job = replace(job, spill=stack.enter_context(scratch_dir("parts")))
+            _imported_before_forking(job)
         # Closed first on the way out (the stack unwinds in reverse): the workers have stopped
         # before their scratch directory goes, or a part still being written keeps it.
         stack.callback(executor.close)
@@ -726,6 +758,16 @@ def evaluate(
         if repeats.found():
             raise Fallback("an id is repeated across parts")
     return problems
+
+
+def _imported_before_forking(job: Job) -> None:
+    """The columnar path (numpy, Arrow and the engine's columnar modules), imported here
+    before the workers are forked from this process, if they will be and the kind has the
+    path: they share its pages with this process, not each a copy of their own (12 MB less
+    at the peak, all processes together, at 1M parcels), nor each spend 0.2 s importing."""
+    kind = kinds.by_name(job.kind)
+    if (kind.columnar is not None or kind.columnar_log is not None) and start_method() == "fork":
+        importlib.import_module(f"{__package__}.columnar")
 
 
 def _record(

@@ -248,6 +248,25 @@ def test_a_first_row_the_row_path_decides(
     assert columnar.TAKEN["rows by the row path"] == 1, columnar.TAKEN
 
 
+def test_a_workers_part_is_one_block_and_a_whole_file_is_read_in_blocks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A worker's part, in memory already, is read as one block (a block pays once for its
+    columns' distinct cells and its combinations); a whole file, BLOCK_BYTES at a time, so
+    that memory stays flat. The same lines either way."""
+    from comply.engine import kinds
+
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 2_000)
+    source = clean_register(tmp_path / "parcels.csv", random.Random(4), 300)
+    text = source.read_bytes().decode("utf-8")  # its line ends as written
+    header = text[: text.index("\n") + 1]
+    kind = kinds.by_command("parcels")
+    whole = list(columnar.blocks(kind.reader(source), header))
+    part = list(columnar.blocks(kind.reader(source, part=(text, 0)), header))
+    assert len(whole) > 10
+    assert part == [[line for block in whole for line in block]]
+
+
 def test_parts_on_every_core_decide_alike(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     source = register(tmp_path / "parcels.csv", 11, 3000)
     _both(

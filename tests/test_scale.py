@@ -827,6 +827,12 @@ def start_method():
     print("workers:", found, file=sys.stderr)
     return found
 parallel.start_method = start_method
+context = parallel.get_context
+def get_context(method):
+    imported = "comply.engine.columnar" in sys.modules
+    print("columnar imported before the fork:", imported, file=sys.stderr)
+    return context(method)
+parallel.get_context = get_context
 from comply.cli import main
 sys.argv[0] = "comply"
 main()
@@ -843,8 +849,9 @@ main()
 def test_forked_workers_write_what_one_process_writes(
     tmp_path: Path, command: str, generator: str, size: int, as_of: str
 ) -> None:
-    """The CLI in a process of its own (as a user runs it) forks its workers; their
-    output is the one process's, byte for byte, over several pieces and parts."""
+    """The CLI in a process of its own (as a user runs it) forks its workers, the
+    columnar path imported before (they share its pages); their output is the one
+    process's, byte for byte, over several pieces and parts."""
     source = tmp_path / f"{command}.csv"
     bench = Path(__file__).resolve().parent.parent / "bench"
     subprocess.run(
@@ -864,8 +871,48 @@ def test_forked_workers_write_what_one_process_writes(
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert ("workers: fork" in done.stderr) == (jobs == "2"), done.stderr
+        forked = "columnar imported before the fork: True" in done.stderr
+        assert forked == (jobs == "2"), done.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+RELEASED = """
+import sys
+from comply.engine import parallel
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096
+
+parallel.TRIM_ABOVE = int(sys.argv[1])
+held = [bytes(20_000) for _ in range(6_000)]  # 120 MB of the heap (each below mmap's size)
+del held[::2]  # half of it free, between chunks held
+before = resident()
+parallel._release()
+print((before - resident()) >> 20)
+"""
+
+
+@pytest.mark.skipif(
+    parallel._libc() is None or not hasattr(parallel._libc(), "mallinfo2"),
+    reason="glibc 2.33 or later only",
+)
+@pytest.mark.parametrize(("above_mb", "given_back"), [(16, True), (1 << 20, False)])
+def test_a_worker_gives_its_heap_back_only_when_a_part_left_much_of_it_free(
+    above_mb: int, given_back: bool
+) -> None:
+    """60 MB left free in a worker's heap: given back to the system above TRIM_ABOVE;
+    below it, kept for the next part (given back after every part, it was faulted in again
+    page by page, a second of the workers' time at 1M parcels)."""
+    done = subprocess.run(
+        [sys.executable, "-c", RELEASED, str(above_mb << 20)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    released = int(done.stdout)
+    assert (released > 20) if given_back else (released == 0), released
 
 
 def test_a_run_asks_the_collector_for_fewer_walks_then_gives_it_back(

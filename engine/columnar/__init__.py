@@ -270,17 +270,22 @@ def contract_only(reader: RowReader, cells: list[str]) -> bool:
 
 def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
     """The source's lines after the header, a block at a time; a block holding a quote is
-    read on until its quotes pair up, so that no quoted cell is cut."""
+    read on until its quotes pair up, so that no quoted cell is cut. A worker's part (a
+    piece of about parallel.PIECE_BYTES, already in memory) is one block: cut in two, its
+    second block cost as much again in what each block pays once (each column's distinct
+    cells read, the combinations signed), 1.2 s of the workers' 15 at 1M parcels."""
+    size = BLOCK_BYTES
     if reader._part is not None:
         text = reader._part[0]
         handle: io.TextIOBase = io.StringIO(text[len(header) :], newline="")
+        size = max(size, len(text))
     else:
         handle = reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
         handle.readline(MAX_LINE)
     with handle:
         reader._handle = handle if isinstance(handle, io.TextIOWrapper) else None
         while True:
-            lines = handle.readlines(BLOCK_BYTES)
+            lines = handle.readlines(size)
             if not lines:
                 return
             quotes = "".join(lines).count('"')
