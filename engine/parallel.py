@@ -66,7 +66,7 @@ BUCKET_BYTES = 2 << 20  # and about this much of the file in each (a worker hold
 SAMPLES = 2000  # lines read to choose the ranges
 LOG_PART_EVENTS = 20_000  # a clean change log's events handed to a worker at a time, at least
 LONGEST_RECORD = 8 << 20  # a record longer than this is a misread quote: one process reads it
-PIECE_BYTES = 1 << 20  # about 5,000 parcels: light on memory, large enough to amortise
+PIECE_BYTES = 1 << 20  # about 7,000 parcels: light on memory, large enough to amortise
 AUTO_MIN_BYTES = 8 << 20  # below this, one process (each worker prepares the run and learns again)
 SUFFIXES = (".csv", ".txt", ".jsonl", ".ndjson")
 
