@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import io
 import json
 import random
 from collections import Counter
@@ -95,7 +96,7 @@ def _mutate(rng: random.Random, row: dict[str, str], n: int) -> None:
 
 def register(path: Path, seed: int, count: int) -> Path:
     """A random register of `count` parcels, mutated; blank and total lines, CRLF now and
-    then."""
+    then, now and then a quote in a cell not quoted (Python's csv reads it as written)."""
     rng = random.Random(seed)
     lines = []
     for n in range(count):
@@ -107,10 +108,17 @@ def register(path: Path, seed: int, count: int) -> Path:
         if rng.random() < 0.003:
             lines.append(["合计", "", "", "123456"] + [""] * (len(COLUMNS) - 4))
     ending = "\r\n" if seed % 3 == 0 else "\n"
+    stray = random.Random(seed + 1000)  # rows written by hand, a quote in an unquoted cell
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator=ending)
         writer.writerow(COLUMNS)
-        writer.writerows(lines)
+        for cells in lines:
+            plain = not any(c in cell for cell in cells for c in ',"\r\n')
+            if plain and cells[1] and stray.random() < 0.01:
+                cells = [cells[0], stray.choice(['某"置业', '某""公司"', "x'\"y"]), *cells[2:]]
+                handle.write(",".join(cells) + ending)
+            else:
+                writer.writerow(cells)
     if seed % 4 == 1:  # a last line without its line end, and a blank line before it
         text = path.read_text(encoding="utf-8")
         path.write_text(text.rstrip("\r\n") + "\n\n" + "X1,某公司,transfer,100,2010-01-01", "utf-8")
@@ -246,6 +254,53 @@ def test_a_first_row_the_row_path_decides(
     path = clean_register(tmp_path / "parcels.csv", random.Random(3), 300, first)
     _both(monkeypatch, tmp_path, path, "--as-of", "2013-01-15", "--out", "OUT" + suffix)
     assert columnar.TAKEN["rows by the row path"] == 1, columnar.TAKEN
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "某", '"', '""', " ", ""]), max_size=4).map("".join),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([",", "\n", "\r\n"]), min_size=12, max_size=12),
+)
+@settings(max_examples=400, deadline=None)
+def test_records_end_where_pythons_csv_ends_them(cells: list[str], separators: list[str]) -> None:
+    """A block's records are the lines the row path's csv.reader takes for each: a quote
+    opens a quoted cell only at a cell's start (a stray one, 某"公司, is as written)."""
+    text = "".join(c + sep for c, sep in zip(cells, separators, strict=False))
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
+    expected, taken = [], 0
+    for _ in reader:
+        expected.append(taken)
+        taken = reader.line_num
+    texts, starts = columnar.records(lines)
+    assert starts == expected
+    assert "".join(texts) == text
+    assert all(len(list(csv.reader(io.StringIO(t, newline="")))) == 1 for t in texts)
+
+
+def test_a_stray_quote_is_read_as_the_row_path_reads_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A quote inside a cell not quoted, then a quoted cell with a line break: the blocks
+    and records end where csv.reader ends them (counting quotes, the columnar path joined
+    the rows after the stray quote and refused the file the row path reads)."""
+    written = clean_register(tmp_path / "c.csv", random.Random(9), 40)
+    rows = list(csv.reader(written.read_text(encoding="utf-8").splitlines()))
+    lines = [",".join(rows[0]) + "\n"]
+    for n, cells in enumerate(rows[1:]):
+        if n == 3:
+            cells[1] += 'x"y'
+        if n in (6, 30):
+            cells[1] = f'"{cells[1]}\n第二行"'
+        lines.append(",".join(cells) + "\n")
+    source = tmp_path / "stray.csv"
+    source.write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 600)  # blocks ending in the quoted cells
+    _both(monkeypatch, tmp_path, source, "--as-of", "2013-01-15", "--out", "OUT.jsonl")
+    assert columnar.TAKEN["rows by columns"] > 30, columnar.TAKEN
 
 
 def test_a_workers_part_is_one_block_and_a_whole_file_is_read_in_blocks(
