@@ -284,10 +284,11 @@ def _evaluate_part(job: Job, piece: Piece) -> Part:
 
 def _release() -> None:
     """Give the heap back to the system (glibc keeps what is freed) once a part has left
-    more than TRIM_ABOVE of it free: a part much larger than most (long records) does not
-    leave its worker that large. What an ordinary part frees (10 to 35 MB at 1M parcels)
-    is kept for the next: given back after every part, it was faulted in again page by
-    page, 1 s of the workers' 15 at 1M parcels, for 7 MB less at the peak."""
+    more than TRIM_ABOVE of it free: a worker keeps no more than that between parts. An
+    ordinary part leaves less (10 to 23 MB of 1M parcels), kept for the next part: given
+    back after every part, it was faulted in again page by page, 1 s of the workers' 15 at
+    1M parcels, for 7 MB less at the peak. A change log's parts leave up to 36 MB, parts of
+    records of several megabytes up to 53 MB."""
     libc = _libc()
     if libc is None:  # not glibc: nothing to trim
         return
@@ -297,7 +298,7 @@ def _release() -> None:
     libc.malloc_trim(0)
 
 
-TRIM_ABOVE = 64 << 20
+TRIM_ABOVE = 32 << 20
 _MALLINFO2 = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
 
 
@@ -763,10 +764,12 @@ def evaluate(
 def _imported_before_forking(job: Job) -> None:
     """The columnar path (numpy, Arrow and the engine's columnar modules), imported here
     before the workers are forked from this process, if they will be and the kind has the
-    path: they share its pages with this process, not each a copy of their own (12 MB less
-    at the peak, all processes together, at 1M parcels), nor each spend 0.2 s importing."""
+    path (not switched off, COMPLY_COLUMNAR=0): they share its pages with this process,
+    not each a copy of their own (12 MB less at the peak, all processes together, at 1M
+    parcels), nor each spend 0.1 to 0.2 s importing."""
     kind = kinds.by_name(job.kind)
-    if (kind.columnar is not None or kind.columnar_log is not None) and start_method() == "fork":
+    wanted = kind.columnar is not None or kind.columnar_log is not None
+    if wanted and os.environ.get("COMPLY_COLUMNAR") != "0" and start_method() == "fork":
         importlib.import_module(f"{__package__}.columnar")
 
 
