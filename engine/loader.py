@@ -76,6 +76,24 @@ def bounded_lines(handle: IO[str], limit: int = MAX_LINE) -> Iterator[str]:
         yield line
 
 
+def first_records(path: Path, encoding: str) -> list[tuple[int, list[str]]] | None:
+    """A CSV file's first records, as many as the row path looks through for its header
+    (register.HEADER_SEARCH), each with the row it starts on, as the row path reads them;
+    None if one cannot be read (the row path reports it). Records, not lines: a quoted cell
+    of many lines took the lines looked through, and a header further down was missed."""
+    found: list[tuple[int, list[str]]] = []
+    with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
+        records = csv.reader(bounded_lines(handle))
+        row = 1
+        try:
+            for cells in itertools.islice(records, register.HEADER_SEARCH):
+                found.append((row, cells))
+                row = records.line_num + 1
+        except (csv.Error, _LineTooLong):
+            return None
+    return found
+
+
 class RowReader:
     """Streams (row number, validated model) pairs from a file, collecting every problem."""
 

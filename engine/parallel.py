@@ -45,12 +45,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from . import collector, kinds, ledger, packs, records
+from . import collector, kinds, ledger, packs, records, register
 from .durable_adapter import ContextFact
 from .encoding import Encoding, encodable, file_encoding
 from .errors import ComplyError, EngineError, InputProblem, OptionError
 from .kinds import Kind
-from .loader import RowReader
+from .loader import RowReader, first_records
 from .messages import Message, msg
 from .outputs import scratch_dir
 from .pipeline import Prepared, decide, prepare
@@ -892,6 +892,9 @@ def _check_header(job: Job, source: Path) -> list[str]:
     reader = RowReader(source, kind.model, None)
     if reader.header(cells) is None or reader.problems:
         raise Fallback("the header has problems")
+    rows = first_records(source, job.encoding)
+    if rows is None or register.find(reader.contract, rows, None) != (0, None):
+        raise Fallback("one process finds the header further down")
     return cells
 
 

@@ -303,6 +303,35 @@ def test_a_stray_quote_is_read_as_the_row_path_reads_it(
     assert columnar.TAKEN["rows by columns"] > 30, columnar.TAKEN
 
 
+def test_a_header_below_a_quoted_cell_of_many_lines_is_found_as_one_process_finds_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The row path looks through the first 30 records for the header, not 30 lines: a
+    quoted cell of 40 lines in the second record puts a header naming one more column, the
+    fifth record, on line 46. The columnar path (which looked through 30 lines) and the
+    parts on every core (which took line 1) read line 1 as the header and refused every
+    row below line 46 (the second reviewer's case)."""
+    written = clean_register(tmp_path / "c.csv", random.Random(5), 60)
+    rows = list(csv.reader(written.read_text(encoding="utf-8").splitlines()))
+    short = [cells[:-1] for cells in rows]  # without the last column (an optional one)
+    short[1][1] = '"' + short[1][1] + "\n" * 40 + '"'
+    lines = [short[0], *short[1:5], rows[0], *rows[5:]]
+    source = tmp_path / "below.csv"
+    source.write_text("".join(",".join(cells) + "\n" for cells in lines), encoding="utf-8")
+    outputs = []
+    for on, jobs in ((False, "1"), (True, "1"), (True, "2")):
+        out = tmp_path / f"out-{on}-{jobs}.jsonl"
+        code, shown = _run(
+            monkeypatch, on, "parcels", str(source), "--as-of", "2013-01-15",
+            "--out", str(out), "--jobs", jobs,
+        )  # fmt: skip
+        assert code == 0, shown
+        outputs.append(out.read_bytes())
+    assert len(outputs[0].splitlines()) == 56  # the rows below the header
+    assert outputs[1] == outputs[0]
+    assert outputs[2] == outputs[0]
+
+
 def test_a_workers_part_is_one_block_and_a_whole_file_is_read_in_blocks(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -26,7 +26,6 @@ What is the row path's stays the row path's:
 
 from __future__ import annotations
 
-import csv
 import io
 import unicodedata
 from collections import Counter
@@ -43,7 +42,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import fields, ledger, register
 from ..encoding import encodable, file_encoding
-from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular
+from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular, first_records
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 from ..writers.table import TableWriter
@@ -242,15 +241,11 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
             return None
         with reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
             header = f.readline(MAX_LINE)
-            # The row path finds the header among the first rows (the one naming the most
-            # contract columns): it must be this line.
-            top = [header, *(f.readline(MAX_LINE) for _ in range(register.HEADER_SEARCH - 1))]
         offset = 0
-        try:
-            rows = list(enumerate(csv.reader(line for line in top if line), start=1))
-        except csv.Error:
-            return None
-        if register.find(reader.contract, rows, reader.header_row) != (0, None):
+        # The row path finds the header among the first records (the one naming the most
+        # contract columns): it must be this line.
+        rows = first_records(reader.path, "utf-8-sig")
+        if rows is None or register.find(reader.contract, rows, reader.header_row) != (0, None):
             return None
     if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
         return None
