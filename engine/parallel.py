@@ -556,6 +556,8 @@ def _worker_starts(parent: int) -> None:
     run's does (engine/collector.py)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, _interrupted)
+    if hasattr(signal, "pthread_sigmask"):  # held back while it started (_interrupts_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     collector.at_ease()  # a spawned worker's own; a forked one has the run's already
     die_with_parent(parent)
 
@@ -614,7 +616,8 @@ class LocalExecutor:
                 initializer=_worker_starts,
                 initargs=(os.getpid(),),
             )
-        return self._pool.submit(_working, function, *args)
+        with _interrupts_held():  # the workers are started here, by the first call (forked)
+            return self._pool.submit(_working, function, *args)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -687,6 +690,22 @@ class DaskExecutor:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back (blocked, not lost) while workers may be started: a worker started
+    with it blocked unblocks it once its own handler is set (_worker_starts). One that got
+    it before, still with the run's handler, printed a traceback ("Exception in
+    initializer") and broke the pool. The run gets a Ctrl-C held back once this ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    kept = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, kept)
 
 
 @contextlib.contextmanager

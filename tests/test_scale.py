@@ -817,6 +817,44 @@ def test_ctrl_c_stops_a_workers_part_and_leaves_a_waiting_worker_to_the_run(
     assert "Traceback" not in done.stderr, done.stderr
 
 
+STARTING = """
+import os, signal, sys, time
+from comply.engine import parallel
+
+def pid():
+    return os.getpid()
+
+started = parallel._worker_starts
+def slowly(parent):  # a worker slow to start: a Ctrl-C comes before its handler is set
+    time.sleep(1)
+    started(parent)
+parallel._worker_starts = slowly
+executor = parallel.LocalExecutor(2)
+first = executor.submit(pid)
+for worker in list(executor._pool._processes):
+    os.kill(worker, signal.SIGINT)
+print("worked:", first.result(timeout=60) in executor._pool._processes)
+executor.close()
+"""
+
+
+def test_a_ctrl_c_while_workers_start_is_held_back_until_they_can_take_it(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C reaching workers still starting (before their handler is set): held back,
+    then taken by their handler, which leaves a waiting worker to the run. Unheld, each
+    printed "Exception in initializer" with a traceback, and the pool broke (a flaky
+    failure of the test above, when the second worker was slow to start)."""
+    script = tmp_path / "starting.py"
+    script.write_text(STARTING, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["worked: True"]
+    assert "Traceback" not in done.stderr, done.stderr
+
+
 # The CLI run as a user runs it, telling which way its workers started.
 WATCHED = """
 import sys
