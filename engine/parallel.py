@@ -616,7 +616,7 @@ class LocalExecutor:
                 initializer=_worker_starts,
                 initargs=(os.getpid(),),
             )
-        with _interrupts_held():  # the workers are started here, by the first call (forked)
+        with _interrupts_held():  # workers start here: forked, all at the first call
             return self._pool.submit(_working, function, *args)
 
     def close(self) -> None:

@@ -269,10 +269,10 @@ def contract_only(reader: RowReader, cells: list[str]) -> bool:
 def blocks(reader: RowReader, header: str) -> Iterator[list[str]]:
     """The source's lines after the header, a block at a time; a block ending inside a
     quoted cell is read on to the cell's end (_quoted_at_end), so that no cell is cut. A
-    worker's part (a
-    piece of about parallel.PIECE_BYTES, already in memory) is one block: cut in two, its
-    second block cost as much again in what each block pays once (each column's distinct
-    cells read, the combinations signed), 1.2 s of the workers' 15 at 1M parcels."""
+    worker's part (a piece of about parallel.PIECE_BYTES, already in memory) is one block:
+    cut in two, its second block cost as much again in what each block pays once (each
+    column's distinct cells read, the combinations signed), 1.2 s of the workers' 15 at 1M
+    parcels."""
     size = BLOCK_BYTES
     if reader._part is not None:
         text = reader._part[0]
