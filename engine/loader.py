@@ -76,11 +76,14 @@ def bounded_lines(handle: IO[str], limit: int = MAX_LINE) -> Iterator[str]:
         yield line
 
 
-def first_records(path: Path, encoding: str) -> list[tuple[int, list[str]]] | None:
-    """A CSV file's first records, as many as the row path looks through for its header
-    (register.HEADER_SEARCH), each with the row it starts on, as the row path reads them;
-    None if one cannot be read (the row path reports it). Records, not lines: a quoted cell
-    of many lines took the lines looked through, and a header further down was missed."""
+def header_first(
+    path: Path, encoding: str, contract: Contract, header_row: int | None = None
+) -> bool:
+    """Whether the row path finds a CSV file's header on its first line: among the first
+    records (register.HEADER_SEARCH, each numbered by the line it starts on, read as the
+    row path reads them), the one naming the most of the contract's columns. False if one
+    cannot be read (the row path reports it). Records, not lines: a quoted cell of many
+    lines took the lines looked through, and a header further down was missed."""
     found: list[tuple[int, list[str]]] = []
     with path.open(encoding=encoding, errors="surrogateescape", newline="") as handle:
         records = csv.reader(bounded_lines(handle))
@@ -90,8 +93,8 @@ def first_records(path: Path, encoding: str) -> list[tuple[int, list[str]]] | No
                 found.append((row, cells))
                 row = records.line_num + 1
         except (csv.Error, _LineTooLong):
-            return None
-    return found
+            return False
+    return register.find(contract, found, header_row) == (0, None)
 
 
 class RowReader:

@@ -45,15 +45,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from . import collector, kinds, ledger, packs, records, register
+from . import collector, kinds, ledger, packs, records
 from .durable_adapter import ContextFact
 from .encoding import Encoding, encodable, file_encoding
 from .errors import ComplyError, EngineError, InputProblem, OptionError
 from .kinds import Kind
-from .loader import RowReader, first_records
+from .loader import RowReader, header_first
 from .messages import Message, msg
 from .outputs import scratch_dir
-from .pipeline import Prepared, decide, prepare
+from .pipeline import Prepared, decide, has_columnar, prepare
 from .progress import Progress
 from .summary import Summary
 from .writers import Writer, writer
@@ -786,9 +786,7 @@ def _imported_before_forking(job: Job) -> None:
     path (not switched off, COMPLY_COLUMNAR=0): they share its pages with this process,
     not each a copy of their own (12 MB less at the peak, all processes together, at 1M
     parcels), nor each spend 0.1 to 0.2 s importing."""
-    kind = kinds.by_name(job.kind)
-    wanted = kind.columnar is not None or kind.columnar_log is not None
-    if wanted and os.environ.get("COMPLY_COLUMNAR") != "0" and start_method() == "fork":
+    if has_columnar(kinds.by_name(job.kind)) and start_method() == "fork":
         importlib.import_module(f"{__package__}.columnar")
 
 
@@ -911,8 +909,7 @@ def _check_header(job: Job, source: Path) -> list[str]:
     reader = RowReader(source, kind.model, None)
     if reader.header(cells) is None or reader.problems:
         raise Fallback("the header has problems")
-    rows = first_records(source, job.encoding)
-    if rows is None or register.find(reader.contract, rows, None) != (0, None):
+    if not header_first(source, job.encoding, reader.contract):
         raise Fallback("one process finds the header further down")
     return cells
 
@@ -973,8 +970,7 @@ def _columnar_log(
     # Not for a run the columnar path does not take (the workers decide the parts it reads
     # by it alone): one keeping the register's rows, or asking the engine for every
     # subject (--no-cache).
-    off = os.environ.get("COMPLY_COLUMNAR") == "0"
-    if kind.columnar_log is None or off or job.keep or not job.cached:
+    if kind.columnar_log is None or not has_columnar(kind) or job.keep or not job.cached:
         return None
     from .columnar import budget
 

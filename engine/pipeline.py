@@ -222,6 +222,13 @@ def decide(
             store[1].close()
 
 
+def has_columnar(kind: Kind) -> bool:
+    """Whether the kind has a columnar path (engine/columnar) that is not switched off:
+    COMPLY_COLUMNAR=0 in the environment keeps to the row path (to compare the two)."""
+    found = kind.columnar is not None or kind.columnar_log is not None
+    return found and os.environ.get("COMPLY_COLUMNAR") != "0"
+
+
 def _columnar(
     prepared: Prepared, reader: RowReader, lines: Any = None
 ) -> Iterator[tuple[list[Subject], list[Decision]]] | None:
@@ -232,7 +239,7 @@ def _columnar(
     the columnar path whatever the size (to compare the two)."""
     switch = os.environ.get("COMPLY_COLUMNAR")
     kind = prepared.kind
-    if (kind.columnar is None and kind.columnar_log is None) or switch == "0":
+    if not has_columnar(kind):
         return None
     whole = reader._part is None and reader._records is None and reader.given is None
     if switch != "1" and whole and _small(reader.path):

@@ -42,7 +42,7 @@ from pydantic_core import PydanticUndefined
 
 from .. import fields, ledger, register
 from ..encoding import encodable, file_encoding
-from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular, first_records
+from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _regular, header_first
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 from ..writers.table import TableWriter
@@ -242,10 +242,7 @@ def eligible(reader: RowReader) -> tuple[str, int] | None:
         with reader.path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as f:
             header = f.readline(MAX_LINE)
         offset = 0
-        # The row path finds the header among the first records (the one naming the most
-        # contract columns): it must be this line.
-        rows = first_records(reader.path, "utf-8-sig")
-        if rows is None or register.find(reader.contract, rows, reader.header_row) != (0, None):
+        if not header_first(reader.path, "utf-8-sig", reader.contract, reader.header_row):
             return None
     if '"' in header or "\r" in header.rstrip("\r\n") or not header.endswith("\n"):
         return None
