@@ -22,7 +22,7 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Fit, RowSheet
+from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Cells, Fit, Kept, RowSheet
 from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _row, _Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -126,6 +126,60 @@ def test_whole_rows_are_taken_and_odd_ones_declined(tmp_path: Path) -> None:
     assert not whole(8, float("inf"), None, None)
     assert not whole(0, "behind", None, None)
     book.close()
+
+
+# Values a column may repeat that equal one another across types: a cell remembered by its
+# value (Kept) must be the cell each of them makes (a boolean, its own cell; -0.0, "-0").
+EQUALS = [1, True, 1.0, Decimal(1), Fraction(1), 0, False, 0.0, -0.0, Decimal("-0"), 2]
+EQUALS += [2.0, Decimal("2.00"), date(2012, 8, 31), datetime(2012, 8, 31), "", None, "1"]
+EQUALS += ["甲\n乙", "甲" * 40, float("nan"), Decimal("sNaN"), 10**400, "_x0041_"]
+
+
+@pytest.mark.parametrize("kept", [4_096, 2])
+def test_cells_remembered_by_their_value_are_the_cells_each_value_makes(
+    kept: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table's body rows' cells are remembered by column and value (Kept), at most so
+    many a column: values equal across types, repeated in every order, give the bytes
+    XlsxWriter writes cell by cell."""
+    monkeypatch.setattr(Kept, "COLUMN_KEPT", kept)
+    forms = ["general", "money", "text", "long", "date"]
+    rows = [[EQUALS[(n * k) % len(EQUALS)] for k in (1, 3, 5, 7, 11)] for n in range(600)]
+    made = {}
+    for switch in ("1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        _book(made[switch], tmp_path, rows, forms)
+    assert members(made["1"]) == members(made["0"])
+
+
+def test_a_table_s_repeated_cells_are_made_once_and_kept_within_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The test above compares something: a table's rows repeating their cells make each
+    once; a column of ever new values keeps at most COLUMN_KEPT of them."""
+    made: list[Any] = []
+    making = Cells._cell
+
+    def counted(self: Cells, start: str, value: Any, *args: Any) -> Any:
+        made.append(value)
+        return making(self, start, value, *args)
+
+    monkeypatch.setattr(Cells, "_cell", counted)
+    monkeypatch.setattr(Kept, "COLUMN_KEPT", 50)
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
+    table = _Table(book, _Formats(book), "表", "标题", "zh")
+    table.columns = [("编号", "text"), ("状态", "text"), ("日期", "date"), ("金额", "money")]
+    for n in range(2_000):
+        table.add([f"B{n}", "闲置", date(2012, 8, 1 + n % 3), Decimal("1.50")])
+    table.close()
+    book.close()
+    assert table.kept is not None
+    once = ["编号", "状态", "日期", "金额", "闲置", Decimal("1.50")]
+    once += [date(2012, 8, 1), date(2012, 8, 2), date(2012, 8, 3)]
+    assert sorted(set(made) - {f"B{n}" for n in range(2_000)}, key=str) == sorted(once, key=str)
+    assert len(made) == 4 + 2_000 + 5  # the header, each id once, the others once
+    assert max(len(column) for column in table.kept.columns) <= 50
 
 
 @pytest.mark.parametrize(
