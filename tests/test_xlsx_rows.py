@@ -22,7 +22,15 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Cells, Fit, Kept, RowSheet
+from comply.engine.writers._xlsx_rows import (
+    _TEXT_KEPT,
+    ZIP_LEVEL,
+    Book,
+    Cells,
+    Fit,
+    Kept,
+    RowSheet,
+)
 from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _row, _Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -180,6 +188,83 @@ def test_a_table_s_repeated_cells_are_made_once_and_kept_within_bounds(
     assert sorted(set(made) - {f"B{n}" for n in range(2_000)}, key=str) == sorted(once, key=str)
     assert len(made) == 4 + 2_000 + 5  # the header, each id once, the others once
     assert max(len(column) for column in table.kept.columns) <= 50
+
+
+class Text(str):
+    """A text of a type of its own: not a cell written whole, whatever text it equals."""
+
+
+def test_a_value_of_a_type_of_its_own_equal_to_a_cell_remembered_is_not_that_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forms = ["long", "money"]
+    rows = [["—", 2.5]] * 600 + [[Text("—"), 2.5], ["—", Fraction(5, 2)]]
+    made = {}
+    for switch in ("1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        _book(made[switch], tmp_path, rows, forms)
+    assert members(made["1"]) == members(made["0"])
+
+
+@pytest.mark.parametrize("before", ["height", "format", "hidden"])
+def test_a_row_set_up_before_it_is_written_is_written_once(before: str, tmp_path: Path) -> None:
+    """A row given a height, a format or hidden before its cells, among rows of their own
+    heights (each height's row element remembered): one row element, as cell by cell."""
+    made = {}
+    for whole in (True, False):
+        made[whole] = tmp_path / f"{whole}.xlsx"
+        book = Book(str(made[whole]), {"constant_memory": True})
+        sheet = book.add_worksheet("表", worksheet_class=RowSheet)
+        sheet.whole_rows = whole
+        formats = _Formats(book)
+        fit, kept = Fit([10.0, 10.0], lambda lines: lines * 15.6), Kept()
+        for row in range(6):
+            if row == 3:
+                if before == "height":
+                    sheet.set_row(3, 40)
+                elif before == "format":
+                    sheet.set_row(3, None, formats.of({"bold": True}))
+                else:
+                    sheet.set_row(3, None, None, {"hidden": True})
+            values = ["甲", "乙" * 30] if row % 2 else ["丙", "丁"]
+            _row(sheet, formats, row, values, ["text", "long"], "body", fit, kept)
+        book.close()
+    assert members(made[True]) == members(made[False])
+    assert members(made[True])["xl/worksheets/sheet1.xml"].count(b'<row r="4"') == 1
+
+
+def test_what_is_placed_by_rows_is_placed_by_the_rows_heights(tmp_path: Path) -> None:
+    """Rows of a height written whole keep their sizes as set_row does: a text box
+    placed below them is where it is placed cell by cell."""
+    made = {}
+    for whole in (True, False):
+        made[whole] = tmp_path / f"{whole}.xlsx"
+        book = xlsxwriter.Workbook(str(made[whole]), {"constant_memory": True})
+        table = _Table(book, _Formats(book), "表", "标题", "zh")
+        table.sheet.whole_rows = whole
+        table.columns = [("编号", "text"), ("说明", "long")]
+        for n in range(20):
+            table.add([f"B{n}", "甲" * 60])
+        table.close()
+        table.sheet.insert_textbox(2, 3, "注", {"object_position": 1, "y_offset": 500})
+        book.close()
+    assert members(made[True]) == members(made[False])
+
+
+def test_long_texts_are_not_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column of long texts, each once, does not fill memory: texts longer than
+    _TEXT_KEPT are made each time, not kept."""
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
+    table = _Table(book, _Formats(book), "表", "标题", "zh")
+    table.columns = [("编号", "text"), ("说明", "long")]
+    for n in range(600):
+        table.add([f"B{n}", f"{n}" + "甲" * _TEXT_KEPT])
+    table.close()
+    book.close()
+    assert table.kept is not None
+    assert all(len(text) <= _TEXT_KEPT for text in table.kept.columns[1])
+    assert len(table.kept.columns[0]) == 600
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ holds the two ways to the same bytes on random rows.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import math
@@ -33,7 +34,7 @@ import operator
 import os
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -120,25 +121,32 @@ _XML, _LINES = operator.itemgetter(0), operator.itemgetter(1)  # of a cell as ma
 
 
 def _kept(value: Any) -> bool:
-    """Whether a cell's XML is remembered by its value: a text, a blank, a date, a number
-    (one equal to another of another type is the same cell: 1, 1.0, Decimal(1)), but not
-    one equal to False or True, which a cell of its own (XlsxWriter's) would take for it,
-    nor 0, which is -0.0 too."""
+    """Whether a cell's XML is remembered by its value: a text not long, a blank, a date,
+    a number (one equal to another of another type makes the same cell: 2, 2.0,
+    Decimal("2.00")), but not one equal to 0 or 1: a boolean equals it, and would be taken
+    for it, and -0.0 equals 0."""
     kind = value.__class__
-    if kind is str or value is None or kind is date:
+    if kind is str:
+        return len(value) <= _TEXT_KEPT
+    if value is None or kind is date:
         return True
     if kind is int or kind is float or kind is Decimal or kind is Fraction:
         return bool(value != 0 and value != 1)
     return False
 
 
+# The types of the values a cell is made of (exactly: no subclass), and those that do not
+# make one (booleans, datetimes: never remembered, nor equal to a value remembered).
+_MADE_TYPES = frozenset([str, type(None), date, int, float, Decimal, Fraction, bool, datetime])
+
+
 class Kept:
     """The cells a table's rows repeat, remembered by column and value, their XML (with
     NUMBER for the row's number) and the lines each takes (_kept: texts, blanks, dates and
     numbers; a register's columns hold few different ones, an action's mostly its rule's
-    words).
-    For one table's body rows: the same forms, looks and rooms, row after row. Bounded:
-    a column's cells are forgotten once it holds COLUMN_KEPT."""
+    words). For one table's body rows: the same forms, looks and rooms, row after row.
+    Bounded: a column's cells are forgotten once it holds COLUMN_KEPT, each of a text of
+    at most _TEXT_KEPT characters."""
 
     COLUMN_KEPT = 4_096
 
@@ -180,11 +188,13 @@ class Cells:
         while len(starts) < count:
             starts.append('<c r="' + xl_col_to_name(len(starts)))
         columns = (kept or Kept()).of(count)
-        # Each cell as remembered, in C (map): None for one not remembered, made then.
-        try:
-            cells: list[tuple[str, int] | None] = list(map(dict.get, columns, values))
-        except TypeError:  # a value that is no key (unhashable)
-            cells = [None] * count
+        # Each cell as remembered, in C (map): None for one not remembered, made then. Only
+        # for values of the types a cell is made of (a subclass' value, equal to a text or a
+        # number remembered, is not that cell: a str subclass is written cell by cell).
+        cells: list[tuple[str, int] | None] = [None] * count
+        if _MADE_TYPES.issuperset(map(type, values)):
+            with contextlib.suppress(TypeError):  # a value that is no key (unhashable)
+                cells = list(map(dict.get, columns, values))
         limit = Kept.COLUMN_KEPT
         at = cells.index
         column = 0
@@ -285,7 +295,8 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
     def __init__(self) -> None:
         super().__init__()
         self.cells = Cells(self._convert_date_time)
-        self._rests: dict[float | None, str] = {}  # by a row's height: _rest
+        # By a row's height and the sheet's default height: _rest.
+        self._rests: dict[tuple[float | None, float], tuple[str, list[Any] | None]] = {}
         # COMPLY_XLSX_ROWS=0 in the environment: every row cell by cell, as XlsxWriter has it.
         self.whole_rows = os.environ.get("COMPLY_XLSX_ROWS") != "0"
 
@@ -332,21 +343,28 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         if row > self.previous_row:
             self._write_single_row(row)
         height = fit.height(lines) if lines > 1 and fit is not None else None
-        if height is None and row in self.row_info:  # a row given a height of its own
+        # This row is written now, with its height if it has one: nothing of it is left
+        # pending for XlsxWriter to write again when the next row begins.
+        if row in self.row_info:  # a row given a height, a format or hidden before
+            if height is not None:
+                self.set_row(row, height)
             self._write_row(row, None, self.row_info.pop(row))
             self.fh.write(cells + "</row>")
             return True
-        # This row is written now, with its height if it has one: nothing of it is left
-        # pending for XlsxWriter to write again when the next row begins.
-        rest = self._rests.get(height)
+        key = (height, self.default_row_height)
+        rest = self._rests.get(key)
         if rest is None:
-            rest = self._rests[height] = self._rest(row, height)
-        self.fh.write(f'<row r="{number}{rest}{cells}</row>')
+            rest = self._rests[key] = self._rest(row, height)
+        element, sizes = rest
+        if sizes is not None:  # as set_row keeps them, for what is placed by rows
+            self.row_sizes[row] = [*sizes]
+        self.fh.write(f'<row r="{number}{element}{cells}</row>')
         return True
 
-    def _rest(self, row: int, height: float | None) -> str:
+    def _rest(self, row: int, height: float | None) -> tuple[str, list[Any] | None]:
         """What XlsxWriter writes of row `row`'s <row> element after its number, for a row
-        of `height` points (None: the sheet's default): the same for any row of it."""
+        of `height` points (None: the sheet's default), and the row's sizes set_row keeps:
+        the same for any row of this sheet of that height and default height."""
         if height is not None:
             self.set_row(row, height)
         info = self.row_info.pop(row, None)
@@ -359,4 +377,5 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         element, number = made.getvalue(), f'<row r="{row + 1}'
         if not element.startswith(number):
             raise ValueError(f"XlsxWriter's row element is not as expected: {element}")
-        return element[len(number) :]
+        sizes = self.row_sizes.get(row) if height is not None else None
+        return element[len(number) :], None if sizes is None else [*sizes]
