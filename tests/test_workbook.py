@@ -114,6 +114,35 @@ def test_one_row_per_parcel_the_registers_cells_then_the_decision(county: Path) 
     assert totals[0].font.b
 
 
+def test_a_true_or_false_in_a_summed_column_of_the_register_is_shown_and_not_summed(
+    tmp_path: Path,
+) -> None:
+    """A workbook register's own column of an area (面积（亩）) holding TRUE: the cell is
+    kept as it is, the total sums its numbers (it raised decimal.InvalidOperation)."""
+    source = openpyxl.load_workbook(COUNTY)
+    sheet = source.worksheets[0]
+    header_row = next(
+        n for n, row in enumerate(sheet.iter_rows(values_only=True), 1) if "宗地编号" in row
+    )
+    column = sheet.max_column + 1
+    sheet.cell(header_row, column, "面积（亩）")
+    below = range(header_row + 1, sheet.max_row + 1)
+    ids = [sheet.cell(n, 2).value for n in below]
+    for n in below:
+        sheet.cell(n, column, True if n == header_row + 2 else 2.5)
+    register = tmp_path / "register.xlsx"
+    source.save(register)
+    book = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))
+    decided = rows(book["处置结果"])
+    heading = [cell.value for cell in decided[0]]
+    at = heading.index("面积（亩）")
+    shown = [row[at].value for row in decided[1:-1]]
+    parcels = sum(1 for i in ids if i)
+    assert shown.count(True) == 1
+    assert shown.count(2.5) == parcels - 1
+    assert decided[-1][at].value == pytest.approx(2.5 * (parcels - 1))
+
+
 def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:
     book = openpyxl.load_workbook(county)
     sheet = book["处置结果"]
