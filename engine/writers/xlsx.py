@@ -50,7 +50,7 @@ from ..subjects import Subject
 from . import ACTION_VALUES, Writer, plain, width
 
 if TYPE_CHECKING:  # XlsxWriter is imported when a workbook is made
-    from ._xlsx_rows import Fit, Kept
+    from ._xlsx_rows import Fit
 
 NUMBER_FORMATS = {
     "text": "@",
@@ -189,7 +189,6 @@ class _Table:
         self.widths: list[float] = []
         self.forms: list[str] = []  # each column's, once the sheet is streamed
         self.fit: Fit | None = None  # rows as tall as their texts, once the widths are known
-        self.kept: Kept | None = None  # the cells its rows repeat, once the widths are known
         sheet = self.sheet
         sheet.set_landscape()
         sheet.set_paper(PAPER["A4"])
@@ -241,10 +240,9 @@ class _Table:
         sheet.repeat_rows(0)
         # What a line of each column holds, in counted characters (a CJK one counts two).
         rooms = [max(1.0, (wide - 1.5) / FILL) for wide in self.widths]
-        from ._xlsx_rows import Fit, Kept
+        from ._xlsx_rows import Fit
 
         self.fit = Fit(rooms, _points)
-        self.kept = Kept()
         self.forms = [form for _, form in self.columns]
         headings = [heading for heading, _ in self.columns]
         _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head", self.fit)
@@ -259,7 +257,7 @@ class _Table:
             raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
         if len(values) != len(self.forms):
             raise ValueError(f"a row of {len(values)} cells in a sheet of {len(self.forms)}")
-        _row(self.sheet, self.formats, self.rows, values, self.forms, "body", self.fit, self.kept)
+        _row(self.sheet, self.formats, self.rows, values, self.forms, "body", self.fit)
 
 
 def _points(lines: int) -> float:
@@ -668,13 +666,11 @@ def _row(
     forms: list[str],
     look: str,
     fit: Fit | None = None,
-    kept: Kept | None = None,
 ) -> None:
     """A row of cells, their values and their columns' forms, in one of the sheet's looks
     (body: bordered, head: the header row, total: the totals row): written whole where the
     sheet can (_xlsx_rows), else cell by cell. With `fit`, as tall as its tallest wrapped
-    text (a sheet's reader does not always fit the heights of rows it did not lay out).
-    `kept`: a table's body rows' cells, remembered (_xlsx_rows.Kept)."""
+    text (a sheet's reader does not always fit the heights of rows it did not lay out)."""
 
     def format_of(value: Any, form: str) -> Any:
         if value.__class__ is str and value:  # most cells
@@ -682,7 +678,7 @@ def _row(
         wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
         return formats.look(look, _number_format(value, form), wrap)
 
-    if sheet.write_cells(row, values, forms, formats.attributes[look], format_of, fit, kept):
+    if sheet.write_cells(row, values, forms, formats.attributes[look], format_of, fit):
         return
     if fit is not None and (lines := fit.tallest(values)) > 1:
         sheet.set_row(row, fit.height(lines))
