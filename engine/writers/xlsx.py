@@ -290,7 +290,6 @@ class XlsxWriter(Writer):
         self.register: Register | None = None
         self.shown_columns: list[BookColumn] = []
         self.sums: list[Decimal | None] = []
-        self._summing: tuple[list[Decimal | None], list[int]] = ([], [])  # sums, which
         self.contract = Contract(self.kind.model)
         self.values_used = _values_used(self.families)
         self.lead = [c for c in self.book_columns if c.lead][:2] or list(self.book_columns[:1])
@@ -426,14 +425,12 @@ class XlsxWriter(Writer):
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
-        sums = self.sums
-        if self._summing[0] is not sums:  # the columns summed, found again for new sums
-            self._summing = (sums, [i for i, total in enumerate(sums) if total is not None])
-        for index in self._summing[1]:
-            value = values[index] if index < len(values) else None
+        for index, value in enumerate(values):
+            total = self.sums[index]
             # A number, not a boolean (a workbook register's TRUE in a column of 亩).
-            if isinstance(value, int | float | Decimal) and value.__class__ is not bool:
-                sums[index] += Decimal(str(value))  # type: ignore[operator]
+            number = isinstance(value, int | float | Decimal) and value.__class__ is not bool
+            if total is not None and number:
+                self.sums[index] = total + Decimal(str(value))
         self.main.add(values)
         for row in rows:
             self.actions.add(row)
