@@ -36,7 +36,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
@@ -503,9 +503,7 @@ class XlsxWriter(Writer):
             self.sums = [Decimal(0) if c.total else None for c in self.book_columns]
         if not self.main.columns:
             self.main.columns = self.columns
-        totals: list[Any] = [
-            s.quantize(Decimal("0.01")) if isinstance(s, Decimal) else s for s in self.sums
-        ]
+        totals: list[Any] = [_cents(s) if isinstance(s, Decimal) else s for s in self.sums]
         totals[0] = WORDS["total"].in_(self.lang) if totals[0] is None else totals[0]
         self.main.close(totals)
         self.actions.close()
@@ -589,6 +587,15 @@ class XlsxWriter(Writer):
             if value is not None:
                 number_format = _number_format(value, form if form in NUMBER_FORMATS else "text")
                 _write(sheet, number, 1, value, formats.of({**LEFT, "num_format": number_format}))
+
+
+def _cents(total: Decimal) -> Decimal:
+    """A total to the cent; one too large to be (28 digits or more: a register's own
+    column of 1e26) as it is."""
+    try:
+        return total.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return total
 
 
 def _let_go(exc: BaseException) -> None:
