@@ -11,7 +11,7 @@ and, in a workbook, by Excel's cell.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +220,41 @@ def test_a_formula_in_the_bureaus_own_column_stays_text_in_the_workbook(tmp_path
     cell = sheet.cell(row=2, column=6)
     assert cell.value == '=HYPERLINK("http://x","y")'
     assert cell.data_type == "s"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_time_or_a_duration_in_the_bureaus_own_column_is_carried_as_its_text(
+    fmt: str, tmp_path: Path
+) -> None:
+    """A workbook register's own column holding a time of day or a duration (openpyxl's
+    time and timedelta; 0 in a date format is read as a time too): JSON carries them as
+    the CSV shows them (a TypeError and a traceback before)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    column = sheet.max_column + 1
+    sheet.cell(3, column, "说明")
+    sheet.cell(4, column, time(12, 30))
+    sheet.cell(5, column, timedelta(days=1, hours=3)).number_format = "[h]:mm:ss"
+    zero = sheet.cell(6, 9, 0)  # 合同签订日期: 0 as a date, Excel's 1900-01-00
+    zero.number_format = "yyyy-mm-dd"
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    out = tmp_path / f"out.{fmt}"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    found = (
+        json.loads(text)["decisions"]
+        if fmt == "json"
+        else list(map(json.loads, text.split("\n")[:-1]))
+    )
+    kept = [decision["columns"] for decision in found[:3]]
+    assert [row["说明"] for row in kept] == ["12:30:00", "1 day, 3:00:00", None]
+    assert kept[2]["合同签订日期"] == "00:00:00"
+    csv_out = tmp_path / "out.csv"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(csv_out))
+    assert result.exit_code == 0, result.output
+    assert "12:30:00" in csv_out.read_text(encoding="utf-8-sig")
 
 
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:

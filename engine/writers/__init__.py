@@ -79,7 +79,10 @@ def kept_columns(subject: Subject) -> dict[str, Any] | None:
             value = value.date()
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        found[column.written or column.letter] = plain(value)
+        value = plain(value)
+        if value is not None and not isinstance(value, str | int | float):
+            value = str(value)  # a time of day, a duration: as a CSV shows it (plain_text)
+        found[column.written or column.letter] = value
     return found
 
 
