@@ -526,12 +526,30 @@ class RowReader:
     ) -> Iterator[tuple[int, list[Any], frozenset[int]]]:
         from . import sheets
 
-        rows = sheet.iter_rows(values_only=True)
+        rows = self._readable(sheet.iter_rows(values_only=True))
         for number, (values, filled) in enumerate(sheets.filled(rows, merged), start=1):
             if number > MAX_XLSX_ROWS:
                 self.problem(number, "(row)", "", msg("xlsx_too_many_rows", limit=MAX_XLSX_ROWS))
                 return
             yield number, values[: MAX_COLUMNS + 1], filled
+
+    def _readable(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        """A sheet's rows until one openpyxl cannot read (a cell whose stored value is not
+        of its type: a number cell holding text, a date cell holding 2012-13-45, a shared
+        text that is not there): that row is a problem, and reading stops."""
+        number = 0
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # openpyxl's own, of any kind
+                self.stopped = True
+                reason = f"{type(exc).__name__}: {exc}"[:120]
+                self.problem(number + 1, "(row)", "", msg("xlsx_row", reason=reason))
+                return
+            number += 1
+            yield values
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         if self._part is not None:

@@ -111,6 +111,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a sheet of at most {limit} rows; reading stopped",
         "zh": "工作表不超过 {limit} 行；已停止读取",
     },
+    "xlsx_row": {
+        "en": "a row whose cells Excel's format can hold ({reason}); reading stopped",
+        "zh": "单元格内容符合 Excel 格式的一行（{reason}）；已停止读取",
+    },
     "xlsx": {
         "en": "an Excel .xlsx workbook ({reason})",
         "zh": "一个 Excel .xlsx 工作簿（{reason}）",

@@ -11,6 +11,7 @@ and, in a workbook, by Excel's cell.
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -255,6 +256,43 @@ def test_a_time_or_a_duration_in_the_bureaus_own_column_is_carried_as_its_text(
     result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(csv_out))
     assert result.exit_code == 0, result.output
     assert "12:30:00" in csv_out.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("stored", "odd"),
+    [
+        (b"<v>123456789.25</v>", b"<v>NaN</v>"),  # a number cell holding text
+        (b'<c r="O5" t="n"><v>123456789.25</v>', b'<c r="O5" t="b"><v>x</v>'),  # a boolean
+        (b'<c r="O5" t="n"><v>123456789.25</v>', b'<c r="O5" t="s"><v>9999</v>'),  # no text
+    ],
+)
+def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
+    stored: bytes, odd: bytes, tmp_path: Path
+) -> None:
+    """A workbook whose sheet holds a cell openpyxl cannot read as its type (made by
+    another program, or damaged) is refused naming the row, exit 2, not a traceback."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.cell(3, 15, "说明")
+    sheet.cell(5, 15, 123456789.25)
+    made = tmp_path / "made.xlsx"
+    book.save(made)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert stored in data
+                data = data.replace(stored, odd)
+            target.writestr(item, data)
+    for lang, words in (("en", "row 5, column '(row)'"), ("zh", "第 5 行")):
+        result = run(
+            "parcels", str(damaged), *AS_OF, "--lang", lang, "--out", str(tmp_path / "o.jsonl")
+        )
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "o.jsonl").exists()
 
 
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
