@@ -295,6 +295,35 @@ def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
     assert not (tmp_path / "o.jsonl").exists()
 
 
+@pytest.mark.parametrize("inline", [False, True])
+def test_texts_excel_escapes_in_its_xml_are_read_as_written(inline: bool, tmp_path: Path) -> None:
+    """A carriage return and a control character, as Excel (and XlsxWriter) store them in
+    a sheet's XML (_x000D_, _x0007_), shared or inline, are read as the texts written:
+    openpyxl left them escaped, and the holder's name changed. A literal _x0041_ (stored
+    _x005F_x0041_) stays itself in a shared text, as Excel writes it."""
+    import xlsxwriter
+
+    source = tmp_path / "register.xlsx"
+    book = xlsxwriter.Workbook(str(source), {"constant_memory": inline})
+    sheet = book.add_worksheet()
+    sheet.write_row(
+        0, 0, ["宗地编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期", "备注"]
+    )
+    notes = ["第一行\r\n第二行", "响铃\x07字符"] + ([] if inline else ["字面 _x0041_ 照录"])
+    holders = ["甲公司\r\n（原乙公司）", "丙公司", "丁公司"][: len(notes)]
+    for n, (holder, note) in enumerate(zip(holders, notes, strict=True), start=1):
+        sheet.write_row(n, 0, [f"P-{n}", holder, "挂牌出让", 1000 * n, "2011-01-01", note])
+    book.close()
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [decision["columns"]["备注"] for decision in found] == notes
+    table = run("parcels", str(source), *AS_OF, "--format", "csv", "--keep-columns")
+    assert "_x000D_" not in table.output
+    assert "_x0007_" not in table.output
+
+
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
     source = tmp_path / "mixed.csv"
     head = b"parcel_id,holder,supply,price,agreed_start\n"
