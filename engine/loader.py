@@ -377,6 +377,7 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
+        amounts = self.contract.amounts
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
@@ -414,6 +415,12 @@ class RowReader:
             failed = set()
             for position, field, unit in contract:
                 text = cells[position].strip()
+                if position in filled and field in amounts and text:
+                    # A range merged over this row and another: each parcel would be given
+                    # the whole amount (a fee on the price of the parcels together).
+                    failed.add(field)
+                    self.problem(row, field, text, msg("merged_amount"))
+                    continue
                 if unit and text:
                     try:
                         text = fields.in_header_unit(text, unit)

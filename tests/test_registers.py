@@ -324,6 +324,28 @@ def test_texts_excel_escapes_in_its_xml_are_read_as_written(inline: bool, tmp_pa
     assert "_x0007_" not in table.output
 
 
+def test_a_price_merged_over_several_parcels_is_refused_naming_its_cells(tmp_path: Path) -> None:
+    """出让价款 merged over three parcels' rows: each would be given the whole price, and
+    its fee worked out on it. Refused, each cell the range filled named (a merged 供地方式
+    is still read as its range's)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.merge_cells(start_row=4, start_column=8, end_row=6, end_column=8)  # 出让价款（万元）
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "H5 (row 5, column '出让价款（万元）')" in result.output
+    assert "H6 (row 6" in result.output
+    assert "not a cell merged over several rows" in result.output
+    assert "H4" not in result.output
+    assert not out.exists()
+    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "而非跨多行的合并单元格" in result.output
+
+
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
     source = tmp_path / "mixed.csv"
     head = b"parcel_id,holder,supply,price,agreed_start\n"
