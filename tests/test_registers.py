@@ -346,6 +346,42 @@ def test_a_price_merged_over_several_parcels_is_refused_naming_its_cells(tmp_pat
     assert "而非跨多行的合并单元格" in result.output
 
 
+def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
+    tmp_path: Path,
+) -> None:
+    """A register with 备注 twice: JSON keeps both (the second by its column's letter; it
+    kept the last only). A number cell stored as 1E+309 (read as infinity): its text, not
+    JSON's invalid Infinity."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.cell(3, 15, "备注")
+    sheet.cell(3, 16, "说明")
+    for row in range(4, 15):
+        sheet.cell(row, 15, f"第二备注{row}")
+    sheet.cell(5, 16, 123456789.25)
+    made = tmp_path / "made.xlsx"
+    book.save(made)
+    source = tmp_path / "register.xlsx"
+    with zipfile.ZipFile(made) as original, zipfile.ZipFile(source, "w") as target:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>123456789.25</v>", b"<v>1E+309</v>")
+            target.writestr(item, data)
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
+    assert result.exit_code == 0, result.output
+
+    def strict(constant: str) -> Any:
+        raise ValueError(f"not JSON: {constant}")
+
+    lines = out.read_text(encoding="utf-8").splitlines()
+    found = [json.loads(line, parse_constant=strict)["columns"] for line in lines]
+    assert found[1]["备注"] == "已催告两次"
+    assert found[1]["备注 (O)"] == "第二备注5"
+    assert found[1]["说明"] == "inf"
+
+
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
     source = tmp_path / "mixed.csv"
     head = b"parcel_id,holder,supply,price,agreed_start\n"

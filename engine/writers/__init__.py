@@ -12,6 +12,7 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 import re
 import unicodedata
@@ -70,7 +71,8 @@ def plain_text(value: Any) -> str:
 
 
 def kept_columns(subject: Subject) -> dict[str, Any] | None:
-    """The register's own columns of the subject's row, by heading, for JSON."""
+    """The register's own columns of the subject's row, by heading, for JSON (a heading
+    the register gives two columns, the second by its heading and its column's letter)."""
     if subject.register is None:
         return None
     found: dict[str, Any] = {}
@@ -82,7 +84,12 @@ def kept_columns(subject: Subject) -> dict[str, Any] | None:
         value = plain(value)
         if value is not None and not isinstance(value, str | int | float):
             value = str(value)  # a time of day, a duration: as a CSV shows it (plain_text)
-        found[column.written or column.letter] = value
+        elif isinstance(value, float) and not math.isfinite(value):
+            value = str(value)  # not JSON's: as a CSV shows it (inf, nan)
+        heading = column.written or column.letter
+        if heading in found:
+            heading = f"{heading} ({column.letter})"
+        found[heading] = value
     return found
 
 
