@@ -68,14 +68,6 @@ class Written:
         return self.cells[found.index] if found is not None else ""
 
 
-# A control character as Excel escapes it in a text's XML: _x000D_, a carriage return.
-_CONTROL_ESCAPE = re.compile("_x00([01][0-9A-Fa-f])_")
-
-
-def _unescaped(found: re.Match[str]) -> str:
-    return chr(int(found.group(1), 16))
-
-
 def bounded_lines(handle: IO[str], limit: int = MAX_LINE) -> Iterator[str]:
     """The lines of a text stream, none read whole if it is longer than `limit`."""
     while line := handle.readline(limit + 1):
@@ -377,7 +369,6 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
-        amounts = self.contract.amounts
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
@@ -415,12 +406,6 @@ class RowReader:
             failed = set()
             for position, field, unit in contract:
                 text = cells[position].strip()
-                if position in filled and field in amounts and text:
-                    # A range merged over this row and another: each parcel would be given
-                    # the whole amount (a fee on the price of the parcels together).
-                    failed.add(field)
-                    self.problem(row, field, text, msg("merged_amount"))
-                    continue
                 if unit and text:
                     try:
                         text = fields.in_header_unit(text, unit)
@@ -551,12 +536,7 @@ class RowReader:
     def _readable(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """A sheet's rows until one openpyxl cannot read (a cell whose stored value is not
         of its type: a number cell holding text, a date cell holding 2012-13-45, a shared
-        text that is not there): that row is a problem, and reading stops. A control
-        character Excel escapes in a text's XML (_x000D_, a carriage return, as a text
-        pasted from Windows has it) is read as itself: openpyxl leaves it escaped. (It
-        unescapes _x005F_, an escaped underscore, in shared texts, not in inline ones:
-        Excel writes shared ones, so no other escape is undone here, or a literal _x0041_
-        would be read as A.)"""
+        text that is not there): that row is a problem, and reading stops."""
         number = 0
         while True:
             try:
@@ -569,13 +549,6 @@ class RowReader:
                 self.problem(number + 1, "(row)", "", msg("xlsx_row", reason=reason))
                 return
             number += 1
-            if any(value.__class__ is str and "_x00" in value for value in values):
-                values = tuple(
-                    _CONTROL_ESCAPE.sub(_unescaped, value)
-                    if value.__class__ is str and "_x00" in value
-                    else value
-                    for value in values
-                )
             yield values
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:

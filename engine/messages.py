@@ -111,11 +111,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a sheet of at most {limit} rows; reading stopped",
         "zh": "工作表不超过 {limit} 行；已停止读取",
     },
-    "merged_amount": {
-        "en": "an amount of this row's own, not a cell merged over several rows (each row "
-        "would be given the whole amount)",
-        "zh": "本行自有的金额，而非跨多行的合并单元格（否则每行都会计入整个金额）",
-    },
     "xlsx_row": {
         "en": "a row whose cells Excel's format can hold ({reason}); reading stopped",
         "zh": "单元格内容符合 Excel 格式的一行（{reason}）；已停止读取",

@@ -295,57 +295,6 @@ def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
     assert not (tmp_path / "o.jsonl").exists()
 
 
-@pytest.mark.parametrize("inline", [False, True])
-def test_texts_excel_escapes_in_its_xml_are_read_as_written(inline: bool, tmp_path: Path) -> None:
-    """A carriage return and a control character, as Excel (and XlsxWriter) store them in
-    a sheet's XML (_x000D_, _x0007_), shared or inline, are read as the texts written:
-    openpyxl left them escaped, and the holder's name changed. A literal _x0041_ (stored
-    _x005F_x0041_) stays itself in a shared text, as Excel writes it."""
-    import xlsxwriter
-
-    source = tmp_path / "register.xlsx"
-    book = xlsxwriter.Workbook(str(source), {"constant_memory": inline})
-    sheet = book.add_worksheet()
-    sheet.write_row(
-        0, 0, ["宗地编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期", "备注"]
-    )
-    notes = ["第一行\r\n第二行", "响铃\x07字符"] + ([] if inline else ["字面 _x0041_ 照录"])
-    holders = ["甲公司\r\n（原乙公司）", "丙公司", "丁公司"][: len(notes)]
-    for n, (holder, note) in enumerate(zip(holders, notes, strict=True), start=1):
-        sheet.write_row(n, 0, [f"P-{n}", holder, "挂牌出让", 1000 * n, "2011-01-01", note])
-    book.close()
-    out = tmp_path / "out.jsonl"
-    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [decision["columns"]["备注"] for decision in found] == notes
-    table = run("parcels", str(source), *AS_OF, "--format", "csv", "--keep-columns")
-    assert "_x000D_" not in table.output
-    assert "_x0007_" not in table.output
-
-
-def test_a_price_merged_over_several_parcels_is_refused_naming_its_cells(tmp_path: Path) -> None:
-    """出让价款 merged over three parcels' rows: each would be given the whole price, and
-    its fee worked out on it. Refused, each cell the range filled named (a merged 供地方式
-    is still read as its range's)."""
-    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
-    sheet = book.worksheets[0]
-    sheet.merge_cells(start_row=4, start_column=8, end_row=6, end_column=8)  # 出让价款（万元）
-    source = tmp_path / "register.xlsx"
-    book.save(source)
-    out = tmp_path / "out.jsonl"
-    result = run("parcels", str(source), *AS_OF, "--out", str(out))
-    assert result.exit_code == 2, result.output
-    assert "H5 (row 5, column '出让价款（万元）')" in result.output
-    assert "H6 (row 6" in result.output
-    assert "not a cell merged over several rows" in result.output
-    assert "H4" not in result.output
-    assert not out.exists()
-    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
-    assert result.exit_code == 2, result.output
-    assert "而非跨多行的合并单元格" in result.output
-
-
 def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     tmp_path: Path,
 ) -> None:
