@@ -536,7 +536,7 @@ class RowReader:
     def _readable(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """A sheet's rows until one openpyxl cannot read (a cell whose stored value is not
         of its type: a number cell holding text, a date cell holding 2012-13-45, a shared
-        text that is not there): that row is a problem, and reading stops."""
+        text that is not there): a problem, naming the last row read, and reading stops."""
         number = 0
         while True:
             try:
@@ -544,9 +544,11 @@ class RowReader:
             except StopIteration:
                 return
             except Exception as exc:  # openpyxl's own, of any kind
+                # Not numbered: a sheet leaves its empty rows out, and openpyxl had not
+                # yet said which row it was reading.
                 self.stopped = True
-                reason = f"{type(exc).__name__}: {exc}"[:120]
-                self.problem(number + 1, "(row)", "", msg("xlsx_row", reason=reason))
+                shown = str(exc)[:120] or type(exc).__name__
+                self.problem(0, "(sheet)", "", msg("xlsx_row", row=number, reason=shown))
                 return
             number += 1
             yield values

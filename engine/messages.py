@@ -112,8 +112,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "工作表不超过 {limit} 行；已停止读取",
     },
     "xlsx_row": {
-        "en": "a row whose cells Excel's format can hold ({reason}); reading stopped",
-        "zh": "单元格内容符合 Excel 格式的一行（{reason}）；已停止读取",
+        "en": "cells Excel's format can hold, but a cell below row {row} cannot be read "
+        "({reason}); reading stopped",
+        "zh": "符合 Excel 格式的单元格，但第 {row} 行以下有单元格无法读取（{reason}）；已停止读取",
     },
     "xlsx": {
         "en": "an Excel .xlsx workbook ({reason})",

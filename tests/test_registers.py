@@ -266,7 +266,7 @@ def test_a_time_or_a_duration_in_the_bureaus_own_column_is_carried_as_its_text(
         (b'<c r="O5" t="n"><v>123456789.25</v>', b'<c r="O5" t="s"><v>9999</v>'),  # no text
     ],
 )
-def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
+def test_a_cell_excel_cannot_hold_is_named_below_the_last_row_read_and_reading_stops(
     stored: bytes, odd: bytes, tmp_path: Path
 ) -> None:
     """A workbook whose sheet holds a cell openpyxl cannot read as its type (made by
@@ -285,7 +285,8 @@ def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
                 assert stored in data
                 data = data.replace(stored, odd)
             target.writestr(item, data)
-    for lang, words in (("en", "row 5, column '(row)'"), ("zh", "第 5 行")):
+    # Named by the last row read: a sheet leaves its empty rows out of its XML.
+    for lang, words in (("en", "a cell below row 4 cannot be read"), ("zh", "第 4 行以下")):
         result = run(
             "parcels", str(damaged), *AS_OF, "--lang", lang, "--out", str(tmp_path / "o.jsonl")
         )
@@ -298,15 +299,17 @@ def test_a_cell_excel_cannot_hold_is_named_by_its_row_and_reading_stops(
 def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     tmp_path: Path,
 ) -> None:
-    """A register with 备注 twice: JSON keeps both (the second by its column's letter; it
-    kept the last only). A number cell stored as 1E+309 (read as infinity): its text, not
+    """A register with 备注 twice: JSON keeps both (the second by its column's letter, and
+    again if a heading is that; it kept the last only). A number cell stored as 1E+309 (read as infinity): its text, not
     JSON's invalid Infinity."""
     book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
     sheet = book.worksheets[0]
-    sheet.cell(3, 15, "备注")
+    sheet.cell(3, 15, "备注 (Q)")  # what the second 备注, in column Q, would be named
     sheet.cell(3, 16, "说明")
+    sheet.cell(3, 17, "备注")
     for row in range(4, 15):
-        sheet.cell(row, 15, f"第二备注{row}")
+        sheet.cell(row, 15, f"第三备注{row}")
+        sheet.cell(row, 17, f"第二备注{row}")
     sheet.cell(5, 16, 123456789.25)
     made = tmp_path / "made.xlsx"
     book.save(made)
@@ -327,7 +330,8 @@ def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     lines = out.read_text(encoding="utf-8").splitlines()
     found = [json.loads(line, parse_constant=strict)["columns"] for line in lines]
     assert found[1]["备注"] == "已催告两次"
-    assert found[1]["备注 (O)"] == "第二备注5"
+    assert found[1]["备注 (Q)"] == "第三备注5"
+    assert found[1]["备注 (Q) (Q)"] == "第二备注5"
     assert found[1]["说明"] == "inf"
 
 
