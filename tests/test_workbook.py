@@ -18,6 +18,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -114,13 +115,21 @@ def test_one_row_per_parcel_the_registers_cells_then_the_decision(county: Path) 
     assert totals[0].font.b
 
 
-@pytest.mark.parametrize(("odd", "summed"), [(True, 0.0), (1e26, 1e26), (10**30, 1e30)])
+@pytest.mark.parametrize(
+    ("odd", "shown_as", "summed"),
+    [
+        (True, True, 0.0),
+        (1e26, pytest.approx(1e26), 1e26),
+        (10**30, pytest.approx(1e30), 1e30),
+    ],
+)
 def test_an_odd_cell_in_a_summed_column_of_the_register_is_shown_and_totalled(
-    odd: Any, summed: float, tmp_path: Path
+    odd: Any, shown_as: Any, summed: float, tmp_path: Path
 ) -> None:
-    """A workbook register's own column of an area (面积（亩）) holding TRUE, or a number too
-    large to total to the cent: the cell is kept as it is, the total sums the numbers (TRUE
-    raised decimal.InvalidOperation, and 1e26 too, in the totals row)."""
+    """A workbook register's own column of an area (面积（亩）) holding TRUE, a number too
+    large to total to the cent, or one read as infinity: the cell is kept as it is, the
+    total sums the finite numbers (TRUE raised decimal.InvalidOperation in the totals row,
+    and 1e26 too, and infinity beside minus infinity)."""
     source = openpyxl.load_workbook(COUNTY)
     sheet = source.worksheets[0]
     header_row = next(
@@ -140,9 +149,38 @@ def test_an_odd_cell_in_a_summed_column_of_the_register_is_shown_and_totalled(
     at = heading.index("面积（亩）")
     shown = [row[at].value for row in decided[1:-1]]
     parcels = sum(1 for i in ids if i)
-    assert shown[1] is True if odd is True else shown[1] == pytest.approx(float(odd))
+    assert shown[1] == shown_as
+    assert isinstance(shown[1], bool) == (odd is True)
     assert shown.count(2.5) == parcels - 1
     assert decided[-1][at].value == pytest.approx(summed + 2.5 * (parcels - 1))
+
+
+def test_infinities_in_a_summed_column_of_the_register_are_not_summed(tmp_path: Path) -> None:
+    """Number cells stored as 1E+309 and -1E+309 (read as infinities) in a register's own
+    summed column: shown as their text, the total the sum of the finite numbers (infinity
+    beside minus infinity raised decimal.InvalidOperation)."""
+    source = openpyxl.load_workbook(COUNTY)
+    sheet = source.worksheets[0]
+    column = sheet.max_column + 1
+    sheet.cell(3, column, "面积（亩）")
+    for n in range(4, 15):
+        sheet.cell(n, column, {4: 111.25, 5: 222.25}.get(n, 2.5))
+    made = tmp_path / "made.xlsx"
+    source.save(made)
+    register = tmp_path / "register.xlsx"
+    with zipfile.ZipFile(made) as original, zipfile.ZipFile(register, "w") as target:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>111.25</v>", b"<v>1E+309</v>")
+                data = data.replace(b"<v>222.25</v>", b"<v>-1E+309</v>")
+            target.writestr(item, data)
+    book = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))
+    decided = rows(book["处置结果"])
+    at = [cell.value for cell in decided[0]].index("面积（亩）")
+    shown = [row[at].value for row in decided[1:-1]]
+    assert shown[:2] == ["inf", "-inf"]
+    assert decided[-1][at].value == pytest.approx(2.5 * (len(shown) - 2))
 
 
 def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:

@@ -87,7 +87,7 @@ def kept_columns(subject: Subject) -> dict[str, Any] | None:
         elif isinstance(value, float) and not math.isfinite(value):
             value = str(value)  # not JSON's: as a CSV shows it (inf, nan)
         heading = column.written or column.letter
-        if heading in found:
+        while heading in found:  # its column's letter, and again if a heading is that
             heading = f"{heading} ({column.letter})"
         found[heading] = value
     return found

@@ -427,9 +427,10 @@ class XlsxWriter(Writer):
             self.main.columns = self.columns
         for index, value in enumerate(values):
             total = self.sums[index]
-            # A number, not a boolean (a workbook register's TRUE in a column of 亩).
+            # A finite number, not a boolean (a workbook register's TRUE, or a number cell
+            # read as infinity, in a column of 亩).
             number = isinstance(value, int | float | Decimal) and value.__class__ is not bool
-            if total is not None and number:
+            if total is not None and number and _finite(value):
                 self.sums[index] = total + Decimal(str(value))
         self.main.add(values)
         for row in rows:
