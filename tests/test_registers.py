@@ -300,8 +300,8 @@ def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     tmp_path: Path,
 ) -> None:
     """A register with 备注 twice: JSON keeps both (the second by its column's letter, and
-    again if a heading is that; it kept the last only). A number cell stored as 1E+309 (read as infinity): its text, not
-    JSON's invalid Infinity."""
+    again if a heading is that; it kept the last only). A number cell stored as 1E+309
+    (read as infinity): its text, not JSON's invalid Infinity."""
     book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
     sheet = book.worksheets[0]
     sheet.cell(3, 15, "备注 (Q)")  # what the second 备注, in column Q, would be named
