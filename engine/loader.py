@@ -369,6 +369,7 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
+        amounts = self.contract.amounts
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
@@ -404,8 +405,13 @@ class RowReader:
                 continue
             raw: dict[str, Any] = {}
             failed = set()
+            tall = getattr(filled, "tall", None)
             for position, field, unit in contract:
                 text = cells[position].strip()
+                if tall and field in amounts and text and self._bundled(tall, position, key_index):
+                    failed.add(field)
+                    self.problem(row, field, text, msg("merged_amount"))
+                    continue
                 if unit and text:
                     try:
                         text = fields.in_header_unit(text, unit)
@@ -419,6 +425,13 @@ class RowReader:
             if self.keep:
                 values = [*values[:width], *([None] * (width - len(values)))]
             yield row, raw, Written(board, cells, frozenset(failed), values if self.keep else ())
+
+    def _bundled(self, tall: dict[int, tuple[int, int]], position: int, key: int) -> bool:
+        """Whether a row's cell is of a range merged over several rows that are not one
+        subject's (its id is not merged over the same rows), where each row is a subject:
+        an amount there would be given whole to each (a price of parcels sold together)."""
+        span = tall.get(position)
+        return span is not None and self.id_field is not None and tall.get(key) != span
 
     def _undecodable_cells(self, row: int, board: Register, cells: list[str]) -> bool:
         """Bytes that are not UTF-8, kept as surrogates: each such cell reported."""

@@ -111,6 +111,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a sheet of at most {limit} rows; reading stopped",
         "zh": "工作表不超过 {limit} 行；已停止读取",
     },
+    "merged_amount": {
+        "en": "an amount of this row's own, not a cell merged over the rows of several "
+        "subjects (each would be given the whole amount)",
+        "zh": "本行自有的金额，而非跨多个对象所在行的合并单元格（否则每个对象都会计入整个金额）",
+    },
     "xlsx_row": {
         "en": "cells Excel's format can hold, but a cell below row {row} cannot be read "
         "({reason}); reading stopped",

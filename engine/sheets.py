@@ -45,11 +45,19 @@ def merged_ranges(sheet: Any) -> list[Merged]:
     return sorted(found, key=lambda m: (m.min_row, m.min_col))
 
 
+class Filled(frozenset[int]):
+    """Which cells (0-based) of a row a merged range filled; and `tall`, for each cell of a
+    range over several rows, its top-left cell included, the range's first and last
+    rows."""
+
+    tall: dict[int, tuple[int, int]]
+
+
 def filled(
     rows: Iterable[tuple[Any, ...]], merged: list[Merged]
-) -> Iterator[tuple[list[Any], frozenset[int]]]:
+) -> Iterator[tuple[list[Any], Filled]]:
     """Each row's values, the cells of a merged range holding the range's value, and which
-    cells (0-based) were filled so."""
+    cells (0-based) were filled so (Filled)."""
     waiting = list(reversed(merged))  # by first row, the next at the end
     active: list[Merged] = []
     for number, values in enumerate(rows, start=1):
@@ -62,6 +70,7 @@ def filled(
         while waiting and waiting[-1].min_row < number:
             waiting.pop()  # a range starting on a row the sheet does not have
         fill: set[int] = set()
+        tall: dict[int, tuple[int, int]] = {}
         for found in active:
             if found.value is None:
                 continue
@@ -71,5 +80,9 @@ def filled(
                 if (number, column + 1) != (found.min_row, found.min_col):
                     row[column] = found.value
                     fill.add(column)
+                if found.max_row > found.min_row:
+                    tall[column] = (found.min_row, found.max_row)
         active = [m for m in active if m.max_row > number]
-        yield row, frozenset(fill)
+        made = Filled(fill)
+        made.tall = tall
+        yield row, made

@@ -335,6 +335,67 @@ def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     assert found[1]["说明"] == "inf"
 
 
+def test_a_price_merged_over_several_parcels_is_refused_naming_each_of_its_cells(
+    tmp_path: Path,
+) -> None:
+    """出让价款 merged over three parcels' rows: each was given the whole price, and its fee
+    worked out on it. Refused, every cell of the range named, its first too."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    book.worksheets[0].merge_cells("H5:H7")  # 出让价款（万元）
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 2, result.output
+    for cell in ("H5", "H6", "H7"):
+        assert f"cell {cell} (row {cell[1:]}, column '出让价款（万元）')" in result.output
+    assert "not a cell merged over the rows of several subjects" in result.output
+    assert not out.exists()
+    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "而非跨多个对象所在行的合并单元格" in result.output
+
+
+@pytest.mark.parametrize("merged", ["H4:I4", "G4:G6"])  # the price filled from H4; 供地方式
+def test_amounts_merged_along_a_row_or_other_cells_merged_over_rows_are_read_as_before(
+    merged: str, tmp_path: Path
+) -> None:
+    """A price merged across two columns of its row (a parcel sold at its starting price,
+    in a column of the register's own beside it), or 供地方式 merged over rows: read as
+    the range's value, as before."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.insert_cols(8)  # before 出让价款（万元）, now in column I
+    sheet.cell(3, 8, "起始价（万元）")
+    sheet.cell(4, 8, sheet.cell(4, 9).value)
+    sheet.merge_cells(merged)
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_changes_amount_merged_over_its_project_s_rows_is_read_as_before(
+    tmp_path: Path,
+) -> None:
+    """A change log's rows are events of one project: an amount merged over two of them is
+    each row's, as before (no subject is given another's amount)."""
+    book = openpyxl.load_workbook(REGISTERS / "finance-2012.xlsx")
+    sheet = book.worksheets[0]
+    header = next(
+        n for n, row in enumerate(sheet.iter_rows(values_only=True), 1) if "金额" in str(row)
+    )
+    column = next(c.column for c in sheet[header] if c.value and "金额" in str(c.value))
+    sheet.cell(header + 2, column, sheet.cell(header + 1, column).value)
+    sheet.merge_cells(
+        start_row=header + 1, start_column=column, end_row=header + 2, end_column=column
+    )
+    source = tmp_path / "log.xlsx"
+    book.save(source)
+    merged = run("budget", str(source), "--as-of", "2012-10-31", "--format", "json")
+    assert merged.exit_code == 0, merged.output
+
+
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
     source = tmp_path / "mixed.csv"
     head = b"parcel_id,holder,supply,price,agreed_start\n"
