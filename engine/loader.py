@@ -97,6 +97,28 @@ def header_first(
     return register.find(contract, found, header_row) == (0, None)
 
 
+@dataclasses.dataclass
+class _Held:
+    """A subject's row read, held while a range merged over several rows fills its amount
+    (`merged`: each such range, by its column and rows, and the field and text it gives)."""
+
+    row: int
+    raw: dict[str, Any]
+    board: Register
+    cells: list[str]
+    failed: set[str]
+    kept: list[Any]
+    merged: dict[tuple[int, tuple[int, int]], tuple[str, str]]
+
+    @property
+    def last(self) -> int:
+        """The last row of the ranges it waits on."""
+        return max(rows[1] for _, rows in self.merged)
+
+    def written(self) -> Written:
+        return Written(self.board, self.cells, frozenset(self.failed), self.kept)
+
+
 class RowReader:
     """Streams (row number, validated model) pairs from a file, collecting every problem."""
 
@@ -373,7 +395,16 @@ class RowReader:
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
+        # A subject whose amount a range merged over several rows fills waits until the
+        # range ends: if no other subject's row is in it, it is read as it was; if one is,
+        # both are refused (Bundle), and the range's later subjects too.
+        held: list[_Held] = []
+        bundles: set[tuple[int, tuple[int, int]]] = set()
         for row, values, filled in rest:
+            if held and any(waiting.last < row for waiting in held):
+                for waiting in [w for w in held if w.last < row]:
+                    held.remove(waiting)
+                    yield waiting.row, waiting.raw, waiting.written()
             cells = [_cell(v) for v in values] if workbook else values
             if filled:
                 if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():
@@ -406,12 +437,11 @@ class RowReader:
             raw: dict[str, Any] = {}
             failed = set()
             tall = getattr(filled, "tall", None)
+            merged: dict[tuple[int, tuple[int, int]], tuple[str, str]] = {}
             for position, field, unit in contract:
                 text = cells[position].strip()
                 if tall and field in amounts and text and self._bundled(tall, position, key_index):
-                    failed.add(field)
-                    self.problem(row, field, text, msg("merged_amount"))
-                    continue
+                    merged[(position, tall[position])] = (field, text)
                 if unit and text:
                     try:
                         text = fields.in_header_unit(text, unit)
@@ -424,7 +454,30 @@ class RowReader:
                 continue
             if self.keep:
                 values = [*values[:width], *([None] * (width - len(values)))]
-            yield row, raw, Written(board, cells, frozenset(failed), values if self.keep else ())
+            if not merged:  # all but a few rows of a few workbooks
+                yield (
+                    row,
+                    raw,
+                    Written(board, cells, frozenset(failed), values if self.keep else ()),
+                )
+                continue
+            this = _Held(row, raw, board, cells, failed, values if self.keep else [], merged)
+            others = [waiting for waiting in held if waiting.merged.keys() & merged.keys()]
+            if not others and not bundles & merged.keys():
+                held.append(this)  # the first subject in the range: wait
+                continue
+            bundles |= merged.keys()
+            for refused in [*others, this]:
+                if refused is not this:
+                    held.remove(refused)
+                for span, (field, text) in refused.merged.items():
+                    if span in bundles:
+                        refused.failed.add(field)
+                        refused.raw.pop(field, None)
+                        self.problem(refused.row, field, text, msg("merged_amount"))
+                yield refused.row, refused.raw, refused.written()
+        for waiting in held:
+            yield waiting.row, waiting.raw, waiting.written()
 
     def _bundled(self, tall: dict[int, tuple[int, int]], position: int, key: int) -> bool:
         """Whether a row's cell is of a range merged over several rows that are not one

@@ -354,6 +354,29 @@ def test_a_price_merged_over_several_parcels_is_refused_naming_each_of_its_cells
     result = run("parcels", str(source), *AS_OF, "--lang", "zh")
     assert result.exit_code == 2, result.output
     assert "而非跨多个对象所在行的合并单元格" in result.output
+    rejects = tmp_path / "rejects.csv"
+    args = ["--skip-invalid", "--rejects", str(rejects), "--out", str(out)]
+    result = run("parcels", str(source), *AS_OF, *args)
+    assert result.exit_code == 0, result.output
+    decided = [json.loads(line)["subject"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(decided) == 8
+    assert not {"XJ2010-11", "XJ2011-02", "XJ2011-05"} & set(decided)  # none charged on it
+    assert rejects.read_text(encoding="utf-8-sig").count("出让价款（万元）") == 3
+
+
+def test_a_price_merged_with_a_row_that_is_no_parcel_is_read_as_before(tmp_path: Path) -> None:
+    """The last parcel's price merged with the 合计 row below it: one parcel in the range,
+    read as the range's value (the range is held until it ends, then let go)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    book.worksheets[0].merge_cells("H14:H15")
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    decided = [json.loads(line)["subject"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert decided[-1] == "HB2011-02"  # in its place, the last
+    assert len(decided) == 11
 
 
 @pytest.mark.parametrize("merged", ["H4:I4", "G4:G6"])  # the price filled from H4; 供地方式
