@@ -397,7 +397,7 @@ class RowReader:
         rest = itertools.chain(ahead[index + 1 :], records)
         # A subject whose amount a range merged over several rows fills waits until the
         # range ends: if no other subject's row is in it, it is read as it was; if one is,
-        # both are refused (Bundle), and the range's later subjects too.
+        # both are refused (`bundles`), and the range's later subjects too.
         held: list[_Held] = []
         bundles: set[tuple[int, tuple[int, int]]] = set()
         for row, values, filled in rest:
