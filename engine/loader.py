@@ -401,10 +401,9 @@ class RowReader:
         held: list[_Held] = []
         bundles: set[tuple[int, tuple[int, int]]] = set()
         for row, values, filled in rest:
-            if held and any(waiting.last < row for waiting in held):
-                for waiting in [w for w in held if w.last < row]:
-                    held.remove(waiting)
-                    yield waiting.row, waiting.raw, waiting.written()
+            for waiting in [w for w in held if w.last < row] if held else ():
+                held.remove(waiting)
+                yield waiting.row, waiting.raw, waiting.written()
             cells = [_cell(v) for v in values] if workbook else values
             if filled:
                 if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():

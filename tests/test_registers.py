@@ -11,7 +11,6 @@ and, in a workbook, by Excel's cell.
 from __future__ import annotations
 
 import json
-import zipfile
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
+from workbooks import stored_as
 
 REGISTERS = Path(__file__).parent.parent / "examples" / "registers"
 AS_OF = ["--as-of", "2012-08-31"]
@@ -277,14 +277,7 @@ def test_a_cell_excel_cannot_hold_is_named_below_the_last_row_read_and_reading_s
     sheet.cell(5, 15, 123456789.25)
     made = tmp_path / "made.xlsx"
     book.save(made)
-    damaged = tmp_path / "damaged.xlsx"
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(damaged, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                assert stored in data
-                data = data.replace(stored, odd)
-            target.writestr(item, data)
+    damaged = stored_as(made, tmp_path / "damaged.xlsx", {stored: odd})
     # Named by the last row read: a sheet leaves its empty rows out of its XML.
     for lang, words in (("en", "a cell below row 4 cannot be read"), ("zh", "第 4 行以下")):
         result = run(
@@ -313,13 +306,7 @@ def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     sheet.cell(5, 16, 123456789.25)
     made = tmp_path / "made.xlsx"
     book.save(made)
-    source = tmp_path / "register.xlsx"
-    with zipfile.ZipFile(made) as original, zipfile.ZipFile(source, "w") as target:
-        for item in original.infolist():
-            data = original.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<v>123456789.25</v>", b"<v>1E+309</v>")
-            target.writestr(item, data)
+    source = stored_as(made, tmp_path / "register.xlsx", {b"<v>123456789.25</v>": b"<v>1E+309</v>"})
     out = tmp_path / "out.jsonl"
     result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
     assert result.exit_code == 0, result.output

@@ -428,9 +428,13 @@ class XlsxWriter(Writer):
         for index, value in enumerate(values):
             total = self.sums[index]
             # A finite number, not a boolean (a workbook register's TRUE, or a number cell
-            # read as infinity, in a column of 亩).
-            number = isinstance(value, int | float | Decimal) and value.__class__ is not bool
-            if total is not None and number and _finite(value):
+            # read as infinity, in a column of 亩); a column not summed, not looked at.
+            if (
+                total is not None
+                and isinstance(value, int | float | Decimal)
+                and value.__class__ is not bool
+                and _finite(value)
+            ):
                 self.sums[index] = total + Decimal(str(value))
         self.main.add(values)
         for row in rows:
