@@ -558,12 +558,10 @@ class RowReader:
             size, limit = unpacked >> 20, MAX_XLSX_BYTES >> 20
             self.problem(0, "(file)", self.path.name, msg("xlsx_too_large", limit=limit, size=size))
             return
-        import openpyxl  # here: a run that reads no workbook does not pay for its import
-
-        from . import sheets
+        from . import sheets  # here: a run that reads no workbook does not import openpyxl
 
         try:
-            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+            book = sheets.open_book(self.path)
         except Exception as exc:
             self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
             return
@@ -601,7 +599,10 @@ class RowReader:
     def _readable(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """A sheet's rows until one openpyxl cannot read (a cell whose stored value is not
         of its type: a number cell holding text, a date cell holding 2012-13-45, a shared
-        text that is not there): a problem, naming the last row read, and reading stops."""
+        text that is not there): a problem, naming the last row read, and reading stops.
+        Each text as Excel shows it (sheets.unescaped)."""
+        from . import sheets
+
         number = 0
         while True:
             try:
@@ -616,6 +617,10 @@ class RowReader:
                 self.problem(0, "(sheet)", "", msg("xlsx_row", row=number, reason=shown))
                 return
             number += 1
+            if any(value.__class__ is str and "_x" in value for value in values):
+                values = tuple(
+                    sheets.unescaped(value) if value.__class__ is str else value for value in values
+                )
             yield values
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -6,19 +6,75 @@ columns; Excel keeps the value in the range's top-left cell only, and the others
 sheet is streamed (openpyxl's read-only mode), and its merged ranges, which the sheet's XML
 lists after its rows, are read first in a pass of their own, so that each row can be
 completed as it streams past.
+
+A text is read as Excel wrote it: a sheet's XML holds a character XML cannot (a carriage
+return of a text pasted from Windows) as _x000D_, and a literal _x000D_ as _x005F_x000D_
+(its underscore escaped). openpyxl leaves inline texts as stored and, in shared ones, drops
+every "x005F_" before anything else, which makes the two the same: its shared texts are read
+here as stored, and every text is undone once, left to right (`unescaped`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 from xml.etree.ElementTree import iterparse
 
+from openpyxl.cell.text import Text
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import range_boundaries
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 _MERGE_CELL = f"{{{SHEET_MAIN_NS}}}mergeCell"
+_SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+class _Reader(ExcelReader):
+    """openpyxl's reader of a workbook, its shared texts read as stored (_stored_texts)."""
+
+    def read_strings(self) -> None:
+        found = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
+        if found is not None:
+            with self.archive.open(found.PartName[1:]) as source:
+                self.shared_strings = _stored_texts(source)
+
+
+def open_book(path: Path) -> Any:
+    """A workbook, read-only and its cells' values only (the last ones a formula gave), as
+    openpyxl's load_workbook opens it, but its shared texts as stored: a text of a row is
+    read through `unescaped`."""
+    reader = _Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _stored_texts(source: IO[bytes]) -> list[str]:
+    """The shared texts, as openpyxl's read_string_table reads them, but escapes kept."""
+    texts = []
+    read: Any = Text.from_tree  # typed for lxml's elements, given the standard library's
+    for _, element in iterparse(source):
+        if element.tag == _SHARED_TEXT:
+            texts.append(read(element).content)
+            element.clear()
+    return texts
+
+
+def unescaped(text: str) -> str:
+    """A text as Excel shows it: each _xHHHH_ of its stored text the character U+HHHH, in
+    one pass (_x005F_x000D_ is a literal _x000D_); a surrogate, which no text can hold,
+    U+FFFD."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(_character, text)
+
+
+def _character(found: re.Match[str]) -> str:
+    code = int(found.group(1), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 @dataclass

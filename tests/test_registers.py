@@ -11,6 +11,7 @@ and, in a workbook, by Excel's cell.
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -404,6 +405,61 @@ def test_a_changes_amount_merged_over_its_project_s_rows_is_read_as_before(
     book.save(source)
     merged = run("budget", str(source), "--as-of", "2012-10-31", "--format", "json")
     assert merged.exit_code == 0, merged.output
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_texts_excel_escapes_in_its_xml_are_read_as_written(inline: bool, tmp_path: Path) -> None:
+    """A carriage return and a control character, as Excel (and XlsxWriter) store them in
+    a sheet's XML (_x000D_, _x0007_), shared or inline, are read as the texts written:
+    openpyxl left them escaped, and a holder's name read '甲公司_x000D_'. A literal
+    _x0041_ or _x0012_ (stored _x005F_x0041_) stays itself, in an id too: openpyxl drops
+    every x005F_ of a shared text first, which made it a control character, and the id was
+    refused."""
+    import xlsxwriter
+
+    source = tmp_path / "register.xlsx"
+    book = xlsxwriter.Workbook(str(source), {"constant_memory": inline})
+    sheet = book.add_worksheet()
+    sheet.write_row(
+        0, 0, ["宗地编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期", "备注"]
+    )
+    ids = ["P-1", "P_x0012_2", "P-3", "P-4"]
+    holders = ["甲公司\r\n（原乙公司）", "丙公司", "丁公司_x000D_", "戊公司\r"]
+    notes = ["第一行\r\n第二行", "响铃\x07字符", "字面 _x0041_ 照录", "_x0009_ 不是制表符"]
+    for n, row in enumerate(zip(ids, holders, notes, strict=True), start=1):
+        parcel, holder, note = row
+        sheet.write_row(n, 0, [parcel, holder, "挂牌出让", 1000 * n, "2011-01-01", note])
+    book.close()
+    stored = zipfile.ZipFile(source).read(
+        "xl/worksheets/sheet1.xml" if inline else "xl/sharedStrings.xml"
+    )
+    assert b"_x000D_" in stored  # as Excel stores them
+    assert b"_x005F_x0041_" in stored
+    out = tmp_path / "out.jsonl"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [decision["subject"] for decision in found] == ids
+    assert [decision["columns"]["备注"] for decision in found] == notes
+    # Written back as a workbook, each text is stored as Excel stores it (openpyxl reads
+    # a workbook's inline texts as stored).
+    again = tmp_path / "again.xlsx"
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--out", str(again))
+    assert result.exit_code == 0, result.output
+    sheet_read = openpyxl.load_workbook(again, read_only=True).worksheets[0]
+    shown = [list(row) for row in sheet_read.iter_rows(min_row=2, max_row=5, values_only=True)]
+    assert [row[:2] for row in shown] == [
+        ["P-1", "甲公司_x000D_\n（原乙公司）"],
+        ["P_x005F_x0012_2", "丙公司"],
+        ["P-3", "丁公司_x005F_x000D_"],
+        ["P-4", "戊公司"],  # a holder's name is read without the spaces around it
+    ]
+    assert [row[5] for row in shown] == [
+        "第一行_x000D_\n第二行",
+        "响铃\ufffd字符",  # what XML cannot hold, shown as U+FFFD
+        "字面 _x005F_x0041_ 照录",
+        "_x005F_x0009_ 不是制表符",
+    ]
 
 
 def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_them(tmp_path: Path) -> None:
