@@ -100,9 +100,11 @@ def header_first(
 @dataclasses.dataclass
 class _Held:
     """A subject's row read, held while a range merged over several rows fills its amount
-    (`merged`: each such range, by its column and rows, and the field and text it gives)."""
+    (`merged`: each such range, by its column and rows, and the field and text it gives);
+    `subject`, its id as written."""
 
     row: int
+    subject: str
     raw: dict[str, Any]
     board: Register
     cells: list[str]
@@ -397,7 +399,9 @@ class RowReader:
         rest = itertools.chain(ahead[index + 1 :], records)
         # A subject whose amount a range merged over several rows fills waits until the
         # range ends: if no other subject's row is in it, it is read as it was; if one is,
-        # both are refused (`bundles`), and the range's later subjects too.
+        # both are refused (`bundles`), and the range's later subjects too. A log's rows
+        # are a subject's events: another row of the same subject (a project's next change)
+        # waits with it; a row of another subject is another subject's.
         held: list[_Held] = []
         bundles: set[tuple[int, tuple[int, int]]] = set()
         for row, values, filled in rest:
@@ -460,9 +464,11 @@ class RowReader:
                     Written(board, cells, frozenset(failed), values if self.keep else ()),
                 )
                 continue
-            this = _Held(row, raw, board, cells, failed, values if self.keep else [], merged)
+            kept = values if self.keep else []
+            this = _Held(row, named, raw, board, cells, failed, kept, merged)
             others = [waiting for waiting in held if waiting.merged.keys() & merged.keys()]
-            if not others and not bundles & merged.keys():
+            alone = all(w.subject == named for w in others) if self.id_field is None else not others
+            if alone and not bundles & merged.keys():
                 held.append(this)  # the first subject in the range: wait
                 continue
             bundles |= merged.keys()
@@ -479,11 +485,11 @@ class RowReader:
             yield waiting.row, waiting.raw, waiting.written()
 
     def _bundled(self, tall: dict[int, tuple[int, int]], position: int, key: int) -> bool:
-        """Whether a row's cell is of a range merged over several rows that are not one
-        subject's (its id is not merged over the same rows), where each row is a subject:
-        an amount there would be given whole to each (a price of parcels sold together)."""
+        """Whether a row's cell is of a range merged over several rows that may not be one
+        subject's (its id is not merged over the same rows): an amount there would be given
+        whole to each (a price of parcels sold together, a change of two projects)."""
         span = tall.get(position)
-        return span is not None and self.id_field is not None and tall.get(key) != span
+        return span is not None and tall.get(key) != span
 
     def _undecodable_cells(self, row: int, board: Register, cells: list[str]) -> bool:
         """Bytes that are not UTF-8, kept as surrogates: each such cell reported."""

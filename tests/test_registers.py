@@ -407,6 +407,53 @@ def test_a_changes_amount_merged_over_its_project_s_rows_is_read_as_before(
     assert merged.exit_code == 0, merged.output
 
 
+def test_a_changes_amount_merged_into_the_next_project_s_rows_is_refused(tmp_path: Path) -> None:
+    """金额 of XM-2012-01's last adjustment (736 万元) merged down over the budget row of
+    XM-2012-02: the second project took 7,360,000.00 yuan as its budget, an overrun of
+    216.71%, and was referred to supervision. Refused, each cell of the range named (a
+    change log takes no --skip-invalid)."""
+    book = openpyxl.load_workbook(REGISTERS / "finance-2012.xlsx")
+    book.worksheets[0].merge_cells("F7:F9")  # 调整 736 and 复工 of one, 预算 1850 of the next
+    source = tmp_path / "log.xlsx"
+    book.save(source)
+    result = run("budget", str(source), "--as-of", "2012-10-31", "--format", "json")
+    assert result.exit_code == 2, result.output
+    for cell in ("F7", "F8", "F9"):
+        assert f"cell {cell} (row {cell[1:]}, column '金额（万元）'): got '736'" in result.output
+    assert "not a cell merged over the rows of several subjects" in result.output
+    result = run("budget", str(source), "--as-of", "2012-10-31", "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "而非跨多个对象所在行的合并单元格" in result.output
+
+
+@pytest.mark.parametrize(("cells", "refused"), [("E2:E3", False), ("E11:E12", True)])
+def test_an_events_amount_merged_over_two_parcels_events_is_refused(
+    cells: str, refused: bool, tmp_path: Path
+) -> None:
+    """An events workbook's amount merged over two events of one parcel (E2:E3) is read as
+    before; over the last event of one parcel and the first of the next (E11:E12), refused."""
+    import csv
+
+    district = REGISTERS.parent / "district-2012"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    with (district / "events.csv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    first, last = cells.split(":")
+    assert (sheet[f"A{first[1:]}"].value == sheet[f"A{last[1:]}"].value) is not refused
+    sheet[first] = "12345"
+    sheet.merge_cells(cells)
+    events = tmp_path / "events.xlsx"
+    book.save(events)
+    args = ["--events", str(events), "--as-of", "2013-06-30"]
+    result = run("cases", str(district / "parcels.csv"), *args)
+    assert result.exit_code == (2 if refused else 0), result.output
+    named = f"cell {last} (row {last[1:]}, column 'amount'): got '12345'"
+    assert (named in result.output) is refused
+
+
 @pytest.mark.parametrize("inline", [False, True])
 def test_texts_excel_escapes_in_its_xml_are_read_as_written(inline: bool, tmp_path: Path) -> None:
     """A carriage return and a control character, as Excel (and XlsxWriter) store them in
