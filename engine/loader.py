@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -606,13 +607,18 @@ class RowReader:
         """A sheet's rows until one openpyxl cannot read (a cell whose stored value is not
         of its type: a number cell holding text, a date cell holding 2012-13-45, a shared
         text that is not there): a problem, naming the last row read, and reading stops.
-        Each text as Excel shows it (sheets.unescaped)."""
+        Each text as Excel shows it (sheets.unescaped); a number in a date's format that is
+        no date (20120831) as the number, where openpyxl warned and read '#VALUE!'."""
         from . import sheets
 
         number = 0
         while True:
             try:
-                values = next(rows)
+                with warnings.catch_warnings(record=True) as warned:
+                    warnings.simplefilter("always")
+                    values = next(rows)
+                if warned:
+                    values = sheets.numbers_kept(values, warned)
             except StopIteration:
                 return
             except Exception as exc:  # openpyxl's own, of any kind

@@ -17,6 +17,7 @@ here as stored, and every text is undone once, left to right (`unescaped`).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,13 @@ from xml.etree.ElementTree import iterparse
 
 from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 
 _MERGE_CELL = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+_NO_DATE = re.compile(r"Cell ([A-Z]+)\d+ is marked as a date but the serial value (\S+) is outside")
 
 
 class _Reader(ExcelReader):
@@ -46,9 +48,13 @@ class _Reader(ExcelReader):
 def open_book(path: Path) -> Any:
     """A workbook, read-only and its cells' values only (the last ones a formula gave), as
     openpyxl's load_workbook opens it, but its shared texts as stored: a text of a row is
-    read through `unescaped`."""
+    read through `unescaped`, and a row read with openpyxl's warnings kept (numbers_kept)."""
     reader = _Reader(path, read_only=True, data_only=True)
-    reader.read()
+    with warnings.catch_warnings():
+        # What openpyxl says it drops (a style, an extension of Excel's, a data validation)
+        # is none of the values read: not printed to the user as a Python warning.
+        warnings.simplefilter("ignore")
+        reader.read()
     return reader.wb
 
 
@@ -61,6 +67,21 @@ def _stored_texts(source: IO[bytes]) -> list[str]:
             texts.append(read(element).content)
             element.clear()
     return texts
+
+
+def numbers_kept(values: tuple[Any, ...], warned: list[warnings.WarningMessage]) -> tuple[Any, ...]:
+    """A row's values, each number openpyxl read as '#VALUE!' for being no date in a date's
+    format (it warns, naming the cell and the number) the number again."""
+    kept = list(values)
+    for warning in warned:
+        found = _NO_DATE.match(str(warning.message))
+        if found is None:
+            continue
+        index = column_index_from_string(found.group(1)) - 1
+        if index < len(kept) and kept[index] == "#VALUE!":
+            number = found.group(2)
+            kept[index] = int(number) if number.lstrip("-").isdigit() else float(number)
+    return tuple(kept)
 
 
 def unescaped(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -452,6 +452,39 @@ def test_an_events_amount_merged_over_two_parcels_events_is_refused(
     assert result.exit_code == (2 if refused else 0), result.output
     named = f"cell {last} (row {last[1:]}, column 'amount'): got '12345'"
     assert (named in result.output) is refused
+
+
+def test_a_number_in_a_date_cell_is_named_as_typed_and_openpyxl_says_nothing(
+    tmp_path: Path,
+) -> None:
+    """20120831 typed into a cell formatted as a date (Excel shows it as ####): openpyxl
+    printed a Python UserWarning and read '#VALUE!', which the message showed; now the
+    message shows the number. A workbook without a stylesheet (some systems export one)
+    is read without openpyxl's warning either."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["parcel_id", "holder", "supply", "price", "agreed_start", "签订日期"])
+    sheet.append(["P-1", "甲公司", "挂牌出让", 1000, 20120831, 20120101])
+    sheet.append(["P-2", "乙公司", "挂牌出让", 1000, date(2011, 1, 1), 40000.5])
+    for cell in ("E2", "F2", "F3"):
+        sheet[cell].number_format = "yyyy-mm-dd"
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF, "--keep-columns", "--format", "csv")
+    assert result.exit_code == 2, result.output
+    assert "cell E2 (row 2, column 'agreed_start'): got '20120831'" in result.output
+    assert "Warning" not in result.output
+    assert "#VALUE!" not in result.output
+    plain = tmp_path / "plain.xlsx"
+    with zipfile.ZipFile(source) as made, zipfile.ZipFile(plain, "w") as written:
+        for item in made.infolist():
+            if item.filename != "xl/styles.xml":
+                written.writestr(item, made.read(item))
+    result = run("parcels", str(plain), *AS_OF, "--keep-columns", "--format", "csv")
+    assert result.exit_code == 2, result.output
+    assert "cell E2 (row 2, column 'agreed_start'): got '20120831'" in result.output
+    assert "Warning" not in result.output
 
 
 @pytest.mark.parametrize("inline", [False, True])
