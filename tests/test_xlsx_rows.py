@@ -1,6 +1,7 @@
-"""A workbook's rows written whole (engine/writers/_xlsx_rows.py) are the bytes XlsxWriter
-writes cell by cell (COMPLY_XLSX_ROWS=0): on random rows of every kind of cell a sheet
-takes, through the writer's own tables, and on a register decided through the CLI.
+"""A workbook's rows written whole (engine/writers/_xlsx_rows.py), row by row
+(COMPLY_XLSX_ROWS=1) or a block at a time (the default), are the bytes XlsxWriter writes
+cell by cell (COMPLY_XLSX_ROWS=0): on random rows of every kind of cell a sheet takes,
+through the writer's own tables, and on a register decided through the CLI.
 
 Every member of the two workbooks is compared byte for byte but docProps/core.xml, which
 holds the moment each was made.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -22,8 +24,9 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine.writers import xlsx
 from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Fit, RowSheet
-from comply.engine.writers.xlsx import NUMBER_FORMATS, _Formats, _row, _Table
+from comply.engine.writers.xlsx import NUMBER_FORMATS, _format_of, _Formats, _row, _Table
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,12 +70,20 @@ VALUES = st.one_of(
 FORMS = st.sampled_from(sorted(NUMBER_FORMATS))
 
 
-def _book(path: Path, tmp: Path, rows: list[list[Any]], forms: list[str]) -> None:
+def _book(
+    path: Path, tmp: Path, rows: list[list[Any]], forms: list[str], blocks: Sequence[int] = ()
+) -> None:
+    """A table of `rows` added one by one, or in blocks of the sizes `blocks` (add_many;
+    the rest one by one)."""
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "tmpdir": str(tmp)})
     formats = _Formats(book)
     table = _Table(book, formats, "表", "标题", "zh")
     table.columns = [(f"列{n}", form) for n, form in enumerate(forms)]
-    for row in rows:
+    at = 0
+    for size in blocks:
+        table.add_many(rows[at : at + size])
+        at += size
+    for row in rows[at:]:
         table.add(row)
     table.close([None] * len(forms))
     book.close()
@@ -95,14 +106,19 @@ def test_rows_written_whole_are_the_cells_xlsxwriter_writes(
         st.lists(VALUES, min_size=width, max_size=width),
     )
     rows = data.draw(st.lists(row, max_size=12))
+    # The rows held for the widths: fewer, so that blocks come after them too.
+    sample = data.draw(st.integers(1, 13))
+    blocks = data.draw(st.lists(st.integers(0, 6), max_size=4))
     tmp = tmp_path_factory.mktemp("rows")
     made = {}
     with pytest.MonkeyPatch.context() as patch:
-        for switch in ("1", "0"):
+        patch.setattr(xlsx, "SAMPLE", sample)
+        for switch in ("2", "1", "0"):
             patch.setenv("COMPLY_XLSX_ROWS", switch)
             made[switch] = tmp / f"{switch}.xlsx"
-            _book(made[switch], tmp, rows, forms)
+            _book(made[switch], tmp, rows, forms, blocks if switch == "2" else [])
     assert members(made["1"]) == members(made["0"])
+    assert members(made["2"]) == members(made["0"])
 
 
 def test_whole_rows_are_taken_and_odd_ones_declined(tmp_path: Path) -> None:
@@ -125,7 +141,23 @@ def test_whole_rows_are_taken_and_odd_ones_declined(tmp_path: Path) -> None:
     assert not whole(7, Decimal("sNaN"), None, None)
     assert not whole(8, float("inf"), None, None)
     assert not whole(0, "behind", None, None)
+    # A block: its plain rows written at once, each odd one left to `one`, in its place.
+    given: list[int] = []
+    block = [["甲", Decimal(1), None], ["_x0041_", None, None], ["乙", None, date(2012, 8, 31)]]
+    block += [[True, None, None], ["丙", Decimal("sNaN"), None], ["丁", 2, None]]
+
+    def one(row: int, values: Any) -> None:
+        given.append(row)
+        assert sheet.previous_row < row  # the rows before it written
+        sheet.write_cells(row, list(values), forms, looks, lambda v, f: cell)
+
+    sheet.write_rows(10, block, forms, looks, lambda v, f: cell, None, one)
+    assert given == [11, 13, 14]
+    assert sheet.previous_row == 15
     book.close()
+    written = members(tmp_path / "b.xlsx")["xl/worksheets/sheet1.xml"].decode()
+    rows = [n for n in range(1, 17) if f'<row r="{n}"' in written]
+    assert rows == [2, 11, 13, 16]  # the odd rows were left to `one`, which wrote none
 
 
 @pytest.mark.parametrize(
@@ -135,13 +167,14 @@ def test_a_decided_register_is_the_same_workbook_either_way(
     kind: str, source: Path, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made = {}
-    for switch in ("1", "0"):
+    for switch in ("2", "1", "0"):
         monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
         made[switch] = tmp_path / f"{switch}.xlsx"
         args = [kind, str(source), "--as-of", "2012-08-31", "--lang", lang]
         result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
         assert result.exit_code == 0, result.output
     assert members(made["1"]) == members(made["0"])
+    assert members(made["2"]) == members(made["0"])
 
 
 def test_a_workbook_is_deflated_quickly_and_xlsxwriter_left_as_it_was(tmp_path: Path) -> None:
@@ -178,29 +211,32 @@ def test_rows_of_a_sheet_with_its_own_default_height_are_the_same_either_way(
     """A row without a height of its own is <row r="N"> only for the default row height
     and Excel 2007's attributes; otherwise XlsxWriter writes its row element."""
     made = {}
-    for whole in (True, False):
-        made[whole] = tmp_path / f"{whole}.xlsx"
-        book = xlsxwriter.Workbook(str(made[whole]), {"constant_memory": True})
+    for way in ("cells", "rows", "blocks"):
+        made[way] = tmp_path / f"{way}.xlsx"
+        book = xlsxwriter.Workbook(str(made[way]), {"constant_memory": True})
         book.add_worksheet(worksheet_class=RowSheet)  # the rest of the book alike
         formats = _Formats(book)
         sheet = book.add_worksheet("表", worksheet_class=RowSheet)
-        sheet.whole_rows = whole
+        sheet.whole_rows = way != "cells"
         sheet.excel_version = version
         if version == 2007:
             sheet.set_default_row(24)
         fit = Fit([8.0, 8.0], lambda lines: lines * 15.6)
-        for row in range(3):
-            _row(
-                sheet,
-                formats,
-                row,
-                ["甲乙", "甲乙丙丁戊己"[: 2 * row + 1]],
-                ["text"] * 2,
-                "body",
-                fit,
-            )
+        rows = [["甲乙", "甲乙丙丁戊己"[: 2 * row + 1]] for row in range(4)]
+        forms = ["text"] * 2
+
+        def one(row: int, values: Any) -> None:
+            _row(sheet, formats, row, list(values), forms, "body", fit)  # noqa: B023
+
+        if way == "blocks":
+            look = formats.attributes["body"]
+            sheet.write_rows(0, rows, forms, look, _format_of(formats, "body"), fit, one)
+        else:
+            for row, values in enumerate(rows):
+                one(row, values)
         book.close()
-    assert members(made[True]) == members(made[False])
-    sheet_xml = members(made[True])["xl/worksheets/sheet2.xml"].decode()
+    assert members(made["rows"]) == members(made["cells"])
+    assert members(made["blocks"]) == members(made["cells"])
+    sheet_xml = members(made["blocks"])["xl/worksheets/sheet2.xml"].decode()
     assert '<row r="1"' in sheet_xml
     assert 'customHeight="1"' in sheet_xml  # the third row, of three lines

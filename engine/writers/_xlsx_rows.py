@@ -24,12 +24,13 @@ on random rows.
 from __future__ import annotations
 
 import functools
+import io
 import itertools
 import math
 import os
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -51,6 +52,13 @@ _DATES_KEPT = 10_000
 _TEXTS_KEPT, _TEXT_KEPT = 10_000, 400  # texts whose cells are remembered, at most so long
 _LINES_KEPT = 10_000  # texts of several lines and the lines each takes, remembered
 _UNBOUNDED = itertools.repeat(math.inf)  # each column's room for a line, without a Fit
+# A column's cells remembered by value (write_rows): so many characters of them at most
+# (about 10,000 numbers or dates), texts up to _TEXT_KEPT long.
+_CELLS_KEPT = 1 << 18
+# The types of value a column's cells are remembered by: no two of them equal but alike
+# written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime).
+_KEPT = frozenset({str, type(None), int, float, Decimal, Fraction, date, datetime})
+_MISSING: Any = object()
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 
 
@@ -99,16 +107,36 @@ class Fit:
         )
 
 
+class _Cells:
+    """A column's cells after their row numbers, and the lines each takes, by value: for
+    one form and room (`of`), _CELLS_KEPT characters of cells at most (emptied when full;
+    None, a declined cell's, counts none)."""
+
+    def __init__(self) -> None:
+        self.of: tuple[str, float] | None = None
+        self.cells: dict[Any, str | None] = {}
+        self.tall: dict[Any, int] = {}  # the lines of a cell that takes more than one
+        self.size = 0  # the characters of the cells
+
+
 class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
-    """A worksheet of XlsxWriter's that also writes a row at once."""
+    """A worksheet of XlsxWriter's that also writes a row, or a block of rows, at once."""
+
+    fh: Any  # XlsxWriter's: the file of the sheet's rows being written
 
     def __init__(self) -> None:
         super().__init__()
         self._starts: list[str] = []  # '<c r="AB', a column's cells' beginning
         self._serials: Table[date, float] = Table(_DATES_KEPT)  # a date's Excel number
         self._texts: Table[str, tuple[str, bool, int]] = Table(_TEXTS_KEPT)  # _text's
-        # COMPLY_XLSX_ROWS=0 in the environment: every row cell by cell, as XlsxWriter has it.
-        self.whole_rows = os.environ.get("COMPLY_XLSX_ROWS") != "0"
+        # COMPLY_XLSX_ROWS=0 in the environment: every row cell by cell, as XlsxWriter has it;
+        # 1: row by row (write_cells), no block of rows at once (write_rows).
+        switch = os.environ.get("COMPLY_XLSX_ROWS")
+        self.whole_rows = switch != "0"
+        self.blocks = switch not in ("0", "1")
+        self._columns: list[_Cells] = []  # write_rows': each column's cells by value
+        self._heads: dict[Any, str] = {}  # a <row> element's opening, by its RowInfo
+        self._talls: dict[Any, tuple[str, list[Any]]] = {}  # _tall's, by height
 
     def write_cells(
         self,
@@ -208,6 +236,242 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         add("</row>")
         self.fh.write("".join(made))
         return True
+
+    def write_rows(
+        self,
+        first: int,
+        rows: Sequence[Sequence[Any]],
+        forms: Sequence[str],
+        looks: dict[Any, str],
+        format_of: Callable[[Any, str], Any],
+        fit: Fit | None,
+        one: Callable[[int, Sequence[Any]], None],
+    ) -> None:
+        """Write `rows` from row `first` on, each of len(forms) cells: the bytes write_cells
+        writes row by row, made a column at a time. Each column's cells are looked up by
+        value (a cell's XML after its row number, and the lines it takes), and each row is
+        joined of its number, its cells and the columns' letters. A row holding a cell
+        write_cells would decline is written by `one(row, values)`, in its place."""
+        count = len(forms)
+        if (
+            not rows
+            or not self.blocks
+            or not self.constant_memory
+            or first < self.previous_row
+            or self.table.get(first)
+            or count > self.xls_colmax
+            or count == 0
+            or (fit is not None and len(fit.rooms) < count)
+            or any(len(values) != count for values in rows)
+        ):
+            for offset, values in enumerate(rows):
+                one(first + offset, values)
+            return
+        while len(self._columns) < count:
+            self._columns.append(_Cells())
+        rooms = list(fit.rooms[:count]) if fit is not None else [math.inf] * count
+        tails: list[list[str | None]] = []
+        heights: list[list[int]] = []  # the lines of a column's cells, where one wraps
+        for index, column in enumerate(zip(*rows, strict=True)):
+            made, lines = self._column(
+                column, forms[index], rooms[index], looks, format_of, fit, index
+            )
+            tails.append(made)
+            if lines is not None:
+                heights.append(lines)
+        tallest = list(map(max, *heights)) if len(heights) > 1 else heights[0] if heights else None
+        declined = sorted(
+            {n for made in tails if None in made for n, c in enumerate(made) if c is None}
+        )
+        begin = 0
+        for offset in declined:
+            self._write_good(first, begin, offset, tails, tallest, fit)
+            one(first + offset, rows[offset])
+            begin = offset + 1
+        self._write_good(first, begin, len(rows), tails, tallest, fit)
+
+    def _write_good(
+        self,
+        first: int,
+        begin: int,
+        end: int,
+        tails: list[list[str | None]],
+        tallest: list[int] | None,
+        fit: Fit | None,
+    ) -> None:
+        """The rows begin..end (exclusive) of a block from row `first`, none declined."""
+        if begin >= end:
+            return
+        count = len(tails)
+        start, last = first + begin, first + end - 1
+        # As write_cells does for each row: the dimensions, the row before written out.
+        self._check_dimensions(start, 0)
+        self._check_dimensions(start, count - 1)
+        if start > self.previous_row:
+            self._write_single_row(start)
+        numbers = [str(n + 1) for n in range(start, last + 1)]
+        if self._plain_rows:
+            heads = ['<row r="' + n + '">' for n in numbers]
+        else:
+            heads = list(map(self._head(None).format, numbers))
+        if tallest is not None and fit is not None:
+            for position, lines in enumerate(tallest[begin:end]):
+                if lines > 1:
+                    head = self._tall(start + position, fit.height(lines))
+                    heads[position] = head.format(numbers[position])
+        if last > start:
+            self._check_dimensions(last, 0)
+            self._check_dimensions(last, count - 1)
+            self._write_single_row(last)
+        while len(self._starts) < count:
+            self._starts.append('<c r="' + xl_col_to_name(len(self._starts)))
+        size = end - begin
+        joined: list[Any] = [heads]
+        for start_of, column in zip(self._starts, tails, strict=False):
+            joined += [itertools.repeat(start_of, size), numbers, column[begin:end]]
+        joined.append(itertools.repeat("</row>", size))
+        self.fh.write("".join(map("".join, zip(*joined, strict=False))))
+
+    def _tall(self, row: int, height: float) -> str:
+        """A row given its height as write_cells gives it (set_row), and its <row> element's
+        opening, its number a {0}: set_row itself for the first row of each height, whose
+        row's size the others of that height are given."""
+        key = (height, self.default_row_height, self.original_row_height, self.excel_version)
+        known = self._talls.get(key)
+        if known is not None:
+            head, size = known
+            self.row_sizes[row] = list(size)
+            return head
+        self.set_row(row, height)
+        head = self._head(self.row_info.pop(row, None))
+        self._talls[key] = (head, list(self.row_sizes[row]))
+        return head
+
+    def _head(self, info: Any) -> str:
+        """A <row> element's opening as _write_row writes it for a row of `info` (None: no
+        height of its own), its number a {0} (made once: XlsxWriter's own call, captured)."""
+        key = (
+            None
+            if info is None
+            else (info.height, id(info.row_format), info.hidden, info.level, info.collapsed),
+            self.default_row_height,
+            self.original_row_height,
+            self.excel_version,
+        )
+        found = self._heads.get(key)
+        if found is None:
+            held = self.fh
+            self.fh = io.StringIO()
+            try:
+                self._write_row(0, None, info)
+                made = self.fh.getvalue()
+            finally:
+                self.fh = held
+            if not made.startswith('<row r="1"'):
+                raise ValueError(f"a row's opening unlike XlsxWriter's: {made!r}")
+            found = self._heads[key] = '<row r="{0}"' + made[len('<row r="1"') :]
+        return found
+
+    def _column(
+        self,
+        values: Sequence[Any],
+        form: str,
+        room: float,
+        looks: dict[Any, str],
+        format_of: Callable[[Any, str], Any],
+        fit: Fit | None,
+        index: int,
+    ) -> tuple[list[str | None], list[int] | None]:
+        """Each value's cell after its row number (None: declined), and the lines each
+        takes in a column of `room` (None if no cell wraps). Remembered by value where
+        every value's type is one of _KEPT (a bool equals 1 and would take its cell; a
+        signalling NaN cannot be looked up)."""
+        known = self._columns[index]
+        if known.of != (form, room):
+            known.of, known.cells, known.tall, known.size = (form, room), {}, {}, 0
+        cells, tall = known.cells, known.tall
+        if set(map(type, values)) <= _KEPT:
+            try:
+                new = set(values).difference(cells)
+            except TypeError:
+                new = None
+            if new is not None:
+                long = []  # texts too long to be remembered
+                for value in new:
+                    made = self._cell(value, form, room, looks, format_of, fit)
+                    if made is None:
+                        cells[value] = None
+                        continue
+                    cells[value] = made[0]
+                    known.size += len(made[0])
+                    if made[1] > 1:
+                        tall[value] = made[1]
+                    if value.__class__ is str and len(value) > _TEXT_KEPT:
+                        long.append(value)
+                found = list(map(cells.__getitem__, values))
+                lines = list(map(tall.get, values, itertools.repeat(1))) if tall else None
+                for value in long:
+                    del cells[value]
+                    tall.pop(value, None)
+                if known.size > _CELLS_KEPT:
+                    cells.clear()
+                    tall.clear()
+                    known.size = 0
+                return found, lines
+        made_all = [self._cell(value, form, room, looks, format_of, fit) for value in values]
+        found_all = [m[0] if m is not None else None for m in made_all]
+        lines_all = [m[1] if m is not None else 1 for m in made_all]
+        return found_all, lines_all if max(lines_all, default=1) > 1 else None
+
+    def _cell(
+        self,
+        value: Any,
+        form: str,
+        room: float,
+        looks: dict[Any, str],
+        format_of: Callable[[Any, str], Any],
+        fit: Fit | None,
+    ) -> tuple[str, int] | None:
+        """A cell after its row number, and the lines it takes, as write_cells makes it;
+        None for a value write_cells declines."""
+        kind = value.__class__
+        if kind is str:
+            known = self._texts.get(value)
+            if known is None:
+                known = self._text(value)
+                if known is None:
+                    return None
+            body, broken, wide = known
+            key: Any = form + "\n" if broken else form
+            look = looks.get(key)
+            if look is None:
+                look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
+            lines = 1
+            if wide > room:
+                lines = math.ceil(wide / room)
+            elif broken and fit is not None:
+                lines = fit.lines(value, room)
+            return look + body, lines
+        key = (kind, form)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
+        if value is None:
+            return look + "/>", 1
+        if kind is float or kind is int or kind is Decimal or kind is Fraction:
+            try:
+                amount = float(value)
+            except (OverflowError, ValueError):
+                return None
+            if not math.isfinite(amount):
+                return None
+            return f"{look}><v>{amount:.16G}</v></c>", 1
+        if isinstance(value, date):
+            serial = self._serials.get(value)
+            if serial is None:
+                serial = self._serials.put(value, self._convert_date_time(value))
+            return f"{look}><v>{serial:.16G}</v></c>", 1
+        return None
 
     def _text(self, value: str) -> tuple[str, bool, int] | None:
         """A text cell's XML after its look, whether the text breaks its line, and if not,

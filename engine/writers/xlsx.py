@@ -34,7 +34,7 @@ import shutil
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -62,6 +62,7 @@ NUMBER_FORMATS = {
     "percent": "0.00%",
     "general": "General",
 }
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"  # a date and time of the register's own
 WORDS = {
     "actions": _t("Actions", "措施清单"),
     "summary": _t("Summary", "汇总"),
@@ -149,6 +150,15 @@ class _Formats:
         self.found: dict[Any, Any] = {}
         # A look's cell formats as a whole row's cells name them (_xlsx_rows.write_cells).
         self.attributes: dict[str, dict[Any, str]] = {look: {} for look in LOOKS}
+        # Every cell format a table's cell can take, made (and numbered) now, in this order:
+        # a block of rows (_xlsx_rows.write_rows) takes its cells a column at a time, and
+        # two sheets' rows a block each, but each format has the number it would have had
+        # row by row, and the workbook the same bytes either way.
+        shown = sorted({*NUMBER_FORMATS.values(), "General", DATETIME_FORMAT})
+        for look in LOOKS:
+            for number_format in shown:
+                for wrap in (False, True):
+                    self.look(look, number_format, wrap)
 
     def look(self, look: str, number_format: str, wrap: bool) -> Any:
         key = (look, number_format, wrap)
@@ -205,6 +215,15 @@ class _Table:
         if len(self.held) >= SAMPLE:
             self._start()
 
+    def add_many(self, rows: list[list[Any]]) -> None:
+        """Rows added in order, as `add` adds each: written as a block once streaming."""
+        at = 0
+        while not self.streaming and at < len(rows):
+            self.add(rows[at])
+            at += 1
+        if at < len(rows):
+            self._extend(rows[at:] if at else rows)
+
     def close(self, totals: list[Any] | None = None) -> None:
         if not self.streaming:
             self._start()
@@ -247,8 +266,8 @@ class _Table:
         headings = [heading for heading, _ in self.columns]
         _row(sheet, self.formats, 0, headings, ["text"] * len(headings), "head", self.fit)
         self.streaming = True
-        for row in self.held:
-            self._append(row)
+        if self.held:
+            self._extend(self.held)
         self.held = []
 
     def _append(self, values: list[Any]) -> None:
@@ -258,6 +277,24 @@ class _Table:
         if len(values) != len(self.forms):
             raise ValueError(f"a row of {len(values)} cells in a sheet of {len(self.forms)}")
         _row(self.sheet, self.formats, self.rows, values, self.forms, "body", self.fit)
+
+    def _extend(self, rows: list[list[Any]]) -> None:
+        """Rows after the last, as _append writes each, written as a block (write_rows)."""
+        if self.rows + len(rows) + 2 > MAX_ROWS:  # the header, the rows, the totals
+            raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
+        forms = self.forms
+        for values in rows:
+            if len(values) != len(forms):
+                raise ValueError(f"a row of {len(values)} cells in a sheet of {len(forms)}")
+        sheet, formats, fit = self.sheet, self.formats, self.fit
+
+        def one(row: int, values: Sequence[Any]) -> None:
+            _row(sheet, formats, row, list(values), forms, "body", fit)
+
+        first = self.rows + 1
+        self.rows += len(rows)
+        looks = formats.attributes["body"]
+        sheet.write_rows(first, rows, forms, looks, _format_of(formats, "body"), fit, one)
 
 
 def _points(lines: int) -> float:
@@ -417,28 +454,27 @@ class XlsxWriter(Writer):
                     self.columns, summed = _unpacked(line[len(LAYOUT) :])
                     self.sums = [Decimal(0) if s else None for s in summed]
             elif line:
-                for values, rows in _unpacked(line):
-                    self._add(values, rows)
+                subjects = _unpacked(line)
+                self._add_many(
+                    [values for values, _ in subjects],
+                    [row for _, rows in subjects for row in rows],
+                )
 
     def _add(self, values: list[Any], rows: list[list[Any]]) -> None:
         """A subject's row of the decisions sheet and its actions' rows, written."""
+        self._add_many([values], rows)
+
+    def _add_many(self, subjects: list[list[Any]], rows: list[list[Any]]) -> None:
+        """Subjects' rows of the decisions sheet and their actions' rows, written, each
+        summed column's total taken on."""
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
-        for index, value in enumerate(values):
-            total = self.sums[index]
-            # A finite number, not a boolean (a workbook register's TRUE, or a number cell
-            # read as infinity, in a column of 亩); a column not summed, not looked at.
-            if (
-                total is not None
-                and isinstance(value, int | float | Decimal)
-                and value.__class__ is not bool
-                and _finite(value)
-            ):
-                self.sums[index] = total + Decimal(str(value))
-        self.main.add(values)
-        for row in rows:
-            self.actions.add(row)
+        for index, total in enumerate(self.sums):
+            if total is not None:
+                self.sums[index] = _total(total, [values[index] for values in subjects])
+        self.main.add_many(subjects)
+        self.actions.add_many(rows)
 
     def _register_value(self, value: Any, form: str) -> Any:
         """A kept cell as the sheet holds it (a text's reading remembered: a register
@@ -603,6 +639,22 @@ def _cents(total: Decimal) -> Decimal:
         return total
 
 
+def _total(total: Decimal, values: list[Any]) -> Decimal:
+    """A summed column's total with its values taken on, one after the other: each finite
+    number, not a boolean (a workbook register's TRUE, or a number cell read as infinity,
+    in a column of 亩), as its text says (a float's shortest digits)."""
+    if set(map(type, values)) <= _AMOUNTS:  # the decision's amounts: Decimals or none
+        return sum([v for v in values if v is not None and _finite(v)], total)
+    for value in values:
+        numeric = isinstance(value, int | float | Decimal) and value.__class__ is not bool
+        if numeric and _finite(value):
+            total = total + Decimal(str(value))
+    return total
+
+
+_AMOUNTS = frozenset({Decimal, type(None)})
+
+
 def _let_go(exc: BaseException) -> None:
     """Close now, quietly, what a failed save left open (the zip being written, held by the
     frames of the exception's tracebacks), while the output it writes to is still open."""
@@ -681,12 +733,7 @@ def _row(
     sheet can (_xlsx_rows), else cell by cell. With `fit`, as tall as its tallest wrapped
     text (a sheet's reader does not always fit the heights of rows it did not lay out)."""
 
-    def format_of(value: Any, form: str) -> Any:
-        if value.__class__ is str and value:  # most cells
-            return formats.look(look, "General", form == "long" or "\n" in value)
-        wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
-        return formats.look(look, _number_format(value, form), wrap)
-
+    format_of = _format_of(formats, look)
     if sheet.write_cells(row, values, forms, formats.attributes[look], format_of, fit):
         return
     if fit is not None and (lines := fit.tallest(values)) > 1:
@@ -698,12 +745,24 @@ def _row(
             _write(sheet, row, column, value, format_of(value, form))
 
 
+def _format_of(formats: _Formats, look: str) -> Callable[[Any, str], Any]:
+    """The cell format of a value in a column of a form, in one of the sheet's looks."""
+
+    def format_of(value: Any, form: str) -> Any:
+        if value.__class__ is str and value:  # most cells
+            return formats.look(look, "General", form == "long" or "\n" in value)
+        wrap = value.__class__ is str and form == "long"  # an empty text keeps its column's
+        return formats.look(look, _number_format(value, form), wrap)
+
+    return format_of
+
+
 def _number_format(value: Any, form: str) -> str:
     """A value's number format: a date's, an amount's or a count's by its column's form."""
     if isinstance(value, str | bool) or value is None:
         return "General"
     if isinstance(value, datetime):
-        return "yyyy-mm-dd hh:mm"
+        return DATETIME_FORMAT
     if isinstance(value, date):
         return NUMBER_FORMATS["date"]
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
