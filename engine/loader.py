@@ -102,7 +102,7 @@ def header_first(
 class _Held:
     """A subject's row read, held while a range merged over several rows fills its amount
     (`merged`: each such range, by its column and rows, and the field and text it gives);
-    `subject`, its id as written."""
+    `subject`, its id as read (without the spaces around it)."""
 
     row: int
     subject: str
@@ -465,10 +465,28 @@ class RowReader:
                     Written(board, cells, frozenset(failed), values if self.keep else ()),
                 )
                 continue
+            # A range whose first row is above and no subject (a 合计 or 小计 merged down
+            # into the next rows) gives that row's amount: refused.
+            for span in [s for s in merged if s[1][0] < row and s not in bundles]:
+                if not any(span in waiting.merged for waiting in held):
+                    field, text = merged.pop(span)
+                    failed.add(field)
+                    raw.pop(field, None)
+                    self.problem(row, field, text, msg("merged_from", row=span[1][0]))
+            if not merged:
+                yield (
+                    row,
+                    raw,
+                    Written(board, cells, frozenset(failed), values if self.keep else ()),
+                )
+                continue
             kept = values if self.keep else []
-            this = _Held(row, named, raw, board, cells, failed, kept, merged)
+            subject = named.strip()  # as the id is read
+            this = _Held(row, subject, raw, board, cells, failed, kept, merged)
             others = [waiting for waiting in held if waiting.merged.keys() & merged.keys()]
-            alone = all(w.subject == named for w in others) if self.id_field is None else not others
+            alone = (
+                all(w.subject == subject for w in others) if self.id_field is None else not others
+            )
             if alone and not bundles & merged.keys():
                 held.append(this)  # the first subject in the range: wait
                 continue

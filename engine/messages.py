@@ -116,6 +116,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "subjects (each would be given the whole amount)",
         "zh": "本行自有的金额，而非跨多个对象所在行的合并单元格（否则每个对象都会计入整个金额）",
     },
+    "merged_from": {
+        "en": "an amount of this row's own, not a cell merged down from row {row}, which is "
+        "no subject (a total, a heading)",
+        "zh": "本行自有的金额，而非从第 {row} 行（合计、标题等非评估对象行）向下合并的单元格",
+    },
     "xlsx_row": {
         "en": "cells Excel's format can hold, but a cell below row {row} cannot be read "
         "({reason}); reading stopped",

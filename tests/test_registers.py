@@ -426,6 +426,53 @@ def test_a_changes_amount_merged_into_the_next_project_s_rows_is_refused(tmp_pat
     assert "而非跨多个对象所在行的合并单元格" in result.output
 
 
+@pytest.mark.parametrize("space", [" ", "\xa0", "\t", "\r"])
+def test_a_changes_amount_merged_over_its_rows_of_one_id_spaced_otherwise_is_read(
+    space: str, tmp_path: Path
+) -> None:
+    """金额 merged over two changes of XM-2012-01, the second's 项目编号 typed with a space
+    after it (or a carriage return pasted from Windows): one project, as its id is read, and
+    read as before (the reviewer's find: the ids were compared as typed, and refused)."""
+    book = openpyxl.load_workbook(REGISTERS / "finance-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet["B8"] = "XM-2012-01" + space
+    sheet.merge_cells("F7:F8")  # 调整 736 over 调整 and 复工
+    source = tmp_path / "log.xlsx"
+    book.save(source)
+    result = run("budget", str(source), "--as-of", "2012-10-31", "--format", "json")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("kind", ["budget", "parcels"])
+def test_an_amount_merged_down_from_a_total_row_is_refused(kind: str, tmp_path: Path) -> None:
+    """A 小计 (or the 合计) row's amount merged down over the next subject's row: that row
+    took the total as its own (a project's budget of 777 万元; a parcel's price of 32,070.7
+    万元, and its fee on it). Refused, naming the row it came from."""
+    if kind == "budget":
+        book = openpyxl.load_workbook(REGISTERS / "finance-2012.xlsx")
+        sheet = book.worksheets[0]
+        sheet.append([None, "小计", None, None, None, 777, None, None, None])  # row 12
+        sheet.append([10, "XM-2012-03", "北环路工程", date(2012, 5, 1), "预算", None, "区财政"])
+        sheet.merge_cells("F12:F13")
+        cell, got, args = "F13", "777", ["--as-of", "2012-10-31"]
+    else:
+        book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+        sheet = book.worksheets[0]
+        sheet.append([12, "XJ2012-09", "新华置业有限公司", "城关镇新华路", "住宅用地", 8000])
+        sheet["G16"], sheet["J16"] = "挂牌出让", date(2012, 3, 1)
+        sheet.merge_cells("H15:H16")  # 出让价款 of the 合计 row
+        cell, got, args = "H16", "32070.7", AS_OF
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    result = run(kind, str(source), *args, "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert f"cell {cell} (row {cell[1:]}," in result.output
+    assert f"got '{got}'" in result.output
+    assert (
+        f"not a cell merged down from row {int(cell[1:]) - 1}, which is no subject" in result.output
+    )
+
+
 @pytest.mark.parametrize(("cells", "refused"), [("E2:E3", False), ("E11:E12", True)])
 def test_an_events_amount_merged_over_two_parcels_events_is_refused(
     cells: str, refused: bool, tmp_path: Path
