@@ -24,7 +24,7 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine.writers import xlsx
+from comply.engine.writers import _xlsx_rows, xlsx
 from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Fit, RowSheet
 from comply.engine.writers.xlsx import NUMBER_FORMATS, _format_of, _Formats, _row, _Table
 from hypothesis import HealthCheck, given, settings
@@ -197,6 +197,46 @@ def test_a_workbook_is_deflated_quickly_and_xlsxwriter_left_as_it_was(tmp_path: 
     with pytest.raises(xlsxwriter.exceptions.FileCreateError):
         failing.close()
     assert xlsxwriter.workbook.ZipFile is stored_with
+
+
+def test_a_large_sheet_is_deflated_in_pieces_into_one_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member of PARALLEL_FROM bytes or more is deflated a PIECE at a time on threads,
+    into one deflate stream: the zip tests whole (every CRC), each member is what it was."""
+    args = ["parcels", str(COUNTY), "--as-of", "2012-08-31", "--lang", "zh", "--out"]
+    whole = tmp_path / "whole.xlsx"
+    assert CliRunner().invoke(main, [*args, str(whole)]).exit_code == 0
+    monkeypatch.setattr(_xlsx_rows, "PARALLEL_FROM", 1000)
+    monkeypatch.setattr(_xlsx_rows, "PIECE", 1500)
+    pieces: list[int] = []
+    deflated = _xlsx_rows._deflated
+    monkeypatch.setattr(
+        _xlsx_rows, "_deflated", lambda *a: pieces.append(len(a[0])) or deflated(*a)
+    )
+    made = tmp_path / "pieces.xlsx"
+    assert CliRunner().invoke(main, [*args, str(made)]).exit_code == 0
+    assert len(pieces) > 6
+    assert set(pieces[:-1]) >= {1500}
+    with zipfile.ZipFile(made) as book:
+        assert book.testzip() is None
+    assert members(made) == members(whole)
+
+
+def test_pieces_deflated_apart_make_the_stream_deflated_whole() -> None:
+    """10 MB of a sheet's rows in pieces of PIECE: inflated, the same bytes; deflated, about
+    the size of one stream (each piece has the 32 KiB before it as its dictionary)."""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" s="3" t="inlineStr"><is><t>XJ{n:07d} 地块{n % 97}</t></is></c>'
+        f'<c r="B{n}" s="4"><v>{n * 7919 % 100003}.5</v></c></row>'
+        for n in range(1, 100_000)
+    ).encode()
+    deflate = _xlsx_rows._Deflate(ZIP_LEVEL)
+    made = b"".join(deflate.compress(rows[at : at + 65536]) for at in range(0, len(rows), 65536))
+    made += deflate.flush()
+    assert len(rows) > 2 * _xlsx_rows.PIECE
+    assert zlib.decompress(made, -15) == rows
+    assert len(made) < _deflated(rows, ZIP_LEVEL) * 1.01
 
 
 def _deflated(data: bytes, level: int) -> int:
