@@ -690,6 +690,13 @@ def _decide(
             pairs: list[tuple[Subject, Decision]] = []
             slow_rows = sorted(by_rows)
             next_slow = 0
+            # Each row's cells as written, kept beside its decision: made a column at a time.
+            kept_rows: list[tuple[str, ...]] = [()] * len(texts)
+            if reader.keep and coded:
+                columns_written = [
+                    list(map(c.texts.__getitem__, c.index.tolist())) for c in coded.values()
+                ]
+                kept_rows = list(zip(*columns_written, strict=True))
             for i in range(len(texts)):
                 if next_slow < len(slow_rows) and slow_rows[next_slow] == i:
                     pairs += by_rows[i]
@@ -697,7 +704,7 @@ def _decide(
                 elif not slow[i]:
                     subject, decision = decided.made(i)
                     if reader.keep:
-                        written = tuple(c.texts[c.index[i]] for c in coded.values())
+                        written = kept_rows[i]
                         subject = replace(subject, register=register.RegisterRow(board, written))
                     pairs.append((subject, decision))
                 if len(pairs) >= EMIT:
