@@ -63,6 +63,7 @@ class Written:
     cells: list[str]
     failed: frozenset[str]
     values: list[Any] | tuple[()]
+    repeated: frozenset[int] = frozenset()  # cells a range merged from a row above filled
 
     def cell(self, field: str) -> str:
         found = self.register.of(field)
@@ -112,6 +113,7 @@ class _Held:
     failed: set[str]
     kept: list[Any]
     merged: dict[tuple[int, tuple[int, int]], tuple[str, str]]
+    repeated: frozenset[int]
 
     @property
     def last(self) -> int:
@@ -119,7 +121,7 @@ class _Held:
         return max(rows[1] for _, rows in self.merged)
 
     def written(self) -> Written:
-        return Written(self.board, self.cells, frozenset(self.failed), self.kept)
+        return Written(self.board, self.cells, frozenset(self.failed), self.kept, self.repeated)
 
 
 class RowReader:
@@ -241,7 +243,8 @@ class RowReader:
                 if self._part is not None:
                     self.keys.append(same)
                 if self.keep and written is not None:
-                    self.kept[key] = RegisterRow(written.register, tuple(written.values))
+                    values = tuple(written.values)
+                    self.kept[key] = RegisterRow(written.register, values, written.repeated)
             yield row, item
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -456,13 +459,16 @@ class RowReader:
                 raw[field] = text
             if not self._clean and self._undecodable_cells(row, board, cells):
                 continue
+            repeated: frozenset[int] = frozenset()
             if self.keep:
                 values = [*values[:width], *([None] * (width - len(values)))]
+                if tall:  # a merged range's value, on a row below its first: the same figure
+                    repeated = frozenset(i for i, (first, _) in tall.items() if first < row)
             if not merged:  # all but a few rows of a few workbooks
                 yield (
                     row,
                     raw,
-                    Written(board, cells, frozenset(failed), values if self.keep else ()),
+                    Written(board, cells, frozenset(failed), values if self.keep else (), repeated),
                 )
                 continue
             # A range whose first row is above and no subject (a 合计 or 小计 merged down
@@ -477,12 +483,12 @@ class RowReader:
                 yield (
                     row,
                     raw,
-                    Written(board, cells, frozenset(failed), values if self.keep else ()),
+                    Written(board, cells, frozenset(failed), values if self.keep else (), repeated),
                 )
                 continue
             kept = values if self.keep else []
             subject = named.strip()  # as the id is read
-            this = _Held(row, subject, raw, board, cells, failed, kept, merged)
+            this = _Held(row, subject, raw, board, cells, failed, kept, merged, repeated)
             others = [waiting for waiting in held if waiting.merged.keys() & merged.keys()]
             alone = (
                 all(w.subject == subject for w in others) if self.id_field is None else not others

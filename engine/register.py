@@ -138,6 +138,9 @@ class RegisterRow:
 
     register: Register
     values: tuple[Any, ...]
+    # Cells a range merged from a row above filled (a figure of several rows, 7.5 亩 for
+    # three parcels): shown on each, counted once in a workbook's totals.
+    repeated: frozenset[int] = frozenset()
 
     def extras(self) -> list[tuple[Column, Any]]:
         return [(c, self.values[c.index]) for c in self.register.extras]

@@ -473,6 +473,26 @@ def test_an_amount_merged_down_from_a_total_row_is_refused(kind: str, tmp_path: 
     )
 
 
+def test_a_figure_of_its_own_merged_over_parcels_is_summed_once(tmp_path: Path) -> None:
+    """面积（亩）, a column of the bureau's own the workbook's 合计 row sums, with 7.5 亩
+    merged over three parcels: shown on each, as read, but counted once in the total (it
+    was counted three times)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.cell(3, 15, "面积（亩）")
+    for row in range(4, 15):
+        sheet.cell(row, 15, 1.5)
+    sheet.cell(4, 15, 7.5)
+    sheet.merge_cells("O4:O6")
+    source, out = tmp_path / "register.xlsx", tmp_path / "out.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    column = rows[0].index("面积（亩）")
+    assert [row[column] for row in rows[1:]] == [7.5] * 3 + [1.5] * 8 + [19.5]
+
+
 @pytest.mark.parametrize(("cells", "refused"), [("E2:E3", False), ("E11:E12", True)])
 def test_an_events_amount_merged_over_two_parcels_events_is_refused(
     cells: str, refused: bool, tmp_path: Path

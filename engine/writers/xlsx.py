@@ -437,7 +437,9 @@ class XlsxWriter(Writer):
             if len(self._held) >= SENT_TOGETHER:
                 self.part_written()
             return
-        self._add(values, rows)
+        own = subject.register if self.register is not None else None
+        repeated = own.repeated if own is not None else ()
+        self._add(values, rows, repeated)
 
     def part_written(self) -> None:
         """A worker's subjects so far, sent as one line (pickled together: about a third
@@ -460,19 +462,27 @@ class XlsxWriter(Writer):
                     [row for _, rows in subjects for row in rows],
                 )
 
-    def _add(self, values: list[Any], rows: list[list[Any]]) -> None:
-        """A subject's row of the decisions sheet and its actions' rows, written."""
-        self._add_many([values], rows)
+    def _add(self, values: list[Any], rows: list[list[Any]], repeated: Any = ()) -> None:
+        """A subject's row of the decisions sheet and its actions' rows, written; the cells
+        `repeated` (a merged range's value on a row below its first) not summed again."""
+        counted = [None if i in repeated else v for i, v in enumerate(values)] if repeated else None
+        self._add_many([values], rows, None if counted is None else [counted])
 
-    def _add_many(self, subjects: list[list[Any]], rows: list[list[Any]]) -> None:
+    def _add_many(
+        self,
+        subjects: list[list[Any]],
+        rows: list[list[Any]],
+        counted: list[list[Any]] | None = None,
+    ) -> None:
         """Subjects' rows of the decisions sheet and their actions' rows, written, each
-        summed column's total taken on."""
+        summed column's total taken on (of `counted`, where given)."""
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
+        summed = subjects if counted is None else counted
         for index, total in enumerate(self.sums):
             if total is not None:
-                self.sums[index] = _total(total, [values[index] for values in subjects])
+                self.sums[index] = _total(total, [values[index] for values in summed])
         self.main.add_many(subjects)
         self.actions.add_many(rows)
 
