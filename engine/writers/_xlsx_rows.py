@@ -62,15 +62,15 @@ _TEXTS_KEPT, _TEXT_KEPT = 10_000, 400  # texts whose cells are remembered, at mo
 _LINES_KEPT = 10_000  # texts of several lines and the lines each takes, remembered
 _UNBOUNDED = itertools.repeat(math.inf)  # each column's room for a line, without a Fit
 # A column's cells remembered by value (write_rows): so many characters of them at most
-# (about 10,000 numbers or dates), texts up to _TEXT_KEPT long.
-_CELLS_KEPT = 1 << 18
+# (about 5,000 numbers or dates), texts up to _TEXT_KEPT long.
+_CELLS_KEPT = 1 << 17
 # The types of value a column's cells are remembered by: no two of them equal but alike
 # written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime).
 _KEPT = frozenset({str, type(None), int, float, Decimal, Fraction, date, datetime})
 _MISSING: Any = object()
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 PARALLEL_FROM = 16 << 20  # a member so large is deflated on every core (_Zip)
-PIECE = 4 << 20  # a piece of it, deflated by a thread
+PIECE = 1 << 20  # a piece of it, deflated by a thread
 
 
 class Book(Workbook):  # type: ignore[misc]  # XlsxWriter is untyped
@@ -127,7 +127,8 @@ class _Deflate:
 
     def __init__(self, level: int) -> None:
         self.level = level
-        self.pool = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2)
+        self.threads = os.cpu_count() or 2
+        self.pool = concurrent.futures.ThreadPoolExecutor(self.threads)
         self.pending: collections.deque[concurrent.futures.Future[bytes]] = collections.deque()
         self.held = bytearray()
         self.before = b""  # the last piece's last 32 KiB: the next one's dictionary
@@ -138,7 +139,7 @@ class _Deflate:
             self._start(bytes(self.held[:PIECE]))
             del self.held[:PIECE]
         done = []
-        while self.pending and (self.pending[0].done() or len(self.pending) > 4):
+        while self.pending and (self.pending[0].done() or len(self.pending) > self.threads):
             done.append(self.pending.popleft().result())
         return b"".join(done)
 
@@ -456,21 +457,28 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             except TypeError:
                 new = None
             if new is not None:
-                long = []  # texts too long to be remembered
+                # 0, 0.0, -0.0 and a Decimal 0 are one key, but -0.0 is written -0: each zero
+                # is made in its place, none remembered.
+                zero = 0 in new
+                new.discard(0)
+                held = []  # this block's values not remembered: declined, long texts
                 for value in new:
                     made = self._cell(value, form, room, looks, format_of, fit)
-                    if made is None:
-                        cells[value] = None
-                        continue
-                    cells[value] = made[0]
-                    known.size += len(made[0])
-                    if made[1] > 1:
+                    cells[value] = made[0] if made is not None else None
+                    if made is not None and made[1] > 1:
                         tall[value] = made[1]
-                    if value.__class__ is str and len(value) > _TEXT_KEPT:
-                        long.append(value)
-                found = list(map(cells.__getitem__, values))
+                    if made is None or (value.__class__ is str and len(value) > _TEXT_KEPT):
+                        held.append(value)
+                    else:
+                        known.size += len(made[0])
+                found = list(map(cells.get, values))
                 lines = list(map(tall.get, values, itertools.repeat(1))) if tall else None
-                for value in long:
+                if zero:
+                    for n, value in enumerate(values):
+                        if value == 0:  # (no text, date or None equals 0)
+                            made = self._cell(value, form, room, looks, format_of, fit)
+                            found[n] = made[0] if made is not None else None
+                for value in held:
                     del cells[value]
                     tall.pop(value, None)
                 if known.size > _CELLS_KEPT:

@@ -154,8 +154,9 @@ class _Formats:
         # a block of rows (_xlsx_rows.write_rows) takes its cells a column at a time, and
         # two sheets' rows a block each, but each format has the number it would have had
         # row by row, and the workbook the same bytes either way.
-        shown = sorted({*NUMBER_FORMATS.values(), "General", DATETIME_FORMAT})
-        for look in LOOKS:
+        # (The body's first, General first: the most used have the shortest numbers.)
+        shown = ["General", *sorted({*NUMBER_FORMATS.values(), DATETIME_FORMAT} - {"General"})]
+        for look in ["body", *(look for look in LOOKS if look != "body")]:
             for number_format in shown:
                 for wrap in (False, True):
                     self.look(look, number_format, wrap)
@@ -322,6 +323,7 @@ class XlsxWriter(Writer):
         self._part = False  # a worker's: its rows' values are sent, not written
         self._sent = False  # the part's first line, the decisions sheet's columns, is sent
         self._held: list[tuple[list[Any], list[list[Any]]]] = []  # a worker's, to be sent
+        self._waiting: list[tuple[list[Any], list[list[Any]], list[Any]]] = []  # _add's
         self.columns: list[tuple[str, str]] = []  # the decisions sheet's (heading, form)
         self.book_columns = self.view.book_columns()
         self.register: Register | None = None
@@ -365,7 +367,7 @@ class XlsxWriter(Writer):
         """A worker's next part, perhaps of another run (a Dask worker keeps its writer):
         the columns are taken again from the part's first subject."""
         super().restart(out)
-        self._part, self._sent, self._held = True, False, []
+        self._part, self._sent, self._held, self._waiting = True, False, [], []
         self.columns, self.register, self.shown_columns, self.sums = [], None, [], []
         self.forms = []
 
@@ -450,6 +452,7 @@ class XlsxWriter(Writer):
 
     def gather(self, text: str) -> None:
         """A worker's part: the decisions sheet's columns, then each subject's values."""
+        self._flush()
         for line in text.split("\n"):
             if line.startswith(LAYOUT):
                 if not self.columns:  # every part's are the same: the file's header's
@@ -463,10 +466,25 @@ class XlsxWriter(Writer):
                 )
 
     def _add(self, values: list[Any], rows: list[list[Any]], repeated: Any = ()) -> None:
-        """A subject's row of the decisions sheet and its actions' rows, written; the cells
-        `repeated` (a merged range's value on a row below its first) not summed again."""
-        counted = [None if i in repeated else v for i, v in enumerate(values)] if repeated else None
-        self._add_many([values], rows, None if counted is None else [counted])
+        """A subject's row of the decisions sheet and its actions' rows, written (held until
+        SENT_TOGETHER are, then written as blocks); the cells `repeated` (a merged range's
+        value on a row below its first) not summed again."""
+        counted = (
+            [None if i in repeated else v for i, v in enumerate(values)] if repeated else values
+        )
+        self._waiting.append((values, rows, counted))
+        if len(self._waiting) >= SENT_TOGETHER:
+            self._flush()
+
+    def _flush(self) -> None:
+        """The subjects held by _add, written."""
+        if self._waiting:
+            waiting, self._waiting = self._waiting, []
+            self._add_many(
+                [values for values, _, _ in waiting],
+                [row for _, rows, _ in waiting for row in rows],
+                [counted for _, _, counted in waiting],
+            )
 
     def _add_many(
         self,
@@ -547,6 +565,7 @@ class XlsxWriter(Writer):
 
     def finish(self, extra: Any = None) -> None:
         super().finish(extra)
+        self._flush()
         self._open()
         if not self.columns:  # no subject: the decision's columns alone
             self.shown_columns = list(self.book_columns)
