@@ -63,7 +63,9 @@ class Written:
     cells: list[str]
     failed: frozenset[str]
     values: list[Any] | tuple[()]
-    repeated: frozenset[int] = frozenset()  # cells a range merged from a row above filled
+    # Cells a range merged over several rows filled: each one's column and the range's first
+    # row (a figure of several rows, shown on each, counted once).
+    merged_from: tuple[tuple[int, int], ...] = ()
 
     def cell(self, field: str) -> str:
         found = self.register.of(field)
@@ -113,7 +115,7 @@ class _Held:
     failed: set[str]
     kept: list[Any]
     merged: dict[tuple[int, tuple[int, int]], tuple[str, str]]
-    repeated: frozenset[int]
+    merged_from: tuple[tuple[int, int], ...]
 
     @property
     def last(self) -> int:
@@ -121,7 +123,8 @@ class _Held:
         return max(rows[1] for _, rows in self.merged)
 
     def written(self) -> Written:
-        return Written(self.board, self.cells, frozenset(self.failed), self.kept, self.repeated)
+        failed = frozenset(self.failed)
+        return Written(self.board, self.cells, failed, self.kept, self.merged_from)
 
 
 class RowReader:
@@ -244,7 +247,7 @@ class RowReader:
                     self.keys.append(same)
                 if self.keep and written is not None:
                     values = tuple(written.values)
-                    self.kept[key] = RegisterRow(written.register, values, written.repeated)
+                    self.kept[key] = RegisterRow(written.register, values, written.merged_from)
             yield row, item
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -459,16 +462,18 @@ class RowReader:
                 raw[field] = text
             if not self._clean and self._undecodable_cells(row, board, cells):
                 continue
-            repeated: frozenset[int] = frozenset()
+            merged_from: tuple[tuple[int, int], ...] = ()
             if self.keep:
                 values = [*values[:width], *([None] * (width - len(values)))]
-                if tall:  # a merged range's value, on a row below its first: the same figure
-                    repeated = frozenset(i for i, (first, _) in tall.items() if first < row)
+                if tall:  # a range's one figure, on each of its rows
+                    merged_from = tuple((i, first) for i, (first, _) in sorted(tall.items()))
             if not merged:  # all but a few rows of a few workbooks
                 yield (
                     row,
                     raw,
-                    Written(board, cells, frozenset(failed), values if self.keep else (), repeated),
+                    Written(
+                        board, cells, frozenset(failed), values if self.keep else (), merged_from
+                    ),
                 )
                 continue
             # A range whose first row is above and no subject (a 合计 or 小计 merged down
@@ -483,12 +488,14 @@ class RowReader:
                 yield (
                     row,
                     raw,
-                    Written(board, cells, frozenset(failed), values if self.keep else (), repeated),
+                    Written(
+                        board, cells, frozenset(failed), values if self.keep else (), merged_from
+                    ),
                 )
                 continue
             kept = values if self.keep else []
             subject = named.strip()  # as the id is read
-            this = _Held(row, subject, raw, board, cells, failed, kept, merged, repeated)
+            this = _Held(row, subject, raw, board, cells, failed, kept, merged, merged_from)
             others = [waiting for waiting in held if waiting.merged.keys() & merged.keys()]
             alone = (
                 all(w.subject == subject for w in others) if self.id_field is None else not others

@@ -138,9 +138,10 @@ class RegisterRow:
 
     register: Register
     values: tuple[Any, ...]
-    # Cells a range merged from a row above filled (a figure of several rows, 7.5 亩 for
-    # three parcels): shown on each, counted once in a workbook's totals.
-    repeated: frozenset[int] = frozenset()
+    # Cells a range merged over several rows filled, each one's column and the range's first
+    # row (a figure of several rows, 7.5 亩 for three parcels): shown on each, counted once
+    # in a workbook's totals.
+    merged_from: tuple[tuple[int, int], ...] = ()
 
     def extras(self) -> list[tuple[Column, Any]]:
         return [(c, self.values[c.index]) for c in self.register.extras]

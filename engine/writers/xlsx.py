@@ -324,6 +324,7 @@ class XlsxWriter(Writer):
         self._sent = False  # the part's first line, the decisions sheet's columns, is sent
         self._held: list[tuple[list[Any], list[list[Any]]]] = []  # a worker's, to be sent
         self._waiting: list[tuple[list[Any], list[list[Any]], list[Any]]] = []  # _add's
+        self._summed_once: set[tuple[int, int]] = set()  # merged figures summed (_add)
         self.columns: list[tuple[str, str]] = []  # the decisions sheet's (heading, form)
         self.book_columns = self.view.book_columns()
         self.register: Register | None = None
@@ -440,8 +441,7 @@ class XlsxWriter(Writer):
                 self.part_written()
             return
         own = subject.register if self.register is not None else None
-        repeated = own.repeated if own is not None else ()
-        self._add(values, rows, repeated)
+        self._add(values, rows, own.merged_from if own is not None else ())
 
     def part_written(self) -> None:
         """A worker's subjects so far, sent as one line (pickled together: about a third
@@ -465,13 +465,20 @@ class XlsxWriter(Writer):
                     [row for _, rows in subjects for row in rows],
                 )
 
-    def _add(self, values: list[Any], rows: list[list[Any]], repeated: Any = ()) -> None:
+    def _add(self, values: list[Any], rows: list[list[Any]], merged_from: Any = ()) -> None:
         """A subject's row of the decisions sheet and its actions' rows, written (held until
-        SENT_TOGETHER are, then written as blocks); the cells `repeated` (a merged range's
-        value on a row below its first) not summed again."""
-        counted = (
-            [None if i in repeated else v for i, v in enumerate(values)] if repeated else values
-        )
+        SENT_TOGETHER are, then written as blocks); a figure a range merged over several
+        rows filled (`merged_from`: its column and the range's first row) summed on the
+        first row written of it, not again on the others (a row before it may have been
+        refused, or been a heading)."""
+        counted = values
+        if merged_from:
+            counted = list(values)
+            for index, first in merged_from:
+                if (index, first) in self._summed_once:
+                    counted[index] = None
+                else:
+                    self._summed_once.add((index, first))
         self._waiting.append((values, rows, counted))
         if len(self._waiting) >= SENT_TOGETHER:
             self._flush()
