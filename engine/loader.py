@@ -466,7 +466,9 @@ class RowReader:
             if self.keep:
                 values = [*values[:width], *([None] * (width - len(values)))]
                 if tall:  # a range's one figure, on each of its rows
-                    merged_from = tuple((i, first) for i, (first, _) in sorted(tall.items()))
+                    merged_from = tuple(
+                        (i, first) for i, (first, _) in sorted(tall.items()) if i < width
+                    )
             if not merged:  # all but a few rows of a few workbooks
                 yield (
                     row,
