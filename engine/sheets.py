@@ -28,6 +28,7 @@ from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse as parsed
 
 _MERGE_CELL = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
@@ -62,7 +63,7 @@ def _stored_texts(source: IO[bytes]) -> list[str]:
     """The shared texts, as openpyxl's read_string_table reads them, but escapes kept."""
     texts = []
     read: Any = Text.from_tree  # typed for lxml's elements, given the standard library's
-    for _, element in iterparse(source):
+    for _, element in parsed(source):  # openpyxl's own parser (defusedxml's, if installed)
         if element.tag == _SHARED_TEXT:
             texts.append(read(element).content)
             element.clear()
