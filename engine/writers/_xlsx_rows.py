@@ -67,7 +67,6 @@ _CELLS_KEPT = 1 << 17
 # The types of value a column's cells are remembered by: no two of them equal but alike
 # written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime).
 _KEPT = frozenset({str, type(None), int, float, Decimal, Fraction, date, datetime})
-_MISSING: Any = object()
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 PARALLEL_FROM = 16 << 20  # a member so large is deflated on every core (_Zip)
 PIECE = 1 << 20  # a piece of it, deflated by a thread
