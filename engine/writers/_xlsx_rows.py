@@ -65,7 +65,8 @@ _UNBOUNDED = itertools.repeat(math.inf)  # each column's room for a line, withou
 # (about 5,000 numbers or dates), texts up to _TEXT_KEPT long.
 _CELLS_KEPT = 1 << 17
 # The types of value a column's cells are remembered by: no two of them equal but alike
-# written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime).
+# written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime), but
+# a zero, whose sign is written (-0.0), which write_rows makes apart.
 _KEPT = frozenset({str, type(None), int, float, Decimal, Fraction, date, datetime})
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 PARALLEL_FROM = 16 << 20  # a member so large is deflated on every core (_Zip)
