@@ -469,15 +469,6 @@ class RowReader:
                     merged_from = tuple(
                         (i, first) for i, (first, _) in sorted(tall.items()) if i < width
                     )
-            if not merged:  # all but a few rows of a few workbooks
-                yield (
-                    row,
-                    raw,
-                    Written(
-                        board, cells, frozenset(failed), values if self.keep else (), merged_from
-                    ),
-                )
-                continue
             # A range whose first row is above and no subject (a 合计 or 小计 merged down
             # into the next rows) gives that row's amount: refused.
             for span in [s for s in merged if s[1][0] < row and s not in bundles]:
@@ -486,7 +477,7 @@ class RowReader:
                     failed.add(field)
                     raw.pop(field, None)
                     self.problem(row, field, text, msg("merged_from", row=span[1][0]))
-            if not merged:
+            if not merged:  # all but a few rows of a few workbooks
                 yield (
                     row,
                     raw,
