@@ -253,37 +253,22 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         such cells (or holds a text written cell by cell: _ODD, rich, long), or that
         XlsxWriter would not take as a new row."""
         count = len(values)
-        if (
-            not count
-            or not self.whole_rows
-            or not self.constant_memory
-            or row < self.previous_row
-            or self.table.get(row)
-            or count > self.xls_colmax
-            or len(forms) != count
-            or (fit is not None and len(fit.rooms) < count)
-        ):
+        if not self.whole_rows or len(forms) != count or not self._takes(row, count, fit):
             return False
-        starts = self._starts
-        while len(starts) < count:
-            starts.append('<c r="' + xl_col_to_name(len(starts)))
+        starts = self._cell_starts(count)
         rooms = fit.rooms if fit is not None else _UNBOUNDED
         number = str(row + 1)
         made: list[str] = []
         add = made.append
         lines = 1
-        for start, value, form, room in zip(starts[:count], values, forms, rooms, strict=False):
+        for start, value, form, room in zip(starts, values, forms, rooms, strict=False):
             cell = self._cell(value, form, room, looks, format_of, fit)
             if cell is None:
                 return False
             add(f"{start}{number}{cell[0]}")
             if cell[1] > lines:
                 lines = cell[1]
-        # As XlsxWriter's own write does: the dimensions, then the row before written out.
-        self._check_dimensions(row, 0)
-        self._check_dimensions(row, count - 1)
-        if row > self.previous_row:
-            self._write_single_row(row)
+        self._begin(row, count)
         if lines > 1 and fit is not None:
             self.set_row(row, fit.height(lines))
         # This row is written now, with its height if one was set: nothing of it is left
@@ -317,12 +302,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         if (
             not rows
             or not self.blocks
-            or not self.constant_memory
-            or first < self.previous_row
-            or self.table.get(first)
-            or count > self.xls_colmax
-            or count == 0
-            or (fit is not None and len(fit.rooms) < count)
+            or not self._takes(first, count, fit)
             or any(len(values) != count for values in rows)
         ):
             for offset, values in enumerate(rows):
@@ -365,33 +345,49 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             return
         count = len(tails)
         start, last = first + begin, first + end - 1
-        # As write_cells does for each row: the dimensions, the row before written out.
-        self._check_dimensions(start, 0)
-        self._check_dimensions(start, count - 1)
-        if start > self.previous_row:
-            self._write_single_row(start)
+        self._begin(start, count)
         numbers = [str(n + 1) for n in range(start, last + 1)]
-        if self._plain_rows:
-            heads = ['<row r="' + n + '">' for n in numbers]
-        else:
-            heads = list(map(self._head(None).format, numbers))
+        heads = list(map(self._head(None).format, numbers))
         if tallest is not None and fit is not None:
             for position, lines in enumerate(tallest[begin:end]):
                 if lines > 1:
                     head = self._tall(start + position, fit.height(lines))
                     heads[position] = head.format(numbers[position])
         if last > start:
-            self._check_dimensions(last, 0)
-            self._check_dimensions(last, count - 1)
-            self._write_single_row(last)
-        while len(self._starts) < count:
-            self._starts.append('<c r="' + xl_col_to_name(len(self._starts)))
+            self._begin(last, count)
         size = end - begin
         joined: list[Any] = [heads]
-        for start_of, column in zip(self._starts, tails, strict=False):
+        for start_of, column in zip(self._cell_starts(count), tails, strict=True):
             joined += [itertools.repeat(start_of, size), numbers, column[begin:end]]
         joined.append(itertools.repeat("</row>", size))
         self.fh.write("".join(map("".join, zip(*joined, strict=False))))
+
+    def _takes(self, row: int, count: int, fit: Fit | None) -> bool:
+        """Whether rows of `count` cells from `row` on can be written whole: new rows of a
+        streamed sheet, within its columns, and (with `fit`) a room for each cell."""
+        return bool(
+            count
+            and self.constant_memory
+            and row >= self.previous_row
+            and not self.table.get(row)
+            and count <= self.xls_colmax
+            and (fit is None or len(fit.rooms) >= count)
+        )
+
+    def _begin(self, row: int, count: int) -> None:
+        """As XlsxWriter's own write does for a row of `count` cells: the dimensions, then
+        the row before written out."""
+        self._check_dimensions(row, 0)
+        self._check_dimensions(row, count - 1)
+        if row > self.previous_row:
+            self._write_single_row(row)
+
+    def _cell_starts(self, count: int) -> list[str]:
+        """Each of the first `count` columns' cells' beginning: '<c r="AB'."""
+        starts = self._starts
+        while len(starts) < count:
+            starts.append('<c r="' + xl_col_to_name(len(starts)))
+        return starts[:count]
 
     def _tall(self, row: int, height: float) -> str:
         """A row given its height as write_cells gives it (set_row), and its <row> element's
