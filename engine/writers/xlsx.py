@@ -210,7 +210,7 @@ class _Table:
 
     def add(self, values: list[Any]) -> None:
         if self.streaming:
-            self._append(values)
+            self._extend([values])
             return
         self.held.append(values)
         if len(self.held) >= SAMPLE:
@@ -271,16 +271,9 @@ class _Table:
             self._extend(self.held)
         self.held = []
 
-    def _append(self, values: list[Any]) -> None:
-        self.rows += 1
-        if self.rows + 2 > MAX_ROWS:  # the header, the rows, the totals
-            raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
-        if len(values) != len(self.forms):
-            raise ValueError(f"a row of {len(values)} cells in a sheet of {len(self.forms)}")
-        _row(self.sheet, self.formats, self.rows, values, self.forms, "body", self.fit)
-
     def _extend(self, rows: list[list[Any]]) -> None:
-        """Rows after the last, as _append writes each, written as a block (write_rows)."""
+        """Rows after the last, written as a block (write_rows; a row it declines, or every
+        row with COMPLY_XLSX_ROWS=0 or 1, by _row)."""
         if self.rows + len(rows) + 2 > MAX_ROWS:  # the header, the rows, the totals
             raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
         forms = self.forms
