@@ -32,6 +32,7 @@ from comply.engine.kinds.parcels import Parcel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_engine import random_parcel
+from test_scale import _written
 
 COLUMNS = list(Parcel.model_fields)
 
@@ -169,7 +170,7 @@ def _both(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path, *extra:
             str(rejects),
         )
         shown = shown.replace(str(out), "OUT").replace(str(rejects), "REJECTS")
-        files = [p.read_bytes() if p.exists() else None for p in (out, rejects)]
+        files = [_written(p) for p in (out, rejects)]
         assert code != 0 or files[0] is not None, shown  # a run that succeeded wrote its output
         outputs.append((code, shown, files))
     if "--jobs" in extra and extra[extra.index("--jobs") + 1] == "1":
@@ -202,6 +203,13 @@ def test_random_registers_decide_alike(
     _both(
         monkeypatch, tmp_path, source, "--as-of", as_of.isoformat(), "--out", "OUT", "--jobs", "1"
     )
+    # A workbook, its rows made from templates (the register kept beside them, or not).
+    keep = ("--keep-columns", "--drop-columns")[seed % 2]
+    lang = ("zh", "en")[seed // 2 % 2]
+    _both(
+        monkeypatch, tmp_path, source, "--as-of", as_of.isoformat(), "--out", "OUT.xlsx",
+        "--jobs", "1", keep, "--lang", lang,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -214,7 +222,8 @@ def test_clean_registers_decide_alike_in_every_format(
     path = clean_register(tmp_path / "parcels.csv", rng, 1500)
     as_of = date(2012, 7, 1) + timedelta(days=rng.randrange(0, 365 * 4))
     formats = ((".jsonl", "en", "1"), (".csv", "zh", "2"), (".json", "zh", "1"), ("", "zh", "1"))
-    for suffix, lang, jobs in (*formats, ("", "en", "2")):  # "": a table
+    books = ((".xlsx", "zh", "1"), (".xlsx", "en", "2"))
+    for suffix, lang, jobs in (*formats, ("", "en", "2"), *books):  # "": a table
         _both(
             monkeypatch,
             tmp_path,
@@ -228,7 +237,9 @@ def test_clean_registers_decide_alike_in_every_format(
             "--jobs",
             jobs,
         )
-        if jobs == "1":  # written from templates, the table too
+        if jobs == "1" and suffix == ".xlsx":  # a workbook's rows made from templates
+            assert columnar.TAKEN["rows made from templates"] == 1500, columnar.TAKEN
+        elif jobs == "1":  # written from templates, the table too
             assert columnar.TAKEN["rows written from templates"] == 1500, columnar.TAKEN
 
 
@@ -598,3 +609,109 @@ def test_what_a_review_found(
     source = tmp_path / f"{name}.csv"
     source.write_text(text, encoding="utf-8")
     _both(monkeypatch, tmp_path, source, "--as-of", as_of, "--out", "OUT.jsonl")
+
+
+def _book_column(monkeypatch: pytest.MonkeyPatch, value: Any) -> None:
+    """Every workbook's decisions sheet given one more column, `value`."""
+    from comply.engine.kinds import BookColumn, View
+    from comply.engine.rulebook import words
+
+    shown = View.book_columns
+    column = BookColumn(words("added", "附加"), value)
+    monkeypatch.setattr(View, "book_columns", lambda self: (*shown(self), column))
+
+
+def _last_column(path: Path) -> Counter[Any]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = book.worksheets[0].iter_rows(min_row=3, values_only=True)
+    return Counter(row[-1] for row in rows)
+
+
+def test_a_workbook_cell_that_compares_its_rows_values_is_made_row_by_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A template made from a shape's first row would give every row of the shape that
+    row's answer to a comparison of its own values: a marker refuses to be compared (or
+    tested, measured, sliced), and such a shape's rows are made one by one."""
+    from comply.engine import cells
+
+    idle_from = cells.book_value("idle_from")
+
+    def early(texts: Any, decision: Any, subject: Any) -> str | None:
+        found = idle_from(texts, decision, subject)
+        return None if found is None else "early" if str(found) < "2012-09-01" else "late"
+
+    _book_column(monkeypatch, early)
+    path = clean_register(tmp_path / "parcels.csv", random.Random(5), 1500)
+    _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
+    assert columnar.TAKEN["rows made from templates"] == 1500, columnar.TAKEN
+    shown = _last_column(tmp_path / "out-True.xlsx")
+    assert shown["early"] > 10, shown  # the test can fail
+    assert shown["late"] > 10, shown
+
+
+def test_a_workbook_cell_that_tests_a_row_field_is_made_for_each_truth(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A cell that asks whether a row field is there (the mortgagee: to whom the actions
+    go) is answered by each row: a shape's rows are grouped by the truth of the fields its
+    cells ask for, each group with a template of its own."""
+
+    def mortgaged(texts: Any, decision: Any, subject: Any) -> str:
+        return "yes" if subject.row.mortgagee else "no"
+
+    _book_column(monkeypatch, mortgaged)
+    rng = random.Random(6)
+    path = clean_register(tmp_path / "parcels.csv", rng, 1500)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = COLUMNS.index("mortgagee")
+    for n in range(1, len(lines), 3):  # every third parcel mortgaged to a bank
+        cells = lines[n].split(",")
+        cells[at] = "某银行"
+        lines[n] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
+    assert columnar.TAKEN["rows made from templates"] == 1500, columnar.TAKEN
+    shown = _last_column(tmp_path / "out-True.xlsx")
+    assert shown["yes"] > 100, shown  # the test can fail
+    assert shown["no"] > 100, shown
+
+
+def test_a_marker_refuses_what_only_a_rows_value_can_answer() -> None:
+    from decimal import Decimal
+
+    from comply.engine.columnar.book import AmountMark, Mark, Refused, Sum, SureMark
+
+    mark, sure, amount = Mark("\x001\x00"), SureMark("\x002\x00"), AmountMark("\x003\x00")
+    shown = f"by {mark}" + "、".join(["甲", sure]) + format(amount, "")
+    assert shown == "by \x001\x00甲、\x002\x00\x003\x00"
+    assert type(shown) is str
+    assert bool(sure)
+    refused = [
+        lambda: mark < date(2012, 1, 1),
+        lambda: str(mark) < "2012",
+        lambda: date(2012, 1, 1) > mark,
+        lambda: mark == "x",
+        lambda: bool(mark),
+        lambda: len(mark),
+        lambda: mark[0],
+        lambda: "x" in mark,
+        lambda: mark.strip(),
+        lambda: mark.isoformat(),
+        lambda: f"{mark:>12}",
+        lambda: mark * 2,
+        lambda: min([sure, mark]),
+        lambda: bool(amount),
+        lambda: amount + 1,
+        lambda: "x" + amount,
+        lambda: sum([amount], Decimal(0)) > 0,
+        lambda: str(sum([amount], Decimal(0))),
+    ]
+    for made in refused:
+        with pytest.raises(Refused):
+            made()
+    total = sum([amount, amount], Decimal("0.00"))
+    assert type(total) is Sum
+    assert total.terms == (Decimal("0.00"), amount, amount)

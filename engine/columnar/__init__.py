@@ -46,6 +46,7 @@ from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _re
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 from ..writers.table import TableWriter
+from .book import BookRows, book_rows
 from .lines import Decided, Lines, tabled
 
 if TYPE_CHECKING:
@@ -553,7 +554,8 @@ def decide(
     if found is None:
         return None
     header, first = found
-    return _decide(prepared, reader, columnar, header, first, line_writer(reader, lines))
+    book = book_rows(lines, reader.on_row is not None)
+    return _decide(prepared, reader, columnar, header, first, line_writer(reader, lines), book)
 
 
 def line_writer(reader: RowReader, lines: Writer | None) -> Lines | None:
@@ -581,6 +583,7 @@ def _decide(
     header: str,
     first: int,
     writing: Lines | None,
+    book: BookRows | None = None,
 ) -> Iterator[tuple[list[Subject], list[Decision]]]:
     kind, evaluator = prepared.kind, prepared.evaluator
     defaults = {
@@ -593,7 +596,7 @@ def _decide(
     )
     kept = reader.kept
     if reader.keep and board.extras:  # (a header of the contract's columns has none)
-        writing = None
+        writing = book = None
 
     def by_row_path(text: str, row: int) -> list[tuple[Subject, Decision]]:
         part = unread(reader, header, text, row)
@@ -685,6 +688,26 @@ def _decide(
                 for subject, decision in by_rows[i]:
                     writing.decision(decision, subject)
             writing.write(made[at:], entries[at:] if entries is not None else None)
+            yield [], []
+        elif book is not None:  # a workbook's rows, made from templates
+            kept_columns = (
+                [(c.texts, c.index) for c in coded.values()] if reader.keep and coded else None
+            )
+            for i in sorted(by_rows):  # the columns laid out by the first subject, in order
+                if book.writer.columns or (len(fast) and i > fast[0]):
+                    break
+                if by_rows[i]:
+                    book.writer._layout(by_rows[i][0][0])
+            items = book.items(decided, fast, kept_columns, board)
+            TAKEN["rows made from templates"] += len(fast)
+            at = 0
+            for i in sorted(by_rows):
+                upto = int(np.searchsorted(fast, i))
+                book.take(items[at:upto])
+                at = upto
+                for subject, decision in by_rows[i]:
+                    book.writer.decision(decision, subject)
+            book.take(items[at:])
             yield [], []
         else:
             pairs: list[tuple[Subject, Decision]] = []

@@ -183,20 +183,7 @@ class Lines:
         return out, entries
 
     def _count(self, template: _Template, count: int, amounts: dict[int, list[Decimal]]) -> None:
-        summary = self.writer.summary
-        summary.subjects += count
-        summary.by_status[template.status] += count
-        for code, prospect in template.actions:
-            summary.by_action[code] += count
-            if prospect:
-                summary.in_prospect[code] += count
-        sums = {name: value * count for name, value in template.totals.items()}
-        for slot_index, shares in template.routes:
-            total = sum(amounts[slot_index], Decimal("0.00"))
-            for name, share in shares.items():
-                sums[name] += total * share
-        for name, value in sums.items():
-            summary.totals[name] = summary.totals.get(name, Decimal("0.00")) + value
+        counted(self.writer.summary, template, count, amounts)
 
     def _template(self, decided: Decided, line: int) -> _Template | None:
         subject, decision = decided.made(line)
@@ -204,58 +191,17 @@ class Lines:
         if decision.criteria or subject.register is not None:
             return None
         table = isinstance(writer, TableWriter)
-        assert decided.own is not None
-        assert decided.makers is not None
-        slots: list[_Slot] = [_Slot("subject", "id")]
-        marked_values = []
-        amount_values: list[tuple[int, str]] = []  # (slot, name) of each amount value
-        for name, value in decision.values:
-            if decided.own(name, line) is not None:
-                if value is None:
-                    return None  # a value that varies but is absent here: row by row
-                if _how(value) == "amount":
-                    amount_values.append((len(slots), name))
-                marked_values.append((name, _mark(len(slots))))
-                slots.append(_Slot(name, _how(value)))
-            else:
-                marked_values.append((name, value))
-        makers = decided.makers(line)
-        if len(makers) != len(decision.actions):
+        found_marks = marked(decided, line, decision)
+        if found_marks is None:
             return None
-        actions = []
-        routes_from: list[tuple[int, int]] = []  # (slot, action index) of each amount
-        for index, (action, make) in enumerate(zip(decision.actions, makers, strict=True)):
-            changes: dict[str, Any] = {}
-            for name, source in make.plain:
-                value = getattr(action, name)
-                if value is not None and decided.own(source, line) is not None:
-                    changes[name] = _mark(len(slots))
-                    slots.append(_Slot(source, _how(value)))
-            amount = make.amount
-            if amount and action.amount is not None and decided.own(amount[0], line) is not None:
-                changes["amount"] = _mark(len(slots))
-                routes_from.append((len(slots), index))
-                slots.append(_Slot(amount[0], "amount", rate=amount[1]))
-            if make.due and decided.own(make.due[0], line) is not None:
-                changes["due"] = _mark(len(slots))
-                slots.append(_Slot(make.due[0], "date", offset=make.due[1].days))
-            if make.not_before and decided.own(make.not_before[0], line) is not None:
-                changes["not_before"] = _mark(len(slots))
-                slots.append(_Slot(make.not_before[0], "date", offset=make.not_before[1] + 1))
-            actions.append(action._replace(**changes))
-        marked = replace(
-            decision,
-            subject=_mark(0),
-            values=tuple(marked_values),
-            actions=tuple(actions),
-        )
+        marked_decision, slots, amount_values, routes_from = found_marks
         if table:
-            shown = self._table_row(marked, slots)
+            shown = self._table_row(marked_decision, slots)
             if shown is None:
                 return None  # a cell that does not show its values where they stand
             text = shown
         else:
-            text = self._written(marked)
+            text = self._written(marked_decision)
         pieces = self.mark.split(text)[::2]
         found = [int(n) for n in self.mark.findall(text)]
         if not set(found) <= set(range(len(slots))):
@@ -279,7 +225,7 @@ class Lines:
                 return None
             raise EngineError(f"columnar path: line {line}: its template does not give its line")
         if self.record is not None:
-            entry = ledger.decision_entry(records.record(marked))
+            entry = ledger.decision_entry(records.record(marked_decision))
             template.entry = (
                 _JSON_MARK.split(entry)[::2],
                 [int(n) for n in _JSON_MARK.findall(entry)],
@@ -441,19 +387,45 @@ class Lines:
     def _amounts(
         self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int
     ) -> list[Decimal]:
-        assert decided.own is not None
-        values = decided.own(slot.source, first)
-        assert values is not None
-        rate = slot.rate
-        if rate is None:  # a value that is an amount: as it is
-            found: list[Decimal] = values[rows].tolist()
-            if None in found:  # a shape holds the values its first line has
-                raise EngineError(f"columnar path: {slot.source}: an amount missing in a shape")
-            return found
-        return [share_of(base, rate) for base in values[rows].tolist()]
+        return slot_amounts(decided, slot, rows, first)
 
 
 _MISSING: Any = object()
+
+
+def slot_amounts(decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[Decimal]:
+    """An amount slot's amounts for the rows (of the shape of the line `first`)."""
+    assert decided.own is not None
+    values = decided.own(slot.source, first)
+    assert values is not None
+    rate = slot.rate
+    if rate is None:  # a value that is an amount: as it is
+        found: list[Decimal] = values[rows].tolist()
+        if None in found:  # a shape holds the values its first line has
+            raise EngineError(f"columnar path: {slot.source}: an amount missing in a shape")
+        return found
+    return [share_of(base, rate) for base in values[rows].tolist()]
+
+
+def counted(summary: Any, shape: Any, count: int, amounts: dict[int, list[Decimal]]) -> None:
+    """`count` decisions of a shape (its status, its actions, its totals with no amount and
+    how its amount slots route to them) added to a writer's summary, their amounts given
+    by slot."""
+    summary.subjects += count
+    summary.by_status[shape.status] += count
+    for code, prospect in shape.actions:
+        summary.by_action[code] += count
+        if prospect:
+            summary.in_prospect[code] += count
+    sums = {name: value * count for name, value in shape.totals.items()}
+    for slot_index, shares in shape.routes:
+        total = sum(amounts[slot_index], Decimal("0.00"))
+        for name, share in shares.items():
+            sums[name] += total * share
+    for name, value in sums.items():
+        summary.totals[name] = summary.totals.get(name, Decimal("0.00")) + value
+
+
 # What opens and closes an amount's or a date's text in each format (records.typed's
 # one-key objects in a ledger entry).
 _AMOUNT = {
@@ -479,6 +451,65 @@ def _csv_cell(text: str) -> str:
     out = io.StringIO()
     csv.writer(out).writerow([inert(text)])
     return out.getvalue()[:-2]
+
+
+def marked(
+    decided: Decided,
+    line: int,
+    decision: Decision,
+    mark: Callable[[int, str], Any] = lambda number, how: _mark(number),
+) -> tuple[Decision, list[_Slot], list[tuple[int, str]], list[tuple[int, int]]] | None:
+    """A line's decision with a marker (`mark`: a slot's number and how it is filled) in
+    place of each of its own values (those that vary within its shape: the subject, values,
+    actions' values as their recipes make them), the slots they stand for, the slots and
+    names of the amount values, and the slots and actions of the actions' amounts; None where
+    a value that varies is absent here, or the actions are not their recipes'."""
+    assert decided.own is not None
+    assert decided.makers is not None
+    slots: list[_Slot] = [_Slot("subject", "id")]
+    marked_values = []
+    amount_values: list[tuple[int, str]] = []  # (slot, name) of each amount value
+    for name, value in decision.values:
+        if decided.own(name, line) is not None:
+            if value is None:
+                return None  # a value that varies but is absent here: row by row
+            if _how(value) == "amount":
+                amount_values.append((len(slots), name))
+            marked_values.append((name, mark(len(slots), _how(value))))
+            slots.append(_Slot(name, _how(value)))
+        else:
+            marked_values.append((name, value))
+    makers = decided.makers(line)
+    if len(makers) != len(decision.actions):
+        return None
+    actions = []
+    routes_from: list[tuple[int, int]] = []  # (slot, action index) of each amount
+    for index, (action, make) in enumerate(zip(decision.actions, makers, strict=True)):
+        changes: dict[str, Any] = {}
+        for name, source in make.plain:
+            value = getattr(action, name)
+            if value is not None and decided.own(source, line) is not None:
+                changes[name] = mark(len(slots), _how(value))
+                slots.append(_Slot(source, _how(value)))
+        amount = make.amount
+        if amount and action.amount is not None and decided.own(amount[0], line) is not None:
+            changes["amount"] = mark(len(slots), "amount")
+            routes_from.append((len(slots), index))
+            slots.append(_Slot(amount[0], "amount", rate=amount[1]))
+        if make.due and decided.own(make.due[0], line) is not None:
+            changes["due"] = mark(len(slots), "date")
+            slots.append(_Slot(make.due[0], "date", offset=make.due[1].days))
+        if make.not_before and decided.own(make.not_before[0], line) is not None:
+            changes["not_before"] = mark(len(slots), "date")
+            slots.append(_Slot(make.not_before[0], "date", offset=make.not_before[1] + 1))
+        actions.append(action._replace(**changes))
+    shown = replace(
+        decision,
+        subject=mark(0, "id"),
+        values=tuple(marked_values),
+        actions=tuple(actions),
+    )
+    return shown, slots, amount_values, routes_from
 
 
 def tabled(view: Any) -> bool:

@@ -407,7 +407,13 @@ class XlsxWriter(Writer):
     def write(self, decision: Decision, subject: Subject) -> None:
         if not self.columns:
             self._layout(subject)
-        words = self.words
+        values, rows = self.made(decision, subject)
+        own = subject.register if self.register is not None else None
+        self.take(values, rows, own.merged_from if own is not None else ())
+
+    def made(self, decision: Decision, subject: Subject) -> tuple[list[Any], list[list[Any]]]:
+        """A subject's row of the decisions sheet and its actions' rows, as values (the
+        columns laid out)."""
         values: list[Any] = []
         if self.register is not None:
             kept = subject.register
@@ -415,15 +421,28 @@ class XlsxWriter(Writer):
             values += [
                 found
                 if (found := known[form].get(v, _UNKNOWN)) is not _UNKNOWN
-                else self._register_value(v, form)
+                else self.register_value(v, form)
                 for v, form in zip(
                     kept.values if kept is not None else (), self.forms, strict=False
                 )
             ]
             values += [None] * (len(self.register.columns) - len(values))
-        values += [column.value(words, decision, subject) for column in self.shown_columns]
+        values += self.decided(decision, subject)
+        return values, self.action_rows(decision, subject)
+
+    def decided(self, decision: Decision, subject: Subject) -> list[Any]:
+        """The decision's columns of a subject's row."""
+        words = self.words
+        return [column.value(words, decision, subject) for column in self.shown_columns]
+
+    def action_rows(self, decision: Decision, subject: Subject) -> list[list[Any]]:
+        """A subject's actions' rows."""
+        words = self.words
         lead = [column.value(words, decision, subject) for column in self.lead]
-        rows = [self._action_row(lead, decision, action) for action in decision.actions]
+        return [self._action_row(lead, decision, action) for action in decision.actions]
+
+    def take(self, values: list[Any], rows: list[list[Any]], merged_from: Any = ()) -> None:
+        """A subject's rows written (a worker's: held, and sent SENT_TOGETHER at a time)."""
         if self._part:  # a worker's: the values, for the run's writer to write (gather)
             if not self._sent:
                 summed = [total is not None for total in self.sums]
@@ -433,8 +452,7 @@ class XlsxWriter(Writer):
             if len(self._held) >= SENT_TOGETHER:
                 self.part_written()
             return
-        own = subject.register if self.register is not None else None
-        self._add(values, rows, own.merged_from if own is not None else ())
+        self._add(values, rows, merged_from)
 
     def part_written(self) -> None:
         """A worker's subjects so far, sent as one line (pickled together: about a third
@@ -504,7 +522,7 @@ class XlsxWriter(Writer):
         self.main.add_many(subjects)
         self.actions.add_many(rows)
 
-    def _register_value(self, value: Any, form: str) -> Any:
+    def register_value(self, value: Any, form: str) -> Any:
         """A kept cell as the sheet holds it (a text's reading remembered: a register
         repeats its words, its dates and its blanks)."""
         if value.__class__ is not str:
