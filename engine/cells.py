@@ -52,6 +52,22 @@ def through(cell: C) -> C:
     return cell
 
 
+V = TypeVar("V", bound=Callable[..., Any])
+
+
+def markable(value: V) -> V:
+    """A workbook's value that takes the decision's values and its row's fields as they
+    are: it shows them in its text where they stand (format() without a spec, joined),
+    takes one whole, sums amounts, takes the least of one date, or asks whether a row field
+    is there; nothing else (no comparing, no reading a text's characters, no looking a value
+    up, no re or unicodedata). Given markers in their place, it gives markers: a workbook's
+    rows are made from templates only where every column's value is markable or
+    `through` (engine/columnar/book.py; its markers refuse what they can see, but not a C
+    function reading their text), and row by row otherwise."""
+    value.markable = True  # type: ignore[attr-defined]
+    return value
+
+
 def percent(value: Any) -> str:
     return f"{Decimal(value) * 100:.2f}%"
 
@@ -128,6 +144,7 @@ def findings(texts: Texts, decision: Decision, subject: Subject) -> str:
 # ---- Workbook values: what a cell holds, typed; the workbook writer formats it by its form.
 
 
+@markable
 def book_status(texts: Texts, decision: Decision, subject: Subject) -> str:
     return texts.status_label(decision.status)
 
@@ -138,12 +155,12 @@ def book_value(name: str) -> Value:
     def cell(texts: Texts, decision: Decision, subject: Subject) -> Any:
         return next((found for key, found in decision.values if key == name), None)
 
-    return cell
+    return markable(cell)
 
 
 def row_value(name: str) -> Value:
     """A field of the subject's input row, as read."""
-    return lambda t, d, s: getattr(s.row, name, None)
+    return markable(lambda t, d, s: getattr(s.row, name, None))
 
 
 def earliest(name: str, keep: Callable[[Action], bool] = lambda a: True) -> Value:
@@ -153,7 +170,7 @@ def earliest(name: str, keep: Callable[[Action], bool] = lambda a: True) -> Valu
         found = [getattr(a, name) for a in decision.actions if keep(a) and getattr(a, name)]
         return min(found, default=None)
 
-    return cell
+    return markable(cell)
 
 
 def amount_of(keep: Callable[[Action], bool] = lambda a: True) -> Value:
@@ -163,7 +180,7 @@ def amount_of(keep: Callable[[Action], bool] = lambda a: True) -> Value:
         found = [a.amount for a in decision.actions if keep(a) and a.amount is not None]
         return sum(found, Decimal("0.00")) if found else None
 
-    return cell
+    return markable(cell)
 
 
 def described(texts: Texts, action: Action, *, decided: bool = False) -> str:
@@ -201,7 +218,7 @@ def actions_described(
             described(texts, a, decided=decided) for a in decision.actions if keep(texts, a)
         )
 
-    return cell
+    return markable(cell)
 
 
 def recipients(texts: Texts, decision: Decision, subject: Subject) -> str:
@@ -210,6 +227,7 @@ def recipients(texts: Texts, decision: Decision, subject: Subject) -> str:
     return joined(texts, [texts.recipient(code) for code in found])
 
 
+@markable
 def findings_dated(texts: Texts, decision: Decision, subject: Subject) -> str:
     """Findings about past events in words, each with the date of its event, one a line."""
     return "\n".join(

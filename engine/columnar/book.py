@@ -19,6 +19,7 @@ template is made both ways and must come out the same, value for value, type for
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -69,8 +70,8 @@ class Mark(str):
             return str.__getattribute__(self, name)
         raise Refused  # a text's method: upper(), strip(), isoformat()...
 
-    __hash__ = str.__hash__
-    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _refuse
+    # Looked up in a dict or a set, a marker would be found by its text, not its row's value.
+    __hash__ = __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _refuse
     __len__ = __getitem__ = __contains__ = __iter__ = _refuse
     __mul__ = __rmul__ = __mod__ = __rmod__ = _refuse
 
@@ -174,10 +175,11 @@ _MISSING: Any = object()
 
 
 class BookRows:
-    """Makes a block's subjects' rows for a workbook writer from templates, counting them."""
+    """Makes a block's subjects' rows for a workbook writer from templates, counting them
+    (`taken`: the rows made from templates are counted there too)."""
 
-    def __init__(self, writer: XlsxWriter) -> None:
-        self.writer = writer
+    def __init__(self, writer: XlsxWriter, taken: Counter[str]) -> None:
+        self.writer, self.taken = writer, taken
         kept = writer.memo.fragments.setdefault(("columnar", "xlsx", writer.lang), dict)
         assert isinstance(kept, dict)
         self.templates: dict[Any, _Template | None] = kept
@@ -210,13 +212,19 @@ class BookRows:
             return subject, decision
 
         if not writer.columns:
-            writer._layout(subject_of(int(lines[0]))[0])
+            writer.layout(subject_of(int(lines[0]))[0])
+        # Only values that take the row's values as they are (cells.markable) are templated.
+        columns = (*writer.shown_columns, *writer.lead)
+        usable = all(
+            getattr(c.value, "markable", False) or getattr(c.value, "through", False)
+            for c in columns
+        )
         own = self._kept(kept, lines)
         self.own_of = lambda line: self._kept(
             None if kept is None else [([t[i[line]]], np.zeros(1, np.intp)) for t, i in kept],
             np.zeros(1, np.intp),
         )
-        usable = decided.shape is not None and decided.own is not None
+        usable = usable and decided.shape is not None and decided.own is not None
         groups: list[tuple[np.ndarray, _Template | None]] = []
         if usable:
             assert decided.shape is not None
@@ -239,6 +247,7 @@ class BookRows:
             rows = lines[group]
             made, amounts = self._filled(decided, template, rows, [c[group] for c in own])
             counted(writer.summary, template, len(rows), amounts)
+            self.taken["rows made from templates"] += len(rows)
             for position, item in zip(positions, made, strict=True):
                 out[position] = item
         return out
@@ -340,7 +349,9 @@ class BookRows:
             return None
         marked_decision, slots, amount_values, routes_from = found
         row = _Row(lambda name: self._field(decided, name), line, slots)
-        shown = Subject(marked_decision.subject, row, (), {})  # type: ignore[arg-type]
+        # The subject's key, snapshots and values are no cell's (a marker of no slot: a
+        # template showing it is refused).
+        shown = Subject(Mark("\x00-1\x00"), row, (), {})  # type: ignore[arg-type]
         try:
             main = writer.decided(marked_decision, shown)
             actions = writer.action_rows(marked_decision, shown)
@@ -467,8 +478,8 @@ def _same(made: Any, expected: Any) -> bool:
     return all(type(a) is type(b) and repr(a) == repr(b) for a, b in pairs)
 
 
-def book_rows(writer: Any, recorded: bool) -> BookRows | None:
+def book_rows(writer: Any, recorded: bool, taken: Counter[str]) -> BookRows | None:
     """What makes a workbook's rows from columns: a workbook writer's, in a run not recorded."""
     if type(writer) is XlsxWriter and not recorded:
-        return BookRows(writer)
+        return BookRows(writer, taken)
     return None

@@ -988,6 +988,7 @@ def _staged(code: str) -> Callable[[Summary], dict[str, Any]]:
     return figures
 
 
+@cells.markable
 def _to_whom(texts: Any, decision: Decision, subject: Subject) -> str:
     """Whom the actions go to: the authorities named, and the mortgagee by its name where an
     action is addressed to it (Arts. 13, 14(2))."""

@@ -19,6 +19,10 @@ took with a style on every cell (10,000 parcels: 21 s, then 12.6 s), and its wor
 made to Excel's own layout. The tables' rows are written whole (_xlsx_rows: the same XML;
 10,000 parcels in 4.6 s at first, 1.7 s now with their texts' cells remembered and the zip
 deflated at level 2, on a faster day). openpyxl still reads registers (engine/loader.py).
+
+A subject's values are made by `made`; on the columnar path (a clean CSV register), the
+rows of a shape of decision are made from a template instead (engine/columnar/book.py),
+its first row checked against `made`.
 """
 
 from __future__ import annotations
@@ -372,7 +376,7 @@ class XlsxWriter(Writer):
 
     # ---- the decisions sheet -------------------------------------------------------------
 
-    def _layout(self, subject: Subject) -> None:
+    def layout(self, subject: Subject) -> None:
         """The columns, from the first subject: the register's own, where it was kept, in
         place of the columns that name the subject; then the decision's."""
         self.register = subject.register.register if subject.register is not None else None
@@ -406,7 +410,7 @@ class XlsxWriter(Writer):
 
     def write(self, decision: Decision, subject: Subject) -> None:
         if not self.columns:
-            self._layout(subject)
+            self.layout(subject)
         values, rows = self.made(decision, subject)
         own = subject.register if self.register is not None else None
         self.take(values, rows, own.merged_from if own is not None else ())
