@@ -623,6 +623,18 @@ def _book_column(monkeypatch: pytest.MonkeyPatch, value: Any, markable: bool = T
     monkeypatch.setattr(View, "book_columns", lambda self: (*shown(self), column))
 
 
+def _set(path: Path, name: str, value: Any) -> None:
+    """A clean register's column `name` set to value(n) on its nth line (None: left)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = COLUMNS.index(name)
+    for n in range(1, len(lines)):
+        if (made := value(n)) is not None:
+            cells = lines[n].split(",")
+            cells[at] = made
+            lines[n] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _last_column(path: Path) -> Counter[Any]:
     import openpyxl
 
@@ -668,13 +680,7 @@ def test_a_workbook_cell_that_tests_a_row_field_is_made_for_each_truth(
     _book_column(monkeypatch, mortgaged)
     rng = random.Random(6)
     path = clean_register(tmp_path / "parcels.csv", rng, 1500)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = COLUMNS.index("mortgagee")
-    for n in range(1, len(lines), 3):  # every third parcel mortgaged to a bank
-        cells = lines[n].split(",")
-        cells[at] = "某银行"
-        lines[n] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _set(path, "mortgagee", lambda n: "某银行" if n % 3 == 1 else None)  # every third
     _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
     assert columnar.TAKEN["rows made from templates"] == 1500, columnar.TAKEN
     shown = _last_column(tmp_path / "out-True.xlsx")
@@ -693,13 +699,7 @@ def test_a_workbook_cell_that_looks_a_row_field_up_is_made_row_by_row(
 
     _book_column(monkeypatch, bank)
     path = clean_register(tmp_path / "parcels.csv", random.Random(7), 1500)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = COLUMNS.index("mortgagee")
-    for n in range(1, len(lines)):  # two banks, taking turns
-        cells = lines[n].split(",")
-        cells[at] = ("甲银行", "某银行")[n % 2]
-        lines[n] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _set(path, "mortgagee", lambda n: ("甲银行", "某银行")[n % 2])  # two banks, taking turns
     _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
     shown = _last_column(tmp_path / "out-True.xlsx")
     assert shown["BANK-001"] > 10, shown  # the test can fail
@@ -718,13 +718,7 @@ def test_a_workbook_cell_not_declared_markable_is_made_row_by_row(
 
     _book_column(monkeypatch, spaced, markable=False)
     path = clean_register(tmp_path / "parcels.csv", random.Random(8), 600)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    at = COLUMNS.index("holder")
-    for n in range(1, len(lines), 2):
-        cells = lines[n].split(",")
-        cells[at] = "Acme  Works"  # two spaces: one in the added column
-        lines[n] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _set(path, "holder", lambda n: "Acme  Works" if n % 2 else None)  # one space in the column
     _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
     assert columnar.TAKEN["rows by columns"] > 500, columnar.TAKEN
     assert columnar.TAKEN["rows made from templates"] == 0, columnar.TAKEN
