@@ -287,20 +287,23 @@ class BookRows:
         each group with its template (None: made row by row)."""
         if key is None:
             return [(group, None)]
-        first = self._template(decided, int(lines[group[0]]), (key, None), subject_of)
-        if first is None:
+        # The fields a shape's template asks for, found by its first template (kept under
+        # its rows' truth), or None where that was refused: the shape is made row by row.
+        fields = self.templates.get(("fields", key), _MISSING)
+        if fields is _MISSING:
+            line = int(lines[group[0]])
+            first = self._made_or_none(decided, line, subject_of)
+            fields = None if first is None else first.fields
+            self._keep(("fields", key), fields)
+            if first is not None:
+                truth = self._truths(decided, first.fields, np.array([line]))[0]
+                self._keep((key, truth), first)
+        if fields is None:
             return [(group, None)]
-        fields = first.fields
-        if not fields:
-            return [(group, first)]
-        truths = list(
-            zip(
-                *[[_truth(v) for v in self._field(decided, f)[lines[group]]] for f in fields],
-                strict=True,
-            )
-        )
         by: dict[Any, list[int]] = {}
-        for at, truth in zip(group.tolist(), truths, strict=True):
+        for at, truth in zip(
+            group.tolist(), self._truths(decided, fields, lines[group]), strict=True
+        ):
             by.setdefault(truth, []).append(at)
         out = []
         for truth, members in by.items():
@@ -309,6 +312,17 @@ class BookRows:
                 found = None  # it asks for a field its rows are not grouped by
             out.append((np.array(members), found))
         return out
+
+    def _truths(self, decided: Decided, fields: tuple[str, ...], lines: np.ndarray) -> list[Any]:
+        """Each line's truth of the row fields `fields` (_truth)."""
+        if not fields:
+            return [()] * len(lines)
+        return list(
+            zip(
+                *[[_truth(v) for v in self._field(decided, f)[lines]] for f in fields],
+                strict=True,
+            )
+        )
 
     def _field(self, decided: Decided, name: str) -> Any:
         if name not in self.fields:
@@ -325,14 +339,22 @@ class BookRows:
     ) -> _Template | None:
         found: _Template | None = self.templates.get(key, _MISSING)
         if found is _MISSING:
-            if len(self.templates) >= TEMPLATES_KEPT:
-                self.templates.clear()
-            try:
-                found = self._made(decided, line, subject_of)
-            except Refused:
-                found = None
-            self.templates[key] = found
+            found = self._made_or_none(decided, line, subject_of)
+            self._keep(key, found)
         return found
+
+    def _keep(self, key: Any, value: Any) -> None:
+        if len(self.templates) >= TEMPLATES_KEPT:
+            self.templates.clear()
+        self.templates[key] = value
+
+    def _made_or_none(
+        self, decided: Decided, line: int, subject_of: Callable[[int], tuple[Subject, Any]]
+    ) -> _Template | None:
+        try:
+            return self._made(decided, line, subject_of)
+        except Refused:
+            return None
 
     def _made(
         self,
