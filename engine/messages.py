@@ -112,14 +112,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "工作表不超过 {limit} 行；已停止读取",
     },
     "merged_amount": {
-        "en": "an amount of this row's own, not a cell merged over the rows of several "
-        "subjects (each would be given the whole amount)",
-        "zh": "本行自有的金额，而非跨多个对象所在行的合并单元格（否则每个对象都会计入整个金额）",
+        "en": "a figure of this row's own (an amount, an area), not a cell merged over the "
+        "rows of several subjects (each would be given the whole figure)",
+        "zh": "本行自有的数额（金额、面积），而非跨多个对象所在行的合并单元格"
+        "（否则每个对象都会计入整个数额）",
     },
     "merged_from": {
-        "en": "an amount of this row's own, not a cell merged down from row {row}, which is "
-        "no subject (a total, a heading)",
-        "zh": "本行自有的金额，而非从第 {row} 行（合计、标题等非评估对象行）向下合并的单元格",
+        "en": "a figure of this row's own (an amount, an area), not a cell merged down from "
+        "row {row}, which is no subject (a total, a heading)",
+        "zh": "本行自有的数额（金额、面积），而非从第 {row} 行（合计、标题等非评估对象行）"
+        "向下合并的单元格",
     },
     "xlsx_row": {
         "en": "cells Excel's format can hold, but a cell below row {row} cannot be read "

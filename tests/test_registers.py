@@ -323,6 +323,24 @@ def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     assert found[1]["说明"] == "inf"
 
 
+def test_an_area_merged_over_two_parcels_is_refused_as_a_figure_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """面积 merged over two parcels' rows (land sold together): refused as the price is, in
+    words that fit an area too (it said "an amount")."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    book.worksheets[0].merge_cells("F5:F6")  # 面积（平方米）
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    for cell in ("F5", "F6"):
+        assert f"cell {cell} (row {cell[1:]}, column '面积（平方米）')" in result.output
+    assert "expected a figure of this row's own (an amount, an area)" in result.output
+    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert "本行自有的数额（金额、面积）" in result.output
+
+
 def test_a_price_merged_over_several_parcels_is_refused_naming_each_of_its_cells(
     tmp_path: Path,
 ) -> None:
