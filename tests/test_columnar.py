@@ -763,3 +763,22 @@ def test_a_marker_refuses_what_only_a_rows_value_can_answer() -> None:
     total = sum([amount, amount], Decimal("0.00"))
     assert type(total) is Sum
     assert total.terms == (Decimal("0.00"), amount, amount)
+
+
+def test_a_memo_kept_from_run_to_run_gives_each_layout_templates_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A Dask worker keeps a run's memo for the next run of the same rulebook, kind, as-of
+    date and options: one keeping the register's columns beside the decisions and one not
+    lay their columns out otherwise, and each is given templates of its own."""
+    from comply.engine import memo, pipeline
+
+    shared = memo.Memo()
+    monkeypatch.setattr(pipeline, "Memo", lambda combinations=True, limit=None: shared)
+    path = clean_register(tmp_path / "parcels.csv", random.Random(9), 600)
+    for keep in ("--keep-columns", "--drop-columns", "--keep-columns"):
+        _both(
+            monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx",
+            "--jobs", "1", keep,
+        )  # fmt: skip
+        assert columnar.TAKEN["rows made from templates"] == 600, columnar.TAKEN

@@ -180,9 +180,7 @@ class BookRows:
 
     def __init__(self, writer: XlsxWriter, taken: Counter[str]) -> None:
         self.writer, self.taken = writer, taken
-        kept = writer.memo.fragments.setdefault(("columnar", "xlsx", writer.lang), dict)
-        assert isinstance(kept, dict)
-        self.templates: dict[Any, _Template | None] = kept
+        self.templates: dict[Any, _Template | None] = {}  # the columns' own (items)
         self.fields: dict[str, np.ndarray | None] = {}  # the block's row fields
         self.days: dict[int, date] = {}
         # The register's own columns of a line (a template's first), as the workbook holds them.
@@ -213,6 +211,12 @@ class BookRows:
 
         if not writer.columns:
             writer.layout(subject_of(int(lines[0]))[0])
+        # Kept in the run's memo (a worker writes many parts of one run; a Dask worker may
+        # write runs of other layouts: the register kept beside the decision, or not).
+        layout = (writer.lang, tuple(writer.columns), writer.register is not None)
+        kept_templates = writer.memo.fragments.setdefault(("columnar", "xlsx", layout), dict)
+        assert isinstance(kept_templates, dict)
+        self.templates = kept_templates
         # Only values that take the row's values as they are (cells.markable) are templated.
         columns = (*writer.shown_columns, *writer.lead)
         usable = all(
