@@ -62,8 +62,10 @@ def markable(value: V) -> V:
     is there; nothing else (no comparing, no reading a text's characters, no looking a value
     up, no re or unicodedata). Given markers in their place, it gives markers: a workbook's
     rows are made from templates only where every column's value is markable or
-    `through` (engine/columnar/book.py; its markers refuse what they can see, but not a C
-    function reading their text), and row by row otherwise."""
+    `through` (engine/columnar/book.py). The markers refuse what is done to them, but
+    cannot see what is done to a text made from them (f"{value}".upper()) or a C function
+    reading them (re.sub, `in` a text, str.upper(value)): that a value does none of these
+    is what this declaration promises."""
     value.markable = True  # type: ignore[attr-defined]
     return value
 
