@@ -782,3 +782,22 @@ def test_a_memo_kept_from_run_to_run_gives_each_layout_templates_of_its_own(
             "--jobs", "1", keep,
         )  # fmt: skip
         assert columnar.TAKEN["rows made from templates"] == 600, columnar.TAKEN
+
+
+def test_a_value_declared_markable_that_reads_a_markers_text_is_caught_on_a_second_row(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A text made from a marker is a plain text: what is done to it, the markers cannot
+    see (cells.markable promises it is not done). A value that breaks the promise is
+    caught where a group's last row's values differ from its first's: each template is
+    checked on a second row too, and made row by row where it does not hold."""
+
+    def upper(texts: Any, decision: Any, subject: Any) -> str:
+        return f"{subject.row.holder}".upper()
+
+    _book_column(monkeypatch, upper)  # declared markable: wrongly
+    path = clean_register(tmp_path / "parcels.csv", random.Random(10), 1500)
+    # The first rows' holders are their own upper case; the others are not.
+    _set(path, "holder", lambda n: "某公司" if n <= 200 else "acme works")
+    _both(monkeypatch, tmp_path, path, "--as-of", "2014-03-01", "--out", "OUT.xlsx", "--jobs", "1")
+    assert _last_column(tmp_path / "out-True.xlsx")["ACME WORKS"] == 1300  # the test can fail

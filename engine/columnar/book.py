@@ -314,8 +314,30 @@ class BookRows:
             found = self._template(decided, int(lines[members[0]]), (key, truth), subject_of)
             if found is not None and not set(found.fields) <= set(fields):
                 found = None  # it asks for a field its rows are not grouped by
+            if (
+                found is not None
+                and len(members) > 1
+                and ("held", key, truth) not in self.templates
+            ):
+                # A second row, the group's last, made both ways too, once: a value that
+                # reads a marker's text where the markers cannot see it (cells.markable) is
+                # caught where the two rows' values differ.
+                self._keep(("held", key, truth), True)
+                last = int(lines[members[-1]])
+                if not self._holds(decided, found, last, subject_of(last)):
+                    found = None
+                    self._keep((key, truth), None)
             out.append((np.array(members), found))
         return out
+
+    def _holds(
+        self, decided: Decided, template: _Template, line: int, pair: tuple[Subject, Any]
+    ) -> bool:
+        """Whether a template gives a line's rows as the writer makes them of its subject
+        and decision (`pair`): the same values, of the same types."""
+        subject, decision = pair
+        made, _ = self._filled(decided, template, np.array([line]), self.own_of(line))
+        return _same(made[0], self.writer.made(decision, subject))
 
     def _truths(self, decided: Decided, fields: tuple[str, ...], lines: np.ndarray) -> list[Any]:
         """Each line's truth of the row fields `fields` (_truth)."""
@@ -396,11 +418,8 @@ class BookRows:
         )
         if any(_wrong(c, len(slots)) for c in [*main, *(c for r in actions for c in r)]):
             return None
-        # The first row made both ways: the same values, of the same types.
-        made, _ = self._filled(decided, template, np.array([line]), self.own_of(line))
-        if not _same(made[0], writer.made(decision, subject)):
-            return None
-        return template
+        # The first row made both ways.
+        return template if self._holds(decided, template, line, (subject, decision)) else None
 
     def _filled(
         self,
