@@ -13,7 +13,10 @@ whole as the cell's value, add amounts, and test the truth of a value that is tr
 row (a date, an id, a row field found true, which its rows are grouped by). Anything else,
 comparing two, measuring, slicing, calling a method, a format with a width, raises Refused:
 that shape's rows are then made one by one, as the writer makes them. The first row of each
-template is made both ways and must come out the same, value for value, type for type.
+template, and once the last row of its group, are made both ways and must come out the
+same, value for value, type for type. What the markers cannot see (a C function reading
+their text, a text made from them and then read) the workbook's values promise not to do
+(cells.markable): a workbook with a value not so declared is made row by row.
 """
 
 from __future__ import annotations
