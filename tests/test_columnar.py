@@ -376,6 +376,8 @@ def test_parts_on_every_core_decide_alike(monkeypatch: pytest.MonkeyPatch, tmp_p
         (1, ".csv", "zh", "1"),
         (2, ".json", "zh", "2"),
         (5, ".jsonl", "en", "2"),
+        (3, ".xlsx", "zh", "1"),
+        (4, ".xlsx", "en", "2"),
     ],
 )
 def test_a_recorded_run_keeps_the_same_entries(
@@ -406,10 +408,12 @@ def test_a_recorded_run_keeps_the_same_entries(
             ).fetchall()
             (header,) = db.execute("SELECT body FROM chain WHERE kind = 'run'").fetchone()
         counted = {k: v for k, v in json.loads(header).items() if k in ("rows", "decisions")}
-        kept.append((entries, out.read_bytes(), rejects.read_bytes(), counted))
+        kept.append((entries, _written(out), rejects.read_bytes(), counted))
     if jobs == "1":
         assert columnar.TAKEN["rows by columns"] > 0, columnar.TAKEN
         assert columnar.TAKEN["rows by the row path"] > 0, columnar.TAKEN
+        if suffix == ".xlsx":  # its rows and their entries made from templates
+            assert columnar.TAKEN["rows made from templates"] > 500, columnar.TAKEN
     assert kept[0][1:] == kept[1][1:]
     assert kept[0][0] == kept[1][0]
     kinds = Counter(kind for _, kind, _, _ in kept[1][0])

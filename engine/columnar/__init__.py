@@ -549,13 +549,13 @@ def decide(
     """The pipeline over columns, or None if the source is not for the columnar path (the
     caller then takes the row path). Given `lines`, the run's writer, JSON Lines, JSON and
     CSV are written to it as they are made, from columns where they can be
-    (engine/columnar/lines.py), a workbook's rows are made from columns (book.py, in a run
-    not recorded), and what is yielded is empty (a count of progress only)."""
+    (engine/columnar/lines.py), a workbook's rows are made from columns (book.py), and
+    what is yielded is empty (a count of progress only)."""
     found = eligible(reader)
     if found is None:
         return None
     header, first = found
-    book = book_rows(lines, reader.on_row is not None, TAKEN)
+    book = book_rows(lines, reader, TAKEN)
     return _decide(prepared, reader, columnar, header, first, line_writer(reader, lines), book)
 
 
@@ -699,15 +699,15 @@ def _decide(
                     break
                 if by_rows[i]:
                     book.writer.layout(by_rows[i][0][0])
-            items = book.items(decided, fast, kept_columns, board)
+            items, entries = book.items(decided, fast, kept_columns, board)
             at = 0
             for i in sorted(by_rows):
                 upto = int(np.searchsorted(fast, i))
-                book.take(items[at:upto])
+                book.take(items[at:upto], entries[at:upto] if entries is not None else None)
                 at = upto
                 for subject, decision in by_rows[i]:
-                    book.writer.decision(decision, subject)
-            book.take(items[at:])
+                    book.decision(decision, subject)
+            book.take(items[at:], entries[at:] if entries is not None else None)
             yield [], []
         else:
             pairs: list[tuple[Subject, Decision]] = []

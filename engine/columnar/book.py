@@ -31,10 +31,22 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .. import ledger, records
 from ..register import RegisterRow
 from ..subjects import Subject
 from ..writers.xlsx import XlsxWriter
-from .lines import TEMPLATES_KEPT, Decided, _joined, _routes, _Slot, counted, marked, slot_amounts
+from .lines import (
+    _JSON_MARK,
+    TEMPLATES_KEPT,
+    Decided,
+    _joined,
+    _routes,
+    _Slot,
+    counted,
+    marked,
+    slot_amounts,
+    slot_texts,
+)
 
 _MARK = re.compile("\x00(\\d+)\x00")
 
@@ -172,6 +184,7 @@ class _Template:
     totals: dict[str, Decimal]
     routes: list[tuple[int, dict[str, int]]]
     fields: tuple[str, ...]  # the row fields asked for
+    entry: tuple[list[str], list[int]] | None = None  # a ledger entry's pieces and slots
 
 
 _MISSING: Any = object()
@@ -179,10 +192,18 @@ _MISSING: Any = object()
 
 class BookRows:
     """Makes a block's subjects' rows for a workbook writer from templates, counting them
-    (`taken`: the rows made from templates are counted there too)."""
+    (`taken`: the rows made from templates are counted there too); in a recorded run, their
+    decisions' ledger entries too, from a second template of each shape (as lines.py makes
+    them), handed to `record` in order with their count."""
 
-    def __init__(self, writer: XlsxWriter, taken: Counter[str]) -> None:
-        self.writer, self.taken = writer, taken
+    def __init__(
+        self,
+        writer: XlsxWriter,
+        taken: Counter[str],
+        record: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self.writer, self.taken, self.record = writer, taken, record
+        self.entry_days: dict[str, dict[int, str]] = {}  # a ledger entry's dates
         self.templates: dict[Any, _Template | None] = {}  # the columns' own (items)
         self.fields: dict[str, np.ndarray | None] = {}  # the block's row fields
         self.days: dict[int, date] = {}
@@ -195,15 +216,17 @@ class BookRows:
         lines: np.ndarray,
         kept: list[tuple[list[str], np.ndarray]] | None,
         board: Any,
-    ) -> list[tuple[list[Any], list[list[Any]]]]:
+    ) -> tuple[list[tuple[list[Any], list[list[Any]]]], list[str] | None]:
         """Each line's row of the decisions sheet and its actions' rows, in order (`kept`:
         the register's own columns, each its distinct texts and each line's index into
-        them, where the register is kept), the writer's counts added."""
+        them, where the register is kept), the writer's counts added; and in a recorded run
+        each line's decision's ledger entry."""
         writer = self.writer
         self.fields.clear()
         out: list[Any] = [None] * len(lines)
+        entries: list[str] | None = [""] * len(lines) if self.record is not None else None
         if not len(lines):
-            return out
+            return out, entries
 
         def subject_of(line: int) -> tuple[Subject, Any]:
             subject, decision = decided.made(line)
@@ -216,7 +239,12 @@ class BookRows:
             writer.layout(subject_of(int(lines[0]))[0])
         # Kept in the run's memo (a worker writes many parts of one run; a Dask worker may
         # write runs of other layouts: the register kept beside the decision, or not).
-        layout = (writer.lang, tuple(writer.columns), writer.register is not None)
+        layout = (
+            writer.lang,
+            tuple(writer.columns),
+            writer.register is not None,
+            self.record is not None,
+        )
         kept_templates = writer.memo.fragments.setdefault(("columnar", "xlsx", layout), dict)
         assert isinstance(kept_templates, dict)
         self.templates = kept_templates
@@ -250,20 +278,39 @@ class BookRows:
                     subject, decision = subject_of(int(lines[position]))
                     writer.summary.add(decision, writer.view.totals(decision))
                     out[position] = writer.made(decision, subject)
+                    if entries is not None:
+                        entries[position] = ledger.decision_entry(records.record(decision))
                 continue
             rows = lines[group]
-            made, amounts = self._filled(decided, template, rows, [c[group] for c in own])
+            made, amounts, made_entries = self._filled(
+                decided, template, rows, [c[group] for c in own]
+            )
             counted(writer.summary, template, len(rows), amounts)
             self.taken["rows made from templates"] += len(rows)
             for position, item in zip(positions, made, strict=True):
                 out[position] = item
-        return out
+            if entries is not None:
+                assert made_entries is not None
+                for position, entry in zip(positions, made_entries, strict=True):
+                    entries[position] = entry
+        return out, entries
 
-    def take(self, items: list[tuple[list[Any], list[list[Any]]]]) -> None:
-        """Subjects' rows written, in order."""
+    def take(
+        self, items: list[tuple[list[Any], list[list[Any]]]], entries: list[str] | None
+    ) -> None:
+        """Subjects' rows written, in order (and their decisions' ledger entries recorded)."""
+        if self.record is not None and items:
+            assert entries is not None
+            self.record("".join(entries), len(entries))
         take = self.writer.take
         for values, rows in items:
             take(values, rows)
+
+    def decision(self, decision: Any, subject: Subject) -> None:
+        """A decision the row path made, written (and recorded) by the writer itself."""
+        self.writer.decision(decision, subject)
+        if self.record is not None:
+            self.record(ledger.decision_entry(records.record(decision)), 1)
 
     def _kept(
         self, kept: list[tuple[list[str], np.ndarray]] | None, lines: np.ndarray
@@ -339,7 +386,9 @@ class BookRows:
         """Whether a template gives a line's rows as the writer makes them of its subject
         and decision (`pair`): the same values, of the same types."""
         subject, decision = pair
-        made, _ = self._filled(decided, template, np.array([line]), self.own_of(line))
+        made, _, entries = self._filled(decided, template, np.array([line]), self.own_of(line))
+        if entries is not None and entries != [ledger.decision_entry(records.record(decision))]:
+            return False
         return _same(made[0], self.writer.made(decision, subject))
 
     def _truths(self, decided: Decided, fields: tuple[str, ...], lines: np.ndarray) -> list[Any]:
@@ -421,6 +470,15 @@ class BookRows:
         )
         if any(_wrong(c, len(slots)) for c in [*main, *(c for r in actions for c in r)]):
             return None
+        if self.record is not None:  # the ledger entry's template: the same slots, as text
+            plain = marked(decided, line, decision)
+            if plain is None:
+                return None
+            entry = ledger.decision_entry(records.record(plain[0]))
+            order = [int(n) for n in _JSON_MARK.findall(entry)]
+            if not set(order) <= set(range(len(plain[1]))):
+                return None
+            template.entry = (_JSON_MARK.split(entry)[::2], order)
         # The first row made both ways.
         return template if self._holds(decided, template, line, (subject, decision)) else None
 
@@ -430,9 +488,9 @@ class BookRows:
         template: _Template,
         rows: np.ndarray,
         own: list[np.ndarray],
-    ) -> tuple[list[tuple[list[Any], list[list[Any]]]], dict[int, list[Decimal]]]:
-        """The rows of a template's lines (`own`: their register columns), and the amounts
-        of the slots its totals take."""
+    ) -> tuple[list[tuple[list[Any], list[list[Any]]]], dict[int, list[Decimal]], list[str] | None]:
+        """The rows of a template's lines (`own`: their register columns), the amounts of
+        the slots its totals take, and in a recorded run their ledger entries."""
         first = int(rows[0])
         count = len(rows)
         values: dict[int, list[Any]] = {}
@@ -471,7 +529,23 @@ class BookRows:
         else:
             actions = [[] for _ in range(count)]
         amounts = {k: slot(k) for k, _ in template.routes}
-        return list(zip(main, actions, strict=True)), amounts
+        entries = None
+        if template.entry is not None:
+            pieces, order = template.entry
+            texts = {
+                k: slot_texts(
+                    decided,
+                    template.slots[k],
+                    rows,
+                    first,
+                    slot(k) if template.slots[k].how == "amount" else None,
+                    "entry",
+                    self.entry_days,
+                )
+                for k in set(order)
+            }
+            entries = _joined(pieces, [texts[k] for k in order], count)
+        return list(zip(main, actions, strict=True)), amounts, entries
 
     def _slot(self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[Any]:
         """A slot's values for the rows, as the decision holds them."""
@@ -526,8 +600,13 @@ def _same(made: Any, expected: Any) -> bool:
     return all(type(a) is type(b) and repr(a) == repr(b) for a, b in pairs)
 
 
-def book_rows(writer: Any, recorded: bool, taken: Counter[str]) -> BookRows | None:
-    """What makes a workbook's rows from columns: a workbook writer's, in a run not recorded."""
-    if type(writer) is XlsxWriter and not recorded:
+def book_rows(writer: Any, reader: Any, taken: Counter[str]) -> BookRows | None:
+    """What makes a workbook's rows from columns: a workbook writer's (in a recorded run,
+    one whose reader takes ledger entries a stretch at a time)."""
+    if type(writer) is not XlsxWriter:
+        return None
+    if reader.on_row is None:
         return BookRows(writer, taken)
+    if reader.on_rows is not None and reader.on_decisions is not None:
+        return BookRows(writer, taken, reader.on_decisions)
     return None

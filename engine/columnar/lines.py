@@ -332,28 +332,10 @@ class Lines:
     ) -> list[str]:
         """The texts that fill a slot for the rows (an amount slot's amounts given), in the
         writer's format or in the ledger entry's ("entry": records.typed, canonical)."""
-        assert decided.own is not None
         form = form or self.format
         if slot.how == "row":
             return self._row_field(decided, slot.source, rows)
-        values = decided.own(slot.source, first)
-        assert values is not None, slot
-        picked = values[rows]
-        if slot.how == "id" or slot.how == "text":
-            if form == "csv":
-                return [_csv_cell(str(v)) for v in picked.tolist()]
-            if form == "table":
-                return [printable(str(v)) for v in picked.tolist()]
-            return [_encode_string(v) for v in picked.tolist()]
-        if slot.how == "int":
-            return [str(v) for v in picked.tolist()]
-        if slot.how == "amount":
-            assert amounts is not None
-            if form == "table":
-                return [money(a) for a in amounts]
-            opening, closing = _AMOUNT[form]
-            return [opening + str(a) + closing for a in amounts]
-        return self._dates(picked + slot.offset, form)
+        return slot_texts(decided, slot, rows, first, amounts, form, self.days)
 
     def _row_field(self, decided: Decided, name: str, rows: np.ndarray) -> list[str]:
         """A row field's text, as a table's cell shows it, for the rows."""
@@ -370,20 +352,6 @@ class Lines:
             self.rows[name] = None if found is None else _shown_all(found)
         return self.rows[name]
 
-    def _dates(self, days: np.ndarray, form: str) -> list[str]:
-        """Each day number's date as the format writes it."""
-        cache = self.days.setdefault(form, {})
-        if len(cache) > 1 << 16:
-            cache.clear()
-        opening, closing = _DATE[form]
-        out = []
-        for number in days.tolist():
-            shown = cache.get(number)
-            if shown is None:
-                shown = cache[number] = opening + date.fromordinal(number).isoformat() + closing
-            out.append(shown)
-        return out
-
     def _amounts(
         self, decided: Decided, slot: _Slot, rows: np.ndarray, first: int
     ) -> list[Decimal]:
@@ -391,6 +359,54 @@ class Lines:
 
 
 _MISSING: Any = object()
+
+
+def slot_texts(
+    decided: Decided,
+    slot: _Slot,
+    rows: np.ndarray,
+    first: int,
+    amounts: list[Decimal] | None,
+    form: str,
+    days: dict[str, dict[int, str]],
+) -> list[str]:
+    """The texts that fill a slot of the decision's own values for the rows (an amount
+    slot's amounts given), in a format's form or in the ledger entry's ("entry":
+    records.typed, canonical); `days` remembers each form's dates."""
+    assert decided.own is not None
+    values = decided.own(slot.source, first)
+    assert values is not None, slot
+    picked = values[rows]
+    if slot.how == "id" or slot.how == "text":
+        if form == "csv":
+            return [_csv_cell(str(v)) for v in picked.tolist()]
+        if form == "table":
+            return [printable(str(v)) for v in picked.tolist()]
+        return [_encode_string(v) for v in picked.tolist()]
+    if slot.how == "int":
+        return [str(v) for v in picked.tolist()]
+    if slot.how == "amount":
+        assert amounts is not None
+        if form == "table":
+            return [money(a) for a in amounts]
+        opening, closing = _AMOUNT[form]
+        return [opening + str(a) + closing for a in amounts]
+    return _dates(picked + slot.offset, form, days)
+
+
+def _dates(days: np.ndarray, form: str, known: dict[str, dict[int, str]]) -> list[str]:
+    """Each day number's date as the format writes it."""
+    cache = known.setdefault(form, {})
+    if len(cache) > 1 << 16:
+        cache.clear()
+    opening, closing = _DATE[form]
+    out = []
+    for number in days.tolist():
+        shown = cache.get(number)
+        if shown is None:
+            shown = cache[number] = opening + date.fromordinal(number).isoformat() + closing
+        out.append(shown)
+    return out
 
 
 def slot_amounts(decided: Decided, slot: _Slot, rows: np.ndarray, first: int) -> list[Decimal]:
