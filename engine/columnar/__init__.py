@@ -681,14 +681,7 @@ def _decide(
         if rendered is not None and writing is not None:
             made, entries = rendered
             TAKEN["rows written from templates"] += len(fast)
-            at = 0
-            for i in sorted(by_rows):
-                upto = int(np.searchsorted(fast, i))
-                writing.write(made[at:upto], entries[at:upto] if entries is not None else None)
-                at = upto
-                for subject, decision in by_rows[i]:
-                    writing.decision(decision, subject)
-            writing.write(made[at:], entries[at:] if entries is not None else None)
+            _interleaved(writing, made, entries, fast, by_rows)
             yield [], []
         elif book is not None:  # a workbook's rows, made from templates
             kept_columns = (
@@ -700,14 +693,7 @@ def _decide(
                 if by_rows[i]:
                     book.writer.layout(by_rows[i][0][0])
             items, entries = book.items(decided, fast, kept_columns, board)
-            at = 0
-            for i in sorted(by_rows):
-                upto = int(np.searchsorted(fast, i))
-                book.take(items[at:upto], entries[at:upto] if entries is not None else None)
-                at = upto
-                for subject, decision in by_rows[i]:
-                    book.decision(decision, subject)
-            book.take(items[at:], entries[at:] if entries is not None else None)
+            _interleaved(book, items, entries, fast, by_rows)
             yield [], []
         else:
             pairs: list[tuple[Subject, Decision]] = []
@@ -737,6 +723,26 @@ def _decide(
         if reader.stopped:
             return
         row += len(lines)
+
+
+def _interleaved(
+    writing: Lines | BookRows,
+    made: list[Any],
+    entries: list[str] | None,
+    fast: np.ndarray,
+    by_rows: dict[int, list[tuple[Subject, Decision]]],
+) -> None:
+    """A block's lines made from columns (`made`, of the lines `fast`, and in a recorded
+    run their ledger entries) written in file order with the row path's decisions between
+    them (`by_rows`, by line)."""
+    at = 0
+    for i in sorted(by_rows):
+        upto = int(np.searchsorted(fast, i))
+        writing.write(made[at:upto], entries[at:upto] if entries is not None else None)
+        at = upto
+        for subject, decision in by_rows[i]:
+            writing.decision(decision, subject)
+    writing.write(made[at:], entries[at:] if entries is not None else None)
 
 
 def _emitted(

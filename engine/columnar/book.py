@@ -295,7 +295,7 @@ class BookRows:
                     entries[position] = entry
         return out, entries
 
-    def take(
+    def write(
         self, items: list[tuple[list[Any], list[list[Any]]]], entries: list[str] | None
     ) -> None:
         """Subjects' rows written, in order (and their decisions' ledger entries recorded)."""
