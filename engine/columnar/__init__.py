@@ -46,7 +46,8 @@ from ..loader import _INVISIBLE, MAX_CELL, MAX_COLUMNS, MAX_LINE, RowReader, _re
 from ..writers.csv_rows import CsvWriter
 from ..writers.json_records import JsonLinesWriter, JsonWriter
 from ..writers.table import TableWriter
-from .book import BookRows, book_rows
+from ..writers.xlsx import XlsxWriter
+from .book import BookRows
 from .lines import Decided, Lines, tabled
 
 if TYPE_CHECKING:
@@ -555,7 +556,9 @@ def decide(
     if found is None:
         return None
     header, first = found
-    book = book_rows(lines, reader, TAKEN)
+    book = None
+    if type(lines) is XlsxWriter and _entries_taken(reader):
+        book = BookRows(lines, TAKEN, reader.on_decisions if reader.on_row is not None else None)
     return _decide(prepared, reader, columnar, header, first, line_writer(reader, lines), book)
 
 
@@ -570,11 +573,16 @@ def line_writer(reader: RowReader, lines: Writer | None) -> Lines | None:
             return None
     elif type(lines) not in (JsonLinesWriter, JsonWriter, CsvWriter) or reader.keep:
         return None
-    if reader.on_row is None:
-        return Lines(lines)  # type: ignore[arg-type]
-    if reader.on_rows is not None and reader.on_decisions is not None:
-        return Lines(lines, reader.on_decisions)  # type: ignore[arg-type]
-    return None
+    if not _entries_taken(reader):
+        return None
+    record = reader.on_decisions if reader.on_row is not None else None
+    return Lines(lines, record)  # type: ignore[arg-type]
+
+
+def _entries_taken(reader: RowReader) -> bool:
+    """Whether decisions made from columns can be recorded: a run not recorded, or one whose
+    reader takes ledger entries (input rows, decisions) a stretch at a time."""
+    return reader.on_row is None or (reader.on_rows is not None and reader.on_decisions is not None)
 
 
 def _decide(

@@ -38,11 +38,12 @@ from ..writers.xlsx import XlsxWriter
 from .lines import (
     _JSON_MARK,
     TEMPLATES_KEPT,
+    Counts,
     Decided,
     _joined,
-    _routes,
     _Slot,
     counted,
+    counts_of,
     marked,
     slot_amounts,
     slot_texts,
@@ -177,12 +178,7 @@ class _Template:
     main: list[Any]  # the decision's cells of the subject's row
     rows: list[list[Any]]  # each action's row
     slots: list[_Slot]
-    # What lines.counted counts: the status, (code, prospect) of each action, the totals
-    # with no amount and how the amount slots route to them.
-    status: str
-    actions: tuple[tuple[str, bool], ...]
-    totals: dict[str, Decimal]
-    routes: list[tuple[int, dict[str, int]]]
+    counts: Counts
     fields: tuple[str, ...]  # the row fields asked for
     entry: tuple[list[str], list[int]] | None = None  # a ledger entry's pieces and slots
 
@@ -250,18 +246,22 @@ class BookRows:
         self.templates = kept_templates
         # Only values that take the row's values as they are (cells.markable) are templated.
         columns = (*writer.shown_columns, *writer.lead)
-        usable = all(
-            getattr(c.value, "markable", False) or getattr(c.value, "through", False)
-            for c in columns
+        usable = (
+            all(
+                getattr(c.value, "markable", False) or getattr(c.value, "through", False)
+                for c in columns
+            )
+            and decided.shape is not None
+            and decided.own is not None
         )
-        own = self._kept(kept, lines)
-        self.own_of = lambda line: self._kept(
-            None if kept is None else [([t[i[line]]], np.zeros(1, np.intp)) for t, i in kept],
-            np.zeros(1, np.intp),
-        )
-        usable = usable and decided.shape is not None and decided.own is not None
         groups: list[tuple[np.ndarray, _Template | None]] = []
+        own: list[np.ndarray] = []
         if usable:
+            own = self._kept(kept, lines)
+            self.own_of = lambda line: self._kept(
+                None if kept is None else [([t[i[line]]], np.zeros(1, np.intp)) for t, i in kept],
+                np.zeros(1, np.intp),
+            )
             assert decided.shape is not None
             shapes = decided.shape[lines]
             order = np.argsort(shapes, kind="stable")
@@ -285,7 +285,7 @@ class BookRows:
             made, amounts, made_entries = self._filled(
                 decided, template, rows, [c[group] for c in own]
             )
-            counted(writer.summary, template, len(rows), amounts)
+            counted(writer.summary, template.counts, len(rows), amounts)
             self.taken["rows made from templates"] += len(rows)
             for position, item in zip(positions, made, strict=True):
                 out[position] = item
@@ -457,17 +457,8 @@ class BookRows:
             actions = writer.action_rows(marked_decision, shown)
         except Exception:  # Refused, or a cell's own reading of a value a marker stands for
             return None
-        totals, routes = _routes(writer, decision, routes_from, amount_values)  # type: ignore[arg-type]
-        template = _Template(
-            main,
-            actions,
-            slots,
-            decision.status,
-            tuple((a.code, a.prospect) for a in decision.actions),
-            totals,
-            routes,
-            tuple(row._asked),
-        )
+        counts = counts_of(writer, decision, routes_from, amount_values)
+        template = _Template(main, actions, slots, counts, tuple(row._asked))
         if any(_wrong(c, len(slots)) for c in [*main, *(c for r in actions for c in r)]):
             return None
         if self.record is not None:  # the ledger entry's template: the same slots, as text
@@ -528,7 +519,7 @@ class BookRows:
             actions = list(map(list, zip(*by_action, strict=True)))
         else:
             actions = [[] for _ in range(count)]
-        amounts = {k: slot(k) for k, _ in template.routes}
+        amounts = {k: slot(k) for k, _ in template.counts.routes}
         entries = None
         if template.entry is not None:
             pieces, order = template.entry
@@ -598,15 +589,3 @@ def _same(made: Any, expected: Any) -> bool:
             return False
         pairs += zip(row, row_expected, strict=True)
     return all(type(a) is type(b) and repr(a) == repr(b) for a, b in pairs)
-
-
-def book_rows(writer: Any, reader: Any, taken: Counter[str]) -> BookRows | None:
-    """What makes a workbook's rows from columns: a workbook writer's (in a recorded run,
-    one whose reader takes ledger entries a stretch at a time)."""
-    if type(writer) is not XlsxWriter:
-        return None
-    if reader.on_row is None:
-        return BookRows(writer, taken)
-    if reader.on_rows is not None and reader.on_decisions is not None:
-        return BookRows(writer, taken, reader.on_decisions)
-    return None

@@ -80,14 +80,21 @@ class _Slot:
 
 
 @dataclass
-class _Template:
-    pieces: list[str]
-    slots: list[_Slot]
-    order: list[int]  # the slot between each two pieces (a CSV repeats the subject)
+class Counts:
+    """What each decision of a shape adds to a writer's summary (counted)."""
+
     status: str
     actions: tuple[tuple[str, bool], ...]  # (code, prospect) of each action
     totals: dict[str, Decimal]  # the kind's totals with no amount
     routes: list[tuple[int, dict[str, int]]]  # amount slot -> each total's share of it
+
+
+@dataclass
+class _Template:
+    pieces: list[str]
+    slots: list[_Slot]
+    order: list[int]  # the slot between each two pieces (a CSV repeats the subject)
+    counts: Counts
     entry: tuple[list[str], list[int]] | None = None  # the ledger entry's pieces and slots
 
 
@@ -183,7 +190,7 @@ class Lines:
         return out, entries
 
     def _count(self, template: _Template, count: int, amounts: dict[int, list[Decimal]]) -> None:
-        counted(self.writer.summary, template, count, amounts)
+        counted(self.writer.summary, template.counts, count, amounts)
 
     def _template(self, decided: Decided, line: int) -> _Template | None:
         subject, decision = decided.made(line)
@@ -206,15 +213,8 @@ class Lines:
         found = [int(n) for n in self.mark.findall(text)]
         if not set(found) <= set(range(len(slots))):
             return None  # not a marker of ours: this shape is written row by row
-        totals, routes = _routes(writer, decision, routes_from, amount_values)
         template = _Template(
-            pieces,
-            slots,
-            found,
-            decision.status,
-            tuple((a.code, a.prospect) for a in decision.actions),
-            totals,
-            routes,
+            pieces, slots, found, counts_of(writer, decision, routes_from, amount_values)
         )
         expected = self._written(decision, subject)
         if any(s.how == "row" and self._row_texts(decided, s.source) is None for s in slots):
@@ -423,10 +423,23 @@ def slot_amounts(decided: Decided, slot: _Slot, rows: np.ndarray, first: int) ->
     return [share_of(base, rate) for base in values[rows].tolist()]
 
 
-def counted(summary: Any, shape: Any, count: int, amounts: dict[int, list[Decimal]]) -> None:
-    """`count` decisions of a shape (its status, its actions, its totals with no amount and
-    how its amount slots route to them) added to a writer's summary, their amounts given
-    by slot."""
+def counts_of(
+    writer: Any,
+    decision: Decision,
+    amounts: list[tuple[int, int]],
+    values: Sequence[tuple[int, str]] = (),
+) -> Counts:
+    """What a shape of `decision` counts: its status, its actions, and the kind's totals
+    (_routes: `amounts`, the actions' amount slots; `values`, the amount values' slots)."""
+    totals, routes = _routes(writer, decision, amounts, values)
+    return Counts(
+        decision.status, tuple((a.code, a.prospect) for a in decision.actions), totals, routes
+    )
+
+
+def counted(summary: Any, shape: Counts, count: int, amounts: dict[int, list[Decimal]]) -> None:
+    """`count` decisions of a shape added to a writer's summary, their amounts given by
+    slot."""
     summary.subjects += count
     summary.by_status[shape.status] += count
     for code, prospect in shape.actions:
