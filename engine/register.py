@@ -34,6 +34,7 @@ TOTAL_WORDS = frozenset(
 )
 _UNIT = re.compile(r"^(.*?)\(\s*(亿元|万元|元)\s*\)$")
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
+_SHEET_DIGITS = 15  # the significant digits a spreadsheet's number keeps
 
 
 def compact(text: str) -> str:
@@ -268,6 +269,11 @@ def typed(value: Any, contract_kind: str | None = None) -> Any:
     plain = fields.normal(text).replace(",", "")
     if _PLAIN_NUMBER.match(plain) and contract_kind in (None, "number"):
         number = Decimal(plain)
+        shape = number.as_tuple()
+        if contract_kind is None and (
+            len(shape.digits) > _SHEET_DIGITS or -int(shape.exponent) > _SHEET_DIGITS
+        ):
+            return text  # more digits than a sheet's number keeps: shown as written
         return int(number) if number == number.to_integral_value() and "." not in plain else number
     if contract_kind in (None, "date"):
         try:

@@ -10,6 +10,7 @@ there is something on them (the PNG was looked at when the layout was made).
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -174,6 +175,50 @@ def test_infinities_in_a_summed_column_of_the_register_are_not_summed(tmp_path: 
     shown = [row[at].value for row in decided[1:-1]]
     assert shown[:2] == ["inf", "-inf"]
     assert decided[-1][at].value == pytest.approx(2.5 * (len(shown) - 2))
+
+
+# A CSV register's own cells, as written, and as a workbook shows them (its number format).
+OWN_NUMBERS = [
+    ("12.50", 12.5, "0.00"),
+    ("12.5", 12.5, "0.0"),  # equal to 12.50, not shown alike
+    ("2012.10", 2012.1, "0.00"),  # a period, not 2012.1
+    ("0.125", 0.125, "0.000"),
+    ("3", 3, "General"),
+    ("1,234.5", 1234.5, "0.0"),
+    ("007", "007", "General"),  # a code: its zeros kept
+    ("110101199001011234", "110101199001011234", "General"),  # 18 digits: more than a number keeps
+    ("0.1234567890123456", "0.1234567890123456", "General"),  # 16 decimals: likewise
+    ("1.00000000000000", 1.0, "0." + "0" * 14),  # fifteen digits: a number still
+    ("1.000000000000000", "1.000000000000000", "General"),  # sixteen: text
+]
+
+
+def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> None:
+    """A CSV register's own column (not the contract's) is carried as written: a number
+    keeps the decimals it was written with (2012.10 is not shown 2012.1), a number of more
+    digits than a sheet's number keeps stays text, and the column's total shows the
+    decimals its figures had."""
+    lines = PARCELS.read_text(encoding="utf-8").splitlines()
+    body = lines[1 : len(OWN_NUMBERS) + 1]
+    assert len(body) == len(OWN_NUMBERS)
+    register = tmp_path / "parcels.csv"
+    with register.open("w", encoding="utf-8", newline="") as handle:
+        written = csv.writer(handle)
+        written.writerow([*lines[0].split(","), "面积（亩）", "备注"])
+        for line, (text, _, _) in zip(body, OWN_NUMBERS, strict=True):
+            written.writerow([*next(csv.reader([line])), text, text])
+    book = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))
+    decided = rows(book["处置结果"])
+    heading = [cell.value for cell in decided[0]]
+    for name in ("面积（亩）", "备注"):
+        at = heading.index(name)
+        shown = [(row[at].value, row[at].number_format) for row in decided[1:-1]]
+        assert shown == [(value, shape) for _, value, shape in OWN_NUMBERS]
+    summed = decided[-1][heading.index("面积（亩）")]
+    assert summed.value == pytest.approx(12.5 + 12.5 + 2012.1 + 0.125 + 3 + 1234.5 + 1)
+    # 3,275.725 with fourteen decimals is more digits than a number keeps: as many as it can.
+    assert summed.number_format == "0." + "0" * 11
+    assert decided[-1][heading.index("备注")].value is None, "备注 is not summed"
 
 
 def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:

@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).parent.parent
 COUNTY = ROOT / "examples" / "registers" / "county-2012.xlsx"
 BUDGET = ROOT / "examples" / "district-2012" / "budget.csv"
+PARCELS = ROOT / "examples" / "district-2012" / "parcels.csv"
 
 # Texts built of what a sheet's writing treats apart: XML's own characters, line breaks,
 # spaces at either end (tabs, ideographic and non-breaking ones), CJK and characters
@@ -207,6 +208,35 @@ def test_a_decided_register_is_the_same_workbook_either_way(
         args = [kind, str(source), "--as-of", "2012-08-31", "--lang", lang]
         result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
         assert result.exit_code == 0, result.output
+    assert members(made["1"]) == members(made["0"])
+    assert members(made["2"]) == members(made["0"])
+
+
+def test_a_registers_own_numbers_are_the_same_workbook_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two columns of the register's own, each number shown with its own decimals (a format
+    each): formats first met in another order row by row than a column at a time, the same
+    workbook (their formats are made before the first row, numbered alike)."""
+    head, *body = PARCELS.read_text(encoding="utf-8").splitlines()
+    # Formats first met row by row: 0.0, 0.000, 0.0000, 0.00000 (after land_area's 0.00);
+    # a column at a time: 0.0, 0.0000, then 0.000, 0.00000.
+    own = [("1.5", "3.125"), ("2.2222", "1.5"), ("7", "0.00001"), ("12.5", "4.5")]
+    rows = [head + ",面积（亩）,系数"]
+    for n in range(xlsx.SAMPLE + 100):  # rows after those held for the widths: in blocks
+        line = body[n % len(body)]
+        a, b = own[n % len(own)] if n >= xlsx.SAMPLE else ("", "")
+        rows.append(f"P-{n:05d}{line[line.index(',') :]},{a},{b}")
+    register = tmp_path / "parcels.csv"
+    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    made = {}
+    for switch in ("2", "1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        args = ["parcels", str(register), "--as-of", "2012-08-31", "--lang", "zh"]
+        result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
+        assert result.exit_code == 0, result.output
+    assert b'formatCode="0.00000"' in members(made["0"])["xl/styles.xml"]
     assert members(made["1"]) == members(made["0"])
     assert members(made["2"]) == members(made["0"])
 

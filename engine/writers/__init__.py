@@ -349,6 +349,24 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
     return formats()[fmt](*args, **kwargs)
 
 
+# A workbook column of a register's cells as the register holds them: a column of its own,
+# or a contract field neither an amount nor a text (a ratio, a date). A number in it is
+# shown with the decimals it was written with (12.50, 2012.10: two; 0.82 as 0.82).
+OWN_FORM = "general"
+SHOWN_PLACES = 15  # decimals shown at most: a number of more digits is kept as text (typed)
+
+
+def shown_places(value: Decimal) -> int:
+    """The decimals a number of the register's own was written with (Decimal keeps them)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and -SHOWN_PLACES <= exponent < 0 else 0
+
+
+def places_format(places: int) -> str:
+    """The number format showing a number with `places` decimals (none: General)."""
+    return "0." + "0" * places if places else "General"
+
+
 def width(text: str) -> int:
     """Columns a text takes on a terminal: CJK characters take two (each text other than
     ASCII measured once: a table's names, titles and labels recur)."""

@@ -50,7 +50,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ..memo import Table
-from . import width
+from . import OWN_FORM, shown_places, width
 
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
 # character XlsxWriter escapes as _xHHHH_ (a carriage return), or a literal _xHHHH_ (its
@@ -447,9 +447,15 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         if known.of != (form, room):
             known.of, known.cells, known.tall, known.size = (form, room), {}, {}, 0
         cells, tall = known.cells, known.tall
-        if set(map(type, values)) <= _KEPT:
+        kinds = set(map(type, values))
+        keys: Sequence[Any] = values
+        if form == OWN_FORM and Decimal in kinds:
+            # A bureau's own 12.50 and 12.5 are equal, but not shown alike (_number_format):
+            # its numbers are remembered by their text.
+            keys = [(Decimal, str(v)) if v.__class__ is Decimal else v for v in values]
+        if kinds <= _KEPT:
             try:
-                new = set(values).difference(cells)
+                new = set(keys).difference(cells)
             except TypeError:
                 new = None
             if new is not None:
@@ -458,25 +464,26 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 zero = 0 in new
                 new.discard(0)
                 held = []  # this block's values not remembered: declined, long texts
-                for value in new:
+                for key in new:
+                    value = Decimal(key[1]) if key.__class__ is tuple else key
                     made = self._cell(value, form, room, looks, format_of, fit)
-                    cells[value] = made[0] if made is not None else None
+                    cells[key] = made[0] if made is not None else None
                     if made is not None and made[1] > 1:
-                        tall[value] = made[1]
+                        tall[key] = made[1]
                     if made is None or (value.__class__ is str and len(value) > _TEXT_KEPT):
-                        held.append(value)
+                        held.append(key)
                     else:
                         known.size += len(made[0])
-                found = list(map(cells.get, values))
-                lines = list(map(tall.get, values, itertools.repeat(1))) if tall else None
+                found = list(map(cells.get, keys))
+                lines = list(map(tall.get, keys, itertools.repeat(1))) if tall else None
                 if zero:
                     for n, value in enumerate(values):
                         if value == 0:  # (no text, date or None equals 0)
                             made = self._cell(value, form, room, looks, format_of, fit)
                             found[n] = made[0] if made is not None else None
-                for value in held:
-                    del cells[value]
-                    tall.pop(value, None)
+                for key in held:
+                    del cells[key]
+                    tall.pop(key, None)
                 if known.size > _CELLS_KEPT:
                     cells.clear()
                     tall.clear()
@@ -519,6 +526,8 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 lines = fit.lines(value, room)
             return look + body, lines
         key = (kind, form)
+        if kind is Decimal and form == OWN_FORM:  # shown with its decimals (_number_format)
+            key = (form, shown_places(value))
         look = looks.get(key)
         if look is None:
             look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'

@@ -51,7 +51,16 @@ from ..messages import msg
 from ..register import Column, Contract, Register, typed
 from ..rulebook import words as _t
 from ..subjects import Subject
-from . import ACTION_VALUES, Writer, plain, width
+from . import (
+    ACTION_VALUES,
+    OWN_FORM,
+    SHOWN_PLACES,
+    Writer,
+    places_format,
+    plain,
+    shown_places,
+    width,
+)
 
 if TYPE_CHECKING:  # XlsxWriter is imported when a workbook is made
     from ._xlsx_rows import Fit
@@ -64,7 +73,7 @@ NUMBER_FORMATS = {
     "number": "#,##0.00",
     "int": "0",
     "percent": "0.00%",
-    "general": "General",
+    OWN_FORM: "General",
 }
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"  # a date and time of the register's own
 WORDS = {
@@ -164,6 +173,12 @@ class _Formats:
             for number_format in shown:
                 for wrap in (False, True):
                     self.look(look, number_format, wrap)
+
+    def places(self) -> None:
+        """The body's formats of a number of the register's own, by its decimals, made now
+        (for a sheet with such a column: see __init__)."""
+        for places in range(1, SHOWN_PLACES + 1):
+            self.look("body", places_format(places), False)
 
     def look(self, look: str, number_format: str, wrap: bool) -> Any:
         key = (look, number_format, wrap)
@@ -519,6 +534,8 @@ class XlsxWriter(Writer):
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
+            if OWN_FORM in (form for _, form in self.columns):
+                self.formats.places()
         summed = subjects if counted is None else counted
         for index, total in enumerate(self.sums):
             if total is not None:
@@ -595,7 +612,12 @@ class XlsxWriter(Writer):
             self.sums = [Decimal(0) if c.total else None for c in self.book_columns]
         if not self.main.columns:
             self.main.columns = self.columns
-        totals: list[Any] = [_cents(s) if isinstance(s, Decimal) else s for s in self.sums]
+        # A total of the register's own figures shows the decimals they had (12.5 + 3.25 is
+        # 15.75, 3 + 4 is 7); a total of the decision's amounts, to the cent.
+        totals: list[Any] = [
+            (_own_total(s) if form == OWN_FORM else _cents(s)) if isinstance(s, Decimal) else s
+            for s, (_, form) in zip(self.sums, self.main.columns, strict=True)
+        ]
         totals[0] = WORDS["total"].in_(self.lang) if totals[0] is None else totals[0]
         self.main.close(totals)
         self.actions.close()
@@ -690,6 +712,16 @@ def _cents(total: Decimal) -> Decimal:
         return total
 
 
+def _own_total(total: Decimal) -> Decimal:
+    """A total of the register's own figures with the decimals the most precise of them had,
+    as many as a sheet's number keeps (15 digits in all: 13207202.849900000000000, of a
+    1.000000000000000 among them, is shown 13207202.8499000)."""
+    room = SHOWN_PLACES - (total.adjusted() + 1)
+    if total.is_finite() and 0 <= room < shown_places(total):
+        return total.quantize(Decimal(1).scaleb(-room))
+    return total
+
+
 def _total(total: Decimal, values: list[Any]) -> Decimal:
     """A summed column's total with its values taken on, one after the other: each finite
     number, not a boolean (a workbook register's TRUE, or a number cell read as infinity,
@@ -762,7 +794,7 @@ def _register_form(column: Any, contract: Contract) -> str:
         return "number"
     if column.field is not None and column.field in contract.texts:
         return "text"  # an id such as 2012-01-01 or -1 is an id, not a date or a number
-    return "general"
+    return OWN_FORM
 
 
 def _register_value(value: Any, form: str) -> Any:
@@ -816,6 +848,8 @@ def _number_format(value: Any, form: str) -> str:
         return DATETIME_FORMAT
     if isinstance(value, date):
         return NUMBER_FORMATS["date"]
+    if form == OWN_FORM and isinstance(value, Decimal):  # as written: 12.50, 2012.10
+        return places_format(shown_places(value))
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
         return NUMBER_FORMATS.get(form, "General")
     return "General"
