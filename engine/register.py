@@ -35,6 +35,14 @@ TOTAL_WORDS = frozenset(
 _UNIT = re.compile(r"^(.*?)\(\s*(亿元|万元|元)\s*\)$")
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 _SHEET_DIGITS = 15  # the significant digits a spreadsheet's number keeps
+_GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")  # 1,234.50: thousands apart
+
+
+class Grouped(Decimal):
+    """A number of a register's own written with its thousands apart (1,234.50): a workbook
+    shows it so."""
+
+    __slots__ = ()
 
 
 def compact(text: str) -> str:
@@ -266,14 +274,16 @@ def typed(value: Any, contract_kind: str | None = None) -> Any:
         return None
     if contract_kind == "text":
         return text
-    plain = fields.normal(text).replace(",", "")
+    normal = fields.normal(text)
+    plain = normal.replace(",", "")
     if _PLAIN_NUMBER.match(plain) and contract_kind in (None, "number"):
         number = Decimal(plain)
-        shape = number.as_tuple()
-        if contract_kind is None and (
-            len(shape.digits) > _SHEET_DIGITS or -int(shape.exponent) > _SHEET_DIGITS
-        ):
-            return text  # more digits than a sheet's number keeps: shown as written
+        if contract_kind is None:  # a column of the register's own: shown as written
+            shape = number.as_tuple()
+            if len(shape.digits) > _SHEET_DIGITS or -int(shape.exponent) > _SHEET_DIGITS:
+                return text  # more digits than a sheet's number keeps
+            if "," in normal:  # 1,234.50, not 12,34 (two numbers?) or 1,2345
+                return Grouped(plain) if _GROUPED.match(normal) else text
         return int(number) if number == number.to_integral_value() and "." not in plain else number
     if contract_kind in (None, "date"):
         try:

@@ -184,7 +184,10 @@ OWN_NUMBERS = [
     ("2012.10", 2012.1, "0.00"),  # a period, not 2012.1
     ("0.125", 0.125, "0.000"),
     ("3", 3, "General"),
-    ("1,234.5", 1234.5, "0.0"),
+    ("1,234.5", 1234.5, "#,##0.0"),  # its thousands apart
+    ("1234.5", 1234.5, "0.0"),  # equal to 1,234.5, not shown alike
+    ("12,345", 12345, "#,##0"),
+    ("12,34", "12,34", "General"),  # not thousands: two numbers? text
     ("007", "007", "General"),  # a code: its zeros kept
     ("110101199001011234", "110101199001011234", "General"),  # 18 digits: more than a number keeps
     ("0.1234567890123456", "0.1234567890123456", "General"),  # 16 decimals: likewise
@@ -195,8 +198,9 @@ OWN_NUMBERS = [
 
 def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> None:
     """A CSV register's own column (not the contract's) is carried as written: a number
-    keeps the decimals it was written with (2012.10 is not shown 2012.1), a number of more
-    digits than a sheet's number keeps stays text, and the column's total shows the
+    keeps the decimals it was written with (2012.10 is not shown 2012.1) and its thousands
+    apart if they were, a number of more digits than a sheet's number keeps stays text (and
+    12,34, not a number written with its thousands apart), and the column's total shows the
     decimals its figures had."""
     lines = PARCELS.read_text(encoding="utf-8").splitlines()
     body = lines[1 : len(OWN_NUMBERS) + 1]
@@ -215,9 +219,10 @@ def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> Non
         shown = [(row[at].value, row[at].number_format) for row in decided[1:-1]]
         assert shown == [(value, shape) for _, value, shape in OWN_NUMBERS]
     summed = decided[-1][heading.index("面积（亩）")]
-    assert summed.value == pytest.approx(12.5 + 12.5 + 2012.1 + 0.125 + 3 + 1234.5 + 1)
-    # 3,275.725 with fourteen decimals is more digits than a number keeps: as many as it can.
-    assert summed.number_format == "0." + "0" * 11
+    assert summed.value == pytest.approx(12.5 + 12.5 + 2012.1 + 0.125 + 3 + 2 * 1234.5 + 12345 + 1)
+    # 16,855.225 with fourteen decimals is more digits than a number keeps: as many as it
+    # can; its thousands apart, as 1,234.5's were.
+    assert summed.number_format == "#,##0." + "0" * 10
     assert decided[-1][heading.index("备注")].value is None, "备注 is not summed"
 
 

@@ -215,18 +215,22 @@ def test_a_decided_register_is_the_same_workbook_either_way(
 def test_a_registers_own_numbers_are_the_same_workbook_either_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two columns of the register's own, each number shown with its own decimals (a format
-    each): formats first met in another order row by row than a column at a time, the same
-    workbook (their formats are made before the first row, numbered alike)."""
+    """Two columns of the register's own, each number shown with its own decimals and its
+    thousands apart if they were (a format each): formats first met in another order row by
+    row than a column at a time, and equal numbers written apart in a column, the same
+    workbook (the formats are made before the first row, numbered alike; a number is
+    remembered by its text)."""
     head, *body = PARCELS.read_text(encoding="utf-8").splitlines()
-    # Formats first met row by row: 0.0, 0.000, 0.0000, 0.00000 (after land_area's 0.00);
-    # a column at a time: 0.0, 0.0000, then 0.000, 0.00000.
-    own = [("1.5", "3.125"), ("2.2222", "1.5"), ("7", "0.00001"), ("12.5", "4.5")]
+    # Formats first met row by row (after land_area's 0.00): 0.0, 0.000, #,##0.0, 0.00000,
+    # #,##0, 0.0000; a column at a time: 0.0, #,##0, then 0.000, #,##0.0, 0.00000, 0.0000.
+    # 1.5 and 1.50, 1,500 and 1500: equal, not shown alike.
+    first = ["1.5", "1.50", "7", '"1,500"', "1500"]
+    second = ["3.125", '"2,000.5"', "0.00001", "2.2222"]
     rows = [head + ",面积（亩）,系数"]
     for n in range(xlsx.SAMPLE + 100):  # rows after those held for the widths: in blocks
         line = body[n % len(body)]
-        a, b = own[n % len(own)] if n >= xlsx.SAMPLE else ("", "")
-        rows.append(f"P-{n:05d}{line[line.index(',') :]},{a},{b}")
+        own = f"{first[n % 5]},{second[n % 4]}" if n >= xlsx.SAMPLE else ","
+        rows.append(f"P-{n:05d}{line[line.index(',') :]},{own}")
     register = tmp_path / "parcels.csv"
     register.write_text("\n".join(rows) + "\n", encoding="utf-8")
     made = {}
@@ -237,6 +241,7 @@ def test_a_registers_own_numbers_are_the_same_workbook_either_way(
         result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
         assert result.exit_code == 0, result.output
     assert b'formatCode="0.00000"' in members(made["0"])["xl/styles.xml"]
+    assert b'formatCode="#,##0"' in members(made["0"])["xl/styles.xml"]
     assert members(made["1"]) == members(made["0"])
     assert members(made["2"]) == members(made["0"])
 

@@ -362,9 +362,11 @@ def shown_places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and -SHOWN_PLACES <= exponent < 0 else 0
 
 
-def places_format(places: int) -> str:
-    """The number format showing a number with `places` decimals (none: General)."""
-    return "0." + "0" * places if places else "General"
+def places_format(places: int, grouped: bool = False) -> str:
+    """The number format showing a number with `places` decimals (none: General), its
+    thousands apart if `grouped` (register.Grouped: 1,234.50)."""
+    decimals = "." + "0" * places if places else ""
+    return f"#,##0{decimals}" if grouped else f"0{decimals}" if places else "General"
 
 
 def width(text: str) -> int:

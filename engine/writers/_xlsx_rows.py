@@ -50,6 +50,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ..memo import Table
+from ..register import Grouped
 from . import OWN_FORM, shown_places, width
 
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
@@ -67,7 +68,7 @@ _CELLS_KEPT = 1 << 17
 # The types of value a column's cells are remembered by: no two of them equal but alike
 # written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime), but
 # a zero, whose sign is written (-0.0), which write_rows makes apart.
-_KEPT = frozenset({str, type(None), int, float, Decimal, Fraction, date, datetime})
+_KEPT = frozenset({str, type(None), int, float, Decimal, Grouped, Fraction, date, datetime})
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 PARALLEL_FROM = 16 << 20  # a member so large is deflated on every core (_Zip)
 PIECE = 1 << 20  # a piece of it, deflated by a thread
@@ -449,10 +450,11 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         cells, tall = known.cells, known.tall
         kinds = set(map(type, values))
         keys: Sequence[Any] = values
-        if form == OWN_FORM and Decimal in kinds:
-            # A bureau's own 12.50 and 12.5 are equal, but not shown alike (_number_format):
-            # its numbers are remembered by their text.
-            keys = [(Decimal, str(v)) if v.__class__ is Decimal else v for v in values]
+        if form == OWN_FORM and (Decimal in kinds or Grouped in kinds):
+            # A bureau's own 12.50, 12.5 and 1,234.5 are equal to others, but not shown alike
+            # (_number_format): its numbers are remembered by their type and text.
+            numbers = (Decimal, Grouped)
+            keys = [(v.__class__, str(v)) if v.__class__ in numbers else v for v in values]
         if kinds <= _KEPT:
             try:
                 new = set(keys).difference(cells)
@@ -465,7 +467,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 new.discard(0)
                 held = []  # this block's values not remembered: declined, long texts
                 for key in new:
-                    value = Decimal(key[1]) if key.__class__ is tuple else key
+                    value = key[0](key[1]) if key.__class__ is tuple else key
                     made = self._cell(value, form, room, looks, format_of, fit)
                     cells[key] = made[0] if made is not None else None
                     if made is not None and made[1] > 1:
@@ -526,14 +528,14 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 lines = fit.lines(value, room)
             return look + body, lines
         key = (kind, form)
-        if kind is Decimal and form == OWN_FORM:  # shown with its decimals (_number_format)
-            key = (form, shown_places(value))
+        if form == OWN_FORM and (kind is Decimal or kind is Grouped):  # (_number_format)
+            key = (form, shown_places(value), kind)
         look = looks.get(key)
         if look is None:
             look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'
         if value is None:
             return look + "/>", 1
-        if kind is float or kind is int or kind is Decimal or kind is Fraction:
+        if kind is float or kind is int or kind is Decimal or kind is Fraction or kind is Grouped:
             try:
                 amount = float(value)
             except (OverflowError, ValueError):

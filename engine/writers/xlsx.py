@@ -48,7 +48,7 @@ from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
 from ..messages import msg
-from ..register import Column, Contract, Register, typed
+from ..register import Column, Contract, Grouped, Register, typed
 from ..rulebook import words as _t
 from ..subjects import Subject
 from . import (
@@ -177,8 +177,9 @@ class _Formats:
     def places(self) -> None:
         """The body's formats of a number of the register's own, by its decimals, made now
         (for a sheet with such a column: see __init__)."""
-        for places in range(1, SHOWN_PLACES + 1):
-            self.look("body", places_format(places), False)
+        for grouped in (False, True):
+            for places in range(0 if grouped else 1, SHOWN_PLACES + 1):
+                self.look("body", places_format(places, grouped), False)
 
     def look(self, look: str, number_format: str, wrap: bool) -> Any:
         key = (look, number_format, wrap)
@@ -714,11 +715,12 @@ def _cents(total: Decimal) -> Decimal:
 
 def _own_total(total: Decimal) -> Decimal:
     """A total of the register's own figures with the decimals the most precise of them had,
-    as many as a sheet's number keeps (15 digits in all: 13207202.849900000000000, of a
-    1.000000000000000 among them, is shown 13207202.8499000)."""
+    as many as a sheet's number keeps (15 digits in all: 12.5 and 1.00000000000000 make
+    13.50000000000000, shown 13.5000000000000), its thousands apart if theirs were."""
     room = SHOWN_PLACES - (total.adjusted() + 1)
     if total.is_finite() and 0 <= room < shown_places(total):
-        return total.quantize(Decimal(1).scaleb(-room))
+        made = total.quantize(Decimal(1).scaleb(-room))
+        return Grouped(made) if total.__class__ is Grouped else made
     return total
 
 
@@ -728,11 +730,13 @@ def _total(total: Decimal, values: list[Any]) -> Decimal:
     in a column of 亩), as its text says (a float's shortest digits)."""
     if set(map(type, values)) <= _AMOUNTS:  # the decision's amounts: Decimals or none
         return sum([v for v in values if v is not None and _finite(v)], total)
+    grouped = total.__class__ is Grouped  # figures written 1,234.50: a total so too
     for value in values:
         numeric = isinstance(value, int | float | Decimal) and value.__class__ is not bool
         if numeric and _finite(value):
             total = total + Decimal(str(value))
-    return total
+            grouped = grouped or value.__class__ is Grouped
+    return Grouped(total) if grouped else total
 
 
 _AMOUNTS = frozenset({Decimal, type(None)})
@@ -849,7 +853,7 @@ def _number_format(value: Any, form: str) -> str:
     if isinstance(value, date):
         return NUMBER_FORMATS["date"]
     if form == OWN_FORM and isinstance(value, Decimal):  # as written: 12.50, 2012.10
-        return places_format(shown_places(value))
+        return places_format(shown_places(value), value.__class__ is Grouped)
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
         return NUMBER_FORMATS.get(form, "General")
     return "General"
@@ -913,6 +917,8 @@ def _shown(value: Any, form: str) -> str:
         return "2012-08-31"
     if isinstance(value, Decimal | int | float) and form in ("money", "number"):
         return f"{value:,.2f}"
+    if value.__class__ is Grouped:
+        return f"{value:,}"
     if form == "percent":
         return "100.00%"
     return str(plain(value))
