@@ -226,6 +226,21 @@ def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> Non
     assert decided[-1][heading.index("备注")].value is None, "备注 is not summed"
 
 
+def test_a_total_wider_than_its_columns_figures_widens_its_column(tmp_path: Path) -> None:
+    """The district's land areas (土地面积, 57,936.00 at most) total 1,292,935.00: its column is
+    made as wide as the total in bold, which a reader showed ### in the width its figures
+    set; so are the price's and the amount's."""
+    book = openpyxl.load_workbook(workbook(tmp_path, PARCELS, "--lang", "zh"))
+    sheet = book.worksheets[0]
+    decided = rows(sheet)
+    heading = [cell.value for cell in decided[0]]
+    for name in ("土地面积", "出让价款", "金额（元）"):
+        total = decided[-1][heading.index(name)]
+        shown = f"{total.value:,.2f}"
+        assert total.number_format == "#,##0.00"
+        assert sheet.column_dimensions[total.column_letter].width >= len(shown) + 2, name
+
+
 def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:
     book = openpyxl.load_workbook(county)
     sheet = book["处置结果"]

@@ -255,6 +255,12 @@ class _Table:
                 for (_, form), value in zip(self.columns, totals, strict=True)
             ]
             _row(self.sheet, self.formats, self.rows + 1, totals, forms, "total")
+            # A total is wider than its column's figures (which set the width): widened to
+            # it, in bold (a number too wide for its cell is shown ###).
+            for index, (value, form) in enumerate(zip(totals, forms, strict=True)):
+                wide = width(_shown(value, form)) + 3
+                if index and value is not None and wide > self.widths[index]:
+                    self.sheet.set_column(index, index, wide)
 
     def _start(self) -> None:
         """Widths from the heading and the rows held, then the header and the rows."""
