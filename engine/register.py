@@ -34,7 +34,6 @@ TOTAL_WORDS = frozenset(
 )
 _UNIT = re.compile(r"^(.*?)\(\s*(亿元|万元|元)\s*\)$")
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
-_SHEET_DIGITS = 15  # the significant digits a spreadsheet's number keeps
 _GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")  # 1,234.50: thousands apart
 
 
@@ -278,12 +277,8 @@ def typed(value: Any, contract_kind: str | None = None) -> Any:
     plain = normal.replace(",", "")
     if _PLAIN_NUMBER.match(plain) and contract_kind in (None, "number"):
         number = Decimal(plain)
-        if contract_kind is None:  # a column of the register's own: shown as written
-            shape = number.as_tuple()
-            if len(shape.digits) > _SHEET_DIGITS or -int(shape.exponent) > _SHEET_DIGITS:
-                return text  # more digits than a sheet's number keeps
-            if "," in normal:  # 1,234.50, not 12,34 (two numbers?) or 1,2345
-                return Grouped(plain) if _GROUPED.match(normal) else text
+        if contract_kind is None and "," in normal:  # 1,234.50, not 12,34 (two numbers?)
+            return Grouped(plain) if _GROUPED.match(normal) else text
         return int(number) if number == number.to_integral_value() and "." not in plain else number
     if contract_kind in (None, "date"):
         try:

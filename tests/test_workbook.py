@@ -27,6 +27,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine.writers import xlsx
 from workbooks import stored_as
 
 ROOT = Path(__file__).parent.parent
@@ -189,40 +190,44 @@ OWN_NUMBERS = [
     ("12,345", 12345, "#,##0"),
     ("12,34", "12,34", "General"),  # not thousands: two numbers? text
     ("007", "007", "General"),  # a code: its zeros kept
-    ("110101199001011234", "110101199001011234", "General"),  # 18 digits: more than a number keeps
-    ("0.1234567890123456", "0.1234567890123456", "General"),  # 16 decimals: likewise
-    ("1.00000000000000", 1.0, "0." + "0" * 14),  # fifteen digits: a number still
-    ("1.000000000000000", "1.000000000000000", "General"),  # sixteen: text
+    ("110101199001011234", "110101199001011234", "General"),  # 18 digits: an id, not a number
+    ("1.00000000000000", 1.0, "0." + "0" * 14),  # fifteen digits, as a sheet's number keeps
+    ("15373.000000000002", 15373, "General"),  # more (a program's arithmetic): as a sheet keeps it
+    ("0.0000001", 0.0000001, "0.0000000"),
 ]
 
 
 def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> None:
     """A CSV register's own column (not the contract's) is carried as written: a number
     keeps the decimals it was written with (2012.10 is not shown 2012.1) and its thousands
-    apart if they were, a number of more digits than a sheet's number keeps stays text (and
-    12,34, not a number written with its thousands apart), and the column's total shows the
-    decimals its figures had."""
+    apart if they were; one of more digits than a sheet's number keeps is shown as a sheet
+    holds it (General); an id of 18 digits, and 12,34 (not thousands apart), stay text; the
+    column's total shows the decimals its figures had, and the column is as wide as the
+    widest (1E-7 was measured, not 0.0000001)."""
     lines = PARCELS.read_text(encoding="utf-8").splitlines()
     body = lines[1 : len(OWN_NUMBERS) + 1]
     assert len(body) == len(OWN_NUMBERS)
     register = tmp_path / "parcels.csv"
     with register.open("w", encoding="utf-8", newline="") as handle:
         written = csv.writer(handle)
-        written.writerow([*lines[0].split(","), "面积（亩）", "备注"])
+        written.writerow([*lines[0].split(","), "面积（亩）", "备注", "系数"])
         for line, (text, _, _) in zip(body, OWN_NUMBERS, strict=True):
-            written.writerow([*next(csv.reader([line])), text, text])
-    book = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))
-    decided = rows(book["处置结果"])
+            written.writerow([*next(csv.reader([line])), text, text, "0.0000001"])
+    sheet = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))["处置结果"]
+    decided = rows(sheet)
     heading = [cell.value for cell in decided[0]]
     for name in ("面积（亩）", "备注"):
         at = heading.index(name)
         shown = [(row[at].value, row[at].number_format) for row in decided[1:-1]]
         assert shown == [(value, shape) for _, value, shape in OWN_NUMBERS]
     summed = decided[-1][heading.index("面积（亩）")]
-    assert summed.value == pytest.approx(12.5 + 12.5 + 2012.1 + 0.125 + 3 + 2 * 1234.5 + 12345 + 1)
-    # 16,855.225 with fourteen decimals is more digits than a number keeps: as many as it
-    # can; its thousands apart, as 1,234.5's were.
-    assert summed.number_format == "#,##0." + "0" * 10
+    figures = 2 * 12.5 + 2012.1 + 0.125 + 3 + 2 * 1234.5 + 12345 + 1 + 15373.000000000002
+    assert summed.value == pytest.approx(figures + 0.0000001)
+    # 31,203.3250001 and fourteen decimals more: more digits than a number keeps.
+    assert summed.number_format == "General"
+    tiny = decided[1][heading.index("系数")]  # (its width was measured of 1E-7)
+    assert (tiny.value, tiny.number_format) == (0.0000001, "0.0000000")
+    assert sheet.column_dimensions[tiny.column_letter].width >= len("0.0000001") + 2
     assert decided[-1][heading.index("备注")].value is None, "备注 is not summed"
 
 
@@ -239,6 +244,29 @@ def test_a_total_wider_than_its_columns_figures_widens_its_column(tmp_path: Path
         shown = f"{total.value:,.2f}"
         assert total.number_format == "#,##0.00"
         assert sheet.column_dimensions[total.column_letter].width >= len(shown) + 2, name
+
+
+def test_a_later_rows_wider_number_widens_its_column(tmp_path: Path) -> None:
+    """The first rows set the widths, before the rest are streamed: a wider number below
+    them (a price of 9,876,543,210.00, an area of 12345.125) widens its column, which a
+    reader showed ### in a number format that shows it whole."""
+    head, *body = PARCELS.read_text(encoding="utf-8").splitlines()
+    lines = [head + ",面积"]
+    for n in range(xlsx.SAMPLE + 20):
+        cells = next(csv.reader([body[n % len(body)]]))
+        cells[0] = f"P-{n:05d}"
+        if n >= xlsx.SAMPLE:
+            cells[3] = "9876543210"
+        lines.append(",".join(cells) + ("," + ("12345.125" if n >= xlsx.SAMPLE else "1.5")))
+    register = tmp_path / "parcels.csv"
+    register.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sheet = openpyxl.load_workbook(workbook(tmp_path, register, "--lang", "zh"))["处置结果"]
+    decided = rows(sheet)
+    heading = [cell.value for cell in decided[0]]
+    for name, shown in (("出让价款", "9,876,543,210.00"), ("面积", "12345.125")):
+        last = decided[-2][heading.index(name)]
+        assert f"{last.value:,.2f}" == shown or f"{last.value}" == shown, name
+        assert sheet.column_dimensions[last.column_letter].width >= len(shown) + 2, name
 
 
 def test_the_sheet_is_set_up_for_reading_and_printing(county: Path) -> None:

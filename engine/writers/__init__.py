@@ -26,7 +26,7 @@ from ..evaluate import Action, Decision
 from ..kinds import Kind
 from ..memo import Memo
 from ..messages import Message
-from ..register import Skipped
+from ..register import Grouped, Skipped
 from ..rulebook import RuleFamily, Text, identity
 from ..rulebook import words as _t
 from ..subjects import Subject
@@ -353,13 +353,18 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
 # or a contract field neither an amount nor a text (a ratio, a date). A number in it is
 # shown with the decimals it was written with (12.50, 2012.10: two; 0.82 as 0.82).
 OWN_FORM = "general"
-SHOWN_PLACES = 15  # decimals shown at most: a number of more digits is kept as text (typed)
+SHOWN_PLACES = 15  # the digits a sheet's number keeps: a number of more is shown in General
 
 
-def shown_places(value: Decimal) -> int:
-    """The decimals a number of the register's own was written with (Decimal keeps them)."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and -SHOWN_PLACES <= exponent < 0 else 0
+def own_format(value: Decimal) -> str:
+    """The number format of a number in an OWN_FORM column: the decimals it was written
+    with (Decimal keeps them), its thousands apart if they were (register.Grouped); General
+    for one of more digits than a sheet's number keeps (15373.000000000002, of a program's
+    arithmetic: shown 15373, as a sheet holds it)."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or len(digits) > SHOWN_PLACES or exponent < -SHOWN_PLACES:
+        return "General"
+    return places_format(max(0, -exponent), value.__class__ is Grouped)
 
 
 def places_format(places: int, grouped: bool = False) -> str:

@@ -51,7 +51,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..memo import Table
 from ..register import Grouped
-from . import OWN_FORM, shown_places, width
+from . import OWN_FORM, own_format, width
 
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
 # character XlsxWriter escapes as _xHHHH_ (a carriage return), or a literal _xHHHH_ (its
@@ -529,7 +529,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             return look + body, lines
         key = (kind, form)
         if form == OWN_FORM and (kind is Decimal or kind is Grouped):  # (_number_format)
-            key = (form, shown_places(value), kind)
+            key = (form, own_format(value))
         look = looks.get(key)
         if look is None:
             look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'

@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import gc
+import itertools
 import math
 import os
 import pickle
@@ -56,9 +57,9 @@ from . import (
     OWN_FORM,
     SHOWN_PLACES,
     Writer,
+    own_format,
     places_format,
     plain,
-    shown_places,
     width,
 )
 
@@ -218,6 +219,9 @@ class _Table:
         self.streaming = False
         self.rows = 0
         self.widths: list[float] = []
+        # A column of numbers in a fixed format (#,##0.00, 0.000) and the width its widest
+        # so far needs: a later row's may be wider than the rows that set the widths.
+        self.numbers: dict[int, float] = {}
         self.forms: list[str] = []  # each column's, once the sheet is streamed
         self.fit: Fit | None = None  # rows as tall as their texts, once the widths are known
         sheet = self.sheet
@@ -255,12 +259,15 @@ class _Table:
                 for (_, form), value in zip(self.columns, totals, strict=True)
             ]
             _row(self.sheet, self.formats, self.rows + 1, totals, forms, "total")
-            # A total is wider than its column's figures (which set the width): widened to
-            # it, in bold (a number too wide for its cell is shown ###).
             for index, (value, form) in enumerate(zip(totals, forms, strict=True)):
-                wide = width(_shown(value, form)) + 3
-                if index and value is not None and wide > self.widths[index]:
-                    self.sheet.set_column(index, index, wide)
+                if index and value is not None and value.__class__ is not str:
+                    bold = width(_shown(value, form)) + 3
+                    self.numbers[index] = max(self.numbers.get(index, 0), bold)
+        # A number too wide for its cell is shown ###: a column is widened to the widest of
+        # its rows (not only those that set the widths) and its total.
+        for index, needed in self.numbers.items():
+            if needed > self.widths[index]:
+                self.sheet.set_column(index, index, needed)
 
     def _start(self) -> None:
         """Widths from the heading and the rows held, then the header and the rows."""
@@ -311,10 +318,37 @@ class _Table:
         def one(row: int, values: Sequence[Any]) -> None:
             _row(sheet, formats, row, list(values), forms, "body", fit)
 
+        for index, form in enumerate(forms):
+            if form in _FIXED:
+                wide = _widest([values[index] for values in rows], form)
+                if wide > self.numbers.get(index, 0):
+                    self.numbers[index] = wide
         first = self.rows + 1
         self.rows += len(rows)
         looks = formats.attributes["body"]
         sheet.write_rows(first, rows, forms, looks, _format_of(formats, "body"), fit, one)
+
+
+_FIXED = frozenset({"money", "number", "int", OWN_FORM})  # forms of numbers shown in full
+_NUMBERS = frozenset({int, float, Decimal, Grouped, Fraction})
+
+
+def _widest(values: list[Any], form: str) -> float:
+    """The width the widest of a column's numbers takes (as _start counts a cell's), where
+    its format shows it in full: the largest and the smallest of an amount's or a count's;
+    each of the register's own written with decimals (12.50: 0.00)."""
+    numbers: list[Any] = [v for v in values if v.__class__ in _NUMBERS]
+    if form == OWN_FORM:
+        numbers = [v for v in numbers if isinstance(v, Decimal) and own_format(v) != "General"]
+        return max(map(width, map(_shown, numbers, itertools.repeat(form))), default=0) + 2
+    if not numbers:
+        return 0
+    try:
+        ends: tuple[Any, ...] = (max(numbers), min(numbers))
+    except (ArithmeticError, TypeError):  # a Decimal NaN (never an amount's) is not ordered
+        finite = [v for v in numbers if _finite(v)]
+        ends = (max(finite), min(finite)) if finite else ()
+    return max((width(_shown(v, form)) for v in ends), default=0) + 2
 
 
 def _points(lines: int) -> float:
@@ -622,7 +656,7 @@ class XlsxWriter(Writer):
         # A total of the register's own figures shows the decimals they had (12.5 + 3.25 is
         # 15.75, 3 + 4 is 7); a total of the decision's amounts, to the cent.
         totals: list[Any] = [
-            (_own_total(s) if form == OWN_FORM else _cents(s)) if isinstance(s, Decimal) else s
+            _cents(s) if isinstance(s, Decimal) and form != OWN_FORM else s
             for s, (_, form) in zip(self.sums, self.main.columns, strict=True)
         ]
         totals[0] = WORDS["total"].in_(self.lang) if totals[0] is None else totals[0]
@@ -717,17 +751,6 @@ def _cents(total: Decimal) -> Decimal:
         return total.quantize(Decimal("0.01"))
     except InvalidOperation:
         return total
-
-
-def _own_total(total: Decimal) -> Decimal:
-    """A total of the register's own figures with the decimals the most precise of them had,
-    as many as a sheet's number keeps (15 digits in all: 12.5 and 1.00000000000000 make
-    13.50000000000000, shown 13.5000000000000), its thousands apart if theirs were."""
-    room = SHOWN_PLACES - (total.adjusted() + 1)
-    if total.is_finite() and 0 <= room < shown_places(total):
-        made = total.quantize(Decimal(1).scaleb(-room))
-        return Grouped(made) if total.__class__ is Grouped else made
-    return total
 
 
 def _total(total: Decimal, values: list[Any]) -> Decimal:
@@ -859,7 +882,7 @@ def _number_format(value: Any, form: str) -> str:
     if isinstance(value, date):
         return NUMBER_FORMATS["date"]
     if form == OWN_FORM and isinstance(value, Decimal):  # as written: 12.50, 2012.10
-        return places_format(shown_places(value), value.__class__ is Grouped)
+        return own_format(value)
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
         return NUMBER_FORMATS.get(form, "General")
     return "General"
@@ -923,8 +946,8 @@ def _shown(value: Any, form: str) -> str:
         return "2012-08-31"
     if isinstance(value, Decimal | int | float) and form in ("money", "number"):
         return f"{value:,.2f}"
-    if value.__class__ is Grouped:
-        return f"{value:,}"
+    if form == OWN_FORM and isinstance(value, Decimal) and own_format(value) != "General":
+        return f"{value:,f}" if value.__class__ is Grouped else f"{value:f}"  # never 1E-7
     if form == "percent":
         return "100.00%"
     return str(plain(value))
