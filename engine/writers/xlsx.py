@@ -32,6 +32,7 @@ import contextlib
 import gc
 import itertools
 import math
+import operator
 import os
 import pickle
 import re
@@ -320,9 +321,12 @@ class _Table:
 
         for index, form in enumerate(forms):
             if form in _FIXED:
-                wide = _widest([values[index] for values in rows], form)
-                if wide > self.numbers.get(index, 0):
-                    self.numbers[index] = wide
+                column = list(map(operator.itemgetter(index), rows))
+                kinds = set(map(type, column))
+                if not kinds.isdisjoint(_NUMBERS):  # (a column of dates, texts: none)
+                    wide = _widest(column, form, kinds)
+                    if wide > self.numbers.get(index, 0):
+                        self.numbers[index] = wide
         first = self.rows + 1
         self.rows += len(rows)
         looks = formats.attributes["body"]
@@ -333,16 +337,18 @@ _FIXED = frozenset({"money", "number", "int", OWN_FORM})  # forms of numbers sho
 _NUMBERS = frozenset({int, float, Decimal, Grouped, Fraction})
 
 
-def _widest(values: list[Any], form: str) -> float:
-    """The width the widest of a column's numbers takes (as _start counts a cell's), where
-    its format shows it in full: the largest and the smallest of an amount's or a count's;
-    each of the register's own written with decimals (12.50: 0.00)."""
+def _widest(values: list[Any], form: str, kinds: set[type]) -> float:
+    """The width the widest of a column's numbers (of the types `kinds`) takes, as _start
+    counts a cell's, where its format shows it in full: the largest and the smallest of an
+    amount's or a count's; each of the register's own written with decimals (12.50: 0.00;
+    one of more digits, shown in General, counted whole)."""
     numbers: list[Any] = [v for v in values if v.__class__ in _NUMBERS]
-    if form == OWN_FORM:
-        numbers = [v for v in numbers if isinstance(v, Decimal) and own_format(v) != "General"]
-        return max(map(width, map(_shown, numbers, itertools.repeat(form))), default=0) + 2
-    if not numbers:
-        return 0
+    if form == OWN_FORM:  # its ints and floats are shown in General
+        shown = [
+            *map(format, [v for v in numbers if v.__class__ is Decimal], itertools.repeat("f")),
+            *map(format, [v for v in numbers if v.__class__ is Grouped], itertools.repeat(",f")),
+        ]
+        return max(map(len, shown), default=-2) + 2
     try:
         ends: tuple[Any, ...] = (max(numbers), min(numbers))
     except (ArithmeticError, TypeError):  # a Decimal NaN (never an amount's) is not ordered
