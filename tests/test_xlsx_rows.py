@@ -24,6 +24,7 @@ import xlsxwriter.exceptions
 import xlsxwriter.workbook
 from click.testing import CliRunner
 from comply.cli import main
+from comply.engine.errors import OutputError
 from comply.engine.writers import _xlsx_rows, xlsx
 from comply.engine.writers._xlsx_rows import ZIP_LEVEL, Book, Fit, RowSheet
 from comply.engine.writers.xlsx import NUMBER_FORMATS, _format_of, _Formats, _row, _Table
@@ -154,6 +155,28 @@ def test_values_a_block_declines_are_not_remembered(tmp_path: Path) -> None:
     assert list(kept) == ["短"]
     table.close([None])
     book.close()
+
+
+@pytest.mark.parametrize("totalled", [True, False])
+def test_a_sheet_takes_as_many_rows_as_excel_holds_and_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, totalled: bool
+) -> None:
+    """A sheet of 5 rows (the limit made small) holds its header and 3 rows and a totals
+    row, or, with no totals row (the actions'), its header and 4 rows; one more is refused
+    (the actions' sheet was refused a row early)."""
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    room = 3 if totalled else 4
+    for count, fits in ((room, True), (room + 1, False)):
+        book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
+        table = _Table(book, _Formats(book), "表", "标题", "zh", totalled=totalled)
+        table.columns = [("数", "int")]
+        table.add_many([[n] for n in range(count)])
+        if fits:
+            table.close([None] if totalled else None)
+            book.close()
+        else:
+            with pytest.raises(OutputError, match="5"):
+                table.close([None] if totalled else None)
 
 
 def test_whole_rows_are_taken_and_odd_ones_declined(tmp_path: Path) -> None:

@@ -206,10 +206,20 @@ class _Formats:
 
 class _Table:
     """One sheet of a table: a header row, rows streamed after the first SAMPLE set the
-    widths, an autofilter over them, a totals row, pages set up for printing."""
+    widths, an autofilter over them, a totals row (if `totalled`), pages set up for
+    printing."""
 
-    def __init__(self, book: Any, formats: _Formats, title: str, heading: str, lang: str) -> None:
+    def __init__(
+        self,
+        book: Any,
+        formats: _Formats,
+        title: str,
+        heading: str,
+        lang: str,
+        totalled: bool = True,
+    ) -> None:
         self.name = _sheet_name(title)
+        self.totalled = totalled
         from ._xlsx_rows import RowSheet  # with XlsxWriter: imported when a workbook is made
 
         self.sheet = book.add_worksheet(self.name, worksheet_class=RowSheet)
@@ -308,7 +318,7 @@ class _Table:
     def _extend(self, rows: list[list[Any]]) -> None:
         """Rows after the last, written as a block (write_rows; a row it declines, or every
         row with COMPLY_XLSX_ROWS=0 or 1, by _row)."""
-        if self.rows + len(rows) + 2 > MAX_ROWS:  # the header, the rows, the totals
+        if 1 + self.rows + len(rows) + self.totalled > MAX_ROWS:  # header, rows, totals
             raise OutputError(msg("out_sheet_full", sheet=self.name, limit=f"{MAX_ROWS:,}"))
         forms = self.forms
         for values in rows:
@@ -416,7 +426,8 @@ class XlsxWriter(Writer):
         self.main = _Table(
             self.book, self.formats, self.view.sheet_title().in_(lang), heading, lang
         )
-        self.actions = _Table(self.book, self.formats, WORDS["actions"].in_(lang), heading, lang)
+        actions = WORDS["actions"].in_(lang)
+        self.actions = _Table(self.book, self.formats, actions, heading, lang, totalled=False)
         self.summary_sheet = self.book.add_worksheet(_sheet_name(WORDS["summary"].in_(lang)))
         self.actions.columns = self._action_columns()
 
