@@ -191,6 +191,7 @@ OWN_NUMBERS = [
     ("12,34", "12,34", "General"),  # not thousands: two numbers? text
     ("007", "007", "General"),  # a code: its zeros kept
     ("110101199001011234", "110101199001011234", "General"),  # 18 digits: an id, not a number
+    ("410102198001011", 410102198001011, "0"),  # 15: all shown, not 4.10102E+14
     ("1.00000000000000", 1.0, "0." + "0" * 14),  # fifteen digits, as a sheet's number keeps
     ("15373.000000000002", 15373, "General"),  # more (a program's arithmetic): as a sheet keeps it
     ("0.0000001", 0.0000001, "0.0000000"),
@@ -222,6 +223,7 @@ def test_a_csv_registers_own_numbers_are_shown_as_written(tmp_path: Path) -> Non
         assert shown == [(value, shape) for _, value, shape in OWN_NUMBERS]
     summed = decided[-1][heading.index("面积（亩）")]
     figures = 2 * 12.5 + 2012.1 + 0.125 + 3 + 2 * 1234.5 + 12345 + 1 + 15373.000000000002
+    figures += 410102198001011
     assert summed.value == pytest.approx(figures + 0.0000001)
     # 31,203.3250001 and fourteen decimals more: more digits than a number keeps.
     assert summed.number_format == "General"

@@ -18,6 +18,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import xlsxwriter
 import xlsxwriter.exceptions
@@ -155,6 +156,34 @@ def test_values_a_block_declines_are_not_remembered(tmp_path: Path) -> None:
     assert list(kept) == ["短"]
     table.close([None])
     book.close()
+
+
+def test_a_column_is_as_wide_as_any_of_its_numbers_and_its_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first rows set the widths (3 here); a number below them, or a total, wider than
+    they were widens its column, the first column too (a reviewer: its total was shown
+    ###), a whole number of the register's own too (one in General was shown 1E+14), at
+    most WIDEST; a date and time is measured as it is shown (every one was ###)."""
+    monkeypatch.setattr(xlsx, "SAMPLE", 3)
+    path = tmp_path / "b.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    table = _Table(book, _Formats(book), "表", "标题", "zh")
+    forms = ["number", "general", "general", "general", "percent", "general"]
+    table.columns = [(f"列{n}", form) for n, form in enumerate(forms)]
+    when = datetime(2012, 8, 31, 14, 30)
+    first = [Decimal("99999.99"), 5, Decimal("1.5"), 1.5, Fraction(1, 5), when]
+    later = [Decimal("99999.99"), 123456789012345, Decimal("1" + "1" * 300), 12345.678, 9999, when]
+    table.add_many([first] * 3 + [later])
+    table.close([Decimal("59999994.00"), None, None, None, None, None])
+    book.close()
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEF"]
+    shown = ["59,999,994.00", "123456789012345", "1" * 40, "12345.678", "999900.00%"]
+    for column, (wide, text) in enumerate(zip(widths, shown, strict=False)):
+        assert min(xlsx.WIDEST, len(text) + 2) <= wide <= xlsx.WIDEST + 1, (column, text)
+    assert widths[5] >= len("2012-08-31 14:30") + 2
+    assert sheet["B5"].number_format == "0"
 
 
 @pytest.mark.parametrize("totalled", [True, False])

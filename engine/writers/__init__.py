@@ -354,16 +354,23 @@ def writer(fmt: str, *args: Any, **kwargs: Any) -> Writer:
 # shown with the decimals it was written with (12.50, 2012.10: two; 0.82 as 0.82).
 OWN_FORM = "general"
 SHOWN_PLACES = 15  # the digits a sheet's number keeps: a number of more is shown in General
+WHOLE_SHOWN = 10**11  # Excel's General shows a whole number from here as 1.23457E+11
 
 
-def own_format(value: Decimal) -> str:
+def own_format(value: Decimal | int) -> str:
     """The number format of a number in an OWN_FORM column: the decimals it was written
     with (Decimal keeps them), its thousands apart if they were (register.Grouped); General
     for one of more digits than a sheet's number keeps (15373.000000000002, of a program's
-    arithmetic: shown 15373, as a sheet holds it)."""
+    arithmetic: shown 15373, as a sheet holds it); a whole number of more digits than
+    Excel's General shows (a 15-digit 身份证号, shown 4.10102E+14) with all of them."""
+    if value.__class__ is int:
+        return "0" if abs(value) >= WHOLE_SHOWN else "General"
+    assert isinstance(value, Decimal)
     _, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int) or len(digits) > SHOWN_PLACES or exponent < -SHOWN_PLACES:
         return "General"
+    if exponent >= 0 and value.__class__ is not Grouped and abs(value) >= WHOLE_SHOWN:
+        return "0"
     return places_format(max(0, -exponent), value.__class__ is Grouped)
 
 

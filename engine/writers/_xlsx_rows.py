@@ -528,7 +528,7 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
                 lines = fit.lines(value, room)
             return look + body, lines
         key = (kind, form)
-        if form == OWN_FORM and (kind is Decimal or kind is Grouped):  # (_number_format)
+        if form == OWN_FORM and (kind is Decimal or kind is Grouped or kind is int):
             key = (form, own_format(value))
         look = looks.get(key)
         if look is None:

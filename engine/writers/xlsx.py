@@ -271,8 +271,8 @@ class _Table:
             ]
             _row(self.sheet, self.formats, self.rows + 1, totals, forms, "total")
             for index, (value, form) in enumerate(zip(totals, forms, strict=True)):
-                if index and value is not None and value.__class__ is not str:
-                    bold = width(_shown(value, form)) + 3
+                if value is not None and value.__class__ is not str:  # (not the 合计 label)
+                    bold = min(WIDEST, width(_shown(value, form)) + 3)
                     self.numbers[index] = max(self.numbers.get(index, 0), bold)
         # A number too wide for its cell is shown ###: a column is widened to the widest of
         # its rows (not only those that set the widths) and its total.
@@ -343,28 +343,38 @@ class _Table:
         sheet.write_rows(first, rows, forms, looks, _format_of(formats, "body"), fit, one)
 
 
-_FIXED = frozenset({"money", "number", "int", OWN_FORM})  # forms of numbers shown in full
+_FIXED = frozenset({"money", "number", "int", "percent", OWN_FORM})  # numbers shown in full
 _NUMBERS = frozenset({int, float, Decimal, Grouped, Fraction})
 
 
 def _widest(values: list[Any], form: str, kinds: set[type]) -> float:
     """The width the widest of a column's numbers (of the types `kinds`) takes, as _start
-    counts a cell's, where its format shows it in full: the largest and the smallest of an
-    amount's or a count's; each of the register's own written with decimals (12.50: 0.00;
-    one of more digits, shown in General, counted whole)."""
+    counts a cell's (_shown): the largest and the smallest of an amount's, a count's or a
+    share's; each of the register's own. At most WIDEST, as _start's."""
     numbers: list[Any] = [v for v in values if v.__class__ in _NUMBERS]
-    if form == OWN_FORM:  # its ints and floats are shown in General
+    if form == OWN_FORM:  # as _shown shows each, its text made in C
         shown = [
             *map(format, [v for v in numbers if v.__class__ is Decimal], itertools.repeat("f")),
             *map(format, [v for v in numbers if v.__class__ is Grouped], itertools.repeat(",f")),
+            *map(str, [v for v in numbers if v.__class__ is int or v.__class__ is float]),
         ]
-        return max(map(len, shown), default=-2) + 2
+        return min(WIDEST, max(map(len, shown), default=-2) + 2)
     try:
         ends: tuple[Any, ...] = (max(numbers), min(numbers))
     except (ArithmeticError, TypeError):  # a Decimal NaN (never an amount's) is not ordered
         finite = [v for v in numbers if _finite(v)]
         ends = (max(finite), min(finite)) if finite else ()
-    return max((width(_shown(v, form)) for v in ends), default=0) + 2
+    if form == "percent":
+        return min(WIDEST, max((len(_percent(v)) for v in ends), default=0) + 2)
+    return min(WIDEST, max((width(_shown(v, form)) for v in ends), default=0) + 2)
+
+
+def _percent(value: Any) -> str:
+    """A share as 0.00% shows it."""
+    try:
+        return f"{float(value):.2%}"
+    except (OverflowError, ValueError):
+        return str(value)
 
 
 def _points(lines: int) -> float:
@@ -898,8 +908,8 @@ def _number_format(value: Any, form: str) -> str:
         return DATETIME_FORMAT
     if isinstance(value, date):
         return NUMBER_FORMATS["date"]
-    if form == OWN_FORM and isinstance(value, Decimal):  # as written: 12.50, 2012.10
-        return own_format(value)
+    if form == OWN_FORM and (isinstance(value, Decimal) or value.__class__ is int):
+        return own_format(value)  # as written: 12.50, 2012.10, 410102198001011
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
         return NUMBER_FORMATS.get(form, "General")
     return "General"
@@ -959,6 +969,8 @@ def _shown(value: Any, form: str) -> str:
         return ""
     if isinstance(value, str):
         return max(value.split("\n"), key=width)
+    if isinstance(value, datetime):  # DATETIME_FORMAT
+        return "2012-08-31 14:30"
     if isinstance(value, date):
         return "2012-08-31"
     if isinstance(value, Decimal | int | float) and form in ("money", "number"):
