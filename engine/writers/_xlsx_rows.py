@@ -293,12 +293,14 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         format_of: Callable[[Any, str], Any],
         fit: Fit | None,
         one: Callable[[int, Sequence[Any]], None],
+        seen: Callable[[int, Sequence[Any]], None] | None = None,
     ) -> None:
         """Write `rows` from row `first` on, each of len(forms) cells: the bytes write_cells
         writes row by row, made a column at a time. Each column's cells are looked up by
         value (a cell's XML after its row number, and the lines it takes), and each row is
         joined of its number, its cells and the columns' letters. A row holding a cell
-        write_cells would decline is written by `one(row, values)`, in its place."""
+        write_cells would decline is written by `one(row, values)`, in its place. Each
+        column's values are given to `seen(index, values)`, however the rows are written."""
         count = len(forms)
         if (
             not rows
@@ -306,6 +308,9 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             or not self._takes(first, count, fit)
             or any(len(values) != count for values in rows)
         ):
+            if seen is not None:
+                for index, column in enumerate(zip(*rows, strict=False)):
+                    seen(index, column)
             for offset, values in enumerate(rows):
                 one(first + offset, values)
             return
@@ -318,6 +323,8 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
             made, lines = self._column(
                 column, forms[index], rooms[index], looks, format_of, fit, index
             )
+            if seen is not None:
+                seen(index, column)
             tails.append(made)
             if lines is not None:
                 heights.append(lines)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import gc
 import itertools
 import math
@@ -40,7 +41,7 @@ import shutil
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -329,44 +330,63 @@ class _Table:
         def one(row: int, values: Sequence[Any]) -> None:
             _row(sheet, formats, row, list(values), forms, "body", fit)
 
-        for index, form in enumerate(forms):
+        numbers = self.numbers
+
+        def seen(index: int, column: Sequence[Any]) -> None:
+            """The width a column's widest number takes (each column's values, as the
+            sheet takes them apart to write them)."""
+            form = forms[index]
             if form in _FIXED:
-                column = list(map(operator.itemgetter(index), rows))
                 kinds = set(map(type, column))
                 if not kinds.isdisjoint(_NUMBERS):  # (a column of dates, texts: none)
                     wide = _widest(column, form, kinds)
-                    if wide > self.numbers.get(index, 0):
-                        self.numbers[index] = wide
+                    if wide > numbers.get(index, 0):
+                        numbers[index] = wide
+
         first = self.rows + 1
         self.rows += len(rows)
         looks = formats.attributes["body"]
-        sheet.write_rows(first, rows, forms, looks, _format_of(formats, "body"), fit, one)
+        sheet.write_rows(first, rows, forms, looks, _format_of(formats, "body"), fit, one, seen)
 
 
 _FIXED = frozenset({"money", "number", "int", "percent", OWN_FORM})  # numbers shown in full
 _NUMBERS = frozenset({int, float, Decimal, Grouped, Fraction})
 
 
-def _widest(values: list[Any], form: str, kinds: set[type]) -> float:
+def _widest(values: Sequence[Any], form: str, kinds: set[type]) -> float:
     """The width the widest of a column's numbers (of the types `kinds`) takes, as _start
     counts a cell's (_shown): the largest and the smallest of an amount's, a count's or a
-    share's; each of the register's own. At most WIDEST, as _start's."""
-    numbers: list[Any] = [v for v in values if v.__class__ in _NUMBERS]
+    share's; each of the register's own. At most WIDEST, as _start's. (A column of
+    Decimals and blanks, the most, is taken without a Python step a cell.)"""
+    if kinds <= _DECIMALS:
+        numbers: list[Any] = list(filter(_NOT_NONE, values))
+    else:
+        numbers = [v for v in values if v.__class__ in _NUMBERS]
     if form == OWN_FORM:  # as _shown shows each, its text made in C
-        shown = [
-            *map(format, [v for v in numbers if v.__class__ is Decimal], itertools.repeat("f")),
-            *map(format, [v for v in numbers if v.__class__ is Grouped], itertools.repeat(",f")),
-            *map(str, [v for v in numbers if v.__class__ is int or v.__class__ is float]),
-        ]
+        if kinds <= _DECIMALS:
+            shown: Iterable[str] = map(format, numbers, itertools.repeat("f"))
+        else:
+            repeat = itertools.repeat
+            shown = [
+                *map(format, [v for v in numbers if v.__class__ is Decimal], repeat("f")),
+                *map(format, [v for v in numbers if v.__class__ is Grouped], repeat(",f")),
+                *map(str, [v for v in numbers if v.__class__ is int or v.__class__ is float]),
+            ]
         return min(WIDEST, max(map(len, shown), default=-2) + 2)
     try:
         ends: tuple[Any, ...] = (max(numbers), min(numbers))
     except (ArithmeticError, TypeError):  # a Decimal NaN (never an amount's) is not ordered
         finite = [v for v in numbers if _finite(v)]
         ends = (max(finite), min(finite)) if finite else ()
+    except ValueError:  # no number
+        return 0
     if form == "percent":
         return min(WIDEST, max((len(_percent(v)) for v in ends), default=0) + 2)
     return min(WIDEST, max((width(_shown(v, form)) for v in ends), default=0) + 2)
+
+
+_DECIMALS = frozenset({Decimal, type(None)})
+_NOT_NONE = functools.partial(operator.is_not, None)
 
 
 def _percent(value: Any) -> str:
