@@ -12,6 +12,7 @@ import dataclasses
 import io
 import itertools
 import json
+import math
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -720,7 +722,7 @@ class RowReader:
                     yield (
                         row,
                         {
-                            k: v if v is None or isinstance(v, bool) else str(v)
+                            k: v if v is None or isinstance(v, bool) else _written(v)
                             for k, v in raw.items()
                         },
                     )
@@ -761,5 +763,14 @@ def _cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        return str(int(value)) if value.is_integer() else _written(value)
     return str(value)
+
+
+def _written(value: Any) -> str:
+    """A value as its text, a number stored in exponent form (1e-05, JSON's and Python's
+    shortest digits of 0.00001) written out as a cell writes it."""
+    shown = str(value)
+    if value.__class__ is float and "e" in shown and math.isfinite(value):
+        return format(Decimal(shown), "f")
+    return shown

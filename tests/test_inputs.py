@@ -96,6 +96,39 @@ def test_xlsx_with_dates_numbers_and_a_chosen_sheet(
     )
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".xlsx"])
+def test_a_small_share_stored_as_a_number_is_read_as_written(tmp_path: Path, suffix: str) -> None:
+    """A share of 0.00001 stored as a number (JSON's 1e-05, a workbook's float) is read as
+    the same share written in a CSV cell; it was refused as its exponent form (a reviewer's
+    find: "got '1e-07', expected a share between 0 and 1")."""
+    row: dict[str, Any] = {
+        "parcel_id": "P1",
+        "holder": "甲置业有限公司",
+        "supply": "transfer",
+        "price": 38600000,
+        "agreed_start": "2011-03-15",
+        "started_on": "2011-03-01",
+        "developed_ratio": 0.00001,
+        "invested_ratio": 0.0000001,
+    }
+    written = tmp_path / "plain.csv"
+    written.write_text(
+        ",".join(row) + "\n" + "P1,甲置业有限公司,transfer,38600000,2011-03-15,"
+        "2011-03-01,0.00001,0.0000001\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / f"register{suffix}"
+    if suffix == ".jsonl":
+        source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        assert "1e-05" in source.read_text(encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(list(row))
+        book.active.append(list(row.values()))
+        book.save(source)
+    assert decisions(source, tmp_path) == decisions(written, tmp_path)
+
+
 def test_amounts_with_units_in_the_cell(tmp_path: Path, plain: list[dict[str, Any]]) -> None:
     source = tmp_path / "units.csv"
     source.write_text(
