@@ -403,6 +403,7 @@ class RowReader:
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
         amounts = self.contract.amounts
+        text_columns = {c.index for c in board.columns if c.field in self.contract.texts}
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
@@ -417,7 +418,11 @@ class RowReader:
             for waiting in [w for w in held if w.last < row] if held else ():
                 held.remove(waiting)
                 yield waiting.row, waiting.raw, waiting.written()
-            cells = [_cell(v) for v in values] if workbook else values
+            cells = (
+                [_cell(v, i not in text_columns) for i, v in enumerate(values)]
+                if workbook
+                else values
+            )
             if filled:
                 if not "".join(c for i, c in enumerate(cells) if i not in filled).strip():
                     continue  # a blank line is not a row (what a merged range fills is not)
@@ -668,6 +673,7 @@ class RowReader:
         else:
             handle = self._handle = self.path.open(encoding="utf-8-sig", errors="surrogateescape")
             offset = 0
+        texts = self.contract.texts  # (keys are the contract's names)
         with handle:
             lines = bounded_lines(handle)
             row = offset
@@ -722,7 +728,11 @@ class RowReader:
                     yield (
                         row,
                         {
-                            k: v if v is None or isinstance(v, bool) else _written(v)
+                            k: v
+                            if v is None or isinstance(v, bool)
+                            else str(v)
+                            if k in texts  # an id, a name: its text as it was (1e+16)
+                            else _written(v)
                             for k, v in raw.items()
                         },
                     )
@@ -752,8 +762,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
-def _cell(value: Any) -> str:
-    """A spreadsheet cell as the text a CSV would hold."""
+def _cell(value: Any, written: bool = True) -> str:
+    """A spreadsheet cell as the text a CSV would hold (a number in exponent form written
+    out, but in a column of the contract's texts: _written)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -763,14 +774,21 @@ def _cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else _written(value)
+        return (
+            str(int(value)) if value.is_integer() else _written(value) if written else repr(value)
+        )
     return str(value)
 
 
 def _written(value: Any) -> str:
     """A value as its text, a number stored in exponent form (1e-05, JSON's and Python's
-    shortest digits of 0.00001) written out as a cell writes it."""
+    shortest digits of 0.00001) written out as a cell writes it, if that is short (a
+    number of hundreds of digits, 5e-324, kept so: no field takes it)."""
     shown = str(value)
     if value.__class__ is float and "e" in shown and math.isfinite(value):
-        return format(Decimal(shown), "f")
+        out = format(Decimal(shown), "f")
+        return out if len(out) <= WRITTEN_OUT else shown
     return shown
+
+
+WRITTEN_OUT = 30  # characters of a number written out, at most

@@ -129,6 +129,26 @@ def test_a_small_share_stored_as_a_number_is_read_as_written(tmp_path: Path, suf
     assert decisions(source, tmp_path) == decisions(written, tmp_path)
 
 
+def test_an_id_or_a_far_number_stored_in_exponent_form_keeps_it(tmp_path: Path) -> None:
+    """Only a number a field reads is written out: an id stored as the number 1e+16 stays
+    1e+16 (its digits written out, 10000000000000000, would be ones the user never wrote),
+    and a price of 5e-324 is refused as 5e-324, not as 324 digits."""
+    row: dict[str, Any] = {
+        "parcel_id": 1e16,
+        "holder": "甲置业有限公司",
+        "supply": "transfer",
+        "price": 38600000,
+        "agreed_start": "2011-03-15",
+    }
+    source = tmp_path / "register.jsonl"
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert [d["subject"] for d in decisions(source, tmp_path)] == ["1e+16"]
+    source.write_text(json.dumps({**row, "price": 5e-324}) + "\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
+    assert refused.exit_code == 2
+    assert "got '5e-324'" in refused.output
+
+
 def test_amounts_with_units_in_the_cell(tmp_path: Path, plain: list[dict[str, Any]]) -> None:
     source = tmp_path / "units.csv"
     source.write_text(
