@@ -724,6 +724,9 @@ class RowReader:
                     elif isinstance(value, dict | list):
                         fine = False
                         self.problem(row, name, value, msg("scalar"))
+                    elif name in texts and isinstance(value, float) and not math.isfinite(value):
+                        fine = False  # (Python's json reads them: a holder 'nan', an id 'inf')
+                        self.problem(row, name, value, msg("json_finite"))
                 if fine:
                     yield (
                         row,

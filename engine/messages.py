@@ -164,6 +164,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a single value (text, number, true/false)",
         "zh": "单个值（文本、数字或 true/false）",
     },
+    "json_finite": {
+        "en": "a text, or a number JSON holds (NaN and Infinity are not JSON)",
+        "zh": "文本或 JSON 允许的数字（NaN、Infinity 不是 JSON 的值）",
+    },
     "id_invisible": {
         "en": "an id of visible characters only (no zero-width space, byte-order mark or "
         "control character)",

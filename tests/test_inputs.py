@@ -149,6 +149,30 @@ def test_an_id_or_a_far_number_stored_in_exponent_form_keeps_it(tmp_path: Path) 
     assert "got '5e-324'" in refused.output
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_nan_or_infinity_in_a_text_of_json_lines_is_refused(tmp_path: Path, lang: str) -> None:
+    """Python's json reads NaN and Infinity, which JSON does not have: a holder NaN was the
+    name 'nan', an id Infinity the id 'inf' (a reviewer's find). Refused, each named."""
+    source = tmp_path / "register.jsonl"
+    rows = [
+        '{"parcel_id":"P1","holder":NaN,"supply":"transfer","price":1,"agreed_start":"2011-03-15"}',
+        '{"parcel_id":Infinity,"holder":"甲","supply":"transfer","price":1,"agreed_start":"2011-03-15"}',
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["parcels", str(source), "--as-of", "2012-08-31", "--lang", lang]
+    )
+    assert result.exit_code == 2
+    if lang == "en":
+        assert "row 1, column 'holder': got 'NaN', expected a text, or a number JSON" in (
+            result.output
+        )
+        assert "row 2, column 'parcel_id': got 'Infinity'" in result.output
+    else:
+        assert "第 1 行，列 'holder'：值 'NaN'，应为文本或 JSON 允许的数字" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_amounts_with_units_in_the_cell(tmp_path: Path, plain: list[dict[str, Any]]) -> None:
     source = tmp_path / "units.csv"
     source.write_text(
