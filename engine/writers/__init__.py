@@ -375,8 +375,9 @@ def own_format(value: Decimal | int) -> str:
 
 
 def places_format(places: int, grouped: bool = False) -> str:
-    """The number format showing a number with `places` decimals (none: General), its
-    thousands apart if `grouped` (register.Grouped: 1,234.50)."""
+    """The number format showing a number with `places` decimals, its thousands apart if
+    `grouped` (register.Grouped: 1,234.50, and 1,234 with none); General for a number of
+    none, not grouped."""
     decimals = "." + "0" * places if places else ""
     return f"#,##0{decimals}" if grouped else f"0{decimals}" if places else "General"
 
