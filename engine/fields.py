@@ -74,6 +74,7 @@ UNITS = {
     "亿": Decimal(100_000_000),
     "万": Decimal(10_000),
 }
+_UNIT_NAMES = {"亿元": "亿元", "万元": "万元", "元": "元", "亿": "亿元", "万": "万元"}
 # An amount: a sign, a yuan mark, digits (grouped by commas in threes, or not), decimals,
 # and a unit; nothing else (a comma elsewhere could be a decimal comma: refused).
 _AMOUNT = re.compile(
@@ -162,8 +163,10 @@ def _amount(text: str) -> Decimal:
     return _amount_unit(text)[0]
 
 
-def _amount_unit(text: str) -> tuple[Decimal, str]:
-    """The amount in yuan a cell writes, and the unit it wrote (or "")."""
+def _amount_unit(text: str, header: str = "") -> tuple[Decimal, str]:
+    """The amount in yuan a cell writes, and the unit it wrote (or ""): a bare number is in
+    the header's unit (`header`, or yuan). Finer than a fen is refused in the unit the
+    number was written in (3860.1234 in 万元 is 38,601,234 yuan: read)."""
     match = _AMOUNT.match(normal(text))
     if match is None:
         raise Invalid("amount")
@@ -173,11 +176,15 @@ def _amount_unit(text: str) -> tuple[Decimal, str]:
         number = -number
     if not -_DIGITS_AT_MOST <= number.adjusted() <= _DIGITS_AT_MOST:
         raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
-    parsed = number * UNITS.get(unit, Decimal(1))
+    written = unit or header
+    parsed = number * UNITS.get(written, Decimal(1))
     if not 0 < parsed <= MAX_YUAN:
         raise Invalid("amount_range", maximum=f"{MAX_YUAN:,.0f}")
     if parsed != parsed.quantize(FEN):  # a value finer than a fen, however it is written
-        raise Invalid("amount_fen")
+        if UNITS.get(written, Decimal(1)) == 1:
+            raise Invalid("amount_fen")
+        places = 2 + UNITS[written].adjusted()  # 万元: 6, 亿元: 10
+        raise Invalid("amount_fen_in", unit=_UNIT_NAMES[written], places=places)
     shown = parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
     return shown, unit
 
@@ -190,9 +197,7 @@ def in_header_unit(text: str, unit: str) -> str:
     of its amount in yuan: a bare number is in the header's unit, a unit in the cell is the
     cell's own (1,200.5万 in a 万元 column is 12,005,000 yuan). An amount under 1 万元 in a
     column kept in 万元 or 亿元 is refused as implausible, whatever the cell wrote."""
-    yuan, own = _amount_unit(text)
-    if not own:
-        yuan = _amount(f"{normal(text)}{unit}")
+    yuan, _ = _amount_unit(text, unit)
     if UNITS[unit] >= UNITS["万元"] and yuan < PLAUSIBLE_IN_LARGE_UNITS:
         raise Invalid("amount_implausible", unit=unit, yuan=f"{yuan:,.2f}")
     return str(yuan)

@@ -241,6 +241,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a positive amount in yuan with at most 2 decimals (fen)",
         "zh": "最多两位小数（精确到分）的正数金额（元）",
     },
+    "amount_fen_in": {
+        "en": "a positive amount to the fen: at most {places} decimals in {unit}",
+        "zh": "精确到分的正数金额：以{unit}计最多 {places} 位小数",
+    },
     "ratio": {
         "en": "a share between 0 and 1, such as 0.25, 1/3 or 25%",
         "zh": "介于 0 至 1 之间的比例，如 0.25、1/3 或 25%",

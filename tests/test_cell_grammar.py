@@ -80,10 +80,42 @@ def test_an_amount_written_otherwise_is_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "yuan"),
-    [("1,200.5", "12005000.0"), ("1,200.5万", "12005000.0"), ("0.12亿元", "12000000.00")],
+    [
+        ("1,200.5", "12005000.0"),
+        ("1,200.5万", "12005000.0"),
+        ("0.12亿元", "12000000.00"),
+        ("3860.1234", "38601234.00"),  # whole yuan, as 万元 columns are kept: 4 decimals
+        ("3,860.123456", "38601234.56"),  # to the fen: 6 decimals
+        ("3860.1234万", "38601234.00"),
+    ],
 )
 def test_a_header_unit_applies_to_a_bare_number_only(text: str, yuan: str) -> None:
     assert fields.in_header_unit(text, "万元") == yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "places"),
+    [
+        ("3860.1234567", "万元", 6),
+        ("1.2345678万", "元", 6),  # the cell's own unit
+        ("1.2345678万", "亿元", 6),
+        ("0.12345678901", "亿元", 10),
+        ("1200.505元", "万元", None),  # yuan: the message of any amount in yuan
+    ],
+)
+def test_finer_than_a_fen_is_refused_in_the_unit_it_was_written_in(
+    text: str, unit: str, places: int | None
+) -> None:
+    """3860.1234 in a 万元 column was refused as "at most 2 decimals": its bare number was
+    first read as yuan. A fen is the sixth decimal of 万元, the tenth of 亿元."""
+    with pytest.raises(Invalid) as caught:
+        fields.in_header_unit(text, unit)
+    message = caught.value.message
+    if places is None:
+        assert message.id == "amount_fen"
+    else:
+        assert message.id == "amount_fen_in"
+        assert f"at most {places} decimals in " in message.in_("en")
 
 
 @pytest.mark.parametrize("text", ["0.5", "1200元", "9999元"])

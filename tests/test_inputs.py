@@ -67,6 +67,50 @@ def test_gbk_csv_with_chinese_headers_and_units(
     assert fee["amount"] == "7720000.00"  # 20% of 3860万元
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_price_in_万元_to_the_yuan_or_the_fen_is_read(tmp_path: Path, suffix: str) -> None:
+    """A 万元 column keeps a price to the yuan with 4 decimals, to the fen with 6: each was
+    refused as "at most 2 decimals" (its bare number read as yuan first). A seventh is
+    finer than a fen, and refused so, in the unit it was written in."""
+    rows = [
+        ["P1", "甲置业有限公司", "出让", "3860.1234", "2011-03-15"],
+        ["P2", "乙实业有限公司", "出让", "1250.123456", "2011-03-15"],
+    ]
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        "parcel_id,holder,supply,price,agreed_start\n"
+        "P1,甲置业有限公司,transfer,38601234,2011-03-15\n"
+        "P2,乙实业有限公司,transfer,12501234.56,2011-03-15\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / f"register{suffix}"
+    header = ["地块编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期"]
+    if suffix == ".csv":
+        source.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(header)
+        for row in rows:
+            book.active.append([*row[:3], float(row[3]), row[4]])
+        book.save(source)
+    found = decisions(source, tmp_path)
+    assert found == decisions(plain, tmp_path)
+    fees = [a["amount"] for d in found for a in d["actions"] if a["code"] == "CHARGE_IDLE_FEE"]
+    assert fees == ["7720246.80", "2500246.91"]  # 20% of 38,601,234 and of 12,501,234.56
+
+    finer = tmp_path / "finer.csv"
+    finer.write_text(",".join(header) + "\nP1,甲置业有限公司,出让,3860.1234567,2011-03-15\n")
+    for lang, says in (
+        ("en", "got '3860.1234567', expected a positive amount to the fen: at most 6 decimals"),
+        ("zh", "值 '3860.1234567'，应为精确到分的正数金额：以万元计最多 6 位小数"),
+    ):
+        refused = CliRunner().invoke(
+            main, ["parcels", str(finer), "--as-of", "2012-08-31", "--lang", lang]
+        )
+        assert refused.exit_code == 2
+        assert says in refused.output
+
+
 def test_xlsx_with_dates_numbers_and_a_chosen_sheet(
     tmp_path: Path, plain: list[dict[str, Any]]
 ) -> None:
