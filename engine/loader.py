@@ -402,7 +402,7 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
-        amounts = self.contract.amounts
+        figures = self.contract.figures
         text_columns = {c.index for c in board.columns if c.field in self.contract.texts}
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
@@ -457,7 +457,7 @@ class RowReader:
             merged: dict[tuple[int, tuple[int, int]], tuple[str, str]] = {}
             for position, field, unit in contract:
                 text = cells[position].strip()
-                if tall and field in amounts and text and self._bundled(tall, position, key_index):
+                if tall and field in figures and text and self._bundled(tall, position, key_index):
                     merged[(position, tall[position])] = (field, text)
                 if unit and text:
                     try:

@@ -58,11 +58,14 @@ class Contract:
         self.columns = list(model.model_fields)
         self.required = [n for n, f in model.model_fields.items() if f.is_required()]
         measures = getattr(model, "MEASURES", {})  # Decimal columns that are not yuan
-        self.amounts = {
+        self.amounts = {  # yuan: a unit in the header (出让价款（万元）) applies
             n
             for n, f in model.model_fields.items()
             if "Decimal" in str(f.annotation) and n not in measures
         }
+        # The figures a workbook totals, and a merged cell may not give several subjects:
+        # the amounts and the measures the model totals (a parcel's land area).
+        self.figures = self.amounts | set(getattr(model, "TOTALLED", ()))
         self.texts = {  # columns of text (ids, names): never read as a number or a date
             n
             for n, f in model.model_fields.items()

@@ -53,6 +53,11 @@ messages.register(
             "one unit for both areas)",
             "zh": "最多两位小数的正数面积，如 12000 或 12000.5（两项面积单位一致）",
         },
+        "land_area": {
+            "en": "a positive area in square metres with at most 2 decimals, such as 12000 "
+            "or 12000.5",
+            "zh": "以平方米计、最多两位小数的正数面积，如 12000 或 12000.5",
+        },
         "delay_days": {
             "en": "a whole number of days from 0 to {maximum}",
             "zh": "介于 0 至 {maximum} 之间的整数天数",
@@ -517,7 +522,11 @@ class Parcel(fields.Row):
         "total_area": _t(
             "an area, in the same unit as developed_area", "面积，与已开发面积单位一致"
         ),
+        "land_area": _t("square metres (平方米)", "平方米"),
     }
+    # Measures a workbook totals and shows as figures, as it does the amounts: the parcels'
+    # land area, in one unit for every parcel (the two areas above may differ by row).
+    TOTALLED: ClassVar[frozenset[str]] = frozenset({"land_area"})
 
     parcel_id: str = Field(min_length=1)
     holder: str = Field(min_length=1)
@@ -567,13 +576,21 @@ class Parcel(fields.Row):
     def _price(cls, value: Any) -> Decimal:
         return fields.amount(value)
 
-    @field_validator("developed_area", "total_area", "land_area", mode="before")
+    @field_validator("developed_area", "total_area", mode="before")
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
             return fields.amount(value)
         except ValueError:
             raise Invalid("area") from None
+
+    @field_validator("land_area", mode="before")
+    @classmethod
+    def _land_area(cls, value: Any) -> Decimal:
+        try:
+            return fields.amount(value)
+        except ValueError:
+            raise Invalid("land_area") from None
 
     @field_validator(
         "agreed_start",

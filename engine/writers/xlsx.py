@@ -508,7 +508,7 @@ class XlsxWriter(Writer):
 
     def _summed(self, column: Column) -> bool:
         if column.field is not None:
-            return column.field in self.contract.amounts
+            return column.field in self.contract.figures
         return bool(_SUMMED.search(column.written or ""))
 
     def write(self, decision: Decision, subject: Subject) -> None:
@@ -870,7 +870,7 @@ def _values_used(families: Sequence[Any]) -> set[str]:
 
 
 def _register_form(column: Any, contract: Contract) -> str:
-    if column.field is not None and column.field in contract.amounts:
+    if column.field is not None and column.field in contract.figures:
         return "number"
     if column.field is not None and column.field in contract.texts:
         return "text"  # an id such as 2012-01-01 or -1 is an id, not a date or a number
