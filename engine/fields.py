@@ -30,7 +30,11 @@ TRUE_WORDS = {
 }
 MAX_YUAN = Decimal("1e13")  # ten trillion yuan: beyond any price or budget; bounds the arithmetic
 _YUAN_DIGITS = 13  # a whole number of at most 13 digits is below MAX_YUAN
+# A share's decimals, at most (a bounded text: parsing stays instant). More is refused with
+# its own message: "a share between 0 and 1" read as a contradiction of 0.0000333...335.
+RATIO_PLACES = 18
 _RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
+_FINER_RATIO = re.compile(r"^[01]?\.\d{19,}$")  # a share, but with more decimals than that
 
 
 def normal(text: str) -> str:
@@ -207,6 +211,8 @@ def ratio(value: Any) -> Fraction:
     """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
     text = normal(str(value))
     if not _RATIO.match(text):
+        if _FINER_RATIO.match(text):  # 0.000033333333333333335, a program's 1/30000
+            raise Invalid("ratio_places", places=RATIO_PLACES)
         raise Invalid("ratio")
     whole, point, places = text.partition(".")
     digits = whole + places

@@ -735,7 +735,7 @@ class RowReader:
                             if v is None or isinstance(v, bool)
                             else str(v)
                             if k in texts  # an id, a name: its text as it was (1e+16)
-                            else _written(v)
+                            else _cell(v)  # a number as a workbook's cell gives it
                             for k, v in raw.items()
                         },
                     )
@@ -777,9 +777,9 @@ def _cell(value: Any, written: bool = True) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return (
-            str(int(value)) if value.is_integer() else _written(value) if written else repr(value)
-        )
+        if value.is_integer() and abs(value) < WHOLE_AT_MOST:
+            return str(int(value))  # 3.0 is 3 (a day count), -0.0 is 0
+        return _written(value) if written else repr(value)
     return str(value)
 
 
@@ -795,3 +795,4 @@ def _written(value: Any) -> str:
 
 
 WRITTEN_OUT = 30  # characters of a number written out, at most
+WHOLE_AT_MOST = 1e30  # a whole float beyond it keeps its exponent form (1e+308)

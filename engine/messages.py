@@ -249,6 +249,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a share between 0 and 1, such as 0.25, 1/3 or 25%",
         "zh": "介于 0 至 1 之间的比例，如 0.25、1/3 或 25%",
     },
+    "ratio_places": {
+        "en": "a share with at most {places} decimals (rounded, if it was worked out)",
+        "zh": "最多 {places} 位小数的比例（计算所得的请先舍入）",
+    },
     "one_of": {
         "en": "one of {codes}",
         "zh": "以下之一：{codes}",

@@ -193,6 +193,65 @@ def test_an_id_or_a_far_number_stored_in_exponent_form_keeps_it(tmp_path: Path) 
     assert "got '5e-324'" in refused.output
 
 
+def test_a_whole_number_stored_as_a_float_is_read_as_a_workbook_reads_it(
+    tmp_path: Path,
+) -> None:
+    """JSON's 3.0 is the number 3 (a program writes a column of whole numbers with gaps
+    so: pandas' float64). A day count of 3.0 was refused as '3.0' and a share of -0.0 as
+    '-0.0', where the same numbers in a workbook's cells were read (a reviewer's find)."""
+    row: dict[str, Any] = {
+        "parcel_id": "P1",
+        "holder": "甲置业有限公司",
+        "supply": "transfer",
+        "price": 38600000.0,
+        "agreed_start": "2011-03-15",
+        "started_on": "2011-03-01",
+        "developed_ratio": -0.0,
+        "government_delay_days": 3.0,
+    }
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        ",".join(row) + "\nP1,甲置业有限公司,transfer,38600000,2011-03-15,2011-03-01,0,3\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "register.jsonl"
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(list(row))
+    book.active.append(list(row.values()))
+    workbook = tmp_path / "register.xlsx"
+    book.save(workbook)
+    expected = decisions(plain, tmp_path)
+    assert decisions(source, tmp_path) == expected == decisions(workbook, tmp_path)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_share_with_more_decimals_than_are_read_says_so(tmp_path: Path, lang: str) -> None:
+    """A program's 1/30000 (3.3333333333333335e-05) has 21 decimals. It was refused as
+    "expected a share between 0 and 1", which it is."""
+    source = tmp_path / "register.jsonl"
+    row = {
+        "parcel_id": "P1",
+        "holder": "甲",
+        "supply": "transfer",
+        "price": 1,
+        "agreed_start": "2011-03-15",
+        "started_on": "2011-03-01",
+        "developed_ratio": 1 / 30000,
+    }
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["parcels", str(source), "--as-of", "2012-08-31", "--lang", lang]
+    )
+    assert result.exit_code == 2
+    says = {
+        "en": "got '0.000033333333333333335', expected a share with at most 18 decimals "
+        "(rounded, if it was worked out)",
+        "zh": "值 '0.000033333333333333335'，应为最多 18 位小数的比例（计算所得的请先舍入）",
+    }
+    assert says[lang] in result.output
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_nan_or_infinity_in_a_text_of_json_lines_is_refused(tmp_path: Path, lang: str) -> None:
     """Python's json reads NaN and Infinity, which JSON does not have: a holder NaN was the
