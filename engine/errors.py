@@ -68,6 +68,10 @@ class InputProblem:
                 value=value,
                 expected=expected,
             )
+        if not self.row:  # the file's, or its sheet's: no "row 0"
+            return render(
+                "problem_file", lang, file=self.file, column=column, value=value, expected=expected
+            )
         return render(
             "problem_line",
             lang,

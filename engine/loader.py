@@ -657,7 +657,9 @@ class RowReader:
                 # yet said which row it was reading.
                 self.stopped = True
                 shown = str(exc)[:120] or type(exc).__name__
-                self.problem(0, "(sheet)", "", msg("xlsx_row", row=number, reason=shown))
+                said = msg("xlsx_row", row=number, reason=shown) if number else None
+                said = said or msg("xlsx_first_row", reason=shown)  # no "below row 0"
+                self.problem(0, "(sheet)", "", said)
                 return
             number += 1
             if any(value.__class__ is str and "_x" in value for value in values):

@@ -28,6 +28,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "{file}: row {row}, column {column}: got {value}, expected {expected}",
         "zh": "{file}：第 {row} 行，列 {column}：值 {value}，应为{expected}",
     },
+    "problem_file": {
+        "en": "{file}: column {column}: got {value}, expected {expected}",
+        "zh": "{file}：列 {column}：值 {value}，应为{expected}",
+    },
     "problem_cell": {
         "en": "{file}: cell {cell} (row {row}, column {column}): got {value}, expected {expected}",
         "zh": "{file}：单元格 {cell}（第 {row} 行，列 {column}）：值 {value}，应为{expected}",
@@ -122,6 +126,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "row {row}, which is no subject (a total, a heading)",
         "zh": "本行自有的数额（金额、面积），而非从第 {row} 行（合计、标题等非评估对象行）"
         "向下合并的单元格",
+    },
+    "xlsx_first_row": {
+        "en": "cells Excel's format can hold, but a cell of the sheet's first row cannot be "
+        "read ({reason}); reading stopped",
+        "zh": "符合 Excel 格式的单元格，但工作表第一行有单元格无法读取（{reason}）；已停止读取",
     },
     "xlsx_row": {
         "en": "cells Excel's format can hold, but a cell below row {row} cannot be read "

@@ -290,6 +290,24 @@ def test_a_cell_excel_cannot_hold_is_named_below_the_last_row_read_and_reading_s
     assert not (tmp_path / "o.jsonl").exists()
 
 
+def test_a_cell_excel_cannot_hold_in_the_first_row_is_named_so(tmp_path: Path) -> None:
+    """Not "a cell below row 0"."""
+    book = openpyxl.Workbook()
+    book.active.append(["parcel_id", "holder", "supply", "price", 123456789.25])
+    made = tmp_path / "made.xlsx"
+    book.save(made)
+    damaged = stored_as(made, tmp_path / "damaged.xlsx", {b"<v>123456789.25</v>": b"<v>NaN</v>"})
+    for lang, words in (
+        ("en", "but a cell of the sheet's first row cannot be read"),
+        ("zh", "但工作表第一行有单元格无法读取"),
+    ):
+        result = run("parcels", str(damaged), *AS_OF, "--lang", lang)
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+        assert "row 0" not in result.output
+        assert "第 0 行" not in result.output
+
+
 def test_json_carries_two_own_columns_of_one_heading_and_no_number_json_lacks(
     tmp_path: Path,
 ) -> None:
