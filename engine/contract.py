@@ -24,12 +24,14 @@ WORDS = {
     "intro": _t(
         "A register may hold them under any of the headers shown, in any order, below a "
         "title; headers are compared without spaces or line breaks, full-width or not. A "
-        "unit in the header (出让价款（万元）) applies to every cell of the column. Columns "
+        "unit in the header (出让价款（万元）) applies to every cell of the column; one the "
+        "title states (单位：万元) to every amount column whose header states none. Columns "
         "not listed are the register's own: kept beside the decision, never read by the "
         "rules. Rows of 合计, 小计 or 总计, and rows naming none of these columns, are "
         "skipped and reported.",
         "台账可在标题行之下按任意顺序、以下列任一表头填写各列；比较表头时不计空格、换行及全角"
-        "半角之别。表头中的单位（如 出让价款（万元））适用于该列所有单元格。未列出的列为台账"
+        "半角之别。表头中的单位（如 出让价款（万元））适用于该列所有单元格；标题中注明的单位"
+        "（如 单位：万元）适用于表头未注明单位的各金额列。未列出的列为台账"
         "自有的列：随决定一并保留，不参与规则判定。合计、小计、总计行以及未填写下列任何一列的"
         "行将被跳过并予以说明。",
     ),
@@ -39,8 +41,10 @@ WORDS = {
     "unit": _t("unit", "单位"),
     "values": _t("values", "取值"),
     "yuan": _t(
-        "yuan; 元, 万元 or 亿元 in the header (出让价款（万元）) or in the cell (3860万)",
-        "元；可在表头（出让价款（万元））或单元格（3860万）中注明 元、万元 或 亿元",
+        "yuan; 元, 万元 or 亿元 in the header (出让价款（万元）), the title (单位：万元) or the "
+        "cell (3860万)",
+        "元；可在表头（出让价款（万元））、标题（单位：万元）或单元格（3860万）中注明 元、"
+        "万元 或 亿元",
     ),
     "text": _t("text, as written", "文本，按原样读取"),
 }

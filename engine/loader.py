@@ -358,6 +358,9 @@ class RowReader:
             elif column.unit and column.field not in self.contract.amounts:
                 ok = False
                 self.problem(row, shown, shown, msg("unit_not_amount"))
+            elif column.unit in register.MONEY_UNREAD:
+                ok = False
+                self.problem(row, shown, shown, msg("unit_unread"))
             if column.field is not None:
                 names.append(column.field)
         for name in self.contract.required:
@@ -365,6 +368,36 @@ class RowReader:
                 ok = False
                 self.problem(row, name, "", msg("required_column"))
         return found if ok else None
+
+    def _title_unit(self, board: Register, lines: list[tuple[int, str]]) -> Register | None:
+        """The register with the unit of money its title states (单位：万元、平方米) given to
+        each amount column whose header gives none; None, the problem reported, where the
+        title states two, or one the cell grammar does not read (千元): a bare number of
+        such a column would otherwise be read as yuan."""
+        plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
+        stated = [(row, line, unit) for row, line in lines for unit in register.title_units(line)]
+        if not plain or not stated:
+            return board
+        row, line, unit = stated[0]
+        units = list(dict.fromkeys(u for _, _, u in stated))
+        if len(units) > 1:
+            self.problem(row, "(title)", line, msg("title_units_differ", units="、".join(units)))
+            return None
+        if unit in register.MONEY_UNREAD:
+            self.problem(row, "(title)", line, msg("unit_unread"))
+            return None
+        if unit == "元":
+            return board  # as a bare number is read
+        names = ", ".join(c.written for c in plain)
+        self.notes.append(msg("title_unit", unit=unit, columns=names))
+        units_given = {c.index: unit for c in plain}
+        return dataclasses.replace(
+            board,
+            columns=tuple(
+                dataclasses.replace(c, unit=units_given[c.index]) if c.index in units_given else c
+                for c in board.columns
+            ),
+        )
 
     def _tabular(
         self, records: Iterator[tuple[int, list[Any], frozenset[int]]], *, fixed: bool = False
@@ -394,6 +427,10 @@ class RowReader:
         if not fixed and rows != (1,):
             title = "; ".join(t for t in above if t)[:120]
             self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
+            titled = self._title_unit(board, [(texts[n][0], t) for n, t in enumerate(above)])
+            if titled is None:
+                return
+            board = self.register = titled
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
             if self.keep:

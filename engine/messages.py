@@ -57,6 +57,21 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the header is on row {rows}; above it, taken as a title: {title}",
         "zh": "表头位于第 {rows} 行；其上各行视为标题：{title}",
     },
+    "title_unit": {
+        "en": "amounts in {unit}, as the title states (单位：{unit}): {columns}",
+        "zh": "金额按标题所示以{unit}为单位：{columns}",
+    },
+    "unit_unread": {
+        "en": "a unit of money the cell grammar reads: 元, 万元 or 亿元 (the amounts written "
+        "in one of them)",
+        "zh": "可识别的金额单位：元、万元 或 亿元（金额须按其中之一填写）",
+    },
+    "title_units_differ": {
+        "en": "one unit of money for the register, or each amount column's own in its header "
+        "(出让价款（万元）); the title states {units}",
+        "zh": "全表统一的金额单位，或在各金额列表头中分别注明（如 出让价款（万元））；标题中写有"
+        " {units}",
+    },
     "columns_kept": {
         "en": "the register's own columns, carried as written and not read by the rules: {columns}",
         "zh": "台账自有的列，按原样保留、不参与规则判定：{columns}",

@@ -32,7 +32,42 @@ HEADER_SEARCH = 30  # rows looked through for the header: titles and notes stand
 TOTAL_WORDS = frozenset(
     ("合计", "小计", "总计", "共计", "累计", "本页小计", "本页合计", "total", "subtotal", "sum")
 )
-_UNIT = re.compile(r"^(.*?)\(\s*(亿元|万元|元)\s*\)$")
+# A header's unit, as registers write it (after compact: half-width, no spaces):
+# 出让价款(万元), 出让价款(单位:万元), 出让价款(万元人民币), 出让价款【万元】, 出让价款/万元.
+_UNIT = re.compile(
+    r"^(.*?)(?:[(\[【](?:单位:?)?(?:人民币)?({u})(?:人民币)?[)\]】]|/({u}))$".format(
+        u="亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元"
+    )
+)
+# A title's statement of units, a list of units alone (单位：万元、平方米; 金额单位:万元), one
+# of them money's. A unit of money the cell grammar has not (千元), in a title or a header,
+# is refused, never taken for yuan.
+_TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^\s;；()\[\]【】]+)")
+_UNITS_APART = re.compile(r"[、,，及和]")  # not /: 元/平方米 is a price per area
+MONEY_UNITS = frozenset({"亿元", "万元", "元"})
+MONEY_UNREAD = frozenset({"千元", "十万元", "百万元", "千万元", "美元", "万美元", "港元", "万港元"})
+# Units of other measures a title states beside money's (NFKC: ㎡ and m² are m2).
+OTHER_UNITS = frozenset(
+    [
+        "平方米",
+        "m2",
+        "亩",
+        "公顷",
+        "平方公里",
+        "km2",
+        "宗",
+        "个",
+        "项",
+        "人",
+        "天",
+        "日",
+        "年",
+        "月",
+        "%",
+        "米",
+        "公里",
+    ]
+)
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 _GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")  # 1,234.50: thousands apart
 
@@ -84,7 +119,7 @@ class Contract:
         gives (出让价款（万元）: price, 万元)."""
         text = compact(written)
         match = _UNIT.match(text)
-        base, unit = (match.group(1), match.group(2)) if match else (text, "")
+        base, unit = (match.group(1), match.group(2) or match.group(3)) if match else (text, "")
         if base in self.aliases:
             return self.aliases[base], unit
         return None, ""
@@ -141,6 +176,17 @@ class Register:
     def extras(self) -> tuple[Column, ...]:
         """The bureau's own columns."""
         return tuple(c for c in self.columns if c.field is None)
+
+
+def title_units(line: str) -> list[str]:
+    """The units of money a line above the header states for the register (单位：万元、平方米
+    gives 万元; 填报单位：XX县国土资源局 names no unit), in the order stated."""
+    found = []
+    for match in _TITLE_UNITS.finditer(unicodedata.normalize("NFKC", line)):
+        units = [u for u in _UNITS_APART.split(match.group(1)) if u]
+        if units and all(u in MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS for u in units):
+            found += [u for u in units if u not in OTHER_UNITS]
+    return found
 
 
 @dataclass(frozen=True)

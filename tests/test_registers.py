@@ -67,6 +67,92 @@ def test_the_county_register_is_read_as_the_plain_csv_of_its_facts(tmp_path: Pat
     assert ours["summary"] == theirs["summary"]
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_unit_of_money_the_title_states_is_every_amount_columns(
+    tmp_path: Path, lang: str
+) -> None:
+    """The county's register with its price headed 出让价款 alone: its title's 单位：万元、平方米
+    says the figures are 万元. They were read as yuan: 4860 万元 as 4,860 yuan, its fee
+    972.00, not 9,720,000.00, and nothing said."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    assert sheet["H3"].value == "出让价款（万元）"
+    assert "单位：万元、平方米" in sheet["A2"].value
+    sheet["H3"] = "出让价款"
+    titled = tmp_path / "titled.xlsx"
+    book.save(titled)
+    assert decisions(titled, tmp_path)["decisions"] == decisions(plain, tmp_path)["decisions"]
+    said = run("parcels", str(titled), *AS_OF, "--lang", lang)
+    assert said.exit_code == 0, said.output
+    assert {
+        "en": "amounts in 万元, as the title states (单位：万元): 出让价款",
+        "zh": "金额按标题所示以万元为单位：出让价款",
+    }[lang] in said.output
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "says"),
+    [
+        (
+            "单位：千元",
+            "出让价款",
+            "row 2, column '(title)': got '单位：千元', expected a unit of money",
+        ),
+        (
+            "",
+            "出让价款（千元）",
+            "column '出让价款（千元）': got '出让价款（千元）', expected a unit of",
+        ),
+        ("单位：万元  金额单位：元", "出让价款", "expected one unit of money for the register"),
+    ],
+)
+def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
+    tmp_path: Path, title: str, header: str, says: str
+) -> None:
+    """Never read as yuan: 千元 (the cell grammar has no such unit), in a title or in a header
+    (where it made the price a column of the bureau's own, and each transfer was refused
+    for having no price); a title stating two units (which one is the price's?)."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"XX县2012年国有建设用地供应台账,,,,\n{title},,,,\n"
+        f"地块编号,土地使用权人,供地方式,{header},约定开工日期\n"
+        "P1,甲置业有限公司,出让,3860,2011-03-15\n",
+        encoding="utf-8",
+    )
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+
+
+@pytest.mark.parametrize(
+    ("title", "header"),
+    [
+        ("填报单位：XX元宝区国土资源局", "出让价款（万元）"),  # no statement of units; 元 in a name
+        ("单位：元/平方米", "出让价款（万元）"),  # a price per area
+        ("单位：元", "出让价款（万元）"),  # the header's own unit wins
+        ("", "出让价款（单位：万元）"),
+        ("", "出让价款(万元人民币)"),
+        ("", "出让价款/万元"),
+        ("", "出让价款【万元】"),
+        ("单位：万元、平方米", "出让价款"),
+        ("（金额单位：万元）", "出让价款"),
+    ],
+)
+def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"XX县2012年国有建设用地供应台账,,,,\n{title},,,,\n"
+        f"地块编号,土地使用权人,供地方式,{header},约定开工日期\n"
+        "P1,甲置业有限公司,出让,3860,2011-03-15\n",
+        encoding="utf-8",
+    )
+    found = decisions(source, tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "7720000.00"  # 20% of 3860 万元
+
+
 def test_the_county_register_as_the_bureau_wrote_it(tmp_path: Path) -> None:
     found = {
         d["subject"]: d for d in decisions(REGISTERS / "county-2012.xlsx", tmp_path)["decisions"]
