@@ -373,15 +373,31 @@ class RowReader:
         """The register with the unit of money its title states (单位：万元、平方米) given to
         each amount column whose header gives none; None, the problem reported, where the
         title states two, or one the cell grammar does not read (千元): a bare number of
-        such a column would otherwise be read as yuan."""
-        plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
+        such a column would otherwise be read as yuan. Likewise where it states a unit of
+        area not an area column's own (亩 over a parcel's 土地面积, kept in 平方米), unless the
+        column's header names its own."""
         stated = [(row, line, unit) for row, line in lines for unit in register.title_units(line)]
-        if not plain or not stated:
+        areas = [s for s in stated if s[2] in register.AREA_UNITS]
+        area_units = {unit for _, _, unit in areas}
+        for column in board.columns:
+            wanted = self.contract.areas.get(column.field or "")
+            if wanted is None or not areas or wanted in area_units:
+                continue
+            if wanted in register.compact(column.written):  # 面积（亩）: the header says
+                continue
+            row, line, unit = areas[0]
+            said = msg("title_area_unit", wanted=wanted, column=column.written, unit=unit)
+            self.problem(row, "(title)", line, said)
+            return None
+        plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
+        money = [s for s in stated if s[2] not in register.OTHER_UNITS]
+        if not plain or not money:
             return board
-        row, line, unit = stated[0]
-        units = list(dict.fromkeys(u for _, _, u in stated))
-        if len(units) > 1:
-            self.problem(row, "(title)", line, msg("title_units_differ", units="、".join(units)))
+        row, line, unit = money[0]
+        money_units = list(dict.fromkeys(unit for _, _, unit in money))
+        if len(money_units) > 1:
+            said = msg("title_units_differ", units="、".join(money_units))
+            self.problem(row, "(title)", line, said)
             return None
         if unit in register.MONEY_UNREAD:
             self.problem(row, "(title)", line, msg("unit_unread"))
@@ -390,14 +406,8 @@ class RowReader:
             return board  # as a bare number is read
         names = ", ".join(c.written for c in plain)
         self.notes.append(msg("title_unit", unit=unit, columns=names))
-        units_given = {c.index: unit for c in plain}
-        return dataclasses.replace(
-            board,
-            columns=tuple(
-                dataclasses.replace(c, unit=units_given[c.index]) if c.index in units_given else c
-                for c in board.columns
-            ),
-        )
+        given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
+        return dataclasses.replace(board, columns=tuple(given))
 
     def _tabular(
         self, records: Iterator[tuple[int, list[Any], frozenset[int]]], *, fixed: bool = False

@@ -72,6 +72,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "全表统一的金额单位，或在各金额列表头中分别注明（如 出让价款（万元））；标题中写有"
         " {units}",
     },
+    "title_area_unit": {
+        "en": "areas in {wanted}, the unit of {column}; the title states {unit} (if the "
+        "column's figures are in {wanted}, its header says so: {column}（{wanted}）)",
+        "zh": "以{wanted}计的面积（{column} 的单位）；标题中写有 {unit}（如该列数字确以{wanted}"
+        "计，请在表头中注明：{column}（{wanted}））",
+    },
     "columns_kept": {
         "en": "the register's own columns, carried as written and not read by the rules: {columns}",
         "zh": "台账自有的列，按原样保留、不参与规则判定：{columns}",

@@ -98,6 +98,8 @@ class Contract:
             for n, f in model.model_fields.items()
             if "Decimal" in str(f.annotation) and n not in measures
         }
+        # Areas in a unit of their own (a parcel's land area in 平方米, a plot's in 亩).
+        self.areas: dict[str, str] = dict(getattr(model, "AREA_UNITS", {}))
         # The figures a workbook totals, and a merged cell may not give several subjects:
         # the amounts and the measures the model totals (a parcel's land area).
         self.figures = self.amounts | set(getattr(model, "TOTALLED", ()))
@@ -179,14 +181,18 @@ class Register:
 
 
 def title_units(line: str) -> list[str]:
-    """The units of money a line above the header states for the register (单位：万元、平方米
-    gives 万元; 填报单位：XX县国土资源局 names no unit), in the order stated."""
+    """The units a line above the header states for the register, in the order stated
+    (单位：万元、平方米 gives 万元 and 平方米; 填报单位：XX县国土资源局 states none); square
+    metres as 平方米."""
     found = []
     for match in _TITLE_UNITS.finditer(unicodedata.normalize("NFKC", line)):
         units = [u for u in _UNITS_APART.split(match.group(1)) if u]
         if units and all(u in MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS for u in units):
-            found += [u for u in units if u not in OTHER_UNITS]
+            found += ["平方米" if u == "m2" else u for u in units]
     return found
+
+
+AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "km2"})
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,19 @@ def test_a_unit_of_money_the_title_states_is_every_amount_columns(
     }[lang] in said.output
 
 
+def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
+    """A register of one parcel under a title and a line that may state its units, its
+    price headed `header` (3860), its land area headed `area` (12000), if given."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"XX县2012年国有建设用地供应台账,,,,,\n{title},,,,,\n"
+        f"地块编号,土地使用权人,供地方式,{header},约定开工日期,{area or '备注'}\n"
+        "P1,甲置业有限公司,出让,3860,2011-03-15,12000\n",
+        encoding="utf-8",
+    )
+    return source
+
+
 @pytest.mark.parametrize(
     ("title", "header", "says"),
     [
@@ -114,13 +127,7 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
     """Never read as yuan: 千元 (the cell grammar has no such unit), in a title or in a header
     (where it made the price a column of the bureau's own, and each transfer was refused
     for having no price); a title stating two units (which one is the price's?)."""
-    source = tmp_path / "register.csv"
-    source.write_text(
-        f"XX县2012年国有建设用地供应台账,,,,\n{title},,,,\n"
-        f"地块编号,土地使用权人,供地方式,{header},约定开工日期\n"
-        "P1,甲置业有限公司,出让,3860,2011-03-15\n",
-        encoding="utf-8",
-    )
+    source = _titled(tmp_path, title, header)
     result = run("parcels", str(source), *AS_OF)
     assert result.exit_code == 2, result.output
     assert says in result.output
@@ -141,16 +148,52 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
-    source = tmp_path / "register.csv"
-    source.write_text(
-        f"XX县2012年国有建设用地供应台账,,,,\n{title},,,,\n"
-        f"地块编号,土地使用权人,供地方式,{header},约定开工日期\n"
-        "P1,甲置业有限公司,出让,3860,2011-03-15\n",
-        encoding="utf-8",
-    )
+    source = _titled(tmp_path, title, header)
     found = decisions(source, tmp_path)["decisions"]
     fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
     assert fee["amount"] == "7720000.00"  # 20% of 3860 万元
+
+
+@pytest.mark.parametrize(
+    ("title", "area", "refused"),
+    [
+        ("单位：万元、亩", "土地面积", True),
+        ("单位：万元、公顷", "宗地面积", True),
+        ("单位：万元、平方米", "土地面积", False),
+        ("单位：万元、㎡", "土地面积", False),
+        ("单位：万元、亩", "土地面积（平方米）", False),  # the header says
+        ("单位：万元", "土地面积", False),
+    ],
+)
+def test_a_unit_of_area_the_title_states_is_the_area_columns_own(
+    tmp_path: Path, title: str, area: str, refused: bool
+) -> None:
+    """A parcel's land area is kept in 平方米, and its documents say so: 12000 under a title
+    stating 亩 was read as 12,000 平方米, and printed so on a determination."""
+    result = run("parcels", str(_titled(tmp_path, title, "出让价款", area)), *AS_OF)
+    assert result.exit_code == (2 if refused else 0), result.output
+    if refused:
+        assert f"column '(title)': got '{title}', expected areas in 平方米, the unit of {area}" in (
+            result.output
+        )
+
+
+def test_a_unit_of_area_the_title_states_is_a_projects_land_too(tmp_path: Path) -> None:
+    """Intake's 用地面积 is kept in 亩 (its criteria are per 亩): under a title of 公顷, refused."""
+    source = tmp_path / "intake.csv"
+    lines = (REGISTERS.parent / "district-2012" / "intake-2013.csv").read_text("utf-8")
+    header, *rows = lines.splitlines()
+    source.write_text(
+        "2013年拟安排项目表\n单位：万元、公顷\n"
+        + header.replace("land_mu", "用地面积")
+        + "\n"
+        + "\n".join(rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run("intake", str(source), "--plan-year", "2013", *AS_OF, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert "应为以亩计的面积（用地面积 的单位）；标题中写有 公顷" in result.output
 
 
 def test_the_county_register_as_the_bureau_wrote_it(tmp_path: Path) -> None:

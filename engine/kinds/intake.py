@@ -109,6 +109,7 @@ class Candidate(fields.Row):
     }
 
     MEASURES: ClassVar[dict[str, Text]] = {"land_mu": _t("mu (亩)", "亩")}
+    AREA_UNITS: ClassVar[dict[str, str]] = {"land_mu": "亩"}  # a title may not say otherwise
 
     project_id: str = Field(min_length=1)
     name: str = Field(min_length=1)

@@ -142,6 +142,7 @@ class Plot(fields.Row):
         "area_mu": _t("mu (亩)", "亩"),
         "in_use_mu": _t("mu (亩)", "亩"),
     }
+    AREA_UNITS: ClassVar[dict[str, str]] = {"area_mu": "亩", "in_use_mu": "亩"}  # not a title's
 
     plot_id: str = Field(min_length=1)
     location: str | None = None

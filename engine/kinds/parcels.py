@@ -527,6 +527,8 @@ class Parcel(fields.Row):
     # Measures a workbook totals and shows as figures, as it does the amounts: the parcels'
     # land area, in one unit for every parcel (the two areas above may differ by row).
     TOTALLED: ClassVar[frozenset[str]] = frozenset({"land_area"})
+    # Areas kept in one unit, which a register's title may not state otherwise (单位：亩).
+    AREA_UNITS: ClassVar[dict[str, str]] = {"land_area": "平方米"}
 
     parcel_id: str = Field(min_length=1)
     holder: str = Field(min_length=1)
