@@ -817,6 +817,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _cell(value: Any, written: bool = True) -> str:
     """A spreadsheet cell as the text a CSV would hold (a number in exponent form written
     out, but in a column of the contract's texts: _written)."""
+    if value.__class__ is str:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):

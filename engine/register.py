@@ -42,7 +42,7 @@ _UNIT = re.compile(
 # A title's statement of units, a list of units alone (单位：万元、平方米; 金额单位:万元), one
 # of them money's. A unit of money the cell grammar has not (千元), in a title or a header,
 # is refused, never taken for yuan.
-_TITLE_UNITS = re.compile(r"单位\s*[:：]\s*([^\s;；()\[\]【】]+)")
+_TITLE_UNITS = re.compile(r"单位\s*(?:[:：]|为)\s*([^\s;；。()\[\]【】]+)")
 _UNITS_APART = re.compile(r"[、,，及和]")  # not /: 元/平方米 is a price per area
 MONEY_UNITS = frozenset({"亿元", "万元", "元"})
 MONEY_UNREAD = frozenset({"千元", "十万元", "百万元", "千万元", "美元", "万美元", "港元", "万港元"})
@@ -186,7 +186,8 @@ def title_units(line: str) -> list[str]:
     metres as 平方米."""
     found = []
     for match in _TITLE_UNITS.finditer(unicodedata.normalize("NFKC", line)):
-        units = [u for u in _UNITS_APART.split(match.group(1)) if u]
+        apart = _UNITS_APART.split(match.group(1))
+        units = [u.removeprefix("人民币").removesuffix("人民币") for u in apart if u]
         if units and all(u in MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS for u in units):
             found += ["平方米" if u == "m2" else u for u in units]
     return found

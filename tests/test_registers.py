@@ -145,6 +145,8 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("", "出让价款【万元】"),
         ("单位：万元、平方米", "出让价款"),
         ("（金额单位：万元）", "出让价款"),
+        ("金额单位：人民币万元", "出让价款"),
+        ("注：金额单位为万元。", "出让价款"),
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
