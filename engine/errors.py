@@ -40,6 +40,9 @@ class InputProblem:
     message: Message  # what was expected, in any output language
     header: str = ""  # the column as the file heads it (出让价款（万元）), if it differs
     cell: str = ""  # the cell as Excel names it (D7), for a workbook
+    # A problem of the file, its title or its header: no row can be read past it, and the
+    # run is refused, --skip-invalid or not.
+    whole: bool = False
 
     @property
     def shown(self) -> str:

@@ -369,6 +369,11 @@ class RowReader:
                 self.problem(row, name, "", msg("required_column"))
         return found if ok else None
 
+    def _no_rows(self) -> None:
+        """The problems so far are the file's, its title's or its header's: no row is read,
+        and the run is refused whole (InputProblem.whole), --skip-invalid or not."""
+        self.problems[:] = [dataclasses.replace(p, whole=True) for p in self.problems]
+
     def _title_unit(self, board: Register, lines: list[tuple[int, str]]) -> Register | None:
         """The register with the unit of money its title states (单位：万元、平方米) given to
         each amount column whose header gives none; None, the problem reported, where the
@@ -420,6 +425,7 @@ class RowReader:
         texts = [(row, [_cell(v) for v in cells]) for row, cells, _ in ahead]
         if not texts:
             self.problem(1, "(header)", "", msg("header_row"))
+            self._no_rows()
             return
         index, top = (0, None) if fixed else register.find(self.contract, texts, self.header_row)
         rows = tuple(texts[i][0] for i in (top, index) if i is not None)
@@ -427,6 +433,7 @@ class RowReader:
         self.register = Register((), rows, workbook)
         found = self.header(texts[index][1], texts[top][1] if top is not None else None)
         if found is None:
+            self._no_rows()
             return
         board = self.register = Register(tuple(found), rows, workbook)
         first = top if top is not None else index
@@ -439,6 +446,7 @@ class RowReader:
             self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
             titled = self._title_unit(board, [(texts[n][0], t) for n, t in enumerate(above)])
             if titled is None:
+                self._no_rows()
                 return
             board = self.register = titled
         if board.extras:

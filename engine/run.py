@@ -219,9 +219,12 @@ def _finish(
         # that contradict each other), after the reader's; parts of a file cut elsewhere
         # than batches must report the same list in the same order.
         problems = sorted(problems, key=lambda problem: problem.row)
-        # A problem of the file itself (row 0: not one encoding, not a workbook) leaves no
-        # valid rows to evaluate: refused, --skip-invalid or not.
-        if problems and (request.rejects is None or problems[0].row == 0):
+        # A problem of the file itself (row 0: not one encoding, not a workbook), of its
+        # title or its header leaves no valid rows to evaluate: refused, --skip-invalid or
+        # not (a header's unit over the land area refused every parcel, and said nothing).
+        if problems and (
+            request.rejects is None or problems[0].row == 0 or any(p.whole for p in problems)
+        ):
             raise InputError(list(problems))
         extra = aggregate.as_dict() if aggregate is not None else {}
         if out.reading.skipped:

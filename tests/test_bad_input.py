@@ -450,6 +450,35 @@ def test_refused_rows_are_written_with_the_expectation_in_the_output_language(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        (
+            "地块编号,土地使用权人,供地方式,出让价款,约定开工日期,土地面积（万元）",
+            "row 1, column '土地面积（万元）': got '土地面积（万元）', expected a unit (元, 万元",
+        ),
+        ("地块编号,土地使用权人,出让价款,约定开工日期,备注", "column 'supply': got '', expected"),
+    ],
+)
+def test_a_header_no_row_can_be_read_past_is_refused_whatever_is_skipped(
+    tmp_path: Path, header: str, says: str
+) -> None:
+    """--skip-invalid skips rows, not a header: a unit over the land area refused every
+    parcel, wrote the header's problem alone to the rejects, decided nothing, and exited 0
+    (a reviewer's find)."""
+    source = tmp_path / "register.csv"
+    width = header.count(",")
+    rows = [f"P{n},甲置业有限公司,出让,3860,2011-03-15" + ",1" * (width - 4) for n in range(3)]
+    source.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    out, rejects = tmp_path / "decisions.json", tmp_path / "rejects.csv"
+    args = ["parcels", str(source), "--as-of", "2012-08-31", "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--skip-invalid", "--rejects", str(rejects)])
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+    assert not out.exists()
+    assert not rejects.exists()
+
+
 def test_explain_refuses_bad_input_in_its_language() -> None:
     source = FIXTURES / "price_not_a_number.csv"
     result = CliRunner().invoke(
