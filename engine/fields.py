@@ -143,6 +143,25 @@ def amount(value: Any) -> Decimal:
     return plain_yuan(text) or _amount(text)
 
 
+def area(value: Any, unit: str = "") -> Decimal:
+    """A positive area with at most two decimals, as `amount` reads a number (12000,
+    12,000.5, 1.2万), with its column's `unit` after it (12000平方米, 12000㎡, 35.5亩) or
+    not; never a sum of money (12000元, ¥12000, 1.5亿元: what a column of yuan holds)."""
+    text = normal(str(value)).strip()
+    if unit:
+        text = _AREA_SUFFIX[unit].sub("", text)
+    if _MONEY_MARK.search(text):
+        raise Invalid("amount")
+    return amount(text)
+
+
+_AREA_SUFFIX = {
+    "平方米": re.compile(r"\s*(?:平方米|m2)$"),  # NFKC: ㎡ and m² are m2
+    "亩": re.compile(r"\s*亩$"),
+}
+_MONEY_MARK = re.compile("[元亿¥]")
+
+
 def plain_yuan(text: str) -> Decimal | None:
     """An amount written plainly (38600000, 1250000.50: ASCII digits, at most two decimals,
     in range, not zero), as `amount` reads it; None for any other text."""

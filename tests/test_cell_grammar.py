@@ -125,6 +125,51 @@ def test_under_1万元_in_a_万元_column_is_implausible(text: str) -> None:
     assert caught.value.message.id == "amount_implausible"
 
 
+PARCEL = {
+    "parcel_id": "P",
+    "holder": "H",
+    "supply": "transfer",
+    "price": "1",
+    "agreed_start": "2011-1-1",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("12000", "12000"),
+        ("12,000.5", "12000.5"),
+        ("1.2万", "12000.0"),
+        ("12000平方米", "12000"),
+        ("12000㎡", "12000"),
+        ("１２０００ m²", "12000"),
+    ],
+)
+def test_a_parcels_land_area_as_registers_write_it(text: str, area: str) -> None:
+    assert Parcel.model_validate({**PARCEL, "land_area": text}).land_area == Decimal(area)
+
+
+@pytest.mark.parametrize("text", ["12000元", "¥12000", "￥12,000", "1.5亿元", "1.2亿", "12亩", "0"])
+def test_a_sum_of_money_or_another_unit_is_no_parcels_land_area(text: str) -> None:
+    """An area was read as an amount is: 1.5亿元 was 150,000,000, and a determination said
+    "土地面积150,000,000.00平方米" (a reviewer's find)."""
+    with pytest.raises(ValueError, match="a positive area in square metres"):
+        Parcel.model_validate({**PARCEL, "land_area": text})
+    with pytest.raises(ValueError, match="a positive area with at most 2 decimals"):
+        Parcel.model_validate({**PARCEL, "developed_area": text})
+
+
+@pytest.mark.parametrize(("text", "mu"), [("80", "80"), ("35.5亩", "35.5"), ("1,200亩", "1200")])
+def test_a_projects_land_in_mu(text: str, mu: str) -> None:
+    assert fields.area(text, "亩") == Decimal(mu)
+
+
+@pytest.mark.parametrize("text", ["80万元", "¥80", "80平方米", "1.5亿"])
+def test_a_sum_of_money_or_square_metres_is_no_land_in_mu(text: str) -> None:
+    with pytest.raises(Invalid):
+        fields.area(text, "亩")
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

@@ -142,7 +142,7 @@ class Candidate(fields.Row):
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
-            return fields.amount(value)
+            return fields.area(value, "亩")
         except ValueError:
             raise Invalid("area_mu") from None
 

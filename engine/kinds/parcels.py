@@ -582,7 +582,7 @@ class Parcel(fields.Row):
     @classmethod
     def _area(cls, value: Any) -> Decimal:
         try:
-            return fields.amount(value)
+            return fields.area(value)
         except ValueError:
             raise Invalid("area") from None
 
@@ -590,7 +590,7 @@ class Parcel(fields.Row):
     @classmethod
     def _land_area(cls, value: Any) -> Decimal:
         try:
-            return fields.amount(value)
+            return fields.area(value, "平方米")
         except ValueError:
             raise Invalid("land_area") from None
 
