@@ -457,7 +457,7 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
-        figures = self.contract.figures
+        figures = self.contract.own_figures
         text_columns = {c.index for c in board.columns if c.field in self.contract.texts}
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1

@@ -100,9 +100,15 @@ class Contract:
         }
         # Areas in a unit of their own (a parcel's land area in 平方米, a plot's in 亩).
         self.areas: dict[str, str] = dict(getattr(model, "AREA_UNITS", {}))
-        # The figures a workbook totals, and a merged cell may not give several subjects:
-        # the amounts and the measures the model totals (a parcel's land area).
+        # The figures a workbook totals: the amounts and the measures the model totals (a
+        # parcel's land area).
         self.figures = self.amounts | set(getattr(model, "TOTALLED", ()))
+        # A row's own figures, which a cell merged over several subjects may not give each
+        # (each would be given the whole): every amount and every measure (a developed
+        # area, read into a share the rules test).
+        self.own_figures = {
+            n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)
+        }
         self.texts = {  # columns of text (ids, names): never read as a number or a date
             n
             for n, f in model.model_fields.items()

@@ -490,6 +490,27 @@ def test_an_area_merged_over_two_parcels_is_refused_as_a_figure_of_its_own(
     assert "本行自有的数额（金额、面积）" in result.output
 
 
+def test_a_developed_area_merged_over_two_parcels_is_refused(tmp_path: Path) -> None:
+    """The developed and the total area make the share the stalled-land rule tests: merged
+    over two parcels' rows, each was given the first's (a reviewer's find; the land area,
+    which no rule reads, was refused so already)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["地块编号", "使用权人", "供地方式", "出让价款", "约定开工日期"])
+    sheet["F1"], sheet["G1"], sheet["H1"] = "开工日期", "已开发面积", "应开发总面积"
+    for n in (2, 3):
+        sheet.append([f"M{n}", "甲", "出让", 38600000, "2010-03-15", "2010-03-01"])
+    sheet["G2"], sheet["H2"] = 1000, 60000
+    sheet.merge_cells("G2:G3")
+    sheet.merge_cells("H2:H3")
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    for cell, column in (("G2", "已开发面积"), ("G3", "已开发面积"), ("H3", "应开发总面积")):
+        assert f"cell {cell} (row {cell[1:]}, column '{column}')" in result.output
+
+
 def test_a_price_merged_over_several_parcels_is_refused_naming_each_of_its_cells(
     tmp_path: Path,
 ) -> None:
