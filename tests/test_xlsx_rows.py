@@ -298,6 +298,48 @@ def test_a_registers_own_numbers_are_the_same_workbook_either_way(
     assert members(made["2"]) == members(made["0"])
 
 
+def test_a_registers_amounts_keep_their_decimals_the_same_workbook_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A price of 万元 to the yuan (3860.1234) or the fen (6 decimals), read since the cell
+    grammar reads it so, was shown 3,860.12, and its total to the cent (a reviewer's find):
+    each is shown with its decimals, two at least; equal prices written apart (3860.1234,
+    3860.123400) shown apart, the same workbook row by row, in blocks, cell by cell."""
+    prices = ["3860.1234", "3860.123400", "3860.12", "980", "1250.5", "3860.123456"]
+    rows = ["地块编号,土地使用权人,供地方式,出让价款（万元）,约定开工日期"]
+    for n in range(xlsx.SAMPLE + 100):  # rows after those held for the widths: in blocks
+        rows.append(f"P-{n:05d},甲置业有限公司,出让,{prices[n % 6]},2011-03-15")
+    register = tmp_path / "parcels.csv"
+    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    made = {}
+    for switch in ("2", "1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        args = ["parcels", str(register), "--as-of", "2012-08-31", "--out", str(made[switch])]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    assert members(made["1"]) == members(made["0"])
+    assert members(made["2"]) == members(made["0"])
+    sheet = openpyxl.load_workbook(made["2"]).worksheets[0]
+    assert sheet["D1"].value == "出让价款（万元）"
+    for first in (2, 596):  # the rows held for the widths, and a block's
+        shown = [
+            (sheet.cell(r, 4).value, sheet.cell(r, 4).number_format)
+            for r in range(first, first + 6)
+        ]
+        assert shown == [
+            (3860.1234, "#,##0.0000"),
+            (3860.1234, "#,##0.000000"),
+            (3860.12, "#,##0.00"),
+            (980, "#,##0.00"),
+            (1250.5, "#,##0.00"),
+            (3860.123456, "#,##0.000000"),
+        ]
+    total = sheet.cell(sheet.max_row, 4)
+    assert Decimal(str(total.value)) == sum(Decimal(p) for p in prices) * 100
+    assert total.number_format == "#,##0.000000"
+
+
 def test_a_workbook_is_deflated_quickly_and_xlsxwriter_left_as_it_was(tmp_path: Path) -> None:
     """The CLI's workbook is deflated at ZIP_LEVEL (each sheet's size is what zlib makes of
     it at that level, not at its default), and XlsxWriter's own zip class is back after a

@@ -51,7 +51,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..memo import Table
 from ..register import Grouped
-from . import OWN_FORM, own_format, width
+from . import OWN_FORM, amount_format, own_format, width
 
 # A text written cell by cell: one holding what XML cannot (shown as U+FFFD), a control
 # character XlsxWriter escapes as _xHHHH_ (a carriage return), or a literal _xHHHH_ (its
@@ -69,6 +69,9 @@ _CELLS_KEPT = 1 << 17
 # written (int 1, float 1.0 and Decimal 1 are one number; a date is never a datetime), but
 # a zero, whose sign is written (-0.0), which write_rows makes apart.
 _KEPT = frozenset({str, type(None), int, float, Decimal, Grouped, Fraction, date, datetime})
+# Columns whose numbers are shown as they were written (OWN_FORM), or with the decimals
+# they were written with beyond two (a register's amounts and areas, "number").
+_WRITTEN_FORMS = frozenset({OWN_FORM, "number"})
 ZIP_LEVEL = 2  # zlib's quick deflate; its default, 6, took three times as long
 PARALLEL_FROM = 16 << 20  # a member so large is deflated on every core (_Zip)
 PIECE = 1 << 20  # a piece of it, deflated by a thread
@@ -457,9 +460,10 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         cells, tall = known.cells, known.tall
         kinds = set(map(type, values))
         keys: Sequence[Any] = values
-        if form == OWN_FORM and (Decimal in kinds or Grouped in kinds):
+        if form in _WRITTEN_FORMS and (Decimal in kinds or Grouped in kinds):
             # A bureau's own 12.50, 12.5 and 1,234.5 are equal to others, but not shown alike
-            # (_number_format): its numbers are remembered by their type and text.
+            # (_number_format; an amount's 3860.123400 and 3860.1234 too): its numbers are
+            # remembered by their type and text.
             numbers = (Decimal, Grouped)
             keys = [(v.__class__, str(v)) if v.__class__ in numbers else v for v in values]
         if kinds <= _KEPT:
@@ -537,6 +541,8 @@ class RowSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter is untyped
         key = (kind, form)
         if form == OWN_FORM and (kind is Decimal or kind is Grouped or kind is int):
             key = (form, own_format(value))
+        elif form == "number" and (kind is Decimal or kind is float):
+            key = (form, amount_format(value))
         look = looks.get(key)
         if look is None:
             look = looks[key] = f'" s="{format_of(value, form)._get_xf_index()}"'

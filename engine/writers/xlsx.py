@@ -59,6 +59,8 @@ from . import (
     OWN_FORM,
     SHOWN_PLACES,
     Writer,
+    amount_format,
+    amount_places,
     own_format,
     places_format,
     plain,
@@ -622,7 +624,7 @@ class XlsxWriter(Writer):
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
-            if OWN_FORM in (form for _, form in self.columns):
+            if {OWN_FORM, "number"} & {form for _, form in self.columns}:
                 self.formats.places()
         summed = subjects if counted is None else counted
         for index, total in enumerate(self.sums):
@@ -701,9 +703,10 @@ class XlsxWriter(Writer):
         if not self.main.columns:
             self.main.columns = self.columns
         # A total of the register's own figures shows the decimals they had (12.5 + 3.25 is
-        # 15.75, 3 + 4 is 7); a total of the decision's amounts, to the cent.
+        # 15.75, 3 + 4 is 7; 3860.1234 万元 + 980 is 4840.1234); a total of the decision's
+        # amounts, to the cent.
         totals: list[Any] = [
-            _cents(s) if isinstance(s, Decimal) and form != OWN_FORM else s
+            _cents(s) if isinstance(s, Decimal) and form not in (OWN_FORM, "number") else s
             for s, (_, form) in zip(self.sums, self.main.columns, strict=True)
         ]
         totals[0] = WORDS["total"].in_(self.lang) if totals[0] is None else totals[0]
@@ -930,6 +933,8 @@ def _number_format(value: Any, form: str) -> str:
         return NUMBER_FORMATS["date"]
     if form == OWN_FORM and (isinstance(value, Decimal) or value.__class__ is int):
         return own_format(value)  # as written: 12.50, 2012.10, 410102198001011
+    if form == "number" and (value.__class__ is Decimal or value.__class__ is float):
+        return amount_format(value)  # 3,860.1234 (万元) where written so
     if isinstance(value, int | float | Decimal | Fraction) and form not in ("text", "long"):
         return NUMBER_FORMATS.get(form, "General")
     return "General"
@@ -993,6 +998,8 @@ def _shown(value: Any, form: str) -> str:
         return "2012-08-31 14:30"
     if isinstance(value, date):
         return "2012-08-31"
+    if form == "number" and (value.__class__ is Decimal or value.__class__ is float):
+        return f"{value:,.{amount_places(value)}f}"
     if isinstance(value, Decimal | int | float) and form in ("money", "number"):
         return f"{value:,.2f}"
     if form == OWN_FORM and isinstance(value, Decimal) and own_format(value) != "General":
