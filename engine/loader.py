@@ -836,7 +836,7 @@ def _cell(value: Any, written: bool = True) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < WHOLE_AT_MOST:
+        if value.is_integer() and abs(value) < (WHOLE_EXACT if written else WHOLE_AT_MOST):
             return str(int(value))  # 3.0 is 3 (a day count), -0.0 is 0
         return _written(value) if written else repr(value)
     return str(value)
@@ -855,3 +855,7 @@ def _written(value: Any) -> str:
 
 WRITTEN_OUT = 30  # characters of a number written out, at most
 WHOLE_AT_MOST = 1e30  # a whole float beyond it keeps its exponent form (1e+308)
+# A whole float read as its integer's digits below here; from here Python writes a float in
+# exponent form, and its shortest digits are written out (1.5e25 is 15000000000000000000000000,
+# not its binary value's 15000000000000000285212672).
+WHOLE_EXACT = 1e16

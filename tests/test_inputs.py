@@ -191,6 +191,9 @@ def test_an_id_or_a_far_number_stored_in_exponent_form_keeps_it(tmp_path: Path) 
     refused = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
     assert refused.exit_code == 2
     assert "got '5e-324'" in refused.output
+    source.write_text(json.dumps({**row, "price": 1.5e25}) + "\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
+    assert "got '15000000000000000000000000'" in refused.output  # not its binary noise
 
 
 def test_a_whole_number_stored_as_a_float_is_read_as_a_workbook_reads_it(

@@ -264,6 +264,23 @@ def test_a_decided_register_is_the_same_workbook_either_way(
     assert members(made["2"]) == members(made["0"])
 
 
+def _each_way(
+    tmp_path: Path, rows: list[str], monkeypatch: pytest.MonkeyPatch, *options: str
+) -> dict[str, Path]:
+    """A register of `rows` decided into a workbook each way its rows are written: in blocks
+    ("2"), row by row ("1"), cell by cell ("0")."""
+    register = tmp_path / "parcels.csv"
+    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    made = {}
+    for switch in ("2", "1", "0"):
+        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
+        made[switch] = tmp_path / f"{switch}.xlsx"
+        args = ["parcels", str(register), "--as-of", "2012-08-31", *options]
+        result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
+        assert result.exit_code == 0, result.output
+    return made
+
+
 def test_a_registers_own_numbers_are_the_same_workbook_either_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -283,15 +300,7 @@ def test_a_registers_own_numbers_are_the_same_workbook_either_way(
         line = body[n % len(body)]
         own = f"{first[n % 5]},{second[n % 4]}" if n >= xlsx.SAMPLE else ","
         rows.append(f"P-{n:05d}{line[line.index(',') :]},{own}")
-    register = tmp_path / "parcels.csv"
-    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    made = {}
-    for switch in ("2", "1", "0"):
-        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
-        made[switch] = tmp_path / f"{switch}.xlsx"
-        args = ["parcels", str(register), "--as-of", "2012-08-31", "--lang", "zh"]
-        result = CliRunner().invoke(main, [*args, "--out", str(made[switch])])
-        assert result.exit_code == 0, result.output
+    made = _each_way(tmp_path, rows, monkeypatch, "--lang", "zh")
     assert b'formatCode="0.00000"' in members(made["0"])["xl/styles.xml"]
     assert b'formatCode="#,##0"' in members(made["0"])["xl/styles.xml"]
     assert members(made["1"]) == members(made["0"])
@@ -309,15 +318,7 @@ def test_a_registers_amounts_keep_their_decimals_the_same_workbook_either_way(
     rows = ["地块编号,土地使用权人,供地方式,出让价款（万元）,约定开工日期"]
     for n in range(xlsx.SAMPLE + 100):  # rows after those held for the widths: in blocks
         rows.append(f"P-{n:05d},甲置业有限公司,出让,{prices[n % 6]},2011-03-15")
-    register = tmp_path / "parcels.csv"
-    register.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    made = {}
-    for switch in ("2", "1", "0"):
-        monkeypatch.setenv("COMPLY_XLSX_ROWS", switch)
-        made[switch] = tmp_path / f"{switch}.xlsx"
-        args = ["parcels", str(register), "--as-of", "2012-08-31", "--out", str(made[switch])]
-        result = CliRunner().invoke(main, args)
-        assert result.exit_code == 0, result.output
+    made = _each_way(tmp_path, rows, monkeypatch)
     assert members(made["1"]) == members(made["0"])
     assert members(made["2"]) == members(made["0"])
     sheet = openpyxl.load_workbook(made["2"]).worksheets[0]
