@@ -34,7 +34,8 @@ _YUAN_DIGITS = 13  # a whole number of at most 13 digits is below MAX_YUAN
 # its own message: "a share between 0 and 1" read as a contradiction of 0.0000333...335.
 RATIO_PLACES = 18
 _RATIO = re.compile(r"^(\d{1,6}(\.\d{1,18})?%?|\d{1,18}/\d{1,18})$")
-_FINER_RATIO = re.compile(r"^[01]?\.\d{19,}$")  # a share, but with more decimals than that
+_FINER_RATIO = re.compile(r"^\d{0,6}\.\d{19,}%?$")  # a share, but with more decimals than that
+_EXPONENT_RATIO = re.compile(r"^\d{1,6}(\.\d+)?[eE]-?\d{1,3}%?$")
 
 
 def normal(text: str) -> str:
@@ -232,6 +233,8 @@ def ratio(value: Any) -> Fraction:
     if not _RATIO.match(text):
         if _FINER_RATIO.match(text):  # 0.000033333333333333335, a program's 1/30000
             raise Invalid("ratio_places", places=RATIO_PLACES)
+        if _EXPONENT_RATIO.match(text):  # 1e-05, as a program writes 0.00001 in a CSV
+            raise Invalid("ratio_exponent")
         raise Invalid("ratio")
     whole, point, places = text.partition(".")
     digits = whole + places

@@ -283,6 +283,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a share with at most {places} decimals (rounded, if it was worked out)",
         "zh": "最多 {places} 位小数的比例（计算所得的请先舍入）",
     },
+    "ratio_exponent": {
+        "en": "a share written out, such as 0.00001 (not 1e-05), between 0 and 1",
+        "zh": "不用科学计数法书写的比例，如 0.00001（而非 1e-05），介于 0 至 1 之间",
+    },
     "one_of": {
         "en": "one of {codes}",
         "zh": "以下之一：{codes}",

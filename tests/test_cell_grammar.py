@@ -125,6 +125,24 @@ def test_under_1万元_in_a_万元_column_is_implausible(text: str) -> None:
     assert caught.value.message.id == "amount_implausible"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e-05", "ratio_exponent"),  # pandas' to_csv of 0.00001
+        ("3.3333333333333335e-05", "ratio_exponent"),
+        ("0.0000333333333333333333", "ratio_places"),
+        ("33.3333333333333333333%", "ratio_places"),
+        ("1.5", "ratio"),
+    ],
+)
+def test_a_share_refused_says_why(text: str, message: str) -> None:
+    """Each was refused as "a share between 0 and 1", which the first four are (a
+    reviewer's find)."""
+    with pytest.raises(Invalid) as caught:
+        fields.ratio(text)
+    assert caught.value.message.id == message
+
+
 PARCEL = {
     "parcel_id": "P",
     "holder": "H",
