@@ -84,12 +84,16 @@ def test_a_unit_of_money_the_title_states_is_every_amount_columns(
     titled = tmp_path / "titled.xlsx"
     book.save(titled)
     assert decisions(titled, tmp_path)["decisions"] == decisions(plain, tmp_path)["decisions"]
-    said = run("parcels", str(titled), *AS_OF, "--lang", lang)
+    book_out = tmp_path / "decided.xlsx"
+    said = run("parcels", str(titled), *AS_OF, "--lang", lang, "--out", str(book_out))
     assert said.exit_code == 0, said.output
     assert {
         "en": "amounts in 万元, as the title states (单位：万元): 出让价款",
         "zh": "金额按标题所示以万元为单位：出让价款",
     }[lang] in said.output
+    # The workbook has no title: its heading says the unit beside the figures.
+    headings = [c.value for c in openpyxl.load_workbook(book_out).worksheets[0][1]]
+    assert {"en": "出让价款 (万元)", "zh": "出让价款（万元）"}[lang] in headings
 
 
 def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:

@@ -51,7 +51,7 @@ from ..errors import OutputError
 from ..evaluate import Action, Decision
 from ..kinds import BookColumn
 from ..messages import msg
-from ..register import Column, Contract, Grouped, Register, typed
+from ..register import Column, Contract, Grouped, Register, compact, typed
 from ..rulebook import words as _t
 from ..subjects import Subject
 from . import (
@@ -505,7 +505,13 @@ class XlsxWriter(Writer):
         contract's own (English) name is given its Chinese header in a Chinese workbook."""
         written = column.written or column.letter
         if self.lang == "zh" and column.field is not None and written == column.field:
-            return self.contract.labels.get(column.field, written)
+            written = self.contract.labels.get(column.field, written)
+        if column.unit and column.unit not in compact(written):
+            # the unit its register's title states (单位：万元): a sheet without the title
+            # says it beside the figures, 出让价款（万元）
+            return (
+                f"{written}（{column.unit}）" if self.lang == "zh" else f"{written} ({column.unit})"
+            )
         return written
 
     def _summed(self, column: Column) -> bool:
