@@ -375,14 +375,21 @@ class RowReader:
         self.problems[:] = [dataclasses.replace(p, whole=True) for p in self.problems]
 
     def _title_unit(self, board: Register, lines: list[tuple[int, str]]) -> Register | None:
-        """The register with the unit of money its title states (单位：万元、平方米) given to
-        each amount column whose header gives none; None, the problem reported, where the
-        title states two, or one the cell grammar does not read (千元): a bare number of
-        such a column would otherwise be read as yuan. Likewise where it states a unit of
-        area not an area column's own (亩 over a parcel's 土地面积, kept in 平方米), unless the
-        column's header names its own."""
-        stated = [(row, line, unit) for row, line in lines for unit in register.title_units(line)]
-        areas = [s for s in stated if s[2] in register.AREA_UNITS]
+        """The register with the unit of money its title states for all its figures
+        (单位：万元、平方米; register.unit_statements) given to each amount column whose header
+        gives none; None, the problem reported, where the title states two, one the cell
+        grammar does not read (千元), or one for some columns only or in words not read
+        (已投资额单位为万元; 单位：万元/亩): a bare number of such a column would otherwise be
+        read as yuan. Likewise where it states a unit of area not an area column's own (亩
+        over a parcel's 土地面积, kept in 平方米), unless the column's header names its own."""
+        stated = [(row, line, st) for row, line in lines for st in register.unit_statements(line)]
+        areas = [
+            (row, line, unit)
+            for row, line, st in stated
+            if st.of in ("all", "areas")
+            for unit in st.units
+            if unit in register.AREA_UNITS
+        ]
         area_units = {unit for _, _, unit in areas}
         for column in board.columns:
             wanted = self.contract.areas.get(column.field or "")
@@ -395,8 +402,20 @@ class RowReader:
             self.problem(row, "(title)", line, said)
             return None
         plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
-        money = [s for s in stated if s[2] not in register.OTHER_UNITS]
-        if not plain or not money:
+        if not plain:
+            return board
+        for row, line, st in stated:
+            if st.of == "unclear" or (st.of == "columns" and _money_not_yuan(st.units)):
+                self.problem(row, "(title)", line, msg("title_unit_unclear", clause=st.clause))
+                return None
+        money = [
+            (row, line, unit)
+            for row, line, st in stated
+            if st.of == "all"
+            for unit in st.units
+            if unit in register.MONEY_UNITS | register.MONEY_UNREAD
+        ]
+        if not money:
             return board
         row, line, unit = money[0]
         money_units = list(dict.fromkeys(unit for _, _, unit in money))
@@ -413,6 +432,19 @@ class RowReader:
         self.notes.append(msg("title_unit", unit=unit, columns=names))
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
+
+    def _unit_below(self, board: Register, row: int, cells: list[str]) -> None:
+        """A note below the header (a row that is no subject) stating a unit of money other
+        than yuan, over amount columns read in yuan (no unit in their header or title): the
+        run is refused (注：金额单位为万元 at the foot of a register, read too late)."""
+        if not any(c.field in self.contract.amounts and not c.unit for c in board.columns):
+            return
+        text = " ".join(c for c in cells if c.strip())
+        for st in register.unit_statements(text):
+            if st.of == "unclear" or _money_not_yuan(st.units):
+                self.problem(row, "(note)", text[:120], msg("unit_below", clause=st.clause))
+                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                return
 
     def _tabular(
         self, records: Iterator[tuple[int, list[Any], frozenset[int]]], *, fixed: bool = False
@@ -499,6 +531,7 @@ class RowReader:
                 skipped = register.label(cells, filled, board, self.id_field or self.key)
                 if skipped is not None:
                     self.skipped.append(dataclasses.replace(skipped, row=row))
+                    self._unit_below(board, row, cells)
                     continue
             if max(map(len, cells[:width])) > MAX_CELL:
                 for column in board.columns:
@@ -820,6 +853,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if repeated:
         raise Invalid("key_twice", keys=", ".join(repeated))
     return dict(pairs)
+
+
+def _money_not_yuan(units: tuple[str, ...]) -> bool:
+    """Whether units stated name a unit of money other than yuan (万元, 千元)."""
+    return any(u in register.MONEY_UNITS | register.MONEY_UNREAD and u != "元" for u in units)
 
 
 def _cell(value: Any, written: bool = True) -> str:

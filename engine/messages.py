@@ -62,9 +62,23 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "金额按标题所示以{unit}为单位：{columns}",
     },
     "unit_unread": {
-        "en": "a unit of money the cell grammar reads: 元, 万元 or 亿元 (the amounts written "
-        "in one of them)",
-        "zh": "可识别的金额单位：元、万元 或 亿元（金额须按其中之一填写）",
+        "en": "a unit of money Comply reads: 元, 万元 or 亿元 (convert the amounts into one of "
+        "them)",
+        "zh": "本工具可识别的金额单位：元、万元 或 亿元（请将金额换算为其中之一）",
+    },
+    "title_unit_unclear": {
+        "en": "a unit of money stated for the whole register (单位：万元), or each amount "
+        "column's in its header (出让价款（万元）); the title's '{clause}' may not be every "
+        "amount column's, and a bare number would be read as yuan",
+        "zh": "对全表注明的金额单位（如 单位：万元），或在各金额列表头中分别注明（如 "
+        "出让价款（万元））；标题中的“{clause}”未必适用于每一金额列，而未注明单位的数字将按元读取",
+    },
+    "unit_below": {
+        "en": "a unit of money stated above the rows (单位：万元) or in each amount column's "
+        "header (出让价款（万元）): this note's '{clause}' comes after the amounts were read "
+        "as yuan",
+        "zh": "在表头之上（如 单位：万元）或各金额列表头中（如 出让价款（万元））注明的金额单位："
+        "此处的“{clause}”位于各行之后，其上金额已按元读取",
     },
     "title_units_differ": {
         "en": "one unit of money for the register, or each amount column's own in its header "

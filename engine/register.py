@@ -39,35 +39,87 @@ _UNIT = re.compile(
         u="亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元"
     )
 )
-# A title's statement of units, a list of units alone (单位：万元、平方米; 金额单位:万元), one
-# of them money's. A unit of money the cell grammar has not (千元), in a title or a header,
-# is refused, never taken for yuan.
-_TITLE_UNITS = re.compile(r"单位\s*(?:[:：]|为)\s*([^\s;；。()\[\]【】]+)")
-_UNITS_APART = re.compile(r"[、,，及和]")  # not /: 元/平方米 is a price per area
+# A title's statement of units: a clause of a line above the header (or a note below the
+# rows) such as 单位：万元、平方米, 金额单位为人民币万元, 面积：亩, 单位（万元）. A unit of
+# money the cell grammar has not (千元), in a title or a header, is refused, never taken for
+# yuan.
 MONEY_UNITS = frozenset({"亿元", "万元", "元"})
 MONEY_UNREAD = frozenset({"千元", "十万元", "百万元", "千万元", "美元", "万美元", "港元", "万港元"})
+AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "km2"})
 # Units of other measures a title states beside money's (NFKC: ㎡ and m² are m2).
-OTHER_UNITS = frozenset(
-    [
-        "平方米",
-        "m2",
-        "亩",
-        "公顷",
-        "平方公里",
-        "km2",
-        "宗",
-        "个",
-        "项",
-        "人",
-        "天",
-        "日",
-        "年",
-        "月",
-        "%",
-        "米",
-        "公里",
-    ]
+OTHER_UNITS = AREA_UNITS | frozenset(
+    ["m2", "宗", "个", "项", "人", "天", "日", "年", "月", "%", "米", "公里", "块", "笔"]
 )
+_STATEMENT = re.compile(
+    r"^(?P<lead>.*?)(?P<word>单位|面积|金额|价款|资金)(?:[:：]|为|是|\()(?P<units>[^()]*)\)?$"
+)
+_CLAUSES = re.compile(r"[，,；;。\s]+|(?<!\d)\.|\.(?!\d)")  # a full stop, not a decimal point
+_UNITS_APART = re.compile(r"[、及和]")
+_NOTE = re.compile(r"^(?:注|说明|备注|附注)\d*[:：]?")
+# What a clause's unit is of: the register's figures (单位, 金额单位), its areas (面积单位),
+# or named columns (已投资额、总投资额单位为万元: of those alone).
+_OF_ALL = frozenset({"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "金额单位"})
+_OF_AREAS = frozenset({"面积", "土地面积", "用地面积", "宗地面积"})
+MONEY_WORDS = re.compile("万元|亿元|千元|百万元|美元|港元")
+
+
+@dataclass(frozen=True)
+class Units:
+    """A clause stating units: what of (all, areas, columns: named ones alone, unclear: a
+    unit of money in words not read) and the units, in the order stated."""
+
+    of: Literal["all", "areas", "columns", "unclear"]
+    units: tuple[str, ...]
+    clause: str
+
+
+def unit_statements(line: str) -> list[Units]:
+    """The clauses of a line that state units: 单位：万元、平方米 (of all: 万元, 平方米),
+    注：金额单位为万元 (of all), 面积单位：亩 (of areas), 已投资额单位为万元 (of columns),
+    单位：万元/亩 (unclear); 填报单位：XX县国土资源局 states none. Square metres as 平方米,
+    万 and 亿 as 万元 and 亿元, 万元/宗 (a figure a parcel) as 万元, 元/平方米 as a rate."""
+    text = unicodedata.normalize("NFKC", line)
+    text = re.sub(r"单\s*位\s*", "单位", text)
+    text = re.sub(r"([万亿千百])\s*元", r"\1元", text)
+    text = re.sub(r"人民币\s*", "人民币", text)
+    text = re.sub(r"(单位|面积|金额|价款|资金)([:：为是(])\s*", r"\1\2", text)
+    found = []
+    for clause in _CLAUSES.split(text):
+        match = _STATEMENT.match(clause)
+        if match is None:
+            continue
+        lead = _NOTE.sub("", match.group("lead").lstrip("([【〔"))
+        word = match.group("word")
+        subject = lead if word == "单位" else lead + word
+        units = [_unit(u) for u in _UNITS_APART.split(match.group("units")) if u]
+        known = MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS
+        if not units or not all(u in known or "/" in u for u in units):  # / : a rate
+            if word == "单位" and MONEY_WORDS.search(match.group("units")):
+                found.append(Units("unclear", (), clause))
+            continue
+        money = [u for u in units if u in MONEY_UNITS | MONEY_UNREAD]
+        if not money and MONEY_WORDS.search(match.group("units")):  # 万元/亩: a rate alone
+            found.append(Units("unclear", (), clause))
+            continue
+        of: Literal["all", "areas", "columns"] = "columns"  # of named columns alone
+        if subject in _OF_ALL:
+            of = "all"
+        elif subject in _OF_AREAS:
+            of = "areas"
+        found.append(Units(of, tuple(units), clause))
+    return found
+
+
+def _unit(text: str) -> str:
+    """A unit as a title writes it, as unit_statements names it (a rate: as written)."""
+    unit = text.removeprefix("人民币").removesuffix("人民币")
+    unit = {"万": "万元", "亿": "亿元", "m2": "平方米"}.get(unit, unit)
+    figure, per, each = unit.partition("/")
+    if per and each in ("宗", "个", "项", "块", "笔"):  # 万元/宗: a parcel's figure in 万元
+        return figure if figure in MONEY_UNITS | MONEY_UNREAD else unit
+    return unit
+
+
 _PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d{0,14})(?:\.\d+)?$")
 _GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")  # 1,234.50: thousands apart
 
@@ -186,22 +238,6 @@ class Register:
         return tuple(c for c in self.columns if c.field is None)
 
 
-def title_units(line: str) -> list[str]:
-    """The units a line above the header states for the register, in the order stated
-    (单位：万元、平方米 gives 万元 and 平方米; 填报单位：XX县国土资源局 states none); square
-    metres as 平方米."""
-    found = []
-    for match in _TITLE_UNITS.finditer(unicodedata.normalize("NFKC", line)):
-        apart = _UNITS_APART.split(match.group(1))
-        units = [u.removeprefix("人民币").removesuffix("人民币") for u in apart if u]
-        if units and all(u in MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS for u in units):
-            found += ["平方米" if u == "m2" else u for u in units]
-    return found
-
-
-AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "km2"})
-
-
 @dataclass(frozen=True)
 class RegisterRow:
     """A row of a register as the bureau wrote it, every column, beside its decision."""
@@ -249,6 +285,10 @@ def columns(
             field, unit = contract.resolve(name)
             if field is not None:
                 break
+        if above and not unit and field in contract.amounts:
+            # 金额（万元） over 出让价款 and 已缴价款: the group label's unit is theirs
+            label = _UNIT.match(compact(above))
+            unit = (label.group(2) or label.group(3)) if label else ""
         repeated = names.count(written) > 1
         grouped = above and written and above != written and (field is None or repeated)
         shown = f"{above} {written}" if grouped else written or above
@@ -294,7 +334,13 @@ def subject_like(key: str) -> bool:
     """Whether a row's id cell plainly names a subject (the fast path: most rows), not a
     total word; a row that does not is looked at whole by `label`."""
     text = key.strip()
+    if _NOTE_ROW.match(text):
+        return False  # 注：金额单位为万元, in the id's column: `label` reads it
     return bool(text) and (len(text) > 12 or text[0] not in _TOTAL_MARKS)
+
+
+# A note below the rows, in a cell of its own: 注：…, 说明：…, 备注：…
+_NOTE_ROW = re.compile(r"^(?:注|说明|备注|附注)\d*\s*[:：]")
 
 
 def label(
@@ -314,6 +360,8 @@ def label(
     ids = [c for c, _ in written if c.field is not None and c.field == id_field]
     if totals and all(c in totals for c in ids):
         return Skipped(0, "total", text)
+    if len(written) == 1 and _NOTE_ROW.match(written[0][1]):  # a note, wherever it stands
+        return Skipped(0, "separator", text)
     if not any(c.field is not None for c, _ in written):
         return Skipped(0, "separator", text)
     return None

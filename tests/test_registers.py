@@ -123,6 +123,10 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
             "column '出让价款（千元）': got '出让价款（千元）', expected a unit of",
         ),
         ("单位：万元  金额单位：元", "出让价款", "expected one unit of money for the register"),
+        # A unit of some columns alone (the second reviewer's: the price of 38600000 yuan
+        # was read as 万元, a fee of 77,200,000,000.00), or of a rate alone.
+        ("注：已投资额、总投资额单位为万元", "出让价款", "may not be every amount column's"),
+        ("单位：万元/亩", "出让价款", "may not be every amount column's"),
     ],
 )
 def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
@@ -151,6 +155,18 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("（金额单位：万元）", "出让价款"),
         ("金额单位：人民币万元", "出让价款"),
         ("注：金额单位为万元。", "出让价款"),
+        # The second reviewer's: each was read as yuan (a fee of 772.00).
+        ("注：金额单位为万元，面积单位为平方米。", "出让价款"),
+        ("金额单位：万元，面积单位：平方米", "出让价款"),
+        ("单位：万元.", "出让价款"),
+        ("金额单位：人民币 万元", "出让价款"),
+        ("单位（万元）", "出让价款"),
+        ("单位：万", "出让价款"),
+        ("单位：万元、元/平方米", "出让价款"),
+        ("单位：万元/宗", "出让价款"),
+        ("单  位：万元", "出让价款"),
+        ("单位：万\u3000元", "出让价款"),
+        ("截止日期：2012.8.31 单位：万元", "出让价款"),
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
@@ -200,6 +216,60 @@ def test_a_unit_of_area_the_title_states_is_a_projects_land_too(tmp_path: Path) 
     result = run("intake", str(source), "--plan-year", "2013", *AS_OF, "--lang", "zh")
     assert result.exit_code == 2, result.output
     assert "应为以亩计的面积（用地面积 的单位）；标题中写有 公顷" in result.output
+
+
+@pytest.mark.parametrize(("title", "label"), [("", "金额（万元）"), ("单位：元", "金额（万元）")])
+def test_a_group_labels_unit_is_its_columns(tmp_path: Path, title: str, label: str) -> None:
+    """金额（万元） over 出让价款 and 已缴价款: the label's unit was dropped and the prices read
+    as yuan (a fee of 972.00); under a title's 单位：元 too (the second reviewer's)."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"XX县土地出让台账,,,,,\n{title},,,,,\n"
+        f"地块编号,受让单位,供地方式,{label},,约定开工日期\n"
+        ",,,出让价款,已缴价款,\n"
+        "HX-01,甲公司,挂牌出让,4860,4860,2011-03-15\n",
+        encoding="utf-8",
+    )
+    found = decisions(source, tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "9720000.00"  # 20% of 4860 万元
+
+
+def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -> None:
+    """注：金额单位为万元 at the foot of the register: the rows above were read as yuan (a fee
+    of 972.00), and the note was reported as a row skipped (the second reviewer's)."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "2012年度土地出让台账,,,,\n"
+        "地块编号,受让单位,供地方式,出让价款,约定开工日期\n"
+        "HX-01,甲公司,挂牌出让,4860,2011-03-15\n"
+        "注：金额单位为万元,,,,\n",
+        encoding="utf-8",
+    )
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, *options)
+        assert result.exit_code == 2, result.output
+        assert "row 4, column '(note)': got '注：金额单位为万元', expected a unit of money" in (
+            result.output
+        )
+
+
+def test_a_total_of_a_price_column_with_a_price_written_with_its_unit_is_not_shown(
+    tmp_path: Path,
+) -> None:
+    """4860 and 1000万元 under 出让价款: the total showed 4,860, the price written with its
+    unit (kept as the register wrote it, a text) left out. None is shown."""
+    source = _titled(tmp_path, "单位：万元", "出让价款")
+    source.write_text(
+        source.read_text(encoding="utf-8") + "P2,乙公司,出让,1000万元,2011-03-15,12000\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "decided.xlsx"
+    result = run("parcels", str(source), *AS_OF, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert [sheet.cell(r, 4).value for r in (2, 3, 4)] == [3860, "1000万元", None]
+    assert sheet.cell(4, 1).value == "Total"
 
 
 def test_the_county_register_as_the_bureau_wrote_it(tmp_path: Path) -> None:

@@ -635,7 +635,8 @@ class XlsxWriter(Writer):
         summed = subjects if counted is None else counted
         for index, total in enumerate(self.sums):
             if total is not None:
-                self.sums[index] = _total(total, [values[index] for values in summed])
+                form = self.columns[index][1]
+                self.sums[index] = _total(total, [values[index] for values in summed], form)
         self.main.add_many(subjects)
         self.actions.add_many(rows)
 
@@ -712,7 +713,11 @@ class XlsxWriter(Writer):
         # 15.75, 3 + 4 is 7; 3860.1234 万元 + 980 is 4840.1234); a total of the decision's
         # amounts, to the cent.
         totals: list[Any] = [
-            _cents(s) if isinstance(s, Decimal) and form not in (OWN_FORM, "number") else s
+            None
+            if isinstance(s, Decimal) and s.is_nan()  # UNSUMMED
+            else _cents(s)
+            if isinstance(s, Decimal) and form not in (OWN_FORM, "number")
+            else s
             for s, (_, form) in zip(self.sums, self.main.columns, strict=True)
         ]
         totals[0] = WORDS["total"].in_(self.lang) if totals[0] is None else totals[0]
@@ -809,12 +814,17 @@ def _cents(total: Decimal) -> Decimal:
         return total
 
 
-def _total(total: Decimal, values: list[Any]) -> Decimal:
+def _total(total: Decimal, values: list[Any], form: str = "") -> Decimal:
     """A summed column's total with its values taken on, one after the other: each finite
     number, not a boolean (a workbook register's TRUE, or a number cell read as infinity,
-    in a column of 亩), as its text says (a float's shortest digits)."""
-    if set(map(type, values)) <= _AMOUNTS:  # the decision's amounts: Decimals or none
+    in a column of 亩), as its text says (a float's shortest digits). A register's column of
+    amounts or areas with a figure written with its unit (4860万, 12000平方米: kept as
+    written, a text) has no total (UNSUMMED): one of its numbers alone would leave it out."""
+    kinds = set(map(type, values))
+    if kinds <= _AMOUNTS:  # the decision's amounts: Decimals or none
         return sum([v for v in values if v is not None and _finite(v)], total)
+    if form == "number" and str in kinds and any(v.__class__ is str and v for v in values):
+        return UNSUMMED
     grouped = total.__class__ is Grouped  # figures written 1,234.50: a total so too
     for value in values:
         numeric = isinstance(value, int | float | Decimal) and value.__class__ is not bool
@@ -825,6 +835,7 @@ def _total(total: Decimal, values: list[Any]) -> Decimal:
 
 
 _AMOUNTS = frozenset({Decimal, type(None)})
+UNSUMMED = Decimal("NaN")  # a total not shown (_total): NaN stays NaN as figures are added
 
 
 def _let_go(exc: BaseException) -> None:
