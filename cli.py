@@ -32,7 +32,7 @@ from .engine import run as runs
 from .engine.dates import DATE_FORMS, parse_date
 from .engine.errors import ComplyError, EngineError, InputError
 from .engine.kinds import Kind, Option
-from .engine.messages import msg, render
+from .engine.messages import Message, msg, render
 from .engine.writers import format_names, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -571,10 +571,13 @@ def cases_command(
     """
     from .engine import cases  # on use: their imports are heavy
 
-    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs)
+    notes: list[Message] = []  # what the reader says of the register: its title, its unit
+    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs, notes)
     found = cases.open_cases(prepared, pairs)
     text = cases.as_json(found, prepared) if fmt == "json" else cases.table(found, prepared, lang)
     click.echo(printable(text), nl=False)
+    for note in notes:
+        click.echo(printable(note.in_(lang)), err=True)
 
 
 @main.command(name="documents")
@@ -629,6 +632,7 @@ def documents_command(
     """
     from .engine import documents  # on use: their imports are heavy
 
+    notes: list[Message] = []
     drafted = documents.draft(
         register,
         as_of,
@@ -638,7 +642,10 @@ def documents_command(
         numbering=numbering,
         rules_dir=rules_dir,
         packs=packs,
+        notes=notes,
     )
+    for note in notes:  # what the reader says of the register: its title, its unit
+        click.echo(printable(note.in_("en")), err=True)
     blank = 0
     for item in drafted:
         number = f"  {item.doc_no}" if item.doc_no else ""

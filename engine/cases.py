@@ -21,6 +21,7 @@ from .errors import InputError
 from .evaluate import Action, Decision
 from .kinds.parcel_case import STAGES
 from .loader import RowReader
+from .messages import Message
 from .pipeline import Prepared, decide, prepare
 from .subjects import Subject
 from .writers import Words, width
@@ -44,8 +45,10 @@ def evaluated(
     options: Mapping[str, Any],
     rules_dir: Path | None = None,
     packs: Sequence[Path] = (),
+    notes: list[Message] | None = None,
 ) -> tuple[Prepared, list[tuple[Subject, Decision]]]:
-    """Every parcel of the register decided, its events folded in; bad input refused."""
+    """Every parcel of the register decided, its events folded in; bad input refused. What
+    the reader says of the register (its title, the unit it states) is added to `notes`."""
     kind = kinds.by_command("parcels")
     prepared = prepare(kind, as_of, options, rules_dir=rules_dir, packs=packs)
     reader = RowReader(source, kind.model, kind.id_field)
@@ -56,6 +59,8 @@ def evaluated(
     ]
     if reader.problems:
         raise InputError(sorted(reader.problems, key=lambda p: (p.file, p.row)))
+    if notes is not None:
+        notes += reader.notes
     return prepared, pairs
 
 

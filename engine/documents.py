@@ -44,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import cases
 from .errors import OptionError, RulebookError
+from .messages import Message
 from .numbering import Numbering
 from .outputs import sweep
 from .packs import RULES_DIR
@@ -244,6 +245,7 @@ def draft(
     numbering: Path,
     rules_dir: Path | None = None,
     packs: Sequence[Path] = (),
+    notes: list[Message] | None = None,
 ) -> list[Drafted]:
     """Draft every instrument whose step is due on `as_of`, into `out_dir`: drafted first
     beside it (a directory named so a later run sweeps it if this one is killed), moved in
@@ -251,7 +253,7 @@ def draft(
     none of them."""
     chosen = load_settings(settings)
     forms, labels = templates(rules_dir)
-    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs)
+    prepared, pairs = cases.evaluated(register, as_of, {"events": events}, rules_dir, packs, notes)
     params = prepared.params
     target = out_dir.resolve()
     if target.exists() and not target.is_dir():

@@ -409,7 +409,7 @@ class RowReader:
                 self.problem(row, "(title)", line, msg("title_unit_unclear", clause=st.clause))
                 return None
         money = [
-            (row, line, unit)
+            (row, line, unit, st.clause)
             for row, line, st in stated
             if st.of == "all"
             for unit in st.units
@@ -417,8 +417,8 @@ class RowReader:
         ]
         if not money:
             return board
-        row, line, unit = money[0]
-        money_units = list(dict.fromkeys(unit for _, _, unit in money))
+        row, line, unit, clause = money[0]
+        money_units = list(dict.fromkeys(unit for _, _, unit, _ in money))
         if len(money_units) > 1:
             said = msg("title_units_differ", units="、".join(money_units))
             self.problem(row, "(title)", line, said)
@@ -429,7 +429,7 @@ class RowReader:
         if unit == "元":
             return board  # as a bare number is read
         names = ", ".join(c.written for c in plain)
-        self.notes.append(msg("title_unit", unit=unit, columns=names))
+        self.notes.append(msg("title_unit", unit=unit, clause=clause, columns=names))
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
 

@@ -58,8 +58,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "表头位于第 {rows} 行；其上各行视为标题：{title}",
     },
     "title_unit": {
-        "en": "amounts in {unit}, as the title states (单位：{unit}): {columns}",
-        "zh": "金额按标题所示以{unit}为单位：{columns}",
+        "en": "amounts in {unit}, as the title states ({clause}): {columns}",
+        "zh": "金额按标题所示（{clause}）以{unit}为单位：{columns}",
     },
     "unit_unread": {
         "en": "a unit of money Comply reads: 元, 万元 or 亿元 (convert the amounts into one of "

@@ -88,6 +88,7 @@ def unit_statements(line: str) -> list[Units]:
         match = _STATEMENT.match(clause)
         if match is None:
             continue
+        clause = clause.translate(_SHOWN)  # as a Chinese title writes it: 单位：万元
         lead = _NOTE.sub("", match.group("lead").lstrip("([【〔"))
         word = match.group("word")
         subject = lead if word == "单位" else lead + word
@@ -108,6 +109,9 @@ def unit_statements(line: str) -> list[Units]:
             of = "areas"
         found.append(Units(of, tuple(units), clause))
     return found
+
+
+_SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
 
 
 def _unit(text: str) -> str:

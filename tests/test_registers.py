@@ -88,8 +88,8 @@ def test_a_unit_of_money_the_title_states_is_every_amount_columns(
     said = run("parcels", str(titled), *AS_OF, "--lang", lang, "--out", str(book_out))
     assert said.exit_code == 0, said.output
     assert {
-        "en": "amounts in 万元, as the title states (单位：万元): 出让价款",
-        "zh": "金额按标题所示以万元为单位：出让价款",
+        "en": "amounts in 万元, as the title states (单位：万元、平方米): 出让价款",
+        "zh": "金额按标题所示（单位：万元、平方米）以万元为单位：出让价款",
     }[lang] in said.output
     # The workbook has no title: its heading says the unit beside the figures.
     headings = [c.value for c in openpyxl.load_workbook(book_out).worksheets[0][1]]
@@ -270,6 +270,21 @@ def test_a_total_of_a_price_column_with_a_price_written_with_its_unit_is_not_sho
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert [sheet.cell(r, 4).value for r in (2, 3, 4)] == [3860, "1000万元", None]
     assert sheet.cell(4, 1).value == "Total"
+
+
+@pytest.mark.parametrize("command", ["cases", "documents"])
+def test_cases_and_documents_say_how_the_register_was_read(command: str, tmp_path: Path) -> None:
+    """The unit a title states, and where the header was found: `comply parcels` said so,
+    `cases` and `documents` (whose instruments print the price) said nothing (the second
+    reviewer's)."""
+    source = _titled(tmp_path, "单位：万元", "出让价款")
+    args = [command, str(source), "--as-of", "2012-08-31"]
+    if command == "documents":
+        args += ["--out", str(tmp_path / "docs"), "--numbering", str(tmp_path / "n.sqlite")]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "the header is on row 3; above it, taken as a title" in result.output
+    assert "amounts in 万元, as the title states (单位：万元): 出让价款" in result.output
 
 
 def test_the_county_register_as_the_bureau_wrote_it(tmp_path: Path) -> None:
