@@ -82,6 +82,7 @@ def _book(
     formats = _Formats(book)
     table = _Table(book, formats, "表", "标题", "zh")
     table.columns = [(f"列{n}", form) for n, form in enumerate(forms)]
+    formats.before(forms)  # as the workbook's writer does before a sheet's first row
     at = 0
     for size in blocks:
         table.add_many(rows[at : at + size])

@@ -179,6 +179,13 @@ class _Formats:
                 for wrap in (False, True):
                     self.look(look, number_format, wrap)
 
+    def before(self, forms: Iterable[str]) -> None:
+        """What a sheet of columns of `forms` needs made before its first row: the formats
+        of a number shown with its own decimals (places), for a column of the register's
+        own or of its amounts."""
+        if {OWN_FORM, "number"} & set(forms):
+            self.places()
+
     def places(self) -> None:
         """The body's formats of a number of the register's own, by its decimals, made now
         (for a sheet with such a column: see __init__)."""
@@ -630,8 +637,7 @@ class XlsxWriter(Writer):
         self._open()
         if not self.main.columns:
             self.main.columns = self.columns
-            if {OWN_FORM, "number"} & {form for _, form in self.columns}:
-                self.formats.places()
+            self.formats.before(form for _, form in self.columns)
         summed = subjects if counted is None else counted
         for index, total in enumerate(self.sums):
             if total is not None:
