@@ -29,8 +29,8 @@ from .messages import Message, msg, register
 register(
     {
         "event_subject_unknown": {
-            "en": "a {noun} of the main file: {key} is not in it",
-            "zh": "主文件中的{noun}：{key} 不在其中",
+            "en": "an id of the main file: {key} is not in it",
+            "zh": "主文件中已有的编号：{key} 不在主文件中",
         },
     }
 )
@@ -95,14 +95,12 @@ class EventStore:
                 found[subject].append((row, self.model.model_validate(json.loads(data))))
         return found
 
-    def unasked(self, noun: str) -> None:
+    def unasked(self) -> None:
         """Report every event of a subject the run never asked for (not in the main file)."""
         cursor = self._db.execute("SELECT subject, MIN(row) FROM ev GROUP BY subject ORDER BY 2")
         for subject, row in cursor:
             if subject not in self.asked:
-                self.problem(
-                    row, self.key, subject, msg("event_subject_unknown", noun=noun, key=subject)
-                )
+                self.problem(row, self.key, subject, msg("event_subject_unknown", key=subject))
 
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every event as stored, in order (what a ledger keeps of the file)."""

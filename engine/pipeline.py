@@ -214,7 +214,7 @@ def decide(
             yield [s for s, _ in ranked], [d for _, d in ranked]
         if store is not None:
             if only is None:
-                store[1].unasked(kind.view.noun.en)
+                store[1].unasked()
             reader.problems.extend(store[1].problems)
     finally:
         evaluator.leave(prepared.context)

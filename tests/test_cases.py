@@ -115,3 +115,26 @@ def test_explain_says_how_each_due_date_was_counted(tmp_path: Path) -> None:
     assert "day 2012-10-01 is a holiday or rest day" in counted
     run = CliRunner().invoke(main, [*args, "--events", str(events), "--lang", "zh"])
     assert "至 2012-10-08 届满" in run.output
+
+
+def test_an_event_of_a_parcel_not_in_the_register_is_named_in_the_output_language(
+    tmp_path: Path,
+) -> None:
+    """ "expected a parcels of the main file", and in Chinese 应为主文件中的parcels (the second
+    reviewer's): the kind's English plural in either language."""
+    events = tmp_path / "events.csv"
+    lines = Path(EVENTS).read_text(encoding="utf-8").splitlines()
+    events.write_text(
+        "\n".join([*lines, "P-9999-001,2012-07-12,investigation_notice_issued,,,,,,"]) + "\n",
+        encoding="utf-8",
+    )
+    for lang, says in (
+        ("en", "got 'P-9999-001', expected an id of the main file: P-9999-001 is not in it"),
+        ("zh", "值 'P-9999-001'，应为主文件中已有的编号：P-9999-001 不在主文件中"),
+    ):
+        args = ["cases", PARCELS, "--events", str(events), "--as-of", "2013-06-30"]
+        run = CliRunner().invoke(main, [*args, "--lang", lang])
+        assert run.exit_code == 2, run.output
+        assert says in run.output
+        assert "a parcels" not in run.output
+        assert "的parcels" not in run.output
