@@ -35,10 +35,11 @@ TOTAL_WORDS = frozenset(
 # A header's unit, as registers write it (after compact: half-width, no spaces):
 # 出让价款(万元), 出让价款(单位:万元), 出让价款(万元人民币), 出让价款【万元】, 出让价款/万元.
 _UNIT = re.compile(
-    r"^(.*?)(?:[(\[【](?:单位:?)?(?:人民币)?({u})(?:人民币)?[)\]】]|/({u}))$".format(
-        u="亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元"
+    r"^(.*?)(?:[(\[【〔](?:单位:?)?(?:人民币)?({u})(?:人民币)?[)\]】〕]|/({u}))$".format(
+        u="亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元|万|亿"
     )
 )
+_UNIT_SAID = {"万": "万元", "亿": "亿元"}  # 出让价款（万）
 # A title's statement of units: a clause of a line above the header (or a note below the
 # rows) such as 单位：万元、平方米, 金额单位为人民币万元, 面积：亩, 单位（万元）. A unit of
 # money the cell grammar has not (千元), in a title or a header, is refused, never taken for
@@ -184,6 +185,7 @@ class Contract:
         text = compact(written)
         match = _UNIT.match(text)
         base, unit = (match.group(1), match.group(2) or match.group(3)) if match else (text, "")
+        unit = _UNIT_SAID.get(unit, unit)
         if base in self.aliases:
             return self.aliases[base], unit
         return None, ""
@@ -292,7 +294,8 @@ def columns(
         if above and not unit and field in contract.amounts:
             # 金额（万元） over 出让价款 and 已缴价款: the group label's unit is theirs
             label = _UNIT.match(compact(above))
-            unit = (label.group(2) or label.group(3)) if label else ""
+            said = (label.group(2) or label.group(3)) if label else ""
+            unit = _UNIT_SAID.get(said, said)
         repeated = names.count(written) > 1
         grouped = above and written and above != written and (field is None or repeated)
         shown = f"{above} {written}" if grouped else written or above

@@ -164,6 +164,7 @@ PARCEL = {
     ],
 )
 def test_a_parcels_land_area_as_registers_write_it(text: str, area: str) -> None:
+    """(Its headers: 土地面积, 土地面积（平方米）, 土地面积（㎡）, 宗地面积（㎡）…: contract.py.)"""
     assert Parcel.model_validate({**PARCEL, "land_area": text}).land_area == Decimal(area)
 
 

@@ -66,3 +66,26 @@ def test_a_unit_of_money_over_the_land_area_is_refused(tmp_path: Path) -> None:
         "column '土地面积（万元）': got '土地面积（万元）', expected a unit (元, 万元, 亿元) only "
         "on an amount column" in result.output
     )
+
+
+@pytest.mark.parametrize("header", ["土地面积（㎡）", "土地面积(m²)", "宗地面积（平方米）"])
+def test_a_land_area_headed_with_its_unit_is_the_land_area(tmp_path: Path, header: str) -> None:
+    """土地面积（㎡） was a column of the bureau's own: the documents left the area blank."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"地块编号,土地使用权人,供地方式,出让价款,约定开工日期,{header}\n"
+        "P1,甲置业有限公司,出让,38600000,2011-03-15,12000平方米\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["parcels", str(source), "--as-of", "2012-08-31"])
+    assert result.exit_code == 0, result.output
+    assert "own columns" not in result.output
+    assert (
+        by_command("parcels")
+        .model.model_validate(
+            {"parcel_id": "P", "holder": "H", "supply": "划拨", "agreed_start": "2011-1-1"}
+            | {Contract(by_command("parcels").model).resolve(header)[0] or "": "12000"}
+        )
+        .land_area
+        == 12000
+    )
