@@ -88,9 +88,11 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "title_area_unit": {
         "en": "areas in {wanted}, the unit of {column}; the title states {unit} (if the "
-        "column's figures are in {wanted}, its header says so: {column}（{wanted}）)",
+        "column's figures are in {wanted}, its header says so: {column}（{wanted}）; if in "
+        "{unit}, a header of the register's own, such as 面积（{unit}）, keeps them as written)",
         "zh": "以{wanted}计的面积（{column} 的单位）；标题中写有 {unit}（如该列数字确以{wanted}"
-        "计，请在表头中注明：{column}（{wanted}））",
+        "计，请在表头中注明：{column}（{wanted}）；如以{unit}计，请改用台账自有的表头，如 "
+        "面积（{unit}），按原样保留）",
     },
     "columns_kept": {
         "en": "the register's own columns, carried as written and not read by the rules: {columns}",
