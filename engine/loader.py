@@ -454,7 +454,7 @@ class RowReader:
         is its header), then each row that is a subject. Each record is its number, its
         cells (text, or a sheet's values) and which of them a merged range filled."""
         ahead = list(itertools.islice(records, 1 if fixed else register.HEADER_SEARCH))
-        texts = [(row, [_cell(v) for v in cells]) for row, cells, _ in ahead]
+        texts = [(row, [_cell(v, sheet=True) for v in cells]) for row, cells, _ in ahead]
         if not texts:
             self.problem(1, "(header)", "", msg("header_row"))
             self._no_rows()
@@ -506,7 +506,7 @@ class RowReader:
                 held.remove(waiting)
                 yield waiting.row, waiting.raw, waiting.written()
             cells = (
-                [_cell(v, i not in text_columns) for i, v in enumerate(values)]
+                [_cell(v, i not in text_columns, sheet=True) for i, v in enumerate(values)]
                 if workbook
                 else values
             )
@@ -860,9 +860,11 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
     return any(u in register.MONEY_UNITS | register.MONEY_UNREAD and u != "元" for u in units)
 
 
-def _cell(value: Any, written: bool = True) -> str:
+def _cell(value: Any, written: bool = True, sheet: bool = False) -> str:
     """A spreadsheet cell as the text a CSV would hold (a number in exponent form written
-    out, but in a column of the contract's texts: _written)."""
+    out, but in a column of the contract's texts: _written). A sheet's number (`sheet`) as
+    Excel shows it, to 15 digits: a formula's 4246.110000000001 is the 4246.11 it shows
+    (a number typed into a cell has no more; a JSON number keeps its digits)."""
     if value.__class__ is str:
         return str(value)
     if value is None:
@@ -874,6 +876,8 @@ def _cell(value: Any, written: bool = True) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
+        if sheet and math.isfinite(value):
+            value = float(f"{value:.15g}")
         if value.is_integer() and abs(value) < (WHOLE_EXACT if written else WHOLE_AT_MOST):
             return str(int(value))  # 3.0 is 3 (a day count), -0.0 is 0
         return _written(value) if written else repr(value)

@@ -228,6 +228,20 @@ def test_a_whole_number_stored_as_a_float_is_read_as_a_workbook_reads_it(
     assert decisions(source, tmp_path) == expected == decisions(workbook, tmp_path)
 
 
+def test_a_workbooks_computed_price_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    """A price a formula worked out (4246.11 万元, the double
+    4246.110000000001) shows 4,246.11 in Excel; it was refused as "at most 6 decimals in
+    万元" (the second reviewer's). A sheet's number is read to Excel's 15 digits."""
+    book = openpyxl.Workbook()
+    book.active.append(["地块编号", "土地使用权人", "供地方式", "出让价款（万元）", "约定开工日期"])
+    book.active.append(["P1", "甲置业有限公司", "出让", 4246.110000000001, "2011-03-15"])
+    source = tmp_path / "register.xlsx"
+    book.save(source)
+    found = decisions(source, tmp_path)
+    fee = next(a for a in found[0]["actions"] if a["code"] == "CHARGE_IDLE_FEE")
+    assert fee["amount"] == "8492220.00"  # 20% of 42,461,100 yuan
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_share_with_more_decimals_than_are_read_says_so(tmp_path: Path, lang: str) -> None:
     """A program's 1/30000 (3.3333333333333335e-05) has 21 decimals. It was refused as
