@@ -221,7 +221,9 @@ def in_header_unit(text: str, unit: str) -> str:
     of its amount in yuan: a bare number is in the header's unit, a unit in the cell is the
     cell's own (1,200.5万 in a 万元 column is 12,005,000 yuan). An amount under 1 万元 in a
     column kept in 万元 or 亿元 is refused as implausible, whatever the cell wrote."""
-    yuan, _ = _amount_unit(text, unit)
+    yuan, own = _amount_unit(text, unit)
+    if not own and UNITS[unit] > 1 and "¥" in normal(text):  # ¥48,600,000 in 万元
+        raise Invalid("amount_yen_in", unit=unit)
     if UNITS[unit] >= UNITS["万元"] and yuan < PLAUSIBLE_IN_LARGE_UNITS:
         raise Invalid("amount_implausible", unit=unit, yuan=f"{yuan:,.2f}")
     return str(yuan)

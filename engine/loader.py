@@ -355,6 +355,11 @@ class RowReader:
             elif column.field in names:
                 ok = False
                 self.problem(row, shown, shown, msg("column_twice"))
+            elif column.unit in register.AREA_UNITS and column.field in self.contract.areas:
+                ok = False
+                wanted = self.contract.areas[column.field]
+                said = msg("area_unit_label", wanted=wanted, column=shown, unit=column.unit)
+                self.problem(row, shown, shown, said)
             elif column.unit and column.field not in self.contract.amounts:
                 ok = False
                 self.problem(row, shown, shown, msg("unit_not_amount"))
@@ -405,9 +410,33 @@ class RowReader:
         if not plain:
             return board
         for row, line, st in stated:
+            if st.of == "columns" and _money_not_yuan(st.units):
+                # 出让价款单位：万元: of the columns it names, if they are the register's
+                named = [self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)]
+                given = [c for c in plain if c.field in named]
+                if len(st.units) == 1 and None not in named:
+                    unit = st.units[0]
+                    if unit in register.MONEY_UNREAD:
+                        self.problem(row, "(title)", line, msg("unit_unread"))
+                        return None
+                    if not given:
+                        continue  # of columns the register has not, or gives a unit of
+                    names = ", ".join(c.written for c in given)
+                    self.notes.append(msg("title_unit", unit=unit, clause=st.clause, columns=names))
+                    board = dataclasses.replace(
+                        board,
+                        columns=tuple(
+                            dataclasses.replace(c, unit=unit) if c in given else c
+                            for c in board.columns
+                        ),
+                    )
+                    plain = [c for c in plain if c not in given]
+                    continue
             if st.of == "unclear" or (st.of == "columns" and _money_not_yuan(st.units)):
                 self.problem(row, "(title)", line, msg("title_unit_unclear", clause=st.clause))
                 return None
+        if not plain:
+            return board
         money = [
             (row, line, unit, st.clause)
             for row, line, st in stated
@@ -433,18 +462,57 @@ class RowReader:
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
 
-    def _unit_below(self, board: Register, row: int, cells: list[str]) -> None:
-        """A note below the header (a row that is no subject) stating a unit of money other
-        than yuan, over amount columns read in yuan (no unit in their header or title): the
-        run is refused (注：金额单位为万元 at the foot of a register, read too late)."""
-        if not any(c.field in self.contract.amounts and not c.unit for c in board.columns):
-            return
-        text = " ".join(c for c in cells if c.strip())
-        for st in register.unit_statements(text):
-            if st.of == "unclear" or _money_not_yuan(st.units):
+    def _unit_below(self, board: Register, row: int, cells: list[str]) -> bool:
+        """Whether a row below the header is a note stating units (注：金额单位为万元, read too
+        late: the rows above it were read already). One stating a unit of money other than
+        yuan over amount columns read in yuan (no unit in their header or title), or a unit
+        of area not an area column's own, refuses the run."""
+        text = " ".join(dict.fromkeys(c.strip() for c in cells if c.strip()))
+        stated = register.unit_statements(text) if text else []
+        if not stated:
+            return False
+        plain = any(c.field in self.contract.amounts and not c.unit for c in board.columns)
+        for st in stated:
+            areas = [u for u in st.units if u in register.AREA_UNITS and st.of != "columns"]
+            wrong = [
+                c
+                for c in board.columns
+                if areas
+                and c.field in self.contract.areas
+                and self.contract.areas[c.field] not in areas
+                and self.contract.areas[c.field] not in register.compact(c.written)
+            ]
+            if (plain and (st.of == "unclear" or _money_not_yuan(st.units))) or wrong:
                 self.problem(row, "(note)", text[:120], msg("unit_below", clause=st.clause))
                 self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
-                return
+                break
+        return True
+
+    def _units_row(self, board: Register, row: int, cells: list[str]) -> bool:
+        """Whether a row below the header holds units alone (万元 under 出让价款, 平方米 under
+        土地面积: a header's second row of units). One naming a unit other than a column's
+        own (万元 over a price read in yuan) refuses the run: a bare number would be read in
+        the unit its header gives."""
+        written = [(i, register.compact(c).strip("()")) for i, c in enumerate(cells) if c.strip()]
+        units = register.MONEY_UNITS | register.MONEY_UNREAD | register.AREA_UNITS
+        said = {"万": "万元", "亿": "亿元", "m2": "平方米"}
+        if not written or not all(said.get(u, u) in units for _, u in written):
+            return False
+        for index, unit in written:
+            unit = said.get(unit, unit)
+            column = next((c for c in board.columns if c.index == index), None)
+            if column is None or column.field is None:
+                continue
+            own = column.unit or "元" if column.field in self.contract.amounts else None
+            own = self.contract.areas.get(column.field, own)
+            if own is not None and unit != own:
+                shown = column.written
+                self.problem(row, shown, cells[index], msg("units_row", unit=own))
+                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                break
+        text = " ".join(c for c in cells if c.strip())
+        self.skipped.append(Skipped(row, "separator", text[:80]))
+        return True
 
     def _tabular(
         self, records: Iterator[tuple[int, list[Any], frozenset[int]]], *, fixed: bool = False
@@ -517,6 +585,9 @@ class RowReader:
                 continue  # a blank line is not a row
             short = len(cells) < width and not workbook  # a sheet leaves empty cells out
             if short or (len(cells) > width and "".join(cells[width:]).strip()):
+                if self._unit_below(board, row, cells):  # a note's line: 注：金额单位为万元
+                    self.skipped.append(Skipped(row, "separator", " ".join(cells).strip()[:80]))
+                    continue
                 self.problem(
                     row,
                     "(row)",
@@ -527,11 +598,18 @@ class RowReader:
             if len(cells) < width:
                 cells = [*cells, *([""] * (width - len(cells)))]
             named = cells[key_index] if 0 <= key_index < len(cells) else ""
+            if not named.strip() and self._units_row(board, row, cells):
+                continue
+            noted = not named.strip() or "单位" in named or register.noted(named)
+            if noted and self._unit_below(board, row, cells):
+                self.skipped.append(Skipped(row, "separator", " ".join(cells).strip()[:80]))
+                continue
             if not register.subject_like(named) or key_index in filled:
                 skipped = register.label(cells, filled, board, self.id_field or self.key)
                 if skipped is not None:
                     self.skipped.append(dataclasses.replace(skipped, row=row))
-                    self._unit_below(board, row, cells)
+                    if skipped.reason == "separator":
+                        self._unit_below(board, row, cells)
                     continue
             if max(map(len, cells[:width])) > MAX_CELL:
                 for column in board.columns:

@@ -67,18 +67,33 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "本工具可识别的金额单位：元、万元 或 亿元（请将金额换算为其中之一）",
     },
     "title_unit_unclear": {
-        "en": "a unit of money stated for the whole register (单位：万元), or each amount "
-        "column's in its header (出让价款（万元）); the title's '{clause}' may not be every "
-        "amount column's, and a bare number would be read as yuan",
-        "zh": "对全表注明的金额单位（如 单位：万元），或在各金额列表头中分别注明（如 "
-        "出让价款（万元））；标题中的“{clause}”未必适用于每一金额列，而未注明单位的数字将按元读取",
+        "en": "the whole register's unit of money (单位：万元), or each amount column's in its "
+        "header (出让价款（万元）): '{clause}' was not read as either, and a bare number would "
+        "be read as yuan",
+        "zh": "全表的金额单位（如 单位：万元），或各金额列表头中注明的单位（如 出让价款（万元））："
+        "“{clause}”未能读作二者之一，而未注明单位的数字将按元读取",
+    },
+    "units_row": {
+        "en": "this column's unit, {unit}, or its unit in its header (出让价款（万元））: a row "
+        "of units below the header comes after the header's unit is taken",
+        "zh": "本列的单位 {unit}，或在表头中注明单位（如 出让价款（万元））：表头下方的单位行"
+        "不作为表头读取",
     },
     "unit_below": {
-        "en": "a unit of money stated above the rows (单位：万元) or in each amount column's "
-        "header (出让价款（万元）): this note's '{clause}' comes after the amounts were read "
-        "as yuan",
-        "zh": "在表头之上（如 单位：万元）或各金额列表头中（如 出让价款（万元））注明的金额单位："
-        "此处的“{clause}”位于各行之后，其上金额已按元读取",
+        "en": "a unit stated above the rows (单位：万元) or in each column's header "
+        "(出让价款（万元）): this note's '{clause}' comes after the rows were read in their "
+        "columns' units (yuan, a parcel's area in 平方米)",
+        "zh": "在表头之上（如 单位：万元）或各列表头中（如 出让价款（万元））注明的单位：此处的"
+        "“{clause}”位于各行之后，其上各行已按各列的单位读取（金额按元，地块面积按平方米）",
+    },
+    "amount_yen_in": {
+        "en": "a bare number in {unit}, this column's unit, or a figure with its own unit "
+        "(4860万元): ¥ marks a sum of yuan",
+        "zh": "以本列单位{unit}计的数字，或自带单位的金额（如 4860万元）：¥ 表示以元计的金额",
+    },
+    "area_unit_label": {
+        "en": "areas in {wanted}, the unit of {column}; the label over it states {unit}",
+        "zh": "以{wanted}计的面积（{column} 的单位）；其上的表头写有 {unit}",
     },
     "title_units_differ": {
         "en": "one unit of money for the register, or each amount column's own in its header "

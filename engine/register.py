@@ -40,6 +40,7 @@ _UNIT = re.compile(
     )
 )
 _UNIT_SAID = {"万": "万元", "亿": "亿元"}  # 出让价款（万）
+_AREA_LABEL = re.compile(r"[(\[【〔](平方米|m2|亩|公顷|平方公里|km2)[)\]】〕]$")  # 面积（亩）
 # A title's statement of units: a clause of a line above the header (or a note below the
 # rows) such as 单位：万元、平方米, 金额单位为人民币万元, 面积：亩, 单位（万元）. A unit of
 # money the cell grammar has not (千元), in a title or a header, is refused, never taken for
@@ -52,16 +53,37 @@ OTHER_UNITS = AREA_UNITS | frozenset(
     ["m2", "宗", "个", "项", "人", "天", "日", "年", "月", "%", "米", "公里", "块", "笔"]
 )
 _STATEMENT = re.compile(
-    r"^(?P<lead>.*?)(?P<word>单位|面积|金额|价款|资金)(?:[:：]|为|是|\()(?P<units>[^()]*)\)?$"
+    r"^(?P<lead>.*?)(?P<word>单位|面积|金额|价款|资金)(?:[:：]|为|是)(?P<units>.*)$"
 )
-_CLAUSES = re.compile(r"[，,；;。\s]+|(?<!\d)\.|\.(?!\d)")  # a full stop, not a decimal point
+# Clauses part at commas, semicolons, full stops (not a decimal point), spaces and brackets:
+# XX县台账（单位：万元）, 单位：万元（人民币）, 单位：万元（面积：亩）.
+_CLAUSES = re.compile(r"[，,；;。\s()\[\]【】〔〕{}]+|(?<!\d)\.|\.(?!\d)")
 _UNITS_APART = re.compile(r"[、及和]")
-_NOTE = re.compile(r"^(?:注|说明|备注|附注)\d*[:：]?")
-# What a clause's unit is of: the register's figures (单位, 金额单位), its areas (面积单位),
-# or named columns (已投资额、总投资额单位为万元: of those alone).
-_OF_ALL = frozenset({"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "金额单位"})
+_MONEY = "亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元"
+_ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方公里|km2)"
+# How registers say it, each made 单位:X first: 以万元为单位, 金额均为万元, 金额均以万元计,
+# 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
+_SAID_SO = (
+    (re.compile(rf"以({_ANY_UNIT})为单位"), r"单位:\1"),
+    (re.compile(rf"(?<!单位)均?(?:为|以)({_ANY_UNIT})计?(?=$|[，,；;。\s()])"), r"单位:\1"),
+    (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
+    (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
+    (re.compile(r"人民币\((万元|亿元|元)\)"), r"人民币\1"),
+)
+# What may stand before 单位 in a statement of the whole register's units, once a note's
+# mark (注：1.) and words of the table itself (本表, 表中) are taken off.
+_NOTE = re.compile(
+    r"^(?:(?:注|说明|备注|附注)\d*[:：]?)?(?:\d+[、.:：)]?)?(?:本表|表中|表内|全表|以上|表\d+[:：])?"
+)
+_OF_ALL = frozenset(
+    {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
+)
 _OF_AREAS = frozenset({"面积", "土地面积", "用地面积", "宗地面积"})
 MONEY_WORDS = re.compile("万元|亿元|千元|百万元|美元|港元")
+# A unit of money mentioned, not an amount (1000万元): not after a digit.
+_MONEY_MENTIONED = re.compile(
+    r"(?<![\d.])(?:人民币)?(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
+)
 
 
 @dataclass(frozen=True)
@@ -72,43 +94,51 @@ class Units:
     of: Literal["all", "areas", "columns", "unclear"]
     units: tuple[str, ...]
     clause: str
+    subject: str = ""  # of columns: the words naming them (出让价款, 已投资额、总投资额)
 
 
 def unit_statements(line: str) -> list[Units]:
     """The clauses of a line that state units: 单位：万元、平方米 (of all: 万元, 平方米),
-    注：金额单位为万元 (of all), 面积单位：亩 (of areas), 已投资额单位为万元 (of columns),
-    单位：万元/亩 (unclear); 填报单位：XX县国土资源局 states none. Square metres as 平方米,
-    万 and 亿 as 万元 and 亿元, 万元/宗 (a figure a parcel) as 万元, 元/平方米 as a rate."""
+    注：金额单位为万元 and 本表金额以万元为单位 (of all), 面积单位：亩 (of areas), 已投资额单位
+    为万元 (of columns), 单位：万元/亩 (unclear); 填报单位：XX县国土资源局 states none, nor does
+    出让价款1000万元以上 (an amount). A unit of money mentioned in words not read is unclear:
+    never passed over. Square metres as 平方米, 万 and 亿 as 万元 and 亿元, 万元/宗 (a figure a
+    parcel) as 万元, 元/平方米 as a rate."""
     text = unicodedata.normalize("NFKC", line)
-    text = re.sub(r"单\s*位\s*", "单位", text)
+    text = re.sub(r"单\s*位", "单位", text)
     text = re.sub(r"([万亿千百])\s*元", r"\1元", text)
     text = re.sub(r"人民币\s*", "人民币", text)
-    text = re.sub(r"(单位|面积|金额|价款|资金)([:：为是(])\s*", r"\1\2", text)
+    text = re.sub(r"(单位|面积|金额|价款|资金)\s*([:：为是])\s*", r"\1\2", text)
+    for said, written in _SAID_SO:
+        text = said.sub(written, text)
     found = []
+    read = set()  # the units of money the statements found account for
     for clause in _CLAUSES.split(text):
         match = _STATEMENT.match(clause)
         if match is None:
             continue
-        clause = clause.translate(_SHOWN)  # as a Chinese title writes it: 单位：万元
-        lead = _NOTE.sub("", match.group("lead").lstrip("([【〔"))
+        shown = clause.translate(_SHOWN)  # as a Chinese title writes it: 单位：万元
+        lead = _NOTE.sub("", match.group("lead"))
         word = match.group("word")
         subject = lead if word == "单位" else lead + word
         units = [_unit(u) for u in _UNITS_APART.split(match.group("units")) if u]
         known = MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS
         if not units or not all(u in known or "/" in u for u in units):  # / : a rate
-            if word == "单位" and MONEY_WORDS.search(match.group("units")):
-                found.append(Units("unclear", (), clause))
             continue
         money = [u for u in units if u in MONEY_UNITS | MONEY_UNREAD]
         if not money and MONEY_WORDS.search(match.group("units")):  # 万元/亩: a rate alone
-            found.append(Units("unclear", (), clause))
             continue
         of: Literal["all", "areas", "columns"] = "columns"  # of named columns alone
         if subject in _OF_ALL:
             of = "all"
         elif subject in _OF_AREAS:
             of = "areas"
-        found.append(Units(of, tuple(units), clause))
+        found.append(Units(of, tuple(units), shown, subject))
+        read.update(money)
+    for mentioned in _MONEY_MENTIONED.finditer(text):
+        if mentioned.group(1) not in read:  # 单位：万元/亩, 金额（万元）以下略: not read
+            found.append(Units("unclear", (), line.strip()[:60]))
+            break
     return found
 
 
@@ -296,6 +326,11 @@ def columns(
             label = _UNIT.match(compact(above))
             said = (label.group(2) or label.group(3)) if label else ""
             unit = _UNIT_SAID.get(said, said)
+        elif above and field in contract.areas:
+            # 面积（亩） over 土地面积: refused (the loader) where not the column's own unit
+            label = _AREA_LABEL.search(compact(above))
+            said = label.group(1).replace("m2", "平方米") if label else ""
+            unit = said if said and said != contract.areas[field] else ""
         repeated = names.count(written) > 1
         grouped = above and written and above != written and (field is None or repeated)
         shown = f"{above} {written}" if grouped else written or above
@@ -348,6 +383,12 @@ def subject_like(key: str) -> bool:
 
 # A note below the rows, in a cell of its own: 注：…, 说明：…, 备注：…
 _NOTE_ROW = re.compile(r"^(?:注|说明|备注|附注)\d*\s*[:：]")
+
+
+def noted(text: str) -> bool:
+    """Whether a cell opens a note (注：…, 说明：…)."""
+    text = text.lstrip()
+    return text[:1] in "注说备附" and bool(_NOTE_ROW.match(text))
 
 
 def label(

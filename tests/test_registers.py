@@ -125,8 +125,10 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
         ("单位：万元  金额单位：元", "出让价款", "expected one unit of money for the register"),
         # A unit of some columns alone (the second reviewer's: the price of 38600000 yuan
         # was read as 万元, a fee of 77,200,000,000.00), or of a rate alone.
-        ("注：已投资额、总投资额单位为万元", "出让价款", "may not be every amount column's"),
-        ("单位：万元/亩", "出让价款", "may not be every amount column's"),
+        ("注：出让价款、已投资额单位为万元以下", "出让价款", "was not read as either"),
+        ("单位：万元/亩", "出让价款", "was not read as either"),
+        ("土地出让金（万元）", "出让价款", "was not read as either"),  # a mention, not read
+        ("单位：万元整", "出让价款", "was not read as either"),
     ],
 )
 def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
@@ -169,6 +171,21 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("单  位：万元", "出让价款"),
         ("单位：万\u3000元", "出让价款"),
         ("截止日期：2012.8.31 单位：万元", "出让价款"),
+        # The third reviewer's: each was read as yuan, or refused.
+        ("单位 万元", "出让价款"),
+        ("单位——万元", "出让价款"),
+        ("注：本表金额以万元为单位", "出让价款"),
+        ("注：表中金额均为万元", "出让价款"),
+        ("单位：万元（人民币）", "出让价款"),
+        ("单位：人民币（万元）", "出让价款"),
+        ("金额单位：万元（保留两位小数）", "出让价款"),
+        ("XX县2012年闲置土地台账（单位：万元）", "出让价款"),
+        ("2012年度土地出让情况统计表(单位:万元、平方米)", "出让价款"),
+        ("【单位：万元】", "出让价款"),
+        ("注：①金额单位为万元", "出让价款"),
+        ("说明：表中数据单位为万元", "出让价款"),
+        ("出让价款单位：万元", "出让价款"),  # of the column it names
+        ("注：已投资额、总投资额单位为万元；单位：万元", "出让价款"),  # columns it has not
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
@@ -237,6 +254,86 @@ def test_a_group_labels_unit_is_its_columns(tmp_path: Path, title: str, label: s
     assert fee["amount"] == "9720000.00"  # 20% of 4860 万元
 
 
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        (",,,万元,", "row 3, column '出让价款': got '万元', expected this column's unit, 元"),
+        ("注：,金额单位为万元,,,", "row 3, column '(note)': got '注： 金额单位为万元'"),
+        (",,金额单位：万元,,", "row 3, column '(note)': got '金额单位：万元'"),
+        ("注：金额单位为万元", "row 3, column '(note)': got '注：金额单位为万元'"),  # a line
+    ],
+)
+def test_a_unit_below_the_header_in_a_row_of_its_own_is_never_passed_over(
+    tmp_path: Path, rows: str, says: str
+) -> None:
+    """A row of units under the header (万元 under 出让价款), or a note whose words fall in
+    the contract's columns, was read as a parcel missing its id; with --skip-invalid it
+    went to the rejects and the prices were read as yuan (the third reviewer's)."""
+    header = "地块编号,受让单位,供地方式,出让价款,约定开工日期"
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"{header}\nHX-01,甲公司,挂牌出让,4860,2011-03-15\n{rows}\n", encoding="utf-8"
+    )
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, *options)
+        assert result.exit_code == 2, result.output
+        assert says in result.output
+
+
+def _refused(tmp_path: Path, text: str, kind: str = "parcels", *options: str) -> str:
+    """What a run says of a register of `text` it refuses (exit 2)."""
+    source = tmp_path / "register.csv"
+    source.write_text(text, encoding="utf-8")
+    result = run(kind, str(source), *AS_OF, *options)
+    assert result.exit_code == 2, result.output
+    return str(result.output)
+
+
+def test_a_figure_with_yen_in_a_column_of_万元_is_refused(tmp_path: Path) -> None:
+    """¥48,600,000 under 出让价款（万元） was 48,600,000 万元 (a fee of 97,200,000,000.00; the
+    third reviewer's): ¥ marks a sum of yuan, the column's unit says 万元."""
+    said = _refused(
+        tmp_path,
+        "地块编号,受让单位,供地方式,出让价款（万元）,约定开工日期\n"
+        "HX-01,甲公司,挂牌出让,¥48600000,2011-03-15\n",
+        "parcels",
+        "--lang",
+        "zh",
+    )
+    assert "值 '¥48600000'，应为以本列单位万元计的数字，或自带单位的金额（如 4860万元）" in said
+
+
+@pytest.mark.parametrize(
+    ("kind", "note"),
+    [("parcels", "注：面积单位为亩"), ("landuse", "注：面积单位为公顷")],
+)
+def test_a_unit_of_area_stated_below_the_rows_refuses_the_run(
+    tmp_path: Path, kind: str, note: str
+) -> None:
+    """A parcel's 土地面积 is kept in 平方米, a plot's 面积 in 亩: a note below the rows
+    stating another was reported as a row skipped (the third reviewer's)."""
+    if kind == "parcels":
+        text = (
+            "地块编号,受让单位,供地方式,出让价款,约定开工日期,土地面积\n"
+            "HX-01,甲公司,挂牌出让,48600000,2011-03-15,18\n"
+        )
+    else:
+        text = "地块编号,地块位置,面积,责任单位\nSC-01,镇北工业集中区A区,120.00,镇\n"
+    said = _refused(tmp_path, f"{text}{note},,,\n", kind)
+    assert f"column '(note)': got '{note}'" in said
+
+
+def test_a_group_labels_unit_of_area_not_its_columns_own_is_refused(tmp_path: Path) -> None:
+    """面积（亩） over 土地面积 (kept in 平方米) was read as 平方米 (the third reviewer's)."""
+    said = _refused(
+        tmp_path,
+        "地块编号,受让单位,供地方式,出让价款,约定开工日期,面积（亩）\n"
+        ",,,,,土地面积\n"
+        "HX-01,甲公司,挂牌出让,48600000,2011-03-15,18\n",
+    )
+    assert "expected areas in 平方米, the unit of 土地面积; the label over it states 亩" in said
+
+
 def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -> None:
     """注：金额单位为万元 at the foot of the register: the rows above were read as yuan (a fee
     of 972.00), and the note was reported as a row skipped (the second reviewer's)."""
@@ -251,7 +348,7 @@ def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -
     for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
         result = run("parcels", str(source), *AS_OF, *options)
         assert result.exit_code == 2, result.output
-        assert "row 4, column '(note)': got '注：金额单位为万元', expected a unit of money" in (
+        assert "row 4, column '(note)': got '注：金额单位为万元', expected a unit stated" in (
             result.output
         )
 
