@@ -488,6 +488,21 @@ class RowReader:
                 break
         return True
 
+    def _unit_on_row(self, board: Register, row: int, cells: list[str], stating: list[int]) -> bool:
+        """Whether a row states a unit of money in one of the cells `stating` (a column of
+        the bureau's own, an amount read in yuan): 万元 in a column 单位, 金额单位：万元 in a
+        备注, 万元 under 出让价款. The amounts in yuan were not, or are not, in yuan: the run
+        is refused."""
+        for index in stating:
+            cell = cells[index] if index < len(cells) else ""
+            if ("元" in cell or "萬" in cell) and register.mentions_money(cell):
+                column = next((c for c in board.columns if c.index == index), None)
+                shown = column.written if column is not None else str(index + 1)
+                self.problem(row, shown, cell, msg("unit_on_row"))
+                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                return True
+        return False
+
     def _units_row(self, board: Register, row: int, cells: list[str]) -> bool:
         """Whether a row below the header holds units alone (万元 under 出让价款, 平方米 under
         土地面积: a header's second row of units). One naming a unit other than a column's
@@ -541,10 +556,17 @@ class RowReader:
             " ".join(c for i, c in enumerate(cells) if c.strip() and i not in ahead[n][2])
             for n, (_, cells) in enumerate(texts[:first])
         ]
+        lines = []  # what may state the register's units: its title, its own headers
         if not fixed and rows != (1,):
             title = "; ".join(t for t in above if t)[:120]
             self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
-            titled = self._title_unit(board, [(texts[n][0], t) for n, t in enumerate(above)])
+            lines = [(texts[n][0], t) for n, t in enumerate(above)]
+        # 备注（金额单位：万元）, 单位：万元: a header of the bureau's own stating the units
+        lines += [
+            (rows[-1], c.written) for c in board.extras if "单位" in register.compact(c.written)
+        ]
+        if lines:
+            titled = self._title_unit(board, lines)
             if titled is None:
                 self._no_rows()
                 return
@@ -557,6 +579,12 @@ class RowReader:
                 self.notes.append(msg("columns_ignored", columns=names))
         width = len(board.columns)
         contract = [(c.index, c.field, c.unit) for c in board.columns if c.field is not None]
+        # Cells that may state a unit on a row (a column 单位 of 万元, a 备注 of 金额单位：万元,
+        # 万元 under 出让价款): looked at where an amount column is read in yuan.
+        in_yuan = [
+            c.index for c in board.columns if c.field in self.contract.amounts and not c.unit
+        ]
+        stating = [c.index for c in board.extras] + in_yuan if in_yuan else []
         figures = self.contract.own_figures
         text_columns = {c.index for c in board.columns if c.field in self.contract.texts}
         key = board.of(self.id_field or self.contract.required[0])
@@ -600,7 +628,14 @@ class RowReader:
             named = cells[key_index] if 0 <= key_index < len(cells) else ""
             if not named.strip() and self._units_row(board, row, cells):
                 continue
-            noted = not named.strip() or "单位" in named or register.noted(named)
+            if stating and self._unit_on_row(board, row, cells, stating):
+                continue
+            noted = (
+                not named.strip()
+                or "单位" in named
+                or register.noted(named)
+                or ("元" in named and register.mentions_money(named))
+            )
             if noted and self._unit_below(board, row, cells):
                 self.skipped.append(Skipped(row, "separator", " ".join(cells).strip()[:80]))
                 continue

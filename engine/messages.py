@@ -73,8 +73,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "全表的金额单位（如 单位：万元），或各金额列表头中注明的单位（如 出让价款（万元））："
         "“{clause}”未能读作二者之一，而未注明单位的数字将按元读取",
     },
+    "unit_on_row": {
+        "en": "the unit of money above the rows (单位：万元) or in each amount column's header "
+        "(出让价款（万元）), not on a row: the amounts are read as yuan",
+        "zh": "在表头之上（如 单位：万元）或各金额列表头中（如 出让价款（万元））注明的金额单位，"
+        "而非写在各行中：金额将按元读取",
+    },
     "units_row": {
-        "en": "this column's unit, {unit}, or its unit in its header (出让价款（万元））: a row "
+        "en": "this column's unit, {unit}, or its unit in its header (出让价款（万元）): a row "
         "of units below the header comes after the header's unit is taken",
         "zh": "本列的单位 {unit}，或在表头中注明单位（如 出让价款（万元））：表头下方的单位行"
         "不作为表头读取",

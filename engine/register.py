@@ -69,21 +69,55 @@ _SAID_SO = (
     (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
     (re.compile(r"人民币\((万元|亿元|元)\)"), r"人民币\1"),
+    (re.compile(rf"(面积|金额|价款|资金)\(({_ANY_UNIT})\)"), r"\1:\2"),  # 面积（亩）, 价款（万元）
 )
 # What may stand before 单位 in a statement of the whole register's units, once a note's
 # mark (注：1.) and words of the table itself (本表, 表中) are taken off.
 _NOTE = re.compile(
-    r"^(?:(?:注|说明|备注|附注)\d*[:：]?)?(?:\d+[、.:：)]?)?(?:本表|表中|表内|全表|以上|表\d+[:：])?"
+    r"^(?:(?:注|说明|备注|附注|附|※)\d*[:：]?)?(?:\d+[、.:：)]?)?(?:本表|表中|表内|全表|以上|表\d+[:：])?"
 )
 _OF_ALL = frozenset(
     {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
 )
 _OF_AREAS = frozenset({"面积", "土地面积", "用地面积", "宗地面积"})
 MONEY_WORDS = re.compile("万元|亿元|千元|百万元|美元|港元")
-# A unit of money mentioned, not an amount (1000万元): not after a digit.
+# A unit of money mentioned, not an amount (1000万元, 五千万元) nor a kind of thing (万元以下
+# 项目, 亿元以上, 万元户, 万元置业): not after a digit or a numeral, and followed by the end, a
+# mark, or words of a unit's (为单位, 计, 整).
 _MONEY_MENTIONED = re.compile(
-    r"(?<![\d.])(?:人民币)?(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
+    r"(?<![\d.零一二三四五六七八九十百千万亿两])(?:人民币)?"
+    r"(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
+    r"(?=$|[\s,，;；。.、:：/()\[\]【】〔〕]|为单位|计|整|人民币)"
 )
+# Traditional characters of units, and English, as a title may write them.
+_TRADITIONAL = str.maketrans("單萬億註額為畝積計價讓臺賬", "单万亿注额为亩积计价让台账")
+_ENGLISH = (
+    (re.compile(r"(?i)\bunits?\s*[:：]"), "单位:"),
+    (
+        re.compile(
+            r"(?i)(?:\b(?:rmb|cny)\s*10[, ]?000\b|\b10[, ]?000\s*(?:yuan|rmb|cny)\b"
+            r"|\bten thousand (?:yuan|rmb)\b|\b(?:rmb\s*)?10 thousand(?: yuan| rmb)?\b)"
+        ),
+        "万元",
+    ),
+)
+
+
+def said_plainly(text: str) -> str:
+    """A title's or a note's text as unit_statements reads it: half-width (NFKC), simplified
+    (單位：萬元), English units in Chinese (Unit: 10,000 yuan), 单  位 and 1000 万元 closed
+    up."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL)
+    for said, written in _ENGLISH:
+        text = said.sub(written, text)
+    text = re.sub(r"单\s*位", "单位", text)
+    return re.sub(r"(\d)\s+(?=[万亿千百十])", r"\1", text)
+
+
+def mentions_money(text: str) -> bool:
+    """Whether a cell mentions a unit of money other than yuan (万元 alone, 金额单位：万元),
+    not an amount (50万元)."""
+    return bool(_MONEY_MENTIONED.search(said_plainly(text)))
 
 
 @dataclass(frozen=True)
@@ -104,8 +138,7 @@ def unit_statements(line: str) -> list[Units]:
     出让价款1000万元以上 (an amount). A unit of money mentioned in words not read is unclear:
     never passed over. Square metres as 平方米, 万 and 亿 as 万元 and 亿元, 万元/宗 (a figure a
     parcel) as 万元, 元/平方米 as a rate."""
-    text = unicodedata.normalize("NFKC", line)
-    text = re.sub(r"单\s*位", "单位", text)
+    text = said_plainly(line)
     text = re.sub(r"([万亿千百])\s*元", r"\1元", text)
     text = re.sub(r"人民币\s*", "人民币", text)
     text = re.sub(r"(单位|面积|金额|价款|资金)\s*([:：为是])\s*", r"\1\2", text)
@@ -382,13 +415,13 @@ def subject_like(key: str) -> bool:
 
 
 # A note below the rows, in a cell of its own: 注：…, 说明：…, 备注：…
-_NOTE_ROW = re.compile(r"^(?:注|说明|备注|附注)\d*\s*[:：]")
+_NOTE_ROW = re.compile(r"^(?:注|说明|备注|附注|附)\d*\s*(?:[:：]|$)")
 
 
 def noted(text: str) -> bool:
     """Whether a cell opens a note (注：…, 说明：…)."""
     text = text.lstrip()
-    return text[:1] in "注说备附" and bool(_NOTE_ROW.match(text))
+    return text[:1] in "注说备附" and bool(_NOTE_ROW.match(text.rstrip()))
 
 
 def label(

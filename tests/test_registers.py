@@ -125,10 +125,10 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
         ("单位：万元  金额单位：元", "出让价款", "expected one unit of money for the register"),
         # A unit of some columns alone (the second reviewer's: the price of 38600000 yuan
         # was read as 万元, a fee of 77,200,000,000.00), or of a rate alone.
-        ("注：出让价款、已投资额单位为万元以下", "出让价款", "was not read as either"),
         ("单位：万元/亩", "出让价款", "was not read as either"),
         ("土地出让金（万元）", "出让价款", "was not read as either"),  # a mention, not read
         ("单位：万元整", "出让价款", "was not read as either"),
+        ("Land transfer register (RMB 10,000)", "出让价款", "was not read as either"),
     ],
 )
 def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
@@ -185,6 +185,11 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("注：①金额单位为万元", "出让价款"),
         ("说明：表中数据单位为万元", "出让价款"),
         ("出让价款单位：万元", "出让价款"),  # of the column it names
+        ("注：出让价款、已投资额单位为万元", "出让价款"),  # of the columns it names
+        ("單位：萬元", "出让价款"),  # the fourth reviewer's: traditional characters
+        ("Unit: 10,000 yuan", "出让价款"),  # and English
+        ("注：本表金额均以万元计", "出让价款"),
+        ("某县出让价款5千万元以上地块台账 单位：万元", "出让价款"),  # 5千万元: an amount
         ("注：已投资额、总投资额单位为万元；单位：万元", "出让价款"),  # columns it has not
     ],
 )
@@ -261,6 +266,9 @@ def test_a_group_labels_unit_is_its_columns(tmp_path: Path, title: str, label: s
         ("注：,金额单位为万元,,,", "row 3, column '(note)': got '注： 金额单位为万元'"),
         (",,金额单位：万元,,", "row 3, column '(note)': got '金额单位：万元'"),
         ("注：金额单位为万元", "row 3, column '(note)': got '注：金额单位为万元'"),  # a line
+        # The fourth reviewer's: a note in the id's column, a row of column numbers.
+        ("金额均为万元,,,,", "row 3, column '(note)': got '金额均为万元'"),
+        ("1,2,3,4（万元）,5", "row 3, column '出让价款': got '4（万元）'"),
     ],
 )
 def test_a_unit_below_the_header_in_a_row_of_its_own_is_never_passed_over(
@@ -287,6 +295,41 @@ def _refused(tmp_path: Path, text: str, kind: str = "parcels", *options: str) ->
     result = run(kind, str(source), *AS_OF, *options)
     assert result.exit_code == 2, result.output
     return str(result.output)
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [("单位", "万元"), ("金额单位", "万元"), ("备注", "金额单位：万元")],
+)
+def test_a_unit_of_money_on_each_row_is_refused(tmp_path: Path, header: str, cell: str) -> None:
+    """A column 单位 of 万元 beside the price, or a 备注 of 金额单位：万元 on each row: read as
+    yuan, the column reported as the bureau's own (the fourth reviewer's)."""
+    said = _refused(
+        tmp_path,
+        f"地块编号,受让单位,供地方式,出让价款,约定开工日期,{header}\n"
+        f"HX-01,甲公司,挂牌出让,4860,2011-03-15,{cell}\n",
+    )
+    assert f"row 2, column '{header}': got '{cell}', expected the unit of money above" in said
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某县万元户安置用地台账", "一、万元以下项目", "注：本年度共收缴闲置费一百二十万元"],
+)
+def test_a_mention_of_万元_that_is_no_unit_is_passed_over(tmp_path: Path, title: str) -> None:
+    """Refused as a unit not read (the fourth reviewer's): 万元户, 万元以下 and 一百二十万元
+    name no unit of the register's."""
+    found = decisions(_titled(tmp_path, title, "出让价款"), tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "772.00"  # 20% of 3860 yuan, as the register says nothing else
+
+
+def test_a_unit_stated_in_a_header_of_the_bureaus_own_is_read(tmp_path: Path) -> None:
+    """备注（金额单位：万元）: the header row itself states the unit (the fourth reviewer's)."""
+    source = _titled(tmp_path, "", "出让价款", "备注（金额单位：万元）")
+    found = decisions(source, tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "7720000.00"
 
 
 def test_a_figure_with_yen_in_a_column_of_万元_is_refused(tmp_path: Path) -> None:
