@@ -463,10 +463,11 @@ class RowReader:
         return dataclasses.replace(board, columns=tuple(given))
 
     def _unit_below(self, board: Register, row: int, cells: list[str]) -> bool:
-        """Whether a row below the header is a note stating units (注：金额单位为万元, read too
-        late: the rows above it were read already). One stating a unit of money other than
-        yuan over amount columns read in yuan (no unit in their header or title), or a unit
-        of area not an area column's own, refuses the run."""
+        """Whether a row below the header is a note stating units the rows are not read in
+        (注：金额单位为万元, read too late: the rows above it were read already): a unit of
+        money other than yuan over amount columns read in yuan (no unit in their header or
+        title), or a unit of area not an area column's own. The run is refused. (A note
+        stating the units the rows are read in is a row as any other.)"""
         text = " ".join(dict.fromkeys(c.strip() for c in cells if c.strip()))
         stated = register.unit_statements(text) if text else []
         if not stated:
@@ -485,8 +486,8 @@ class RowReader:
             if (plain and (st.of == "unclear" or _money_not_yuan(st.units))) or wrong:
                 self.problem(row, "(note)", text[:120], msg("unit_below", clause=st.clause))
                 self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
-                break
-        return True
+                return True
+        return False
 
     def _unit_on_row(self, board: Register, row: int, cells: list[str], stating: list[int]) -> bool:
         """Whether a row states a unit of money in one of the cells `stating` (a column of
