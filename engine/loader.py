@@ -489,14 +489,18 @@ class RowReader:
                 return True
         return False
 
-    def _unit_on_row(self, board: Register, row: int, cells: list[str], stating: list[int]) -> bool:
+    def _unit_on_row(
+        self, board: Register, row: int, cells: list[str], stating: list[int], own: frozenset[int]
+    ) -> bool:
         """Whether a row states a unit of money in one of the cells `stating` (a column of
         the bureau's own, an amount read in yuan): 万元 in a column 单位, 金额单位：万元 in a
-        备注, 万元 under 出让价款. The amounts in yuan were not, or are not, in yuan: the run
-        is refused."""
+        备注, 万元 under 出让价款 (a remark of the bureau's own mentioning 300余万元 states no
+        unit). The amounts in yuan were not, or are not, in yuan: the run is refused."""
         for index in stating:
             cell = cells[index] if index < len(cells) else ""
-            if ("元" in cell or "萬" in cell) and register.mentions_money(cell):
+            if not ("元" in cell or "萬" in cell):
+                continue
+            if register.states_money(cell) if index in own else register.mentions_money(cell):
                 column = next((c for c in board.columns if c.index == index), None)
                 shown = column.written if column is not None else str(index + 1)
                 self.problem(row, shown, cell, msg("unit_on_row"))
@@ -563,9 +567,7 @@ class RowReader:
             self.notes.append(msg("header_found", rows="-".join(map(str, rows)), title=title))
             lines = [(texts[n][0], t) for n, t in enumerate(above)]
         # 备注（金额单位：万元）, 单位：万元: a header of the bureau's own stating the units
-        lines += [
-            (rows[-1], c.written) for c in board.extras if "单位" in register.compact(c.written)
-        ]
+        lines += [(rows[-1], c.written) for c in board.extras if register.header_states(c.written)]
         if lines:
             titled = self._title_unit(board, lines)
             if titled is None:
@@ -586,6 +588,7 @@ class RowReader:
             c.index for c in board.columns if c.field in self.contract.amounts and not c.unit
         ]
         stating = [c.index for c in board.extras] + in_yuan if in_yuan else []
+        own = frozenset(c.index for c in board.extras)
         figures = self.contract.own_figures
         text_columns = {c.index for c in board.columns if c.field in self.contract.texts}
         key = board.of(self.id_field or self.contract.required[0])
@@ -629,7 +632,7 @@ class RowReader:
             named = cells[key_index] if 0 <= key_index < len(cells) else ""
             if not named.strip() and self._units_row(board, row, cells):
                 continue
-            if stating and self._unit_on_row(board, row, cells, stating):
+            if stating and self._unit_on_row(board, row, cells, stating, own):
                 continue
             noted = (
                 not named.strip()

@@ -85,9 +85,9 @@ MONEY_WORDS = re.compile("万元|亿元|千元|百万元|美元|港元")
 # 项目, 亿元以上, 万元户, 万元置业): not after a digit or a numeral, and followed by the end, a
 # mark, or words of a unit's (为单位, 计, 整).
 _MONEY_MENTIONED = re.compile(
-    r"(?<![\d.零一二三四五六七八九十百千万亿两])(?:人民币)?"
-    r"(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
-    r"(?=$|[\s,，;；。.、:：/()\[\]【】〔〕]|为单位|计|整|人民币)"
+    r"(?<![\d.零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟余多近逾数几约])"
+    r"(?:人民币)?(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
+    r"(?!\(含\))(?=$|[\s,，;；。.、:：()\[\]【】〔〕]|为单位|计|整|人民币)"
 )
 # Traditional characters of units, and English, as a title may write them.
 _TRADITIONAL = str.maketrans("單萬億註額為畝積計價讓臺賬", "单万亿注额为亩积计价让台账")
@@ -112,6 +112,26 @@ def said_plainly(text: str) -> str:
         text = said.sub(written, text)
     text = re.sub(r"单\s*位", "单位", text)
     return re.sub(r"(\d)\s+(?=[万亿千百十])", r"\1", text)
+
+
+def states_money(text: str) -> bool:
+    """Whether a cell states a unit of money other than yuan for the register: 万元 alone,
+    （万元）, 单位：万元, 金额单位为万元 (not a remark mentioning 300余万元)."""
+    plain = said_plainly(text).strip().strip("()[]【】〔〕")
+    if plain in MONEY_UNITS - {"元"} or plain in MONEY_UNREAD:
+        return True
+    money = (MONEY_UNITS - {"元"}) | MONEY_UNREAD
+    return any(st.of == "all" and any(u in money for u in st.units) for st in unit_statements(text))
+
+
+# A header of the bureau's own that states the register's units (单位：万元, 金额单位：万元,
+# 备注（金额单位：万元）), not a column's own (竞买保证金（单位：万元）: its own figures').
+_HEADER_STATES = re.compile(r"^(?:(?:备注|说明|附注|注|序号)[(\[【]|(?:金额|货币|计量|资金)?单位)")
+
+
+def header_states(written: str) -> bool:
+    """Whether a header of the bureau's own states the register's units."""
+    return bool(_HEADER_STATES.match(compact(written)))
 
 
 def mentions_money(text: str) -> bool:
@@ -160,6 +180,8 @@ def unit_statements(line: str) -> list[Units]:
             continue
         money = [u for u in units if u in MONEY_UNITS | MONEY_UNREAD]
         if not money and MONEY_WORDS.search(match.group("units")):  # 万元/亩: a rate alone
+            if subject in _OF_ALL:  # the register's, stated as a rate: not read
+                found.append(Units("unclear", (), shown))
             continue
         of: Literal["all", "areas", "columns"] = "columns"  # of named columns alone
         if subject in _OF_ALL:

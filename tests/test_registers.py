@@ -324,6 +324,35 @@ def test_a_mention_of_万元_that_is_no_unit_is_passed_over(tmp_path: Path, titl
     assert fee["amount"] == "772.00"  # 20% of 3860 yuan, as the register says nothing else
 
 
+@pytest.mark.parametrize(
+    ("title", "header", "remark"),
+    [
+        ("", "竞买保证金（单位：万元）", "200"),  # the column's own unit, not the register's
+        ("", "备注", "已投资300余万元"),  # a remark mentioning money
+        ("", "备注", "总投资逾亿元，为市重点项目"),
+        ("", "经办人", "王万元"),
+        ("", "备注", "投资强度按万元/亩计"),
+        ("XX区2012年投资亿元（含）以上项目供地台账", "备注", ""),
+        ("XX区工业用地出让台账（投资强度单位：万元/亩）", "备注", ""),
+    ],
+)
+def test_a_register_in_yuan_mentioning_money_otherwise_is_read_in_yuan(
+    tmp_path: Path, title: str, header: str, remark: str
+) -> None:
+    """The fifth reviewer's: 竞买保证金（单位：万元） was taken for the whole register's unit,
+    and the price of 3860 yuan read as 3860 万元 (a fee of 7,720,000.00, exit 0); the others
+    were refused as units of money not read."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"{title},,,,,\n地块编号,土地使用权人,供地方式,出让价款,约定开工日期,{header}\n"
+        f"P1,甲置业有限公司,出让,3860,2011-03-15,{remark}\n",
+        encoding="utf-8",
+    )
+    found = decisions(source, tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "772.00"  # 20% of 3860 yuan
+
+
 def test_a_unit_stated_in_a_header_of_the_bureaus_own_is_read(tmp_path: Path) -> None:
     """备注（金额单位：万元）: the header row itself states the unit (the fourth reviewer's)."""
     source = _titled(tmp_path, "", "出让价款", "备注（金额单位：万元）")
