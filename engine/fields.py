@@ -79,7 +79,9 @@ UNITS = {
     "亿": Decimal(100_000_000),
     "万": Decimal(10_000),
 }
-_UNIT_NAMES = {"亿元": "亿元", "万元": "万元", "元": "元", "亿": "亿元", "万": "万元"}
+# Units as a cell, a header or a title may say them short: 万 is 万元 (出让价款（万）), m2 is
+# 平方米 (NFKC of ㎡).
+SAID = {"万": "万元", "亿": "亿元", "m2": "平方米"}
 # An amount: a sign, a yuan mark, digits (grouped by commas in threes, or not), decimals,
 # and a unit; nothing else (a comma elsewhere could be a decimal comma: refused).
 _AMOUNT = re.compile(
@@ -208,7 +210,7 @@ def _amount_unit(text: str, header: str = "") -> tuple[Decimal, str]:
         if UNITS.get(written, Decimal(1)) == 1:
             raise Invalid("amount_fen")
         places = 2 + UNITS[written].adjusted()  # 万元: 6, 亿元: 10
-        raise Invalid("amount_fen_in", unit=_UNIT_NAMES[written], places=places)
+        raise Invalid("amount_fen_in", unit=SAID.get(written, written), places=places)
     shown = parsed if parsed.as_tuple().exponent >= -2 else parsed.quantize(FEN)  # type: ignore[operator]
     return shown, unit
 
@@ -222,7 +224,7 @@ def in_header_unit(text: str, unit: str) -> str:
     cell's own (1,200.5万 in a 万元 column is 12,005,000 yuan). An amount under 1 万元 in a
     column kept in 万元 or 亿元 is refused as implausible, whatever the cell wrote."""
     yuan, own = _amount_unit(text, unit)
-    if not own and UNITS[unit] > 1 and "¥" in normal(text):  # ¥48,600,000 in 万元
+    if not own and UNITS[unit] > 1 and ("¥" in text or "￥" in text):  # ¥48,600,000 in 万元
         raise Invalid("amount_yen_in", unit=unit)
     if UNITS[unit] >= UNITS["万元"] and yuan < PLAUSIBLE_IN_LARGE_UNITS:
         raise Invalid("amount_implausible", unit=unit, yuan=f"{yuan:,.2f}")

@@ -515,7 +515,7 @@ class RowReader:
         the unit its header gives."""
         written = [(i, register.compact(c).strip("()")) for i, c in enumerate(cells) if c.strip()]
         units = register.MONEY_UNITS | register.MONEY_UNREAD | register.AREA_UNITS
-        said = {"万": "万元", "亿": "亿元", "m2": "平方米"}
+        said = fields.SAID
         if not written or not all(said.get(u, u) in units for _, u in written):
             return False
         for index, unit in written:
@@ -974,7 +974,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _money_not_yuan(units: tuple[str, ...]) -> bool:
     """Whether units stated name a unit of money other than yuan (万元, 千元)."""
-    return any(u in register.MONEY_UNITS | register.MONEY_UNREAD and u != "元" for u in units)
+    return any(u in register.NOT_YUAN for u in units)
 
 
 def _cell(value: Any, written: bool = True, sheet: bool = False) -> str:

@@ -32,14 +32,6 @@ HEADER_SEARCH = 30  # rows looked through for the header: titles and notes stand
 TOTAL_WORDS = frozenset(
     ("合计", "小计", "总计", "共计", "累计", "本页小计", "本页合计", "total", "subtotal", "sum")
 )
-# A header's unit, as registers write it (after compact: half-width, no spaces):
-# 出让价款(万元), 出让价款(单位:万元), 出让价款(万元人民币), 出让价款【万元】, 出让价款/万元.
-_UNIT = re.compile(
-    r"^(.*?)(?:[(\[【〔](?:单位:?)?(?:人民币)?({u})(?:人民币)?[)\]】〕]|/({u}))$".format(
-        u="亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元|万|亿"
-    )
-)
-_UNIT_SAID = {"万": "万元", "亿": "亿元"}  # 出让价款（万）
 _AREA_LABEL = re.compile(r"[(\[【〔](平方米|m2|亩|公顷|平方公里|km2)[)\]】〕]$")  # 面积（亩）
 # A title's statement of units: a clause of a line above the header (or a note below the
 # rows) such as 单位：万元、平方米, 金额单位为人民币万元, 面积：亩, 单位（万元）. A unit of
@@ -47,6 +39,22 @@ _AREA_LABEL = re.compile(r"[(\[【〔](平方米|m2|亩|公顷|平方公里|km2)
 # yuan.
 MONEY_UNITS = frozenset({"亿元", "万元", "元"})
 MONEY_UNREAD = frozenset({"千元", "十万元", "百万元", "千万元", "美元", "万美元", "港元", "万港元"})
+NOT_YUAN = (MONEY_UNITS - {"元"}) | MONEY_UNREAD  # a figure in it is not read as yuan
+
+
+def _either(units: Iterable[str]) -> str:
+    """A regular expression's alternatives of units, the longest first."""
+    return "|".join(sorted(units, key=lambda u: (-len(u), u)))
+
+
+_MONEY = _either(MONEY_UNITS | MONEY_UNREAD)
+# A header's unit, as registers write it (after compact: half-width, no spaces):
+# 出让价款(万元), 出让价款(单位:万元), 出让价款(万元人民币), 出让价款【万元】, 出让价款/万元.
+_UNIT = re.compile(
+    r"^(.*?)(?:[(\[【〔](?:单位:?)?(?:人民币)?({u})(?:人民币)?[)\]】〕]|/({u}))$".format(
+        u=_MONEY + "|万|亿"
+    )
+)
 AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "km2"})
 # Units of other measures a title states beside money's (NFKC: ㎡ and m² are m2).
 OTHER_UNITS = AREA_UNITS | frozenset(
@@ -59,7 +67,6 @@ _STATEMENT = re.compile(
 # XX县台账（单位：万元）, 单位：万元（人民币）, 单位：万元（面积：亩）.
 _CLAUSES = re.compile(r"[，,；;。\s()\[\]【】〔〕{}]+|(?<!\d)\.|\.(?!\d)")
 _UNITS_APART = re.compile(r"[、及和]")
-_MONEY = "亿元|万元|元|千元|十万元|百万元|千万元|美元|万美元|港元|万港元"
 _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方公里|km2)"
 # How registers say it, each made 单位:X first: 以万元为单位, 金额均为万元, 金额均以万元计,
 # 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
@@ -80,7 +87,7 @@ _OF_ALL = frozenset(
     {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
 )
 _OF_AREAS = frozenset({"面积", "土地面积", "用地面积", "宗地面积"})
-MONEY_WORDS = re.compile("万元|亿元|千元|百万元|美元|港元")
+MONEY_WORDS = re.compile(_either(NOT_YUAN))
 # A unit of money mentioned, not an amount (1000万元, 五千万元) nor a kind of thing (万元以下
 # 项目, 亿元以上, 万元户, 万元置业): not after a digit or a numeral, and followed by the end, a
 # mark, or words of a unit's (为单位, 计, 整).
@@ -118,10 +125,11 @@ def states_money(text: str) -> bool:
     """Whether a cell states a unit of money other than yuan for the register: 万元 alone,
     （万元）, 单位：万元, 金额单位为万元 (not a remark mentioning 300余万元)."""
     plain = said_plainly(text).strip().strip("()[]【】〔〕")
-    if plain in MONEY_UNITS - {"元"} or plain in MONEY_UNREAD:
+    if plain in NOT_YUAN:
         return True
-    money = (MONEY_UNITS - {"元"}) | MONEY_UNREAD
-    return any(st.of == "all" and any(u in money for u in st.units) for st in unit_statements(text))
+    return any(
+        st.of == "all" and any(u in NOT_YUAN for u in st.units) for st in unit_statements(text)
+    )
 
 
 # A header of the bureau's own that states the register's units (单位：万元, 金额单位：万元,
@@ -203,7 +211,7 @@ _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
 def _unit(text: str) -> str:
     """A unit as a title writes it, as unit_statements names it (a rate: as written)."""
     unit = text.removeprefix("人民币").removesuffix("人民币")
-    unit = {"万": "万元", "亿": "亿元", "m2": "平方米"}.get(unit, unit)
+    unit = fields.SAID.get(unit, unit)
     figure, per, each = unit.partition("/")
     if per and each in ("宗", "个", "项", "块", "笔"):  # 万元/宗: a parcel's figure in 万元
         return figure if figure in MONEY_UNITS | MONEY_UNREAD else unit
@@ -270,7 +278,7 @@ class Contract:
         text = compact(written)
         match = _UNIT.match(text)
         base, unit = (match.group(1), match.group(2) or match.group(3)) if match else (text, "")
-        unit = _UNIT_SAID.get(unit, unit)
+        unit = fields.SAID.get(unit, unit)
         if base in self.aliases:
             return self.aliases[base], unit
         return None, ""
@@ -380,11 +388,11 @@ def columns(
             # 金额（万元） over 出让价款 and 已缴价款: the group label's unit is theirs
             label = _UNIT.match(compact(above))
             said = (label.group(2) or label.group(3)) if label else ""
-            unit = _UNIT_SAID.get(said, said)
+            unit = fields.SAID.get(said, said)
         elif above and field in contract.areas:
             # 面积（亩） over 土地面积: refused (the loader) where not the column's own unit
             label = _AREA_LABEL.search(compact(above))
-            said = label.group(1).replace("m2", "平方米") if label else ""
+            said = fields.SAID.get(label.group(1), label.group(1)) if label else ""
             unit = said if said and said != contract.areas[field] else ""
         repeated = names.count(written) > 1
         grouped = above and written and above != written and (field is None or repeated)
@@ -431,7 +439,7 @@ def subject_like(key: str) -> bool:
     """Whether a row's id cell plainly names a subject (the fast path: most rows), not a
     total word; a row that does not is looked at whole by `label`."""
     text = key.strip()
-    if _NOTE_ROW.match(text):
+    if noted(text):
         return False  # 注：金额单位为万元, in the id's column: `label` reads it
     return bool(text) and (len(text) > 12 or text[0] not in _TOTAL_MARKS)
 

@@ -374,22 +374,22 @@ def own_format(value: Decimal | int) -> str:
     return places_format(max(0, -exponent), value.__class__ is Grouped)
 
 
-def amount_format(value: Decimal | float) -> str:
-    """The number format of a figure a register wrote in a column of amounts or areas: two
-    decimals, or as many as it was written with where it has more (3860.1234 in a column
-    of 万元, a price to the yuan; 35.1234 亩), its thousands apart."""
+def amount_places(value: Decimal | float) -> int:
+    """The decimals a figure a register wrote in a column of amounts or areas is shown with:
+    two, or as many as it was written with where it has more (3860.1234 in a column of 万元,
+    a price to the yuan; 35.1234 亩), at most SHOWN_PLACES."""
     if value.__class__ is float:
         exponent = Decimal(repr(value)).as_tuple().exponent
     else:
         exponent = value.as_tuple().exponent  # type: ignore[union-attr]
     places = -exponent if isinstance(exponent, int) else 0
-    return "#,##0.00" if places <= 2 else places_format(min(places, SHOWN_PLACES), True)
+    return min(max(places, 2), SHOWN_PLACES)
 
 
-def amount_places(value: Decimal | float) -> int:
-    """The decimals amount_format shows a figure with."""
-    found = amount_format(value)
-    return len(found) - found.index(".") - 1
+def amount_format(value: Decimal | float) -> str:
+    """The number format of such a figure (amount_places), its thousands apart."""
+    places = amount_places(value)
+    return "#,##0.00" if places == 2 else places_format(places, True)
 
 
 def places_format(places: int, grouped: bool = False) -> str:
