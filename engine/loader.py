@@ -172,6 +172,8 @@ class RowReader:
         self.notes: list[Message] = []  # what the user should know of how the file was read
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
+        # A sheet's number cells whose number format shows a unit (sheets.Layout.formatted).
+        self._formatted: dict[int, list[tuple[int, str, sheets.Shown]]] = {}
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
@@ -462,6 +464,42 @@ class RowReader:
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
 
+    def _format_unit(self, board: Register) -> bool:
+        """Whether a number cell below the header of an amount or an area column is shown
+        by its number format in a unit that is not the column's own: 出让价款 read in yuan,
+        its cells formatted #,##0.00"万元" (4860 stored, 4,860.00万元 shown), or 出让价款（万元）
+        formatted 0!.0,"万" (48600000 stored). The number would be read in the column's unit,
+        and the cell shows another: the run is refused, the first such cell named."""
+        below = board.rows[-1] if board.rows else 0
+        for column in board.columns:
+            if column.field in self.contract.amounts:
+                own = column.unit or "元"
+            elif column.field in self.contract.areas:
+                own = self.contract.areas[column.field]
+            else:
+                continue
+            for row, value, shown in self._formatted.get(column.index, ()):
+                if row <= below or shown.stored == own:
+                    continue
+                label = self.contract.labels.get(column.field, column.written)
+                header, code, stored = f"{label}（{shown.stored}）", shown.code, shown.stored
+                if not stored:
+                    said = msg("format_unit_unclear", code=code, shown=shown.shown, unit=own)
+                elif shown.scaled:
+                    said = msg(
+                        "format_unit_scaled",
+                        code=code,
+                        shown=shown.shown,
+                        stored=stored,
+                        unit=own,
+                        header=header,
+                    )
+                else:
+                    said = msg("format_unit", code=code, stored=stored, unit=own, header=header)
+                self.problem(row, column.written, value, said)
+                return True
+        return False
+
     def _unit_below(self, board: Register, row: int, cells: list[str]) -> bool:
         """Whether a row below the header is a note stating units the rows are not read in
         (注：金额单位为万元, read too late: the rows above it were read already): a unit of
@@ -574,6 +612,9 @@ class RowReader:
                 self._no_rows()
                 return
             board = self.register = titled
+        if self._formatted and self._format_unit(board):
+            self._no_rows()
+            return
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
             if self.keep:
@@ -819,11 +860,12 @@ class RowReader:
                 return
             sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
             try:
-                merged = sheets.merged_ranges(sheet)
+                layout = sheets.layout(sheet, sheets.format_units(book))
             except Exception as exc:
                 self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
                 return
-            yield from self._tabular(self._sheet_records(sheet, merged))
+            self._formatted = layout.formatted
+            yield from self._tabular(self._sheet_records(sheet, layout.merged))
         finally:
             book.close()
 

@@ -73,6 +73,29 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "全表的金额单位（如 单位：万元），或各金额列表头中注明的单位（如 出让价款（万元））："
         "“{clause}”未能读作二者之一，而未注明单位的数字将按元读取",
     },
+    "format_unit": {
+        "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
+        "shows it in {stored}. Say the unit in the header ({header}), or give the column a "
+        "number format without one",
+        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 表明其单位为{stored}。"
+        "请在表头中注明单位（如 {header}），或改用不带单位的数字格式",
+    },
+    "format_unit_scaled": {
+        "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
+        "shows a number in {stored} as {shown}. Say the unit in the header ({header}), or "
+        "give the column a number format without one",
+        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将以{stored}为单位的数字"
+        "显示为{shown}。请在表头中注明单位（如 {header}），或改用不带单位的数字格式",
+    },
+    "format_unit_unclear": {
+        "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
+        "shows it as {shown}, from which the number's own unit cannot be told (a percent, a "
+        "rate, a scale, two units). Give the column a number format without a unit, and "
+        "its unit in the header",
+        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将其显示为{shown}，无法"
+        "据此确定数字本身的单位（百分比、单价、缩放或两种单位）。请改用不带单位的数字格式，"
+        "并在表头中注明单位",
+    },
     "unit_on_row": {
         "en": "the unit of money above the rows (单位：万元) or in each amount column's header "
         "(出让价款（万元）), not on a row: the amounts are read as yuan",

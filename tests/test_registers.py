@@ -1110,3 +1110,149 @@ def test_a_header_row_can_be_named(tmp_path: Path) -> None:
     wrong = run("parcels", str(source), *AS_OF, "--header-row", "1")
     assert wrong.exit_code == 2
     assert "row 1, column 'parcel_id'" in wrong.output  # row 1 names no required column
+
+
+@pytest.mark.parametrize(
+    ("code", "shown", "stored"),
+    [
+        ('#,##0.00"万元"', "万元", "万元"),
+        ("0.00万元", "万元", "万元"),  # as some programs store it, unquoted
+        ('#,##0.0000"万"', "万", "万元"),
+        ('G/通用格式"万元"', "万元", "万元"),  # WPS's General
+        ('0!.0,"万"', "万", "元"),  # 48600000 shown as 4860.0万: a number in yuan
+        ('0\\.0000"亿元"', "亿元", "万元"),  # 4860 shown as 0.4860亿元
+        ('#,##0,"千元"', "千元", "元"),
+        ('#,##0.00,,"百万元"', "百万元", "元"),
+        ('#,##0.00"元"', "元", "元"),
+        ("[$¥-804]#,##0.00", "¥", "元"),
+        ('"¥"#,##0.00_);[Red]\\("¥"#,##0.00\\)', "¥", "元"),
+        ('0.00"亩"', "亩", "亩"),
+        ('0.00"㎡"', "㎡", "平方米"),
+        ('0.00%"万元"', "万元", ""),  # a percent: the number's unit cannot be told
+        ('0"万元/亩"', "万元/亩", ""),  # a rate
+        ('0.00"万平方米"', "万平方米", ""),
+        ('#,##0.00"万元";-#,##0.00"元"', "万元、元", ""),  # two sections, two units
+    ],
+)
+def test_a_number_formats_unit_is_read_with_its_scale(code: str, shown: str, stored: str) -> None:
+    from comply.engine.sheets import format_unit
+
+    found = format_unit(code)
+    assert found is not None
+    assert (found.shown, found.stored) == (shown, stored)
+
+
+@pytest.mark.parametrize("code", ["0.00", "#,##0.00", 'yyyy"年"m"月"d"日"', "0.00%", "@"])
+def test_a_number_format_without_a_unit_shows_none(code: str) -> None:
+    from comply.engine.sheets import format_unit
+
+    assert format_unit(code) is None
+
+
+def _formatted(tmp_path: Path, header: str, code: str, scale: int = 1, column: int = 8) -> Path:
+    """The county's register, its title stating no unit of money, the column `column`
+    (8: the price) headed `header` and its numbers formatted `code` (times `scale`)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet["A2"] = "填报单位：XX县国土资源局        截止日期：2012年8月31日"
+    sheet.cell(3, column).value = header
+    for row in range(4, sheet.max_row + 1):
+        cell = sheet.cell(row, column)
+        cell.number_format = code
+        if scale != 1 and isinstance(cell.value, int | float):
+            cell.value = cell.value * scale
+    made = tmp_path / "formatted.xlsx"
+    book.save(made)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        (
+            "en",
+            "row 4, column '出让价款': got '4860', expected a number in 元, this column's unit: "
+            'this cell\'s number format, #,##0.00"万元", shows it in 万元. Say the unit in the '
+            "header (出让价款（万元）)",
+        ),
+        (
+            "zh",
+            "第 4 行，列 '出让价款'：值 '4860'，应为按本列单位元填写的数字：此单元格的数字格式 "
+            '#,##0.00"万元" 表明其单位为万元。请在表头中注明单位（如 出让价款（万元））',
+        ),
+    ],
+)
+def test_a_price_its_number_format_shows_in_万元_is_not_read_as_yuan(
+    tmp_path: Path, lang: str, says: str
+) -> None:
+    """出让价款 headed alone, its cells formatted #,##0.00"万元": Excel shows 4,860.00万元, the
+    cell holds 4860. It was read as 4,860 yuan, and its fee as 192.00, not 1,920,000.00,
+    and nothing said. The run is refused, --skip-invalid or not."""
+    source = _formatted(tmp_path, "出让价款", '#,##0.00"万元"')
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        out = tmp_path / "out.json"
+        result = run("parcels", str(source), *AS_OF, "--lang", lang, "--out", str(out), *options)
+        assert result.exit_code == 2, result.output
+        assert says in result.output
+        assert not out.exists()
+
+
+def test_a_number_format_agreeing_with_its_column_is_read(tmp_path: Path) -> None:
+    """The format's unit is the header's (出让价款（万元）, 0.00"万元"), or the number is in the
+    header's unit shown in another (出让价款, 0!.0,"万": 48600000 shown as 4860.0万): both
+    decide what the plain CSV of the same facts decides."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    expected = decisions(plain, tmp_path)["decisions"]
+    for header, code, scale in [
+        ("出让价款（万元）", '#,##0.00"万元"', 1),
+        ("出让价款", '0!.0,"万"', 10000),
+    ]:
+        source = _formatted(tmp_path, header, code, scale)
+        got = decisions(source, tmp_path)["decisions"]
+        # the text cell '1,200.5' has no number format to show: read in the header's unit
+        by_id = {d["subject"]: d for d in got}
+        assert [d for d in got if d["subject"] != "XJ2010-11"] == [
+            d for d in expected if d["subject"] != "XJ2010-11"
+        ], (header, code)
+        assert by_id["XJ2010-11"]["status"]
+
+
+@pytest.mark.parametrize(
+    ("header", "code", "says"),
+    [
+        ("出让价款（万元）", '0!.0,"万"', "shows a number in 元 as 万"),  # yuan under 万元
+        ("出让价款", '0.00%"万元"', "from which the number's own unit cannot be told"),
+        ("出让价款", '#,##0.00"亿元"', "shows it in 亿元"),
+    ],
+)
+def test_a_number_format_disagreeing_with_its_column_is_refused(
+    tmp_path: Path, header: str, code: str, says: str
+) -> None:
+    source = _formatted(tmp_path, header, code)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert says in result.output
+
+
+def test_a_land_area_its_number_format_shows_in_亩_is_refused(tmp_path: Path) -> None:
+    """土地面积 formatted 0.00"亩": the parcel's land area is read in 平方米."""
+    source = _formatted(tmp_path, "土地面积", '0.00"亩"', column=6)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "expected a number in 平方米, this column's unit" in result.output
+    assert "shows it in 亩" in result.output
+
+
+def test_a_blank_or_text_cell_formatted_with_a_unit_shows_no_number(tmp_path: Path) -> None:
+    """A format on a blank cell (an allocation's price) or a text shows no number: a
+    register whose numbers are formatted without a unit is read as before."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    blank = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 8).value is None)
+    text = next(r for r in range(4, sheet.max_row + 1) if isinstance(sheet.cell(r, 8).value, str))
+    for row in (blank, text):
+        sheet.cell(row, 8).number_format = '0!.0,"万"'  # yuan, under 出让价款（万元）
+    source = tmp_path / "formatted.xlsx"
+    book.save(source)
+    assert decisions(source, tmp_path) == decisions(REGISTERS / "county-2012.xlsx", tmp_path)
