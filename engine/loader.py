@@ -7,6 +7,7 @@ with a file that has any. Row numbers are those a spreadsheet shows: the header 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -28,7 +29,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, register
+from . import fields, formats, register
 from .conditions import closest
 from .encoding import Encoding, encodable, file_encoding
 from .errors import InputProblem
@@ -173,7 +174,7 @@ class RowReader:
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         # A sheet's number cells whose number format shows a unit (sheets.Layout.formatted).
-        self._formatted: dict[int, list[tuple[int, str, sheets.Shown]]] = {}
+        self._formatted: dict[tuple[int, formats.Shown], list[tuple[int, str]]] = {}
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
@@ -465,39 +466,51 @@ class RowReader:
         return dataclasses.replace(board, columns=tuple(given))
 
     def _format_unit(self, board: Register) -> bool:
-        """Whether a number cell below the header of an amount or an area column is shown
-        by its number format in a unit that is not the column's own: 出让价款 read in yuan,
-        its cells formatted #,##0.00"万元" (4860 stored, 4,860.00万元 shown), or 出让价款（万元）
-        formatted 0!.0,"万" (48600000 stored). The number would be read in the column's unit,
+        """Whether a cell below the header of an amount or an area column is shown by its
+        number format in a unit that is not the column's own: 出让价款 read in yuan, its
+        cells formatted #,##0.00"万元" (4860 held, 4,860.00万元 shown), or 出让价款（万元）
+        formatted 0!.0,"万" (48600000 held). Its value would be read in the column's unit,
         and the cell shows another: the run is refused, the first such cell named."""
         below = board.rows[-1] if board.rows else 0
-        for column in board.columns:
-            if column.field in self.contract.amounts:
+        columns = {c.index: c for c in board.columns}
+        for (index, shown), cells in sorted(self._formatted.items(), key=lambda f: f[1][0]):
+            column = columns.get(index)
+            if column is None or column.field is None:
+                continue
+            field = column.field
+            if field in self.contract.amounts:
                 own = column.unit or "元"
-            elif column.field in self.contract.areas:
-                own = self.contract.areas[column.field]
+            elif field in self.contract.areas:
+                own = self.contract.areas[field]
             else:
                 continue
-            for row, value, shown in self._formatted.get(column.index, ()):
-                if row <= below or shown.stored == own:
-                    continue
-                label = self.contract.labels.get(column.field, column.written)
-                header, code, stored = f"{label}（{shown.stored}）", shown.code, shown.stored
-                if not stored:
-                    said = msg("format_unit_unclear", code=code, shown=shown.shown, unit=own)
-                elif shown.scaled:
-                    said = msg(
-                        "format_unit_scaled",
-                        code=code,
-                        shown=shown.shown,
-                        stored=stored,
-                        unit=own,
-                        header=header,
-                    )
-                else:
-                    said = msg("format_unit", code=code, stored=stored, unit=own, header=header)
-                self.problem(row, column.written, value, said)
-                return True
+            if shown.stored == own:
+                continue
+            row, value = next(((r, v) for r, v in cells if r > below), (0, ""))
+            if not row:
+                continue
+            if value.replace(".", "", 1).lstrip("-").isdigit() or "E" in value:
+                with contextlib.suppress(ValueError):
+                    value = _cell(float(value), sheet=True)  # as Excel shows it, 15 digits
+            label = self.contract.labels.get(field, column.written)
+            header, code, stored = f"{label}（{shown.stored}）", shown.code, shown.stored
+            if not stored:
+                said = msg("format_unit_unclear", code=code, shown=shown.shown, unit=own)
+            elif field in self.contract.areas or not shown.read or shown.kind != "money":
+                said = msg("format_unit_other", code=code, shown=shown.shown, unit=own)
+            elif shown.scaled:
+                said = msg(
+                    "format_unit_scaled",
+                    code=code,
+                    shown=shown.shown,
+                    stored=stored,
+                    unit=own,
+                    header=header,
+                )
+            else:
+                said = msg("format_unit", code=code, stored=stored, unit=own, header=header)
+            self.problem(row, field, value, said)
+            return True
         return False
 
     def _unit_below(self, board: Register, row: int, cells: list[str]) -> bool:
@@ -860,7 +873,8 @@ class RowReader:
                 return
             sheet = book[self.sheet] if self.sheet is not None else book.worksheets[0]
             try:
-                layout = sheets.layout(sheet, sheets.format_units(book))
+                shared = getattr(sheet, "_shared_strings", None) or ()
+                layout = sheets.layout(sheet, formats.format_units(book), shared)
             except Exception as exc:
                 self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
                 return

@@ -75,26 +75,37 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "format_unit": {
         "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
-        "shows it in {stored}. Say the unit in the header ({header}), or give the column a "
-        "number format without one",
-        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 表明其单位为{stored}。"
-        "请在表头中注明单位（如 {header}），或改用不带单位的数字格式",
+        "shows it in {stored}. If the column's figures are in {stored}, say so in its "
+        "header ({header}); if in {unit}, give its cells a number format that shows {unit} "
+        "or no unit",
+        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 表明其单位为{stored}。若本列"
+        "数字以{stored}为单位，请在表头中注明（如 {header}）；若以{unit}为单位，请改用显示{unit}"
+        "或不带单位的数字格式",
     },
     "format_unit_scaled": {
         "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
-        "shows a number in {stored} as {shown}. Say the unit in the header ({header}), or "
-        "give the column a number format without one",
+        "shows a number in {stored} as {shown}. If the column's figures are in {stored}, "
+        "say so in its header ({header}); if in {unit}, give its cells a number format that "
+        "shows {unit} or no unit",
         "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将以{stored}为单位的数字"
-        "显示为{shown}。请在表头中注明单位（如 {header}），或改用不带单位的数字格式",
+        "显示为{shown}。若本列数字以{stored}为单位，请在表头中注明（如 {header}）；若以{unit}"
+        "为单位，请改用显示{unit}或不带单位的数字格式",
+    },
+    "format_unit_other": {
+        "en": "a figure in {unit}, this column's unit: this cell's number format, {code}, "
+        "shows it in {shown}. Give the column's figures in {unit}, with a number format "
+        "that shows {unit} or no unit",
+        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将其显示为{shown}。请按"
+        "{unit}填写本列数字，并使用显示{unit}或不带单位的数字格式",
     },
     "format_unit_unclear": {
-        "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
-        "shows it as {shown}, from which the number's own unit cannot be told (a percent, a "
-        "rate, a scale, two units). Give the column a number format without a unit, and "
-        "its unit in the header",
+        "en": "a figure in {unit}, this column's unit: this cell's number format, {code}, "
+        "shows it as {shown}, from which the figure's own unit cannot be told (a percent, "
+        "a rate, a scale, two units). Give the column a number format that shows {unit} or "
+        "no unit",
         "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将其显示为{shown}，无法"
-        "据此确定数字本身的单位（百分比、单价、缩放或两种单位）。请改用不带单位的数字格式，"
-        "并在表头中注明单位",
+        "据此确定数字本身的单位（百分比、单价、缩放或两种单位）。请改用显示{unit}或不带单位的"
+        "数字格式",
     },
     "unit_on_row": {
         "en": "the unit of money above the rows (单位：万元) or in each amount column's header "

@@ -16,11 +16,9 @@ here as stored, and every text is undone once, left to right (`unescaped`).
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -28,16 +26,20 @@ from xml.etree.ElementTree import iterparse
 
 from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import column_index_from_string, range_boundaries
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse as parsed
 
+from .formats import Formats, Shown
+
 _MERGE_CELL = f"{{{SHEET_MAIN_NS}}}mergeCell"
 _CELL = f"{{{SHEET_MAIN_NS}}}c"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_ROW = f"{{{SHEET_MAIN_NS}}}row"
+# A cell's parts, read with it (an inline text's runs too), and cleared with it.
+_KEPT_TAGS = frozenset({_VALUE, *(f"{{{SHEET_MAIN_NS}}}{part}" for part in ("is", "r", "t"))})
 _REF = re.compile(r"([A-Z]{1,3})([0-9]+)$")
-_KEPT = 8  # a column's formatted cells kept: the first seven, and the last
+_KEPT = 8  # cells kept of a column and a format: the first seven, and the last
 _SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 _NO_DATE = re.compile(r"Cell ([A-Z]+)\d+ is marked as a date but the serial value (\S+) is outside")
@@ -117,169 +119,92 @@ class Merged:
     value: Any = None
 
 
-def layout(sheet: Any, styles: Mapping[int, Shown] | None = None) -> Layout:
-    """The merged ranges of a read-only sheet, in the order of their first row; and its
-    number cells in `styles`, the cell styles whose number format shows a unit."""
+def layout(
+    sheet: Any, styles: Mapping[int, Formats] | None = None, texts: Sequence[str] = ()
+) -> Layout:
+    """The merged ranges of a read-only sheet, in the order of their first row; and the
+    cells whose style (in `styles`) shows a unit beside their value (formats.Shown), a
+    sheet's shared texts given as `texts`. A cell or a row without its reference (which a
+    sheet may leave out) is the one after the last."""
     found = []
-    formatted: dict[int, list[tuple[int, str, Shown]]] = {}
+    formatted: dict[tuple[int, Shown], list[tuple[int, str]]] = {}
     cell = _CELL if styles else None
+    waiting: list[tuple[int, int | None, str, Shown]] = []  # a row's, until its number
+    column, last_ref, row_number = -1, "", 0
     # A read-only sheet opens its XML on demand; the ranges follow the rows in it.
     with sheet._get_source() as source:
         for _, element in iterparse(source):
             tag = element.tag
             if tag == cell:
-                style = element.get("s") or ""
-                shown = styles.get(int(style)) if styles and style.isdigit() else None
-                if shown is not None and element.get("t", "n") == "n":  # a number, not a text
-                    value = element.findtext(_VALUE)  # none: a blank cell
-                    at = _REF.match(element.get("r") or "") if value else None
-                    if at is not None:
-                        index = column_index_from_string(at.group(1)) - 1
-                        held = (int(at.group(2)), value or "", shown)
-                        cells = formatted.setdefault(index, [])
-                        if len(cells) < _KEPT:
-                            cells.append(held)
-                        else:  # the first few, and the last: a few below any header
-                            cells[-1] = held
+                ref = element.get("r")
+                if ref is not None:
+                    last_ref, column = ref, -1
+                else:
+                    if column < 0:
+                        at = _REF.match(last_ref)
+                        column = column_index_from_string(at.group(1)) - 1 if at else -1
+                    column, last_ref = column + 1, ""
+                held = _shown(element, styles or {}, texts)
+                if held is not None:
+                    at = _REF.match(ref) if ref is not None else None
+                    index = column_index_from_string(at.group(1)) - 1 if at else column
+                    row = int(at.group(2)) if at else None
+                    waiting.append((index, row, held[1], held[0]))
+            elif tag == _ROW:
+                ref = element.get("r") or ""
+                row_number = int(ref) if ref.isdigit() else row_number + 1
+                for index, row, value, shown in waiting:
+                    cells = formatted.setdefault((index, shown), [])
+                    if len(cells) < _KEPT:
+                        cells.append((row or row_number, value))
+                    else:  # the first few, and the last: one below any header
+                        cells[-1] = (row or row_number, value)
+                waiting.clear()
+                column, last_ref = -1, ""
             elif tag == _MERGE_CELL:
                 bounds = range_boundaries(element.get("ref", ""))
                 found.append(Merged(*(int(b or 0) for b in bounds)))
-            elif tag == _VALUE:
+            elif tag in _KEPT_TAGS:
                 continue  # read with its cell, and cleared with it
             element.clear()
     merged = sorted(found, key=lambda m: (m.min_row, m.min_col))
     return Layout(merged, formatted)
 
 
+def _shown(
+    element: Any, styles: Mapping[int, Formats], texts: Sequence[str]
+) -> tuple[Shown, str] | None:
+    """What a cell's style shows beside its value, and the value, if it shows a unit:
+    its number format's number section for a number, its text section for a text."""
+    style = element.get("s") or "0"  # a cell without a style has the first
+    formats = styles.get(int(style)) if style.isdigit() else None
+    if formats is None:
+        return None
+    kind = element.get("t", "n")
+    if kind == "n":
+        shown, value = formats[0], element.findtext(_VALUE)
+    elif kind in ("s", "str", "inlineStr"):
+        shown, value = formats[1], element.findtext(_VALUE)
+        if kind == "s":
+            at = int(value) if value and value.isdigit() else -1
+            value = unescaped(texts[at]) if 0 <= at < len(texts) else None
+        elif kind == "inlineStr":
+            value = "".join(element.itertext())
+    else:
+        return None
+    if shown is None or not value or not value.strip():
+        return None  # a blank cell shows no unit
+    return shown, value
+
+
 @dataclass
 class Layout:
     """What a sheet's rows alone do not say: its merged ranges, and for each column
-    (0-based) the number cells whose number format shows a unit, as (row, the number
-    stored, what the format shows): the first few, and the last."""
+    (0-based) and what its cells' format shows (formats.Shown), the cells so formatted as
+    (row, value): the first few, and the last."""
 
     merged: list[Merged]
-    formatted: dict[int, list[tuple[int, str, Shown]]]
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a number format shows a number as: a unit of money or of area, and the unit
-    the number itself is in (`stored`: 0.00"万元" shows 4860 as 4,860.00万元, a number in
-    万元; 0!.0,"万" shows 48600000 as 4860.0万, a number in 元). `stored` is empty where the
-    number's own unit cannot be told (a percent, a rate, a scale of an area, two units)."""
-
-    code: str
-    shown: str
-    stored: str
-    scaled: bool = False  # shown divided by a power of ten (0!.0,"万")
-
-
-def format_units(book: Any) -> dict[int, Shown]:
-    """The cell styles of a workbook (by their index, as a cell's `s` names them) whose
-    number format is one of the workbook's own (custom) showing a unit of money or area.
-    Excel's built-in formats show none (its currency formats show the system's symbol)."""
-    codes = getattr(book, "_number_formats", None) or []
-    found = {}
-    for index, style in enumerate(getattr(book, "_cell_styles", None) or []):
-        number = style.numFmtId - BUILTIN_FORMATS_MAX_SIZE
-        if 0 <= number < len(codes):
-            shown = format_unit(codes[number])
-            if shown is not None:
-                found[index] = shown
-    return found
-
-
-def format_unit(code: str) -> Shown | None:
-    """What a number format shows its numbers as (Shown), or None: no unit (0.00, a date,
-    a percent alone). Each of its sections (positive;negative;zero;text) is read, and
-    two sections that differ are unclear."""
-    sections = (_section_unit(section) for section in _SECTION.findall(code) if section)
-    read = {one for one in sections if one is not None}
-    if not read:
-        return None
-    if len(read) > 1:
-        return Shown(code, "、".join(sorted({one.shown for one in read})), "")
-    return dataclasses.replace(read.pop(), code=code)
-
-
-# A format's sections, parted at each semicolon outside quotes and brackets.
-_SECTION = re.compile(r'(?:"[^"]*"?|\[[^\]]*\]?|\\.|[^;"\[\\])+')
-_MONEY_SHOWN = ("元", "万", "亿", "¥", "￥")  # words that show a unit of money
-_POWERS = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}  # 百万元: a million yuan
-_AREA_SHOWN = {"平方米": "平方米", "平米": "平方米", "㎡": "平方米", "m2": "平方米",
-               "m²": "平方米", "亩": "亩", "公顷": "公顷"}  # fmt: skip
-_NOT_A_WORD = re.compile(r"[^\w/¥￥㎡²]")
-_STORED = {0: "元", 3: "千元", 4: "万元", 8: "亿元"}
-
-
-def _section_unit(section: str) -> Shown | None:
-    """What one section of a number format shows its number as (its code left out), or
-    None: no unit in it."""
-    tokens = _tokens(section.replace("G/通用格式", "General"))  # General, as WPS writes it
-    words = "".join(text for kind, text in tokens if kind == "l").lower()
-    words = _NOT_A_WORD.sub("", words)  # ¥#,##0.00_);(¥#,##0.00): the brackets are none
-    areas = {unit for word, unit in _AREA_SHOWN.items() if word in words}
-    money = any(word in words for word in _MONEY_SHOWN)
-    if not areas and not money:
-        return None
-    shown = words
-    digits = [at for at, (kind, _) in enumerate(tokens) if kind == "d"]
-    scale, clear = 0, "/" not in words and "每" not in words and not (areas and money)
-    if digits:
-        first, last = digits[0], digits[-1]
-        after = tokens[last + 1 :]
-        commas = len(after) - len(list(itertools.dropwhile(lambda t: t[0] == "c", after)))
-        points = [at for at in range(first, last) if tokens[at] == ("l", ".")]
-        if points:  # 0!.0000"万元": the number shown divided by ten thousand
-            clear = clear and not any(kind == "p" for kind, _ in tokens[first:last])
-            scale = sum(1 for at in digits if at > points[-1])
-        scale += 3 * commas  # #,##0,"千元": divided by a thousand
-    clear = clear and not any(kind == "%" for kind, _ in tokens)
-    if areas:
-        unit = areas.pop() if len(areas) == 1 else ""
-        return Shown("", shown, unit if clear and not scale else "", bool(scale))
-    power = sum(_POWERS.get(char, 0) for char in words)
-    return Shown("", shown, _STORED.get(power - scale, "") if clear else "", bool(scale))
-
-
-def _tokens(section: str) -> list[tuple[str, str]]:
-    r"""A format section's parts: ("d", a digit's place), ("p", the decimal point), ("c", a
-    comma), ("%", a percent or an exponent), ("l", a text shown as written: quoted,
-    escaped with \ or !, a currency's [$…-…], a character not ASCII)."""
-    out: list[tuple[str, str]] = []
-    at, end = 0, len(section)
-    while at < end:
-        char = section[at]
-        if char == '"':
-            close = section.find('"', at + 1)
-            close = end if close < 0 else close
-            out.append(("l", section[at + 1 : close]))
-            at = close + 1
-        elif char in "\\!":
-            out.append(("l", section[at + 1 : at + 2]))
-            at += 2
-        elif char in "_*":  # a space as wide as the next character; the next repeated
-            at += 2
-        elif char == "[":
-            close = section.find("]", at)
-            close = end if close < 0 else close
-            inner = section[at + 1 : close]
-            if inner.startswith("$"):  # [$¥-804]: a currency's symbol and its locale
-                out.append(("l", inner[1:].split("-")[0]))
-            at = close + 1
-        else:
-            if char in "0#?":
-                out.append(("d", char))
-            elif char == ".":
-                out.append(("p", char))
-            elif char == ",":
-                out.append(("c", char))
-            elif char == "%" or (char in "eE" and section[at + 1 : at + 2] in ("+", "-")):
-                out.append(("%", char))
-            elif ord(char) > 127:
-                out.append(("l", char))
-            at += 1
-    return out
+    formatted: dict[tuple[int, Shown], list[tuple[int, str]]]
 
 
 class Filled(frozenset[int]):

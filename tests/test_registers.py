@@ -11,6 +11,7 @@ and, in a workbook, by Excel's cell.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from workbooks import stored_as
 
 REGISTERS = Path(__file__).parent.parent / "examples" / "registers"
 AS_OF = ["--as-of", "2012-08-31"]
+SHEET = "xl/worksheets/sheet1.xml"
 
 # The county's register as the input contract writes it, by hand: what the bureau's own
 # workbook must decide without the four hand edits issue 13 tells of.
@@ -1118,16 +1120,23 @@ def test_a_header_row_can_be_named(tmp_path: Path) -> None:
         ('#,##0.00"万元"', "万元", "万元"),
         ("0.00万元", "万元", "万元"),  # as some programs store it, unquoted
         ('#,##0.0000"万"', "万", "万元"),
+        ('#,##0.00"萬元"', "萬元", "万元"),  # traditional characters
+        ('0.0000"億元"', "億元", "亿元"),
         ('G/通用格式"万元"', "万元", "万元"),  # WPS's General
         ('0!.0,"万"', "万", "元"),  # 48600000 shown as 4860.0万: a number in yuan
         ('0\\.0000"亿元"', "亿元", "万元"),  # 4860 shown as 0.4860亿元
         ('#,##0,"千元"', "千元", "元"),
         ('#,##0.00,,"百万元"', "百万元", "元"),
+        ('#,##0.00"千元"', "千元", "千元"),  # a unit not read
         ('#,##0.00"元"', "元", "元"),
-        ("[$¥-804]#,##0.00", "¥", "元"),
-        ('"¥"#,##0.00_);[Red]\\("¥"#,##0.00\\)', "¥", "元"),
+        ('#,##0.00"美元"', "美元", "美元"),
+        # Conditions whose sections show the same yuan in 亿 and in 万
+        ('[>=100000000]0!.00,,"亿";[>=10000]0!.0,"万";0', "亿、万", "元"),
+        ('#,##0.00"万元";"负"#,##0.00"万元"', "万元、负万元", "万元"),
         ('0.00"亩"', "亩", "亩"),
         ('0.00"㎡"', "㎡", "平方米"),
+        ('0.00"hm²"', "hm²", "公顷"),
+        ('0.00"km²"', "km²", "平方公里"),
         ('0.00%"万元"', "万元", ""),  # a percent: the number's unit cannot be told
         ('0"万元/亩"', "万元/亩", ""),  # a rate
         ('0.00"万平方米"', "万平方米", ""),
@@ -1135,18 +1144,39 @@ def test_a_header_row_can_be_named(tmp_path: Path) -> None:
     ],
 )
 def test_a_number_formats_unit_is_read_with_its_scale(code: str, shown: str, stored: str) -> None:
-    from comply.engine.sheets import format_unit
+    from comply.engine.formats import format_unit
 
     found = format_unit(code)
     assert found is not None
     assert (found.shown, found.stored) == (shown, stored)
 
 
-@pytest.mark.parametrize("code", ["0.00", "#,##0.00", 'yyyy"年"m"月"d"日"', "0.00%", "@"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "0.00",
+        "#,##0.00",
+        'yyyy"年"m"月"d"日"',
+        "0.00%",
+        "@",
+        "[$¥-804]#,##0.00",  # a currency's sign says no magnitude
+        '_ "￥"* #,##0.00_ ;_ "￥"* -#,##0.00_ ;_ "￥"* "-"??_ ;_ @_ ',  # zh-CN 会计专用
+        '0.00;-0.00;0;@"万元"',  # a text shown in 万元, a number in none
+    ],
+)
 def test_a_number_format_without_a_unit_shows_none(code: str) -> None:
-    from comply.engine.sheets import format_unit
+    from comply.engine.formats import format_unit
 
     assert format_unit(code) is None
+
+
+def test_a_formats_text_section_shows_a_text_cells_unit() -> None:
+    from comply.engine.formats import text_unit
+
+    found = text_unit('0.00;-0.00;0;@"万元"')
+    assert found is not None
+    assert found.stored == "万元"
+    assert text_unit('#,##0.00"万元"') is None
 
 
 def _formatted(tmp_path: Path, header: str, code: str, scale: int = 1, column: int = 8) -> Path:
@@ -1171,14 +1201,16 @@ def _formatted(tmp_path: Path, header: str, code: str, scale: int = 1, column: i
     [
         (
             "en",
-            "row 4, column '出让价款': got '4860', expected a number in 元, this column's unit: "
-            'this cell\'s number format, #,##0.00"万元", shows it in 万元. Say the unit in the '
-            "header (出让价款（万元）)",
+            "cell H4 (row 4, column '出让价款'): got '4860', expected a number in 元, this "
+            "column's unit: this cell's number format, #,##0.00\"万元\", shows it in 万元. If "
+            "the column's figures are in 万元, say so in its header (出让价款（万元）); if in 元, "
+            "give its cells a number format that shows 元 or no unit",
         ),
         (
             "zh",
-            "第 4 行，列 '出让价款'：值 '4860'，应为按本列单位元填写的数字：此单元格的数字格式 "
-            '#,##0.00"万元" 表明其单位为万元。请在表头中注明单位（如 出让价款（万元））',
+            "单元格 H4（第 4 行，列 '出让价款'）：值 '4860'，应为按本列单位元填写的数字：此单元格"
+            '的数字格式 #,##0.00"万元" 表明其单位为万元。若本列数字以万元为单位，请在表头中注明'
+            "（如 出让价款（万元））；若以元为单位，请改用显示元或不带单位的数字格式",
         ),
     ],
 )
@@ -1222,7 +1254,10 @@ def test_a_number_format_agreeing_with_its_column_is_read(tmp_path: Path) -> Non
     ("header", "code", "says"),
     [
         ("出让价款（万元）", '0!.0,"万"', "shows a number in 元 as 万"),  # yuan under 万元
-        ("出让价款", '0.00%"万元"', "from which the number's own unit cannot be told"),
+        ("出让价款", '0.00%"万元"', "from which the figure's own unit cannot be told"),
+        ("出让价款", '#,##0.00"萬元"', "shows it in 万元"),  # traditional characters
+        ("出让价款", '#,##0.00"千元"', "shows it in 千元. Give the column's figures in 元"),
+        ("出让价款", '#,##0.00"美元"', "shows it in 美元. Give the column's figures in 元"),
         ("出让价款", '#,##0.00"亿元"', "shows it in 亿元"),
     ],
 )
@@ -1240,8 +1275,10 @@ def test_a_land_area_its_number_format_shows_in_亩_is_refused(tmp_path: Path) -
     source = _formatted(tmp_path, "土地面积", '0.00"亩"', column=6)
     result = run("parcels", str(source), *AS_OF)
     assert result.exit_code == 2, result.output
-    assert "expected a number in 平方米, this column's unit" in result.output
-    assert "shows it in 亩" in result.output
+    assert "expected a figure in 平方米, this column's unit: this cell's number format, " in (
+        result.output
+    )
+    assert "shows it in 亩. Give the column's figures in 平方米" in result.output
 
 
 def test_a_blank_or_text_cell_formatted_with_a_unit_shows_no_number(tmp_path: Path) -> None:
@@ -1256,3 +1293,102 @@ def test_a_blank_or_text_cell_formatted_with_a_unit_shows_no_number(tmp_path: Pa
     source = tmp_path / "formatted.xlsx"
     book.save(source)
     assert decisions(source, tmp_path) == decisions(REGISTERS / "county-2012.xlsx", tmp_path)
+
+
+def test_every_formatted_cell_is_held_against_its_column(tmp_path: Path) -> None:
+    """One row far down pasted in yuan, formatted 0!.0,"万", under 出让价款（万元） whose
+    other cells are formatted #,##0.00"万元": it shows 8600.0万 as its neighbours do. Only
+    the first seven and the last cells of a column were looked at (the sixth reviewer's:
+    a fee of 172,000,000,000.00)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    for row in range(4, sheet.max_row + 1):
+        sheet.cell(row, 8).number_format = '#,##0.00"万元"'
+    sheet["H12"] = 86000000
+    sheet["H12"].number_format = '0!.0,"万"'
+    source = tmp_path / "pasted.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "cell H12 (row 12, column '出让价款（万元）'): got '86000000'" in result.output
+
+
+def _rewritten(source: Path, made: Path, changes: dict[str, Any]) -> Path:
+    """A copy of a workbook, each member named in `changes` (its XML) changed so."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(made, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename in changes:
+                data = changes[item.filename](data.decode("utf-8")).encode("utf-8")
+            new.writestr(item, data)
+    return made
+
+
+def test_cells_without_their_reference_are_held_against_their_column(tmp_path: Path) -> None:
+    """A sheet may leave out its cells' and rows' references (r="H4"): each is the one after
+    the last. Such cells went unseen (the sixth reviewer's: the fee of 192.00 again)."""
+    source = _formatted(tmp_path, "出让价款", '#,##0.00"万元"')
+
+    def unreferenced(xml: str) -> str:
+        return re.sub(r' r="[A-Z]*[0-9]+"', "", xml)
+
+    made = _rewritten(source, tmp_path / "bare.xlsx", {SHEET: unreferenced})
+    assert ' r="H4"' not in zipfile.ZipFile(made).read(SHEET).decode("utf-8")
+    result = run("parcels", str(made), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "got '4860'" in result.output
+    assert "shows it in 万元" in result.output
+
+
+def test_a_text_its_format_shows_in_万元_is_held_against_its_column(tmp_path: Path) -> None:
+    """Prices kept as texts, shown 4860万元 by the format's text section (@"万元"): read as
+    yuan, unseen (the sixth reviewer's)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet["A2"] = "填报单位：XX县国土资源局"
+    sheet["H3"] = "出让价款"
+    for row in range(4, sheet.max_row + 1):
+        cell = sheet.cell(row, 8)
+        if isinstance(cell.value, int | float):
+            cell.value = str(cell.value)
+        cell.number_format = '0.00;-0.00;0;@"万元"'
+    texts = tmp_path / "texts.xlsx"
+    book.save(texts)
+    result = run("parcels", str(texts), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "got '4860'" in result.output
+    assert "shows it in 万元" in result.output
+
+
+def test_the_default_style_showing_万元_is_held_against_its_column(tmp_path: Path) -> None:
+    """A cell without a style (no s="…") has the workbook's first: made to show 万元, it
+    went unseen (the sixth reviewer's)."""
+    plain = _formatted(tmp_path, "出让价款", "0.00")
+    fmt = '<numFmt numFmtId="200" formatCode="#,##0.00&quot;万元&quot;"/>'
+
+    def default_in_万元(xml: str) -> str:
+        xml = re.sub(r"<numFmts[^>]*/>", "", xml)
+        if "<numFmts" in xml:
+            xml = re.sub(r"(<numFmts[^>]*>)", r"\1" + fmt, xml, count=1)
+        else:
+            xml = xml.replace("<fonts", f"<numFmts>{fmt}</numFmts><fonts", 1)
+        return re.sub(
+            r'(<cellXfs[^>]*>\s*<xf )numFmtId="[0-9]+"', r'\1numFmtId="200"', xml, count=1
+        )
+
+    def unstyled(xml: str) -> str:
+        return re.sub(r' s="[0-9]+"', "", xml)
+
+    made = _rewritten(
+        plain, tmp_path / "default.xlsx", {"xl/styles.xml": default_in_万元, SHEET: unstyled}
+    )
+    result = run("parcels", str(made), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "shows it in 万元" in result.output
+
+
+def test_custom_formats_are_numbered_as_openpyxl_numbers_them() -> None:
+    from comply.engine.formats import CUSTOM_FROM
+    from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
+
+    assert CUSTOM_FROM == BUILTIN_FORMATS_MAX_SIZE
