@@ -103,6 +103,7 @@ def _agreed(read: list[Shown], code: str) -> Shown | None:
 # A format's sections, parted at each semicolon outside quotes and brackets.
 _SECTION = re.compile(r'(?:"[^"]*"?|\[[^\]]*\]?|\\.|[^;"\[\\])+')
 _MONEY_WORDS = re.compile("[元圆圓万萬亿億]")  # a word of a unit of money (¥ alone says none)
+_YUAN = re.compile("[元圆圓]")
 _POWERS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
 _FOREIGN = re.compile("美元|美金|港元|港币|港幣|欧元|歐元|日元|英镑|英鎊")
 _AREA_WORDS = re.compile("平方公里|平方千米|km²|km2|hm²|hm2|平方米|平米|m²|m2|㎡|公顷|公頃|亩|畝")
@@ -125,6 +126,8 @@ def _section_unit(section: str, code: str, text: bool = False) -> Shown | None:
     money = _MONEY_WORDS.search(words) is not None
     if not areas and not money:
         return None
+    if areas and money and not _YUAN.search(words):  # 万亩, 万平方米: a unit of area not read
+        return Shown(code, words, words, "area")
     kind = "area" if areas and not money else "money"
     digits = [at for at, (part, _) in enumerate(tokens) if part == "d"]
     scale, clear = 0, "/" not in words and "每" not in words and not (areas and money)

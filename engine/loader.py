@@ -7,7 +7,7 @@ with a file that has any. Row numbers are those a spreadsheet shows: the header 
 
 from __future__ import annotations
 
-import contextlib
+import bisect
 import csv
 import dataclasses
 import io
@@ -20,7 +20,7 @@ import stat
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -104,6 +104,28 @@ def header_first(
     return register.find(contract, found, header_row) == (0, None)
 
 
+class _Formatted:
+    """A sheet's cells whose number format shows a unit (RowReader._formats_of), asked
+    for row by row in order: for each column and what its format shows, the rows of its
+    cells so formatted, and how far they were walked."""
+
+    def __init__(self, found: list[tuple[Column, formats.Shown, Sequence[int]]]) -> None:
+        self._found = [(column, shown, rows, [0]) for column, shown, rows in found]
+
+    def at(self, row: int) -> list[tuple[Column, formats.Shown]]:
+        """The cells of a row so formatted (rows asked for in order)."""
+        on = []
+        for column, shown, rows, walked in self._found:
+            at = walked[0] = bisect.bisect_left(rows, row, walked[0])
+            if at < len(rows) and rows[at] == row:
+                on.append((column, shown))
+        return on
+
+
+# A header's bracketed unit (出让价款（万元）, 土地面积(㎡)), left out where another is named.
+_BRACKETED = re.compile(r"[（(【〔\[/].*$")
+
+
 @dataclasses.dataclass
 class _Held:
     """A subject's row read, held while a range merged over several rows fills its amount
@@ -174,7 +196,7 @@ class RowReader:
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         # A sheet's number cells whose number format shows a unit (sheets.Layout.formatted).
-        self._formatted: dict[tuple[int, formats.Shown], list[tuple[int, str]]] = {}
+        self._formatted: Mapping[tuple[int, formats.Shown], Sequence[int]] = {}
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
@@ -398,15 +420,11 @@ class RowReader:
             for unit in st.units
             if unit in register.AREA_UNITS
         ]
-        area_units = {unit for _, _, unit in areas}
-        for column in board.columns:
-            wanted = self.contract.areas.get(column.field or "")
-            if wanted is None or not areas or wanted in area_units:
-                continue
-            if wanted in register.compact(column.written):  # 面积（亩）: the header says
-                continue
+        wrong = self._areas_not_in(board, {unit for _, _, unit in areas})
+        if wrong:
             row, line, unit = areas[0]
-            said = msg("title_area_unit", wanted=wanted, column=column.written, unit=unit)
+            wanted = self.contract.areas[wrong[0].field or ""]
+            said = msg("title_area_unit", wanted=wanted, column=wrong[0].written, unit=unit)
             self.problem(row, "(title)", line, said)
             return None
         plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
@@ -465,53 +483,81 @@ class RowReader:
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
 
-    def _format_unit(self, board: Register) -> bool:
-        """Whether a cell below the header of an amount or an area column is shown by its
-        number format in a unit that is not the column's own: 出让价款 read in yuan, its
-        cells formatted #,##0.00"万元" (4860 held, 4,860.00万元 shown), or 出让价款（万元）
-        formatted 0!.0,"万" (48600000 held). Its value would be read in the column's unit,
-        and the cell shows another: the run is refused, the first such cell named."""
-        below = board.rows[-1] if board.rows else 0
-        columns = {c.index: c for c in board.columns}
-        for (index, shown), cells in sorted(self._formatted.items(), key=lambda f: f[1][0]):
-            column = columns.get(index)
-            if column is None or column.field is None:
+    def _areas_not_in(self, board: Register, units: set[str]) -> list[Column]:
+        """The area columns whose own unit is none of `units` (units of area a title or a
+        note states for the register), unless the header names it (面积（亩）)."""
+        areas = self.contract.areas
+        return [
+            c
+            for c in board.columns
+            if units
+            and c.field in areas
+            and areas[c.field] not in units
+            and areas[c.field] not in register.compact(c.written)
+        ]
+
+    def _formats_of(self, board: Register) -> _Formatted | None:
+        """The cells whose number format shows a unit, of the columns whose unit it may
+        contradict: the amounts, the areas, the measures read in one unit with each other
+        (a developed and a total area)."""
+        contract = self.contract
+        held = contract.amounts | set(contract.areas) | contract.alike
+        columns = {c.index: c for c in board.columns if c.field in held}
+        found = [
+            (columns[index], shown, rows)
+            for (index, shown), rows in self._formatted.items()
+            if index in columns
+        ]
+        return _Formatted(found) if found else None
+
+    def _format_on_row(self, formatted: _Formatted, row: int, cells: list[str]) -> bool:
+        """Whether a subject's row has a cell its number format shows in a unit its column
+        is not read in: 出让价款 read in yuan, formatted #,##0.00"万元" (4860 held, 4,860.00万元
+        shown), or 出让价款（万元） formatted 0!.0,"万" (48600000 held); or measures read in
+        one unit (已开发面积, 应开发总面积) shown in two. The value would be read in the
+        column's unit, and the cell shows another: the run is refused, the cell named. (A
+        合计 row is no subject: a total shown in 万元 under yuan is its own.)"""
+        alike: list[tuple[Column, formats.Shown]] = []
+        for column, shown in formatted.at(row):
+            field = column.field or ""
+            if field in self.contract.alike:
+                alike.append((column, shown))
                 continue
-            field = column.field
-            if field in self.contract.amounts:
-                own = column.unit or "元"
-            elif field in self.contract.areas:
-                own = self.contract.areas[field]
-            else:
-                continue
-            if shown.stored == own:
-                continue
-            row, value = next(((r, v) for r, v in cells if r > below), (0, ""))
-            if not row:
-                continue
-            if value.replace(".", "", 1).lstrip("-").isdigit() or "E" in value:
-                with contextlib.suppress(ValueError):
-                    value = _cell(float(value), sheet=True)  # as Excel shows it, 15 digits
-            label = self.contract.labels.get(field, column.written)
-            header, code, stored = f"{label}（{shown.stored}）", shown.code, shown.stored
-            if not stored:
-                said = msg("format_unit_unclear", code=code, shown=shown.shown, unit=own)
-            elif field in self.contract.areas or not shown.read or shown.kind != "money":
-                said = msg("format_unit_other", code=code, shown=shown.shown, unit=own)
-            elif shown.scaled:
-                said = msg(
-                    "format_unit_scaled",
-                    code=code,
-                    shown=shown.shown,
-                    stored=stored,
-                    unit=own,
-                    header=header,
-                )
-            else:
-                said = msg("format_unit", code=code, stored=stored, unit=own, header=header)
-            self.problem(row, field, value, said)
+            own = self.contract.areas.get(field) or column.unit or "元"
+            if shown.stored != own:
+                said = self._format_said(column, shown, own)
+                self.problem(row, field, cells[column.index], said)
+                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                return True
+        if len({shown.stored for _, shown in alike}) > 1:
+            column = alike[0][0]
+            names = "、".join(c.written for c, _ in alike)
+            units = "、".join(shown.shown for _, shown in alike)
+            said = msg("format_units_differ", columns=names, units=units)
+            self.problem(row, column.field or "", cells[column.index], said)
+            self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
             return True
         return False
+
+    def _format_said(self, column: Column, shown: formats.Shown, own: str) -> Message:
+        """What a cell its number format shows in another unit than its column's should be."""
+        code, stored = shown.code, shown.stored
+        named = _BRACKETED.sub("", column.written.strip()) or column.written
+        header = f"{named}（{stored}）"
+        if not stored:
+            return msg("format_unit_unclear", code=code, unit=own)
+        if column.field in self.contract.areas or not shown.read or shown.kind != "money":
+            return msg("format_unit_other", code=code, shown=shown.shown, unit=own)
+        if shown.scaled:
+            return msg(
+                "format_unit_scaled",
+                code=code,
+                shown=shown.shown,
+                stored=stored,
+                unit=own,
+                header=header,
+            )
+        return msg("format_unit", code=code, stored=stored, unit=own, header=header)
 
     def _unit_below(self, board: Register, row: int, cells: list[str]) -> bool:
         """Whether a row below the header is a note stating units the rows are not read in
@@ -525,15 +571,8 @@ class RowReader:
             return False
         plain = any(c.field in self.contract.amounts and not c.unit for c in board.columns)
         for st in stated:
-            areas = [u for u in st.units if u in register.AREA_UNITS and st.of != "columns"]
-            wrong = [
-                c
-                for c in board.columns
-                if areas
-                and c.field in self.contract.areas
-                and self.contract.areas[c.field] not in areas
-                and self.contract.areas[c.field] not in register.compact(c.written)
-            ]
+            areas = {u for u in st.units if u in register.AREA_UNITS and st.of != "columns"}
+            wrong = self._areas_not_in(board, areas)
             if (plain and (st.of == "unclear" or _money_not_yuan(st.units))) or wrong:
                 self.problem(row, "(note)", text[:120], msg("unit_below", clause=st.clause))
                 self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
@@ -625,9 +664,6 @@ class RowReader:
                 self._no_rows()
                 return
             board = self.register = titled
-        if self._formatted and self._format_unit(board):
-            self._no_rows()
-            return
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
             if self.keep:
@@ -648,6 +684,7 @@ class RowReader:
         key = board.of(self.id_field or self.contract.required[0])
         key_index = key.index if key is not None else -1
         rest = itertools.chain(ahead[index + 1 :], records)
+        formatted = self._formats_of(board) if self._formatted else None
         # A subject whose amount a range merged over several rows fills waits until the
         # range ends: if no other subject's row is in it, it is read as it was; if one is,
         # both are refused (`bundles`), and the range's later subjects too. A log's rows
@@ -704,6 +741,9 @@ class RowReader:
                     if skipped.reason == "separator":
                         self._unit_below(board, row, cells)
                     continue
+            if formatted is not None and self._format_on_row(formatted, row, cells):
+                formatted = None  # the run is refused: its first such cell is named
+                continue
             if max(map(len, cells[:width])) > MAX_CELL:
                 for column in board.columns:
                     if len(cells[column.index]) > MAX_CELL:

@@ -78,34 +78,36 @@ CATALOG: dict[str, dict[str, str]] = {
         "shows it in {stored}. If the column's figures are in {stored}, say so in its "
         "header ({header}); if in {unit}, give its cells a number format that shows {unit} "
         "or no unit",
-        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 表明其单位为{stored}。若本列"
-        "数字以{stored}为单位，请在表头中注明（如 {header}）；若以{unit}为单位，请改用显示{unit}"
-        "或不带单位的数字格式",
+        "zh": "按本列的单位（{unit}）填写的数字：此单元格的数字格式 {code} 表明其单位为{stored}。"
+        "若本列数字以{stored}为单位，请在表头中注明（如 {header}）；若以{unit}为单位，请改用"
+        "显示{unit}或不带单位的数字格式",
     },
     "format_unit_scaled": {
         "en": "a number in {unit}, this column's unit: this cell's number format, {code}, "
-        "shows a number in {stored} as {shown}. If the column's figures are in {stored}, "
-        "say so in its header ({header}); if in {unit}, give its cells a number format that "
-        "shows {unit} or no unit",
-        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将以{stored}为单位的数字"
-        "显示为{shown}。若本列数字以{stored}为单位，请在表头中注明（如 {header}）；若以{unit}"
-        "为单位，请改用显示{unit}或不带单位的数字格式",
+        "shows a number in {stored}, scaled, as {shown}. If the column's figures are in "
+        "{stored}, say so in its header ({header}); if in {unit}, give its cells a number "
+        "format that shows {unit} or no unit",
+        "zh": "按本列的单位（{unit}）填写的数字：此单元格的数字格式 {code} 将以{stored}为单位的"
+        "数字缩放后显示为“{shown}”。若本列数字以{stored}为单位，请在表头中注明（如 {header}）；"
+        "若以{unit}为单位，请改用显示{unit}或不带单位的数字格式",
     },
     "format_unit_other": {
         "en": "a figure in {unit}, this column's unit: this cell's number format, {code}, "
         "shows it in {shown}. Give the column's figures in {unit}, with a number format "
         "that shows {unit} or no unit",
-        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将其显示为{shown}。请按"
-        "{unit}填写本列数字，并使用显示{unit}或不带单位的数字格式",
+        "zh": "按本列的单位（{unit}）填写的数字：此单元格的数字格式 {code} 将其显示为{shown}。"
+        "请按{unit}填写本列数字，并使用显示{unit}或不带单位的数字格式",
     },
     "format_unit_unclear": {
         "en": "a figure in {unit}, this column's unit: this cell's number format, {code}, "
-        "shows it as {shown}, from which the figure's own unit cannot be told (a percent, "
-        "a rate, a scale, two units). Give the column a number format that shows {unit} or "
-        "no unit",
-        "zh": "按本列单位{unit}填写的数字：此单元格的数字格式 {code} 将其显示为{shown}，无法"
-        "据此确定数字本身的单位（百分比、单价、缩放或两种单位）。请改用显示{unit}或不带单位的"
-        "数字格式",
+        "shows a unit from which the figure's own cannot be told (a percent, a rate, a "
+        "scale, two units). Give the column a number format that shows {unit} or no unit",
+        "zh": "按本列的单位（{unit}）填写的数字：此单元格的数字格式 {code} 所示的单位无法确定"
+        "数字本身的单位（百分比、单价、缩放或两种单位）。请改用显示{unit}或不带单位的数字格式",
+    },
+    "format_units_differ": {
+        "en": "areas in one unit on a row: the number formats of {columns} show {units}",
+        "zh": "同一行的各面积应使用同一单位：{columns} 的数字格式分别显示为{units}",
     },
     "unit_on_row": {
         "en": "the unit of money above the rows (单位：万元) or in each amount column's header "

@@ -250,6 +250,9 @@ class Contract:
         }
         # Areas in a unit of their own (a parcel's land area in 平方米, a plot's in 亩).
         self.areas: dict[str, str] = dict(getattr(model, "AREA_UNITS", {}))
+        # Measures read in one unit with each other, whatever it is (a developed and a
+        # total area, compared as a share).
+        self.alike = set(measures) - set(self.areas)
         # The figures a workbook totals: the amounts and the measures the model totals (a
         # parcel's land area).
         self.figures = self.amounts | set(getattr(model, "TOTALLED", ()))

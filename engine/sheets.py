@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +39,7 @@ _VALUE = f"{{{SHEET_MAIN_NS}}}v"
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 # A cell's parts, read with it (an inline text's runs too), and cleared with it.
 _KEPT_TAGS = frozenset({_VALUE, *(f"{{{SHEET_MAIN_NS}}}{part}" for part in ("is", "r", "t"))})
-_REF = re.compile(r"([A-Z]{1,3})([0-9]+)$")
-_KEPT = 8  # cells kept of a column and a format: the first seven, and the last
+_REF = re.compile(r"([A-Za-z]{1,3})([0-9]+)$")  # openpyxl reads h4 as H4
 _SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 _NO_DATE = re.compile(r"Cell ([A-Z]+)\d+ is marked as a date but the serial value (\S+) is outside")
@@ -127,9 +127,9 @@ def layout(
     sheet's shared texts given as `texts`. A cell or a row without its reference (which a
     sheet may leave out) is the one after the last."""
     found = []
-    formatted: dict[tuple[int, Shown], list[tuple[int, str]]] = {}
+    formatted: dict[tuple[int, Shown], array[int]] = {}
     cell = _CELL if styles else None
-    waiting: list[tuple[int, int | None, str, Shown]] = []  # a row's, until its number
+    waiting: list[tuple[int, int | None, Shown]] = []  # a row's, until its number
     column, last_ref, row_number = -1, "", 0
     # A read-only sheet opens its XML on demand; the ranges follow the rows in it.
     with sheet._get_source() as source:
@@ -142,23 +142,22 @@ def layout(
                 else:
                     if column < 0:
                         at = _REF.match(last_ref)
-                        column = column_index_from_string(at.group(1)) - 1 if at else -1
+                        column = column_index_from_string(at.group(1).upper()) - 1 if at else -1
                     column, last_ref = column + 1, ""
                 held = _shown(element, styles or {}, texts)
                 if held is not None:
                     at = _REF.match(ref) if ref is not None else None
-                    index = column_index_from_string(at.group(1)) - 1 if at else column
+                    index = column_index_from_string(at.group(1).upper()) - 1 if at else column
                     row = int(at.group(2)) if at else None
-                    waiting.append((index, row, held[1], held[0]))
+                    waiting.append((index, row, held))
             elif tag == _ROW:
                 ref = element.get("r") or ""
                 row_number = int(ref) if ref.isdigit() else row_number + 1
-                for index, row, value, shown in waiting:
-                    cells = formatted.setdefault((index, shown), [])
-                    if len(cells) < _KEPT:
-                        cells.append((row or row_number, value))
-                    else:  # the first few, and the last: one below any header
-                        cells[-1] = (row or row_number, value)
+                for index, row, shown in waiting:
+                    rows = formatted.get((index, shown))
+                    if rows is None:
+                        rows = formatted[(index, shown)] = array("L")
+                    rows.append(row or row_number)
                 waiting.clear()
                 column, last_ref = -1, ""
             elif tag == _MERGE_CELL:
@@ -171,11 +170,9 @@ def layout(
     return Layout(merged, formatted)
 
 
-def _shown(
-    element: Any, styles: Mapping[int, Formats], texts: Sequence[str]
-) -> tuple[Shown, str] | None:
-    """What a cell's style shows beside its value, and the value, if it shows a unit:
-    its number format's number section for a number, its text section for a text."""
+def _shown(element: Any, styles: Mapping[int, Formats], texts: Sequence[str]) -> Shown | None:
+    """What a cell's style shows beside its value, if it shows a unit: its number
+    format's number section for a number, its text section for a text (not blank)."""
     style = element.get("s") or "0"  # a cell without a style has the first
     formats = styles.get(int(style)) if style.isdigit() else None
     if formats is None:
@@ -194,17 +191,17 @@ def _shown(
         return None
     if shown is None or not value or not value.strip():
         return None  # a blank cell shows no unit
-    return shown, value
+    return shown
 
 
 @dataclass
 class Layout:
     """What a sheet's rows alone do not say: its merged ranges, and for each column
-    (0-based) and what its cells' format shows (formats.Shown), the cells so formatted as
-    (row, value): the first few, and the last."""
+    (0-based) and what its cells' format shows (formats.Shown), the rows of the cells so
+    formatted, in order."""
 
     merged: list[Merged]
-    formatted: dict[tuple[int, Shown], list[tuple[int, str]]]
+    formatted: dict[tuple[int, Shown], array[int]]
 
 
 class Filled(frozenset[int]):

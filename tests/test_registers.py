@@ -1139,7 +1139,7 @@ def test_a_header_row_can_be_named(tmp_path: Path) -> None:
         ('0.00"km²"', "km²", "平方公里"),
         ('0.00%"万元"', "万元", ""),  # a percent: the number's unit cannot be told
         ('0"万元/亩"', "万元/亩", ""),  # a rate
-        ('0.00"万平方米"', "万平方米", ""),
+        ('0.00"万平方米"', "万平方米", "万平方米"),  # a unit of area not read
         ('#,##0.00"万元";-#,##0.00"元"', "万元、元", ""),  # two sections, two units
     ],
 )
@@ -1208,9 +1208,9 @@ def _formatted(tmp_path: Path, header: str, code: str, scale: int = 1, column: i
         ),
         (
             "zh",
-            "单元格 H4（第 4 行，列 '出让价款'）：值 '4860'，应为按本列单位元填写的数字：此单元格"
-            '的数字格式 #,##0.00"万元" 表明其单位为万元。若本列数字以万元为单位，请在表头中注明'
-            "（如 出让价款（万元））；若以元为单位，请改用显示元或不带单位的数字格式",
+            "单元格 H4（第 4 行，列 '出让价款'）：值 '4860'，应为按本列的单位（元）填写的数字：此"
+            '单元格的数字格式 #,##0.00"万元" 表明其单位为万元。若本列数字以万元为单位，请在表头中'
+            "注明（如 出让价款（万元））；若以元为单位，请改用显示元或不带单位的数字格式",
         ),
     ],
 )
@@ -1253,8 +1253,8 @@ def test_a_number_format_agreeing_with_its_column_is_read(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("header", "code", "says"),
     [
-        ("出让价款（万元）", '0!.0,"万"', "shows a number in 元 as 万"),  # yuan under 万元
-        ("出让价款", '0.00%"万元"', "from which the figure's own unit cannot be told"),
+        ("出让价款（万元）", '0!.0,"万"', "shows a number in 元, scaled, as 万"),  # yuan under 万元
+        ("出让价款", '0.00%"万元"', "shows a unit from which the figure's own cannot be told"),
         ("出让价款", '#,##0.00"萬元"', "shows it in 万元"),  # traditional characters
         ("出让价款", '#,##0.00"千元"', "shows it in 千元. Give the column's figures in 元"),
         ("出让价款", '#,##0.00"美元"', "shows it in 美元. Give the column's figures in 元"),
@@ -1392,3 +1392,55 @@ def test_custom_formats_are_numbered_as_openpyxl_numbers_them() -> None:
     from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 
     assert CUSTOM_FROM == BUILTIN_FORMATS_MAX_SIZE
+
+
+def test_a_total_row_shown_in_another_unit_is_no_subjects(tmp_path: Path) -> None:
+    """The 合计 row's price shown in 亿元 (=SUM(…)/10000, formatted 0.00"亿元") under
+    出让价款（万元）: a total is skipped, not read, and its format with it (the seventh
+    reviewer's: the run was refused, and its advice, followed, read 万元 as yuan)."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    total = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 1).value == "合计")
+    sheet.cell(total, 8).value = 3.20707
+    sheet.cell(total, 8).number_format = '0.00"亿元"'
+    source = tmp_path / "total.xlsx"
+    book.save(source)
+    expected = decisions(REGISTERS / "county-2012.xlsx", tmp_path)["decisions"]
+    assert decisions(source, tmp_path)["decisions"] == expected
+
+
+def test_a_developed_and_a_total_area_shown_in_two_units_are_refused(tmp_path: Path) -> None:
+    """已开发面积 10 shown in 亩 beside 应开发总面积 18650 in 平方米: their share was taken as
+    10/18650, and a parcel developed by more than a third was found stalled (the seventh
+    reviewer's). They may be in any one unit, but one."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["地块编号", "土地使用权人", "供地方式", "出让价款", "约定开工日期", "已开发面积",
+                  "应开发总面积"])  # fmt: skip
+    sheet.append(["XJ2010-07", "金桥置业有限公司", "挂牌出让", 48600000, "2010-09-01", 10, 18650])
+    sheet["F2"].number_format = '0.00"亩"'
+    sheet["G2"].number_format = '#,##0"平方米"'
+    source = tmp_path / "areas.xlsx"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert (
+        "cell F2 (row 2, column '已开发面积'): got '10', expected areas in one unit on a row: the "
+        "number formats of 已开发面积、应开发总面积 show 亩、平方米"
+    ) in result.output
+    sheet["F2"].number_format = '0.00"平方米"'
+    book.save(source)
+    assert run("parcels", str(source), *AS_OF).exit_code == 0
+
+
+def test_cells_referenced_in_lower_case_are_held_against_their_column(tmp_path: Path) -> None:
+    """r="h4", which openpyxl reads as H4, went unseen (the seventh reviewer's)."""
+    source = _formatted(tmp_path, "出让价款", '#,##0.00"万元"')
+
+    def lower(xml: str) -> str:
+        return re.sub(r' r="([A-Z]+[0-9]+)"', lambda m: f' r="{m.group(1).lower()}"', xml)
+
+    made = _rewritten(source, tmp_path / "lower.xlsx", {SHEET: lower})
+    result = run("parcels", str(made), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "got '4860'" in result.output
