@@ -106,19 +106,26 @@ def header_first(
 
 class _Formatted:
     """A sheet's cells whose number format shows a unit (RowReader._formats_of), asked
-    for row by row in order: for each column and what its format shows, the rows of its
-    cells so formatted, and how far they were walked."""
+    for row by row in order: for each column, the rows of its cells so formatted, what
+    each shows (an index into `shown`), and how far they were walked. `alike`: the
+    columns of measures read in one unit with each other."""
 
-    def __init__(self, found: list[tuple[Column, formats.Shown, Sequence[int]]]) -> None:
-        self._found = [(column, shown, rows, [0]) for column, shown, rows in found]
+    def __init__(
+        self,
+        found: list[tuple[Column, Sequence[int], Sequence[int]]],
+        shown: list[formats.Shown],
+        alike: list[Column],
+    ) -> None:
+        self._found = [(column, rows, shows, [0]) for column, rows, shows in found]
+        self._shown, self.alike = shown, alike
 
-    def at(self, row: int) -> list[tuple[Column, formats.Shown]]:
-        """The cells of a row so formatted (rows asked for in order)."""
-        on = []
-        for column, shown, rows, walked in self._found:
+    def at(self, row: int) -> dict[Column, formats.Shown]:
+        """The cells of a row so formatted (rows asked for in order), by column."""
+        on = {}
+        for column, rows, shows, walked in self._found:
             at = walked[0] = bisect.bisect_left(rows, row, walked[0])
             if at < len(rows) and rows[at] == row:
-                on.append((column, shown))
+                on[column] = self._shown[shows[at]]
         return on
 
 
@@ -196,7 +203,8 @@ class RowReader:
         self.stopped = False  # reading stopped at an unreadable CSV record
         self._clean = False  # known to hold no undecodable byte (a part, checked whole)
         # A sheet's number cells whose number format shows a unit (sheets.Layout.formatted).
-        self._formatted: Mapping[tuple[int, formats.Shown], Sequence[int]] = {}
+        self._formatted: Mapping[int, tuple[Sequence[int], Sequence[int]]] = {}
+        self._shown: list[formats.Shown] = []
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
@@ -502,26 +510,25 @@ class RowReader:
         (a developed and a total area)."""
         contract = self.contract
         held = contract.amounts | set(contract.areas) | contract.alike
-        columns = {c.index: c for c in board.columns if c.field in held}
-        found = [
-            (columns[index], shown, rows)
-            for (index, shown), rows in self._formatted.items()
-            if index in columns
-        ]
-        return _Formatted(found) if found else None
+        columns = [c for c in board.columns if c.field in held and c.index in self._formatted]
+        if not columns:
+            return None
+        found = [(c, *self._formatted[c.index]) for c in columns]
+        alike = [c for c in board.columns if c.field in contract.alike]
+        return _Formatted(found, self._shown, alike)
 
     def _format_on_row(self, formatted: _Formatted, row: int, cells: list[str]) -> bool:
         """Whether a subject's row has a cell its number format shows in a unit its column
         is not read in: 出让价款 read in yuan, formatted #,##0.00"万元" (4860 held, 4,860.00万元
         shown), or 出让价款（万元） formatted 0!.0,"万" (48600000 held); or measures read in
-        one unit (已开发面积, 应开发总面积) shown in two. The value would be read in the
-        column's unit, and the cell shows another: the run is refused, the cell named. (A
-        合计 row is no subject: a total shown in 万元 under yuan is its own.)"""
-        alike: list[tuple[Column, formats.Shown]] = []
-        for column, shown in formatted.at(row):
+        one unit (已开发面积, 应开发总面积) not shown in one unit of area, the one formatted,
+        the other not. The value would be read in the column's unit, and the cell shows
+        another: the run is refused, the cell named. (A 合计 row is no subject: a total
+        shown in 万元 under yuan is its own.)"""
+        on = formatted.at(row)
+        for column, shown in on.items():
             field = column.field or ""
             if field in self.contract.alike:
-                alike.append((column, shown))
                 continue
             own = self.contract.areas.get(field) or column.unit or "元"
             if shown.stored != own:
@@ -529,10 +536,13 @@ class RowReader:
                 self.problem(row, field, cells[column.index], said)
                 self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
                 return True
-        if len({shown.stored for _, shown in alike}) > 1:
-            column = alike[0][0]
-            names = "、".join(c.written for c, _ in alike)
-            units = "、".join(shown.shown for _, shown in alike)
+        alike = [c for c in formatted.alike if cells[c.index].strip()]  # the row's
+        shows = [on.get(c) for c in alike]
+        stored = {s.stored if s is not None else "" for s in shows}
+        if any(shows) and (len(stored) > 1 or not stored <= formats.AREAS):
+            column = next(c for c, s in zip(alike, shows, strict=True) if s is not None)
+            names = "、".join(c.written for c in alike)
+            units = "、".join(s.shown if s is not None else "—" for s in shows)
             said = msg("format_units_differ", columns=names, units=units)
             self.problem(row, column.field or "", cells[column.index], said)
             self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
@@ -742,8 +752,8 @@ class RowReader:
                         self._unit_below(board, row, cells)
                     continue
             if formatted is not None and self._format_on_row(formatted, row, cells):
-                formatted = None  # the run is refused: its first such cell is named
-                continue
+                formatted = None  # the run is refused, its first such cell named; the row
+                # is read on, as any other (a merged range's, a project's next change)
             if max(map(len, cells[:width])) > MAX_CELL:
                 for column in board.columns:
                     if len(cells[column.index]) > MAX_CELL:
@@ -918,7 +928,7 @@ class RowReader:
             except Exception as exc:
                 self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
                 return
-            self._formatted = layout.formatted
+            self._formatted, self._shown = layout.formatted, layout.shown
             yield from self._tabular(self._sheet_records(sheet, layout.merged))
         finally:
             book.close()

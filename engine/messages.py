@@ -88,7 +88,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "{stored}, say so in its header ({header}); if in {unit}, give its cells a number "
         "format that shows {unit} or no unit",
         "zh": "按本列的单位（{unit}）填写的数字：此单元格的数字格式 {code} 将以{stored}为单位的"
-        "数字缩放后显示为“{shown}”。若本列数字以{stored}为单位，请在表头中注明（如 {header}）；"
+        "数字换算为“{shown}”显示。若本列数字以{stored}为单位，请在表头中注明（如 {header}）；"
         "若以{unit}为单位，请改用显示{unit}或不带单位的数字格式",
     },
     "format_unit_other": {
@@ -106,8 +106,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "数字本身的单位（百分比、单价、缩放或两种单位）。请改用显示{unit}或不带单位的数字格式",
     },
     "format_units_differ": {
-        "en": "areas in one unit on a row: the number formats of {columns} show {units}",
-        "zh": "同一行的各面积应使用同一单位：{columns} 的数字格式分别显示为{units}",
+        "en": "areas in one unit of area on a row (the number formats of {columns} show "
+        "{units}): give them in one unit, with number formats that show it, or none",
+        "zh": "同一行各面积使用同一面积单位（{columns} 的数字格式分别显示为{units}）：请按同一"
+        "单位填写，并使用均显示该单位或均不带单位的数字格式",
     },
     "unit_on_row": {
         "en": "the unit of money above the rows (单位：万元) or in each amount column's header "

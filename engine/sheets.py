@@ -124,13 +124,16 @@ def layout(
 ) -> Layout:
     """The merged ranges of a read-only sheet, in the order of their first row; and the
     cells whose style (in `styles`) shows a unit beside their value (formats.Shown), a
-    sheet's shared texts given as `texts`. A cell or a row without its reference (which a
-    sheet may leave out) is the one after the last."""
+    sheet's shared texts given as `texts`. Rows and cells are placed as openpyxl places
+    them: a row by its own number (a cell's reference gives its column only), a row or a
+    cell without one the one after the last, a row numbered before one already read left
+    out (openpyxl reads none of its cells)."""
     found = []
-    formatted: dict[tuple[int, Shown], array[int]] = {}
+    formatted: dict[int, tuple[array[int], array[int]]] = {}  # column: rows, what shown
+    known: dict[Shown, int] = {}  # what a format shows, numbered in `formatted`
     cell = _CELL if styles else None
-    waiting: list[tuple[int, int | None, Shown]] = []  # a row's, until its number
-    column, last_ref, row_number = -1, "", 0
+    waiting: list[tuple[int, Shown]] = []  # a row's, until its number
+    column, last_ref, row_number, next_row = -1, "", 0, 1
     # A read-only sheet opens its XML on demand; the ranges follow the rows in it.
     with sheet._get_source() as source:
         for _, element in iterparse(source):
@@ -148,16 +151,15 @@ def layout(
                 if held is not None:
                     at = _REF.match(ref) if ref is not None else None
                     index = column_index_from_string(at.group(1).upper()) - 1 if at else column
-                    row = int(at.group(2)) if at else None
-                    waiting.append((index, row, held))
+                    waiting.append((index, held))
             elif tag == _ROW:
-                ref = element.get("r") or ""
-                row_number = int(ref) if ref.isdigit() else row_number + 1
-                for index, row, shown in waiting:
-                    rows = formatted.get((index, shown))
-                    if rows is None:
-                        rows = formatted[(index, shown)] = array("L")
-                    rows.append(row or row_number)
+                row_number = _row_number(element.get("r"), row_number)
+                if row_number >= next_row:
+                    for index, shown in waiting:
+                        rows, shows = formatted.setdefault(index, (array("L"), array("L")))
+                        rows.append(row_number)
+                        shows.append(known.setdefault(shown, len(known)))
+                    next_row = row_number + 1
                 waiting.clear()
                 column, last_ref = -1, ""
             elif tag == _MERGE_CELL:
@@ -167,7 +169,20 @@ def layout(
                 continue  # read with its cell, and cleared with it
             element.clear()
     merged = sorted(found, key=lambda m: (m.min_row, m.min_col))
-    return Layout(merged, formatted)
+    return Layout(merged, formatted, list(known))
+
+
+def _row_number(ref: str | None, last: int) -> int:
+    """A row's number, as openpyxl reads its reference (2, 2.0; none: the one after)."""
+    if ref is None:
+        return last + 1
+    try:
+        return int(ref)
+    except ValueError:
+        try:
+            return int(float(ref))
+        except ValueError:
+            return last + 1
 
 
 def _shown(element: Any, styles: Mapping[int, Formats], texts: Sequence[str]) -> Shown | None:
@@ -196,12 +211,13 @@ def _shown(element: Any, styles: Mapping[int, Formats], texts: Sequence[str]) ->
 
 @dataclass
 class Layout:
-    """What a sheet's rows alone do not say: its merged ranges, and for each column
-    (0-based) and what its cells' format shows (formats.Shown), the rows of the cells so
-    formatted, in order."""
+    """What a sheet's rows alone do not say: its merged ranges; and for each column
+    (0-based), the rows (in order) of its cells whose format shows a unit, and what each
+    shows (an index into `shown`)."""
 
     merged: list[Merged]
-    formatted: dict[tuple[int, Shown], array[int]]
+    formatted: dict[int, tuple[array[int], array[int]]]
+    shown: list[Shown]
 
 
 class Filled(frozenset[int]):

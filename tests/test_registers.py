@@ -1425,12 +1425,41 @@ def test_a_developed_and_a_total_area_shown_in_two_units_are_refused(tmp_path: P
     result = run("parcels", str(source), *AS_OF)
     assert result.exit_code == 2, result.output
     assert (
-        "cell F2 (row 2, column '已开发面积'): got '10', expected areas in one unit on a row: the "
-        "number formats of 已开发面积、应开发总面积 show 亩、平方米"
+        "cell F2 (row 2, column '已开发面积'): got '10', expected areas in one unit of area on a "
+        "row (the number formats of 已开发面积、应开发总面积 show 亩、平方米)"
     ) in result.output
+    # One shown in 亩, the other in no unit (the third reviewer's): which is it?
+    sheet["G2"].number_format = "General"
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "show 亩、—" in result.output
     sheet["F2"].number_format = '0.00"平方米"'
+    sheet["G2"].number_format = '0.00"平方米"'
     book.save(source)
     assert run("parcels", str(source), *AS_OF).exit_code == 0
+    sheet["F2"].number_format = sheet["G2"].number_format = "General"
+    book.save(source)
+    assert run("parcels", str(source), *AS_OF).exit_code == 0
+
+
+def test_rows_are_placed_as_openpyxl_places_them(tmp_path: Path) -> None:
+    """Rows out of order, a stray row at the end, a cell's reference naming another row:
+    openpyxl reads a row by its own number, leaves out one numbered before one it read,
+    and takes only the column from a cell's reference. The cells of the rows it reads
+    were missed (the third reviewer's: fees of 192.00 and 300.00)."""
+    source = _formatted(tmp_path, "出让价款", '#,##0.00"万元"')
+
+    def stray(xml: str) -> str:  # a copy of row 3 after the last, and row 4's cells as H40
+        row = re.search(r'<row r="3".*?</row>', xml, re.S)
+        assert row is not None
+        xml = xml.replace("</sheetData>", row.group(0) + "</sheetData>")
+        return re.sub(r'(<row r="4".*?)r="H4"', r'\1r="H40"', xml, count=1, flags=re.S)
+
+    made = _rewritten(source, tmp_path / "stray.xlsx", {SHEET: stray})
+    result = run("parcels", str(made), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "cell H4 (row 4, column '出让价款'): got '4860'" in result.output
 
 
 def test_cells_referenced_in_lower_case_are_held_against_their_column(tmp_path: Path) -> None:
