@@ -517,7 +517,9 @@ class RowReader:
         alike = [c for c in board.columns if c.field in contract.alike]
         return _Formatted(found, self._shown, alike)
 
-    def _format_on_row(self, formatted: _Formatted, row: int, cells: list[str]) -> bool:
+    def _format_on_row(
+        self, formatted: _Formatted, row: int, cells: list[str], filled: frozenset[int]
+    ) -> bool:
         """Whether a subject's row has a cell its number format shows in a unit its column
         is not read in: 出让价款 read in yuan, formatted #,##0.00"万元" (4860 held, 4,860.00万元
         shown), or 出让价款（万元） formatted 0!.0,"万" (48600000 held); or measures read in
@@ -536,13 +538,14 @@ class RowReader:
                 self.problem(row, field, cells[column.index], said)
                 self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
                 return True
-        alike = [c for c in formatted.alike if cells[c.index].strip()]  # the row's
+        # The row's own (a merged range's lower cells have its value, not its format).
+        alike = [c for c in formatted.alike if cells[c.index].strip() and c.index not in filled]
         shows = [on.get(c) for c in alike]
         stored = {s.stored if s is not None else "" for s in shows}
         if any(shows) and (len(stored) > 1 or not stored <= formats.AREAS):
             column = next(c for c, s in zip(alike, shows, strict=True) if s is not None)
             names = "、".join(c.written for c in alike)
-            units = "、".join(s.shown if s is not None else "—" for s in shows)
+            units = "、".join("—" if s is None else s.shown if s.stored else s.code for s in shows)
             said = msg("format_units_differ", columns=names, units=units)
             self.problem(row, column.field or "", cells[column.index], said)
             self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
@@ -751,7 +754,7 @@ class RowReader:
                     if skipped.reason == "separator":
                         self._unit_below(board, row, cells)
                     continue
-            if formatted is not None and self._format_on_row(formatted, row, cells):
+            if formatted is not None and self._format_on_row(formatted, row, cells, filled):
                 formatted = None  # the run is refused, its first such cell named; the row
                 # is read on, as any other (a merged range's, a project's next change)
             if max(map(len, cells[:width])) > MAX_CELL:

@@ -39,6 +39,7 @@ _VALUE = f"{{{SHEET_MAIN_NS}}}v"
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 # A cell's parts, read with it (an inline text's runs too), and cleared with it.
 _KEPT_TAGS = frozenset({_VALUE, *(f"{{{SHEET_MAIN_NS}}}{part}" for part in ("is", "r", "t"))})
+_LAST_ROW = 1_048_576  # Excel's
 _REF = re.compile(r"([A-Za-z]{1,3})([0-9]+)$")  # openpyxl reads h4 as H4
 _SHARED_TEXT = f"{{{SHEET_MAIN_NS}}}si"
 _ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -132,7 +133,7 @@ def layout(
     formatted: dict[int, tuple[array[int], array[int]]] = {}  # column: rows, what shown
     known: dict[Shown, int] = {}  # what a format shows, numbered in `formatted`
     cell = _CELL if styles else None
-    waiting: list[tuple[int, Shown]] = []  # a row's, until its number
+    waiting: dict[int, Shown] = {}  # a row's, by column (the last cell of one), until its number
     column, last_ref, row_number, next_row = -1, "", 0, 1
     # A read-only sheet opens its XML on demand; the ranges follow the rows in it.
     with sheet._get_source() as source:
@@ -151,11 +152,11 @@ def layout(
                 if held is not None:
                     at = _REF.match(ref) if ref is not None else None
                     index = column_index_from_string(at.group(1).upper()) - 1 if at else column
-                    waiting.append((index, held))
+                    waiting[index] = held
             elif tag == _ROW:
                 row_number = _row_number(element.get("r"), row_number)
-                if row_number >= next_row:
-                    for index, shown in waiting:
+                if next_row <= row_number <= _LAST_ROW:
+                    for index, shown in waiting.items():
                         rows, shows = formatted.setdefault(index, (array("L"), array("L")))
                         rows.append(row_number)
                         shows.append(known.setdefault(shown, len(known)))
@@ -173,7 +174,8 @@ def layout(
 
 
 def _row_number(ref: str | None, last: int) -> int:
-    """A row's number, as openpyxl reads its reference (2, 2.0; none: the one after)."""
+    """A row's number, as openpyxl reads its reference (2, 2.0; none: the one after); one
+    it cannot read (1e30, inf), past Excel's last row: openpyxl refuses the sheet there."""
     if ref is None:
         return last + 1
     try:
@@ -181,8 +183,8 @@ def _row_number(ref: str | None, last: int) -> int:
     except ValueError:
         try:
             return int(float(ref))
-        except ValueError:
-            return last + 1
+        except (ValueError, OverflowError):
+            return _LAST_ROW + 1
 
 
 def _shown(element: Any, styles: Mapping[int, Formats], texts: Sequence[str]) -> Shown | None:

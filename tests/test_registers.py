@@ -1473,3 +1473,19 @@ def test_cells_referenced_in_lower_case_are_held_against_their_column(tmp_path: 
     result = run("parcels", str(made), *AS_OF)
     assert result.exit_code == 2, result.output
     assert "got '4860'" in result.output
+
+
+@pytest.mark.parametrize("number", ["1e30", "inf", "18446744073709551616", "-1"])
+def test_a_row_number_past_excels_hides_no_problem(tmp_path: Path, number: str) -> None:
+    """A formatted row numbered past any Excel's (1e30, inf) made the workbook unreadable
+    ('Python int too large'), and hid the cell named before it (the ninth reviewer's)."""
+    source = _formatted(tmp_path, "出让价款", '#,##0.00"万元"')
+
+    def far(xml: str) -> str:
+        return xml.replace('<row r="12"', f'<row r="{number}"', 1)
+
+    made = _rewritten(source, tmp_path / "far.xlsx", {SHEET: far})
+    result = run("parcels", str(made), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "cell H4 (row 4, column '出让价款'): got '4860'" in result.output
+    assert "expected an Excel .xlsx workbook" not in result.output
