@@ -21,12 +21,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .register import MONEY_UNITS
+
 # A workbook's own formats are numbered from 164, as openpyxl renumbers them on reading
 # (its BUILTIN_FORMATS_MAX_SIZE; not imported: a run that reads no workbook imports no
 # openpyxl).
 CUSTOM_FROM = 164
-MONEY = frozenset({"元", "万元", "亿元"})  # the units of money a number is read in
-AREAS = frozenset({"平方米", "亩", "公顷"})
+AREAS = frozenset(
+    {"平方米", "亩", "公顷"}
+)  # the units a column of area is read in (register.AREA_UNITS less those none is)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class Shown:
     @property
     def read(self) -> bool:
         """Whether the stored unit is one a column is read in."""
-        return self.stored in (MONEY if self.kind == "money" else AREAS)
+        return self.stored in (MONEY_UNITS if self.kind == "money" else AREAS)
 
 
 # What a style's format shows a number and a text (either None: no unit).

@@ -129,10 +129,6 @@ class _Formatted:
         return on
 
 
-# A header's bracketed unit (出让价款（万元）, 土地面积(㎡)), left out where another is named.
-_BRACKETED = re.compile(r"[（(【〔\[/].*$")
-
-
 @dataclasses.dataclass
 class _Held:
     """A subject's row read, held while a range merged over several rows fills its amount
@@ -231,10 +227,13 @@ class RowReader:
         except (OSError, ValueError):
             return 0
 
-    def problem(self, row: int, column: str, value: Any, expected: Message) -> None:
+    def problem(
+        self, row: int, column: str, value: Any, expected: Message, whole: bool = False
+    ) -> None:
         """Report a problem: the column is the contract's name (or "(row)", "(file)"...); it
         is shown as the file heads it, with the cell Excel names, and so is any column the
-        message names."""
+        message names. `whole`: the run is refused for it, --skip-invalid or not
+        (InputProblem.whole)."""
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         register, header, cell = self.register, "", ""
         if register is not None:
@@ -244,7 +243,7 @@ class RowReader:
             expected = expected.naming(register.shown)
         header = header if header != column else ""
         self.problems.append(
-            InputProblem(str(self.path), row, column, shown, expected, header, cell)
+            InputProblem(str(self.path), row, column, shown, expected, header, cell, whole)
         )
 
     def __iter__(self) -> Iterator[Any]:
@@ -535,8 +534,7 @@ class RowReader:
             own = self.contract.areas.get(field) or column.unit or "元"
             if shown.stored != own:
                 said = self._format_said(column, shown, own)
-                self.problem(row, field, cells[column.index], said)
-                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                self.problem(row, field, cells[column.index], said, whole=True)
                 return True
         # The row's own (a merged range's lower cells have its value, not its format).
         alike = [c for c in formatted.alike if cells[c.index].strip() and c.index not in filled]
@@ -547,15 +545,14 @@ class RowReader:
             names = "、".join(c.written for c in alike)
             units = "、".join("—" if s is None else s.shown if s.stored else s.code for s in shows)
             said = msg("format_units_differ", columns=names, units=units)
-            self.problem(row, column.field or "", cells[column.index], said)
-            self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+            self.problem(row, column.field or "", cells[column.index], said, whole=True)
             return True
         return False
 
     def _format_said(self, column: Column, shown: formats.Shown, own: str) -> Message:
         """What a cell its number format shows in another unit than its column's should be."""
         code, stored = shown.code, shown.stored
-        named = _BRACKETED.sub("", column.written.strip()) or column.written
+        named = register.unit_apart(column.written)[0] or column.written
         header = f"{named}（{stored}）"
         if not stored:
             return msg("format_unit_unclear", code=code, unit=own)
@@ -587,8 +584,9 @@ class RowReader:
             areas = {u for u in st.units if u in register.AREA_UNITS and st.of != "columns"}
             wrong = self._areas_not_in(board, areas)
             if (plain and (st.of == "unclear" or _money_not_yuan(st.units))) or wrong:
-                self.problem(row, "(note)", text[:120], msg("unit_below", clause=st.clause))
-                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                self.problem(
+                    row, "(note)", text[:120], msg("unit_below", clause=st.clause), whole=True
+                )
                 return True
         return False
 
@@ -606,8 +604,7 @@ class RowReader:
             if register.states_money(cell) if index in own else register.mentions_money(cell):
                 column = next((c for c in board.columns if c.index == index), None)
                 shown = column.written if column is not None else str(index + 1)
-                self.problem(row, shown, cell, msg("unit_on_row"))
-                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                self.problem(row, shown, cell, msg("unit_on_row"), whole=True)
                 return True
         return False
 
@@ -630,8 +627,7 @@ class RowReader:
             own = self.contract.areas.get(column.field, own)
             if own is not None and unit != own:
                 shown = column.written
-                self.problem(row, shown, cells[index], msg("units_row", unit=own))
-                self.problems[-1] = dataclasses.replace(self.problems[-1], whole=True)
+                self.problem(row, shown, cells[index], msg("units_row", unit=own), whole=True)
                 break
         text = " ".join(c for c in cells if c.strip())
         self.skipped.append(Skipped(row, "separator", text[:80]))

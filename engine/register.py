@@ -55,6 +55,19 @@ _UNIT = re.compile(
         u=_MONEY + "|万|亿"
     )
 )
+
+
+def unit_apart(written: str) -> tuple[str, str]:
+    """A header as compared (compact), apart from the unit of money it states: 出让价款（万元）
+    is 出让价款 and 万元 (出让价款（万） too); a header stating none is itself and ''."""
+    text = compact(written)
+    match = _UNIT.match(text)
+    if match is None:
+        return text, ""
+    unit = match.group(2) or match.group(3)
+    return match.group(1), fields.SAID.get(unit, unit)
+
+
 AREA_UNITS = frozenset({"平方米", "亩", "公顷", "平方公里", "km2"})
 # Units of other measures a title states beside money's (NFKC: ㎡ and m² are m2).
 OTHER_UNITS = AREA_UNITS | frozenset(
@@ -278,10 +291,7 @@ class Contract:
     def resolve(self, written: str) -> tuple[str | None, str]:
         """The contract column a header names (or None: the bureau's own), and the unit it
         gives (出让价款（万元）: price, 万元)."""
-        text = compact(written)
-        match = _UNIT.match(text)
-        base, unit = (match.group(1), match.group(2) or match.group(3)) if match else (text, "")
-        unit = fields.SAID.get(unit, unit)
+        base, unit = unit_apart(written)
         if base in self.aliases:
             return self.aliases[base], unit
         return None, ""
@@ -389,9 +399,7 @@ def columns(
                 break
         if above and not unit and field in contract.amounts:
             # 金额（万元） over 出让价款 and 已缴价款: the group label's unit is theirs
-            label = _UNIT.match(compact(above))
-            said = (label.group(2) or label.group(3)) if label else ""
-            unit = fields.SAID.get(said, said)
+            unit = unit_apart(above)[1]
         elif above and field in contract.areas:
             # 面积（亩） over 土地面积: refused (the loader) where not the column's own unit
             label = _AREA_LABEL.search(compact(above))

@@ -145,13 +145,11 @@ def layout(
                     last_ref, column = ref, -1
                 else:
                     if column < 0:
-                        at = _REF.match(last_ref)
-                        column = column_index_from_string(at.group(1).upper()) - 1 if at else -1
+                        column = _column(last_ref)
                     column, last_ref = column + 1, ""
                 held = _shown(element, styles or {}, texts)
                 if held is not None:
-                    at = _REF.match(ref) if ref is not None else None
-                    index = column_index_from_string(at.group(1).upper()) - 1 if at else column
+                    index = _column(ref) if ref is not None else column
                     waiting[index] = held
             elif tag == _ROW:
                 row_number = _row_number(element.get("r"), row_number)
@@ -171,6 +169,12 @@ def layout(
             element.clear()
     merged = sorted(found, key=lambda m: (m.min_row, m.min_col))
     return Layout(merged, formatted, list(known))
+
+
+def _column(ref: str) -> int:
+    """A cell reference's column, 0-based (H4 and h4: 7); -1 if it names none."""
+    at = _REF.match(ref)
+    return column_index_from_string(at.group(1).upper()) - 1 if at else -1
 
 
 def _row_number(ref: str | None, last: int) -> int:
