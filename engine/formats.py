@@ -92,6 +92,44 @@ def text_unit(code: str) -> Shown | None:
     return _agreed([one for one in read if one is not None], code)
 
 
+def shown_text(code: str, text: str) -> str:
+    """A text cell as its number format's text section shows it (the fourth section, or
+    the first holding @): @"（万元）" shows 出让价款 as 出让价款（万元）. A format without one
+    shows the text as it is."""
+    sections = _SECTION.findall(code)
+    texts = [s for s in sections if "@" in s] or sections[3:4]
+    if not texts:
+        return text
+    section, out, at = texts[0], [], 0
+    end = len(section)
+    while at < end:
+        char = section[at]
+        if char == '"':
+            close = section.find('"', at + 1)
+            close = end if close < 0 else close
+            out.append(section[at + 1 : close])
+            at = close + 1
+        elif char in "\\!":
+            out.append(section[at + 1 : at + 2])
+            at += 2
+        elif char == "_":  # a space as wide as the next character
+            out.append(" ")
+            at += 2
+        elif char == "*":  # the next character repeated to fill the cell: none here
+            at += 2
+        elif char == "[":  # a colour or a condition; [$¥-804]: a currency's symbol
+            close = section.find("]", at)
+            close = end if close < 0 else close
+            inner = section[at + 1 : close]
+            if inner.startswith("$"):
+                out.append(inner[1:].split("-")[0])
+            at = close + 1
+        else:
+            out.append(text if char == "@" else char)
+            at += 1
+    return "".join(out)
+
+
 def _agreed(read: list[Shown], code: str) -> Shown | None:
     if not read:
         return None

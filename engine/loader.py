@@ -503,6 +503,21 @@ class RowReader:
             and areas[c.field] not in register.compact(c.written)
         ]
 
+    def _shown_as_formatted(
+        self, texts: list[tuple[int, list[str]]], ahead: list[tuple[int, list[Any], Any]]
+    ) -> None:
+        """The texts of the rows the header is looked for among (its title's, its own) as
+        their cells' formats show them, where a format shows a unit beside a text: a header
+        出让价款 formatted @"（万元）" reads 出让价款（万元） on the screen, and its prices were
+        read as yuan; a title formatted @"（单位：万元）" states its unit so."""
+        for index, (rows, shows) in self._formatted.items():
+            for (row, cells), (_, values, _) in zip(texts, ahead, strict=True):
+                at = bisect.bisect_left(rows, row)
+                if at < len(rows) and rows[at] == row and index < len(values):
+                    value = values[index]
+                    if value.__class__ is str:
+                        cells[index] = _shown_once(self._shown[shows[at]].code, value)
+
     def _formats_of(self, board: Register) -> _Formatted | None:
         """The cells whose number format shows a unit, of the columns whose unit it may
         contradict: the amounts, the areas, the measures read in one unit with each other
@@ -642,6 +657,8 @@ class RowReader:
         cells (text, or a sheet's values) and which of them a merged range filled."""
         ahead = list(itertools.islice(records, 1 if fixed else register.HEADER_SEARCH))
         texts = [(row, [_cell(v, sheet=True) for v in cells]) for row, cells, _ in ahead]
+        if self._formatted:
+            self._shown_as_formatted(texts, ahead)
         if not texts:
             self.problem(1, "(header)", "", msg("header_row"))
             self._no_rows()
@@ -1080,6 +1097,14 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _money_not_yuan(units: tuple[str, ...]) -> bool:
     """Whether units stated name a unit of money other than yuan (万元, 千元)."""
     return any(u in register.NOT_YUAN for u in units)
+
+
+def _shown_once(code: str, text: str) -> str:
+    """A text as its format shows it, unless the text already says what the format adds
+    (出让价款（万元） formatted @"（万元）": as typed, not 出让价款（万元）（万元））."""
+    shown = formats.shown_text(code, text)
+    added = shown.replace(text, "", 1) if text in shown else shown
+    return text if added.strip() and added.strip() in text else shown
 
 
 def _cell(value: Any, written: bool = True, sheet: bool = False) -> str:

@@ -1360,6 +1360,53 @@ def test_a_text_its_format_shows_in_万元_is_held_against_its_column(tmp_path: 
     assert "shows it in 万元" in result.output
 
 
+def _headed(tmp_path: Path, cell: str, code: str, header: str) -> Path:
+    """The county's register, its title stating no unit of money, its price headed
+    `header`, and `cell` formatted `code`."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet["A2"] = "填报单位：XX县国土资源局        截止日期：2012年8月31日"
+    sheet["H3"] = header
+    sheet[cell].number_format = code
+    made = tmp_path / "headed.xlsx"
+    book.save(made)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "code"),
+    [
+        ("H3", "出让价款", '@"（万元）"'),  # the header, shown 出让价款（万元）
+        ("H3", "出让价款", '0.00;-0.00;0;@"（万元）"'),  # its text section, the fourth
+        ("A1", "出让价款", '@"（单位：万元）"'),  # the title, shown …台账（单位：万元）
+        ("H3", "出让价款（万元）", '@"（万元）"'),  # typed and shown: read as typed
+    ],
+)
+def test_a_header_or_title_its_format_shows_in_万元_is_read_as_shown(
+    tmp_path: Path, cell: str, header: str, code: str
+) -> None:
+    """A header cell 出让价款 formatted @"（万元）" reads 出让价款（万元） on the screen; its
+    prices were read as yuan (a fee of 240.10, not 2,401,000.00), and nothing said. A
+    title cell's format stating the unit likewise. Each is read as its format shows it:
+    the decisions of the plain CSV of the same facts."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    expected = decisions(plain, tmp_path)["decisions"]
+    source = _headed(tmp_path, cell, code, header)
+    assert decisions(source, tmp_path)["decisions"] == expected
+
+
+def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
+    from comply.engine.formats import shown_text
+
+    assert shown_text('@"（万元）"', "出让价款") == "出让价款（万元）"
+    assert shown_text('"单位："@', "万元") == "单位：万元"
+    assert shown_text("0.00;-0.00;0;[红色]\\(@\\)_)", "价款") == "(价款) "
+    assert shown_text("[$¥-804]@*-", "价款") == "¥价款"
+    assert shown_text('0.00;-0.00;0;"万元"', "价款") == "万元"  # no @: the text not shown
+    assert shown_text('#,##0.00"万元"', "价款") == "价款"  # no text section: as it is
+
+
 def test_the_default_style_showing_万元_is_held_against_its_column(tmp_path: Path) -> None:
     """A cell without a style (no s="…") has the workbook's first: made to show 万元, it
     went unseen (the sixth reviewer's)."""
