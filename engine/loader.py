@@ -589,12 +589,17 @@ class RowReader:
         (注：金额单位为万元, read too late: the rows above it were read already): a unit of
         money other than yuan over amount columns read in yuan (no unit in their header or
         title), or a unit of area not an area column's own. The run is refused. (A note
-        stating the units the rows are read in is a row as any other.)"""
+        stating the units the rows are read in is a row as any other.) So is one stating
+        another unit of money (注：金额单位为元) than a title or a group label gave amount
+        columns (单位：万元): which of the two is the register's cannot be told."""
         text = " ".join(dict.fromkeys(c.strip() for c in cells if c.strip()))
         stated = register.unit_statements(text) if text else []
         if not stated:
             return False
-        plain = any(c.field in self.contract.amounts and not c.unit for c in board.columns)
+        amounts = [c for c in board.columns if c.field in self.contract.amounts]
+        plain = any(not c.unit for c in amounts)
+        # Read in the unit a title or a group label states (no unit in their own header).
+        titled = [c for c in amounts if c.unit and not register.unit_apart(c.written)[1]]
         for st in stated:
             areas = {u for u in st.units if u in register.AREA_UNITS and st.of != "columns"}
             wrong = self._areas_not_in(board, areas)
@@ -602,6 +607,13 @@ class RowReader:
                 self.problem(
                     row, "(note)", text[:120], msg("unit_below", clause=st.clause), whole=True
                 )
+                return True
+            money = {u for u in st.units if u in register.MONEY_UNITS | register.MONEY_UNREAD}
+            other = [c for c in titled if st.of == "all" and money and c.unit not in money]
+            if other:
+                names = "、".join(c.written for c in other)
+                said = msg("unit_below_other", clause=st.clause, unit=other[0].unit, columns=names)
+                self.problem(row, "(note)", text[:120], said, whole=True)
                 return True
         return False
 

@@ -130,6 +130,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "在表头之上（如 单位：万元）或各列表头中（如 出让价款（万元））注明的单位：此处的"
         "“{clause}”位于各行之后，其上各行已按各列的单位读取（金额按元，地块面积按平方米）",
     },
+    "unit_below_other": {
+        "en": "a note agreeing with the unit the title states for {columns} ({unit}): this "
+        "note's '{clause}' states another, and the rows above it were read in {unit}. State "
+        "the register's unit once, or each column's in its header",
+        "zh": "与标题为 {columns} 注明的单位（{unit}）一致的说明：此处的“{clause}”注明了另一"
+        "单位，而其上各行已按{unit}读取。请只注明一次台账的单位，或在各列表头中分别注明",
+    },
     "amount_yen_in": {
         "en": "a bare number in {unit}, this column's unit, or a figure with its own unit "
         "(4860万元): ¥ marks a sum of yuan",

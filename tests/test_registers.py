@@ -427,6 +427,58 @@ def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -
         )
 
 
+@pytest.mark.parametrize(
+    ("head", "note"),
+    [
+        ("单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n", "注：金额单位为元"),
+        (
+            ",,,金额（万元）,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n",
+            "注：金额单位为元",
+        ),
+        ("单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n", "单位：千元"),
+    ],
+)
+def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_run(
+    tmp_path: Path, head: str, note: str
+) -> None:
+    """单位：万元 above the header, 注：金额单位为元 at the foot: the rows were read in 万元,
+    and the note reported as a row skipped. Which of the two is the register's cannot be
+    told: refused, as a note of 万元 over yuan is. (A group label's unit likewise.)"""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"2012年度土地出让台账,,,,\n{head}HX-01,甲公司,挂牌出让,4860,2011-03-15\n{note},,,,\n",
+        encoding="utf-8",
+    )
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
+        assert result.exit_code == 2, result.output
+        assert f"列 '(note)'：值 '{note}'，应为与标题为 出让价款 注明的单位（万元）一致的说明" in (
+            result.output
+        )
+
+
+@pytest.mark.parametrize(
+    ("header", "note"),
+    [("出让价款", "注：金额单位为万元。"), ("出让价款（元）", "注：金额单位为元。")],
+)
+def test_a_note_below_the_rows_agreeing_with_the_units_read_is_a_row_skipped(
+    tmp_path: Path, header: str, note: str
+) -> None:
+    """The title's 万元 confirmed at the foot; or 元 at the foot where each amount column's
+    header states its own unit (a header's unit wins over a title's): read, the note
+    reported."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "2012年度土地出让台账,,,,\n单位：万元,,,,\n"
+        f"地块编号,受让单位,供地方式,{header},约定开工日期\n"
+        f"HX-01,甲公司,挂牌出让,4860,2011-03-15\n{note},,,,\n",
+        encoding="utf-8",
+    )
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert "row 5 skipped" in result.output
+
+
 def test_a_total_of_a_price_column_with_a_price_written_with_its_unit_is_not_shown(
     tmp_path: Path,
 ) -> None:
