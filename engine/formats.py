@@ -86,9 +86,7 @@ def format_unit(code: str) -> Shown | None:
 def text_unit(code: str) -> Shown | None:
     """What a number format shows a text cell as (its text section: the fourth, or one
     holding @), or None: no unit."""
-    sections = _SECTION.findall(code)
-    texts = [s for s in sections if "@" in s] or sections[3:4]
-    read = [_section_unit(s, code, text=True) for s in texts]
+    read = [_section_unit(s, code, text=True) for s in _text_sections(code)]
     return _agreed([one for one in read if one is not None], code)
 
 
@@ -96,8 +94,7 @@ def shown_text(code: str, text: str) -> str:
     """A text cell as its number format's text section shows it (the fourth section, or
     the first holding @): @"（万元）" shows 出让价款 as 出让价款（万元）. A format without one
     shows the text as it is."""
-    sections = _SECTION.findall(code)
-    texts = [s for s in sections if "@" in s] or sections[3:4]
+    texts = _text_sections(code)
     if not texts:
         return text
     section, out, at = texts[0], [], 0
@@ -130,6 +127,13 @@ def shown_text(code: str, text: str) -> str:
     return "".join(out)
 
 
+def _text_sections(code: str) -> list[str]:
+    """A format's text section: the first holding an @ (not quoted or escaped), or the
+    fourth."""
+    sections = _SECTION.findall(code)
+    return [s for s in sections if "@" in _LITERAL.sub("", s)][:1] or sections[3:4]
+
+
 def _agreed(read: list[Shown], code: str) -> Shown | None:
     if not read:
         return None
@@ -143,6 +147,7 @@ def _agreed(read: list[Shown], code: str) -> Shown | None:
 
 # A format's sections, parted at each semicolon outside quotes and brackets.
 _SECTION = re.compile(r'(?:"[^"]*"?|\[[^\]]*\]?|\\.|[^;"\[\\])+')
+_LITERAL = re.compile(r'"[^"]*"?|[\\!].')  # a quoted or escaped text in a section
 _MONEY_WORDS = re.compile("[元圆圓万萬亿億]")  # a word of a unit of money (¥ alone says none)
 _YUAN = re.compile("[元圆圓]")
 _POWERS = {"十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}

@@ -201,6 +201,7 @@ class RowReader:
         # A sheet's number cells whose number format shows a unit (sheets.Layout.formatted).
         self._formatted: Mapping[int, tuple[Sequence[int], Sequence[int]]] = {}
         self._shown: list[formats.Shown] = []
+        self._merged: list[Any] = []  # a sheet's merged ranges (sheets.Merged)
         self._handle: io.TextIOWrapper | None = None  # the open file, if read as text
         self.keys: list[str] = []  # the ids read, in order (a part's, to check across parts)
         self.on_row: Callable[[int, dict[str, Any]], None] | None = None  # e.g. the ledger
@@ -505,18 +506,41 @@ class RowReader:
 
     def _shown_as_formatted(
         self, texts: list[tuple[int, list[str]]], ahead: list[tuple[int, list[Any], Any]]
-    ) -> None:
+    ) -> list[tuple[int, int, str, formats.Shown]]:
         """The texts of the rows the header is looked for among (its title's, its own) as
         their cells' formats show them, where a format shows a unit beside a text: a header
         出让价款 formatted @"（万元）" reads 出让价款（万元） on the screen, and its prices were
-        read as yuan; a title formatted @"（单位：万元）" states its unit so."""
+        read as yuan; a title formatted @"（单位：万元）" states its unit so. A merged range
+        shows its first cell's text in each of its cells. A text that states a unit itself
+        is read as typed, if the format shows the same (出让价款(万元) formatted @"（万元）");
+        if another, it is returned (its row, column, text and what its format shows)."""
+        at_row = {
+            row: (cells, values) for (row, cells), (_, values, _) in zip(texts, ahead, strict=True)
+        }
+        merged = {(m.min_row, m.min_col - 1): m for m in self._merged}
+        clashes = []
         for index, (rows, shows) in self._formatted.items():
-            for (row, cells), (_, values, _) in zip(texts, ahead, strict=True):
+            for row, (cells, values) in at_row.items():
                 at = bisect.bisect_left(rows, row)
-                if at < len(rows) and rows[at] == row and index < len(values):
-                    value = values[index]
-                    if value.__class__ is str:
-                        cells[index] = _shown_once(self._shown[shows[at]].code, value)
+                if at == len(rows) or rows[at] != row or index >= len(values):
+                    continue
+                value, shown = values[index], self._shown[shows[at]]
+                if value.__class__ is not str:
+                    continue
+                typed = _units_stated(value)
+                if typed:
+                    if shown.stored not in typed:
+                        clashes.append((row, index, value, shown))
+                    continue
+                made = formats.shown_text(shown.code, value)[: max(MAX_CELL, len(value))]
+                cells[index] = made
+                spread = merged.get((row, index))
+                if spread is not None:
+                    for r in range(spread.min_row, spread.max_row + 1):
+                        for c in range(spread.min_col - 1, spread.max_col):
+                            if r in at_row and c < len(at_row[r][1]) and at_row[r][1][c] == value:
+                                at_row[r][0][c] = made
+        return clashes
 
     def _formats_of(self, board: Register) -> _Formatted | None:
         """The cells whose number format shows a unit, of the columns whose unit it may
@@ -669,14 +693,21 @@ class RowReader:
         cells (text, or a sheet's values) and which of them a merged range filled."""
         ahead = list(itertools.islice(records, 1 if fixed else register.HEADER_SEARCH))
         texts = [(row, [_cell(v, sheet=True) for v in cells]) for row, cells, _ in ahead]
-        if self._formatted:
-            self._shown_as_formatted(texts, ahead)
+        clashes = self._shown_as_formatted(texts, ahead) if self._formatted else []
         if not texts:
             self.problem(1, "(header)", "", msg("header_row"))
             self._no_rows()
             return
         index, top = (0, None) if fixed else register.find(self.contract, texts, self.header_row)
         rows = tuple(texts[i][0] for i in (top, index) if i is not None)
+        clashes = [clash for clash in clashes if clash[0] <= rows[-1]]  # a row's own below
+        for row, at, text, showing in clashes:
+            cell = f"{_letter(at)}{row}"
+            said = msg("format_header_unit", cell=cell, code=showing.code, shown=showing.shown)
+            self.problem(row, "(header)", text, said)
+        if clashes:
+            self._no_rows()
+            return
         workbook = self.path.suffix.lower() in (".xlsx", ".xlsm")
         self.register = Register((), rows, workbook)
         found = self.header(texts[index][1], texts[top][1] if top is not None else None)
@@ -957,6 +988,7 @@ class RowReader:
                 self.problem(0, "(file)", self.path.name, msg("xlsx", reason=exc))
                 return
             self._formatted, self._shown = layout.formatted, layout.shown
+            self._merged = layout.merged
             yield from self._tabular(self._sheet_records(sheet, layout.merged))
         finally:
             book.close()
@@ -1111,12 +1143,19 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
     return any(u in register.NOT_YUAN for u in units)
 
 
-def _shown_once(code: str, text: str) -> str:
-    """A text as its format shows it, unless the text already says what the format adds
-    (出让价款（万元） formatted @"（万元）": as typed, not 出让价款（万元）（万元））."""
-    shown = formats.shown_text(code, text)
-    added = shown.replace(text, "", 1) if text in shown else shown
-    return text if added.strip() and added.strip() in text else shown
+def _units_stated(text: str) -> set[str]:
+    """The units a header or a title states: 出让价款（万元）, 出让价款(万), 面积（㎡）,
+    单位：万元、平方米."""
+    units = {unit for st in register.unit_statements(text) for unit in st.units}
+    units.add(register.unit_apart(text)[1])
+    units.discard("")
+    return units
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter  # a workbook's: openpyxl is loaded
+
+    return str(get_column_letter(index + 1))
 
 
 def _cell(value: Any, written: bool = True, sheet: bool = False) -> str:

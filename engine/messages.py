@@ -130,6 +130,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "在表头之上（如 单位：万元）或各列表头中（如 出让价款（万元））注明的单位：此处的"
         "“{clause}”位于各行之后，其上各行已按各列的单位读取（金额按元，地块面积按平方米）",
     },
+    "format_header_unit": {
+        "en": "a header or a title whose number format shows no other unit than its text "
+        "states: cell {cell}'s format, {code}, shows {shown} beside it. Remove the format, or "
+        "the unit from the text",
+        "zh": "数字格式所显示的单位与文字中注明的单位一致的表头或标题：单元格 {cell} 的数字格式 "
+        "{code} 在其后显示{shown}。请删除该数字格式，或删除文字中的单位",
+    },
     "unit_below_other": {
         "en": "a note agreeing with the unit the title states for {columns} ({unit}): this "
         "note's '{clause}' states another, and the rows above it were read in {unit}. State "

@@ -1448,6 +1448,75 @@ def test_a_header_or_title_its_format_shows_in_万元_is_read_as_shown(
     assert decisions(source, tmp_path)["decisions"] == expected
 
 
+@pytest.mark.parametrize(
+    ("header", "code"),
+    [
+        ("出让价款(万元)", '@"（万元）"'),
+        ("出让价款（单位：万元）", '@"（万元）"'),
+        ("出让价款/万元", '@"（万元）"'),
+        ("出让价款（万）", '@"（万元）"'),
+        ("出让价款（万元）", '@"(万元)"'),
+        ("出让价款", '0"@万元";-0;0;@"（万元）"'),  # an @ quoted is no text's place
+    ],
+)
+def test_a_header_stating_the_unit_its_format_shows_is_read_as_typed(
+    tmp_path: Path, header: str, code: str
+) -> None:
+    """A header that states its unit, formatted to show the same once more (出让价款(万元)
+    formatted @"（万元）"): read as typed, not as 出让价款(万元)（万元）, which named no column
+    (the tenth reviewer's)."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    expected = decisions(plain, tmp_path)["decisions"]
+    assert decisions(_headed(tmp_path, "H3", code, header), tmp_path)["decisions"] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "code", "says"),
+    [
+        ("H3", "出让价款（万元）", '@"（元）"', '单元格 H3 的数字格式 @"（元）" 在其后显示元'),
+        ("H3", "出让价款（元）", '@"（万元）"', '单元格 H3 的数字格式 @"（万元）" 在其后显示万元'),
+        ("A2", "出让价款", '@"（金额单位：元）"', "单元格 A2 的数字格式"),
+    ],
+)
+def test_a_header_or_title_its_format_shows_in_another_unit_refuses_the_run(
+    tmp_path: Path, cell: str, header: str, code: str, says: str
+) -> None:
+    """出让价款（万元） formatted @"（元）" shows 出让价款（万元）（元）: which unit is the
+    column's cannot be told. Refused, the cell and its format named."""
+    source = _headed(tmp_path, cell, code, header)
+    if cell == "A2":
+        book = openpyxl.load_workbook(source)
+        book.worksheets[0]["A2"] = "填报单位：XX县国土资源局        单位：万元、平方米"
+        book.save(source)
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
+        assert result.exit_code == 2, result.output
+        assert f"第 {cell[1:]} 行，列 '(header)'" in result.output
+        assert says in result.output
+
+
+def test_a_group_labels_format_is_shown_over_every_column_it_spans(tmp_path: Path) -> None:
+    """金额 merged over G2:H2 and formatted @"（万元）": Excel shows 金额（万元） over both, and
+    the price under it was read as yuan, the format seen on G2 alone (the tenth
+    reviewer's)."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    expected = decisions(plain, tmp_path)["decisions"]
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet.unmerge_cells("A2:N2")
+    sheet["A2"] = None
+    sheet["G2"] = "金额"
+    sheet.merge_cells("G2:H2")
+    sheet["G2"].number_format = '@"（万元）"'
+    sheet["J2"], sheet["K2"], sheet["J3"], sheet["K3"] = "合同约定", "实际", "开工日期", "开工日期"
+    sheet["H3"] = "出让价款"
+    source = tmp_path / "grouped.xlsx"
+    book.save(source)
+    assert decisions(source, tmp_path)["decisions"] == expected
+
+
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
     from comply.engine.formats import shown_text
 
@@ -1457,6 +1526,7 @@ def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
     assert shown_text("[$¥-804]@*-", "价款") == "¥价款"
     assert shown_text('0.00;-0.00;0;"万元"', "价款") == "万元"  # no @: the text not shown
     assert shown_text('#,##0.00"万元"', "价款") == "价款"  # no text section: as it is
+    assert shown_text('0"@";@"（万元）"', "价款") == "价款（万元）"  # a quoted @ is no place
 
 
 def test_the_default_style_showing_万元_is_held_against_its_column(tmp_path: Path) -> None:
