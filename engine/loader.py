@@ -615,7 +615,10 @@ class RowReader:
         title), or a unit of area not an area column's own. The run is refused. (A note
         stating the units the rows are read in is a row as any other.) So is one stating
         another unit of money (注：金额单位为元) than a title or a group label gave amount
-        columns (单位：万元): which of the two is the register's cannot be told."""
+        columns (单位：万元): which of the two is the register's cannot be told. A note is
+        read as its cells' formats show it (注： formatted @"金额单位为万元")."""
+        if self._formatted:
+            cells = self._as_shown(row, cells)
         text = " ".join(dict.fromkeys(c.strip() for c in cells if c.strip()))
         stated = register.unit_statements(text) if text else []
         if not stated:
@@ -640,6 +643,16 @@ class RowReader:
                 self.problem(row, "(note)", text[:120], said, whole=True)
                 return True
         return False
+
+    def _as_shown(self, row: int, cells: list[str]) -> list[str]:
+        """A row's cells as their formats' text sections show them, where one shows a unit."""
+        shown = list(cells)
+        for index, (rows, shows) in self._formatted.items():
+            if index < len(shown) and shown[index].strip():
+                at = bisect.bisect_left(rows, row)
+                if at < len(rows) and rows[at] == row:
+                    shown[index] = formats.shown_text(self._shown[shows[at]].code, shown[index])
+        return shown
 
     def _unit_on_row(
         self, board: Register, row: int, cells: list[str], stating: list[int], own: frozenset[int]

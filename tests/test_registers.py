@@ -1517,6 +1517,21 @@ def test_a_group_labels_format_is_shown_over_every_column_it_spans(tmp_path: Pat
     assert decisions(source, tmp_path)["decisions"] == expected
 
 
+def test_a_note_below_the_rows_is_read_as_its_format_shows_it(tmp_path: Path) -> None:
+    """注： at the foot, formatted @"金额单位为万元": Excel shows 注：金额单位为万元, and the
+    prices above, headed 出让价款 alone, were read as yuan (a fee of 240.10), nothing said
+    (the tenth reviewer's). Refused, as the typed note is."""
+    source = _headed(tmp_path, "A16", '@"金额单位为万元"', "出让价款")
+    book = openpyxl.load_workbook(source)
+    book.worksheets[0]["A16"] = "注："
+    book.save(source)
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 2, result.output
+    assert "row 16, column '(note)': got '注：金额单位为万元', expected a unit stated" in (
+        result.output
+    )
+
+
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
     from comply.engine.formats import shown_text
 
