@@ -231,6 +231,23 @@ def in_header_unit(text: str, unit: str) -> str:
     return str(yuan)
 
 
+def in_percent(text: str) -> str:
+    """A cell of a share's column headed in percent (已开发面积比例（%）), as a share's text:
+    a bare 25 is 25%; a cell's own sign or fraction is its own (25%, 1/3). A bare number
+    above 0 and up to 1 is refused: 0.25 may be a share (25%) or a percent (0.25%)."""
+    shown = normal(text)
+    if not shown.endswith("%") and "/" not in shown:
+        try:
+            number = Decimal(shown)
+        except ArithmeticError:
+            return text  # not a number: ratio() names what is expected
+        if 0 < number <= 1:
+            percent = f"{number * 100:f}".rstrip("0").rstrip(".")
+            raise Invalid("ratio_in_percent", value=shown, percent=percent)
+        return shown + "%"
+    return text
+
+
 def ratio(value: Any) -> Fraction:
     """A share from 0 to 1, written 0.25, 25% or 1/3 (bounded, so parsing stays instant)."""
     text = normal(str(value))

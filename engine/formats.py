@@ -27,6 +27,7 @@ from .register import MONEY_UNITS
 # (its BUILTIN_FORMATS_MAX_SIZE; not imported: a run that reads no workbook imports no
 # openpyxl).
 CUSTOM_FROM = 164
+PERCENTS = {9: "0%", 10: "0.00%"}  # Excel's built-in formats of a percent, by number
 AREAS = frozenset(
     {"平方米", "亩", "公顷"}
 )  # the units a column of area is read in (register.AREA_UNITS less those none is)
@@ -45,7 +46,7 @@ class Shown:
     code: str
     shown: str
     stored: str
-    kind: str  # "money" or "area"
+    kind: str  # "money", "area", or "percent" (a share shown as a percent: no unit)
     scaled: bool = False
 
     @property
@@ -67,11 +68,21 @@ def format_units(book: Any) -> dict[int, Formats]:
     found: dict[int, Formats] = {}
     for index, style in enumerate(getattr(book, "_cell_styles", None) or []):
         number = style.numFmtId - CUSTOM_FROM
-        if 0 <= number < len(codes):
-            shown = (format_unit(codes[number]), text_unit(codes[number]))
+        code = codes[number] if 0 <= number < len(codes) else PERCENTS.get(style.numFmtId)
+        if code is not None:
+            shown = (format_unit(code) or _percent(code), text_unit(code))
             if shown != (None, None):
                 found[index] = shown
     return found
+
+
+def _percent(code: str) -> Shown | None:
+    """A number format showing a share as a percent (0%, 0.00%): a cell so formatted
+    holds the share (0.25 shown 25%). Shown of kind "percent"."""
+    sections = [s for s in _SECTION.findall(code)[:3] if s and "@" not in _LITERAL.sub("", s)]
+    if any(part == "%" and char == "%" for s in sections for part, char in _tokens(s)):
+        return Shown(code, "%", "%", "percent")
+    return None
 
 
 def format_unit(code: str) -> Shown | None:

@@ -393,7 +393,7 @@ class RowReader:
                 wanted = self.contract.areas[column.field]
                 said = msg("area_unit_label", wanted=wanted, column=shown, unit=column.unit)
                 self.problem(row, shown, shown, said)
-            elif column.unit and column.field not in self.contract.amounts:
+            elif column.unit and column.field not in self.contract.amounts | self.contract.shares:
                 ok = False
                 self.problem(row, shown, shown, msg("unit_not_amount"))
             elif column.unit in register.MONEY_UNREAD:
@@ -506,41 +506,57 @@ class RowReader:
 
     def _shown_as_formatted(
         self, texts: list[tuple[int, list[str]]], ahead: list[tuple[int, list[Any], Any]]
-    ) -> list[tuple[int, int, str, formats.Shown]]:
+    ) -> Callable[[int, int], list[tuple[int, int, str, formats.Shown]]]:
         """The texts of the rows the header is looked for among (its title's, its own) as
         their cells' formats show them, where a format shows a unit beside a text: a header
         出让价款 formatted @"（万元）" reads 出让价款（万元） on the screen, and its prices were
         read as yuan; a title formatted @"（单位：万元）" states its unit so. A merged range
         shows its first cell's text in each of its cells. A text that states a unit itself
-        is read as typed, if the format shows the same (出让价款(万元) formatted @"（万元）");
-        if another, it is returned (its row, column, text and what its format shows)."""
+        is read as typed, until the header is found (出让价款(万元) formatted @"（万元）" named no
+        column as 出让价款(万元)（万元））. Returned: what does the rest once the header's rows
+        are known (`first`, `last`): a title's such text is read as shown (what it states,
+        the title's reading holds to the rest); the header's is read as typed, and if its
+        format shows another unit it is returned (its row, column, text, what is shown)."""
         at_row = {
             row: (cells, values) for (row, cells), (_, values, _) in zip(texts, ahead, strict=True)
         }
         merged = {(m.min_row, m.min_col - 1): m for m in self._merged}
-        clashes = []
+        typed: list[tuple[int, int, str, formats.Shown, set[str]]] = []
+
+        def show(row: int, index: int, value: str, shown: formats.Shown) -> None:
+            made = formats.shown_text(shown.code, value)[: max(MAX_CELL, len(value))]
+            at_row[row][0][index] = made
+            spread = merged.get((row, index))
+            if spread is not None:
+                for r in range(spread.min_row, spread.max_row + 1):
+                    for c in range(spread.min_col - 1, spread.max_col):
+                        if r in at_row and c < len(at_row[r][1]) and at_row[r][1][c] == value:
+                            at_row[r][0][c] = made
+
         for index, (rows, shows) in self._formatted.items():
-            for row, (cells, values) in at_row.items():
+            for row, (_, values) in at_row.items():
                 at = bisect.bisect_left(rows, row)
                 if at == len(rows) or rows[at] != row or index >= len(values):
                     continue
                 value, shown = values[index], self._shown[shows[at]]
                 if value.__class__ is not str:
                     continue
-                typed = _units_stated(value)
-                if typed:
-                    if shown.stored not in typed:
-                        clashes.append((row, index, value, shown))
-                    continue
-                made = formats.shown_text(shown.code, value)[: max(MAX_CELL, len(value))]
-                cells[index] = made
-                spread = merged.get((row, index))
-                if spread is not None:
-                    for r in range(spread.min_row, spread.max_row + 1):
-                        for c in range(spread.min_col - 1, spread.max_col):
-                            if r in at_row and c < len(at_row[r][1]) and at_row[r][1][c] == value:
-                                at_row[r][0][c] = made
-        return clashes
+                units = _units_stated(value)
+                if units:
+                    typed.append((row, index, value, shown, units))
+                else:
+                    show(row, index, value, shown)
+
+        def rest(first: int, last: int) -> list[tuple[int, int, str, formats.Shown]]:
+            clashes = []
+            for row, index, value, shown, units in typed:
+                if row < first:
+                    show(row, index, value, shown)
+                elif row <= last and shown.stored not in units:
+                    clashes.append((row, index, value, shown))
+            return clashes
+
+        return rest
 
     def _formats_of(self, board: Register) -> _Formatted | None:
         """The cells whose number format shows a unit, of the columns whose unit it may
@@ -565,7 +581,7 @@ class RowReader:
         the other not. The value would be read in the column's unit, and the cell shows
         another: the run is refused, the cell named. (A 合计 row is no subject: a total
         shown in 万元 under yuan is its own.)"""
-        on = formatted.at(row)
+        on = {c: s for c, s in formatted.at(row).items() if s.kind != "percent"}  # no unit
         for column, shown in on.items():
             field = column.field or ""
             if field in self.contract.alike:
@@ -627,6 +643,8 @@ class RowReader:
         plain = any(not c.unit for c in amounts)
         # Read in the unit a title or a group label states (no unit in their own header).
         titled = [c for c in amounts if c.unit and not register.unit_apart(c.written)[1]]
+        money_units = register.MONEY_UNITS | register.MONEY_UNREAD
+        of_all: list[tuple[register.Units, set[str]]] = []  # the note's of all, their money
         for st in stated:
             areas = {u for u in st.units if u in register.AREA_UNITS and st.of != "columns"}
             wrong = self._areas_not_in(board, areas)
@@ -635,14 +653,34 @@ class RowReader:
                     row, "(note)", text[:120], msg("unit_below", clause=st.clause), whole=True
                 )
                 return True
-            money = {u for u in st.units if u in register.MONEY_UNITS | register.MONEY_UNREAD}
-            other = [c for c in titled if st.of == "all" and money and c.unit not in money]
-            if other:
-                names = "、".join(c.written for c in other)
-                said = msg("unit_below_other", clause=st.clause, unit=other[0].unit, columns=names)
-                self.problem(row, "(note)", text[:120], said, whole=True)
-                return True
+            money = {u for u in st.units if u in money_units}
+            if st.of == "all" and money:
+                of_all.append((st, money))
+            elif st.of == "columns" and money:  # 出让价款单位为元, of the columns it names
+                named = {self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)}
+                other = [c for c in titled if c.field in named and c.unit not in money]
+                if other:
+                    return self._unit_below_other(row, text, st.clause, other)
+        # Of all the note's clauses together: 金额单位为万元（保证金除外，单位：元） agrees.
+        stated_all = set().union(*(money for _, money in of_all))
+        other = [c for c in titled if stated_all and c.unit not in stated_all]
+        if other:
+            clause = next(st.clause for st, money in of_all if other[0].unit not in money)
+            return self._unit_below_other(row, text, clause, other)
         return False
+
+    def _unit_below_other(self, row: int, text: str, clause: str, other: list[Column]) -> bool:
+        """A note stating another unit of money than the one amount columns were read in."""
+        names = "、".join(c.written for c in other)
+        said = msg("unit_below_other", clause=clause, unit=other[0].unit, columns=names)
+        self.problem(row, "(note)", text[:120], said, whole=True)
+        return True
+
+    def _in_percent_format(self, index: int, row: int) -> bool:
+        """Whether a cell is formatted as a percent (0.25 shown 25%: it holds the share)."""
+        rows, shows = self._formatted.get(index, ((), ()))
+        at = bisect.bisect_left(rows, row)
+        return at < len(rows) and rows[at] == row and self._shown[shows[at]].kind == "percent"
 
     def _as_shown(self, row: int, cells: list[str]) -> list[str]:
         """A row's cells as their formats' text sections show them, where one shows a unit."""
@@ -706,14 +744,14 @@ class RowReader:
         cells (text, or a sheet's values) and which of them a merged range filled."""
         ahead = list(itertools.islice(records, 1 if fixed else register.HEADER_SEARCH))
         texts = [(row, [_cell(v, sheet=True) for v in cells]) for row, cells, _ in ahead]
-        clashes = self._shown_as_formatted(texts, ahead) if self._formatted else []
+        shown_rest = self._shown_as_formatted(texts, ahead) if self._formatted else None
         if not texts:
             self.problem(1, "(header)", "", msg("header_row"))
             self._no_rows()
             return
         index, top = (0, None) if fixed else register.find(self.contract, texts, self.header_row)
         rows = tuple(texts[i][0] for i in (top, index) if i is not None)
-        clashes = [clash for clash in clashes if clash[0] <= rows[-1]]  # a row's own below
+        clashes = shown_rest(rows[0], rows[-1]) if shown_rest is not None else []
         for row, at, text, showing in clashes:
             cell = f"{_letter(at)}{row}"
             said = msg("format_header_unit", cell=cell, code=showing.code, shown=showing.shown)
@@ -842,7 +880,10 @@ class RowReader:
                     merged[(position, tall[position])] = (field, text)
                 if unit and text:
                     try:
-                        text = fields.in_header_unit(text, unit)
+                        if unit != "%":
+                            text = fields.in_header_unit(text, unit)
+                        elif not self._in_percent_format(position, row):
+                            text = fields.in_percent(text)  # 25 under 已开发面积比例（%）
                     except Invalid as exc:
                         failed.add(field)
                         self.problem(row, field, text, exc.message)

@@ -131,18 +131,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "“{clause}”位于各行之后，其上各行已按各列的单位读取（金额按元，地块面积按平方米）",
     },
     "format_header_unit": {
-        "en": "a header or a title whose number format shows no other unit than its text "
-        "states: cell {cell}'s format, {code}, shows {shown} beside it. Remove the format, or "
-        "the unit from the text",
-        "zh": "数字格式所显示的单位与文字中注明的单位一致的表头或标题：单元格 {cell} 的数字格式 "
+        "en": "a header whose number format shows no other unit than its text states: cell "
+        "{cell}'s format, {code}, shows {shown} beside it. Remove the format, or the unit "
+        "from the text",
+        "zh": "数字格式所显示的单位与文字中注明的单位一致的表头：单元格 {cell} 的数字格式 "
         "{code} 在其后显示{shown}。请删除该数字格式，或删除文字中的单位",
     },
     "unit_below_other": {
-        "en": "a note agreeing with the unit the title states for {columns} ({unit}): this "
-        "note's '{clause}' states another, and the rows above it were read in {unit}. State "
-        "the register's unit once, or each column's in its header",
-        "zh": "与标题为 {columns} 注明的单位（{unit}）一致的说明：此处的“{clause}”注明了另一"
-        "单位，而其上各行已按{unit}读取。请只注明一次台账的单位，或在各列表头中分别注明",
+        "en": "a note agreeing with the unit stated above the rows for {columns} ({unit}): "
+        "this note's '{clause}' states another, and the rows above it were read in {unit}. "
+        "State the register's unit once, or each column's in its header",
+        "zh": "与表头之上为 {columns} 注明的单位（{unit}）一致的说明：此处的“{clause}”注明了"
+        "另一单位，而其上各行已按{unit}读取。请只注明一次台账的单位，或在各列表头中分别注明",
     },
     "amount_yen_in": {
         "en": "a bare number in {unit}, this column's unit, or a figure with its own unit "
@@ -367,6 +367,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "ratio": {
         "en": "a share between 0 and 1, such as 0.25, 1/3 or 25%",
         "zh": "介于 0 至 1 之间的比例，如 0.25、1/3 或 25%",
+    },
+    "ratio_in_percent": {
+        "en": "a share in percent, this column's unit (25 for 25%), or one with its own "
+        "sign: {value} may mean {percent}% or {value}%; write which",
+        "zh": "按本列的单位（%）填写的比例（25 即 25%），或自带百分号的比例：{value} 可能是 "
+        "{percent}%，也可能是 {value}%，请写明",
     },
     "ratio_places": {
         "en": "a share with at most {places} decimals (rounded, if it was worked out)",

@@ -56,6 +56,10 @@ _UNIT = re.compile(
     )
 )
 
+# A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
+# 已开发面积比例/%, 已开发面积比例%.
+_PERCENT = re.compile(r"^(.+?)(?:[(\[【〔](?:单位:?)?%[)\]】〕]|/%|%)$")
+
 
 def unit_apart(written: str) -> tuple[str, str]:
     """A header as compared (compact), apart from the unit of money it states: 出让价款（万元）
@@ -275,6 +279,8 @@ class Contract:
         self.own_figures = {
             n for n, f in model.model_fields.items() if "Decimal" in str(f.annotation)
         }
+        # Shares (0.25, 25%): a header in percent (已开发面积比例（%）) reads a bare 25 as 25%.
+        self.shares = {n for n, f in model.model_fields.items() if "Fraction" in str(f.annotation)}
         self.texts = {  # columns of text (ids, names): never read as a number or a date
             n
             for n, f in model.model_fields.items()
@@ -294,6 +300,9 @@ class Contract:
         base, unit = unit_apart(written)
         if base in self.aliases:
             return self.aliases[base], unit
+        percent = _PERCENT.match(base)
+        if percent is not None and self.aliases.get(percent.group(1)) in self.shares:
+            return self.aliases[percent.group(1)], "%"
         return None, ""
 
     def near(self, written: str) -> str | None:

@@ -436,6 +436,10 @@ def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -
             "注：金额单位为元",
         ),
         ("单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n", "单位：千元"),
+        (
+            "单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n",
+            "注：出让价款单位为元",
+        ),
     ],
 )
 def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_run(
@@ -452,14 +456,20 @@ def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_r
     for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
         result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
         assert result.exit_code == 2, result.output
-        assert f"列 '(note)'：值 '{note}'，应为与标题为 出让价款 注明的单位（万元）一致的说明" in (
-            result.output
+        assert (
+            f"列 '(note)'：值 '{note}'，应为与表头之上为 出让价款 注明的单位（万元）一致的说明"
+            in (result.output)
         )
 
 
 @pytest.mark.parametrize(
     ("header", "note"),
-    [("出让价款", "注：金额单位为万元。"), ("出让价款（元）", "注：金额单位为元。")],
+    [
+        ("出让价款", "注：金额单位为万元。"),
+        ("出让价款（元）", "注：金额单位为元。"),
+        ("出让价款", "注：本表金额单位为万元（保证金除外，单位：元）"),  # the eleventh reviewer's
+        ("出让价款", "注：竞买保证金单位为元"),  # a column the register has not
+    ],
 )
 def test_a_note_below_the_rows_agreeing_with_the_units_read_is_a_row_skipped(
     tmp_path: Path, header: str, note: str
@@ -1476,14 +1486,16 @@ def test_a_header_stating_the_unit_its_format_shows_is_read_as_typed(
     [
         ("H3", "出让价款（万元）", '@"（元）"', '单元格 H3 的数字格式 @"（元）" 在其后显示元'),
         ("H3", "出让价款（元）", '@"（万元）"', '单元格 H3 的数字格式 @"（万元）" 在其后显示万元'),
-        ("A2", "出让价款", '@"（金额单位：元）"', "单元格 A2 的数字格式"),
+        # a title's, read as shown: two units of money in it, as if typed
+        ("A2", "出让价款", '@"（金额单位：元）"', "应为全表统一的金额单位"),
     ],
 )
 def test_a_header_or_title_its_format_shows_in_another_unit_refuses_the_run(
     tmp_path: Path, cell: str, header: str, code: str, says: str
 ) -> None:
     """出让价款（万元） formatted @"（元）" shows 出让价款（万元）（元）: which unit is the
-    column's cannot be told. Refused, the cell and its format named."""
+    column's cannot be told. Refused, the cell and its format named. A title is read as
+    shown, whatever its text states, and its reading refuses what it would refuse typed."""
     source = _headed(tmp_path, cell, code, header)
     if cell == "A2":
         book = openpyxl.load_workbook(source)
@@ -1492,7 +1504,9 @@ def test_a_header_or_title_its_format_shows_in_another_unit_refuses_the_run(
     for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
         result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
         assert result.exit_code == 2, result.output
-        assert f"第 {cell[1:]} 行，列 '(header)'" in result.output
+        assert (
+            f"第 {cell[1:]} 行，列 '{'(title)' if cell == 'A2' else '(header)'}'" in result.output
+        )
         assert says in result.output
 
 
@@ -1530,6 +1544,90 @@ def test_a_note_below_the_rows_is_read_as_its_format_shows_it(tmp_path: Path) ->
     assert "row 16, column '(note)': got '注：金额单位为万元', expected a unit stated" in (
         result.output
     )
+
+
+@pytest.mark.parametrize(
+    "header", ["已开发面积比例（%）", "已开发面积比例(单位：%)", "已开发面积比例/%"]
+)
+def test_a_share_headed_in_percent_reads_a_bare_number_as_a_percent(
+    tmp_path: Path, header: str
+) -> None:
+    """已开发面积比例（%） over 25: the column was the bureau's own, and a halted parcel was
+    refused for a developed_ratio 'got ''' beside it. A bare 25 is 25%; 30% and 1/3 are their
+    own; 0.5 (50% or 0.5%?) is refused."""
+    source = tmp_path / "register.csv"
+    head = (
+        f"宗地编号,受让单位,供地方式,出让价款,约定开工日期,实际开工日期,{header},"
+        "已投资比例(%),中止开发日期\n"
+    )
+    rows = [
+        "P1,甲公司,挂牌出让,4860000,2010-03-15,2010-03-10,25,20,2011-01-01",
+        "P2,乙公司,挂牌出让,4860000,2010-03-15,2010-03-10,50,30%,2011-01-01",
+        "P3,丙公司,挂牌出让,4860000,2010-03-15,2010-03-10,1/3,0,2011-01-01",
+    ]
+    source.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    shares = tmp_path / "shares.csv"
+    shares.write_text(
+        head.replace(header, "已开发面积比例").replace("已投资比例(%)", "已投资比例")
+        + "\n".join(rows).replace(",25,20,", ",25%,20%,").replace(",50,30%", ",50%,30%")
+        + "\n",
+        encoding="utf-8",
+    )
+    assert decisions(source, tmp_path)["decisions"] == decisions(shares, tmp_path)["decisions"]
+    source.write_text(head + rows[0].replace(",25,", ",0.5,") + "\n", encoding="utf-8")
+    result = run("parcels", str(source), *AS_OF, "--lang", "zh")
+    assert result.exit_code == 2, result.output
+    assert (
+        "值 '0.5'，应为按本列的单位（%）填写的比例（25 即 25%），或自带百分号的比例：0.5 可能是 50%"
+        in (result.output)
+    )
+
+
+def test_a_share_headed_in_percent_formatted_as_a_percent_holds_the_share(tmp_path: Path) -> None:
+    """Typing 25% into Excel stores 0.25 formatted 0%: under 已开发面积比例（%） it is the
+    share 0.25, not 0.25%; a bare 50 beside it is 50%."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
+    sheet.append([*heads, "已开发面积比例（%）", "已投资比例（%）", "中止开发日期"])
+    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 0.25, 0.2])
+    sheet.append(["P2", "乙公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 50, 30])
+    for row in (2, 3):
+        sheet.cell(row, 9).value = "2011-01-01"
+    sheet["G2"].number_format, sheet["H2"].number_format = "0%", "0.00%"
+    source = tmp_path / "percent.xlsx"
+    book.save(source)
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        "宗地编号,受让单位,供地方式,出让价款,约定开工日期,实际开工日期,已开发面积比例,已投资比例,中止开发日期\n"
+        "P1,甲公司,挂牌出让,4860000,2010-03-15,2010-03-10,25%,20%,2011-01-01\n"
+        "P2,乙公司,挂牌出让,4860000,2010-03-15,2010-03-10,50%,30%,2011-01-01\n",
+        encoding="utf-8",
+    )
+    found = decisions(source, tmp_path)["decisions"]
+    assert [d["status"] for d in found] == ["stalled", "compliant"]
+    assert found == decisions(plain, tmp_path)["decisions"]
+
+
+@pytest.mark.parametrize(
+    "code", ['@"（单位：万元、平方米）"', '@"（单价：元/平方米）"', '@"（千元以下尾数四舍五入）"']
+)
+def test_a_title_stating_its_unit_formatted_to_say_more_is_read_as_shown(
+    tmp_path: Path, code: str
+) -> None:
+    """单位：万元、平方米 typed in the title, its cell formatted to add the same units, a
+    rate or a remark: refused as a clash of units (the eleventh reviewer's); read as the
+    title on the screen, as if typed."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(COUNTY_PLAIN, encoding="utf-8")
+    expected = decisions(plain, tmp_path)["decisions"]
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    sheet = book.worksheets[0]
+    sheet["H3"] = "出让价款"  # in 万元 as the title states
+    sheet["A2"].number_format = code
+    source = tmp_path / "titled.xlsx"
+    book.save(source)
+    assert decisions(source, tmp_path)["decisions"] == expected
 
 
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
