@@ -32,6 +32,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -186,10 +187,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     """The ledger's database; a file that is not one, or is damaged, is a LedgerError."""
     try:
         if create:
-            db = sqlite3.connect(path, timeout=600, isolation_level=None)
-            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a ledger made before keeps its own
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(TABLES)
+            db = _created(path)
         else:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=600)
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
@@ -199,6 +197,32 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
         db.close()
         raise LedgerError(msg("ledger_no_chain", path=path))
     return db
+
+
+def _created(path: Path) -> sqlite3.Connection:
+    """The ledger opened to append to, made if new: in WAL, its tables there. Several
+    runs recording at once into a new ledger (four processes of the test suite, on a busy
+    machine) once had one told "database is locked" here at once, not after the busy
+    timeout; not seen again in 200 such races. Each step is idempotent: on that error, the
+    whole is tried again, for up to CREATE_WAIT seconds."""
+    waited, attempt = 0.0, 0
+    while True:
+        db = sqlite3.connect(path, timeout=600, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a ledger made before keeps its own
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(TABLES)
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "locked" not in str(exc) or waited >= CREATE_WAIT:
+                raise
+            pause = min(0.5, 0.02 * 2**attempt)
+            time.sleep(pause)
+            waited, attempt = waited + pause, attempt + 1
+
+
+CREATE_WAIT = 30.0
 
 
 @dataclass
