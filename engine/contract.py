@@ -25,7 +25,8 @@ WORDS = {
         "A register may hold them under any of the headers shown, in any order, below a "
         "title; headers are compared without spaces or line breaks, full-width or not. A "
         "unit in the header (出让价款（万元）) applies to every cell of the column; one the "
-        "title states (单位：万元) to every amount column whose header states none; a "
+        "title states (单位：万元) to every amount column whose header states none; a share's "
+        "header in percent (已开发面积比例（%）) reads a bare 25 as 25%; a "
         'workbook cell\'s number format that shows another (#,##0.00"万元" under 出让价款) '
         "refuses the run; a header or a title whose cell's format shows a unit is read as shown "
         '(出让价款 formatted @"（万元）" is 出让价款（万元）). '
@@ -34,7 +35,8 @@ WORDS = {
         "of these columns, are skipped and reported.",
         "台账可在标题行之下按任意顺序、以下列任一表头填写各列；比较表头时不计空格、换行及全角"
         "半角之别。表头中的单位（如 出让价款（万元））适用于该列所有单元格；标题中注明的单位"
-        "（如 单位：万元）适用于表头未注明单位的各金额列；工作簿单元格的数字格式显示其他单位的"
+        "（如 单位：万元）适用于表头未注明单位的各金额列；以百分数为单位的比例列表头（如 "
+        "已开发面积比例（%））下的 25 即 25%；工作簿单元格的数字格式显示其他单位的"
         '（如 出让价款 下的 #,##0.00"万元"），拒绝运行；单元格数字格式显示单位的表头和标题'
         '按其所显示的内容读取（如 设置了 @"（万元）" 格式的 出让价款 即为 出让价款（万元））。'
         "未列出的列为台账"

@@ -241,8 +241,10 @@ def in_percent(text: str) -> str:
             number = Decimal(shown)
         except ArithmeticError:
             return text  # not a number: ratio() names what is expected
+        if not number.is_finite():
+            return text  # nan, inf: likewise
         if 0 < number <= 1:
-            percent = f"{number * 100:f}".rstrip("0").rstrip(".")
+            percent = f"{(number * 100).normalize():f}"
             raise Invalid("ratio_in_percent", value=shown, percent=percent)
         return shown + "%"
     return text

@@ -46,7 +46,8 @@ class Shown:
     code: str
     shown: str
     stored: str
-    kind: str  # "money", "area", or "percent" (a share shown as a percent: no unit)
+    kind: str  # "money", "area"; or no unit: "percent" (a number, a share shown as a
+    # percent) or "sign" (a text shown with a percent sign: @"（%）")
     scaled: bool = False
 
     @property
@@ -97,8 +98,12 @@ def format_unit(code: str) -> Shown | None:
 def text_unit(code: str) -> Shown | None:
     """What a number format shows a text cell as (its text section: the fourth, or one
     holding @), or None: no unit."""
-    read = [_section_unit(s, code, text=True) for s in _text_sections(code)]
-    return _agreed([one for one in read if one is not None], code)
+    sections = _text_sections(code)
+    read = [_section_unit(s, code, text=True) for s in sections]
+    found = _agreed([one for one in read if one is not None], code)
+    if found is None and any("%" in t for s in sections for k, t in _tokens(s) if k == "l"):
+        return Shown(code, "%", "%", "sign")  # @"（%）": a percent sign after the text
+    return found
 
 
 def shown_text(code: str, text: str) -> str:

@@ -393,7 +393,7 @@ class RowReader:
                 wanted = self.contract.areas[column.field]
                 said = msg("area_unit_label", wanted=wanted, column=shown, unit=column.unit)
                 self.problem(row, shown, shown, said)
-            elif column.unit and column.field not in self.contract.amounts | self.contract.shares:
+            elif column.unit and column.field not in self.contract.amounts and column.unit != "%":
                 ok = False
                 self.problem(row, shown, shown, msg("unit_not_amount"))
             elif column.unit in register.MONEY_UNREAD:
@@ -504,6 +504,20 @@ class RowReader:
             and areas[c.field] not in register.compact(c.written)
         ]
 
+    def _percent_above(self, board: Register, above: list[tuple[int, list[str]]]) -> bool:
+        """Whether a cell above the header states percent (比例（%） over 已开发面积比例, taken
+        for a title: a label over one column only names none) while a share column is read
+        as shares (0.25, 25%): a bare 1 was read as 100%, where the bureau meant 1%. The
+        run is refused, the cell named."""
+        shares = [c for c in board.columns if c.field in self.contract.shares and c.unit != "%"]
+        for row, cells in above if shares else ():
+            for text in cells:
+                if text.strip() and register.in_percent(text):
+                    said = msg("percent_above", text=text.strip(), column=shares[0].written)
+                    self.problem(row, "(title)", text, said)
+                    return True
+        return False
+
     def _shown_as_formatted(
         self, texts: list[tuple[int, list[str]]], ahead: list[tuple[int, list[Any], Any]]
     ) -> Callable[[int, int], list[tuple[int, int, str, formats.Shown]]]:
@@ -581,7 +595,7 @@ class RowReader:
         the other not. The value would be read in the column's unit, and the cell shows
         another: the run is refused, the cell named. (A 合计 row is no subject: a total
         shown in 万元 under yuan is its own.)"""
-        on = {c: s for c, s in formatted.at(row).items() if s.kind != "percent"}  # no unit
+        on = {c: s for c, s in formatted.at(row).items() if s.kind in ("money", "area")}
         for column, shown in on.items():
             field = column.field or ""
             if field in self.contract.alike:
@@ -784,6 +798,9 @@ class RowReader:
                 self._no_rows()
                 return
             board = self.register = titled
+        if self._percent_above(board, texts[:first]):
+            self._no_rows()
+            return
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
             if self.keep:
@@ -1202,6 +1219,8 @@ def _units_stated(text: str) -> set[str]:
     单位：万元、平方米."""
     units = {unit for st in register.unit_statements(text) for unit in st.units}
     units.add(register.unit_apart(text)[1])
+    if register.in_percent(text):  # 已开发面积比例（%）
+        units.add("%")
     units.discard("")
     return units
 

@@ -137,6 +137,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "数字格式所显示的单位与文字中注明的单位一致的表头：单元格 {cell} 的数字格式 "
         "{code} 在其后显示{shown}。请删除该数字格式，或删除文字中的单位",
     },
+    "percent_above": {
+        "en": "no percent above the header while {column} is read as shares (0.25 or 25%): "
+        "'{text}' states percent. If its figures are percents (25 for 25%), head it "
+        "{column}（%）; if shares, take the percent from above",
+        "zh": "表头之上不注明百分数（{column} 按比例读取：0.25 或 25%）：“{text}”注明了百分数。"
+        "若该列数字为百分数（25 即 25%），请将表头写为 {column}（%）；若为比例，请删去表头之上的"
+        "百分号",
+    },
     "unit_below_other": {
         "en": "a note agreeing with the unit stated above the rows for {columns} ({unit}): "
         "this note's '{clause}' states another, and the rows above it were read in {unit}. "

@@ -59,6 +59,15 @@ _UNIT = re.compile(
 # A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
 # 已开发面积比例/%, 已开发面积比例%.
 _PERCENT = re.compile(r"^(.+?)(?:[(\[【〔](?:单位:?)?%[)\]】〕]|/%|%)$")
+# A label or a title stating percent (比例（%）, 单位：万元、%, 百分比), not a figure (达到95%).
+_PERCENT_LABEL = re.compile(
+    r"(?:[(\[【〔](?:单位:?)?%[)\]】〕]|/%|(?<![0-9.])%|、%[)\]】〕]|百分比)$"
+)
+
+
+def in_percent(written: str) -> bool:
+    """Whether a header or a label states percent: 已开发面积比例（%）, 比例(%), 百分比."""
+    return _PERCENT_LABEL.search(compact(written)) is not None
 
 
 def unit_apart(written: str) -> tuple[str, str]:
@@ -409,6 +418,8 @@ def columns(
         if above and not unit and field in contract.amounts:
             # 金额（万元） over 出让价款 and 已缴价款: the group label's unit is theirs
             unit = unit_apart(above)[1]
+        elif above and not unit and field in contract.shares and in_percent(above):
+            unit = "%"  # 比例（%） over 已开发面积比例 and 已投资比例: theirs
         elif above and field in contract.areas:
             # 面积（亩） over 土地面积: refused (the loader) where not the column's own unit
             label = _AREA_LABEL.search(compact(above))

@@ -1630,6 +1630,70 @@ def test_a_title_stating_its_unit_formatted_to_say_more_is_read_as_shown(
     assert decisions(source, tmp_path)["decisions"] == expected
 
 
+_SHARES_HEAD = (
+    "宗地编号,受让单位,供地方式,出让价款,约定开工日期,实际开工日期,{d},{i},中止开发日期\n"
+)
+_SHARES_ROW = "P1,甲公司,挂牌出让,4860000,2010-03-15,2010-03-10,{d},{i},2011-01-01\n"
+
+
+@pytest.mark.parametrize(
+    ("heads", "cells", "says"),
+    [
+        (
+            ("已开发面积比例（%）", "已投资比例（%）"),
+            ("nan", "20"),
+            "值 'nan'，应为介于 0 至 1 之间",
+        ),
+        (("已开发面积比例（%）", "已投资比例（%）"), ("1", "20"), "1 可能是 100%，也可能是 1%"),
+        (("已开发面积比例(元)", "已投资比例（%）"), ("0.25", "20"), "应为仅在金额列标注单位"),
+        (("已开发面积比例", "已投资比例"), ("1", "0.5"), "“比例（%）”注明了百分数"),
+    ],
+)
+def test_a_share_in_percent_refused_where_it_cannot_be_read(
+    tmp_path: Path, heads: tuple[str, str], cells: tuple[str, str], says: str
+) -> None:
+    """Under 已开发面积比例（%）: nan (a traceback), a bare 1 (told '1% or 1%'); a share
+    headed in 元 (read as a share, where a unit on a share was refused); a label 比例（%）
+    over the shares, taken for a title (1 and 0.5 read as 100% and 50%: the twelfth
+    reviewer's)."""
+    source = tmp_path / "register.csv"
+    label = ",,,,,,比例（%）,,\n" if "“比例（%）”" in says else ""
+    source.write_text(
+        label
+        + _SHARES_HEAD.format(d=heads[0], i=heads[1])
+        + _SHARES_ROW.format(d=cells[0], i=cells[1]),
+        encoding="utf-8",
+    )
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
+        if options and "“比例（%）”" not in says and "仅在金额列" not in says:
+            assert result.exit_code == 0, result.output  # the row refused, the run not
+            continue
+        assert result.exit_code == 2, result.output
+        assert says in result.output
+
+
+def test_a_share_header_formatted_to_show_percent_is_read_in_percent(tmp_path: Path) -> None:
+    """已开发面积比例 formatted @"（%）" shows 已开发面积比例（%）: 1 and 0.5 under it were read
+    as 100% and 50% (the twelfth reviewer's); 25 and 30 are 25% and 30%."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
+    sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
+    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 25, 30])
+    sheet["I2"] = "2011-01-01"
+    sheet["G1"].number_format = sheet["H1"].number_format = '@"（%）"'
+    source = tmp_path / "shown.xlsx"
+    book.save(source)
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        _SHARES_HEAD.format(d="已开发面积比例", i="已投资比例")
+        + _SHARES_ROW.format(d="25%", i="30%"),
+        encoding="utf-8",
+    )
+    assert decisions(source, tmp_path)["decisions"] == decisions(plain, tmp_path)["decisions"]
+
+
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
     from comply.engine.formats import shown_text
 
