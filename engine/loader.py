@@ -504,19 +504,40 @@ class RowReader:
             and areas[c.field] not in register.compact(c.written)
         ]
 
-    def _percent_above(self, board: Register, above: list[tuple[int, list[str]]]) -> bool:
-        """Whether a cell above the header states percent (比例（%） over 已开发面积比例, taken
-        for a title: a label over one column only names none) while a share column is read
-        as shares (0.25, 25%): a bare 1 was read as 100%, where the bureau meant 1%. The
-        run is refused, the cell named."""
-        shares = [c for c in board.columns if c.field in self.contract.shares and c.unit != "%"]
-        for row, cells in above if shares else ():
+    def _percent_above(
+        self, board: Register, above: list[tuple[int, list[str]]]
+    ) -> Register | None:
+        """The register with percent given to the shares a label over them states it for
+        (比例（%） over 已开发面积比例, in the row above the header, taken for a title where it
+        names no column with them: a bare 1 was read as 100%, where the bureau meant 1%).
+        A label starts over a share and spans shares only (a title over the register, or a
+        label over columns of the bureau's own, is none). None, the cell named, where a
+        title states percent as the register's unit (单位：万元、%) while shares are read as
+        shares."""
+        shares = {c.index: c for c in board.columns if c.field in self.contract.shares}
+        plain = [c for c in shares.values() if c.unit != "%"]
+        if not plain or not above:
+            return board
+        for row, cells in above:
             for text in cells:
-                if text.strip() and register.in_percent(text):
-                    said = msg("percent_above", text=text.strip(), column=shares[0].written)
+                if _PERCENT_STATED.search(text):
+                    said = msg("percent_above", text=text.strip(), column=plain[0].written)
                     self.problem(row, "(title)", text, said)
-                    return True
-        return False
+                    return None
+        cells = above[-1][1]
+        given = []
+        for column in plain:
+            at = column.index
+            while 0 < at < len(cells) and (not cells[at].strip() or cells[at - 1] == cells[at]):
+                at -= 1  # a merged label's text is in each of its cells; a CSV's in its first
+            label = cells[at] if at < len(cells) else ""
+            spans = all(i in shares for i in range(at, column.index + 1))
+            if label.strip() and spans and register.in_percent(label):
+                given.append(column)
+        if not given:
+            return board
+        percent = [dataclasses.replace(c, unit="%") if c in given else c for c in board.columns]
+        return dataclasses.replace(board, columns=tuple(percent))
 
     def _shown_as_formatted(
         self, texts: list[tuple[int, list[str]]], ahead: list[tuple[int, list[Any], Any]]
@@ -668,7 +689,7 @@ class RowReader:
                 )
                 return True
             money = {u for u in st.units if u in money_units}
-            if st.of == "all" and money:
+            if st.of == "all" and money and not _continues(text, st.clause):
                 of_all.append((st, money))
             elif st.of == "columns" and money:  # 出让价款单位为元, of the columns it names
                 named = {self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)}
@@ -798,9 +819,11 @@ class RowReader:
                 self._no_rows()
                 return
             board = self.register = titled
-        if self._percent_above(board, texts[:first]):
+        labelled = self._percent_above(board, texts[:first])
+        if labelled is None:
             self._no_rows()
             return
+        board = self.register = labelled
         if board.extras:
             names = ", ".join(c.written or c.letter for c in board.extras)
             if self.keep:
@@ -1214,6 +1237,10 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
     return any(u in register.NOT_YUAN for u in units)
 
 
+# A title stating percent as a unit of the register's: 单位：万元、%, 计量单位：%.
+_PERCENT_STATED = re.compile(r"单位\s*[:：][^。；;]*?[%％]")
+
+
 def _units_stated(text: str) -> set[str]:
     """The units a header or a title states: 出让价款（万元）, 出让价款(万), 面积（㎡）,
     单位：万元、平方米."""
@@ -1223,6 +1250,13 @@ def _units_stated(text: str) -> set[str]:
         units.add("%")
     units.discard("")
     return units
+
+
+def _continues(text: str, clause: str) -> bool:
+    """Whether a clause goes on a sentence about something else, after a comma
+    (注：土地闲置费按出让价款的20%计征，单位为元: the fee's unit, not the register's)."""
+    at = text.find(clause)
+    return at > 0 and text[:at].rstrip().endswith(("，", ","))
 
 
 def _letter(index: int) -> str:

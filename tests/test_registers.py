@@ -1646,18 +1646,18 @@ _SHARES_ROW = "P1,甲公司,挂牌出让,4860000,2010-03-15,2010-03-10,{d},{i},2
         ),
         (("已开发面积比例（%）", "已投资比例（%）"), ("1", "20"), "1 可能是 100%，也可能是 1%"),
         (("已开发面积比例(元)", "已投资比例（%）"), ("0.25", "20"), "应为仅在金额列标注单位"),
-        (("已开发面积比例", "已投资比例"), ("1", "0.5"), "“比例（%）”注明了百分数"),
+        (("已开发面积比例", "已投资比例"), ("1", "0.5"), "“单位：万元、%”注明了百分数"),
     ],
 )
 def test_a_share_in_percent_refused_where_it_cannot_be_read(
     tmp_path: Path, heads: tuple[str, str], cells: tuple[str, str], says: str
 ) -> None:
     """Under 已开发面积比例（%）: nan (a traceback), a bare 1 (told '1% or 1%'); a share
-    headed in 元 (read as a share, where a unit on a share was refused); a label 比例（%）
-    over the shares, taken for a title (1 and 0.5 read as 100% and 50%: the twelfth
-    reviewer's)."""
+    headed in 元 (read as a share, where a unit on a share was refused); a title stating
+    percent as the register's unit over shares read as shares (1 and 0.5 read as 100% and
+    50%: the twelfth reviewer's)."""
     source = tmp_path / "register.csv"
-    label = ",,,,,,比例（%）,,\n" if "“比例（%）”" in says else ""
+    label = "单位：万元、%,,,,,,,,\n" if "“单位：万元、%”" in says else ""
     source.write_text(
         label
         + _SHARES_HEAD.format(d=heads[0], i=heads[1])
@@ -1666,7 +1666,7 @@ def test_a_share_in_percent_refused_where_it_cannot_be_read(
     )
     for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
         result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
-        if options and "“比例（%）”" not in says and "仅在金额列" not in says:
+        if options and "“单位：万元、%”" not in says and "仅在金额列" not in says:
             assert result.exit_code == 0, result.output  # the row refused, the run not
             continue
         assert result.exit_code == 2, result.output
@@ -1692,6 +1692,52 @@ def test_a_share_header_formatted_to_show_percent_is_read_in_percent(tmp_path: P
         encoding="utf-8",
     )
     assert decisions(source, tmp_path)["decisions"] == decisions(plain, tmp_path)["decisions"]
+
+
+@pytest.mark.parametrize(
+    ("above", "cells", "statuses"),
+    [
+        (",,,,,,比例（%）,,", ("25", "20"), ["stalled"]),  # a label over the shares: theirs
+        (",,,,,,比例（%）,,", ("82%", "30%"), ["compliant"]),  # cells with their own sign
+        ("XX县闲置土地处置率（%）,,,,,,,,", ("0.82", "0.3"), ["compliant"]),  # a title
+        (",,,,,规划指标（%）,,,", ("0.82", "0.3"), ["compliant"]),  # a label over others
+        ("XX县2012年闲置土地台账,,,,,,,,,百分比", ("0.82", "0.3"), ["compliant"]),
+        ("注：容积率、绿地率单位为%,,,,,,,,", ("0.82", "0.3"), ["compliant"]),
+    ],
+)
+def test_percent_above_the_header_is_the_shares_only_over_them(
+    tmp_path: Path, above: str, cells: tuple[str, str], statuses: list[str]
+) -> None:
+    """A label 比例（%） starting over the shares, taken for a title (it names no column),
+    gives them percent. A title, a label over other columns, a remark ending in % were
+    refused as stating percent (the thirteenth reviewer's): read as before."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        f"{above}\n"
+        + _SHARES_HEAD.format(d="已开发面积比例", i="已投资比例")
+        + _SHARES_ROW.format(d=cells[0], i=cells[1]),
+        encoding="utf-8",
+    )
+    found = decisions(source, tmp_path)["decisions"]
+    assert [d["status"] for d in found] == statuses
+
+
+@pytest.mark.parametrize(
+    "note", ["注：土地闲置费按出让价款的20%计征，单位为元", "注：闲置费已全额缴纳，单位为元"]
+)
+def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
+    tmp_path: Path, note: str
+) -> None:
+    """'，单位为元' after a sentence about the fee is the fee's unit, not the register's: it
+    was refused under a title's 万元 (the thirteenth reviewer's)."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "2012年度土地出让台账,,,,\n单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n"
+        f"HX-01,甲公司,挂牌出让,486,2011-03-15\n{note},,,,\n",
+        encoding="utf-8",
+    )
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 0, result.output
 
 
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
