@@ -1237,8 +1237,9 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
     return any(u in register.NOT_YUAN for u in units)
 
 
-# A title stating percent as a unit of the register's: 单位：万元、%, 计量单位：%.
-_PERCENT_STATED = re.compile(r"单位\s*[:：][^。；;]*?[%％]")
+# A title stating percent as a unit of the register's: 单位：万元、平方米、%, 计量单位：%
+# (a list of units; not 填报单位：XX县国土资源局 … 完成率95%).
+_PERCENT_STATED = re.compile(r"单位\s*[:：]\s*(?:[^\s、，,;；。:：%％]{1,6}\s*[、，,]\s*)*[%％]")
 
 
 def _units_stated(text: str) -> set[str]:

@@ -1703,6 +1703,11 @@ def test_a_share_header_formatted_to_show_percent_is_read_in_percent(tmp_path: P
         (",,,,,规划指标（%）,,,", ("0.82", "0.3"), ["compliant"]),  # a label over others
         ("XX县2012年闲置土地台账,,,,,,,,,百分比", ("0.82", "0.3"), ["compliant"]),
         ("注：容积率、绿地率单位为%,,,,,,,,", ("0.82", "0.3"), ["compliant"]),
+        (
+            "填报单位：XX县国土资源局  截止日期：2012年8月31日  处置率95%,,,,,,,,",
+            ("0.82", "0.3"),
+            ["compliant"],
+        ),
     ],
 )
 def test_percent_above_the_header_is_the_shares_only_over_them(
