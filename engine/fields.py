@@ -240,9 +240,9 @@ def in_percent(text: str) -> str:
         try:
             number = Decimal(shown)
         except ArithmeticError:
-            return text  # not a number: ratio() names what is expected
-        if not number.is_finite():
-            return text  # nan, inf: likewise
+            raise Invalid("ratio_percent") from None  # 二十五, 25 %
+        if not number.is_finite() or not 0 <= number <= 100 or "e" in shown.lower():
+            raise Invalid("ratio_percent")  # nan, -5, 101, 1e1
         if 0 < number <= 1:
             percent = f"{(number * 100).normalize():f}"
             raise Invalid("ratio_in_percent", value=shown, percent=percent)

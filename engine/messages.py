@@ -382,6 +382,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "按本列的单位（%）填写的比例（25 即 25%），或自带百分号的比例：{value} 可能是 "
         "{percent}%，也可能是 {value}%，请写明",
     },
+    "ratio_percent": {
+        "en": "a share in percent, this column's unit: a number from 0 to 100 (25 for 25%), "
+        "or a share with its own sign (25%, 1/4)",
+        "zh": "按本列的单位（%）填写的比例：0 至 100 之间的数（25 即 25%），或自带百分号的"
+        "比例（25%、1/4）",
+    },
     "ratio_places": {
         "en": "a share with at most {places} decimals (rounded, if it was worked out)",
         "zh": "最多 {places} 位小数的比例（计算所得的请先舍入）",
