@@ -711,6 +711,20 @@ class RowReader:
         self.problem(row, "(note)", text[:120], said, whole=True)
         return True
 
+    def _total_unit(self, board: Register, row: int, cells: list[str]) -> None:
+        """A row of totals labelled with a unit of money (合计（元）) that is not the one an
+        amount column is read in (出让价款（万元）): which of the two is the register's cannot
+        be told. The run is refused, the label named."""
+        for text in cells:
+            unit = register.unit_apart(text)[1]
+            read = [c for c in board.columns if c.field in self.contract.amounts]
+            other = [c for c in read if unit and (c.unit or "元") != unit]
+            if other:
+                names = "、".join(c.written for c in other)
+                said = msg("total_unit", unit=other[0].unit or "元", columns=names)
+                self.problem(row, "(row)", text.strip(), said, whole=True)
+                return
+
     def _in_percent_format(self, index: int, row: int) -> bool:
         """Whether a cell is formatted as a percent (0.25 shown 25%: it holds the share)."""
         rows, shows = self._formatted.get(index, ((), ()))
@@ -900,6 +914,8 @@ class RowReader:
                     self.skipped.append(dataclasses.replace(skipped, row=row))
                     if skipped.reason == "separator":
                         self._unit_below(board, row, cells)
+                    elif skipped.reason == "total":
+                        self._total_unit(board, row, cells)
                     continue
             if formatted is not None and self._format_on_row(formatted, row, cells, filled):
                 formatted = None  # the run is refused, its first such cell named; the row

@@ -145,6 +145,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "若该列数字为百分数（25 即 25%），请将表头写为 {column}（%）；若为比例，请删去表头之上的"
         "百分号",
     },
+    "total_unit": {
+        "en": "a total labelled in the unit {columns} is read in ({unit}), or with no unit",
+        "zh": "按 {columns} 的读取单位（{unit}）标注或不标注单位的合计",
+    },
     "unit_below_other": {
         "en": "a note agreeing with the unit stated above the rows for {columns} ({unit}): "
         "this note's '{clause}' states another, and the rows above it were read in {unit}. "

@@ -498,7 +498,7 @@ def label(
         if c.index < len(cells) and c.index not in filled and cells[c.index].strip()
     ]
     text = " ".join(value for _, value in written)[:80]
-    totals = [c for c, value in written if compact(value).rstrip(":：") in TOTAL_WORDS]
+    totals = [c for c, value in written if _totals(value)]
     ids = [c for c, _ in written if c.field is not None and c.field == id_field]
     if totals and all(c in totals for c in ids):
         return Skipped(0, "total", text)
@@ -507,6 +507,13 @@ def label(
     if not any(c.field is not None for c, _ in written):
         return Skipped(0, "separator", text)
     return None
+
+
+def _totals(value: str) -> bool:
+    """Whether a cell labels a row of totals: 合计, 小计：, 合计（万元） (its unit, if it
+    disagrees with the columns', was refused before: RowReader._unit_below)."""
+    text = compact(value).rstrip(":：")
+    return text in TOTAL_WORDS or unit_apart(text)[0].rstrip(":：") in TOTAL_WORDS
 
 
 def typed(value: Any, contract_kind: str | None = None) -> Any:

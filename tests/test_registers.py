@@ -1750,6 +1750,34 @@ def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
     assert result.exit_code == 0, result.output
 
 
+def test_a_total_labelled_with_its_unit_is_a_total(tmp_path: Path) -> None:
+    """合计（万元） at the foot of a register in 万元 was read as a parcel, and the run
+    refused for its empty 宗地编号 and 土地使用权人. It is a total, skipped and said."""
+    book = openpyxl.load_workbook(REGISTERS / "county-2012.xlsx")
+    book.worksheets[0]["A15"] = "合计（万元）"
+    source = tmp_path / "totalled.xlsx"
+    book.save(source)
+    expected = decisions(REGISTERS / "county-2012.xlsx", tmp_path)["decisions"]
+    assert decisions(source, tmp_path)["decisions"] == expected
+
+
+def test_a_total_labelled_in_another_unit_refuses_the_run(tmp_path: Path) -> None:
+    """合计（元） under 出让价款（万元）: which unit is the register's cannot be told."""
+    source = tmp_path / "register.csv"
+    source.write_text(
+        "地块编号,受让单位,供地方式,出让价款（万元）,约定开工日期\n"
+        "HX-01,甲公司,挂牌出让,4860,2011-03-15\n合计（元）,,,48600000,\n",
+        encoding="utf-8",
+    )
+    for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
+        result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
+        assert result.exit_code == 2, result.output
+        assert (
+            "第 3 行，列 '(row)'：值 '合计（元）'，应为按 出让价款（万元） 的读取单位（万元）"
+            in (result.output)
+        )
+
+
 def test_a_formats_text_section_shows_a_text_as_excel_does() -> None:
     from comply.engine.formats import shown_text
 
