@@ -568,13 +568,11 @@ class RowReader:
                         if r in at_row and c < len(at_row[r][1]) and at_row[r][1][c] == value:
                             at_row[r][0][c] = made
 
-        for index, (rows, shows) in self._formatted.items():
+        for index in self._formatted:
             for row, (_, values) in at_row.items():
-                at = bisect.bisect_left(rows, row)
-                if at == len(rows) or rows[at] != row or index >= len(values):
-                    continue
-                value, shown = values[index], self._shown[shows[at]]
-                if value.__class__ is not str:
+                shown = self._format_at(index, row) if index < len(values) else None
+                value = values[index] if shown is not None else None
+                if shown is None or value.__class__ is not str:
                     continue
                 units = _units_stated(value)
                 if units:
@@ -715,9 +713,9 @@ class RowReader:
         """A row of totals labelled with a unit of money (合计（元）) that is not the one an
         amount column is read in (出让价款（万元）): which of the two is the register's cannot
         be told. The run is refused, the label named."""
+        read = [c for c in board.columns if c.field in self.contract.amounts]
         for text in cells:
             unit = register.unit_apart(text)[1]
-            read = [c for c in board.columns if c.field in self.contract.amounts]
             other = [c for c in read if unit and (c.unit or "元") != unit]
             if other:
                 names = "、".join(c.written for c in other)
@@ -725,20 +723,25 @@ class RowReader:
                 self.problem(row, "(row)", text.strip(), said, whole=True)
                 return
 
-    def _in_percent_format(self, index: int, row: int) -> bool:
-        """Whether a cell is formatted as a percent (0.25 shown 25%: it holds the share)."""
+    def _format_at(self, index: int, row: int) -> formats.Shown | None:
+        """What the format of a cell (column `index`, row `row`) shows, if it shows a unit
+        or a percent (sheets.Layout.formatted)."""
         rows, shows = self._formatted.get(index, ((), ()))
         at = bisect.bisect_left(rows, row)
-        return at < len(rows) and rows[at] == row and self._shown[shows[at]].kind == "percent"
+        return self._shown[shows[at]] if at < len(rows) and rows[at] == row else None
+
+    def _in_percent_format(self, index: int, row: int) -> bool:
+        """Whether a cell is formatted as a percent (0.25 shown 25%: it holds the share)."""
+        shown = self._format_at(index, row)
+        return shown is not None and shown.kind == "percent"
 
     def _as_shown(self, row: int, cells: list[str]) -> list[str]:
         """A row's cells as their formats' text sections show them, where one shows a unit."""
         shown = list(cells)
-        for index, (rows, shows) in self._formatted.items():
-            if index < len(shown) and shown[index].strip():
-                at = bisect.bisect_left(rows, row)
-                if at < len(rows) and rows[at] == row:
-                    shown[index] = formats.shown_text(self._shown[shows[at]].code, shown[index])
+        for index in self._formatted:
+            found = self._format_at(index, row) if index < len(shown) else None
+            if found is not None and shown[index].strip():
+                shown[index] = formats.shown_text(found.code, shown[index])
         return shown
 
     def _unit_on_row(

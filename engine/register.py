@@ -58,11 +58,10 @@ _UNIT = re.compile(
 
 # A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
 # 已开发面积比例/%, 已开发面积比例%.
-_PERCENT = re.compile(r"^(.+?)(?:[(\[【〔](?:单位:?)?%[)\]】〕]|/%|%)$")
+_PERCENT_UNIT = r"[(\[【〔](?:单位:?)?%[)\]】〕]|/%"  # （%）, (单位：%), /%
+_PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|%)$")
 # A label or a title stating percent (比例（%）, 单位：万元、%, 百分比), not a figure (达到95%).
-_PERCENT_LABEL = re.compile(
-    r"(?:[(\[【〔](?:单位:?)?%[)\]】〕]|/%|(?<![0-9.])%|、%[)\]】〕]|百分比)$"
-)
+_PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|百分比)$")
 
 
 def in_percent(written: str) -> bool:
