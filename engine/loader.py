@@ -1274,9 +1274,15 @@ def _units_stated(text: str) -> set[str]:
 
 def _continues(text: str, clause: str) -> bool:
     """Whether a clause goes on a sentence about something else, after a comma
-    (注：土地闲置费按出让价款的20%计征，单位为元: the fee's unit, not the register's)."""
+    (注：土地闲置费按出让价款的20%计征，单位为元: the fee's unit, not the register's). A
+    sentence that opens with the register's figures as a whole (注：以上金额，单位为元) is
+    about the register."""
     at = text.find(clause)
-    return at > 0 and text[:at].rstrip().endswith(("，", ","))
+    before = text[:at].rstrip() if at > 0 else ""
+    if not before.endswith(("，", ",")):
+        return False
+    opening = re.split(r"[，,]", re.split(r"[。；;]", before)[-1])[0]
+    return not register.of_all(opening)
 
 
 def _letter(index: int) -> str:

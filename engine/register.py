@@ -106,8 +106,11 @@ _SAID_SO = (
 # What may stand before 单位 in a statement of the whole register's units, once a note's
 # mark (注：1.) and words of the table itself (本表, 表中) are taken off.
 _NOTE = re.compile(
-    r"^(?:(?:注|说明|备注|附注|附|※)\d*[:：]?)?(?:\d+[、.:：)]?)?(?:本表|表中|表内|全表|以上|表\d+[:：])?"
+    r"^(?:(?:注|说明|备注|附注|附|※)\d*[:：]?)?(?:\d+[、.:：)]?)?"
+    r"(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
 )
+# Words of the whole before and after what is stated of (本表所列金额均以万元为单位).
+_COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)|(?:均|皆|都|一律)$")
 _OF_ALL = frozenset(
     {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
 )
@@ -204,7 +207,7 @@ def unit_statements(line: str) -> list[Units]:
         if match is None:
             continue
         shown = clause.translate(_SHOWN)  # as a Chinese title writes it: 单位：万元
-        lead = _NOTE.sub("", match.group("lead"))
+        lead = _subject(match.group("lead"))
         word = match.group("word")
         subject = lead if word == "单位" else lead + word
         units = [_unit(u) for u in _UNITS_APART.split(match.group("units")) if u]
@@ -231,6 +234,17 @@ def unit_statements(line: str) -> list[Units]:
 
 
 _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
+
+
+def _subject(lead: str) -> str:
+    """What a statement's words before 单位 say it is of, a note's mark and words of the
+    table and of the whole taken off: 注：1.本表所列金额均 is 金额."""
+    return _COLLECTIVE.sub("", _NOTE.sub("", lead))
+
+
+def of_all(words: str) -> bool:
+    """Whether words name the register's figures as a whole (以上金额, 本表所列金额)."""
+    return _subject(said_plainly(words).strip()) in _OF_ALL
 
 
 def _unit(text: str) -> str:

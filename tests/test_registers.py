@@ -193,6 +193,12 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("注：本表金额均以万元计", "出让价款"),
         ("某县出让价款5千万元以上地块台账 单位：万元", "出让价款"),  # 5千万元: an amount
         ("注：已投资额、总投资额单位为万元；单位：万元", "出让价款"),  # columns it has not
+        # Words of the whole around 金额: each was refused as not read.
+        ("本表金额均以万元为单位", "出让价款"),
+        ("以下金额均以万元为单位", "出让价款"),
+        ("本表所列金额单位为万元", "出让价款"),
+        ("上述金额均为万元", "出让价款"),
+        ("所有金额一律以万元为单位", "出让价款"),
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
@@ -427,6 +433,9 @@ def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -
         )
 
 
+_PLAIN_HEAD = "地块编号,受让单位,供地方式,出让价款,约定开工日期\n"
+
+
 @pytest.mark.parametrize(
     ("head", "note"),
     [
@@ -440,6 +449,9 @@ def test_a_unit_of_money_stated_below_the_rows_refuses_the_run(tmp_path: Path) -
             "单位：万元,,,,\n地块编号,受让单位,供地方式,出让价款,约定开工日期\n",
             "注：出让价款单位为元",
         ),
+        # the clause after the comma goes on a sentence about the amounts: the register's
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：以上金额，单位为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：本表所列金额，均以元为单位"),
     ],
 )
 def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_run(
