@@ -393,6 +393,9 @@ class RowReader:
                 wanted = self.contract.areas[column.field]
                 said = msg("area_unit_label", wanted=wanted, column=shown, unit=column.unit)
                 self.problem(row, shown, shown, said)
+            elif column.unit == register.PER_MILLE:
+                ok = False
+                self.problem(row, shown, shown, msg("share_per_mille"))
             elif column.unit and column.field not in self.contract.amounts and column.unit != "%":
                 ok = False
                 self.problem(row, shown, shown, msg("unit_not_amount"))

@@ -57,9 +57,13 @@ _UNIT = re.compile(
 )
 
 # A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
-# 已开发面积比例/%, 已开发面积比例%.
-_PERCENT_UNIT = r"[(\[【〔](?:单位:?)?%[)\]】〕]|/%"  # （%）, (单位：%), /%
+# 已开发面积比例（百分比）, 已开发面积比例/%, 已开发面积比例%.
+_PERCENT_UNIT = r"[(\[【〔](?:单位:?)?(?:%|百分比|百分数)[)\]】〕]|/%"  # （%）, (单位：%), /%
 _PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|%)$")
+# A share's header in per mille (已开发面积比例（‰）): not read, and refused, never taken
+# for a column of the bureau's own (its shares then missing, or read in percent).
+PER_MILLE = "‰"
+_PER_MILLE = re.compile(r"^(.+?)(?:[(\[【〔](?:单位:?)?(?:‰|千分比|千分数)[)\]】〕]|/‰|‰)$")
 # A label or a title stating percent (比例（%）, 单位：万元、%, 百分比), not a figure (达到95%).
 _PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|百分比)$")
 
@@ -322,9 +326,10 @@ class Contract:
         base, unit = unit_apart(written)
         if base in self.aliases:
             return self.aliases[base], unit
-        percent = _PERCENT.match(base)
-        if percent is not None and self.aliases.get(percent.group(1)) in self.shares:
-            return self.aliases[percent.group(1)], "%"
+        for form, unit in ((_PERCENT, "%"), (_PER_MILLE, PER_MILLE)):
+            stated = form.match(base)
+            if stated is not None and self.aliases.get(stated.group(1)) in self.shares:
+                return self.aliases[stated.group(1)], unit
         return None, ""
 
     def near(self, written: str) -> str | None:

@@ -1559,7 +1559,13 @@ def test_a_note_below_the_rows_is_read_as_its_format_shows_it(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    "header", ["已开发面积比例（%）", "已开发面积比例(单位：%)", "已开发面积比例/%"]
+    "header",
+    [
+        "已开发面积比例（%）",
+        "已开发面积比例(单位：%)",
+        "已开发面积比例/%",
+        "已开发面积比例（百分比）",  # was the bureau's own column, as （%） was
+    ],
 )
 def test_a_share_headed_in_percent_reads_a_bare_number_as_a_percent(
     tmp_path: Path, header: str
@@ -1663,6 +1669,12 @@ _SHARES_ROW = "P1,甲公司,挂牌出让,4860000,2010-03-15,2010-03-10,{d},{i},2
             "值 '101'，应为按本列的单位（%）",
         ),
         (("已开发面积比例(元)", "已投资比例（%）"), ("0.25", "20"), "应为仅在金额列标注单位"),
+        # per mille: was the bureau's own column, and a halted parcel's share missing refused
+        (
+            ("已开发面积比例（‰）", "已投资比例（%）"),
+            ("250", "20"),
+            "不读取以千分比（‰）注明的比例",
+        ),
         (("已开发面积比例", "已投资比例"), ("1", "0.5"), "“单位：万元、%”注明了百分数"),
     ],
 )
@@ -1670,7 +1682,7 @@ def test_a_share_in_percent_refused_where_it_cannot_be_read(
     tmp_path: Path, heads: tuple[str, str], cells: tuple[str, str], says: str
 ) -> None:
     """Under 已开发面积比例（%）: nan (a traceback), a bare 1 (told '1% or 1%'); a share
-    headed in 元 (read as a share, where a unit on a share was refused); a title stating
+    headed in 元 (read as a share, where a unit on a share was refused) or in ‰; a title stating
     percent as the register's unit over shares read as shares (1 and 0.5 read as 100% and
     50%: the twelfth reviewer's)."""
     source = tmp_path / "register.csv"
@@ -1683,7 +1695,8 @@ def test_a_share_in_percent_refused_where_it_cannot_be_read(
     )
     for options in ([], ["--skip-invalid", "--rejects", str(tmp_path / "r.csv")]):
         result = run("parcels", str(source), *AS_OF, "--lang", "zh", *options)
-        if options and "“单位：万元、%”" not in says and "仅在金额列" not in says:
+        whole = ("“单位：万元、%”", "仅在金额列", "千分比")  # the header or title: the run
+        if options and not any(w in says for w in whole):
             assert result.exit_code == 0, result.output  # the row refused, the run not
             continue
         assert result.exit_code == 2, result.output
