@@ -690,7 +690,7 @@ class RowReader:
                 )
                 return True
             money = {u for u in st.units if u in money_units}
-            if st.of == "all" and money and not _continues(text, st.clause):
+            if st.of == "all" and money and not st.goes_on:
                 of_all.append((st, money))
             elif st.of == "columns" and money:  # 出让价款单位为元, of the columns it names
                 named = {self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)}
@@ -1273,19 +1273,6 @@ def _units_stated(text: str) -> set[str]:
         units.add("%")
     units.discard("")
     return units
-
-
-def _continues(text: str, clause: str) -> bool:
-    """Whether a clause goes on a sentence about something else, after a comma
-    (注：土地闲置费按出让价款的20%计征，单位为元: the fee's unit, not the register's). A
-    sentence that opens with the register's figures as a whole (注：以上金额，单位为元) is
-    about the register."""
-    at = text.find(clause)
-    before = text[:at].rstrip() if at > 0 else ""
-    if not before.endswith(("，", ",")):
-        return False
-    opening = re.split(r"[，,]", re.split(r"[。；;]", before)[-1])[0]
-    return not register.of_all(opening)
 
 
 def _letter(index: int) -> str:

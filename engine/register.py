@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -100,7 +100,7 @@ _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方�
 # How registers say it, each made 单位:X first: 以万元为单位, 金额均为万元, 金额均以万元计,
 # 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
 _SAID_SO = (
-    (re.compile(rf"以({_ANY_UNIT})为单位"), r"单位:\1"),
+    (re.compile(rf"(?:均|皆|都|一律)?以({_ANY_UNIT})为单位"), r"单位:\1"),
     (re.compile(rf"(?<!单位)均?(?:为|以)({_ANY_UNIT})计?(?=$|[，,；;。\s()])"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
@@ -189,6 +189,10 @@ class Units:
     units: tuple[str, ...]
     clause: str
     subject: str = ""  # of columns: the words naming them (出让价款, 已投资额、总投资额)
+    # After a comma, in a sentence that opens with something other than the register's
+    # figures (土地闲置费按出让价款的20%计征，单位为元: the fee's unit): in a note, not the
+    # register's. (以上金额，单位为元 is the register's.)
+    goes_on: bool = False
 
 
 def unit_statements(line: str) -> list[Units]:
@@ -206,7 +210,7 @@ def unit_statements(line: str) -> list[Units]:
         text = said.sub(written, text)
     found = []
     read = set()  # the units of money the statements found account for
-    for clause in _CLAUSES.split(text):
+    for clause, goes_on in _clauses(text):
         match = _STATEMENT.match(clause)
         if match is None:
             continue
@@ -228,7 +232,7 @@ def unit_statements(line: str) -> list[Units]:
             of = "all"
         elif subject in _OF_AREAS:
             of = "areas"
-        found.append(Units(of, tuple(units), shown, subject))
+        found.append(Units(of, tuple(units), shown, subject, goes_on))
         read.update(money)
     for mentioned in _MONEY_MENTIONED.finditer(text):
         if mentioned.group(1) not in read:  # 单位：万元/亩, 金额（万元）以下略: not read
@@ -240,15 +244,34 @@ def unit_statements(line: str) -> list[Units]:
 _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
 
 
+def _clauses(text: str) -> Iterator[tuple[str, bool]]:
+    """The clauses of a line (_CLAUSES), each with whether it goes on, after a comma, a
+    sentence (from a full stop, a semicolon or a bracket) that opens with words other than
+    the register's figures as a whole (Units.goes_on)."""
+    opening: str | None = None  # the first clause of the sentence
+    at, apart = 0, ""
+    for mark in [*_CLAUSES.finditer(text), None]:
+        clause = text[at : mark.start() if mark else len(text)]
+        if _SENTENCE.search(apart) or not apart:
+            opening = None
+        if clause:
+            if opening is None:
+                opening = clause
+                yield clause, False
+            else:
+                after_comma = "," in apart or "，" in apart
+                yield clause, after_comma and _subject(opening) not in _OF_ALL
+        if mark is not None:
+            at, apart = mark.end(), mark.group()
+
+
+_SENTENCE = re.compile(r"[;；。()\[\]【】〔〕{}.]")
+
+
 def _subject(lead: str) -> str:
     """What a statement's words before 单位 say it is of, a note's mark and words of the
     table and of the whole taken off: 注：1.本表所列金额均 is 金额."""
     return _COLLECTIVE.sub("", _NOTE.sub("", lead))
-
-
-def of_all(words: str) -> bool:
-    """Whether words name the register's figures as a whole (以上金额, 本表所列金额)."""
-    return _subject(said_plainly(words).strip()) in _OF_ALL
 
 
 def _unit(text: str) -> str:

@@ -1758,7 +1758,12 @@ def test_percent_above_the_header_is_the_shares_only_over_them(
 
 
 @pytest.mark.parametrize(
-    "note", ["注：土地闲置费按出让价款的20%计征，单位为元", "注：闲置费已全额缴纳，单位为元"]
+    "note",
+    [
+        "注：土地闲置费按出让价款的20%计征，单位为元",
+        "注：闲置费已全额缴纳，单位为元",
+        "注：闲置费按出让价款的20%计征，均以元为单位",  # refused: its clause read rewritten
+    ],
 )
 def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
     tmp_path: Path, note: str
