@@ -47,7 +47,7 @@ class Shown:
     shown: str
     stored: str
     kind: str  # "money", "area"; or no unit: "percent" (a number, a share shown as a
-    # percent) or "sign" (a text shown with a percent sign: @"（%）")
+    # percent) or "sign" (a text shown with a share's unit: @"（%）", @"（‰）")
     scaled: bool = False
 
     @property
@@ -101,9 +101,12 @@ def text_unit(code: str) -> Shown | None:
     sections = _text_sections(code)
     read = [_section_unit(s, code, text=True) for s in sections]
     found = _agreed([one for one in read if one is not None], code)
-    if found is None and any("%" in t for s in sections for k, t in _tokens(s) if k == "l"):
+    if found is None and any(_SIGN.search(t) for s in sections for k, t in _tokens(s) if k == "l"):
         return Shown(code, "%", "%", "sign")  # @"（%）": a percent sign after the text
     return found
+
+
+_SIGN = re.compile("%|‰|百分|千分")  # a share's unit a text's format shows: @"（百分比）"
 
 
 def shown_text(code: str, text: str) -> str:

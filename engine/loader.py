@@ -535,6 +535,9 @@ class RowReader:
                 at -= 1  # a merged label's text is in each of its cells; a CSV's in its first
             label = cells[at] if at < len(cells) else ""
             spans = all(i in shares for i in range(at, column.index + 1))
+            if label.strip() and spans and register.in_per_mille(label):
+                self.problem(above[-1][0], "(title)", label, msg("share_per_mille"))
+                return None
             if label.strip() and spans and register.in_percent(label):
                 given.append(column)
         if not given:

@@ -198,9 +198,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "每列只出现一次：该列在表头中出现了两次",
     },
     "share_per_mille": {
-        "en": "a share's header in percent (已开发面积比例（%）) or without a unit (0.25 for 25%):"
+        "en": "a share's header in percent (（%）) or without a unit (0.25 for 25%):"
         " a share in per mille (‰) is not read",
-        "zh": "比例列的表头以百分比注明（已开发面积比例（%））或不注单位（0.25 即 25%）："
+        "zh": "比例列的表头以百分比注明（（%））或不注单位（0.25 即 25%）："
         "不读取以千分比（‰）注明的比例",
     },
     "unit_not_amount": {

@@ -58,14 +58,23 @@ _UNIT = re.compile(
 
 # A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
 # 已开发面积比例（百分比）, 已开发面积比例/%, 已开发面积比例%.
-_PERCENT_UNIT = r"[(\[【〔](?:单位:?)?(?:%|百分比|百分数)[)\]】〕]|/%"  # （%）, (单位：%), /%
-_PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|%)$")
+_PERCENT_WORDS = r"%|百分比|百分数|百分率"
+_PERCENT_UNIT = rf"[(\[【〔](?:单位:?)?(?:{_PERCENT_WORDS})[)\]】〕]|/(?:{_PERCENT_WORDS})"
+_PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|{_PERCENT_WORDS})$")
 # A share's header in per mille (已开发面积比例（‰）): not read, and refused, never taken
 # for a column of the bureau's own (its shares then missing, or read in percent).
 PER_MILLE = "‰"
-_PER_MILLE = re.compile(r"^(.+?)(?:[(\[【〔](?:单位:?)?(?:‰|千分比|千分数)[)\]】〕]|/‰|‰)$")
+_PER_MILLE_WORDS = r"‰|千分比|千分数|千分率"
+_PER_MILLE_UNIT = rf"[(\[【〔](?:单位:?)?(?:{_PER_MILLE_WORDS})[)\]】〕]|/(?:{_PER_MILLE_WORDS})"
+_PER_MILLE = re.compile(rf"^(.+?)(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
+_PER_MILLE_LABEL = re.compile(rf"(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
 # A label or a title stating percent (比例（%）, 单位：万元、%, 百分比), not a figure (达到95%).
-_PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|百分比)$")
+_PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|百分比|百分数|百分率)$")
+
+
+def in_per_mille(written: str) -> bool:
+    """Whether a header or a label states per mille: 比例（‰）, 千分比."""
+    return _PER_MILLE_LABEL.search(compact(written)) is not None
 
 
 def in_percent(written: str) -> bool:
@@ -97,10 +106,12 @@ _STATEMENT = re.compile(
 _CLAUSES = re.compile(r"[，,；;。\s()\[\]【】〔〕{}]+|(?<!\d)\.|\.(?!\d)")
 _UNITS_APART = re.compile(r"[、及和]")
 _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方公里|km2)"
-# How registers say it, each made 单位:X first: 以万元为单位, 金额均为万元, 金额均以万元计,
-# 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
+# How registers say it, each made 单位:X first: 以万元为单位, 以万元为计量单位, 金额均为万元,
+# 金额均以万元计, 均按万元填列, 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
+_ALL = "(?:均|皆|都|一律)?"  # words of the whole before what a statement says
 _SAID_SO = (
-    (re.compile(rf"(?:均|皆|都|一律)?以({_ANY_UNIT})为单位"), r"单位:\1"),
+    (re.compile(rf"{_ALL}以({_ANY_UNIT})为(?:计量|计价|货币)?单位"), r"单位:\1"),
+    (re.compile(rf"{_ALL}(?:以|按)({_ANY_UNIT})(?:填列|填报|填写|列示|计列)"), r"单位:\1"),
     (re.compile(rf"(?<!单位)均?(?:为|以)({_ANY_UNIT})计?(?=$|[，,；;。\s()])"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
@@ -126,7 +137,7 @@ MONEY_WORDS = re.compile(_either(NOT_YUAN))
 _MONEY_MENTIONED = re.compile(
     r"(?<![\d.零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟余多近逾数几约])"
     r"(?:人民币)?(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
-    r"(?!\(含\))(?=$|[\s,，;；。.、:：()\[\]【】〔〕]|为单位|计|整|人民币)"
+    r"(?!\(含\))(?=$|[\s,，;；。.、:：()\[\]【】〔〕]|为|计|整|人民币|填|列|表示|记)"
 )
 # Traditional characters of units, and English, as a title may write them.
 _TRADITIONAL = str.maketrans("單萬億註額為畝積計價讓臺賬", "单万亿注额为亩积计价让台账")
@@ -189,9 +200,9 @@ class Units:
     units: tuple[str, ...]
     clause: str
     subject: str = ""  # of columns: the words naming them (出让价款, 已投资额、总投资额)
-    # After a comma, in a sentence that opens with something other than the register's
-    # figures (土地闲置费按出让价款的20%计征，单位为元: the fee's unit): in a note, not the
-    # register's. (以上金额，单位为元 is the register's.)
+    # A bare unit after a comma, in a sentence about money other than the register's
+    # amounts (土地闲置费按出让价款的20%计征，单位为元: the fee's unit): in a note, not the
+    # register's. (以上金额，单位为元 and 本表数据截至8月31日，金额单位为元 are the register's.)
     goes_on: bool = False
 
 
@@ -205,7 +216,7 @@ def unit_statements(line: str) -> list[Units]:
     text = said_plainly(line)
     text = re.sub(r"([万亿千百])\s*元", r"\1元", text)
     text = re.sub(r"人民币\s*", "人民币", text)
-    text = re.sub(r"(单位|面积|金额|价款|资金)\s*([:：为是])\s*", r"\1\2", text)
+    text = re.sub(rf"(单位|面积|金额|价款|资金)\s*{_ALL}\s*([:：为是])\s*", r"\1\2", text)
     for said, written in _SAID_SO:
         text = said.sub(written, text)
     found = []
@@ -232,7 +243,7 @@ def unit_statements(line: str) -> list[Units]:
             of = "all"
         elif subject in _OF_AREAS:
             of = "areas"
-        found.append(Units(of, tuple(units), shown, subject, goes_on))
+        found.append(Units(of, tuple(units), shown, subject, goes_on and not lead))
         read.update(money)
     for mentioned in _MONEY_MENTIONED.finditer(text):
         if mentioned.group(1) not in read:  # 单位：万元/亩, 金额（万元）以下略: not read
@@ -246,26 +257,23 @@ _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
 
 def _clauses(text: str) -> Iterator[tuple[str, bool]]:
     """The clauses of a line (_CLAUSES), each with whether it goes on, after a comma, a
-    sentence (from a full stop, a semicolon or a bracket) that opens with words other than
-    the register's figures as a whole (Units.goes_on)."""
-    opening: str | None = None  # the first clause of the sentence
+    sentence (from a full stop, a semicolon or a bracket) whose clauses before it speak of
+    money other than the register's amounts: a fee, a tax, a deposit (Units.goes_on)."""
+    other = False  # money other than the register's named in the sentence so far
     at, apart = 0, ""
     for mark in [*_CLAUSES.finditer(text), None]:
         clause = text[at : mark.start() if mark else len(text)]
-        if _SENTENCE.search(apart) or not apart:
-            opening = None
+        if _SENTENCE.search(apart):
+            other = False
         if clause:
-            if opening is None:
-                opening = clause
-                yield clause, False
-            else:
-                after_comma = "," in apart or "，" in apart
-                yield clause, after_comma and _subject(opening) not in _OF_ALL
+            yield clause, other and ("," in apart or "，" in apart)
+            other = other or _OTHER_MONEY.search(clause) is not None
         if mark is not None:
             at, apart = mark.end(), mark.group()
 
 
 _SENTENCE = re.compile(r"[;；。()\[\]【】〔〕{}.]")
+_OTHER_MONEY = re.compile(r"费|税|罚|保证金|单价|利息|滞纳金|违约金")
 
 
 def _subject(lead: str) -> str:
@@ -461,6 +469,8 @@ def columns(
             unit = unit_apart(above)[1]
         elif above and not unit and field in contract.shares and in_percent(above):
             unit = "%"  # 比例（%） over 已开发面积比例 and 已投资比例: theirs
+        elif above and not unit and field in contract.shares and in_per_mille(above):
+            unit = PER_MILLE  # 比例（‰）: refused (the loader)
         elif above and field in contract.areas:
             # 面积（亩） over 土地面积: refused (the loader) where not the column's own unit
             label = _AREA_LABEL.search(compact(above))

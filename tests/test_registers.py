@@ -199,6 +199,11 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("本表所列金额单位为万元", "出让价款"),
         ("上述金额均为万元", "出让价款"),
         ("所有金额一律以万元为单位", "出让价款"),
+        # The fourteenth reviewer's: the first three were read as yuan, nothing said.
+        ("本表所列金额均按万元填列", "出让价款"),
+        ("金额以万元填列", "出让价款"),
+        ("本表金额以万元为计量单位", "出让价款"),
+        ("本表金额单位均为万元", "出让价款"),
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
@@ -452,6 +457,14 @@ _PLAIN_HEAD = "地块编号,受让单位,供地方式,出让价款,约定开工�
         # the clause after the comma goes on a sentence about the amounts: the register's
         ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：以上金额，单位为元"),
         ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：本表所列金额，均以元为单位"),
+        # The fourteenth reviewer's: each went through, the rows read in 万元.
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：本表数据截止2012年8月31日，金额单位为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：以上金额，单位均为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：以上各地块金额，单位为元"),
+        (
+            "单位：万元,,,,\n" + _PLAIN_HEAD,
+            "注：闲置费按价款的20%计征，单位为元；以上金额，单位为元",
+        ),
     ],
 )
 def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_run(
@@ -1565,6 +1578,8 @@ def test_a_note_below_the_rows_is_read_as_its_format_shows_it(tmp_path: Path) ->
         "已开发面积比例(单位：%)",
         "已开发面积比例/%",
         "已开发面积比例（百分比）",  # was the bureau's own column, as （%） was
+        "已开发面积比例/百分比",
+        "已开发面积比例（百分率）",
     ],
 )
 def test_a_share_headed_in_percent_reads_a_bare_number_as_a_percent(
@@ -1703,16 +1718,20 @@ def test_a_share_in_percent_refused_where_it_cannot_be_read(
         assert says in result.output
 
 
-def test_a_share_header_formatted_to_show_percent_is_read_in_percent(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shows", ['@"（%）"', '@"（百分比）"'])
+def test_a_share_header_formatted_to_show_percent_is_read_in_percent(
+    tmp_path: Path, shows: str
+) -> None:
     """已开发面积比例 formatted @"（%）" shows 已开发面积比例（%）: 1 and 0.5 under it were read
-    as 100% and 50% (the twelfth reviewer's); 25 and 30 are 25% and 30%."""
+    as 100% and 50% (the twelfth reviewer's); 25 and 30 are 25% and 30%. @"（百分比）" alike
+    (the fourteenth reviewer's: refused, 25 read as a share between 0 and 1)."""
     book = openpyxl.Workbook()
     sheet = book.active
     heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
     sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
     sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 25, 30])
     sheet["I2"] = "2011-01-01"
-    sheet["G1"].number_format = sheet["H1"].number_format = '@"（%）"'
+    sheet["G1"].number_format = sheet["H1"].number_format = shows
     source = tmp_path / "shown.xlsx"
     book.save(source)
     plain = tmp_path / "plain.csv"
@@ -1722,6 +1741,30 @@ def test_a_share_header_formatted_to_show_percent_is_read_in_percent(tmp_path: P
         encoding="utf-8",
     )
     assert decisions(source, tmp_path)["decisions"] == decisions(plain, tmp_path)["decisions"]
+
+
+def test_a_share_in_per_mille_by_a_label_or_a_format_is_refused(tmp_path: Path) -> None:
+    """A label 比例（‰） over the shares, or their headers formatted @"（‰）", stated per
+    mille: 1 was read as 100%, where the bureau meant 1‰ (the fourteenth reviewer's)."""
+    source = tmp_path / "labelled.csv"
+    source.write_text(
+        ",,,,,,比例（‰）,,\n"
+        + _SHARES_HEAD.format(d="已开发面积比例", i="已投资比例")
+        + _SHARES_ROW.format(d="1", i="0.5"),
+        encoding="utf-8",
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
+    sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
+    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 1, 0.5])
+    sheet["I2"] = "2011-01-01"
+    sheet["G1"].number_format = sheet["H1"].number_format = '@"（‰）"'
+    book.save(tmp_path / "formatted.xlsx")
+    for path in (source, tmp_path / "formatted.xlsx"):
+        result = run("parcels", str(path), *AS_OF, "--lang", "zh")
+        assert result.exit_code == 2, result.output
+        assert "不读取以千分比（‰）注明的比例" in result.output
 
 
 @pytest.mark.parametrize(
@@ -1763,6 +1806,10 @@ def test_percent_above_the_header_is_the_shares_only_over_them(
         "注：土地闲置费按出让价款的20%计征，单位为元",
         "注：闲置费已全额缴纳，单位为元",
         "注：闲置费按出让价款的20%计征，均以元为单位",  # refused: its clause read rewritten
+        # The fourteenth reviewer's: refused, as the last
+        "注：土地闲置费按出让价款的20%计征，单位:元",
+        "注：土地闲置费按出让价款的20%计征，单位(元)",
+        "注：以上金额，土地闲置费按出让价款的20%计征，单位为元",
     ],
 )
 def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
