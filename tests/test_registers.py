@@ -1718,6 +1718,19 @@ def test_a_share_in_percent_refused_where_it_cannot_be_read(
         assert says in result.output
 
 
+def _shares_formatted(path: Path, shows: str, shares: tuple[float, float]) -> Path:
+    """A halted parcel's workbook, its share headers formatted `shows`."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
+    sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
+    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", *shares])
+    sheet["I2"] = "2011-01-01"
+    sheet["G1"].number_format = sheet["H1"].number_format = shows
+    book.save(path)
+    return path
+
+
 @pytest.mark.parametrize("shows", ['@"（%）"', '@"（百分比）"'])
 def test_a_share_header_formatted_to_show_percent_is_read_in_percent(
     tmp_path: Path, shows: str
@@ -1725,15 +1738,7 @@ def test_a_share_header_formatted_to_show_percent_is_read_in_percent(
     """已开发面积比例 formatted @"（%）" shows 已开发面积比例（%）: 1 and 0.5 under it were read
     as 100% and 50% (the twelfth reviewer's); 25 and 30 are 25% and 30%. @"（百分比）" alike
     (the fourteenth reviewer's: refused, 25 read as a share between 0 and 1)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
-    sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
-    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 25, 30])
-    sheet["I2"] = "2011-01-01"
-    sheet["G1"].number_format = sheet["H1"].number_format = shows
-    source = tmp_path / "shown.xlsx"
-    book.save(source)
+    source = _shares_formatted(tmp_path / "shown.xlsx", shows, (25, 30))
     plain = tmp_path / "plain.csv"
     plain.write_text(
         _SHARES_HEAD.format(d="已开发面积比例", i="已投资比例")
@@ -1753,15 +1758,8 @@ def test_a_share_in_per_mille_by_a_label_or_a_format_is_refused(tmp_path: Path) 
         + _SHARES_ROW.format(d="1", i="0.5"),
         encoding="utf-8",
     )
-    book = openpyxl.Workbook()
-    sheet = book.active
-    heads = ["宗地编号", "受让单位", "供地方式", "出让价款", "约定开工日期", "实际开工日期"]
-    sheet.append([*heads, "已开发面积比例", "已投资比例", "中止开发日期"])
-    sheet.append(["P1", "甲公司", "挂牌出让", 4860000, "2010-03-15", "2010-03-10", 1, 0.5])
-    sheet["I2"] = "2011-01-01"
-    sheet["G1"].number_format = sheet["H1"].number_format = '@"（‰）"'
-    book.save(tmp_path / "formatted.xlsx")
-    for path in (source, tmp_path / "formatted.xlsx"):
+    formatted = _shares_formatted(tmp_path / "formatted.xlsx", '@"（‰）"', (1, 0.5))
+    for path in (source, formatted):
         result = run("parcels", str(path), *AS_OF, "--lang", "zh")
         assert result.exit_code == 2, result.output
         assert "不读取以千分比（‰）注明的比例" in result.output
