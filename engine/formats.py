@@ -47,7 +47,8 @@ class Shown:
     shown: str
     stored: str
     kind: str  # "money", "area"; or no unit: "percent" (a number, a share shown as a
-    # percent) or "sign" (a text shown with a share's unit: @"（%）", @"（‰）")
+    # percent), "per_mille" (a number shown with ‰) or "sign" (a text shown with a share's
+    # unit: @"（%）", @"（‰）")
     scaled: bool = False
 
     @property
@@ -83,6 +84,8 @@ def _percent(code: str) -> Shown | None:
     sections = [s for s in _SECTION.findall(code)[:3] if s and "@" not in _LITERAL.sub("", s)]
     if any(part == "%" and char == "%" for s in sections for part, char in _tokens(s)):
         return Shown(code, "%", "%", "percent")
+    if any("‰" in s for s in sections):  # 0.0‰, 0"‰": 1 shown 1‰ (Excel does not scale)
+        return Shown(code, "‰", "", "per_mille")
     return None
 
 
@@ -106,7 +109,8 @@ def text_unit(code: str) -> Shown | None:
     return found
 
 
-_SIGN = re.compile("%|‰|百分|千分")  # a share's unit a text's format shows: @"（百分比）"
+# A share's unit a text's format shows: @"（%）", @"（百分比）", @"（‰）".
+_SIGN = re.compile("%|‰|百分[比数率]|千分[比数率]")
 
 
 def shown_text(code: str, text: str) -> str:

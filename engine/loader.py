@@ -441,9 +441,17 @@ class RowReader:
         plain = [c for c in board.columns if c.field in self.contract.amounts and not c.unit]
         if not plain:
             return board
+        for row, line in lines:
+            for excepted in _EXCEPTED.findall(register.said_plainly(line)):
+                named = [self.contract.resolve(n)[0] for n in re.split("[、和及]", excepted)]
+                if any(c.field in named for c in plain):  # 金额单位：万元（出让价款除外）
+                    clause = f"{excepted}除外"
+                    self.problem(row, "(title)", line, msg("title_unit_unclear", clause=clause))
+                    return None
         for row, line, st in stated:
-            if st.of == "columns" and _money_not_yuan(st.units):
-                # 出让价款单位：万元: of the columns it names, if they are the register's
+            if st.of == "columns" and (_money_not_yuan(st.units) or st.units == ("元",)):
+                # 出让价款单位：万元 (or 元, beside 金额单位：万元): of the columns it names, if
+                # they are the register's
                 named = [self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)]
                 given = [c for c in plain if c.field in named]
                 if len(st.units) == 1 and None not in named:
@@ -523,6 +531,9 @@ class RowReader:
             return board
         for row, cells in above:
             for text in cells:
+                if _PER_MILLE_STATED.search(text):
+                    self.problem(row, "(title)", text, msg("share_per_mille"))
+                    return None
                 if _PERCENT_STATED.search(text):
                     said = msg("percent_above", text=text.strip(), column=plain[0].written)
                     self.problem(row, "(title)", text, said)
@@ -600,9 +611,9 @@ class RowReader:
     def _formats_of(self, board: Register) -> _Formatted | None:
         """The cells whose number format shows a unit, of the columns whose unit it may
         contradict: the amounts, the areas, the measures read in one unit with each other
-        (a developed and a total area)."""
+        (a developed and a total area), and the shares (not read in per mille)."""
         contract = self.contract
-        held = contract.amounts | set(contract.areas) | contract.alike
+        held = contract.amounts | set(contract.areas) | contract.alike | contract.shares
         columns = [c for c in board.columns if c.field in held and c.index in self._formatted]
         if not columns:
             return None
@@ -620,7 +631,13 @@ class RowReader:
         the other not. The value would be read in the column's unit, and the cell shows
         another: the run is refused, the cell named. (A 合计 row is no subject: a total
         shown in 万元 under yuan is its own.)"""
-        on = {c: s for c, s in formatted.at(row).items() if s.kind in ("money", "area")}
+        every = formatted.at(row)
+        for column, shown in every.items():
+            if shown.kind == "per_mille" and cells[column.index].strip():
+                said = msg("share_per_mille_format", code=shown.code)
+                self.problem(row, column.field or "", cells[column.index], said, whole=True)
+                return True
+        on = {c: s for c, s in every.items() if s.kind in ("money", "area")}
         for column, shown in on.items():
             field = column.field or ""
             if field in self.contract.alike:
@@ -1265,6 +1282,10 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
 # A title stating percent as a unit of the register's: 单位：万元、平方米、%, 计量单位：%
 # (a list of units; not 填报单位：XX县国土资源局 … 完成率95%).
 _PERCENT_STATED = re.compile(r"单位\s*[:：]\s*(?:[^\s、，,;；。:：%％]{1,6}\s*[、，,]\s*)*[%％]")
+# A title stating per mille as a unit of the register's or of its shares: 比例单位：‰.
+_PER_MILLE_STATED = re.compile(
+    r"(?:单位|比例)\s*[:：]\s*(?:[^\s、，,;；。:：‰]{1,6}\s*[、，,]\s*)*(?:‰|千分[比数率之])"
+)
 
 
 def _units_stated(text: str) -> set[str]:
@@ -1276,6 +1297,10 @@ def _units_stated(text: str) -> set[str]:
         units.add("%")
     units.discard("")
     return units
+
+
+# Columns a title excepts from its unit: 金额单位：万元（出让价款除外）.
+_EXCEPTED = re.compile(r"([^\s,，;；。.:：()\[\]【】]+?)(?:均|都)?除外")
 
 
 def _letter(index: int) -> str:

@@ -203,6 +203,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "比例列的表头以百分比注明（（%））或不注单位（0.25 即 25%）："
         "不读取以千分比（‰）注明的比例",
     },
+    "share_per_mille_format": {
+        "en": "a share as a number (0.25), a percent (25%, or a cell formatted 0%), or a "
+        "fraction: its cell's number format {code} shows it in per mille (‰), which is not "
+        "read",
+        "zh": "以数字（0.25）、百分数（25%，或设置为 0% 格式的单元格）或分数表示的比例："
+        "该单元格的数字格式 {code} 以千分比（‰）显示，不予读取",
+    },
     "unit_not_amount": {
         "en": "a unit (元, 万元, 亿元) only on an amount column",
         "zh": "仅在金额列标注单位（元、万元、亿元）",

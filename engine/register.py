@@ -64,7 +64,7 @@ _PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|{_PERCENT_WORDS})$")
 # A share's header in per mille (已开发面积比例（‰）): not read, and refused, never taken
 # for a column of the bureau's own (its shares then missing, or read in percent).
 PER_MILLE = "‰"
-_PER_MILLE_WORDS = r"‰|千分比|千分数|千分率"
+_PER_MILLE_WORDS = r"‰|千分比|千分数|千分率|千分之"
 _PER_MILLE_UNIT = rf"[(\[【〔](?:单位:?)?(?:{_PER_MILLE_WORDS})[)\]】〕]|/(?:{_PER_MILLE_WORDS})"
 _PER_MILLE = re.compile(rf"^(.+?)(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
 _PER_MILLE_LABEL = re.compile(rf"(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
@@ -108,15 +108,18 @@ _UNITS_APART = re.compile(r"[、及和]")
 _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方公里|km2)"
 # How registers say it, each made 单位:X first: 以万元为单位, 以万元为计量单位, 金额均为万元,
 # 金额均以万元计, 均按万元填列, 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
-_ALL = "(?:均|皆|都|一律)?"  # words of the whole before what a statement says
+_ALL = "(?:均|皆|都|一律|统一)?"  # words of the whole before what a statement says
 _SAID_SO = (
     (re.compile(rf"{_ALL}以({_ANY_UNIT})为(?:计量|计价|货币)?单位"), r"单位:\1"),
     (re.compile(rf"{_ALL}(?:以|按)({_ANY_UNIT})(?:填列|填报|填写|列示|计列)"), r"单位:\1"),
+    (re.compile(rf"{_ALL}(?:以|用)({_ANY_UNIT})(?:表示|计算|计量|记)"), r"单位:\1"),
     (re.compile(rf"(?<!单位)均?(?:为|以)({_ANY_UNIT})计?(?=$|[，,；;。\s()])"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
     (re.compile(r"人民币\((万元|亿元|元)\)"), r"人民币\1"),
     (re.compile(rf"(面积|金额|价款|资金)\(({_ANY_UNIT})\)"), r"\1:\2"),  # 面积（亩）, 价款（万元）
+    # 金额以万元保留两位小数: read 金额单位:万元保留两位小数, its unit the first (_money_first)
+    (re.compile(rf"(金额|价款|资金){_ALL}(?:以|按|用)(?={_ANY_UNIT})"), r"\1单位:"),
 )
 # What may stand before 单位 in a statement of the whole register's units, once a note's
 # mark (注：1.) and words of the table itself (本表, 表中) are taken off.
@@ -125,7 +128,7 @@ _NOTE = re.compile(
     r"(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
 )
 # Words of the whole before and after what is stated of (本表所列金额均以万元为单位).
-_COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)|(?:均|皆|都|一律)$")
+_COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)+|(?:均|皆|都|一律|统一)$")
 _OF_ALL = frozenset(
     {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
 )
@@ -135,7 +138,7 @@ MONEY_WORDS = re.compile(_either(NOT_YUAN))
 # 项目, 亿元以上, 万元户, 万元置业): not after a digit or a numeral, and followed by the end, a
 # mark, or words of a unit's (为单位, 计, 整).
 _MONEY_MENTIONED = re.compile(
-    r"(?<![\d.零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟余多近逾数几约])"
+    r"(?<![\d.零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟余多近逾数几约超过上达破])"
     r"(?:人民币)?(万元|亿元|千元|十万元|百万元|千万元|美元|港元)"
     r"(?!\(含\))(?=$|[\s,，;；。.、:：()\[\]【】〔〕]|为|计|整|人民币|填|列|表示|记)"
 )
@@ -229,7 +232,7 @@ def unit_statements(line: str) -> list[Units]:
         lead = _subject(match.group("lead"))
         word = match.group("word")
         subject = lead if word == "单位" else lead + word
-        units = [_unit(u) for u in _UNITS_APART.split(match.group("units")) if u]
+        units = [_unit(_money_first(u)) for u in _UNITS_APART.split(match.group("units")) if u]
         known = MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS
         if not units or not all(u in known or "/" in u for u in units):  # / : a rate
             continue
@@ -253,13 +256,15 @@ def unit_statements(line: str) -> list[Units]:
 
 
 _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
+_MONEY_FIRST = sorted(MONEY_UNITS | MONEY_UNREAD | {"人民币万元", "人民币元"}, key=len)[::-1]
 
 
 def _clauses(text: str) -> Iterator[tuple[str, bool]]:
     """The clauses of a line (_CLAUSES), each with whether it goes on, after a comma, a
-    sentence (from a full stop, a semicolon or a bracket) whose clauses before it speak of
-    money other than the register's amounts: a fee, a tax, a deposit (Units.goes_on)."""
-    other = False  # money other than the register's named in the sentence so far
+    sentence (from a full stop or a semicolon) about money other than the register's
+    amounts: whose last clause opening with a subject opens with a fee, a tax, a deposit
+    (土地闲置费（按出让价款20%计征）， ; not 本表金额含税费， nor 免费划拨地块不列入本表，)."""
+    other = False  # the sentence's subject so far: money other than the register's
     at, apart = 0, ""
     for mark in [*_CLAUSES.finditer(text), None]:
         clause = text[at : mark.start() if mark else len(text)]
@@ -267,19 +272,45 @@ def _clauses(text: str) -> Iterator[tuple[str, bool]]:
             other = False
         if clause:
             yield clause, other and ("," in apart or "，" in apart)
-            other = other or _OTHER_MONEY.search(clause) is not None
+            opening = _NOTE.sub("", clause)
+            if _OTHER_MONEY.match(opening):
+                other = True
+            elif _subject(_lead(opening)) in _OF_ALL - {""}:
+                other = False  # 以上金额，… : the register's again
         if mark is not None:
             at, apart = mark.end(), mark.group()
 
 
-_SENTENCE = re.compile(r"[;；。()\[\]【】〔〕{}.]")
-_OTHER_MONEY = re.compile(r"费|税|罚|保证金|单价|利息|滞纳金|违约金")
+_SENTENCE = re.compile(r"[;；。.]")
+# Money other than the register's amounts, opening a clause: its subject.
+_OTHER_MONEY = re.compile(
+    r"(?:其中|另|另外|此外)?(?:土地)?(?:闲置(?:土地)?费|(?:竞买|履约|投标)?保证金|滞纳金|违约金"
+    r"|罚款|罚金|契税|税费|税款|单价|利息|手续费)"
+)
+
+
+def _lead(clause: str) -> str:
+    """The words of the whole and of the register's figures a clause opens with."""
+    found = _STATEMENT_LEAD.match(clause)
+    return found.group() if found else ""
+
+
+_STATEMENT_LEAD = re.compile(r"(?:所列|所填|所有|全部|各项)*(?:金额|价款|资金|数据|数量|货币)?")
 
 
 def _subject(lead: str) -> str:
     """What a statement's words before 单位 say it is of, a note's mark and words of the
     table and of the whole taken off: 注：1.本表所列金额均 is 金额."""
     return _COLLECTIVE.sub("", _NOTE.sub("", lead))
+
+
+def _money_first(text: str) -> str:
+    """A unit of money followed by words (单位：万元保留两位小数, 单位：万元以下同) as the unit
+    alone: never the whole passed over, and the figures read as yuan."""
+    for unit in _MONEY_FIRST:
+        if text.startswith(unit) and text != unit and text[len(unit)] not in "/每":
+            return unit
+    return text
 
 
 def _unit(text: str) -> str:

@@ -129,7 +129,6 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
         # was read as 万元, a fee of 77,200,000,000.00), or of a rate alone.
         ("单位：万元/亩", "出让价款", "was not read as either"),
         ("土地出让金（万元）", "出让价款", "was not read as either"),  # a mention, not read
-        ("单位：万元整", "出让价款", "was not read as either"),
         ("Land transfer register (RMB 10,000)", "出让价款", "was not read as either"),
     ],
 )
@@ -204,6 +203,18 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("金额以万元填列", "出让价款"),
         ("本表金额以万元为计量单位", "出让价款"),
         ("本表金额单位均为万元", "出让价款"),
+        # The fifteenth reviewer's: refused as not read, or (the last five) read as yuan.
+        ("本表金额统一以万元为单位", "出让价款"),
+        ("本表所列各项金额均以万元为单位", "出让价款"),
+        ("金额用万元表示", "出让价款"),
+        ("金额以万元记", "出让价款"),
+        ("投资超千万元为重点项目，单位：万元", "出让价款"),
+        ("单位：万元保留两位小数", "出让价款"),
+        ("单位：万元整", "出让价款"),  # was refused as not read
+        ("单位:万元以下同", "出让价款"),
+        ("金额以万元保留两位小数", "出让价款"),
+        ("价款（万元）见各列", "出让价款"),
+        ("本表金额统一按万元填列", "出让价款"),
     ],
 )
 def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, header: str) -> None:
@@ -211,6 +222,53 @@ def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, heade
     found = decisions(source, tmp_path)["decisions"]
     fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
     assert fee["amount"] == "7720000.00"  # 20% of 3860 万元
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "金额单位：万元，出让价款单位：元",
+        "金额单位：万元（出让价款单位：元）",
+        "单位：万元（出让价款为元）",
+        "本表金额以万元为单位，出让价款以元为单位",
+    ],
+)
+def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
+    tmp_path: Path, title: str
+) -> None:
+    """出让价款 named in 元 beside the register's 万元: its 3860 was read in 万元, a fee of
+    7,720,000.00 where the title says 772.00 (the fifteenth reviewer's). It is read in yuan;
+    a title excepting it (出让价款除外) without its unit is refused."""
+    found = decisions(_titled(tmp_path, title, "出让价款"), tmp_path)["decisions"]
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "772.00"
+    for excepting in ("金额单位：万元（出让价款除外）", "本表金额均以万元为单位（出让价款除外）"):
+        result = run("parcels", str(_titled(tmp_path, excepting, "出让价款")), *AS_OF)
+        assert result.exit_code == 2, result.output
+        assert "'出让价款除外' was not read as either" in result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2012年度出让价款超亿元为重点监管地块台账",
+        "注：出让价款上亿元列入重点监管名单",
+        "注：成交价超亿元记为大宗出让",
+        "注：金额以元为单位，价款超过亿元列入重点",
+    ],
+)
+def test_an_amount_of_money_above_or_below_is_no_unit(tmp_path: Path, line: str) -> None:
+    """超亿元, 上亿元 are amounts, not a unit the register is stated in: above the header or
+    at the foot of a register in yuan, each was refused once a mention of 亿元 before 为, 列
+    or 记 was taken for one (the fifteenth reviewer's)."""
+    source = _titled(tmp_path, "", "出让价款")
+    text = source.read_text(encoding="utf-8")
+    if line.startswith("注"):
+        source.write_text(text + f"{line},,,,,\n", encoding="utf-8")
+    else:
+        source.write_text(text.replace(",,,,,\n,,,,,\n", f",,,,,\n{line},,,,,\n", 1), "utf-8")
+    result = run("parcels", str(source), *AS_OF)
+    assert result.exit_code == 0, result.output
 
 
 @pytest.mark.parametrize(
@@ -465,6 +523,11 @@ _PLAIN_HEAD = "地块编号,受让单位,供地方式,出让价款,约定开工�
             "单位：万元,,,,\n" + _PLAIN_HEAD,
             "注：闲置费按价款的20%计征，单位为元；以上金额，单位为元",
         ),
+        # The fifteenth reviewer's: each went through, the note taken for the tax's or fee's.
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：本表金额含税费，单位为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：以上价款不含契税，单位为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：价款含土地闲置费，以上金额，单位为元"),
+        ("单位：万元,,,,\n" + _PLAIN_HEAD, "注：免费划拨地块不列入本表，单位为元"),
     ],
 )
 def test_a_note_below_the_rows_stating_another_unit_than_the_title_refuses_the_run(
@@ -1750,7 +1813,8 @@ def test_a_share_header_formatted_to_show_percent_is_read_in_percent(
 
 def test_a_share_in_per_mille_by_a_label_or_a_format_is_refused(tmp_path: Path) -> None:
     """A label 比例（‰） over the shares, or their headers formatted @"（‰）", stated per
-    mille: 1 was read as 100%, where the bureau meant 1‰ (the fourteenth reviewer's)."""
+    mille: 1 was read as 100%, where the bureau meant 1‰ (the fourteenth reviewer's); so
+    did a title 比例单位：‰ and cells formatted 0.0‰ (the fifteenth's)."""
     source = tmp_path / "labelled.csv"
     source.write_text(
         ",,,,,,比例（‰）,,\n"
@@ -1759,10 +1823,18 @@ def test_a_share_in_per_mille_by_a_label_or_a_format_is_refused(tmp_path: Path) 
         encoding="utf-8",
     )
     formatted = _shares_formatted(tmp_path / "formatted.xlsx", '@"（‰）"', (1, 0.5))
-    for path in (source, formatted):
+    titled = tmp_path / "titled.csv"  # and a title, or the cells' formats (the fifteenth's)
+    titled.write_text(
+        "比例单位：‰,,,,,,,,\n" + source.read_text("utf-8").split("\n", 1)[1], "utf-8"
+    )
+    cells = _shares_formatted(tmp_path / "cells.xlsx", "General", (1, 0.5))
+    book = openpyxl.load_workbook(cells)
+    book.active["G2"].number_format = book.active["H2"].number_format = "0.0‰"
+    book.save(cells)
+    for path in (source, formatted, titled, cells):
         result = run("parcels", str(path), *AS_OF, "--lang", "zh")
         assert result.exit_code == 2, result.output
-        assert "不读取以千分比（‰）注明的比例" in result.output
+        assert "千分比（‰）" in result.output
 
 
 @pytest.mark.parametrize(
@@ -1808,6 +1880,9 @@ def test_percent_above_the_header_is_the_shares_only_over_them(
         "注：土地闲置费按出让价款的20%计征，单位:元",
         "注：土地闲置费按出让价款的20%计征，单位(元)",
         "注：以上金额，土地闲置费按出让价款的20%计征，单位为元",
+        # The fifteenth reviewer's: refused, a bracket taken for a sentence's end
+        "注：土地闲置费（按出让价款20%计征），单位为元",
+        "注：土地闲置费按出让价款的20%计征（第十四条），单位为元",
     ],
 )
 def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
