@@ -442,10 +442,11 @@ class RowReader:
         if not plain:
             return board
         for row, line in lines:
-            for excepted in _EXCEPTED.findall(register.said_plainly(line)):
-                named = [self.contract.resolve(n)[0] for n in re.split("[、和及]", excepted)]
+            for excepted in _EXCEPTED.finditer(register.said_plainly(line)):
+                parts = re.split("[、和及]", excepted.group(1))
+                named = [self.contract.resolve(n)[0] for n in parts]
                 if any(c.field in named for c in plain):  # 金额单位：万元（出让价款除外）
-                    clause = f"{excepted}除外"
+                    clause = excepted.group()
                     self.problem(row, "(title)", line, msg("title_unit_unclear", clause=clause))
                     return None
         for row, line, st in stated:
@@ -1284,7 +1285,8 @@ def _money_not_yuan(units: tuple[str, ...]) -> bool:
 _PERCENT_STATED = re.compile(r"单位\s*[:：]\s*(?:[^\s、，,;；。:：%％]{1,6}\s*[、，,]\s*)*[%％]")
 # A title stating per mille as a unit of the register's or of its shares: 比例单位：‰.
 _PER_MILLE_STATED = re.compile(
-    r"(?:单位|比例)\s*[:：]\s*(?:[^\s、，,;；。:：‰]{1,6}\s*[、，,]\s*)*(?:‰|千分[比数率之])"
+    r"(?:^|[\s,，;；。(（])(?:比例单位|单位|比例)\s*[:：]\s*(?:[^\s、，,;；。:：‰]{1,6}\s*[、，,]\s*)*"
+    r"(?:‰|千分[比数率])(?=$|[\s、，,;；。)）])"
 )
 
 
@@ -1300,7 +1302,9 @@ def _units_stated(text: str) -> set[str]:
 
 
 # Columns a title excepts from its unit: 金额单位：万元（出让价款除外）.
-_EXCEPTED = re.compile(r"([^\s,，;；。.:：()\[\]【】]+?)(?:均|都)?除外")
+_EXCEPTED = re.compile(
+    r"(?:除|其中|但)?([^\s,，;；。.:：()\[\]【】除]+?)(?:一栏|一列|栏|列)?(?:均|都)?(?:除外|外)"
+)
 
 
 def _letter(index: int) -> str:

@@ -109,23 +109,27 @@ _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方�
 # How registers say it, each made 单位:X first: 以万元为单位, 以万元为计量单位, 金额均为万元,
 # 金额均以万元计, 均按万元填列, 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
 _ALL = "(?:均|皆|都|一律|统一)?"  # words of the whole before what a statement says
+_ENDS = r"(?=$|[，,；;。\s()、])"  # a statement's words end (以万元表示, not 以万元表示的…)
+# Words after a statement's unit that say how its figures are written, nothing else: the
+# unit is read (单位：万元保留两位小数; not 单位：元氏县…, 万元以上项目, 万元的已折算为元).
+_KEPT = r"(?:整|保留[一二两三四1-4]位小数|(?:以下|下)同)(?=$|[，,；;。\s()、])"
 _SAID_SO = (
     (re.compile(rf"{_ALL}以({_ANY_UNIT})为(?:计量|计价|货币)?单位"), r"单位:\1"),
-    (re.compile(rf"{_ALL}(?:以|按)({_ANY_UNIT})(?:填列|填报|填写|列示|计列)"), r"单位:\1"),
-    (re.compile(rf"{_ALL}(?:以|用)({_ANY_UNIT})(?:表示|计算|计量|记)"), r"单位:\1"),
+    (re.compile(rf"{_ALL}(?:以|按)({_ANY_UNIT})(?:填列|填报|填写|列示|计列){_ENDS}"), r"单位:\1"),
+    (re.compile(rf"{_ALL}(?:以|用)({_ANY_UNIT})(?:表示|计算|计量|记){_ENDS}"), r"单位:\1"),
     (re.compile(rf"(?<!单位)均?(?:为|以)({_ANY_UNIT})计?(?=$|[，,；;。\s()])"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*\(({_ANY_UNIT})\)"), r"单位:\1"),
     (re.compile(rf"单位[\s\-—–－~～]*(?=(?:{_ANY_UNIT})(?:$|[、，,；;。\s()]))"), "单位:"),
     (re.compile(r"人民币\((万元|亿元|元)\)"), r"人民币\1"),
     (re.compile(rf"(面积|金额|价款|资金)\(({_ANY_UNIT})\)"), r"\1:\2"),  # 面积（亩）, 价款（万元）
     # 金额以万元保留两位小数: read 金额单位:万元保留两位小数, its unit the first (_money_first)
-    (re.compile(rf"(金额|价款|资金){_ALL}(?:以|按|用)(?={_ANY_UNIT})"), r"\1单位:"),
+    (re.compile(rf"(金额|价款|资金){_ALL}(?:以|按|用)(?={_ANY_UNIT}{_KEPT})"), r"\1单位:"),
 )
 # What may stand before 单位 in a statement of the whole register's units, once a note's
 # mark (注：1.) and words of the table itself (本表, 表中) are taken off.
 _NOTE = re.compile(
     r"^(?:(?:注|说明|备注|附注|附|※)\d*[:：]?)?(?:\d+[、.:：)]?)?"
-    r"(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
+    r"(?:但|其中|另|另外)?(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
 )
 # Words of the whole before and after what is stated of (本表所列金额均以万元为单位).
 _COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)+|(?:均|皆|都|一律|统一)$")
@@ -235,6 +239,8 @@ def unit_statements(line: str) -> list[Units]:
         units = [_unit(_money_first(u)) for u in _UNITS_APART.split(match.group("units")) if u]
         known = MONEY_UNITS | MONEY_UNREAD | OTHER_UNITS
         if not units or not all(u in known or "/" in u for u in units):  # / : a rate
+            if subject in _OF_ALL and any(_opens_not_yuan(u) for u in units):
+                found.append(Units("unclear", (), shown))  # 价款（万元）见各列: not passed over
             continue
         money = [u for u in units if u in MONEY_UNITS | MONEY_UNREAD]
         if not money and MONEY_WORDS.search(match.group("units")):  # 万元/亩: a rate alone
@@ -256,6 +262,7 @@ def unit_statements(line: str) -> list[Units]:
 
 
 _SHOWN = str.maketrans({":": "：", "(": "（", ")": "）"})
+_KEPT_WHOLE = re.compile(_KEPT + "$")
 _MONEY_FIRST = sorted(MONEY_UNITS | MONEY_UNREAD | {"人民币万元", "人民币元"}, key=len)[::-1]
 
 
@@ -273,19 +280,18 @@ def _clauses(text: str) -> Iterator[tuple[str, bool]]:
         if clause:
             yield clause, other and ("," in apart or "，" in apart)
             opening = _NOTE.sub("", clause)
-            if _OTHER_MONEY.match(opening):
-                other = True
-            elif _subject(_lead(opening)) in _OF_ALL - {""}:
-                other = False  # 以上金额，… : the register's again
+            if _subject(_lead(opening)) in _OF_ALL - {""}:
+                other = False  # 以上金额，…, 本表金额含税费，…: the register's again
+            elif _OTHER_MONEY.search(opening):
+                other = True  # 土地闲置费按…计征，…, 按出让价款的20%征收土地闲置费，…
         if mark is not None:
             at, apart = mark.end(), mark.group()
 
 
 _SENTENCE = re.compile(r"[;；。.]")
-# Money other than the register's amounts, opening a clause: its subject.
+# Money other than the register's amounts, in a clause not opening with the register's.
 _OTHER_MONEY = re.compile(
-    r"(?:其中|另|另外|此外)?(?:土地)?(?:闲置(?:土地)?费|(?:竞买|履约|投标)?保证金|滞纳金|违约金"
-    r"|罚款|罚金|契税|税费|税款|单价|利息|手续费)"
+    r"闲置(?:土地)?费|保证金|滞纳金|违约金|罚款|罚金|契税|税费|税款|单价|利息|手续费"
 )
 
 
@@ -304,11 +310,21 @@ def _subject(lead: str) -> str:
     return _COLLECTIVE.sub("", _NOTE.sub("", lead))
 
 
+def _opens_not_yuan(text: str) -> bool:
+    """Whether a statement's unit not read opens with a unit of money not yuan, other words
+    after it (万元见各列, 万元以上项目), not a rate (万元/亩, 万元每亩)."""
+    return any(
+        text.startswith(unit) and text[len(unit) : len(unit) + 1] not in ("/", "每", "")
+        for unit in NOT_YUAN
+    )
+
+
 def _money_first(text: str) -> str:
-    """A unit of money followed by words (单位：万元保留两位小数, 单位：万元以下同) as the unit
-    alone: never the whole passed over, and the figures read as yuan."""
+    """A unit of money followed by words saying how figures are written (单位：万元保留两位
+    小数, 单位：万元整, 单位：万元以下同: _KEPT) as the unit alone; other words leave the
+    whole, not read (单位：元氏县国土资源局, 单位：万元以上项目)."""
     for unit in _MONEY_FIRST:
-        if text.startswith(unit) and text != unit and text[len(unit)] not in "/每":
+        if text.startswith(unit) and _KEPT_WHOLE.match(text, len(unit)):
             return unit
     return text
 

@@ -130,6 +130,11 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
         ("单位：万元/亩", "出让价款", "was not read as either"),
         ("土地出让金（万元）", "出让价款", "was not read as either"),  # a mention, not read
         ("Land transfer register (RMB 10,000)", "出让价款", "was not read as either"),
+        # The sixteenth reviewer's: read 万元 by the last commit, a fee 10,000 times over
+        ("金额以万元表示的已折算为元", "出让价款", "was not read as either"),
+        ("以万元记账的地块已折算为元", "出让价款", "was not read as either"),
+        ("价款（万元）见各列", "出让价款", "was not read as either"),  # read as yuan before
+        ("单位：万元以上项目", "出让价款", "was not read as either"),
     ],
 )
 def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
@@ -213,7 +218,6 @@ def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
         ("单位：万元整", "出让价款"),  # was refused as not read
         ("单位:万元以下同", "出让价款"),
         ("金额以万元保留两位小数", "出让价款"),
-        ("价款（万元）见各列", "出让价款"),
         ("本表金额统一按万元填列", "出让价款"),
     ],
 )
@@ -231,6 +235,7 @@ def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, heade
         "金额单位：万元（出让价款单位：元）",
         "单位：万元（出让价款为元）",
         "本表金额以万元为单位，出让价款以元为单位",
+        "单位：万元（但出让价款为元）",  # the sixteenth reviewer's
     ],
 )
 def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
@@ -242,10 +247,18 @@ def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
     found = decisions(_titled(tmp_path, title, "出让价款"), tmp_path)["decisions"]
     fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
     assert fee["amount"] == "772.00"
-    for excepting in ("金额单位：万元（出让价款除外）", "本表金额均以万元为单位（出让价款除外）"):
-        result = run("parcels", str(_titled(tmp_path, excepting, "出让价款")), *AS_OF)
+    excepting = {
+        "金额单位：万元（出让价款除外）": "出让价款除外",
+        "本表金额均以万元为单位（出让价款除外）": "出让价款除外",
+        # the sixteenth reviewer's: read in 万元
+        "金额单位：万元（除出让价款外）": "除出让价款外",
+        "金额单位：万元（出让价款一栏除外）": "出让价款一栏除外",
+        "金额单位：万元（其中出让价款除外）": "其中出让价款除外",
+    }
+    for line, clause in excepting.items():
+        result = run("parcels", str(_titled(tmp_path, line, "出让价款")), *AS_OF)
         assert result.exit_code == 2, result.output
-        assert "'出让价款除外' was not read as either" in result.output
+        assert f"'{clause}' was not read as either" in result.output
 
 
 @pytest.mark.parametrize(
@@ -255,20 +268,30 @@ def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
         "注：出让价款上亿元列入重点监管名单",
         "注：成交价超亿元记为大宗出让",
         "注：金额以元为单位，价款超过亿元列入重点",
+        # The sixteenth reviewer's: read as 亿元 or 万元, or refused, by the last commit
+        "XX县台账（出让金额按亿元以上计）",
+        "出让价款按亿元以上的地块另表列示",
+        "外资企业价款以美元结算",
+        "价款按十万元取整",
+        "填报单位：元氏县国土资源局",
+        "（滞纳金比例：千分之五）",
+        "单位：元；容积率单位：‰",
     ],
 )
 def test_an_amount_of_money_above_or_below_is_no_unit(tmp_path: Path, line: str) -> None:
     """超亿元, 上亿元 are amounts, not a unit the register is stated in: above the header or
     at the foot of a register in yuan, each was refused once a mention of 亿元 before 为, 列
-    or 记 was taken for one (the fifteenth reviewer's)."""
+    or 记 was taken for one (the fifteenth reviewer's). Nor is a threshold, a currency paid
+    in, a place named 元氏, or a fee's rate in per mille (the sixteenth's)."""
     source = _titled(tmp_path, "", "出让价款")
     text = source.read_text(encoding="utf-8")
     if line.startswith("注"):
         source.write_text(text + f"{line},,,,,\n", encoding="utf-8")
     else:
         source.write_text(text.replace(",,,,,\n,,,,,\n", f",,,,,\n{line},,,,,\n", 1), "utf-8")
-    result = run("parcels", str(source), *AS_OF)
-    assert result.exit_code == 0, result.output
+    found = decisions(source, tmp_path)["decisions"]  # refused: it fails
+    fee = {a["code"]: a for a in found[0]["actions"]}["CHARGE_IDLE_FEE"]
+    assert fee["amount"] == "772.00"  # 20% of 3860 yuan
 
 
 @pytest.mark.parametrize(
@@ -1883,6 +1906,10 @@ def test_percent_above_the_header_is_the_shares_only_over_them(
         # The fifteenth reviewer's: refused, a bracket taken for a sentence's end
         "注：土地闲置费（按出让价款20%计征），单位为元",
         "注：土地闲置费按出让价款的20%计征（第十四条），单位为元",
+        # The sixteenth reviewer's: refused, the fee not the clause's first words
+        "注：按出让价款的20%征收土地闲置费，单位为元",
+        "注：本表所列土地闲置费，按出让价款20%计征，单位为元",
+        "注：应缴闲置费=出让价款×20%，单位为元",
     ],
 )
 def test_a_note_whose_unit_goes_on_a_sentence_about_something_else_is_read(
