@@ -312,9 +312,9 @@ def _subject(lead: str) -> str:
 
 def _opens_not_yuan(text: str) -> bool:
     """Whether a statement's unit not read opens with a unit of money not yuan, other words
-    after it (万元见各列, 万元以上项目), not a rate (万元/亩, 万元每亩)."""
+    after it (万元见各列, 万元以上项目, 万元每亩: a rate written out), not a rate (万元/亩)."""
     return any(
-        text.startswith(unit) and text[len(unit) : len(unit) + 1] not in ("/", "每", "")
+        text.startswith(unit) and text[len(unit) : len(unit) + 1] not in ("/", "")
         for unit in NOT_YUAN
     )
 

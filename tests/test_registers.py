@@ -135,6 +135,7 @@ def _titled(tmp_path: Path, title: str, header: str, area: str = "") -> Path:
         ("以万元记账的地块已折算为元", "出让价款", "was not read as either"),
         ("价款（万元）见各列", "出让价款", "was not read as either"),  # read as yuan before
         ("单位：万元以上项目", "出让价款", "was not read as either"),
+        ("单位：万元每亩", "出让价款", "was not read as either"),  # as 单位：万元/亩 is
     ],
 )
 def test_a_unit_of_money_not_read_or_stated_twice_is_refused(
