@@ -269,8 +269,9 @@ _MONEY_FIRST = sorted(MONEY_UNITS | MONEY_UNREAD | {"人民币万元", "人民�
 def _clauses(text: str) -> Iterator[tuple[str, bool]]:
     """The clauses of a line (_CLAUSES), each with whether it goes on, after a comma, a
     sentence (from a full stop or a semicolon) about money other than the register's
-    amounts: whose last clause opening with a subject opens with a fee, a tax, a deposit
-    (土地闲置费（按出让价款20%计征）， ; not 本表金额含税费， nor 免费划拨地块不列入本表，)."""
+    amounts: a clause before it names a fee, a tax or a deposit, and none since opens with
+    the register's words (土地闲置费（按出让价款20%计征），; 按出让价款的20%征收土地闲置费，; not
+    本表金额含税费，, nor 免费划拨地块不列入本表，, nor 价款含土地闲置费，以上金额，)."""
     other = False  # the sentence's subject so far: money other than the register's
     at, apart = 0, ""
     for mark in [*_CLAUSES.finditer(text), None]:
