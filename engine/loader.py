@@ -443,7 +443,7 @@ class RowReader:
             return board
         for row, line in lines:
             for excepted in _EXCEPTED.finditer(register.said_plainly(line)):
-                parts = re.split("[、和及]", excepted.group(1))
+                parts = re.split("[、和及]", excepted.group(1) or excepted.group(2))
                 named = [self.contract.resolve(n)[0] for n in parts]
                 if any(c.field in named for c in plain):  # 金额单位：万元（出让价款除外）
                     clause = excepted.group()
@@ -1303,7 +1303,8 @@ def _units_stated(text: str) -> set[str]:
 
 # Columns a title excepts from its unit: 金额单位：万元（出让价款除外）.
 _EXCEPTED = re.compile(
-    r"(?:除|其中|但)?([^\s,，;；。.:：()\[\]【】除]+?)(?:一栏|一列|栏|列)?(?:均|都)?(?:除外|外)"
+    r"(?:其中|但)?(?:除([^\s,，;；。.:：()\[\]【】除外]+?)(?:一栏|一列|栏|列)?外"
+    r"|([^\s,，;；。.:：()\[\]【】除]+?)(?:一栏|一列|栏|列)?(?:均|都)?除外)"
 )
 
 

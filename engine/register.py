@@ -129,7 +129,7 @@ _SAID_SO = (
 # mark (注：1.) and words of the table itself (本表, 表中) are taken off.
 _NOTE = re.compile(
     r"^(?:(?:注|说明|备注|附注|附|※)\d*[:：]?)?(?:\d+[、.:：)]?)?"
-    r"(?:但|其中|另|另外)?(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
+    r"(?:但|其中|另外|另)?(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
 )
 # Words of the whole before and after what is stated of (本表所列金额均以万元为单位).
 _COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)+|(?:均|皆|都|一律|统一)$")

@@ -237,6 +237,7 @@ def test_a_unit_of_money_as_registers_state_it(tmp_path: Path, title: str, heade
         "单位：万元（出让价款为元）",
         "本表金额以万元为单位，出让价款以元为单位",
         "单位：万元（但出让价款为元）",  # the sixteenth reviewer's
+        "单位：万元，另外出让价款为元",  # the seventeenth's: read in 万元
     ],
 )
 def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
@@ -277,6 +278,7 @@ def test_a_title_stating_yuan_for_a_column_beside_the_registers_unit(
         "填报单位：元氏县国土资源局",
         "（滞纳金比例：千分之五）",
         "单位：元；容积率单位：‰",
+        "单位：元（价款外的费用另计）",  # the seventeenth's: refused, as excepting 价款
     ],
 )
 def test_an_amount_of_money_above_or_below_is_no_unit(tmp_path: Path, line: str) -> None:
