@@ -443,8 +443,7 @@ class RowReader:
             return board
         for row, line in lines:
             for excepted in _EXCEPTED.finditer(register.said_plainly(line)):
-                parts = re.split("[、和及]", excepted.group(1) or excepted.group(2))
-                named = [self.contract.resolve(n)[0] for n in parts]
+                named = self._named(excepted.group(1) or excepted.group(2))
                 if any(c.field in named for c in plain):  # 金额单位：万元（出让价款除外）
                     clause = excepted.group()
                     self.problem(row, "(title)", line, msg("title_unit_unclear", clause=clause))
@@ -453,7 +452,7 @@ class RowReader:
             if st.of == "columns" and (_money_not_yuan(st.units) or st.units == ("元",)):
                 # 出让价款单位：万元 (or 元, beside 金额单位：万元): of the columns it names, if
                 # they are the register's
-                named = [self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)]
+                named = self._named(st.subject)
                 given = [c for c in plain if c.field in named]
                 if len(st.units) == 1 and None not in named:
                     unit = st.units[0]
@@ -503,6 +502,11 @@ class RowReader:
         given = [dataclasses.replace(c, unit=unit) if c in plain else c for c in board.columns]
         return dataclasses.replace(board, columns=tuple(given))
 
+    def _named(self, words: str) -> list[str | None]:
+        """The contract's columns a list of headers names (出让价款、已投资额), None for
+        each that names none."""
+        return [self.contract.resolve(n)[0] for n in re.split("[、和及]", words)]
+
     def _areas_not_in(self, board: Register, units: set[str]) -> list[Column]:
         """The area columns whose own unit is none of `units` (units of area a title or a
         note states for the register), unless the header names it (面积（亩）)."""
@@ -546,11 +550,12 @@ class RowReader:
             while 0 < at < len(cells) and (not cells[at].strip() or cells[at - 1] == cells[at]):
                 at -= 1  # a merged label's text is in each of its cells; a CSV's in its first
             label = cells[at] if at < len(cells) else ""
-            spans = all(i in shares for i in range(at, column.index + 1))
-            if label.strip() and spans and register.in_per_mille(label):
+            if not label.strip() or not all(i in shares for i in range(at, column.index + 1)):
+                continue  # no label, or one spanning more than shares
+            if register.in_per_mille(label):
                 self.problem(above[-1][0], "(title)", label, msg("share_per_mille"))
                 return None
-            if label.strip() and spans and register.in_percent(label):
+            if register.in_percent(label):
                 given.append(column)
         if not given:
             return board
@@ -714,7 +719,7 @@ class RowReader:
             if st.of == "all" and money and not st.goes_on:
                 of_all.append((st, money))
             elif st.of == "columns" and money:  # 出让价款单位为元, of the columns it names
-                named = {self.contract.resolve(n)[0] for n in re.split("[、和及]", st.subject)}
+                named = set(self._named(st.subject))
                 other = [c for c in titled if c.field in named and c.unit not in money]
                 if other:
                     return self._unit_below_other(row, text, st.clause, other)

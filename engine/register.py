@@ -56,20 +56,27 @@ _UNIT = re.compile(
     )
 )
 
+
 # A share's header in percent, compared compact: 已开发面积比例（%）, 已开发面积比例(单位：%),
 # 已开发面积比例（百分比）, 已开发面积比例/%, 已开发面积比例%.
-_PERCENT_WORDS = r"%|百分比|百分数|百分率"
-_PERCENT_UNIT = rf"[(\[【〔](?:单位:?)?(?:{_PERCENT_WORDS})[)\]】〕]|/(?:{_PERCENT_WORDS})"
+def _bracketed(words: str) -> str:
+    """A share's unit after its header: （%）, (单位：%), /%, each of `words`."""
+    return rf"[(\[【〔](?:单位:?)?(?:{words})[)\]】〕]|/(?:{words})"
+
+
+_PERCENT_NAMES = "百分比|百分数|百分率"
+_PERCENT_WORDS = f"%|{_PERCENT_NAMES}"
+_PERCENT_UNIT = _bracketed(_PERCENT_WORDS)
 _PERCENT = re.compile(rf"^(.+?)(?:{_PERCENT_UNIT}|{_PERCENT_WORDS})$")
 # A share's header in per mille (已开发面积比例（‰）): not read, and refused, never taken
 # for a column of the bureau's own (its shares then missing, or read in percent).
 PER_MILLE = "‰"
 _PER_MILLE_WORDS = r"‰|千分比|千分数|千分率|千分之"
-_PER_MILLE_UNIT = rf"[(\[【〔](?:单位:?)?(?:{_PER_MILLE_WORDS})[)\]】〕]|/(?:{_PER_MILLE_WORDS})"
+_PER_MILLE_UNIT = _bracketed(_PER_MILLE_WORDS)
 _PER_MILLE = re.compile(rf"^(.+?)(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
 _PER_MILLE_LABEL = re.compile(rf"(?:{_PER_MILLE_UNIT}|{_PER_MILLE_WORDS})$")
 # A label or a title stating percent (比例（%）, 单位：万元、%, 百分比), not a figure (达到95%).
-_PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|百分比|百分数|百分率)$")
+_PERCENT_LABEL = re.compile(rf"(?:{_PERCENT_UNIT}|(?<![0-9.])%|、%[)\]】〕]|{_PERCENT_NAMES})$")
 
 
 def in_per_mille(written: str) -> bool:
@@ -108,7 +115,9 @@ _UNITS_APART = re.compile(r"[、及和]")
 _ANY_UNIT = f"(?:人民币)?(?:{_MONEY}|万|亿|平方米|m2|亩|公顷|平方公里|km2)"
 # How registers say it, each made 单位:X first: 以万元为单位, 以万元为计量单位, 金额均为万元,
 # 金额均以万元计, 均按万元填列, 单位 万元, 单位——万元, 单位(万元), 人民币(万元).
-_ALL = "(?:均|皆|都|一律|统一)?"  # words of the whole before what a statement says
+_WHOLE = "均|皆|都|一律|统一"  # words of the whole before what a statement says
+_GATHERED = "所列|所填|所有|全部|各项"  # and before what it is of (所列金额)
+_ALL = f"(?:{_WHOLE})?"
 _ENDS = r"(?=$|[，,；;。\s()、])"  # a statement's words end (以万元表示, not 以万元表示的…)
 # Words after a statement's unit that say how its figures are written, nothing else: the
 # unit is read (单位：万元保留两位小数; not 单位：元氏县…, 万元以上项目, 万元的已折算为元).
@@ -132,7 +141,7 @@ _NOTE = re.compile(
     r"(?:但|其中|另外|另)?(?:本表|表中|表内|全表|以上|以下|上述|下列|表\d+[:：])?"
 )
 # Words of the whole before and after what is stated of (本表所列金额均以万元为单位).
-_COLLECTIVE = re.compile(r"^(?:所列|所填|所有|全部|各项)+|(?:均|皆|都|一律|统一)$")
+_COLLECTIVE = re.compile(rf"^(?:{_GATHERED})+|(?:{_WHOLE})$")
 _OF_ALL = frozenset(
     {"", "金额", "货币", "价款", "资金", "计量", "数据", "数量", "统计", "金额单位", "各项"}
 )
@@ -281,7 +290,7 @@ def _clauses(text: str) -> Iterator[tuple[str, bool]]:
         if clause:
             yield clause, other and ("," in apart or "，" in apart)
             opening = _NOTE.sub("", clause)
-            if _subject(_lead(opening)) in _OF_ALL - {""}:
+            if _REGISTERS.match(opening):
                 other = False  # 以上金额，…, 本表金额含税费，…: the register's again
             elif _OTHER_MONEY.search(opening):
                 other = True  # 土地闲置费按…计征，…, 按出让价款的20%征收土地闲置费，…
@@ -296,13 +305,9 @@ _OTHER_MONEY = re.compile(
 )
 
 
-def _lead(clause: str) -> str:
-    """The words of the whole and of the register's figures a clause opens with."""
-    found = _STATEMENT_LEAD.match(clause)
-    return found.group() if found else ""
-
-
-_STATEMENT_LEAD = re.compile(r"(?:所列|所填|所有|全部|各项)*(?:金额|价款|资金|数据|数量|货币)?")
+# The register's figures as a whole opening a clause, after a note's mark and the table's
+# words (以上金额, 本表所列金额): a subject of _OF_ALL.
+_REGISTERS = re.compile(rf"(?:{_GATHERED})*(?:金额|价款|资金|数据|数量|货币)")
 
 
 def _subject(lead: str) -> str:
@@ -311,23 +316,24 @@ def _subject(lead: str) -> str:
     return _COLLECTIVE.sub("", _NOTE.sub("", lead))
 
 
+def _money_opening(text: str) -> str:
+    """The unit of money a statement's units open with (the longest), or ''."""
+    return next((unit for unit in _MONEY_FIRST if text.startswith(unit)), "")
+
+
 def _opens_not_yuan(text: str) -> bool:
     """Whether a statement's unit not read opens with a unit of money not yuan, other words
     after it (万元见各列, 万元以上项目, 万元每亩: a rate written out), not a rate (万元/亩)."""
-    return any(
-        text.startswith(unit) and text[len(unit) : len(unit) + 1] not in ("/", "")
-        for unit in NOT_YUAN
-    )
+    unit = _money_opening(text)
+    return unit in NOT_YUAN and text[len(unit) : len(unit) + 1] not in ("/", "")
 
 
 def _money_first(text: str) -> str:
     """A unit of money followed by words saying how figures are written (单位：万元保留两位
     小数, 单位：万元整, 单位：万元以下同: _KEPT) as the unit alone; other words leave the
     whole, not read (单位：元氏县国土资源局, 单位：万元以上项目)."""
-    for unit in _MONEY_FIRST:
-        if text.startswith(unit) and _KEPT_WHOLE.match(text, len(unit)):
-            return unit
-    return text
+    unit = _money_opening(text)
+    return unit if unit and _KEPT_WHOLE.match(text, len(unit)) else text
 
 
 def _unit(text: str) -> str:
