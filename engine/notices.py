@@ -253,6 +253,10 @@ messages.register(
             "en": "--ledger {path}: damaged ({reason}); run comply ledger verify",
             "zh": "--ledger {path}：已损坏（{reason}）；请运行 comply ledger verify",
         },
+        "ledger_block_unreadable": {
+            "en": "a block of the ledger is not readable (damaged); run comply ledger verify",
+            "zh": "决定记录库中有数据块无法读取（已损坏）；请运行 comply ledger verify",
+        },
         "ledger_record_unreadable": {
             "en": "record {seq} of the ledger is not readable (damaged); run comply ledger verify",
             "zh": "决定记录库第 {seq} 条记录无法读取（已损坏）；请运行 comply ledger verify",
@@ -318,6 +322,19 @@ messages.register(
         "break_altered": {
             "en": "its content no longer matches its hash (it was altered)",
             "zh": "内容与其哈希值不符（已被篡改）",
+        },
+        "break_block_altered": {
+            "en": "its entries are no longer the bytes whose hash it holds (an entry in it "
+            "was altered)",
+            "zh": "其所含条目已非其哈希值所指的内容（其中有条目被篡改）",
+        },
+        "break_block_missing": {
+            "en": "its entries are missing (removed from the table of blocks)",
+            "zh": "其所含条目缺失（已从数据块表中删除）",
+        },
+        "break_block_unreadable": {
+            "en": "its entries are not readable as the entries it names",
+            "zh": "其所含条目无法按其所列读取",
         },
         "break_no_seal_before": {
             "en": "run {run} before it has no seal (its end was removed)",
@@ -390,6 +407,11 @@ messages.register(
         "ledger_suspect_record": {
             "en": "WARNING: record {seq} (decision {key}) was altered after it was recorded",
             "zh": "警告：第 {seq} 条记录（决定 {key}）在记录后被篡改",
+        },
+        "ledger_suspect_block": {
+            "en": "WARNING: record {seq} (the block of decisions {first} to {last}) was altered "
+            "after it was recorded",
+            "zh": "警告：第 {seq} 条记录（决定 {first} 至 {last} 所在的数据块）在记录后被篡改",
         },
         "replay_inputs_invalid": {
             "en": "run {run}: its recorded inputs are no longer valid: {problem}",

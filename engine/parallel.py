@@ -115,8 +115,8 @@ class Part:
     summary: Summary
     digests: list[bytes]  # the ids read as 8-byte digests, by first byte (to find repeats)
     stopped: bool  # the part cannot be joined: one process must read the file
-    inputs: str | Path = ""  # ledger entries of the input rows, in order (or their file)
-    decisions: str | Path = ""  # and of the decisions
+    inputs: list[ledger.Block] = field(default_factory=list)  # the ledger's input rows, packed
+    decisions: list[ledger.Block] = field(default_factory=list)  # and its decisions
     rows: int = 0
     size: int = 0  # bytes of the file the part covers (for the progress bar)
     path: str | None = None  # the decisions are in this file instead of `text` (spilled)
@@ -348,7 +348,7 @@ def _text(job: Job, piece: Piece) -> str:
 
 def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     prepared = _prepared(job)
-    inputs, entries = (_entries(job), _entries(job)) if job.record else (None, None)
+    inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
     rows = 0
     if inputs is not None and entries is not None:
 
@@ -380,7 +380,7 @@ def _evaluate_reader(job: Job, reader: RowReader) -> Part:
                     entries.write(ledger.decision_entry(records.record(decision)))
         written.part_written()
     finally:
-        _closed(out, inputs, entries)
+        _closed(out)
     return Part(
         text=out.getvalue() if isinstance(out, io.StringIO) else "",
         path=out.name if job.spill is not None else None,
@@ -410,24 +410,10 @@ def _closed(*written: IO[str] | None) -> None:
         raise failed
 
 
-def _entries(job: Job) -> IO[str]:
-    """Where a worker writes ledger entries: a file the parent will copy from, byte for
-    byte, on this machine; else text sent back with the part."""
-    if job.spill is None:
-        return io.StringIO()
-    # Closed by the caller (_closed), kept for the parent.
-    return tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=job.spill, suffix=".entries", delete=False
-    )
-
-
-def _made(entries: IO[str] | None) -> str | Path:
-    """The entries written (and closed, _closed): their text, or their file."""
-    if entries is None:
-        return ""
-    if isinstance(entries, io.StringIO):
-        return entries.getvalue()
-    return Path(entries.name)
+def _made(entries: io.StringIO | None) -> list[ledger.Block]:
+    """The entries written, in the ledger's blocks: compressed here, while the other worker
+    evaluates (the parent then only chains them)."""
+    return ledger.pack(entries.getvalue()) if entries is not None else []
 
 
 # A change log in two steps. Split: each piece's records go to the bucket of their subject,
@@ -771,7 +757,7 @@ def evaluate(
             out.summary.merge(part.summary)
             problems += part.problems
             if recorder is not None:
-                _record(recorder, part.inputs, part.decisions, part.rows, part.count)
+                recorder.extend(part.inputs, part.decisions, part.rows, part.count)
             done_bytes += part.size
             progress.tick(part.count, functools.partial(int, done_bytes))
         progress.done()
@@ -788,22 +774,6 @@ def _imported_before_forking(job: Job) -> None:
     parcels), nor each spend 0.1 to 0.2 s importing."""
     if has_columnar(kinds.by_name(job.kind)) and start_method() == "fork":
         importlib.import_module(f"{__package__}.columnar")
-
-
-def _record(
-    recorder: ledger.Recorder, inputs: str | Path, decisions: str | Path, rows: int, count: int
-) -> None:
-    """A part's ledger entries handed to the recorder: their text, or the bytes of the file
-    its worker spilled them to (then removed)."""
-    with contextlib.ExitStack() as stack:
-        made: list[str | BinaryIO] = []
-        for entries in (inputs, decisions):
-            if isinstance(entries, Path):
-                stack.callback(entries.unlink, missing_ok=True)
-                made.append(stack.enter_context(_spilled(str(entries))))
-            else:
-                made.append(entries)
-        recorder.extend(made[0], made[1], rows, count)
 
 
 def _spilled(path: str) -> BinaryIO:
@@ -981,7 +951,7 @@ def _columnar_log(
             return None  # not clean: read again, a bucket at a time
         columns_, inputs, rows = piece
         if recorder is not None:
-            _record(recorder, inputs, "", rows, 0)
+            recorder.extend(inputs, [], rows, 0)
         found.append(columns_)
     log = budget.joined(found)
     return (header, log) if log is not None else None
@@ -1001,14 +971,7 @@ def read_log_piece(job: Job, piece: Piece) -> Any:
         found = budget.read_columns(reader, None, entries)
         if found is None:
             return None
-        made: str | Path = ""
-        if entries:
-            spooled = _entries(job)
-            try:
-                spooled.writelines(entries)
-            finally:
-                _closed(spooled)  # a full disk: closed, not left to fail when collected
-            made = _made(spooled)
+        made = ledger.pack("".join(entries)) if entries else []
         return found[1], made, len(found[1][2]) if job.record else 0
 
 

@@ -86,8 +86,11 @@ def suspect(path: Path, run: int) -> list[Message]:
     seqs = ledger.run_seqs(path, run, "decision")
     if broken is not None and seqs and broken.seq <= seqs[-1][0]:
         warnings.append(msg("ledger_suspect_chain", seq=broken.seq, reason=broken.reason, run=run))
-    for seq, key in seqs:
-        if seq in found.bad:
+    for seq, key, block in seqs:
+        if seq in found.bad and block:
+            first, _, last = key.removeprefix("decision ").partition(" .. ")
+            warnings.append(msg("ledger_suspect_block", seq=seq, first=first, last=last))
+        elif seq in found.bad:
             warnings.append(msg("ledger_suspect_record", seq=seq, key=key))
     return warnings
 

@@ -28,6 +28,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
+import blocks
 import pytest
 from click.testing import CliRunner
 from comply.cli import main
@@ -571,15 +572,11 @@ def ledger_cases() -> list[Case]:
         ),
         "everything-deleted": ("DELETE FROM chain", ["records were removed"]),
         "table-renamed": ("ALTER TABLE chain RENAME TO elsewhere", ["not a comply ledger"]),
-        "decision-moved-to-another-run": (
-            "UPDATE chain SET run = 1 WHERE run = 2 AND kind = 'decision' AND key = 'P-2012-025'",
-            ["P-2012-025", "altered"],
+        "decisions-moved-to-another-run": (
+            "UPDATE chain SET run = 1 WHERE run = 2 AND key LIKE 'decision %'",
+            ["block decision P-2012-001 .. P-2012-034 of run 1", "altered"],
         ),
-        "fee-altered": (
-            "UPDATE chain SET body = replace(body, '8253600.00', '1.00') "
-            "WHERE run = 2 AND kind = 'decision'",
-            ["P-2012-025", "altered"],
-        ),
+        "fee-altered": (None, ["block decision P-2012-001 .. P-2012-034 of run 2", "altered"]),
         "middle-run-removed": ("DELETE FROM chain WHERE run = 1", ["removed"]),
         "seal-removed": ("DELETE FROM chain WHERE kind = 'seal' AND run = 1", ["removed"]),
         "record-inserted": (
@@ -672,6 +669,14 @@ def tampered(tmp: Path, name: str, sql: str | None) -> None:
         assert result.exit_code == 0, result.output
         (tmp / "forged.json").unlink()
         return
+    if sql is None:  # the fee in run 2's decisions, where their block keeps it
+        alter = "8253600.00", "1.00"
+        rehash = name == "chain-rewritten-without-the-key"
+        blocks.alter(
+            db, "decision", "P-2012-025", lambda t: t.replace(*alter), run=2, rehash=rehash
+        )
+        if not rehash:
+            return
     with sqlite3.connect(db) as con:
         if sql is not None:
             con.execute(sql)
@@ -679,8 +684,6 @@ def tampered(tmp: Path, name: str, sql: str | None) -> None:
         rows = con.execute("SELECT seq, run, kind, key, body FROM chain ORDER BY seq").fetchall()
         prev, changed = "0" * 64, []
         for seq, run, kind, key, body in rows:
-            if kind == "decision" and run == 2:
-                body = body.replace("8253600.00", "1.00")
             if kind == "seal":
                 seal = json.loads(body)
                 seal["last"] = prev

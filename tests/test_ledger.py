@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import blocks
 import pytest
 import yaml
 from click.testing import CliRunner
 from comply.cli import main
-from comply.engine import families
+from comply.engine import families, ledger
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "district-2012"
 
@@ -63,29 +64,59 @@ def test_a_recorded_run_verifies_and_lists(tmp_path: Path) -> None:
 
 
 def test_altering_one_byte_of_a_decision_is_named(tmp_path: Path) -> None:
-    db = tmp_path / "ledger.sqlite"
-    record_parcels(db, tmp_path)
-    with sqlite3.connect(db) as con:
-        seq = con.execute(
-            "SELECT seq FROM chain WHERE kind='decision' AND key='P-2012-025'"
-        ).fetchone()[0]
-        con.execute(
-            "UPDATE chain SET body = replace(body, '8253600.00', '8253600.01') WHERE seq = ?",
-            (seq,),
-        )
+    """An entry altered in its block breaks the block, named by its first and last entry;
+    `show` warns before it shows the run. Altered with its block's record made to match,
+    the record's own hash no longer holds."""
+    recorded = tmp_path / "ledger.sqlite"
+    record_parcels(recorded, tmp_path)
+    db = tmp_path / "altered.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    fee = "8253600.00"
+    seq = blocks.alter(db, "decision", "P-2012-025", lambda body: body.replace(fee, "8253600.01"))
     output = comply("ledger", "verify", "--ledger", str(db), code=2)
-    assert f"record {seq} (decision P-2012-025 of run 1) is broken" in output
+    where = f"record {seq} (block decision P-2012-001 .. P-2012-034 of run 1) is broken"
+    assert where in output
+    assert "an entry in it was altered" in output
+    shown = CliRunner().invoke(main, ["ledger", "show", "1", "--ledger", str(db)])
+    assert shown.exit_code == 0
+    assert (
+        f"WARNING: record {seq} (the block of decisions P-2012-001 to P-2012-034) was altered"
+        in shown.output
+    )
+    assert "8,253,600.01" in shown.output  # shown as it now is, after the warning
+    zh = comply("ledger", "verify", "--ledger", str(db), "--lang", "zh", code=2)
+    assert f"第 {seq} 条记录（第 1 次运行的 block decision P-2012-001 .. P-2012-034）已损坏" in zh
+    assert "其中有条目被篡改" in zh
+    db = tmp_path / "rehashed.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    seq = blocks.alter(
+        db, "decision", "P-2012-025", lambda body: body.replace(fee, "1.00"), rehash=True
+    )
+    output = comply("ledger", "verify", "--ledger", str(db), code=2)
+    assert f"record {seq} (block decision P-2012-001 .. P-2012-034 of run 1) is broken" in output
     assert "it was altered" in output
 
 
 def test_removing_a_record_is_named(tmp_path: Path) -> None:
-    db = tmp_path / "ledger.sqlite"
-    record_parcels(db, tmp_path)
+    recorded = tmp_path / "ledger.sqlite"
+    record_parcels(recorded, tmp_path)
+    db = tmp_path / "removed.sqlite"
+    db.write_bytes(recorded.read_bytes())
     with sqlite3.connect(db) as con:
-        con.execute("DELETE FROM chain WHERE kind='input' AND key='5'")
+        con.execute("DELETE FROM chain WHERE kind = 'block' AND key LIKE 'input %'")
     assert "a record was removed, inserted or moved" in comply(
         "ledger", "verify", "--ledger", str(db), code=2
     )
+    db = tmp_path / "emptied.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    with sqlite3.connect(db) as con:  # a block's entries removed, its record kept
+        [[seq]] = con.execute("SELECT MIN(seq) FROM chain WHERE kind = 'block'")
+        con.execute("DELETE FROM blocks WHERE seq = ?", (seq,))
+    output = comply("ledger", "verify", "--ledger", str(db), code=2)
+    assert f"record {seq} (block input 2 .. 35 of run 1) is broken" in output
+    assert "its entries are missing" in output
+    out = comply("ledger", "replay", "1", "--ledger", str(db), code=2)
+    assert f"record {seq} of the ledger is not readable" in out
 
 
 def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
@@ -100,7 +131,7 @@ def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
         record_parcels(db, tmp_path)
     with sqlite3.connect(db) as con:
         [[moved]] = con.execute(
-            "SELECT seq FROM chain WHERE run = 3 AND kind = 'decision' ORDER BY seq LIMIT 1"
+            "SELECT seq FROM chain WHERE run = 3 AND key LIKE 'decision %' ORDER BY seq LIMIT 1"
         )
         con.execute("UPDATE chain SET run = 1 WHERE seq = ?", (moved,))
         con.execute("DELETE FROM chain WHERE kind = 'run' AND run = 2")
@@ -109,7 +140,7 @@ def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
     assert "WARNING: the ledger fails verification" in gone
     assert "run 2 may not be what was recorded" in gone
     shown = comply("ledger", "show", "1", "--ledger", str(db))
-    assert f"WARNING: record {moved} (decision" in shown
+    assert f"WARNING: record {moved} (the block of decisions" in shown
     result = CliRunner().invoke(main, ["ledger", "head", "--ledger", str(db)])
     assert "3 runs," in result.output
     record_parcels(db, tmp_path)
@@ -120,18 +151,18 @@ def test_a_run_tampered_with_is_still_named_and_its_number_not_taken_again(
 def test_records_tampered_into_another_kind_are_refused_not_a_traceback(tmp_path: Path) -> None:
     db = tmp_path / "ledger.sqlite"
     record_parcels(db, tmp_path)
-    for kind, body, says in (
-        ("input", None, "input row P-2012-001 is not a readable record"),
-        ("decision", "[1, 2]", "decision P-2012-001 is not a readable record"),
+    for kind, key, body, says in (
+        ("input", "2", None, "input row P-2012-001 is not a readable record"),
+        ("decision", "P-2012-001", "[1, 2]", "decision P-2012-001 is not a readable record"),
     ):
         altered = tmp_path / f"{kind}.sqlite"
         altered.write_bytes(db.read_bytes())
-        with sqlite3.connect(altered) as con:
-            [[seq]] = con.execute("SELECT MIN(seq) FROM chain WHERE kind = 'decision'")
-            con.execute(
-                "UPDATE chain SET kind = ?, body = COALESCE(?, body) WHERE seq = ?",
-                (kind, body, seq),
-            )
+
+        def retyped(line: str, kind: str = kind, body: str | None = body) -> str:
+            _, separator, was = line.partition(ledger.SEPARATOR)
+            return ledger._head(kind, "P-2012-001") + separator + (body or was)
+
+        blocks.alter(altered, kind, key, retyped, rehash=True)
         out = comply("ledger", "replay", "1", "--ledger", str(altered), code=2)
         assert says in out
         assert "run comply ledger verify" in out
@@ -196,11 +227,7 @@ def test_no_ledger_yet(tmp_path: Path) -> None:
 
 
 def _decision_bodies(db: Path, run: int) -> list[str]:
-    with sqlite3.connect(db) as con:
-        rows = con.execute(
-            "SELECT body FROM chain WHERE run = ? AND kind = 'decision' ORDER BY seq", (run,)
-        )
-        return [body for (body,) in rows]
+    return [body for _, of, _, _, body in blocks.entries(db, "decision") if of == run]
 
 
 def test_a_run_in_chinese_and_in_english_records_the_same_decisions(tmp_path: Path) -> None:
@@ -241,7 +268,6 @@ def test_runs_are_found_by_number_in_a_new_ledger_and_in_one_indexed_as_before(
     """A new ledger indexes only runs' headers and rule files (a run's other entries are
     found between its header and the next); one made with the earlier index of every entry
     is appended to and read the same, and gains the new indexes."""
-    from comply.engine import ledger
 
     new, old = tmp_path / "new.sqlite", tmp_path / "old.sqlite"
     record_parcels(new, tmp_path)
@@ -264,10 +290,12 @@ def test_runs_are_found_by_number_in_a_new_ledger_and_in_one_indexed_as_before(
         assert found == {"chain_run", "chain_runs", "chain_rulebook"}
     for db in (new, old):
         counts = [
-            [len(ledger.run_seqs(db, run, kind)) for kind in ("run", "input", "decision", "seal")]
-            for run in (1, 2, 3, 4)
+            [len(ledger.run_seqs(db, run, kind)) for kind in ("run", "seal")]
+            + [len(ledger.run_entries(db, run, kind)) for kind in ("input", "decision")]
+            for run in (1, 2, 3)
         ]
-        assert counts == [[1, 34, 34, 1], [1, 63, 13, 1], [1, 34, 34, 1], [0, 0, 0, 0]]
+        assert counts == [[1, 1, 34, 34], [1, 1, 63, 13], [1, 1, 34, 34]]
+        assert [len(ledger.run_seqs(db, 4, kind)) for kind in ("run", "decision")] == [0, 0]
         assert [key for key, _ in ledger.run_entries(db, 2, "decision")][:1] == ["PJ-2012-001"]
         assert _decision_bodies(db, 3) == _decision_bodies(db, 1)
         assert "3 runs verified" in comply("ledger", "verify", "--ledger", str(db))
@@ -322,17 +350,15 @@ def test_entries_written_directly_are_what_json_dumps_writes() -> None:
         assert _read_head(_head(kind, key)) == (kind, key)
 
 
-def test_spooled_entries_are_read_back_as_they_were_spooled(
+def test_entries_come_back_from_their_blocks_as_they_were_spooled(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The commit reads a run's spooled entries a stretch at a time with one expression,
-    in UTF-8: every kind, key and body comes back as spooled, whatever the head holds
-    (escapes fall back to reading line by line) and wherever a stretch ends (inside a
-    character's bytes too)."""
+    """A run's entries are cut into blocks of whole lines, wherever a block's bytes end
+    (inside a character's too, and an entry longer than a block is a block of its own),
+    made by a worker (pack) or at the commit from the spool: every kind, key and body
+    comes back as spooled, in order, whatever the head holds."""
     import io
     import random
-
-    from comply.engine import ledger
 
     rng = random.Random(7)
     alphabet = ["a", "7", '"', "\\", "\n", "\x1f", "\x1e", "中", "\u2028", "\x85", "\r", " "]
@@ -340,41 +366,39 @@ def test_spooled_entries_are_read_back_as_they_were_spooled(
     def text() -> str:
         return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 5)))
 
+    def unpacked(made: list[ledger.Block]) -> list[tuple[str, ...]]:
+        found = []
+        for block in made:
+            meta = json.loads(block.body("input"))
+            lines = ledger._unpacked(meta, block.data)
+            assert lines.count(b"\n") == block.entries
+            for line in lines.rstrip(b"\n").split(b"\n"):
+                found.append(tuple(field.decode("utf-8") for field in ledger._entry(line)))
+        return found
+
     for size in (1, 7, 64, 1 << 20):
-        monkeypatch.setattr(ledger, "SPOOL_READ", size)
+        monkeypatch.setattr(ledger, "BLOCK_BYTES", size)
         spooled = [
-            [
-                (rng.choice(["input", "decision", "rulebook", text()]), rng.choice(["12", text()]))
-                for _ in range(rng.randrange(0, 40))
-            ]
-            for _ in range(3)
+            (rng.choice(["input", "decision", "event", text()]), rng.choice(["12", text()]))
+            for _ in range(rng.randrange(1, 200))
         ]
-        bodies = [[{"v": text(), "n": rng.randrange(9)} for _ in part] for part in spooled]
-        spools = [
-            io.BytesIO(
-                "".join(
-                    ledger.spooled(k, key, b) for (k, key), b in zip(part, made, strict=True)
-                ).encode("utf-8")
-            )
-            for part, made in zip(spooled, bodies, strict=True)
-        ]
-        read = [
-            tuple(field.decode("utf-8") for field in entry)
-            for found in ledger._spooled_entries(spools)
-            for entry in found
-        ]
+        bodies = [{"v": text(), "n": rng.randrange(9)} for _ in spooled]
+        made = "".join(
+            ledger.spooled(k, key, b) for (k, key), b in zip(spooled, bodies, strict=True)
+        )
         expected = [
-            (kind, key, ledger.canonical(body))
-            for part, made in zip(spooled, bodies, strict=True)
-            for (kind, key), body in zip(part, made, strict=True)
+            (k, key, ledger.canonical(b)) for (k, key), b in zip(spooled, bodies, strict=True)
         ]
-        assert read == expected
+        packed = ledger.pack(made)
+        assert unpacked(packed) == expected
+        assert (packed[0].first, packed[-1].last) == (spooled[0][1], spooled[-1][1])
+        assert unpacked(list(ledger._blocks(io.BytesIO(made.encode("utf-8"))))) == expected
+        assert len(packed) > 1 or size == 1 << 20
 
 
 def test_entries_are_stored_as_text_in_a_ledger_of_either_encoding(tmp_path: Path) -> None:
-    """The commit gives SQLite each spooled entry's UTF-8 bytes, cast to text: a ledger
-    holds text, never blobs. A database made in UTF-16 by hand before its first run is
-    given the text itself: it holds the same entries, and verifies."""
+    """The chain holds text, the blocks their compressed bytes. A database made in UTF-16
+    by hand before its first run holds the same entries, and verifies."""
     from contextlib import closing
 
     wide, narrow = tmp_path / "wide.sqlite", tmp_path / "narrow.sqlite"
@@ -389,38 +413,12 @@ def test_entries_are_stored_as_text_in_a_ledger_of_either_encoding(tmp_path: Pat
         with closing(sqlite3.connect(path)) as db:
             types = "SELECT DISTINCT typeof(kind), typeof(key), typeof(body) FROM chain"
             assert db.execute(types).fetchall() == [("text", "text", "text")]
-            found.append(
-                db.execute(
-                    "SELECT seq, kind, key, body FROM chain WHERE kind IN ('input', 'decision')"
-                ).fetchall()
-            )
-        assert any("中" in body or "区" in body for _, _, _, body in found[-1])
+            blobs = "SELECT DISTINCT typeof(data) FROM blocks"
+            assert db.execute(blobs).fetchall() == [("blob",)]
+        found.append(blocks.entries(path, "input", "decision"))
+        assert any("中" in body or "区" in body for *_, body in found[-1])
     assert found[0] == found[1]
     assert len(found[0]) > 40
-
-
-@pytest.mark.parametrize("most", [1, 5, 7])
-def test_entries_inserted_many_to_a_statement_are_those_inserted_one_by_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int
-) -> None:
-    """A run's entries go to SQLite many to a statement, the rest of a stretch one by one:
-    the ledger holds the same entries in the same order, and verifies."""
-    from contextlib import closing
-
-    from comply.engine import ledger
-
-    found = []
-    for at_once in (most, ledger._Inserter.MOST):
-        monkeypatch.setattr(ledger._Inserter, "MOST", at_once)
-        path = tmp_path / f"{at_once}.sqlite"
-        record_parcels(path, tmp_path)
-        comply("ledger", "verify", "--ledger", str(path))
-        with closing(sqlite3.connect(path)) as db:
-            found.append(db.execute("SELECT seq, kind, key, body FROM chain").fetchall())
-    same = [row for row in found[0] if row[1] not in ("run", "seal")]
-    assert same == [row for row in found[1] if row[1] not in ("run", "seal")]
-    assert [row[0] for row in found[0]] == list(range(1, len(found[0]) + 1))
-    assert len(same) > 2 * max(most, 7)
 
 
 def test_a_run_recorded_with_skip_invalid_replays(tmp_path: Path) -> None:
@@ -446,20 +444,18 @@ def test_a_run_recorded_with_skip_invalid_replays(tmp_path: Path) -> None:
     assert '"skip_invalid":true' in body
     record_parcels(db, tmp_path)  # run 2: the example, every row valid
     assert "0 decisions differ from run 2" in comply("ledger", "replay", "2", "--ledger", str(db))
-    with sqlite3.connect(db) as con:  # a price altered in run 2's input rows
-        seq, body = con.execute(
-            "SELECT seq, body FROM chain WHERE kind = 'input' AND run = 2 ORDER BY seq LIMIT 1"
-        ).fetchone()
-        altered = json.loads(body) | {"price": "abc"}
-        con.execute("UPDATE chain SET body = ? WHERE seq = ?", (json.dumps(altered), seq))
+    [(_, _, _, key, body)] = [e for e in blocks.entries(db, "input") if e[1] == 2][:1]
+    altered = ledger.canonical(json.loads(body) | {"price": "abc"})
+    blocks.alter(db, "input", key, lambda line: line.replace(body, altered), run=2, rehash=True)
     out = comply("ledger", "replay", "2", "--ledger", str(db), code=2)
     assert "its recorded inputs are no longer valid" in out
 
 
 def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) -> None:
-    """A run's entries are inserted in batches in one transaction: an insert refused in a
-    later batch (here by a trigger, as by a full disk) fails the run with the ledger's
-    reason, the ledger keeps the runs it had and verifies, and no output is written."""
+    """A run's records are appended in one transaction: an insert refused after the first
+    block of its input rows (here by a trigger, as by a full disk) fails the run with the
+    ledger's reason, the ledger keeps the runs it had and verifies, and no output is
+    written."""
     import random
 
     from test_columnar import clean_register
@@ -471,7 +467,7 @@ def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) 
         before = connection.execute("SELECT * FROM chain ORDER BY seq").fetchall()
         connection.execute(
             "CREATE TRIGGER refuse BEFORE INSERT ON chain "
-            f"WHEN NEW.seq > {last + 15_000} BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
+            f"WHEN NEW.seq > {last + 2} BEGIN SELECT RAISE(ABORT, 'disk is full'); END"
         )
     source = clean_register(tmp_path / "parcels.csv", random.Random(5), 9_000)
     out = tmp_path / "big.jsonl"
