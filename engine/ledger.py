@@ -495,6 +495,34 @@ def pack(text: str) -> list[Block]:
     return found
 
 
+class Packer:
+    """Where a worker writes its part's entries (whole lines, in order): packed into blocks
+    as they come, a block's worth at a time, so that a part's entries are never all held
+    as text at once."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._pieces: list[str] = []
+        self._size = 0
+
+    def write(self, text: str) -> None:
+        self._pieces.append(text)
+        self._size += len(text)
+        if self._size >= BLOCK_BYTES:
+            self._pack()
+
+    def packed(self) -> list[Block]:
+        """Every block, the last entries written packed too."""
+        self._pack()
+        return self.blocks
+
+    def _pack(self) -> None:
+        if self._pieces:
+            text = "".join(self._pieces)
+            self._pieces, self._size = [], 0
+            self.blocks += pack(text)
+
+
 def _dump(spool: BinaryIO, blocks: list[Block]) -> None:
     for block in blocks:
         pickle.dump(block, spool, protocol=pickle.HIGHEST_PROTOCOL)

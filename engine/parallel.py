@@ -348,7 +348,7 @@ def _text(job: Job, piece: Piece) -> str:
 
 def _evaluate_reader(job: Job, reader: RowReader) -> Part:
     prepared = _prepared(job)
-    inputs, entries = (io.StringIO(), io.StringIO()) if job.record else (None, None)
+    inputs, entries = (ledger.Packer(), ledger.Packer()) if job.record else (None, None)
     rows = 0
     if inputs is not None and entries is not None:
 
@@ -410,10 +410,10 @@ def _closed(*written: IO[str] | None) -> None:
         raise failed
 
 
-def _made(entries: io.StringIO | None) -> list[ledger.Block]:
+def _made(entries: ledger.Packer | None) -> list[ledger.Block]:
     """The entries written, in the ledger's blocks: compressed here, while the other worker
     evaluates (the parent then only chains them)."""
-    return ledger.pack(entries.getvalue()) if entries is not None else []
+    return entries.packed() if entries is not None else []
 
 
 # A change log in two steps. Split: each piece's records go to the bucket of their subject,
