@@ -177,8 +177,8 @@ class Lines:
                 assert template.entry is not None
                 pieces, order = template.entry
                 made = {
-                    k: self._filled(
-                        decided, template.slots[k], rows, first, amounts.get(k), "entry"
+                    k: self._entry_texts(
+                        decided, template.slots[k], rows, first, amounts, filled, k
                     )
                     for k in set(order)
                 }
@@ -336,6 +336,27 @@ class Lines:
         if slot.how == "row":
             return self._row_field(decided, slot.source, rows)
         return slot_texts(decided, slot, rows, first, amounts, form, self.days)
+
+    def _entry_texts(
+        self,
+        decided: Decided,
+        slot: _Slot,
+        rows: np.ndarray,
+        first: int,
+        amounts: dict[int, list[Decimal]],
+        filled: dict[int, list[str]],
+        k: int,
+    ) -> list[str]:
+        """The texts that fill a slot of a ledger entry: those of the JSON just made, where
+        the entry's are the same (an id, a text, a number) or the same wrapped (a date, an
+        amount: '"2012-07-01"' is '{"date":"2012-07-01"}' in the entry); else made."""
+        shown = filled.get(k) if self.format in ("jsonl", "json") else None
+        if shown is None or slot.how == "row":
+            return self._filled(decided, slot, rows, first, amounts.get(k), "entry")
+        if slot.how in ("id", "text", "int"):
+            return shown
+        opening = '{"decimal":' if slot.how == "amount" else '{"date":'
+        return [opening + text + "}" for text in shown]
 
     def _row_field(self, decided: Decided, name: str, rows: np.ndarray) -> list[str]:
         """A row field's text, as a table's cell shows it, for the rows."""
