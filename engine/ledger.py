@@ -33,24 +33,21 @@ concurrent recorders queue for the write lock and each reads the chain's true en
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import itertools
 import json
 import operator
 import os
 import pickle
 import sqlite3
 import tempfile
-import threading
 import time
-from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import ComplyError
 from .messages import Message, msg
@@ -283,16 +280,15 @@ class Recorder:
             "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         self._sources: list[tuple[str, str]] = []  # (sha256, body) of each file read
-        self._spools: list[TextIO] = [
-            tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by commit
-            for _ in range(2)
-        ]
-        self._inputs, self._decisions = self._spools
-        # Blocks made elsewhere (by the workers), pickled one after another, a file a stream.
+        # Each stream's blocks, pickled one after another to a file of its own: packed by
+        # the workers, or here from entries given as text (a run in one process).
         self._packed: dict[str, BinaryIO] = {
             stream: tempfile.TemporaryFile("w+b")  # noqa: SIM115 - closed by commit
             for stream in ("input", "decision")
         }
+        self._inputs, self._decisions = (
+            Packer(functools.partial(_dump, spool)) for spool in self._packed.values()
+        )
 
     def check(self) -> None:
         """Refuse now a ledger the run could not be appended to (before anything is written):
@@ -357,32 +353,30 @@ class Recorder:
     ) -> None:
         """Entries made elsewhere (by a worker evaluating a part of the input), in order:
         their text, or the blocks the worker packed them in (pack)."""
-        streams = (("input", self._inputs, inputs), ("decision", self._decisions, decisions))
-        for stream, spool, made in streams:
-            packed = self._packed[stream]
-            if spool.tell():  # entries given before: into blocks first, to keep their order
-                spool.seek(0)
-                _dump(packed, list(_blocks(spool.buffer)))
-                spool.seek(0)
-                spool.truncate()
-            _dump(packed, pack(made) if isinstance(made, str) else made)
+        for packer, made in ((self._inputs, inputs), (self._decisions, decisions)):
+            if isinstance(made, str):
+                packer.write(made)
+            else:
+                packer.packed()  # entries given before: into blocks first, to keep their order
+                packer.sink(made)
         self.rows += rows
         self.decisions += count
 
-    def _files(self) -> list[IO[Any]]:
-        return [*self._spools, *self._packed.values()]
-
     def restart(self) -> None:
         """Forget the entries so far: the run is evaluated again from the start."""
-        for spool in self._files():
+        for packer in (self._inputs, self._decisions):
+            packer.forget()
+        for spool in self._packed.values():
             spool.seek(0)
             spool.truncate()
         self.rows = self.decisions = 0
 
     def commit(self) -> int:
         """Append the run to the chain in one transaction, sealed; return its number."""
-        for spool in self._files():
-            spool.seek(0)  # written out: read back as the bytes of its UTF-8
+        for packer in (self._inputs, self._decisions):
+            packer.packed()
+        for spool in self._packed.values():
+            spool.seek(0)
         with closing(_connect(self.path, create=True)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -403,10 +397,8 @@ class Recorder:
                         known.add(sha)
                         seq += 1
                         prev = _append(db, seq, run, "rulebook", sha, body, prev)
-                for stream, text in (("input", self._inputs), ("decision", self._decisions)):
-                    # The workers' blocks, then entries given as text (a run in one process).
-                    packed = self._packed[stream]
-                    for block in itertools.chain(_loaded(packed), _blocks(text.buffer)):
+                for stream, packed in self._packed.items():
+                    for block in _loaded(packed):
                         seq += 1
                         named = f"{stream} {block.first} .. {block.last}"
                         prev = _append(db, seq, run, "block", named, block.body(stream), prev)
@@ -425,8 +417,8 @@ class Recorder:
                 db.execute("ROLLBACK") if db.in_transaction else None
                 raise LedgerError(msg("ledger_not_recorded", path=self.path, reason=exc)) from None
             finally:
-                for spooled_ in self._files():
-                    spooled_.close()
+                for spool in self._packed.values():
+                    spool.close()
         return int(run)
 
 
@@ -457,18 +449,18 @@ class Block:
 
 
 INSERT_BLOCK = "INSERT INTO blocks (seq, data) VALUES (?, ?)"
-_COMPRESSING = threading.local()
+
+
+_COMPRESSOR: list[Any] = []  # the process's own, made on first use
 
 
 def _compressed(data: bytes) -> Block:
-    """A block of spooled lines (on a thread of its own: Zstandard and SHA-256 let the
-    interpreter go while they work on a buffer this large)."""
-    import zstandard
+    """A block of spooled lines."""
+    if not _COMPRESSOR:
+        import zstandard
 
-    compressor = getattr(_COMPRESSING, "compressor", None)
-    if compressor is None:  # one to a thread: a compressor is not shared between threads
-        compressor = _COMPRESSING.compressor = zstandard.ZstdCompressor(level=LEVEL)
-    packed = compressor.compress(data)
+        _COMPRESSOR.append(zstandard.ZstdCompressor(level=LEVEL))
+    packed = _COMPRESSOR[0].compress(data)
     end = data.index(b"\n")
     start = data.rfind(b"\n", 0, len(data) - 1) + 1
     return Block(
@@ -496,14 +488,19 @@ def pack(text: str) -> list[Block]:
 
 
 class Packer:
-    """Where a worker writes its part's entries (whole lines, in order): packed into blocks
-    as they come, a block's worth at a time, so that a part's entries are never all held
-    as text at once."""
+    """Where a worker, or the recorder of a run in one process, writes entries (whole
+    lines, in order): packed into blocks as they come, a block's worth at a time, so that
+    they are never all held as text at once. The blocks are kept, or handed to `sink`."""
 
-    def __init__(self) -> None:
+    def __init__(self, sink: Callable[[list[Block]], None] | None = None) -> None:
         self.blocks: list[Block] = []
+        self.sink = sink if sink is not None else self.blocks.extend
         self._pieces: list[str] = []
         self._size = 0
+
+    def forget(self) -> None:
+        self.blocks.clear()
+        self._pieces, self._size = [], 0
 
     def write(self, text: str) -> None:
         self._pieces.append(text)
@@ -520,7 +517,7 @@ class Packer:
         if self._pieces:
             text = "".join(self._pieces)
             self._pieces, self._size = [], 0
-            self.blocks += pack(text)
+            self.sink(pack(text))
 
 
 def _dump(spool: BinaryIO, blocks: list[Block]) -> None:
@@ -535,26 +532,6 @@ def _loaded(spool: BinaryIO) -> Iterator[Block]:
             yield pickle.load(spool)
         except EOFError:
             return
-
-
-def _blocks(spool: IO[bytes]) -> Iterator[Block]:
-    """A spool's entries in blocks of about BLOCK_BYTES, whole lines each, in order:
-    compressed on both cores, a few blocks ahead of the one handed on."""
-    ahead: deque[Future[Block]] = deque()
-    workers = max(1, min(4, os.cpu_count() or 1))
-    with ThreadPoolExecutor(workers, thread_name_prefix="comply-ledger") as pool:
-        rest = b""
-        while True:
-            read = spool.read(BLOCK_BYTES)
-            data = rest + read
-            end = data.rfind(b"\n") + 1 if read else len(data)
-            data, rest = data[:end], data[end:]
-            if data:
-                ahead.append(pool.submit(_compressed, data))
-            while ahead and (len(ahead) > 2 * workers or not read):
-                yield ahead.popleft().result()
-            if not read:
-                break
 
 
 def _version() -> str:
