@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from .errors import ComplyError
 from .messages import Message, msg
 from .packs import Rulebook
-from .records import SCHEMA
+from .records import READ, SCHEMA
 
 if TYPE_CHECKING:  # the keys' library is imported where keys are used (30 ms of start-up)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -306,7 +306,7 @@ class Recorder:
                 if tables and "chain" not in tables:
                     raise LedgerError(msg("ledger_other_database", path=path, reason="-"))
                 if tables:  # none yet: a ledger another run is creating this moment
-                    check_schema(db, path)
+                    check_schema(db, path, appending=True)
         except sqlite3.Error as exc:
             raise LedgerError(msg("ledger_other_database", path=path, reason=exc)) from None
 
@@ -380,13 +380,16 @@ class Recorder:
         with closing(_connect(self.path, create=True)) as db:
             try:
                 db.execute("BEGIN IMMEDIATE")
-                check_schema(db, self.path)
+                check_schema(db, self.path, appending=True)
                 last = db.execute(
                     "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
                 run = _runs(db) + 1
                 known = {k for (k,) in db.execute("SELECT key FROM chain WHERE kind = 'rulebook'")}
                 seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+                stray = db.execute("SELECT MIN(seq) FROM blocks WHERE seq > ?", (seq,)).fetchone()
+                if stray[0] is not None:  # kept for records the chain does not hold
+                    raise LedgerError(msg("ledger_stray_blocks", path=self.path, seq=stray[0]))
                 header = {**self.header, "rows": self.rows, "decisions": self.decisions}
                 if self._key is not None:
                     header["signed_by"] = fingerprint(self._key.public_key())
@@ -551,9 +554,10 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_schema(db: sqlite3.Connection, path: Path) -> None:
-    """Refuse a ledger whose runs were recorded in another schema (no migration: the
-    records are hash-chained, and rewriting them would break the chain they prove)."""
+def check_schema(db: sqlite3.Connection, path: Path, appending: bool = False) -> None:
+    """Refuse a ledger whose runs were recorded in a schema this comply does not read, or,
+    `appending`, in another than its own (no migration: the records are hash-chained, and
+    rewriting them would break the chain they prove)."""
     first = db.execute("SELECT body FROM chain WHERE kind = 'run' ORDER BY seq LIMIT 1").fetchone()
     if first is None:
         return
@@ -561,7 +565,9 @@ def check_schema(db: sqlite3.Connection, path: Path) -> None:
         schema = json.loads(first[0]).get("schema", 1)
     except (ValueError, AttributeError):
         schema = None
-    if schema != SCHEMA:
+    if appending and schema in READ and schema != SCHEMA:
+        raise LedgerError(msg("ledger_entries_schema", path=path, schema=schema, current=SCHEMA))
+    if schema not in READ:
         raise LedgerError(msg("ledger_old_schema", path=path, schema=schema, current=SCHEMA))
 
 
@@ -688,7 +694,7 @@ def verify(
         check_schema(db, path)
         prev, expected_seq = GENESIS, 1
         run_open: int | None = None
-        wanted = SIGNED
+        signed_in = SCHEMA  # the schema of the open run: its seal signs it
         blocks = _has_blocks(db)
         for seq, run, kind, entry_key, body, stored_prev, stored in _rows(db):
             found.records += 1
@@ -707,11 +713,11 @@ def verify(
                 elif kind == "run":
                     if run_open is not None:
                         reason = msg("break_no_seal_before", run=run_open)
-                    run_open = run
+                    run_open, signed_in = run, _schema_of(body)
                 elif run != run_open:
                     reason = msg("break_wrong_run", run=run, open=run_open)
                 elif kind == "seal":
-                    reason = _seal(run, body, stored_prev, key, wanted, found)
+                    reason = _seal(run, body, stored_prev, key, signed_in, found)
                     run_open = None
                 if reason is not None:
                     found.broken = Break(seq, run, kind, entry_key, reason)
@@ -728,7 +734,28 @@ def verify(
         found.runs = len(found.signed) + len(found.unsigned)
     if head is not None and found.broken is None:
         found.broken = _against_head(path, head, found)
+    if found.broken is None:  # entries kept for no block of the chain
+        found.broken = _stray(path)
     return found
+
+
+def _stray(path: Path) -> Break | None:
+    with opened(path) as db:
+        if not _has_blocks(db):
+            return None
+        stray = db.execute(
+            "SELECT MIN(seq) FROM blocks WHERE seq NOT IN "
+            "(SELECT seq FROM chain WHERE kind = 'block')"
+        ).fetchone()[0]
+    return None if stray is None else Break(int(stray), 0, "", "", msg("break_block_stray"))
+
+
+def _schema_of(header: str) -> Any:
+    """The schema a run's header names (a header not read: this comply's own)."""
+    try:
+        return json.loads(header).get("schema", SCHEMA)
+    except (ValueError, AttributeError):
+        return SCHEMA
 
 
 def _has_blocks(db: sqlite3.Connection) -> bool:
@@ -739,8 +766,9 @@ def _has_blocks(db: sqlite3.Connection) -> bool:
 def _block_data(db: sqlite3.Connection, seq: int, blocks: bool) -> bytes | None:
     if not blocks:
         return None
-    row = db.execute("SELECT data FROM blocks WHERE seq = ?", (seq,)).fetchone()
-    return bytes(row[0]) if row is not None and isinstance(row[0], bytes) else None
+    # As bytes whatever it was stored as (text that is not UTF-8 would not read as text).
+    row = db.execute("SELECT CAST(data AS BLOB) FROM blocks WHERE seq = ?", (seq,)).fetchone()
+    return bytes(row[0]) if row is not None and row[0] is not None else None
 
 
 def _block_fault(db: sqlite3.Connection, seq: int, body: str, blocks: bool) -> Message | None:
@@ -751,18 +779,37 @@ def _block_fault(db: sqlite3.Connection, seq: int, body: str, blocks: bool) -> M
         return msg("break_block_missing")
     try:
         meta = json.loads(body)
-        digest = meta["sha256"]
+        digest, stream = meta["sha256"], meta["stream"]
+        heads = _HEADS[stream]
     except (ValueError, KeyError, TypeError):
         return msg("break_block_unreadable")
     if hashlib.sha256(data).hexdigest() != digest:
         return msg("break_block_altered")
     try:
         lines = _unpacked(meta, data)
-    except LedgerError:
+        first = _entry(lines[: lines.index(b"\n")])[1].decode()
+        last = _entry(lines[lines.rfind(b"\n", 0, len(lines) - 1) + 1 : -1])[1].decode()
+    except (LedgerError, ValueError, UnicodeDecodeError):
         return msg("break_block_unreadable")
-    if lines.count(b"\n") != meta.get("entries"):
+    # Every line an entry of the block's stream, the first and the last those it names.
+    kept = sum(lines.count(b"\n" + head) + lines.startswith(head) for head in heads)
+    if not (lines.count(b"\n") == kept == meta.get("entries")) or (first, last) != (
+        meta.get("first"),
+        meta.get("last"),
+    ):
         return msg("break_block_unreadable")
     return None
+
+
+# How each of a stream's entries begins (an entry's head: its kind, then its key).
+_HEADS = {
+    "input": (b'["input","', b'["event","'),
+    "decision": (b'["decision","',),
+}
+# Bytes a block may hold before compression: a block is about BLOCK_BYTES, or one entry
+# longer than that (a row of the longest line a register may hold, with its JSON). A block
+# that says it holds more is not decompressed (it would take that much memory).
+MOST_BYTES = 64 << 20
 
 
 def _unpacked(meta: Any, data: bytes) -> bytes:
@@ -771,10 +818,14 @@ def _unpacked(meta: Any, data: bytes) -> bytes:
 
     try:
         size = meta["bytes"]
-        if meta["codec"] != CODEC or not isinstance(size, int) or size < 0:
+        if meta["codec"] != CODEC or not isinstance(size, int) or not 0 < size <= MOST_BYTES:
             raise ValueError(meta["codec"])
+        # The size the frame says it holds, checked before it is decompressed: the library
+        # takes the frame's word over max_output_size.
+        if zstandard.frame_content_size(data) != size:
+            raise ValueError(size)
         lines = zstandard.ZstdDecompressor().decompress(data, max_output_size=size)
-    except (KeyError, TypeError, ValueError, zstandard.ZstdError):
+    except (KeyError, TypeError, ValueError, zstandard.ZstdError, MemoryError):
         raise LedgerError(msg("ledger_block_unreadable")) from None
     if len(lines) != size or (lines and not lines.endswith(b"\n")):
         raise LedgerError(msg("ledger_block_unreadable"))
@@ -786,7 +837,7 @@ def _seal(
     body: str,
     prev: str,
     key: Ed25519PublicKey | None,
-    wanted: str,
+    schema: Any,
     found: Verified,
 ) -> Message | None:
     try:
@@ -805,7 +856,7 @@ def _seal(
     found.keys.add(str(signer))
     if key is None:
         return None
-    message = wanted.format(schema=SCHEMA, run=run, last=last).encode("utf-8")
+    message = SIGNED.format(schema=schema, run=run, last=last).encode("utf-8")
     from cryptography.exceptions import InvalidSignature
 
     try:
@@ -955,27 +1006,46 @@ def _run_blocks(db: sqlite3.Connection, run: int, kind: str) -> Iterator[tuple[i
         yield seq, lines
 
 
-def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str, bool]]:
-    """(record number, key, whether a block) of each record of a kind that says it is of the
-    run, in order, wherever it lies: a record moved, or a run whose header is gone, is named
-    as before the ledger indexed runs by their headers; and each block of the run holding
-    entries of the kind (its key names its first and last). A scan of the ledger, for
-    `show`'s warnings (which verifies the whole ledger anyway)."""
+def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str, tuple[str, str] | None]]:
+    """(record number, key, and for a block the first and last entry it names) of each
+    record of a kind that says it is of the run, in order, wherever it lies: a record moved,
+    or a run whose header is gone, is named as before the ledger indexed runs by their
+    headers; and each block of the run holding entries of the kind, by its body's word, as
+    show reads it. A scan of the ledger, for `show`'s warnings (which verifies the whole
+    ledger anyway)."""
     with opened(path) as db:
         rows = db.execute(
             "SELECT seq, key FROM chain WHERE run = ? AND kind = ? ORDER BY seq", (run, kind)
         )
-        found = [(int(seq), str(key), False) for seq, key in rows]
-        stream = STREAM.get(kind)
-        blocks = db.execute(
-            "SELECT seq, key FROM chain WHERE run = ? AND kind = 'block' ORDER BY seq", (run,)
-        )
-        found += [
-            (int(seq), str(key), True)
-            for seq, key in blocks
-            if stream is not None and str(key).startswith(stream + " ")
+        found: list[tuple[int, str, tuple[str, str] | None]] = [
+            (int(seq), str(key), None) for seq, key in rows
         ]
+        blocks = db.execute(
+            "SELECT seq, key, body FROM chain WHERE run = ? AND kind = 'block' ORDER BY seq",
+            (run,),
+        )
+        for seq, key, body in blocks:
+            try:
+                meta = json.loads(body)
+                stream, span = meta["stream"], (str(meta["first"]), str(meta["last"]))
+            except (ValueError, KeyError, TypeError):
+                stream, span = STREAM.get(kind), (str(key), "")
+            if stream == STREAM.get(kind):
+                found.append((int(seq), str(key), span))
         return sorted(found)
+
+
+def run_end(path: Path, run: int) -> int | None:
+    """The number of the last record `show` reads of a run, or that says it is of the run:
+    a break at or before it makes what is shown suspect."""
+    with opened(path) as db:
+        said = db.execute("SELECT MAX(seq) FROM chain WHERE run = ?", (run,)).fetchone()[0]
+        span = db.execute(
+            f"SELECT MAX(seq) FROM chain WHERE {_IN_RUN.replace(' AND kind = ?', '')}",
+            (run, run, run),
+        ).fetchone()[0]
+        ends = [int(end) for end in (said, span) if end is not None]
+        return max(ends) if ends else None
 
 
 def _runs(db: sqlite3.Connection) -> int:

@@ -241,6 +241,18 @@ messages.register(
             "0.1），本版 comply 使用第 {current} 版格式（决定为代码、数值和日期，每次运行均加封）。"
             "该记录库保持原样；新运行请记入新的记录库（--ledger NEW.sqlite）。",
         },
+        "ledger_entries_schema": {
+            "en": "--ledger {path}: its runs were recorded in schema {schema}, one record an "
+            "entry; this comply records a run's entries in blocks (schema {current}), which an "
+            "earlier comply would read as no entries at all. The ledger is left as it is, and "
+            "is still listed, shown, replayed and verified; record new runs in a new ledger "
+            "(--ledger NEW.sqlite).",
+            "zh": "--ledger {path}：其中的运行按第 {schema} 版格式记录，每个条目一条记录；"
+            "本版 comply 将一次运行的条目按数据块记录（第 {current} 版格式），"
+            "较早版本的 comply 会将其读作没有任何条目。"
+            "该记录库保持原样，仍可列出、显示、重放和核验；"
+            "新运行请记入新的记录库（--ledger NEW.sqlite）。",
+        },
         "ledger_missing": {
             "en": "--ledger {path}: no ledger there (record a run with --record)",
             "zh": "--ledger {path}：此处没有决定记录库（请用 --record 记录一次运行）",
@@ -252,6 +264,12 @@ messages.register(
         "ledger_damaged": {
             "en": "--ledger {path}: damaged ({reason}); run comply ledger verify",
             "zh": "--ledger {path}：已损坏（{reason}）；请运行 comply ledger verify",
+        },
+        "ledger_stray_blocks": {
+            "en": "--ledger {path}: the run was not recorded: the table of blocks keeps entries "
+            "from record {seq} on, which the chain does not hold; run comply ledger verify",
+            "zh": "--ledger {path}：本次运行未能记录：数据块表中保存了自第 {seq} 条记录起的条目，"
+            "而记录链中并无这些记录；请运行 comply ledger verify",
         },
         "ledger_block_unreadable": {
             "en": "a block of the ledger is not readable (damaged); run comply ledger verify",
@@ -335,6 +353,12 @@ messages.register(
         "break_block_unreadable": {
             "en": "its entries are not readable as the entries it names",
             "zh": "其所含条目无法按其所列读取",
+        },
+        "break_block_stray": {
+            "en": "the table of blocks keeps entries under its number, but the chain holds no "
+            "block there (entries added, or left behind by records removed)",
+            "zh": "数据块表中以此编号保存了条目，但记录链在此处并无数据块（条目系后来添加，"
+            "或其记录已被删除）",
         },
         "break_no_seal_before": {
             "en": "run {run} before it has no seal (its end was removed)",

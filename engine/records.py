@@ -17,7 +17,13 @@ from typing import Any
 
 from .evaluate import Action, Decision, Suppression, Verdict
 
-SCHEMA = 2  # 1: decisions stored as rendered in the run's language (comply 0.1)
+# The ledger's schema. 1: decisions stored as rendered in the run's language (comply 0.1);
+# 2: as codes, values and dates, one record of the chain an entry; 3: as in 2, a run's input
+# rows and decisions kept in blocks (engine/ledger.py). A ledger of schema 2 is read as it
+# is; new runs are recorded only into a ledger of this schema, which an earlier comply refuses
+# (it would read a run's blocks as no entries at all).
+SCHEMA = 3
+READ = (2, 3)
 _ACTION_VALUES = ("date", "amount", "due", "not_before", "idle_from", "days_left", "days_overdue")
 
 

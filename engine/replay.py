@@ -84,12 +84,12 @@ def suspect(path: Path, run: int) -> list[Message]:
     warnings: list[Message] = []
     broken = found.broken
     seqs = ledger.run_seqs(path, run, "decision")
-    if broken is not None and seqs and broken.seq <= seqs[-1][0]:
+    end = ledger.run_end(path, run)
+    if broken is not None and end is not None and broken.seq <= end:
         warnings.append(msg("ledger_suspect_chain", seq=broken.seq, reason=broken.reason, run=run))
-    for seq, key, block in seqs:
-        if seq in found.bad and block:
-            first, _, last = key.removeprefix("decision ").partition(" .. ")
-            warnings.append(msg("ledger_suspect_block", seq=seq, first=first, last=last))
+    for seq, key, span in seqs:
+        if seq in found.bad and span is not None:
+            warnings.append(msg("ledger_suspect_block", seq=seq, first=span[0], last=span[1]))
         elif seq in found.bad:
             warnings.append(msg("ledger_suspect_record", seq=seq, key=key))
     return warnings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import subprocess
@@ -307,7 +308,7 @@ def test_a_ledger_of_the_earlier_schema_is_refused_not_misread(tmp_path: Path) -
     with sqlite3.connect(db) as con:  # as comply 0.1 wrote it: no schema in the run header
         con.execute(
             "UPDATE chain SET body = replace(body, ?, ?) WHERE kind = 'run'",
-            ('"schema":2', '"was":2'),
+            ('"schema":3', '"was":3'),
         )
     for args in (["show", "1"], ["replay", "1"]):
         out = comply("ledger", *args, "--ledger", str(db), code=2)
@@ -490,3 +491,192 @@ def test_a_run_the_ledger_cannot_take_whole_leaves_it_as_it_was(tmp_path: Path) 
     assert [
         line.split()[0] for line in comply("ledger", "list", "--ledger", str(db)).splitlines()
     ] == ["1", "2"]
+
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ledger"
+
+
+def test_a_ledger_of_one_record_an_entry_is_read_and_verified_but_takes_no_new_run(
+    tmp_path: Path,
+) -> None:
+    """Two signed runs recorded by the comply before blocks (schema 2, one record an entry:
+    tests/fixtures/ledger): verified with their signatures, listed, shown and replayed as
+    they were, an altered entry named by itself; a new run is refused, the ledger left as it
+    is (an earlier comply would read a run's blocks as no entries at all)."""
+    db = tmp_path / "old.sqlite"
+    db.write_bytes((FIXTURE / "ledger-schema2.sqlite").read_bytes())
+    key = str(FIXTURE / "key.pub")
+    verified = comply("ledger", "verify", "--ledger", str(db), "--public-key", key)
+    assert "152 records of 2 runs verified: the chain is intact" in verified
+    assert "every signature verified" in verified
+    listed = comply("ledger", "list", "--ledger", str(db))
+    assert "parcels   as of 2012-08-31  34 rows, 34 decisions" in listed
+    assert "budget    as of 2012-08-31  63 rows, 13 decisions" in listed
+    shown = comply("ledger", "show", "1", "--ledger", str(db), "--format", "jsonl")
+    assert shown.count('"subject": "P-2012-') == 34
+    assert "WARNING" not in shown
+    assert len(ledger.run_entries(db, 2, "input")) == 63
+    assert "0 decisions differ from run 1" in comply("ledger", "replay", "1", "--ledger", str(db))
+    before = db.read_bytes()
+    refused = comply(
+        "parcels", str(EXAMPLES / "parcels.csv"), "--as-of", "2012-08-31", "--record",
+        "--ledger", str(db), "--out", str(tmp_path / "o.json"), code=2,
+    )  # fmt: skip
+    assert "recorded in schema 2, one record an entry" in refused
+    assert "record new runs in a new ledger" in refused
+    assert not (tmp_path / "o.json").exists()
+    assert db.read_bytes() == before
+    zh = comply(
+        "parcels", str(EXAMPLES / "parcels.csv"), "--as-of", "2012-08-31", "--record",
+        "--ledger", str(db), "--lang", "zh", code=2,
+    )  # fmt: skip
+    assert "较早版本的 comply 会将其读作没有任何条目" in zh
+    with sqlite3.connect(db) as con:
+        [[seq]] = con.execute("SELECT seq FROM chain WHERE kind='decision' AND key='P-2012-025'")
+        con.execute(
+            "UPDATE chain SET body = replace(body, '8253600.00', '8253600.01') WHERE seq = ?",
+            (seq,),
+        )
+    output = comply("ledger", "verify", "--ledger", str(db), code=2)
+    assert f"record {seq} (decision P-2012-025 of run 1) is broken" in output
+    warned = CliRunner().invoke(main, ["ledger", "show", "1", "--ledger", str(db)])
+    assert f"WARNING: record {seq} (decision P-2012-025) was altered" in warned.output
+
+
+def _signed_run(tmp_path: Path) -> tuple[Path, str]:
+    db = tmp_path / "ledger.sqlite"
+    comply("ledger", "keygen", "--out", str(tmp_path / "key"))
+    comply(
+        "parcels", str(EXAMPLES / "parcels.csv"), "--as-of", "2012-08-31", "--record",
+        "--ledger", str(db), "--signing-key", str(tmp_path / "key"),
+        "--out", str(tmp_path / "out.json"),
+    )  # fmt: skip
+    return db, str(tmp_path / "key.pub")
+
+
+def _show(db: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["ledger", "show", "1", "--ledger", str(db)])
+    return result.exit_code, result.output
+
+
+def test_a_block_passed_off_as_another_streams_is_warned_of_before_it_is_shown(
+    tmp_path: Path,
+) -> None:
+    """show reads a run's decisions from the blocks whose bodies say they hold decisions,
+    and warns of each of those that fails verification, whatever its key says; and of any
+    break at or before the run's last record, one appended after its seal included."""
+    recorded, key = _signed_run(tmp_path)
+    forged = "P-2012-025 FORGED"
+    db = tmp_path / "renamed.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    fee = "8253600.00", "1.00"
+    seq = blocks.alter(db, "decision", "P-2012-025", lambda t: t.replace(*fee), rehash=True)
+    with sqlite3.connect(db) as con:  # its new bytes named in its body, its key an input's
+        con.execute("UPDATE chain SET key = 'input 2 .. 35' WHERE seq = ?", (seq,))
+    assert f"record {seq} " in comply("ledger", "verify", "--ledger", str(db), code=2)
+    code, shown = _show(db)
+    assert code == 0, shown
+    assert "1.00" in shown
+    assert "WARNING: the ledger fails verification" in shown
+    assert f"WARNING: record {seq} (the block of decisions P-2012-001 to P-2012-034)" in shown
+    db = tmp_path / "appended.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    with sqlite3.connect(db) as con:  # a block linked after the seal, its key an input's
+        [[last, prev]] = con.execute("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1")
+        line = ledger.spooled("decision", forged, {"subject": forged, "status": "idle"})
+        block = ledger.pack(line)[0]
+        body = block.body("decision")
+        digest = ledger.entry_hash(prev, last + 1, 1, "block", "input 1 .. 1", body)
+        con.execute(
+            "INSERT INTO chain VALUES (?, 1, 'block', 'input 1 .. 1', ?, ?, ?)",
+            (last + 1, body, prev, digest),
+        )
+        con.execute("INSERT INTO blocks VALUES (?, ?)", (last + 1, block.data))
+    broken = comply("ledger", "verify", "--ledger", str(db), "--public-key", key, code=2)
+    assert f"record {last + 1} (block input 1 .. 1 of run 1) is broken" in broken
+    code, shown = _show(db)
+    assert f"WARNING: the ledger fails verification at record {last + 1}" in shown
+
+
+def test_blocks_that_would_not_fit_in_memory_or_lie_about_their_entries_are_named(
+    tmp_path: Path,
+) -> None:
+    """A block is decompressed only to the size its record names, and only if its frame
+    says that size (a few bytes can claim a terabyte); its entries must be the ones its
+    record names: their count, the first and the last, all of its stream. Each fault is a
+    named break, never a traceback or the memory of the machine."""
+    import zstandard
+
+    recorded, key = _signed_run(tmp_path)
+    with sqlite3.connect(recorded) as con:
+        [[seq, body]] = con.execute(
+            "SELECT seq, body FROM chain WHERE key LIKE 'decision %' AND kind = 'block'"
+        )
+    meta = json.loads(body)
+    bomb = zstandard.ZstdCompressor().compress(b"\n" * (1 << 24))  # 16 MiB in a few bytes
+    # A frame of a few bytes whose header says it holds a terabyte.
+    entry = b'["decision","x"]\x1f{}\n'
+    tera = (
+        b"\x28\xb5\x2f\xfd\xe0"
+        + (1 << 40).to_bytes(8, "little")
+        + (1 | len(entry) << 3).to_bytes(3, "little")
+        + entry
+    )
+    faults = {
+        "bomb": (bomb, {}),
+        "bomb rehashed": (bomb, {"bytes": 1 << 40}),
+        "bomb its size": (bomb, {"bytes": 1 << 24}),
+        "a terabyte said": (tera, {"bytes": 1 << 40}),
+        "a terabyte in the frame": (tera, {"bytes": len(entry)}),
+        "entries": (None, {"entries": meta["entries"] + 1}),
+        "first": (None, {"first": "P-2012-002"}),
+        "stream": (None, {"stream": "input"}),
+    }
+    for name, (data, changed) in faults.items():
+        db = tmp_path / f"{name}.sqlite"
+        db.write_bytes(recorded.read_bytes())
+        with sqlite3.connect(db) as con:
+            if data is not None:
+                con.execute("UPDATE blocks SET data = ? WHERE seq = ?", (data, seq))
+            stored = bytes(data) if data is not None else None
+            now = dict(meta, **changed)
+            if stored is not None and changed:
+                now["sha256"] = hashlib.sha256(stored).hexdigest()
+            con.execute("UPDATE chain SET body = ? WHERE seq = ?", (ledger.canonical(now), seq))
+        out = comply("ledger", "verify", "--ledger", str(db), "--public-key", key, code=2)
+        assert f"record {seq} (block decision P-2012-001 .. P-2012-034 of run 1)" in out, name
+        code, shown = _show(db)
+        assert "Traceback" not in shown, (name, shown)
+        assert code in (0, 2), (name, shown)
+        assert "WARNING" in shown, name
+
+
+def test_entries_kept_for_no_block_are_named_and_refuse_the_next_run_clearly(
+    tmp_path: Path,
+) -> None:
+    recorded, _ = _signed_run(tmp_path)
+    with sqlite3.connect(recorded) as con:
+        [[last]] = con.execute("SELECT MAX(seq) FROM chain")
+        con.execute("INSERT INTO blocks VALUES (?, x'00')", (last + 1,))
+    out = comply("ledger", "verify", "--ledger", str(recorded), code=2)
+    assert f"record {last + 1} is broken: the table of blocks keeps entries" in out
+    refused = comply(
+        "parcels", str(EXAMPLES / "parcels.csv"), "--as-of", "2012-08-31", "--record",
+        "--ledger", str(recorded), "--out", str(tmp_path / "o.json"), code=2,
+    )  # fmt: skip
+    assert f"keeps entries from record {last + 1} on, which the chain does not hold" in refused
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_a_block_stored_as_text_is_the_same_bytes(tmp_path: Path) -> None:
+    """SQLite keeps what it is given: a block's bytes made text (not all of them UTF-8) are
+    read back as the bytes they are, verified and shown."""
+    db, _ = _signed_run(tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE blocks SET data = CAST(data AS TEXT)")
+        assert {t for (t,) in con.execute("SELECT typeof(data) FROM blocks")} == {"text"}
+    assert "the chain is intact" in comply("ledger", "verify", "--ledger", str(db))
+    code, shown = _show(db)
+    assert code == 0
+    assert "WARNING" not in shown
+    assert "P-2012-025" in shown
