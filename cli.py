@@ -976,9 +976,12 @@ def ledger_keygen(out: Path) -> None:
 def ledger_replay(
     run: int, ledger_path: Path, rules_dir: Path | None, packs: tuple[Path, ...]
 ) -> None:
-    """Re-evaluate a recorded run with the current rulebook; list each decision that differs."""
+    """Re-evaluate a recorded run with the current rulebook; list each decision that differs.
+    Records that fail verification are named first, on standard error, as by show."""
     from .engine import replay  # on use: their imports are heavy
 
+    for warning in replay.suspect(ledger_path, run):
+        click.echo(printable(warning.in_("en")), err=True)
     differences = replay.replay(ledger_path, run, rules_dir, packs or None)
     for line in differences:
         click.echo(line)

@@ -681,7 +681,12 @@ class Verified:
 
 
 def _rows(db: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
-    yield from db.execute("SELECT seq, run, kind, key, body, prev, hash FROM chain ORDER BY seq")
+    # As text whatever they were stored as (bytes would fail the hash's join): a record whose
+    # text was put in as a blob reads as the text it is.
+    yield from db.execute(
+        "SELECT seq, run, CAST(kind AS TEXT), CAST(key AS TEXT), CAST(body AS TEXT), "
+        "CAST(prev AS TEXT), CAST(hash AS TEXT) FROM chain ORDER BY seq"
+    )
 
 
 def verify(
@@ -715,7 +720,11 @@ def verify(
                         reason = msg("break_no_seal_before", run=run_open)
                     run_open, signed_in = run, _schema_of(body)
                 elif run != run_open:
-                    reason = msg("break_wrong_run", run=run, open=run_open)
+                    reason = (
+                        msg("break_wrong_run", run=run, open=run_open)
+                        if run_open is not None
+                        else msg("break_outside_run", run=run)
+                    )
                 elif kind == "seal":
                     reason = _seal(run, body, stored_prev, key, signed_in, found)
                     run_open = None
@@ -824,7 +833,10 @@ def _unpacked(meta: Any, data: bytes) -> bytes:
         # takes the frame's word over max_output_size.
         if zstandard.frame_content_size(data) != size:
             raise ValueError(size)
-        lines = zstandard.ZstdDecompressor().decompress(data, max_output_size=size)
+        frame = zstandard.ZstdDecompressor().decompressobj()
+        lines = frame.decompress(data)
+        if frame.unused_data:  # bytes after the frame: nothing a block holds
+            raise ValueError(len(frame.unused_data))
     except (KeyError, TypeError, ValueError, zstandard.ZstdError, MemoryError):
         raise LedgerError(msg("ledger_block_unreadable")) from None
     if len(lines) != size or (lines and not lines.endswith(b"\n")):

@@ -372,6 +372,10 @@ messages.register(
             "en": "it belongs to run {run} but stands in run {open}",
             "zh": "属于第 {run} 次运行，却位于第 {open} 次运行之中",
         },
+        "break_outside_run": {
+            "en": "it belongs to run {run} but stands after a run's seal, in no run",
+            "zh": "属于第 {run} 次运行，却位于某次运行的封记之后，不属于任何运行",
+        },
         "break_seal_unreadable": {
             "en": "the seal is not readable",
             "zh": "封记无法读取",

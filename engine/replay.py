@@ -70,9 +70,12 @@ def show(path: Path, run: int, fmt: str = "table", lang: str = "en") -> str:
         except (KeyError, ValueError, TypeError):
             raise LedgerError(msg("ledger_decision_unreadable", run=run, key=key)) from None
         shown = Subject(decision.subject, None, (), dict(decision.values))  # type: ignore[arg-type]
-        if aggregate is not None:
-            aggregate.add(shown, decision)
-        rendered.decision(decision, shown)
+        try:  # a status, code or value this comply does not know (an altered record)
+            if aggregate is not None:
+                aggregate.add(shown, decision)
+            rendered.decision(decision, shown)
+        except (KeyError, ValueError, TypeError):
+            raise LedgerError(msg("ledger_decision_unreadable", run=run, key=key)) from None
     rendered.finish(aggregate.as_dict() if aggregate is not None else {})
     return out.getvalue()
 

@@ -85,6 +85,9 @@ def test_altering_one_byte_of_a_decision_is_named(tmp_path: Path) -> None:
         in shown.output
     )
     assert "8,253,600.01" in shown.output  # shown as it now is, after the warning
+    replayed = CliRunner().invoke(main, ["ledger", "replay", "1", "--ledger", str(db)])
+    assert f"WARNING: record {seq} (the block of decisions" in replayed.output
+    assert "P-2012-025: " in replayed.output  # the fee recorded differs from the fee now
     zh = comply("ledger", "verify", "--ledger", str(db), "--lang", "zh", code=2)
     assert f"第 {seq} 条记录（第 1 次运行的 block decision P-2012-001 .. P-2012-034）已损坏" in zh
     assert "其中有条目被篡改" in zh
@@ -594,6 +597,7 @@ def test_a_block_passed_off_as_another_streams_is_warned_of_before_it_is_shown(
         con.execute("INSERT INTO blocks VALUES (?, ?)", (last + 1, block.data))
     broken = comply("ledger", "verify", "--ledger", str(db), "--public-key", key, code=2)
     assert f"record {last + 1} (block input 1 .. 1 of run 1) is broken" in broken
+    assert "it belongs to run 1 but stands after a run's seal, in no run" in broken
     code, shown = _show(db)
     assert f"WARNING: the ledger fails verification at record {last + 1}" in shown
 
@@ -602,9 +606,9 @@ def test_blocks_that_would_not_fit_in_memory_or_lie_about_their_entries_are_name
     tmp_path: Path,
 ) -> None:
     """A block is decompressed only to the size its record names, and only if its frame
-    says that size (a few bytes can claim a terabyte); its entries must be the ones its
-    record names: their count, the first and the last, all of its stream. Each fault is a
-    named break, never a traceback or the memory of the machine."""
+    says that size (a few bytes can claim a terabyte), nothing after it; its entries must be
+    the ones its record names: their count, the first and the last, all of its stream. Each
+    fault is a named break, never a traceback or the memory of the machine."""
     import zstandard
 
     recorded, key = _signed_run(tmp_path)
@@ -612,7 +616,9 @@ def test_blocks_that_would_not_fit_in_memory_or_lie_about_their_entries_are_name
         [[seq, body]] = con.execute(
             "SELECT seq, body FROM chain WHERE key LIKE 'decision %' AND kind = 'block'"
         )
+        [[kept]] = con.execute("SELECT data FROM blocks WHERE seq = ?", (seq,))
     meta = json.loads(body)
+    hidden = kept + zstandard.ZstdCompressor().compress(b"\0" * (1 << 20))
     bomb = zstandard.ZstdCompressor().compress(b"\n" * (1 << 24))  # 16 MiB in a few bytes
     # A frame of a few bytes whose header says it holds a terabyte.
     entry = b'["decision","x"]\x1f{}\n'
@@ -628,6 +634,7 @@ def test_blocks_that_would_not_fit_in_memory_or_lie_about_their_entries_are_name
         "bomb its size": (bomb, {"bytes": 1 << 24}),
         "a terabyte said": (tera, {"bytes": 1 << 40}),
         "a terabyte in the frame": (tera, {"bytes": len(entry)}),
+        "a frame after the block's": (hidden, {"bytes": meta["bytes"]}),
         "entries": (None, {"entries": meta["entries"] + 1}),
         "first": (None, {"first": "P-2012-002"}),
         "stream": (None, {"stream": "input"}),
@@ -680,3 +687,25 @@ def test_a_block_stored_as_text_is_the_same_bytes(tmp_path: Path) -> None:
     assert code == 0
     assert "WARNING" not in shown
     assert "P-2012-025" in shown
+
+
+def test_records_stored_as_blobs_or_decisions_this_comply_cannot_render_are_named(
+    tmp_path: Path,
+) -> None:
+    """A record's text put in as a blob is read as the text it is (the chain holds); a
+    decision whose status this comply does not know is named as unreadable by show, after
+    its warnings, not a traceback."""
+    recorded, _ = _signed_run(tmp_path)
+    db = tmp_path / "blobs.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE chain SET body = CAST(body AS BLOB), key = CAST(key AS BLOB)")
+    assert "the chain is intact" in comply("ledger", "verify", "--ledger", str(db))
+    db = tmp_path / "status.sqlite"
+    db.write_bytes(recorded.read_bytes())
+    status = '"status":"idle"', '"status":"forged"'
+    blocks.alter(db, "decision", "P-2012-025", lambda t: t.replace(*status), rehash=True)
+    code, shown = _show(db)
+    assert code == 2
+    assert "WARNING: record" in shown
+    assert "decision P-2012-025 is not a readable record" in shown
