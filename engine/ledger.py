@@ -11,8 +11,9 @@ A run's input rows and decisions are kept in blocks: each block is a record of t
 SHA-256 of their bytes as stored, compressed with Zstandard, in the table `blocks` beside the
 chain. One record per block, not per entry, is what lets a run of a million parcels be
 recorded in about the time it takes to evaluate it (one hash-chained record per entry was
-3.6 times the run unrecorded). Runs recorded before kept one record per entry; they are read
-and verified as they were.
+3.6 times the run unrecorded). Runs recorded before kept one record per entry (schema 2):
+they are read and verified as they were, and such a ledger takes no new run (an earlier
+comply would read a run's blocks as no entries at all).
 
 What proves what:
 - each record's hash covers the previous record's hash and everything the record holds,
@@ -82,8 +83,8 @@ CREATE TABLE IF NOT EXISTS blocks (
 # run's other entries lie between its header and the next run's (one transaction each): they
 # are found by number. (An index of every entry by (run, kind), as ledgers made before had,
 # was a quarter of the time SQLite took to append a run; those ledgers keep it.) Pages of
-# 32 KiB for a new ledger (one made before keeps its size): an entry is about half a
-# kilobyte, and a run appends thousands.
+# 32 KiB for a new ledger (one made before keeps its size): a block's bytes are about half a
+# megabyte, and a run appends a block for every 7,000 parcels or so.
 PAGE_SIZE = 32768
 # A block holds whole entries, about this many bytes of them before compression: some 7,000
 # parcels' input rows, or 13,000 decisions. Zstandard at level 1 compresses the spooled lines
@@ -250,8 +251,8 @@ class Recorder:
     """Collects one run's entries on disk while it is evaluated; appends them at the end:
     the rule files, then every input row in file order, then every decision in output order
     (the same entries whether the run was made by one process or in parts), then the seal.
-    Input rows and decisions go in blocks: packed by the workers as they finish their parts,
-    or, given here as text (a run in one process), cut and compressed at the commit."""
+    Input rows and decisions go in blocks, packed as they are made: by the workers, or here
+    from entries given as text (a run in one process)."""
 
     path: Path
     command: str
@@ -364,6 +365,7 @@ class Recorder:
 
     def restart(self) -> None:
         """Forget the entries so far: the run is evaluated again from the start."""
+        self._sources.clear()
         for packer in (self._inputs, self._decisions):
             packer.forget()
         for spool in self._packed.values():
