@@ -445,3 +445,30 @@ def test_rows_of_a_sheet_with_its_own_default_height_are_the_same_either_way(
     sheet_xml = members(made["blocks"])["xl/worksheets/sheet2.xml"].decode()
     assert '<row r="1"' in sheet_xml
     assert 'customHeight="1"' in sheet_xml  # the third row, of three lines
+
+
+@pytest.mark.parametrize(
+    "odd", [Decimal("Infinity"), Decimal("-Infinity"), Decimal("NaN"), float("inf"), float("nan")]
+)
+def test_a_number_that_is_not_finite_widens_its_column_as_a_row_written_alone(
+    tmp_path: Path, odd: Any
+) -> None:
+    """A column's width is the widest of its numbers as shown: an infinity or a NaN (shown
+    as a text) is no end of the column's numbers, in a block of rows as in a row written
+    alone (the block took Infinity for its widest number, and 100000000 went unmeasured)."""
+    forms = ["date", "int", "money"]
+    rows = [
+        ["", 0, None],
+        ["", 100000000, Decimal("12345678.90")],
+        ["", odd, odd],
+        [None, 5, Decimal("1.00")],
+        ["", "", ""],
+    ]
+    made = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(xlsx, "SAMPLE", 1)
+        for switch in ("2", "0"):
+            patch.setenv("COMPLY_XLSX_ROWS", switch)
+            made[switch] = tmp_path / f"{switch}.xlsx"
+            _book(made[switch], tmp_path, rows, forms, [5] if switch == "2" else [])
+    assert members(made["2"]) == members(made["0"])

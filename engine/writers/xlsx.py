@@ -382,13 +382,21 @@ def _widest(values: Sequence[Any], form: str, kinds: set[type]) -> float:
                 *map(str, [v for v in numbers if v.__class__ is int or v.__class__ is float]),
             ]
         return min(WIDEST, max(map(len, shown), default=-2) + 2)
-    try:
-        ends: tuple[Any, ...] = (max(numbers), min(numbers))
-    except (ArithmeticError, TypeError):  # a Decimal NaN (never an amount's) is not ordered
-        finite = [v for v in numbers if _finite(v)]
-        ends = (max(finite), min(finite)) if finite else ()
-    except ValueError:  # no number
+    if not numbers:
         return 0
+    try:
+        if float in kinds:  # a float NaN is no end, wherever it stands: each is looked at
+            raise TypeError
+        ends: tuple[Any, ...] = (max(numbers), min(numbers))
+        if not (_finite(ends[0]) and _finite(ends[1])):
+            raise ArithmeticError
+    except (ArithmeticError, TypeError):
+        # A Decimal NaN (never an amount's) is not ordered, and an infinity is no widest
+        # number: the ends of the finite ones, and each other one as shown (as a row
+        # written alone counts it: the same widths whatever rows a block holds).
+        finite = [v for v in numbers if _finite(v)]
+        other = {str(v): v for v in numbers if not _finite(v)}
+        ends = ((max(finite), min(finite)) if finite else ()) + tuple(other.values())
     if form == "percent":
         return min(WIDEST, max((len(_percent(v)) for v in ends), default=0) + 2)
     return min(WIDEST, max((width(_shown(v, form)) for v in ends), default=0) + 2)
