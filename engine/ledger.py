@@ -456,26 +456,33 @@ class Block:
 INSERT_BLOCK = "INSERT INTO blocks (seq, data) VALUES (?, ?)"
 
 
-_COMPRESSOR: list[Any] = []  # the process's own, made on first use
+@functools.cache
+def _compressor() -> Any:
+    """The process's own compressor, made on first use."""
+    import zstandard
+
+    return zstandard.ZstdCompressor(level=LEVEL)
 
 
 def _compressed(data: bytes) -> Block:
     """A block of spooled lines."""
-    if not _COMPRESSOR:
-        import zstandard
-
-        _COMPRESSOR.append(zstandard.ZstdCompressor(level=LEVEL))
-    packed = _COMPRESSOR[0].compress(data)
-    end = data.index(b"\n")
-    start = data.rfind(b"\n", 0, len(data) - 1) + 1
+    packed = _compressor().compress(data)
+    first, last = _ends(data)
     return Block(
         data=packed,
         sha256=hashlib.sha256(packed).hexdigest(),
         size=len(data),
         entries=data.count(b"\n"),
-        first=_entry(data[:end])[1].decode("utf-8"),
-        last=_entry(data[start:-1])[1].decode("utf-8"),
+        first=first,
+        last=last,
     )
+
+
+def _ends(lines: bytes) -> tuple[str, str]:
+    """The keys of the first and the last of a block's spooled lines."""
+    end = lines.index(b"\n")
+    start = lines.rfind(b"\n", 0, len(lines) - 1) + 1
+    return _entry(lines[:end])[1], _entry(lines[start:-1])[1]
 
 
 def pack(text: str) -> list[Block]:
@@ -588,10 +595,11 @@ def _head(kind: str, key: str) -> str:
     return "[" + _STRING(kind) + "," + _STRING(key) + "]"
 
 
-def _entry(line: bytes) -> tuple[bytes, bytes, bytes]:
+def _entry(line: bytes) -> tuple[str, str, str]:
+    """The kind, key and body of a spooled entry's line."""
     head, body = line.split(SEPARATOR.encode("ascii"), 1)
     kind, key = _read_head(head.decode("utf-8"))
-    return kind.encode("utf-8"), key.encode("utf-8"), body
+    return kind, key, body.decode("utf-8")
 
 
 def _read_head(head: str) -> tuple[str, str]:
@@ -782,6 +790,15 @@ def _block_data(db: sqlite3.Connection, seq: int, blocks: bool) -> bytes | None:
     return bytes(row[0]) if row is not None and row[0] is not None else None
 
 
+# The stream of blocks a kind of entry is kept in: events are kept beside the input rows.
+STREAM = {"input": "input", "event": "input", "decision": "decision"}
+# How each of a stream's entries begins (an entry's head: its kind, then its key).
+_HEADS = {
+    stream: tuple(f'["{kind}","'.encode("ascii") for kind, of in STREAM.items() if of == stream)
+    for stream in set(STREAM.values())
+}
+
+
 def _block_fault(db: sqlite3.Connection, seq: int, body: str, blocks: bool) -> Message | None:
     """What is wrong with a block's entries, if anything: gone, not the bytes its record
     hashed, or not the entries it names."""
@@ -798,8 +815,7 @@ def _block_fault(db: sqlite3.Connection, seq: int, body: str, blocks: bool) -> M
         return msg("break_block_altered")
     try:
         lines = _unpacked(meta, data)
-        first = _entry(lines[: lines.index(b"\n")])[1].decode()
-        last = _entry(lines[lines.rfind(b"\n", 0, len(lines) - 1) + 1 : -1])[1].decode()
+        first, last = _ends(lines)
     except (LedgerError, ValueError, UnicodeDecodeError):
         return msg("break_block_unreadable")
     # Every line an entry of the block's stream, the first and the last those it names.
@@ -812,11 +828,6 @@ def _block_fault(db: sqlite3.Connection, seq: int, body: str, blocks: bool) -> M
     return None
 
 
-# How each of a stream's entries begins (an entry's head: its kind, then its key).
-_HEADS = {
-    "input": (b'["input","', b'["event","'),
-    "decision": (b'["decision","',),
-}
 # Bytes a block may hold before compression: a block is about BLOCK_BYTES, or one entry
 # longer than that (a row of the longest line a register may hold, with its JSON). A block
 # that says it holds more is not decompressed (it would take that much memory).
@@ -954,13 +965,9 @@ def run_entries(path: Path, run: int, kind: str) -> list[tuple[str, Any]]:
                 (run, run, run, kind),
             )
         found = [(key, _json(seq, body)) for seq, key, body in rows]
-        for seq, lines in _run_blocks(db, run, kind):
-            try:
-                entries = [_entry(line) for line in lines.rstrip(b"\n").split(b"\n")]
-            except (ValueError, UnicodeDecodeError):
-                raise LedgerError(msg("ledger_record_unreadable", seq=seq)) from None
-            wanted = kind.encode("utf-8")
-            found += [(k.decode(), _json(seq, b.decode())) for e, k, b in entries if e == wanted]
+        for seq, meta in _run_blocks(db, run, kind):
+            kept = _block_entries(db, seq, meta)
+            found += [(key, _json(seq, body)) for made, key, body in kept if made == kind]
         return found
 
 
@@ -968,56 +975,41 @@ def entries(path: Path) -> Iterator[tuple[int, int, str, str, str]]:
     """Every entry of the ledger in the order recorded, as (record number, run, kind, key,
     body): a block's entries each in its place, under the block's record number."""
     with opened(path) as db:
-        blocks = _has_blocks(db)
         for seq, run, kind, key, body, _, _ in _rows(db):
             if kind != "block":
                 yield seq, run, kind, key, body
                 continue
-            data = _block_data(db, seq, blocks)
-            if data is None:
-                raise LedgerError(msg("ledger_record_unreadable", seq=seq))
-            try:
-                lines = _unpacked(_json(seq, body), data)
-            except LedgerError:
-                raise LedgerError(msg("ledger_record_unreadable", seq=seq)) from None
-            for line in lines.rstrip(b"\n").split(b"\n"):
-                made, named, text = _entry(line)
-                yield seq, run, made.decode(), named.decode(), text.decode()
+            for made, named, text in _block_entries(db, seq, _json(seq, body)):
+                yield seq, run, made, named, text
 
 
-# The stream of blocks a kind of entry is kept in: events are kept beside the input rows.
-STREAM = {"input": "input", "event": "input", "decision": "decision"}
-
-
-def _block_records(db: sqlite3.Connection, run: int, kind: str) -> list[tuple[int, str, Any]]:
-    """(record number, key, body read) of each of a run's blocks holding entries of a kind."""
+def _run_blocks(db: sqlite3.Connection, run: int, kind: str) -> list[tuple[int, Any]]:
+    """(record number, body read) of each of a run's blocks holding entries of a kind."""
     stream = STREAM.get(kind)
     if stream is None:
         return []
     rows = db.execute(
-        f"SELECT seq, key, body FROM chain WHERE {_IN_RUN} ORDER BY seq",
-        (run, run, run, "block"),
+        f"SELECT seq, body FROM chain WHERE {_IN_RUN} ORDER BY seq", (run, run, run, "block")
     )
     found = []
-    for seq, key, body in rows:
+    for seq, body in rows:
         meta = _json(seq, body)
         if isinstance(meta, dict) and meta.get("stream") == stream:
-            found.append((int(seq), str(key), meta))
+            found.append((int(seq), meta))
     return found
 
 
-def _run_blocks(db: sqlite3.Connection, run: int, kind: str) -> Iterator[tuple[int, bytes]]:
-    """(record number, spooled lines) of each of a run's blocks holding entries of a kind."""
-    blocks = _has_blocks(db)
-    for seq, _, meta in _block_records(db, run, kind):
-        data = _block_data(db, seq, blocks)
+def _block_entries(db: sqlite3.Connection, seq: int, meta: Any) -> list[tuple[str, str, str]]:
+    """(kind, key, body) of each of a block's entries, in order (a block gone or not
+    readable: the record is named as not readable)."""
+    data = _block_data(db, seq, _has_blocks(db))
+    try:
         if data is None:
-            raise LedgerError(msg("ledger_record_unreadable", seq=seq))
-        try:
-            lines = _unpacked(meta, data)
-        except LedgerError:
-            raise LedgerError(msg("ledger_record_unreadable", seq=seq)) from None
-        yield seq, lines
+            raise LedgerError(msg("ledger_block_unreadable"))
+        lines = _unpacked(meta, data).rstrip(b"\n").split(b"\n")
+        return [_entry(line) for line in lines]
+    except (LedgerError, ValueError, UnicodeDecodeError):
+        raise LedgerError(msg("ledger_record_unreadable", seq=seq)) from None
 
 
 def run_seqs(path: Path, run: int, kind: str) -> list[tuple[int, str, tuple[str, str] | None]]:
